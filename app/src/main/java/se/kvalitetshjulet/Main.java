@@ -1,0 +1,22 @@
+package se.kvalitetshjulet;
+
+import se.kvalitetshjulet.cli.RootCommand;
+
+/**
+ * Entry point for both the desktop application and the command line. Kept free of JavaFX
+ * types so that commands run without starting the toolkit.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (System.getProperty("kvalitetshjulet.logdir") == null) {
+            System.setProperty("kvalitetshjulet.logdir", se.kvalitetshjulet.app.AppPaths.logDir().toString());
+        }
+        int code = RootCommand.run(args);
+        if (code != RootCommand.GUI_STARTED) {
+            System.exit(code);
+        }
+    }
+}

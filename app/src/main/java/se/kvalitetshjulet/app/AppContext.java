@@ -1,0 +1,84 @@
+package se.kvalitetshjulet.app;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import se.kvalitetshjulet.data.Actor;
+import se.kvalitetshjulet.data.Database;
+import se.kvalitetshjulet.data.repo.AuditTrail;
+import se.kvalitetshjulet.data.repo.DeviationRepository;
+import se.kvalitetshjulet.data.repo.SavedFilterRepository;
+import se.kvalitetshjulet.data.repo.SettingsRepository;
+import se.kvalitetshjulet.data.repo.TaxonomyRepository;
+import se.kvalitetshjulet.data.repo.UnitRepository;
+import se.kvalitetshjulet.service.DemoDataService;
+import se.kvalitetshjulet.service.DeviationService;
+import se.kvalitetshjulet.service.OrganisationService;
+import se.kvalitetshjulet.service.PatternService;
+import se.kvalitetshjulet.export.DeviationExporter;
+import se.kvalitetshjulet.export.PatternExporter;
+
+/**
+ * Composition root for one opened database: builds repositories and services once and
+ * hands them to commands and view models by constructor.
+ */
+public final class AppContext implements AutoCloseable {
+    private final Database database;
+    private final Clock clock;
+    private final Actor actor = new Actor();
+    private final AuditTrail audit;
+    private final SettingsRepository settings;
+    private final UnitRepository units;
+    private final TaxonomyRepository taxonomies;
+    private final DeviationRepository deviations;
+    private final OrganisationService organisation;
+    private final DeviationService deviationService;
+    private final SavedFilterRepository savedFilters;
+    private final PatternService patterns;
+
+    public AppContext(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+        this.audit = new AuditTrail(database, actor);
+        this.settings = new SettingsRepository(database);
+        this.units = new UnitRepository(database, audit);
+        this.taxonomies = new TaxonomyRepository(database);
+        this.deviations = new DeviationRepository(database, audit);
+        this.organisation = new OrganisationService(units);
+        this.deviationService = new DeviationService(database, deviations, taxonomies, organisation, clock);
+        this.savedFilters = new SavedFilterRepository(database);
+        this.patterns = new PatternService(deviations, organisation);
+    }
+
+    public Database database() { return database; }
+    public Clock clock() { return clock; }
+    public LocalDate today() { return LocalDate.now(clock); }
+    public Actor actor() { return actor; }
+    public AuditTrail audit() { return audit; }
+    public SettingsRepository settings() { return settings; }
+    public UnitRepository units() { return units; }
+    public TaxonomyRepository taxonomies() { return taxonomies; }
+    public DeviationRepository deviations() { return deviations; }
+    public OrganisationService organisation() { return organisation; }
+    public DeviationService deviationService() { return deviationService; }
+
+    public SavedFilterRepository savedFilters() { return savedFilters; }
+    public PatternService patterns() { return patterns; }
+
+    public DeviationExporter deviationExporter() {
+        return new DeviationExporter(deviations);
+    }
+
+    public PatternExporter patternExporter() {
+        return new PatternExporter(java.util.ResourceBundle.getBundle("i18n.messages", java.util.Locale.of("sv")));
+    }
+
+    public DemoDataService demoData() {
+        return new DemoDataService(database, units, taxonomies, deviations, settings);
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

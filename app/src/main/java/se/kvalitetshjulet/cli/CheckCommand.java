@@ -1,0 +1,33 @@
+package se.kvalitetshjulet.cli;
+
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import se.kvalitetshjulet.app.AppContext;
+import se.kvalitetshjulet.domain.deviation.DeviationFilter;
+
+/** {@code check --db PATH}: opens (and if needed upgrades) a database and tells what it holds. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Öppnar databasen, uppgraderar den vid behov (med säkerhetskopia) och visar vad den innehåller.")
+public final class CheckCommand implements Callable<Integer> {
+    @Mixin
+    DbOption db;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (AppContext ctx = db.open()) {
+            var out = spec.commandLine().getOut();
+            out.printf("Databas: %s%s%n", ctx.database().file(), ctx.settings().isDemo() ? " (DEMO)" : "");
+            out.printf("Enheter: %d%n", ctx.units().findAll().size());
+            out.printf("Avvikelser: %d%n", ctx.deviations().count(DeviationFilter.all(), ctx.today()));
+            out.printf("Ändringsloggen: %d rader%n", ctx.audit().count());
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,420 @@
+package se.kvalitetshjulet.data.repo;
+
+import static se.kvalitetshjulet.data.jooq.Tables.ACTION_ITEM;
+import static se.kvalitetshjulet.data.jooq.Tables.DEVIATION;
+import static se.kvalitetshjulet.data.jooq.Tables.DEVIATION_CATEGORY;
+import static se.kvalitetshjulet.data.jooq.Tables.DEVIATION_CAUSE;
+import static se.kvalitetshjulet.data.jooq.Tables.DEVIATION_LINK;
+import static se.kvalitetshjulet.data.jooq.Tables.UNIT;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.jooq.Condition;
+import org.jooq.Cursor;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Record4;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+
+import se.kvalitetshjulet.data.Database;
+import se.kvalitetshjulet.data.jooq.tables.records.ActionItemRecord;
+import se.kvalitetshjulet.data.jooq.tables.records.DeviationRecord;
+import se.kvalitetshjulet.domain.Page;
+import se.kvalitetshjulet.domain.deviation.Assessment;
+import se.kvalitetshjulet.domain.deviation.Deviation;
+import se.kvalitetshjulet.domain.deviation.DeviationFilter;
+import se.kvalitetshjulet.domain.deviation.DeviationKind;
+import se.kvalitetshjulet.domain.deviation.DeviationRow;
+import se.kvalitetshjulet.domain.deviation.DeviationSort;
+import se.kvalitetshjulet.domain.deviation.DeviationStatus;
+import se.kvalitetshjulet.domain.deviation.Law;
+import se.kvalitetshjulet.domain.deviation.Measure;
+
+/**
+ * The deviation register. Lists are paged and counted in the database; aggregates are
+ * grouped in the database: nothing here loads the whole register into memory.
+ */
+public final class DeviationRepository {
+    static final String ENTITY = "deviation";
+    static final String ACTION_ENTITY = "action_item";
+
+    /** Count of deviations per unit, kind, year and month: the raw material of patterns and trends. */
+    public record MonthlyCount(long unitId, DeviationKind kind, int year, int month, long count) { }
+
+    /** Count per taxonomy entry in a period (top categories, causes, measure types). */
+    public record NamedCount(String name, long count) { }
+
+    private final Database db;
+    private final AuditTrail audit;
+
+    public DeviationRepository(Database db, AuditTrail audit) {
+        this.db = db;
+        this.audit = audit;
+    }
+
+    // ---- queries ---------------------------------------------------------------------
+
+    public Page<DeviationRow> search(DeviationFilter filter, DeviationSort sort, boolean ascending, int pageIndex,
+                                     int pageSize, LocalDate today) {
+        Condition where = condition(filter, today);
+        long total = db.dsl().selectCount().from(DEVIATION).where(where).fetchOne(0, Long.class);
+        Field<Boolean> overdue = overdueField(today);
+        List<DeviationRow> rows = db.dsl()
+                .select(DEVIATION.ID, DEVIATION.CASE_REF, DEVIATION.KIND, DEVIATION.STATUS, DEVIATION.UNIT_ID, UNIT.NAME,
+                        DEVIATION_CATEGORY.NAME, DEVIATION.REGISTERED_ON, DEVIATION.DUE_ON, DEVIATION.TITLE, overdue)
+                .from(DEVIATION)
+                .join(UNIT).on(UNIT.ID.eq(DEVIATION.UNIT_ID))
+                .leftJoin(DEVIATION_CATEGORY).on(DEVIATION_CATEGORY.ID.eq(DEVIATION.CATEGORY_ID))
+                .where(where)
+                .orderBy(order(sort, ascending))
+                .limit(pageSize).offset((long) pageIndex * pageSize)
+                .fetch(r -> new DeviationRow(r.value1(), r.value2(), DeviationKind.valueOf(r.value3()),
+                        DeviationStatus.valueOf(r.value4()), r.value5(), r.value6(), r.value7(), r.value8(), r.value9(),
+                        r.value10(), Boolean.TRUE.equals(r.value11())));
+        return new Page<>(rows, pageIndex, pageSize, total);
+    }
+
+    /** Streams every matching deviation in register order, for export; one row at a time. */
+    public void forEach(DeviationFilter filter, LocalDate today, Consumer<Record> sink) {
+        try (Cursor<Record> cursor = db.dsl()
+                .select(DEVIATION.asterisk(), UNIT.NAME.as("unit_name"), DEVIATION_CATEGORY.NAME.as("category_name"))
+                .from(DEVIATION)
+                .join(UNIT).on(UNIT.ID.eq(DEVIATION.UNIT_ID))
+                .leftJoin(DEVIATION_CATEGORY).on(DEVIATION_CATEGORY.ID.eq(DEVIATION.CATEGORY_ID))
+                .where(condition(filter, today))
+                .orderBy(DEVIATION.REGISTERED_ON, DEVIATION.ID)
+                .fetchSize(1000)
+                .fetchLazy()) {
+            for (Record r : cursor) {
+                sink.accept(r);
+            }
+        }
+    }
+
+    public long count(DeviationFilter filter, LocalDate today) {
+        return db.dsl().selectCount().from(DEVIATION).where(condition(filter, today)).fetchOne(0, Long.class);
+    }
+
+    public Optional<Deviation> find(long id) {
+        DeviationRecord r = db.dsl().selectFrom(DEVIATION).where(DEVIATION.ID.eq(id)).fetchOne();
+        if (r == null) {
+            return Optional.empty();
+        }
+        List<Long> causes = db.dsl().select(DEVIATION_CAUSE.CAUSE_CATEGORY_ID).from(DEVIATION_CAUSE)
+                .where(DEVIATION_CAUSE.DEVIATION_ID.eq(id)).fetch(DEVIATION_CAUSE.CAUSE_CATEGORY_ID);
+        return Optional.of(toDeviation(r, causes));
+    }
+
+    public List<Measure> measures(long deviationId) {
+        return db.dsl().selectFrom(ACTION_ITEM)
+                .where(ACTION_ITEM.SOURCE_TYPE.eq(Measure.SOURCE_DEVIATION).and(ACTION_ITEM.SOURCE_ID.eq(deviationId)))
+                .orderBy(ACTION_ITEM.ID).fetch(DeviationRepository::toMeasure);
+    }
+
+    public Optional<Long> findByExternal(String source, String externalId) {
+        return db.dsl().select(DEVIATION.ID).from(DEVIATION)
+                .where(DEVIATION.EXTERNAL_SOURCE.eq(source).and(DEVIATION.EXTERNAL_ID.eq(externalId)))
+                .fetchOptional(DEVIATION.ID);
+    }
+
+    /** Links from and to this deviation: (other id, other case ref, link type, outgoing?). */
+    public List<Record4<Long, String, String, Boolean>> links(long id) {
+        var out = db.dsl().select(DEVIATION_LINK.TO_ID, DEVIATION.CASE_REF, DEVIATION_LINK.LINK_TYPE, DSL.inline(true))
+                .from(DEVIATION_LINK).join(DEVIATION).on(DEVIATION.ID.eq(DEVIATION_LINK.TO_ID))
+                .where(DEVIATION_LINK.FROM_ID.eq(id));
+        var in = db.dsl().select(DEVIATION_LINK.FROM_ID, DEVIATION.CASE_REF, DEVIATION_LINK.LINK_TYPE, DSL.inline(false))
+                .from(DEVIATION_LINK).join(DEVIATION).on(DEVIATION.ID.eq(DEVIATION_LINK.FROM_ID))
+                .where(DEVIATION_LINK.TO_ID.eq(id));
+        return out.unionAll(in).fetch();
+    }
+
+    public Optional<Long> findIdByCaseRef(String caseRef) {
+        return db.dsl().select(DEVIATION.ID).from(DEVIATION).where(DEVIATION.CASE_REF.eq(caseRef))
+                .fetchOptional(DEVIATION.ID);
+    }
+
+    /** Monthly counts per unit and kind in [from, to]: grouped in the database. */
+    public List<MonthlyCount> monthlyCounts(LocalDate from, LocalDate to) {
+        Field<Integer> year = DSL.year(DEVIATION.REGISTERED_ON);
+        Field<Integer> month = DSL.month(DEVIATION.REGISTERED_ON);
+        return db.dsl().select(DEVIATION.UNIT_ID, DEVIATION.KIND, year, month, DSL.count())
+                .from(DEVIATION)
+                .where(DEVIATION.REGISTERED_ON.between(from, to))
+                .groupBy(DEVIATION.UNIT_ID, DEVIATION.KIND, year, month)
+                .fetch(r -> new MonthlyCount(r.value1(), DeviationKind.valueOf(r.value2()), r.value3(), r.value4(),
+                        r.value5()));
+    }
+
+    public List<NamedCount> topCategories(DeviationFilter filter, LocalDate today, int limit) {
+        Field<Integer> n = DSL.count();
+        return db.dsl().select(DEVIATION_CATEGORY.NAME, n).from(DEVIATION)
+                .join(DEVIATION_CATEGORY).on(DEVIATION_CATEGORY.ID.eq(DEVIATION.CATEGORY_ID))
+                .where(condition(filter, today))
+                .groupBy(DEVIATION_CATEGORY.NAME).orderBy(n.desc(), DEVIATION_CATEGORY.NAME).limit(limit)
+                .fetch(r -> new NamedCount(r.value1(), r.value2()));
+    }
+
+    public List<NamedCount> topCauses(DeviationFilter filter, LocalDate today, int limit) {
+        Field<Integer> n = DSL.count();
+        var cause = se.kvalitetshjulet.data.jooq.Tables.CAUSE_CATEGORY;
+        return db.dsl().select(cause.NAME, n).from(DEVIATION)
+                .join(DEVIATION_CAUSE).on(DEVIATION_CAUSE.DEVIATION_ID.eq(DEVIATION.ID))
+                .join(cause).on(cause.ID.eq(DEVIATION_CAUSE.CAUSE_CATEGORY_ID))
+                .where(condition(filter, today))
+                .groupBy(cause.NAME).orderBy(n.desc(), cause.NAME).limit(limit)
+                .fetch(r -> new NamedCount(r.value1(), r.value2()));
+    }
+
+    public List<NamedCount> topMeasureTypes(DeviationFilter filter, LocalDate today, int limit) {
+        Field<Integer> n = DSL.count();
+        var mt = se.kvalitetshjulet.data.jooq.Tables.MEASURE_TYPE;
+        return db.dsl().select(mt.NAME, n).from(DEVIATION)
+                .join(ACTION_ITEM).on(ACTION_ITEM.SOURCE_TYPE.eq(Measure.SOURCE_DEVIATION).and(ACTION_ITEM.SOURCE_ID.eq(DEVIATION.ID)))
+                .join(mt).on(mt.ID.eq(ACTION_ITEM.MEASURE_TYPE_ID))
+                .where(condition(filter, today))
+                .groupBy(mt.NAME).orderBy(n.desc(), mt.NAME).limit(limit)
+                .fetch(r -> new NamedCount(r.value1(), r.value2()));
+    }
+
+    /** Assessments of lex Sarah / lex Maria in the filter, and how many were reported to IVO. */
+    public List<NamedCount> assessments(DeviationFilter filter, LocalDate today) {
+        Field<Integer> n = DSL.count();
+        return db.dsl().select(DEVIATION.ASSESSMENT, n).from(DEVIATION)
+                .where(condition(filter, today).and(DEVIATION.ASSESSMENT.isNotNull()))
+                .groupBy(DEVIATION.ASSESSMENT).orderBy(n.desc())
+                .fetch(r -> new NamedCount(r.value1(), r.value2()));
+    }
+
+    public long ivoReports(DeviationFilter filter, LocalDate today) {
+        return db.dsl().selectCount().from(DEVIATION)
+                .where(condition(filter, today).and(DEVIATION.IVO_REPORTED_ON.isNotNull())).fetchOne(0, Long.class);
+    }
+
+    /** Improvement actions from any source that are past their due date and not done. */
+    public long countOverdueActions(LocalDate today) {
+        return db.dsl().selectCount().from(ACTION_ITEM)
+                .where(ACTION_ITEM.DONE_ON.isNull().and(ACTION_ITEM.DUE_ON.lt(today))).fetchOne(0, Long.class);
+    }
+
+    // ---- writes ----------------------------------------------------------------------
+
+    /** Inserts or updates the deviation and its causes, with audit rows, in the caller's transaction. */
+    public Deviation save(DSLContext tx, Deviation d) {
+        DeviationRecord rec;
+        DeviationRecord before = null;
+        if (d.id() == null) {
+            rec = tx.newRecord(DEVIATION);
+            fill(rec, d);
+            rec.setCaseRef("preliminary");
+            rec.store();
+            rec.setCaseRef(caseRef(rec.getRegisteredOn(), rec.getId()));
+            rec.update();
+            audit.append(tx, ENTITY, rec.getId(), AuditTrail.Action.INSERT, null, rec);
+        } else {
+            rec = tx.selectFrom(DEVIATION).where(DEVIATION.ID.eq(d.id())).fetchOptional()
+                    .orElseThrow(() -> new IllegalStateException("Avvikelsen finns inte längre (id " + d.id() + ")."));
+            before = rec.copy();
+            before.setId(rec.getId());
+            fill(rec, d);
+            if (rec.changed()) {
+                rec.update();
+                audit.append(tx, ENTITY, rec.getId(), AuditTrail.Action.UPDATE, before, rec);
+            }
+        }
+        long id = rec.getId();
+        List<Long> oldCauses = tx.select(DEVIATION_CAUSE.CAUSE_CATEGORY_ID).from(DEVIATION_CAUSE)
+                .where(DEVIATION_CAUSE.DEVIATION_ID.eq(id)).fetch(DEVIATION_CAUSE.CAUSE_CATEGORY_ID);
+        if (!new java.util.HashSet<>(oldCauses).equals(new java.util.HashSet<>(d.causeIds()))) {
+            tx.deleteFrom(DEVIATION_CAUSE).where(DEVIATION_CAUSE.DEVIATION_ID.eq(id)).execute();
+            for (Long c : d.causeIds()) {
+                tx.insertInto(DEVIATION_CAUSE).set(DEVIATION_CAUSE.DEVIATION_ID, id)
+                        .set(DEVIATION_CAUSE.CAUSE_CATEGORY_ID, c).execute();
+            }
+        }
+        return toDeviation(rec, d.causeIds());
+    }
+
+    public Deviation save(Deviation d) {
+        return db.tx(tx -> save(tx, d));
+    }
+
+    /** Bulk insert for imports and demo data: no audit per row (the import itself is audited). */
+    public long insertBatch(DSLContext tx, List<Deviation> batch) {
+        long n = 0;
+        for (Deviation d : batch) {
+            DeviationRecord rec = tx.newRecord(DEVIATION);
+            fill(rec, d);
+            rec.setCaseRef(d.caseRef() == null ? "preliminary" : d.caseRef());
+            rec.store();
+            if (d.caseRef() == null) {
+                tx.update(DEVIATION).set(DEVIATION.CASE_REF, caseRef(rec.getRegisteredOn(), rec.getId()))
+                        .where(DEVIATION.ID.eq(rec.getId())).execute();
+            }
+            for (Long c : d.causeIds()) {
+                tx.insertInto(DEVIATION_CAUSE).set(DEVIATION_CAUSE.DEVIATION_ID, rec.getId())
+                        .set(DEVIATION_CAUSE.CAUSE_CATEGORY_ID, c).execute();
+            }
+            n++;
+        }
+        return n;
+    }
+
+    public Measure saveMeasure(DSLContext tx, Measure m) {
+        ActionItemRecord rec;
+        if (m.id() == null) {
+            rec = tx.newRecord(ACTION_ITEM);
+            fillMeasure(rec, m);
+            rec.store();
+            audit.append(tx, ACTION_ENTITY, rec.getId(), AuditTrail.Action.INSERT, null, rec);
+        } else {
+            rec = tx.selectFrom(ACTION_ITEM).where(ACTION_ITEM.ID.eq(m.id())).fetchOptional()
+                    .orElseThrow(() -> new IllegalStateException("Åtgärden finns inte längre."));
+            ActionItemRecord before = rec.copy();
+            before.setId(rec.getId());
+            fillMeasure(rec, m);
+            if (rec.changed()) {
+                rec.update();
+                audit.append(tx, ACTION_ENTITY, rec.getId(), AuditTrail.Action.UPDATE, before, rec);
+            }
+        }
+        return toMeasure(rec);
+    }
+
+    public void deleteMeasure(DSLContext tx, long id) {
+        ActionItemRecord rec = tx.selectFrom(ACTION_ITEM).where(ACTION_ITEM.ID.eq(id)).fetchOne();
+        if (rec != null) {
+            rec.delete();
+            audit.append(tx, ACTION_ENTITY, id, AuditTrail.Action.DELETE, rec, null);
+        }
+    }
+
+    public void link(DSLContext tx, long fromId, long toId, String type) {
+        tx.insertInto(DEVIATION_LINK).set(DEVIATION_LINK.FROM_ID, fromId).set(DEVIATION_LINK.TO_ID, toId)
+                .set(DEVIATION_LINK.LINK_TYPE, type).onConflictDoNothing().execute();
+        var rec = tx.newRecord(DEVIATION_LINK);
+        rec.setFromId(fromId);
+        rec.setToId(toId);
+        rec.setLinkType(type);
+        audit.append(tx, ENTITY, fromId, AuditTrail.Action.UPDATE, null, rec);
+    }
+
+    // ---- mapping ---------------------------------------------------------------------
+
+    static String caseRef(LocalDate registered, long id) {
+        return "AV-%d-%06d".formatted(registered.getYear(), id);
+    }
+
+    private static Field<Boolean> overdueField(LocalDate today) {
+        return DSL.when(overdueCondition(today), DSL.inline(true)).otherwise(DSL.inline(false));
+    }
+
+    private static Condition overdueCondition(LocalDate today) {
+        return DEVIATION.DUE_ON.lt(today)
+                .and(DEVIATION.STATUS.in(DeviationStatus.REGISTRERAD.name(), DeviationStatus.UTREDNING.name()));
+    }
+
+    static Condition condition(DeviationFilter f, LocalDate today) {
+        List<Condition> c = new ArrayList<>();
+        if (f.kinds() != null && !f.kinds().isEmpty()) {
+            c.add(DEVIATION.KIND.in(f.kinds().stream().map(Enum::name).toList()));
+        }
+        if (f.statuses() != null && !f.statuses().isEmpty()) {
+            c.add(DEVIATION.STATUS.in(f.statuses().stream().map(Enum::name).toList()));
+        }
+        if (f.unitIds() != null) {
+            c.add(f.unitIds().isEmpty() ? DSL.falseCondition() : DEVIATION.UNIT_ID.in(f.unitIds()));
+        }
+        if (f.categoryId() != null) {
+            c.add(DEVIATION.CATEGORY_ID.eq(f.categoryId()));
+        }
+        if (f.from() != null) {
+            c.add(DEVIATION.REGISTERED_ON.ge(f.from()));
+        }
+        if (f.to() != null) {
+            c.add(DEVIATION.REGISTERED_ON.le(f.to()));
+        }
+        if (f.overdueOnly()) {
+            c.add(overdueCondition(today));
+        }
+        if (f.text() != null && !f.text().isBlank()) {
+            String t = f.text().strip();
+            c.add(DEVIATION.TITLE.containsIgnoreCase(t).or(DEVIATION.DESCRIPTION.containsIgnoreCase(t))
+                    .or(DEVIATION.CASE_REF.containsIgnoreCase(t)));
+        }
+        return DSL.and(c);
+    }
+
+    private static List<SortField<?>> order(DeviationSort sort, boolean asc) {
+        Field<?> f = switch (sort) {
+            case REGISTERED_ON -> DEVIATION.REGISTERED_ON;
+            case CASE_REF -> DEVIATION.CASE_REF;
+            case KIND -> DEVIATION.KIND;
+            case STATUS -> DEVIATION.STATUS;
+            case UNIT -> UNIT.NAME;
+            case CATEGORY -> DEVIATION_CATEGORY.NAME;
+            case DUE_ON -> DEVIATION.DUE_ON;
+            case TITLE -> DEVIATION.TITLE;
+        };
+        return List.of(asc ? f.asc() : f.desc(), asc ? DEVIATION.ID.asc() : DEVIATION.ID.desc());
+    }
+
+    private static void fill(DeviationRecord r, Deviation d) {
+        r.setKind(d.kind().name());
+        r.setLaw(d.law().name());
+        r.setUnitId(d.unitId());
+        r.setCategoryId(d.categoryId());
+        r.setStatus(d.status().name());
+        r.setOccurredOn(d.occurredOn());
+        r.setReportedOn(d.reportedOn());
+        r.setRegisteredOn(d.registeredOn());
+        r.setDueOn(d.dueOn());
+        r.setClosedOn(d.closedOn());
+        r.setReporterRole(d.reporterRole());
+        r.setTitle(d.title().strip());
+        r.setDescription(d.description());
+        r.setImmediateActions(d.immediateActions());
+        r.setFacts(d.facts());
+        r.setCauseText(d.causeText());
+        r.setAssessment(d.assessment() == null ? null : d.assessment().name());
+        r.setSerious(d.serious());
+        r.setIvoReportedOn(d.ivoReportedOn());
+        r.setIvoReference(d.ivoReference());
+        r.setExternalSource(d.externalSource());
+        r.setExternalId(d.externalId());
+        r.setUpdatedAt(LocalDateTime.now());
+    }
+
+    private static Deviation toDeviation(DeviationRecord r, List<Long> causes) {
+        return new Deviation(r.getId(), r.getCaseRef(), DeviationKind.valueOf(r.getKind()), Law.valueOf(r.getLaw()),
+                r.getUnitId(), r.getCategoryId(), DeviationStatus.valueOf(r.getStatus()), r.getOccurredOn(),
+                r.getReportedOn(), r.getRegisteredOn(), r.getDueOn(), r.getClosedOn(), r.getReporterRole(), r.getTitle(),
+                r.getDescription(), r.getImmediateActions(), r.getFacts(), r.getCauseText(), causes,
+                r.getAssessment() == null ? null : Assessment.valueOf(r.getAssessment()), Boolean.TRUE.equals(r.getSerious()),
+                r.getIvoReportedOn(), r.getIvoReference(), r.getExternalSource(), r.getExternalId());
+    }
+
+    private static void fillMeasure(ActionItemRecord r, Measure m) {
+        r.setSourceType(m.sourceType());
+        r.setSourceId(m.sourceId());
+        r.setUnitId(m.unitId());
+        r.setWhat(m.what());
+        r.setMeasureTypeId(m.measureTypeId());
+        r.setResponsible(m.responsible());
+        r.setDueOn(m.dueOn());
+        r.setDoneOn(m.doneOn());
+        r.setEffectCheck(m.effectCheck());
+        r.setEffective(m.effective());
+    }
+
+    static Measure toMeasure(ActionItemRecord r) {
+        return new Measure(r.getId(), r.getSourceType(), r.getSourceId(), r.getUnitId(), r.getWhat(), r.getMeasureTypeId(),
+                r.getResponsible(), r.getDueOn(), r.getDoneOn(), r.getEffectCheck(), r.getEffective());
+    }
+}

@@ -1,0 +1,41 @@
+package se.kvalitetshjulet.data.repo;
+
+import static se.kvalitetshjulet.data.jooq.Tables.SAVED_FILTER;
+
+import java.util.List;
+import java.util.Optional;
+
+import se.kvalitetshjulet.data.Database;
+
+/** Named filters per screen, stored as JSON. */
+public final class SavedFilterRepository {
+    public static final String DEVIATIONS = "deviations";
+
+    private final Database db;
+
+    public SavedFilterRepository(Database db) {
+        this.db = db;
+    }
+
+    public List<String> names(String screen) {
+        return db.dsl().select(SAVED_FILTER.NAME).from(SAVED_FILTER).where(SAVED_FILTER.SCREEN.eq(screen))
+                .orderBy(SAVED_FILTER.NAME).fetch(SAVED_FILTER.NAME);
+    }
+
+    public Optional<String> find(String screen, String name) {
+        return db.dsl().select(SAVED_FILTER.DEFINITION).from(SAVED_FILTER)
+                .where(SAVED_FILTER.SCREEN.eq(screen).and(SAVED_FILTER.NAME.eq(name))).fetchOptional(SAVED_FILTER.DEFINITION);
+    }
+
+    /** Saves or replaces the filter with this name. */
+    public void save(String screen, String name, String json) {
+        db.txRun(tx -> {
+            int n = tx.update(SAVED_FILTER).set(SAVED_FILTER.DEFINITION, json)
+                    .where(SAVED_FILTER.SCREEN.eq(screen).and(SAVED_FILTER.NAME.eq(name))).execute();
+            if (n == 0) {
+                tx.insertInto(SAVED_FILTER).set(SAVED_FILTER.SCREEN, screen).set(SAVED_FILTER.NAME, name)
+                        .set(SAVED_FILTER.DEFINITION, json).execute();
+            }
+        });
+    }
+}

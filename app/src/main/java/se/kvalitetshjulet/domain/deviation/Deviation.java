@@ -1,0 +1,70 @@
+package se.kvalitetshjulet.domain.deviation;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Avvikelse: one record of the deviation register. Names of people never belong here:
+ * the case reference is pseudonymous and the reporter is a role.
+ */
+public record Deviation(
+        Long id,
+        String caseRef,
+        DeviationKind kind,
+        Law law,
+        Long unitId,
+        Long categoryId,
+        DeviationStatus status,
+        LocalDate occurredOn,
+        LocalDate reportedOn,
+        LocalDate registeredOn,
+        LocalDate dueOn,
+        LocalDate closedOn,
+        String reporterRole,
+        String title,
+        String description,
+        String immediateActions,
+        String facts,
+        String causeText,
+        List<Long> causeIds,
+        Assessment assessment,
+        boolean serious,
+        LocalDate ivoReportedOn,
+        String ivoReference,
+        String externalSource,
+        String externalId) {
+
+    public Deviation {
+        causeIds = causeIds == null ? List.of() : List.copyOf(causeIds);
+    }
+
+    public static Deviation newDraft(DeviationKind kind, Long unitId, LocalDate today) {
+        return new Deviation(null, null, kind, kind.defaultLaw(), unitId, null, DeviationStatus.REGISTRERAD,
+                today, today, today, null, null, null, "", "", "", "", "", List.of(), null, false, null, null, null, null);
+    }
+
+    public boolean overdue(LocalDate today) {
+        return dueOn != null && !status.deadlineMet() && dueOn.isBefore(today);
+    }
+
+    public Deviation withStatus(DeviationStatus s, LocalDate closed) {
+        return new Deviation(id, caseRef, kind, law, unitId, categoryId, s, occurredOn, reportedOn, registeredOn, dueOn,
+                closed, reporterRole, title, description, immediateActions, facts, causeText, causeIds, assessment, serious,
+                ivoReportedOn, ivoReference, externalSource, externalId);
+    }
+
+    public Deviation withDueOn(LocalDate due) {
+        return new Deviation(id, caseRef, kind, law, unitId, categoryId, status, occurredOn, reportedOn, registeredOn, due,
+                closedOn, reporterRole, title, description, immediateActions, facts, causeText, causeIds, assessment, serious,
+                ivoReportedOn, ivoReference, externalSource, externalId);
+    }
+
+    /** Free-text fields that the privacy check looks through. */
+    public List<String> freeTexts() {
+        return List.of(nz(title), nz(description), nz(immediateActions), nz(facts), nz(causeText), nz(reporterRole));
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,171 @@
+package se.kvalitetshjulet.export;
+
+import static se.kvalitetshjulet.data.jooq.Tables.DEVIATION;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.jooq.Record;
+
+import se.kvalitetshjulet.data.repo.DeviationRepository;
+import se.kvalitetshjulet.domain.deviation.DeviationFilter;
+
+/**
+ * Exports the filtered register to CSV (UTF-8 with BOM, semicolons: what Swedish Excel
+ * opens) or XLSX (streamed, so a million rows never sit in memory). Free-text fields
+ * beyond the title are left out unless asked for; identity numbers are always masked and
+ * formula-like values neutralised. Written to a temporary file and moved into place, so a
+ * failed or cancelled export leaves no half file.
+ */
+public final class DeviationExporter {
+    private final DeviationRepository repo;
+
+    public DeviationExporter(DeviationRepository repo) {
+        this.repo = repo;
+    }
+
+    public long export(DeviationFilter filter, Path target, BiConsumer<Double, String> progress) {
+        return export(filter, target, false, LocalDate.now(), progress, () -> false);
+    }
+
+    public long export(DeviationFilter filter, Path target, boolean includeFreeText, LocalDate today,
+                       BiConsumer<Double, String> progress, BooleanSupplier cancelled) {
+        String name = target.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean xlsx = name.endsWith(".xlsx");
+        if (!xlsx && !name.endsWith(".csv")) {
+            throw new IllegalArgumentException("Filen måste sluta på .csv eller .xlsx: " + target.getFileName());
+        }
+        long total = Math.max(1, repo.count(filter, today));
+        List<String> headers = new ArrayList<>(List.of("Ärendereferens", "Registrerad", "Inträffad", "Rapporterad", "Typ",
+                "Lagrum", "Status", "Enhet", "Kategori", "Rubrik", "Rapporterad av (roll)", "Sista dag", "Avslutad",
+                "Bedömning", "Allvarlig", "Anmäld till IVO", "IVO-diarienummer", "Extern källa", "Externt id"));
+        if (includeFreeText) {
+            headers.addAll(List.of("Beskrivning", "Omedelbara åtgärder", "Fakta", "Orsaker (text)"));
+        }
+        Path tmp;
+        try {
+            Path dir = target.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, ".export-", ".tmp");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Kunde inte skapa exportfilen i " + target.getParent(), e);
+        }
+        long[] n = {0};
+        try {
+            if (xlsx) {
+                try (SXSSFWorkbook wb = new SXSSFWorkbook(500); OutputStream out = Files.newOutputStream(tmp)) {
+                    SXSSFSheet sheet = wb.createSheet("Avvikelser");
+                    CellStyle bold = wb.createCellStyle();
+                    Font f = wb.createFont();
+                    f.setBold(true);
+                    bold.setFont(f);
+                    Row h = sheet.createRow(0);
+                    for (int i = 0; i < headers.size(); i++) {
+                        Cell c = h.createCell(i);
+                        c.setCellValue(headers.get(i));
+                        c.setCellStyle(bold);
+                    }
+                    sheet.createFreezePane(0, 1);
+                    repo.forEach(filter, today, r -> {
+                        checkCancelled(cancelled);
+                        Row row = sheet.createRow((int) ++n[0]);
+                        List<String> v = values(r, includeFreeText);
+                        for (int i = 0; i < v.size(); i++) {
+                            row.createCell(i).setCellValue(v.get(i));
+                        }
+                        report(progress, n[0], total);
+                    });
+                    wb.write(out);
+                    wb.dispose();
+                }
+            } else {
+                try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                    w.write('\uFEFF');
+                    CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\r\n").get());
+                    csv.printRecord(headers);
+                    repo.forEach(filter, today, r -> {
+                        checkCancelled(cancelled);
+                        try {
+                            csv.printRecord(values(r, includeFreeText));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        n[0]++;
+                        report(progress, n[0], total);
+                    });
+                    csv.flush();
+                }
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Exporten till " + target + " misslyckades: " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // best effort: the temp file is hidden and will be overwritten next time
+            }
+        }
+        return n[0];
+    }
+
+    private static void checkCancelled(BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException();
+        }
+    }
+
+    private static void report(BiConsumer<Double, String> progress, long n, long total) {
+        if (n % 1000 == 0) {
+            progress.accept((double) n / total, null);
+        }
+    }
+
+    private static List<String> values(Record r, boolean freeText) {
+        List<String> v = new ArrayList<>(List.of(
+                s(r.get(DEVIATION.CASE_REF)), d(r.get(DEVIATION.REGISTERED_ON)), d(r.get(DEVIATION.OCCURRED_ON)),
+                d(r.get(DEVIATION.REPORTED_ON)), s(r.get(DEVIATION.KIND)), s(r.get(DEVIATION.LAW)), s(r.get(DEVIATION.STATUS)),
+                SafeCells.safe(r.get("unit_name", String.class)), SafeCells.safe(r.get("category_name", String.class)),
+                SafeCells.safe(r.get(DEVIATION.TITLE)), SafeCells.safe(r.get(DEVIATION.REPORTER_ROLE)),
+                d(r.get(DEVIATION.DUE_ON)), d(r.get(DEVIATION.CLOSED_ON)), s(r.get(DEVIATION.ASSESSMENT)),
+                Boolean.TRUE.equals(r.get(DEVIATION.SERIOUS)) ? "ja" : "nej", d(r.get(DEVIATION.IVO_REPORTED_ON)),
+                SafeCells.safe(r.get(DEVIATION.IVO_REFERENCE)), SafeCells.safe(r.get(DEVIATION.EXTERNAL_SOURCE)),
+                SafeCells.safe(r.get(DEVIATION.EXTERNAL_ID))));
+        if (freeText) {
+            v.add(SafeCells.safe(r.get(DEVIATION.DESCRIPTION)));
+            v.add(SafeCells.safe(r.get(DEVIATION.IMMEDIATE_ACTIONS)));
+            v.add(SafeCells.safe(r.get(DEVIATION.FACTS)));
+            v.add(SafeCells.safe(r.get(DEVIATION.CAUSE_TEXT)));
+        }
+        return v;
+    }
+
+    private static String s(String v) {
+        return v == null ? "" : SafeCells.neutralise(v);
+    }
+
+    private static String d(LocalDate v) {
+        return v == null ? "" : v.toString();
+    }
+}

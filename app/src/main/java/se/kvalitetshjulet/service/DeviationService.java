@@ -1,0 +1,144 @@
+package se.kvalitetshjulet.service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import se.kvalitetshjulet.data.Database;
+import se.kvalitetshjulet.data.repo.DeviationRepository;
+import se.kvalitetshjulet.data.repo.TaxonomyRepository;
+import se.kvalitetshjulet.domain.Page;
+import se.kvalitetshjulet.domain.Problem;
+import se.kvalitetshjulet.domain.deviation.DeadlineRules;
+import se.kvalitetshjulet.domain.deviation.Deviation;
+import se.kvalitetshjulet.domain.deviation.DeviationFilter;
+import se.kvalitetshjulet.domain.deviation.DeviationRow;
+import se.kvalitetshjulet.domain.deviation.DeviationRules;
+import se.kvalitetshjulet.domain.deviation.DeviationSort;
+import se.kvalitetshjulet.domain.deviation.DeviationStatus;
+import se.kvalitetshjulet.domain.deviation.Measure;
+import se.kvalitetshjulet.domain.privacy.PrivacyCheck;
+
+/**
+ * Use cases of the deviation register: validate, check free text for identity numbers and
+ * names, compute deadlines, move through the workflow. Every write is one transaction.
+ */
+public final class DeviationService {
+    private final Database db;
+    private final DeviationRepository repo;
+    private final TaxonomyRepository taxonomies;
+    private final OrganisationService organisation;
+    private final Clock clock;
+
+    public DeviationService(Database db, DeviationRepository repo, TaxonomyRepository taxonomies,
+                            OrganisationService organisation, Clock clock) {
+        this.db = db;
+        this.repo = repo;
+        this.taxonomies = taxonomies;
+        this.organisation = organisation;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public Page<DeviationRow> search(DeviationFilter filter, DeviationSort sort, boolean asc, int page, int size) {
+        return repo.search(filter, sort, asc, page, size, today());
+    }
+
+    /** Privacy findings in the record's free text (identity numbers, likely names). */
+    public List<PrivacyCheck.Finding> privacyFindings(Deviation d) {
+        List<PrivacyCheck.Finding> out = new ArrayList<>();
+        for (String text : d.freeTexts()) {
+            out.addAll(PrivacyCheck.check(text));
+        }
+        return out;
+    }
+
+    /**
+     * Saves the record (new or changed) in its current status.
+     *
+     * @param refuseIdentityNumbers when true, a personnummer in free text blocks saving
+     */
+    public SaveResult<Deviation> save(Deviation d, boolean refuseIdentityNumbers) {
+        List<Problem> problems = new ArrayList<>(DeviationRules.validate(d, today()));
+        if (refuseIdentityNumbers && privacyFindings(d).stream().anyMatch(PrivacyCheck.Finding::identityNumber)) {
+            problems.add(new Problem("privacy", "deviation.validation.identityNumberRefused"));
+        }
+        if (!problems.isEmpty()) {
+            return SaveResult.rejected(problems);
+        }
+        Deviation toSave = d;
+        if (d.dueOn() == null) {
+            toSave = d.withDueOn(deadlines().dueOn(d.kind(), d.registeredOn()));
+        }
+        Deviation finalToSave = toSave;
+        return SaveResult.saved(db.tx(tx -> repo.save(tx, finalToSave)));
+    }
+
+    public DeadlineRules deadlines() {
+        return taxonomies.deadlines();
+    }
+
+    /** Moves the record to {@code next} if the workflow allows it; saves pending edits in the same transaction. */
+    public SaveResult<Deviation> transition(Deviation d, DeviationStatus next) {
+        List<Measure> measures = d.id() == null ? List.of() : repo.measures(d.id());
+        List<Problem> problems = DeviationRules.checkTransition(d, next, measures, today());
+        if (!problems.isEmpty()) {
+            return SaveResult.rejected(problems);
+        }
+        LocalDate closed = next == DeviationStatus.AVSLUTAD ? today() : null;
+        Deviation moved = d.withStatus(next, closed);
+        if (moved.dueOn() == null) {
+            moved = moved.withDueOn(deadlines().dueOn(d.kind(), d.registeredOn()));
+        }
+        Deviation finalMoved = moved;
+        return SaveResult.saved(db.tx(tx -> repo.save(tx, finalMoved)));
+    }
+
+    public List<Measure> measures(long deviationId) {
+        return repo.measures(deviationId);
+    }
+
+    public SaveResult<Measure> saveMeasure(Measure m) {
+        List<Problem> p = new ArrayList<>();
+        if (m.what() == null || m.what().isBlank()) {
+            p.add(new Problem("what", "measure.validation.whatRequired"));
+        }
+        if (m.responsible() == null || m.responsible().isBlank()) {
+            p.add(new Problem("responsible", "measure.validation.responsibleRequired"));
+        }
+        if (m.dueOn() == null) {
+            p.add(new Problem("dueOn", "measure.validation.dueRequired"));
+        }
+        if (m.effective() != null && m.doneOn() == null) {
+            p.add(new Problem("effective", "measure.validation.effectBeforeDone"));
+        }
+        if (!p.isEmpty()) {
+            return SaveResult.rejected(p);
+        }
+        return SaveResult.saved(db.tx(tx -> repo.saveMeasure(tx, m)));
+    }
+
+    public void deleteMeasure(long id) {
+        db.txRun(tx -> repo.deleteMeasure(tx, id));
+    }
+
+    public SaveResult<Void> link(long fromId, String otherCaseRef, String type) {
+        var other = repo.findIdByCaseRef(otherCaseRef.strip());
+        if (other.isEmpty()) {
+            return SaveResult.rejected(List.of(new Problem("link", "deviation.validation.linkTargetMissing", otherCaseRef)));
+        }
+        if (other.get() == fromId) {
+            return SaveResult.rejected(List.of(new Problem("link", "deviation.validation.linkSelf")));
+        }
+        db.txRun(tx -> repo.link(tx, fromId, other.get(), type));
+        return SaveResult.saved(null);
+    }
+
+    public OrganisationService organisation() {
+        return organisation;
+    }
+}

@@ -1,0 +1,71 @@
+package se.kvalitetshjulet.service;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import se.kvalitetshjulet.data.repo.UnitRepository;
+import se.kvalitetshjulet.domain.Problem;
+import se.kvalitetshjulet.domain.org.BusinessArea;
+import se.kvalitetshjulet.domain.org.OrgTree;
+import se.kvalitetshjulet.domain.org.Unit;
+
+/** The organisation tree: reading it whole (it is small), validating and saving units. */
+public final class OrganisationService {
+    private final UnitRepository units;
+
+    public OrganisationService(UnitRepository units) {
+        this.units = units;
+    }
+
+    public OrgTree tree() {
+        return new OrgTree(units.findAll());
+    }
+
+    public List<BusinessArea> businessAreas() {
+        return units.businessAreas();
+    }
+
+    /** Validates against the current tree and saves; returns the problems instead when there are any. */
+    public SaveResult<Unit> save(Unit unit) {
+        List<String> keys = tree().validate(unit);
+        if (!keys.isEmpty()) {
+            return SaveResult.rejected(keys.stream().map(k -> new Problem("unit", k)).toList());
+        }
+        return SaveResult.saved(units.save(unit));
+    }
+
+    public SaveResult<Unit> delete(long id) {
+        OrgTree t = tree();
+        if (!t.children(id).isEmpty()) {
+            return SaveResult.rejected(List.of(new Problem("unit", "org.validation.hasChildren")));
+        }
+        try {
+            units.delete(id);
+        } catch (org.jooq.exception.DataAccessException e) {
+            return SaveResult.rejected(List.of(new Problem("unit", "org.validation.inUse")));
+        }
+        return SaveResult.saved(null);
+    }
+
+    /**
+     * Unit ids for a filter on a unit subtree and/or a business area (inherited downwards);
+     * {@code null} when neither is chosen, meaning every unit.
+     */
+    public Set<Long> unitScope(Long unitId, Long businessAreaId) {
+        if (unitId == null && businessAreaId == null) {
+            return null;
+        }
+        OrgTree t = tree();
+        Set<Long> ids = new HashSet<>();
+        if (unitId != null) {
+            ids.addAll(t.subtreeIds(unitId));
+        } else {
+            t.all().forEach(u -> ids.add(u.id()));
+        }
+        if (businessAreaId != null) {
+            ids.removeIf(id -> !businessAreaId.equals(t.effectiveBusinessArea(id)));
+        }
+        return ids;
+    }
+}

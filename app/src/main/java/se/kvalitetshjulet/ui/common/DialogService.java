@@ -1,0 +1,24 @@
+package se.kvalitetshjulet.ui.common;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Dialogs behind an interface, so view models can be tested without windows. */
+public interface DialogService {
+    void showError(String title, String message);
+
+    void showInfo(String title, String message);
+
+    boolean confirm(String title, String message);
+
+    Optional<String> askText(String title, String prompt, String initial);
+
+    /** A file to open; {@code extensions} like "*.csv". */
+    Optional<Path> chooseOpenFile(String title, List<String> extensions);
+
+    Optional<Path> chooseSaveFile(String title, String suggestedName, List<String> extensions);
+
+    /** Error dialog for something unexpected: what happened and where the log is. */
+    void showUnexpected(Throwable error);
+}

@@ -1,0 +1,105 @@
+package se.kvalitetshjulet.ui.common;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputDialog;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import se.kvalitetshjulet.app.AppPaths;
+
+/** {@link DialogService} with JavaFX alerts and file choosers, owned by the main window. */
+public final class FxDialogService implements DialogService {
+    private final I18n i18n;
+    private final Supplier<Window> owner;
+
+    public FxDialogService(I18n i18n, Supplier<Window> owner) {
+        this.i18n = i18n;
+        this.owner = owner;
+    }
+
+    private Alert alert(Alert.AlertType type, String title, String message) {
+        Alert a = new Alert(type, message, type == Alert.AlertType.CONFIRMATION
+                ? new ButtonType[] {ButtonType.YES, ButtonType.NO} : new ButtonType[] {ButtonType.OK});
+        a.initOwner(owner.get());
+        a.setTitle(title);
+        a.setHeaderText(title);
+        a.getDialogPane().setMinWidth(480);
+        a.setResizable(true);
+        return a;
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        alert(Alert.AlertType.ERROR, title, message).showAndWait();
+    }
+
+    @Override
+    public void showInfo(String title, String message) {
+        alert(Alert.AlertType.INFORMATION, title, message).showAndWait();
+    }
+
+    @Override
+    public boolean confirm(String title, String message) {
+        return alert(Alert.AlertType.CONFIRMATION, title, message).showAndWait().filter(b -> b == ButtonType.YES).isPresent();
+    }
+
+    @Override
+    public Optional<String> askText(String title, String prompt, String initial) {
+        TextInputDialog d = new TextInputDialog(initial);
+        d.initOwner(owner.get());
+        d.setTitle(title);
+        d.setHeaderText(prompt);
+        return d.showAndWait();
+    }
+
+    @Override
+    public Optional<Path> chooseOpenFile(String title, List<String> extensions) {
+        FileChooser fc = chooser(title, extensions);
+        File f = fc.showOpenDialog(owner.get());
+        return Optional.ofNullable(f).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, String suggestedName, List<String> extensions) {
+        FileChooser fc = chooser(title, extensions);
+        fc.setInitialFileName(suggestedName);
+        File f = fc.showSaveDialog(owner.get());
+        return Optional.ofNullable(f).map(File::toPath);
+    }
+
+    private FileChooser chooser(String title, List<String> extensions) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        if (!extensions.isEmpty()) {
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(String.join(", ", extensions), extensions));
+        }
+        File home = new File(System.getProperty("user.home"));
+        if (home.isDirectory()) {
+            fc.setInitialDirectory(home);
+        }
+        return fc;
+    }
+
+    @Override
+    public void showUnexpected(Throwable error) {
+        if (error instanceof CancellationException) {
+            return;
+        }
+        Alert a = alert(Alert.AlertType.ERROR, i18n.get("error.unexpected.title"),
+                i18n.get("error.unexpected.message", String.valueOf(error.getMessage()), AppPaths.logDir()));
+        TextArea details = new TextArea(error.toString());
+        details.setEditable(false);
+        details.setWrapText(true);
+        a.getDialogPane().setExpandableContent(details);
+        a.showAndWait();
+    }
+}

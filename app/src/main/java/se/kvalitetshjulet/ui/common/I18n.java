@@ -1,0 +1,59 @@
+package se.kvalitetshjulet.ui.common;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+import se.kvalitetshjulet.domain.Problem;
+
+/** User-facing text from the resource bundles: Swedish by default, English second. */
+public final class I18n {
+    public static final String BUNDLE = "i18n.messages";
+
+    private final ResourceBundle bundle;
+    private final Locale locale;
+
+    public I18n(Locale locale) {
+        this.locale = locale;
+        this.bundle = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
+                ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /** Swedish unless the user's language is English. */
+    public static I18n forDefaultLocale() {
+        Locale l = Locale.getDefault();
+        return new I18n("en".equals(l.getLanguage()) ? Locale.ENGLISH : Locale.of("sv"));
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public ResourceBundle bundle() {
+        return bundle;
+    }
+
+    public String get(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return "!" + key + "!";
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    }
+
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
+    public String problem(Problem p) {
+        return get(p.messageKey(), p.args());
+    }
+
+    /** The display name of an enum constant: key {@code enum.<Type>.<NAME>}. */
+    public String of(Enum<?> e) {
+        return e == null ? "" : get("enum." + e.getDeclaringClass().getSimpleName() + "." + e.name());
+    }
+}

@@ -1,0 +1,441 @@
+package se.kvalitetshjulet.ui.deviation;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import se.kvalitetshjulet.data.repo.AuditTrail;
+import se.kvalitetshjulet.domain.deviation.Assessment;
+import se.kvalitetshjulet.domain.deviation.DeviationKind;
+import se.kvalitetshjulet.domain.deviation.DeviationStatus;
+import se.kvalitetshjulet.domain.deviation.Law;
+import se.kvalitetshjulet.domain.deviation.Measure;
+import se.kvalitetshjulet.domain.deviation.Taxonomy;
+import se.kvalitetshjulet.domain.org.Unit;
+import se.kvalitetshjulet.ui.common.Forms;
+import se.kvalitetshjulet.ui.common.I18n;
+
+/**
+ * The deviation editor window. Keyboard first: the registration tab needs no mouse, Ctrl+S
+ * saves, Escape closes (asking before unsaved edits are dropped).
+ */
+public final class DeviationEditorView extends BorderPane {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final DeviationEditorViewModel vm;
+    private final I18n i18n;
+    private final HBox workflowButtons = new HBox(8);
+
+    public DeviationEditorView(DeviationEditorViewModel vm, I18n i18n) {
+        this.vm = vm;
+        this.i18n = i18n;
+        setId("deviationEditor");
+        getStyleClass().add("editor");
+
+        Label heading = new Label();
+        heading.getStyleClass().add("h1");
+        heading.setId("editorHeading");
+        heading.textProperty().bind(Bindings.createStringBinding(() -> vm.idProperty().get() == null
+                ? i18n.get("deviation.editor.newTitle")
+                : vm.caseRefProperty().get() + " · " + i18n.of(vm.statusProperty().get()),
+                vm.idProperty(), vm.caseRefProperty(), vm.statusProperty()));
+        Label overdue = new Label(i18n.get("deviation.editor.overdue"));
+        overdue.getStyleClass().add("overdue-badge");
+        overdue.visibleProperty().bind(vm.overdueProperty());
+        Label due = new Label();
+        due.textProperty().bind(Bindings.createStringBinding(() -> vm.dueOnProperty().get() == null ? ""
+                : i18n.get("deviation.editor.due", Forms.DATE.format(vm.dueOnProperty().get())), vm.dueOnProperty()));
+        HBox header = new HBox(16, heading, due, overdue);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.setPadding(new Insets(12, 16, 8, 16));
+        setTop(header);
+
+        TabPane tabs = new TabPane(
+                tab(i18n.get("deviation.tab.registration"), registrationTab()),
+                tab(i18n.get("deviation.tab.investigation"), investigationTab()),
+                tab(i18n.get("deviation.tab.measures"), measuresTab()),
+                tab(i18n.get("deviation.tab.links"), linksTab()),
+                tab(i18n.get("deviation.tab.history"), historyTab()));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("editorTabs");
+        setCenter(tabs);
+
+        Label problems = new Label();
+        problems.setId("editorProblems");
+        problems.getStyleClass().add("validation-message");
+        problems.setWrapText(true);
+        problems.textProperty().bind(vm.problemsProperty());
+        Label privacy = new Label();
+        privacy.setId("editorPrivacy");
+        privacy.getStyleClass().add("privacy-warning");
+        privacy.setWrapText(true);
+        privacy.textProperty().bind(vm.privacyWarningProperty());
+        privacy.visibleProperty().bind(vm.privacyWarningProperty().isNotEmpty());
+        privacy.managedProperty().bind(privacy.visibleProperty());
+
+        Button save = new Button(i18n.get("common.save"));
+        save.setId("editorSave");
+        save.getStyleClass().add("primary");
+        vm.saveCommand().bind(save);
+        Button close = new Button(i18n.get("common.close"));
+        close.setId("editorClose");
+        close.setCancelButton(true);
+        close.setOnAction(e -> requestClose());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label stepLabel = new Label(i18n.get("deviation.editor.nextStep"));
+        HBox buttons = new HBox(8, stepLabel, workflowButtons, spacer, save, close);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        stepLabel.visibleProperty().bind(Bindings.isNotEmpty(vm.allowedNext()));
+        vm.allowedNext().addListener((ListChangeListener<DeviationStatus>) c -> rebuildWorkflowButtons());
+        VBox bottom = new VBox(8, privacy, problems, buttons);
+        bottom.setPadding(new Insets(8, 16, 12, 16));
+        setBottom(bottom);
+
+        KeyCodeCombination saveKey = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (saveKey.match(e)) {
+                vm.saveCommand().execute();
+                e.consume();
+            }
+        });
+    }
+
+    /** Opens the editor in its own window. */
+    public static Stage open(DeviationEditorViewModel vm, I18n i18n, Window owner) {
+        DeviationEditorView view = new DeviationEditorView(vm, i18n);
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        Scene scene = new Scene(view, 980, 760);
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+            if (owner.getScene().getRoot().getStyleClass().contains("projector")) {
+                view.getStyleClass().add("projector");
+            }
+        }
+        stage.setScene(scene);
+        stage.titleProperty().bind(Bindings.createStringBinding(() -> i18n.get("deviation.editor.window",
+                vm.caseRefProperty().get().isEmpty() ? i18n.get("deviation.editor.newTitle") : vm.caseRefProperty().get()),
+                vm.caseRefProperty()));
+        stage.setOnCloseRequest(e -> {
+            if (!vm.confirmClose()) {
+                e.consume();
+            }
+        });
+        vm.closeRequestedProperty().addListener((o, a, b) -> {
+            if (b && vm.confirmClose()) {
+                stage.close();
+            }
+            vm.closeRequestedProperty().set(false);
+        });
+        stage.show();
+        return stage;
+    }
+
+    private void requestClose() {
+        vm.closeRequestedProperty().set(true);
+    }
+
+    private void rebuildWorkflowButtons() {
+        workflowButtons.getChildren().clear();
+        for (DeviationStatus next : vm.allowedNext()) {
+            Button b = new Button(i18n.get("deviation.action." + next.name()));
+            b.setId("moveTo" + next.name());
+            b.disableProperty().bind(vm.busyProperty());
+            b.setOnAction(e -> vm.transition(next));
+            workflowButtons.getChildren().add(b);
+        }
+    }
+
+    private static Tab tab(String title, javafx.scene.Node content) {
+        ScrollPane sp = new ScrollPane(content);
+        sp.setFitToWidth(true);
+        sp.setPadding(new Insets(12, 16, 12, 16));
+        return new Tab(title, sp);
+    }
+
+    private javafx.scene.Node registrationTab() {
+        ComboBox<DeviationKind> kind = new ComboBox<>();
+        kind.setId("editorKind");
+        kind.getItems().setAll(DeviationKind.values());
+        Forms.display(kind, i18n::of);
+        kind.valueProperty().bindBidirectional(vm.kindProperty());
+        ComboBox<Law> law = new ComboBox<>(vm.laws());
+        law.setId("editorLaw");
+        Forms.display(law, i18n::of);
+        law.valueProperty().bindBidirectional(vm.lawProperty());
+        ComboBox<Unit> unit = new ComboBox<>(vm.units());
+        unit.setId("editorUnit");
+        Forms.display(unit, u -> "  ".repeat(u.level().ordinal()) + u.name());
+        unit.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Unit u, boolean empty) {
+                super.updateItem(u, empty);
+                setText(empty || u == null ? "" : vm.treeProperty().get().path(u.id()));
+            }
+        });
+        unit.valueProperty().bindBidirectional(vm.unitProperty());
+        ComboBox<Taxonomy> category = new ComboBox<>(vm.categories());
+        category.setId("editorCategory");
+        Forms.display(category, Taxonomy::name);
+        category.valueProperty().bindBidirectional(vm.categoryProperty());
+        DatePicker occurred = Forms.datePicker();
+        occurred.setId("editorOccurred");
+        occurred.valueProperty().bindBidirectional(vm.occurredOnProperty());
+        DatePicker reported = Forms.datePicker();
+        reported.setId("editorReported");
+        reported.valueProperty().bindBidirectional(vm.reportedOnProperty());
+        DatePicker registered = Forms.datePicker();
+        registered.setId("editorRegistered");
+        registered.valueProperty().bindBidirectional(vm.registeredOnProperty());
+        TextField role = new TextField();
+        role.setId("editorReporterRole");
+        role.setPromptText(i18n.get("deviation.field.reporterRole.prompt"));
+        role.textProperty().bindBidirectional(vm.reporterRoleProperty());
+        TextField title = new TextField();
+        title.setId("editorTitle");
+        title.textProperty().bindBidirectional(vm.titleProperty());
+        TextArea description = area("editorDescription", vm.descriptionProperty(), 5);
+        description.setPromptText(i18n.get("deviation.field.description.prompt"));
+        TextArea immediate = area("editorImmediate", vm.immediateActionsProperty(), 3);
+
+        var grid = Forms.grid();
+        Forms.row(grid, i18n.get("deviation.field.kind"), kind);
+        Forms.row(grid, i18n.get("deviation.field.law"), law);
+        Forms.row(grid, i18n.get("deviation.field.unit"), unit);
+        Forms.row(grid, i18n.get("deviation.field.category"), category);
+        Forms.row(grid, i18n.get("deviation.field.title"), title);
+        Forms.row(grid, i18n.get("deviation.field.occurred"), occurred);
+        Forms.row(grid, i18n.get("deviation.field.reported"), reported);
+        Forms.row(grid, i18n.get("deviation.field.registered"), registered);
+        Forms.row(grid, i18n.get("deviation.field.reporterRole"), role);
+        Forms.row(grid, i18n.get("deviation.field.description"), description);
+        Forms.row(grid, i18n.get("deviation.field.immediate"), immediate);
+        javafx.application.Platform.runLater(kind::requestFocus);
+        return grid;
+    }
+
+    private javafx.scene.Node investigationTab() {
+        TextArea facts = area("editorFacts", vm.factsProperty(), 5);
+        FlowPane causes = new FlowPane(12, 8);
+        causes.setId("editorCauses");
+        Runnable buildCauses = () -> {
+            causes.getChildren().clear();
+            for (Taxonomy t : vm.causes()) {
+                CheckBox cb = new CheckBox(t.name());
+                cb.setSelected(vm.causeIds().contains(t.id()));
+                cb.selectedProperty().addListener((o, a, on) -> {
+                    if (on) {
+                        vm.causeIds().add(t.id());
+                    } else {
+                        vm.causeIds().remove(t.id());
+                    }
+                });
+                causes.getChildren().add(cb);
+            }
+        };
+        vm.causes().addListener((ListChangeListener<Taxonomy>) c -> buildCauses.run());
+        vm.causeIds().addListener((javafx.collections.SetChangeListener<Long>) c -> {
+            for (var n : causes.getChildren()) {
+                CheckBox cb = (CheckBox) n;
+                Taxonomy t = vm.causes().stream().filter(x -> x.name().equals(cb.getText())).findFirst().orElse(null);
+                if (t != null && cb.isSelected() != vm.causeIds().contains(t.id())) {
+                    cb.setSelected(vm.causeIds().contains(t.id()));
+                }
+            }
+        });
+        buildCauses.run();
+        TextArea causeText = area("editorCauseText", vm.causeTextProperty(), 3);
+        ComboBox<Assessment> assessment = new ComboBox<>(vm.assessments());
+        assessment.setId("editorAssessment");
+        Forms.display(assessment, i18n::of);
+        assessment.valueProperty().bindBidirectional(vm.assessmentProperty());
+        CheckBox serious = new CheckBox(i18n.get("deviation.field.serious"));
+        serious.setId("editorSerious");
+        serious.selectedProperty().bindBidirectional(vm.seriousProperty());
+        serious.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.kindProperty().get() != null
+                && vm.kindProperty().get().reportableToIvo(), vm.kindProperty()));
+        DatePicker ivoDate = Forms.datePicker();
+        ivoDate.setId("editorIvoDate");
+        ivoDate.valueProperty().bindBidirectional(vm.ivoReportedOnProperty());
+        TextField ivoRef = new TextField();
+        ivoRef.setId("editorIvoRef");
+        ivoRef.textProperty().bindBidirectional(vm.ivoReferenceProperty());
+        Label ivoHint = new Label(i18n.get("deviation.field.ivoRequired"));
+        ivoHint.getStyleClass().add("hint");
+        ivoHint.visibleProperty().bind(vm.ivoRequiredProperty());
+
+        var grid = Forms.grid();
+        Forms.row(grid, i18n.get("deviation.field.facts"), facts);
+        Forms.row(grid, i18n.get("deviation.field.causes"), causes);
+        Forms.row(grid, i18n.get("deviation.field.causeText"), causeText);
+        Forms.row(grid, i18n.get("deviation.field.assessment"), assessment);
+        Forms.row(grid, "", serious);
+        Forms.row(grid, "", ivoHint);
+        Forms.row(grid, i18n.get("deviation.field.ivoDate"), ivoDate);
+        Forms.row(grid, i18n.get("deviation.field.ivoRef"), ivoRef);
+        return grid;
+    }
+
+    private javafx.scene.Node measuresTab() {
+        TableView<Measure> table = new TableView<>(vm.measures());
+        table.setId("measureTable");
+        table.setPlaceholder(new Label(i18n.get("measure.empty")));
+        TableColumn<Measure, String> what = new TableColumn<>(i18n.get("measure.col.what"));
+        what.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().what()));
+        TableColumn<Measure, String> resp = new TableColumn<>(i18n.get("measure.col.responsible"));
+        resp.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().responsible()));
+        TableColumn<Measure, String> due = new TableColumn<>(i18n.get("measure.col.due"));
+        due.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().dueOn() == null ? "" : Forms.DATE.format(c.getValue().dueOn())));
+        TableColumn<Measure, String> state = new TableColumn<>(i18n.get("measure.col.state"));
+        state.setCellValueFactory(c -> new SimpleStringProperty(i18n.get(c.getValue().effectChecked() ? "measure.state.checked"
+                : c.getValue().done() ? "measure.state.done" : "measure.state.open")));
+        table.getColumns().setAll(List.of(what, resp, due, state));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefHeight(180);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, m) -> vm.selectedMeasureProperty().set(m));
+        vm.selectedMeasureProperty().addListener((o, a, m) -> {
+            if (m == null) {
+                table.getSelectionModel().clearSelection();
+            }
+        });
+
+        TextField mWhat = new TextField();
+        mWhat.setId("measureWhat");
+        mWhat.textProperty().bindBidirectional(vm.measureWhatProperty());
+        ComboBox<Taxonomy> mType = new ComboBox<>(vm.measureTypes());
+        mType.setId("measureType");
+        Forms.display(mType, Taxonomy::name);
+        mType.valueProperty().bindBidirectional(vm.measureTypeProperty());
+        TextField mResp = new TextField();
+        mResp.setId("measureResponsible");
+        mResp.setPromptText(i18n.get("measure.responsible.prompt"));
+        mResp.textProperty().bindBidirectional(vm.measureResponsibleProperty());
+        DatePicker mDue = Forms.datePicker();
+        mDue.setId("measureDue");
+        mDue.valueProperty().bindBidirectional(vm.measureDueProperty());
+        DatePicker mDone = Forms.datePicker();
+        mDone.setId("measureDone");
+        mDone.valueProperty().bindBidirectional(vm.measureDoneProperty());
+        TextArea mEffect = area("measureEffect", vm.measureEffectProperty(), 2);
+        ComboBox<Boolean> mEffective = new ComboBox<>();
+        mEffective.setId("measureEffective");
+        mEffective.getItems().setAll(java.util.Arrays.asList(null, Boolean.TRUE, Boolean.FALSE));
+        Forms.display(mEffective, b -> i18n.get(b ? "measure.effective.yes" : "measure.effective.no"),
+                i18n.get("measure.effective.unknown"));
+        mEffective.valueProperty().bindBidirectional(vm.measureEffectiveProperty());
+
+        var grid = Forms.grid();
+        Forms.row(grid, i18n.get("measure.field.what"), mWhat);
+        Forms.row(grid, i18n.get("measure.field.type"), mType);
+        Forms.row(grid, i18n.get("measure.field.responsible"), mResp);
+        Forms.row(grid, i18n.get("measure.field.due"), mDue);
+        Forms.row(grid, i18n.get("measure.field.done"), mDone);
+        Forms.row(grid, i18n.get("measure.field.effect"), mEffect);
+        Forms.row(grid, i18n.get("measure.field.effective"), mEffective);
+        Label problems = new Label();
+        problems.getStyleClass().add("validation-message");
+        problems.textProperty().bind(vm.measureProblemsProperty());
+        Button save = new Button(i18n.get("measure.save"));
+        save.setId("measureSave");
+        vm.saveMeasureCommand().bind(save);
+        Button add = new Button(i18n.get("measure.new"));
+        vm.newMeasureCommand().bind(add);
+        Button delete = new Button(i18n.get("common.delete"));
+        vm.deleteMeasureCommand().bind(delete);
+        Label hint = new Label(i18n.get("measure.saveFirst"));
+        hint.getStyleClass().add("hint");
+        hint.visibleProperty().bind(vm.idProperty().isNull());
+        return new VBox(10, hint, table, grid, problems, new HBox(8, save, add, delete));
+    }
+
+    private javafx.scene.Node linksTab() {
+        ListView<String> list = new ListView<>(vm.links());
+        list.setId("linkList");
+        list.setPlaceholder(new Label(i18n.get("deviation.links.empty")));
+        list.setPrefHeight(160);
+        TextField other = new TextField();
+        other.setId("linkOther");
+        other.setPromptText("AV-2026-000123");
+        ComboBox<String> type = new ComboBox<>();
+        type.getItems().setAll("DUPLICATE", "RELATED");
+        type.setValue("RELATED");
+        Forms.display(type, t -> i18n.get("deviation.linkType." + t));
+        Button add = new Button(i18n.get("deviation.links.add"));
+        add.setId("linkAdd");
+        add.disableProperty().bind(vm.idProperty().isNull().or(other.textProperty().isEmpty()));
+        add.setOnAction(e -> {
+            vm.link(other.getText(), type.getValue());
+            other.clear();
+        });
+        return new VBox(10, list, new HBox(8, other, type, add));
+    }
+
+    private javafx.scene.Node historyTab() {
+        TableView<AuditTrail.Entry> table = new TableView<>(vm.history());
+        table.setId("editorHistory");
+        table.setPlaceholder(new Label(i18n.get("audit.empty")));
+        TableColumn<AuditTrail.Entry, String> when = new TableColumn<>(i18n.get("audit.when"));
+        when.setCellValueFactory(c -> new SimpleStringProperty(WHEN.format(c.getValue().at())));
+        TableColumn<AuditTrail.Entry, String> who = new TableColumn<>(i18n.get("audit.who"));
+        who.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().actor()));
+        TableColumn<AuditTrail.Entry, String> what = new TableColumn<>(i18n.get("audit.what"));
+        what.setCellValueFactory(c -> new SimpleStringProperty(i18n.get("audit.action." + c.getValue().action())));
+        TableColumn<AuditTrail.Entry, String> after = new TableColumn<>(i18n.get("audit.after"));
+        after.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().afterJson() == null ? "" : c.getValue().afterJson()));
+        table.getColumns().setAll(List.of(when, who, what, after));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefHeight(400);
+        return table;
+    }
+
+    private static TextArea area(String id, javafx.beans.property.StringProperty p, int rows) {
+        TextArea a = new TextArea();
+        a.setId(id);
+        a.setWrapText(true);
+        a.setPrefRowCount(rows);
+        a.textProperty().bindBidirectional(p);
+        // Tab moves focus (keyboard-first); Ctrl+Tab inserts a tab character.
+        a.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.TAB && !e.isControlDown()) {
+                e.consume();
+                // Re-fire as Ctrl+Tab, which the text area's own behaviour turns into focus traversal.
+                a.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB, e.isShiftDown(), true, false, false));
+            }
+        });
+        return a;
+    }
+}

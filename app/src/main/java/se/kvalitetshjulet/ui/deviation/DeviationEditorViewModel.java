@@ -1,0 +1,505 @@
+package se.kvalitetshjulet.ui.deviation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+
+import se.kvalitetshjulet.app.AppContext;
+import se.kvalitetshjulet.data.repo.AuditTrail;
+import se.kvalitetshjulet.data.repo.SettingsRepository;
+import se.kvalitetshjulet.data.repo.TaxonomyRepository;
+import se.kvalitetshjulet.domain.Problem;
+import se.kvalitetshjulet.domain.deviation.Assessment;
+import se.kvalitetshjulet.domain.deviation.Deviation;
+import se.kvalitetshjulet.domain.deviation.DeviationKind;
+import se.kvalitetshjulet.domain.deviation.DeviationRules;
+import se.kvalitetshjulet.domain.deviation.DeviationStatus;
+import se.kvalitetshjulet.domain.deviation.Law;
+import se.kvalitetshjulet.domain.deviation.Measure;
+import se.kvalitetshjulet.domain.deviation.Taxonomy;
+import se.kvalitetshjulet.domain.org.OrgTree;
+import se.kvalitetshjulet.domain.org.Unit;
+import se.kvalitetshjulet.domain.privacy.PrivacyCheck;
+import se.kvalitetshjulet.service.SaveResult;
+import se.kvalitetshjulet.ui.common.Command;
+import se.kvalitetshjulet.ui.common.DialogService;
+import se.kvalitetshjulet.ui.common.I18n;
+import se.kvalitetshjulet.ui.common.TaskRunner;
+
+/**
+ * One deviation: registration, investigation, assessment, measures, links and history.
+ * Required fields follow kind and status (domain rules); workflow steps are offered only
+ * when the workflow allows them; free text is checked for identity numbers and names.
+ */
+public final class DeviationEditorViewModel {
+    public static final String SETTING_REFUSE_ID_NUMBERS = "privacy.refuseIdentityNumbers";
+
+    private final AppContext ctx;
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final I18n i18n;
+    private final Runnable onChanged;
+
+    private Deviation original;
+    private final ObjectProperty<Long> id = new SimpleObjectProperty<>();
+    private final StringProperty caseRef = new SimpleStringProperty("");
+    private final ObjectProperty<DeviationKind> kind = new SimpleObjectProperty<>(DeviationKind.KVALITETSAVVIKELSE);
+    private final ObjectProperty<Law> law = new SimpleObjectProperty<>();
+    private final ObjectProperty<Unit> unit = new SimpleObjectProperty<>();
+    private final ObjectProperty<Taxonomy> category = new SimpleObjectProperty<>();
+    private final ObjectProperty<DeviationStatus> status = new SimpleObjectProperty<>(DeviationStatus.REGISTRERAD);
+    private final ObjectProperty<LocalDate> occurredOn = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> reportedOn = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> registeredOn = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> dueOn = new SimpleObjectProperty<>();
+    private final StringProperty reporterRole = new SimpleStringProperty("");
+    private final StringProperty title = new SimpleStringProperty("");
+    private final StringProperty description = new SimpleStringProperty("");
+    private final StringProperty immediateActions = new SimpleStringProperty("");
+    private final StringProperty facts = new SimpleStringProperty("");
+    private final StringProperty causeText = new SimpleStringProperty("");
+    private final ObservableSet<Long> causeIds = FXCollections.observableSet();
+    private final ObjectProperty<Assessment> assessment = new SimpleObjectProperty<>();
+    private final BooleanProperty serious = new SimpleBooleanProperty();
+    private final ObjectProperty<LocalDate> ivoReportedOn = new SimpleObjectProperty<>();
+    private final StringProperty ivoReference = new SimpleStringProperty("");
+
+    private final ObservableList<Unit> units = FXCollections.observableArrayList();
+    private final ObservableList<Taxonomy> categories = FXCollections.observableArrayList();
+    private final ObservableList<Taxonomy> causes = FXCollections.observableArrayList();
+    private final ObservableList<Taxonomy> measureTypes = FXCollections.observableArrayList();
+    private final ObservableList<Law> laws = FXCollections.observableArrayList();
+    private final ObservableList<Assessment> assessments = FXCollections.observableArrayList();
+    private final ObservableList<DeviationStatus> allowedNext = FXCollections.observableArrayList();
+    private final ObservableList<Measure> measures = FXCollections.observableArrayList();
+    private final ObservableList<AuditTrail.Entry> history = FXCollections.observableArrayList();
+    private final ObservableList<String> links = FXCollections.observableArrayList();
+    private final ObjectProperty<OrgTree> tree = new SimpleObjectProperty<>(new OrgTree(List.of()));
+
+    private final StringProperty problems = new SimpleStringProperty("");
+    private final StringProperty privacyWarning = new SimpleStringProperty("");
+    private final BooleanProperty dirty = new SimpleBooleanProperty();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BooleanProperty ready = new SimpleBooleanProperty();
+    private final BooleanProperty overdue = new SimpleBooleanProperty();
+    private final BooleanProperty ivoRequired = new SimpleBooleanProperty();
+    private final BooleanProperty closeRequested = new SimpleBooleanProperty();
+    private boolean refuseIdNumbers;
+    private boolean loadingValues;
+
+    // measure sub-form
+    private final ObjectProperty<Measure> selectedMeasure = new SimpleObjectProperty<>();
+    private final StringProperty measureWhat = new SimpleStringProperty("");
+    private final ObjectProperty<Taxonomy> measureType = new SimpleObjectProperty<>();
+    private final StringProperty measureResponsible = new SimpleStringProperty("");
+    private final ObjectProperty<LocalDate> measureDue = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> measureDone = new SimpleObjectProperty<>();
+    private final StringProperty measureEffect = new SimpleStringProperty("");
+    private final ObjectProperty<Boolean> measureEffective = new SimpleObjectProperty<>();
+    private final StringProperty measureProblems = new SimpleStringProperty("");
+
+    private final Command save;
+    private final Command saveMeasure;
+    private final Command newMeasure;
+    private final Command deleteMeasure;
+
+    public DeviationEditorViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n, Runnable onChanged) {
+        this.ctx = ctx;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.i18n = i18n;
+        this.onChanged = onChanged;
+        save = new Command(this::save, ready.and(busy.not()));
+        var saved = Bindings.createBooleanBinding(() -> id.get() != null, id);
+        saveMeasure = new Command(this::saveMeasure, saved.and(busy.not()));
+        newMeasure = new Command(this::newMeasure, saved.and(busy.not()));
+        deleteMeasure = new Command(this::deleteMeasure, selectedMeasure.isNotNull().and(busy.not()));
+
+        ChangeListener<Object> edited = (o, a, b) -> edited();
+        for (var p : List.of(kind, law, unit, category, occurredOn, reportedOn, registeredOn, reporterRole, title,
+                description, immediateActions, facts, causeText, assessment, serious, ivoReportedOn, ivoReference)) {
+            p.addListener(edited);
+        }
+        causeIds.addListener((javafx.collections.SetChangeListener<Long>) c -> edited());
+        kind.addListener((o, a, k) -> {
+            if (k != null) {
+                laws.setAll(k.allowedLaws());
+                assessments.setAll(k.assessments());
+                if (law.get() == null || !k.allowedLaws().contains(law.get())) {
+                    law.set(k.defaultLaw());
+                }
+                if (assessment.get() != null && !k.assessments().contains(assessment.get())) {
+                    assessment.set(null);
+                }
+            }
+        });
+        selectedMeasure.addListener((o, a, m) -> showMeasure(m));
+    }
+
+    // ---- loading ---------------------------------------------------------------------
+
+    private record Loaded(Deviation deviation, List<Measure> measures, List<AuditTrail.Entry> history, List<String> links,
+                          OrgTree tree, List<Taxonomy> categories, List<Taxonomy> causes, List<Taxonomy> measureTypes,
+                          boolean refuse) { }
+
+    public void load(long deviationId) {
+        busy.set(true);
+        tasks.run(i18n.get("deviation.editor.loading"), p -> {
+            Deviation d = ctx.deviations().find(deviationId)
+                    .orElseThrow(() -> new IllegalStateException(i18n.get("deviation.editor.missing", deviationId)));
+            return loaded(d);
+        }, this::apply, this::failed);
+    }
+
+    public void startNew(Unit preselected) {
+        busy.set(true);
+        tasks.run(i18n.get("deviation.editor.loading"), p -> loaded(
+                Deviation.newDraft(DeviationKind.KVALITETSAVVIKELSE, preselected == null ? null : preselected.id(), ctx.today())),
+                this::apply, this::failed);
+    }
+
+    private Loaded loaded(Deviation d) {
+        List<Measure> m = d.id() == null ? List.of() : ctx.deviations().measures(d.id());
+        List<AuditTrail.Entry> h = d.id() == null ? List.of() : ctx.audit().history("deviation", d.id());
+        List<String> l = d.id() == null ? List.of() : ctx.deviations().links(d.id()).stream()
+                .map(r -> i18n.get(r.value4() ? "deviation.link.out" : "deviation.link.in",
+                        i18n.get("deviation.linkType." + r.value3()), r.value2()))
+                .toList();
+        return new Loaded(d, m, h, l, ctx.organisation().tree(), ctx.taxonomies().list(TaxonomyRepository.Kind.CATEGORY),
+                ctx.taxonomies().list(TaxonomyRepository.Kind.CAUSE),
+                ctx.taxonomies().list(TaxonomyRepository.Kind.MEASURE_TYPE),
+                ctx.settings().get(SETTING_REFUSE_ID_NUMBERS).map(Boolean::parseBoolean).orElse(false));
+    }
+
+    private void apply(Loaded l) {
+        loadingValues = true;
+        try {
+            tree.set(l.tree());
+            units.setAll(l.tree().all());
+            categories.setAll(l.categories().stream().filter(Taxonomy::active).toList());
+            causes.setAll(l.causes());
+            measureTypes.setAll(l.measureTypes());
+            refuseIdNumbers = l.refuse();
+            Deviation d = l.deviation();
+            original = d;
+            id.set(d.id());
+            caseRef.set(d.caseRef() == null ? "" : d.caseRef());
+            kind.set(d.kind());
+            laws.setAll(d.kind().allowedLaws());
+            assessments.setAll(d.kind().assessments());
+            law.set(d.law());
+            unit.set(l.tree().find(d.unitId()).orElse(null));
+            category.set(l.categories().stream().filter(c -> d.categoryId() != null && c.id() == d.categoryId())
+                    .findFirst().orElse(null));
+            status.set(d.status());
+            occurredOn.set(d.occurredOn());
+            reportedOn.set(d.reportedOn());
+            registeredOn.set(d.registeredOn());
+            dueOn.set(d.dueOn());
+            reporterRole.set(nz(d.reporterRole()));
+            title.set(nz(d.title()));
+            description.set(nz(d.description()));
+            immediateActions.set(nz(d.immediateActions()));
+            facts.set(nz(d.facts()));
+            causeText.set(nz(d.causeText()));
+            causeIds.clear();
+            causeIds.addAll(d.causeIds());
+            assessment.set(d.assessment());
+            serious.set(d.serious());
+            ivoReportedOn.set(d.ivoReportedOn());
+            ivoReference.set(nz(d.ivoReference()));
+            measures.setAll(l.measures());
+            history.setAll(l.history());
+            links.setAll(l.links());
+            allowedNext.setAll(d.id() == null ? List.of() : new ArrayList<>(d.status().allowedNext()));
+            overdue.set(d.overdue(ctx.today()));
+            dirty.set(false);
+            ready.set(true);
+            problems.set("");
+            selectedMeasure.set(null);
+            newMeasureDefaults();
+        } finally {
+            loadingValues = false;
+            busy.set(false);
+        }
+        updatePrivacy();
+        ivoRequired.set(DeviationRules.requiresIvo(current()));
+    }
+
+    private void edited() {
+        if (loadingValues) {
+            return;
+        }
+        dirty.set(true);
+        updatePrivacy();
+        Deviation d = current();
+        ivoRequired.set(DeviationRules.requiresIvo(d));
+        problems.set(format(DeviationRules.validate(d, ctx.today())));
+    }
+
+    private void updatePrivacy() {
+        List<PrivacyCheck.Finding> findings = ctx.deviationService().privacyFindings(current());
+        List<String> ids = findings.stream().filter(PrivacyCheck.Finding::identityNumber).map(PrivacyCheck.Finding::text).toList();
+        List<String> names = findings.stream().filter(f -> !f.identityNumber()).map(PrivacyCheck.Finding::text).distinct().toList();
+        List<String> parts = new ArrayList<>();
+        if (!ids.isEmpty()) {
+            parts.add(i18n.get(refuseIdNumbers ? "privacy.idNumbers.refuse" : "privacy.idNumbers.warn", String.join(", ", ids)));
+        }
+        if (!names.isEmpty()) {
+            parts.add(i18n.get("privacy.names.warn", String.join(", ", names)));
+        }
+        privacyWarning.set(String.join("\n", parts));
+    }
+
+    /** The record as it stands in the form. */
+    public Deviation current() {
+        Deviation o = original;
+        return new Deviation(id.get(), o == null ? null : o.caseRef(), kind.get(), law.get(),
+                unit.get() == null ? null : unit.get().id(), category.get() == null ? null : category.get().id(),
+                status.get(), occurredOn.get(), reportedOn.get(), registeredOn.get(),
+                o == null || o.kind() != kind.get() ? null : o.dueOn(), o == null ? null : o.closedOn(),
+                reporterRole.get(), title.get(), description.get(), immediateActions.get(), facts.get(), causeText.get(),
+                new ArrayList<>(causeIds), assessment.get(), serious.get(), ivoReportedOn.get(), ivoReference.get(),
+                o == null ? null : o.externalSource(), o == null ? null : o.externalId());
+    }
+
+    // ---- actions ---------------------------------------------------------------------
+
+    private void save() {
+        Deviation d = current();
+        busy.set(true);
+        boolean refuse = refuseIdNumbers;
+        tasks.run(i18n.get("deviation.editor.saving"), p -> {
+            SaveResult<Deviation> r = ctx.deviationService().save(d, refuse);
+            return r.ok() ? new Object[] {r, loaded(r.value())} : new Object[] {r, null};
+        }, res -> {
+            busy.set(false);
+            @SuppressWarnings("unchecked")
+            SaveResult<Deviation> r = (SaveResult<Deviation>) res[0];
+            if (!r.ok()) {
+                problems.set(format(r.problems()));
+                return;
+            }
+            apply((Loaded) res[1]);
+            onChanged.run();
+        }, this::failed);
+    }
+
+    /** Moves the record to the next status (saving pending edits in the same transaction). */
+    public void transition(DeviationStatus next) {
+        Deviation d = current();
+        busy.set(true);
+        tasks.run(i18n.get("deviation.editor.saving"), p -> {
+            SaveResult<Deviation> r = ctx.deviationService().transition(d, next);
+            return r.ok() ? new Object[] {r, loaded(r.value())} : new Object[] {r, null};
+        }, res -> {
+            busy.set(false);
+            @SuppressWarnings("unchecked")
+            SaveResult<Deviation> r = (SaveResult<Deviation>) res[0];
+            if (!r.ok()) {
+                problems.set(i18n.get("deviation.transition.blocked", i18n.of(next)) + "\n" + format(r.problems()));
+                return;
+            }
+            apply((Loaded) res[1]);
+            onChanged.run();
+        }, this::failed);
+    }
+
+    /** Links this record to another by case reference (duplicate of / related to). */
+    public void link(String otherCaseRef, String type) {
+        Long self = id.get();
+        if (self == null || otherCaseRef == null || otherCaseRef.isBlank()) {
+            return;
+        }
+        busy.set(true);
+        tasks.run(i18n.get("deviation.editor.saving"), p -> {
+            SaveResult<Void> r = ctx.deviationService().link(self, otherCaseRef, type);
+            return r.ok() ? new Object[] {r, loaded(ctx.deviations().find(self).orElseThrow())} : new Object[] {r, null};
+        }, res -> {
+            busy.set(false);
+            @SuppressWarnings("unchecked")
+            SaveResult<Void> r = (SaveResult<Void>) res[0];
+            if (!r.ok()) {
+                problems.set(format(r.problems()));
+                return;
+            }
+            apply((Loaded) res[1]);
+        }, this::failed);
+    }
+
+    /** Asks before discarding unsaved edits; returns whether the editor may close. */
+    public boolean confirmClose() {
+        if (!dirty.get()) {
+            return true;
+        }
+        return dialogs.confirm(i18n.get("deviation.editor.unsavedTitle"), i18n.get("deviation.editor.unsaved"));
+    }
+
+    private void newMeasureDefaults() {
+        measureWhat.set("");
+        measureType.set(null);
+        measureResponsible.set("");
+        measureDue.set(ctx.today().plusDays(30));
+        measureDone.set(null);
+        measureEffect.set("");
+        measureEffective.set(null);
+        measureProblems.set("");
+    }
+
+    private void newMeasure() {
+        selectedMeasure.set(null);
+        newMeasureDefaults();
+    }
+
+    private void showMeasure(Measure m) {
+        if (m == null) {
+            return;
+        }
+        measureWhat.set(nz(m.what()));
+        measureType.set(measureTypes.stream().filter(t -> m.measureTypeId() != null && t.id() == m.measureTypeId())
+                .findFirst().orElse(null));
+        measureResponsible.set(nz(m.responsible()));
+        measureDue.set(m.dueOn());
+        measureDone.set(m.doneOn());
+        measureEffect.set(nz(m.effectCheck()));
+        measureEffective.set(m.effective());
+        measureProblems.set("");
+    }
+
+    private void saveMeasure() {
+        Measure sel = selectedMeasure.get();
+        Measure m = new Measure(sel == null ? null : sel.id(), Measure.SOURCE_DEVIATION, id.get(),
+                unit.get() == null ? null : unit.get().id(), measureWhat.get(),
+                measureType.get() == null ? null : measureType.get().id(), measureResponsible.get(), measureDue.get(),
+                measureDone.get(), measureEffect.get(), measureEffective.get());
+        long deviationId = id.get();
+        busy.set(true);
+        tasks.run(i18n.get("deviation.editor.saving"), p -> {
+            SaveResult<Measure> r = ctx.deviationService().saveMeasure(m);
+            return new Object[] {r, ctx.deviations().measures(deviationId), ctx.audit().history("deviation", deviationId)};
+        }, res -> {
+            busy.set(false);
+            @SuppressWarnings("unchecked")
+            SaveResult<Measure> r = (SaveResult<Measure>) res[0];
+            if (!r.ok()) {
+                measureProblems.set(format(r.problems()));
+                return;
+            }
+            @SuppressWarnings("unchecked")
+            List<Measure> list = (List<Measure>) res[1];
+            measures.setAll(list);
+            selectedMeasure.set(null);
+            newMeasureDefaults();
+            onChanged.run();
+        }, this::failed);
+    }
+
+    private void deleteMeasure() {
+        Measure sel = selectedMeasure.get();
+        if (sel == null || !dialogs.confirm(i18n.get("measure.delete.title"), i18n.get("measure.delete.confirm", sel.what()))) {
+            return;
+        }
+        long deviationId = id.get();
+        tasks.run(i18n.get("deviation.editor.saving"), p -> {
+            ctx.deviationService().deleteMeasure(sel.id());
+            return ctx.deviations().measures(deviationId);
+        }, list -> {
+            measures.setAll(list);
+            selectedMeasure.set(null);
+            newMeasureDefaults();
+        }, this::failed);
+    }
+
+    private void failed(Throwable t) {
+        busy.set(false);
+        dialogs.showUnexpected(t);
+    }
+
+    private String format(List<Problem> list) {
+        return list.stream().map(i18n::problem).distinct().collect(Collectors.joining("\n"));
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** Sets the refuse-identity-numbers policy for this database (an administrator's choice). */
+    public void setRefuseIdentityNumbers(boolean refuse) {
+        ctx.settings().put(SETTING_REFUSE_ID_NUMBERS, Boolean.toString(refuse));
+        refuseIdNumbers = refuse;
+        updatePrivacy();
+    }
+
+    boolean refuseIdentityNumbers() {
+        return refuseIdNumbers;
+    }
+
+    public ObjectProperty<Long> idProperty() { return id; }
+    public StringProperty caseRefProperty() { return caseRef; }
+    public ObjectProperty<DeviationKind> kindProperty() { return kind; }
+    public ObjectProperty<Law> lawProperty() { return law; }
+    public ObjectProperty<Unit> unitProperty() { return unit; }
+    public ObjectProperty<Taxonomy> categoryProperty() { return category; }
+    public ObjectProperty<DeviationStatus> statusProperty() { return status; }
+    public ObjectProperty<LocalDate> occurredOnProperty() { return occurredOn; }
+    public ObjectProperty<LocalDate> reportedOnProperty() { return reportedOn; }
+    public ObjectProperty<LocalDate> registeredOnProperty() { return registeredOn; }
+    public ObjectProperty<LocalDate> dueOnProperty() { return dueOn; }
+    public StringProperty reporterRoleProperty() { return reporterRole; }
+    public StringProperty titleProperty() { return title; }
+    public StringProperty descriptionProperty() { return description; }
+    public StringProperty immediateActionsProperty() { return immediateActions; }
+    public StringProperty factsProperty() { return facts; }
+    public StringProperty causeTextProperty() { return causeText; }
+    public ObservableSet<Long> causeIds() { return causeIds; }
+    public ObjectProperty<Assessment> assessmentProperty() { return assessment; }
+    public BooleanProperty seriousProperty() { return serious; }
+    public ObjectProperty<LocalDate> ivoReportedOnProperty() { return ivoReportedOn; }
+    public StringProperty ivoReferenceProperty() { return ivoReference; }
+    public ObservableList<Unit> units() { return units; }
+    public ObservableList<Taxonomy> categories() { return categories; }
+    public ObservableList<Taxonomy> causes() { return causes; }
+    public ObservableList<Taxonomy> measureTypes() { return measureTypes; }
+    public ObservableList<Law> laws() { return laws; }
+    public ObservableList<Assessment> assessments() { return assessments; }
+    public ObservableList<DeviationStatus> allowedNext() { return allowedNext; }
+    public ObservableList<Measure> measures() { return measures; }
+    public ObservableList<AuditTrail.Entry> history() { return history; }
+    public ObservableList<String> links() { return links; }
+    public ObjectProperty<OrgTree> treeProperty() { return tree; }
+    public StringProperty problemsProperty() { return problems; }
+    public StringProperty privacyWarningProperty() { return privacyWarning; }
+    public BooleanProperty dirtyProperty() { return dirty; }
+    public BooleanProperty busyProperty() { return busy; }
+    public BooleanProperty readyProperty() { return ready; }
+    public BooleanProperty overdueProperty() { return overdue; }
+    public BooleanProperty ivoRequiredProperty() { return ivoRequired; }
+    public BooleanProperty closeRequestedProperty() { return closeRequested; }
+    public ObjectProperty<Measure> selectedMeasureProperty() { return selectedMeasure; }
+    public StringProperty measureWhatProperty() { return measureWhat; }
+    public ObjectProperty<Taxonomy> measureTypeProperty() { return measureType; }
+    public StringProperty measureResponsibleProperty() { return measureResponsible; }
+    public ObjectProperty<LocalDate> measureDueProperty() { return measureDue; }
+    public ObjectProperty<LocalDate> measureDoneProperty() { return measureDone; }
+    public StringProperty measureEffectProperty() { return measureEffect; }
+    public ObjectProperty<Boolean> measureEffectiveProperty() { return measureEffective; }
+    public StringProperty measureProblemsProperty() { return measureProblems; }
+    public Command saveCommand() { return save; }
+    public Command saveMeasureCommand() { return saveMeasure; }
+    public Command newMeasureCommand() { return newMeasure; }
+    public Command deleteMeasureCommand() { return deleteMeasure; }
+
+}

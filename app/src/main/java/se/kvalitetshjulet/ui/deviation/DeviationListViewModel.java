@@ -1,0 +1,284 @@
+package se.kvalitetshjulet.ui.deviation;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import se.kvalitetshjulet.app.AppContext;
+import se.kvalitetshjulet.data.repo.SavedFilterRepository;
+import se.kvalitetshjulet.data.repo.TaxonomyRepository;
+import se.kvalitetshjulet.domain.Page;
+import se.kvalitetshjulet.domain.deviation.DeviationFilter;
+import se.kvalitetshjulet.domain.deviation.DeviationKind;
+import se.kvalitetshjulet.domain.deviation.DeviationRow;
+import se.kvalitetshjulet.domain.deviation.DeviationSort;
+import se.kvalitetshjulet.domain.deviation.DeviationStatus;
+import se.kvalitetshjulet.domain.deviation.Taxonomy;
+import se.kvalitetshjulet.domain.org.BusinessArea;
+import se.kvalitetshjulet.domain.org.OrgTree;
+import se.kvalitetshjulet.domain.org.Unit;
+import se.kvalitetshjulet.ui.common.Command;
+import se.kvalitetshjulet.ui.common.DialogService;
+import se.kvalitetshjulet.ui.common.I18n;
+import se.kvalitetshjulet.ui.common.TaskRunner;
+
+/**
+ * The register: filters, server-side sorting and paging, a count of matches, saved filters,
+ * export. Only one page of rows is ever held in memory.
+ */
+public final class DeviationListViewModel {
+    public static final int PAGE_SIZE = 100;
+
+    private final AppContext ctx;
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final I18n i18n;
+
+    // filter
+    private final ObjectProperty<DeviationKind> kind = new SimpleObjectProperty<>();
+    private final ObjectProperty<DeviationStatus> status = new SimpleObjectProperty<>();
+    private final ObjectProperty<Unit> unit = new SimpleObjectProperty<>();
+    private final ObjectProperty<BusinessArea> area = new SimpleObjectProperty<>();
+    private final ObjectProperty<Taxonomy> category = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+    private final BooleanProperty overdueOnly = new SimpleBooleanProperty();
+    private final StringProperty text = new SimpleStringProperty("");
+
+    // lists for the filter controls
+    private final ObservableList<Unit> units = FXCollections.observableArrayList();
+    private final ObservableList<BusinessArea> areas = FXCollections.observableArrayList();
+    private final ObservableList<Taxonomy> categories = FXCollections.observableArrayList();
+    private final ObservableList<String> savedFilters = FXCollections.observableArrayList();
+    private final ObjectProperty<OrgTree> tree = new SimpleObjectProperty<>(new OrgTree(List.of()));
+
+    // result
+    private final ObservableList<DeviationRow> rows = FXCollections.observableArrayList();
+    private final LongProperty total = new SimpleLongProperty();
+    private final IntegerProperty page = new SimpleIntegerProperty();
+    private final IntegerProperty pageCount = new SimpleIntegerProperty(1);
+    private final ObjectProperty<DeviationSort> sort = new SimpleObjectProperty<>(DeviationSort.REGISTERED_ON);
+    private final BooleanProperty ascending = new SimpleBooleanProperty(false);
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final StringProperty summary = new SimpleStringProperty("");
+
+    /** Set when the view should open an editor; the view clears it after opening. */
+    private final ObjectProperty<DeviationEditorViewModel> editorRequest = new SimpleObjectProperty<>();
+
+    private final Command search;
+    private final Command next;
+    private final Command previous;
+    private final Command first;
+    private final Command last;
+    private final Command newDeviation;
+    private final Command clearFilter;
+    private boolean listsLoaded;
+    private DeviationFilter lastFilter = DeviationFilter.all();
+
+    public DeviationListViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
+        this.ctx = ctx;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.i18n = i18n;
+        search = new Command(() -> {
+            page.set(0);
+            load();
+        }, loading.not());
+        next = new Command(() -> goTo(page.get() + 1),
+                Bindings.createBooleanBinding(() -> page.get() + 1 < pageCount.get(), page, pageCount).and(loading.not()));
+        previous = new Command(() -> goTo(page.get() - 1), page.greaterThan(0).and(loading.not()));
+        first = new Command(() -> goTo(0), page.greaterThan(0).and(loading.not()));
+        last = new Command(() -> goTo(pageCount.get() - 1),
+                Bindings.createBooleanBinding(() -> page.get() + 1 < pageCount.get(), page, pageCount).and(loading.not()));
+        newDeviation = Command.always(this::openNew);
+        clearFilter = Command.always(() -> {
+            kind.set(null);
+            status.set(null);
+            unit.set(null);
+            area.set(null);
+            category.set(null);
+            from.set(null);
+            to.set(null);
+            overdueOnly.set(false);
+            text.set("");
+            page.set(0);
+            load();
+        });
+        page.addListener((o, a, b) -> updateSummary());
+        pageCount.addListener((o, a, b) -> updateSummary());
+        total.addListener((o, a, b) -> updateSummary());
+    }
+
+    /** Loads the filter lists (once) and the current page. */
+    public void refresh() {
+        if (!listsLoaded) {
+            listsLoaded = true;
+            tasks.run(i18n.get("deviation.loadingLists"), p -> new Lists(ctx.organisation().tree(),
+                    ctx.organisation().businessAreas(), ctx.taxonomies().list(TaxonomyRepository.Kind.CATEGORY),
+                    ctx.savedFilters().names(SavedFilterRepository.DEVIATIONS)), l -> {
+                tree.set(l.tree());
+                units.setAll(l.tree().all());
+                areas.setAll(l.areas());
+                categories.setAll(l.categories());
+                savedFilters.setAll(l.filters());
+            }, dialogs::showUnexpected);
+        }
+        load();
+    }
+
+    private record Lists(OrgTree tree, List<BusinessArea> areas, List<Taxonomy> categories, List<String> filters) { }
+
+    public DeviationFilter currentFilter() {
+        Set<Long> scope = ctx.organisation().unitScope(unit.get() == null ? null : unit.get().id(),
+                area.get() == null ? null : area.get().id());
+        return new DeviationFilter(kind.get() == null ? Set.of() : EnumSet.of(kind.get()),
+                status.get() == null ? Set.of() : EnumSet.of(status.get()), scope,
+                category.get() == null ? null : category.get().id(), from.get(), to.get(), overdueOnly.get(),
+                text.get() == null || text.get().isBlank() ? null : text.get().strip());
+    }
+
+    private void goTo(int p) {
+        page.set(Math.max(0, Math.min(p, pageCount.get() - 1)));
+        load();
+    }
+
+    public void sortBy(DeviationSort field, boolean asc) {
+        sort.set(field);
+        ascending.set(asc);
+        page.set(0);
+        load();
+    }
+
+    public void load() {
+        loading.set(true);
+        int pageIndex = page.get();
+        DeviationSort s = sort.get();
+        boolean asc = ascending.get();
+        tasks.run(i18n.get("deviation.loading"), p -> {
+            DeviationFilter f = currentFilter();
+            lastFilter = f;
+            return ctx.deviationService().search(f, s, asc, pageIndex, PAGE_SIZE);
+        }, (Page<DeviationRow> result) -> {
+            loading.set(false);
+            rows.setAll(result.rows());
+            total.set(result.total());
+            pageCount.set(result.pageCount());
+            page.set(Math.min(result.pageIndex(), result.pageCount() - 1));
+        }, t -> {
+            loading.set(false);
+            dialogs.showUnexpected(t);
+        });
+    }
+
+    private void updateSummary() {
+        summary.set(i18n.get("deviation.summary", total.get(), page.get() + 1, pageCount.get()));
+    }
+
+    public void showOverdue() {
+        overdueOnly.set(true);
+        page.set(0);
+        if (listsLoaded) {
+            load();
+        }
+    }
+
+    public void open(long id) {
+        DeviationEditorViewModel editor = new DeviationEditorViewModel(ctx, tasks, dialogs, i18n, this::load);
+        editor.load(id);
+        editorRequest.set(editor);
+    }
+
+    public void openNew() {
+        DeviationEditorViewModel editor = new DeviationEditorViewModel(ctx, tasks, dialogs, i18n, this::load);
+        editor.startNew(unit.get());
+        editorRequest.set(editor);
+    }
+
+    /** Saves the current filter under a name chosen by the user. */
+    public void saveFilter() {
+        dialogs.askText(i18n.get("deviation.filter.saveTitle"), i18n.get("deviation.filter.savePrompt"), "")
+                .map(String::strip).filter(n -> !n.isEmpty()).ifPresent(name -> {
+                    SavedDeviationFilter def = SavedDeviationFilter.of(this);
+                    tasks.run(i18n.get("deviation.filter.saving"), p -> {
+                        ctx.savedFilters().save(SavedFilterRepository.DEVIATIONS, name, def.toJson());
+                        return ctx.savedFilters().names(SavedFilterRepository.DEVIATIONS);
+                    }, savedFilters::setAll, dialogs::showUnexpected);
+                });
+    }
+
+    public void applySavedFilter(String name) {
+        if (name == null) {
+            return;
+        }
+        tasks.run(i18n.get("deviation.loading"), p -> ctx.savedFilters().find(SavedFilterRepository.DEVIATIONS, name),
+                json -> json.ifPresent(j -> {
+                    SavedDeviationFilter.fromJson(j).applyTo(this);
+                    page.set(0);
+                    load();
+                }), dialogs::showUnexpected);
+    }
+
+    /** Exports every row matching the filter (not only the page) to CSV or XLSX. */
+    public void export() {
+        dialogs.chooseSaveFile(i18n.get("deviation.export.title"), "avvikelser.xlsx", List.of("*.xlsx", "*.csv"))
+                .ifPresent(path -> {
+                    DeviationFilter f = currentFilter();
+                    boolean freeText = dialogs.confirm(i18n.get("deviation.export.freeTextTitle"),
+                            i18n.get("deviation.export.freeTextQuestion"));
+                    tasks.run(i18n.get("deviation.export.running"), p -> ctx.deviationExporter().export(f, path, freeText,
+                                    ctx.today(), p::update, p::isCancelled),
+                            n -> dialogs.showInfo(i18n.get("deviation.export.title"),
+                                    i18n.get("deviation.export.done", n, path)), dialogs::showUnexpected);
+                });
+    }
+
+    DeviationFilter lastFilter() {
+        return lastFilter;
+    }
+
+    public ObjectProperty<DeviationKind> kindProperty() { return kind; }
+    public ObjectProperty<DeviationStatus> statusProperty() { return status; }
+    public ObjectProperty<Unit> unitProperty() { return unit; }
+    public ObjectProperty<BusinessArea> areaProperty() { return area; }
+    public ObjectProperty<Taxonomy> categoryProperty() { return category; }
+    public ObjectProperty<LocalDate> fromProperty() { return from; }
+    public ObjectProperty<LocalDate> toProperty() { return to; }
+    public BooleanProperty overdueOnlyProperty() { return overdueOnly; }
+    public StringProperty textProperty() { return text; }
+    public ObservableList<Unit> units() { return units; }
+    public ObservableList<BusinessArea> areas() { return areas; }
+    public ObservableList<Taxonomy> categories() { return categories; }
+    public ObservableList<String> savedFilters() { return savedFilters; }
+    public ObjectProperty<OrgTree> treeProperty() { return tree; }
+    public ObservableList<DeviationRow> rows() { return rows; }
+    public LongProperty totalProperty() { return total; }
+    public IntegerProperty pageProperty() { return page; }
+    public IntegerProperty pageCountProperty() { return pageCount; }
+    public ObjectProperty<DeviationSort> sortProperty() { return sort; }
+    public BooleanProperty ascendingProperty() { return ascending; }
+    public BooleanProperty loadingProperty() { return loading; }
+    public StringProperty summaryProperty() { return summary; }
+    public ObjectProperty<DeviationEditorViewModel> editorRequestProperty() { return editorRequest; }
+    public Command searchCommand() { return search; }
+    public Command nextCommand() { return next; }
+    public Command previousCommand() { return previous; }
+    public Command firstCommand() { return first; }
+    public Command lastCommand() { return last; }
+    public Command newCommand() { return newDeviation; }
+    public Command clearFilterCommand() { return clearFilter; }
+}

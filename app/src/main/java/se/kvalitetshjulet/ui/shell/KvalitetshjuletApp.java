@@ -1,0 +1,171 @@
+package se.kvalitetshjulet.ui.shell;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import se.kvalitetshjulet.app.AppContext;
+import se.kvalitetshjulet.app.AppPaths;
+import se.kvalitetshjulet.data.Database;
+import se.kvalitetshjulet.data.DatabaseRefusedException;
+import se.kvalitetshjulet.ui.common.FxDialogService;
+import se.kvalitetshjulet.ui.common.FxTaskRunner;
+import se.kvalitetshjulet.ui.common.I18n;
+import se.kvalitetshjulet.ui.common.WindowPreferences;
+
+/**
+ * The desktop application: picks the database (command line, first-start choice or the
+ * default), opens it off the FX thread with progress, then shows the main window.
+ */
+public final class KvalitetshjuletApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(KvalitetshjuletApp.class);
+
+    private final I18n i18n = I18n.forDefaultLocale();
+    private final FxTaskRunner tasks = new FxTaskRunner();
+    private WindowPreferences prefs;
+    private FxDialogService dialogs;
+    private AppContext context;
+    private Stage stage;
+
+    @Override
+    public void start(Stage primary) {
+        this.stage = primary;
+        this.prefs = new WindowPreferences(AppPaths.preferencesFile());
+        this.dialogs = new FxDialogService(i18n, () -> stage);
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            LOG.error("Unexpected error on {}", t.getName(), e);
+            if (Platform.isFxApplicationThread()) {
+                dialogs.showUnexpected(e);
+            } else {
+                Platform.runLater(() -> dialogs.showUnexpected(e));
+            }
+        });
+        stage.setTitle(i18n.get("app.name"));
+        var icon = KvalitetshjuletApp.class.getResourceAsStream("/ui/icon.png");
+        if (icon != null) {
+            stage.getIcons().add(new javafx.scene.image.Image(icon));
+        }
+        prefs.restore(stage, "main");
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.setOnCloseRequest(e -> {
+            prefs.remember(stage, "main");
+            prefs.save();
+        });
+
+        Path requested = DesktopLauncher.requestedDb;
+        if (DesktopLauncher.requestedDemo) {
+            open(AppPaths.demoDatabase(), true);
+        } else if (requested != null) {
+            open(requested, false);
+        } else if (Files.exists(AppPaths.defaultDatabase())) {
+            open(AppPaths.defaultDatabase(), false);
+        } else {
+            showFirstStart();
+        }
+    }
+
+    /** First start: create an empty database, open the demo, or pick a file. */
+    private void showFirstStart() {
+        Label title = new Label(i18n.get("start.title"));
+        title.getStyleClass().add("h1");
+        Label text = new Label(i18n.get("start.text"));
+        text.setWrapText(true);
+        Button empty = new Button(i18n.get("start.createEmpty"));
+        empty.setId("startEmpty");
+        empty.setDefaultButton(true);
+        empty.setOnAction(e -> open(AppPaths.defaultDatabase(), false));
+        Button demo = new Button(i18n.get("start.openDemo"));
+        demo.setId("startDemo");
+        demo.setOnAction(e -> open(AppPaths.demoDatabase(), true));
+        Button other = new Button(i18n.get("start.openOther"));
+        other.setOnAction(e -> dialogs.chooseOpenFile(i18n.get("start.openOther"), List.of("*.db", "*.sqlite", "*"))
+                .ifPresent(p -> open(p, false)));
+        for (Button b : List.of(empty, demo, other)) {
+            b.setMaxWidth(Double.MAX_VALUE);
+        }
+        VBox box = new VBox(16, title, text, empty, demo, other);
+        box.setMaxWidth(560);
+        box.setPadding(new Insets(40));
+        box.setAlignment(Pos.CENTER_LEFT);
+        VBox root = new VBox(box);
+        root.setAlignment(Pos.CENTER);
+        showScene(root);
+    }
+
+    private void showScene(javafx.scene.Parent root) {
+        if (stage.getScene() == null) {
+            Scene scene = new Scene(root);
+            scene.getStylesheets().add(KvalitetshjuletApp.class.getResource("/ui/theme.css").toExternalForm());
+            stage.setScene(scene);
+        } else {
+            stage.getScene().setRoot(root);
+        }
+        if (!stage.isShowing()) {
+            stage.show();
+        }
+    }
+
+    private void open(Path file, boolean demo) {
+        Label label = new Label(i18n.get("start.opening", file));
+        label.setWrapText(true);
+        ProgressBar bar = new ProgressBar();
+        bar.setPrefWidth(400);
+        bar.progressProperty().bind(tasks.progressProperty());
+        Label detail = new Label();
+        detail.textProperty().bind(tasks.messageProperty());
+        VBox box = new VBox(16, label, bar, detail);
+        box.setAlignment(Pos.CENTER);
+        box.setPadding(new Insets(40));
+        showScene(box);
+        tasks.run(i18n.get("start.opening", file), progress -> {
+            Database db = Database.open(file);
+            AppContext ctx = new AppContext(db, Clock.systemDefaultZone());
+            if (demo && ctx.units().findAll().isEmpty()) {
+                progress.update(0, i18n.get("start.creatingDemo"));
+                ctx.demoData().generate(42, ctx.today(), f -> progress.update(f, null));
+            }
+            return ctx;
+        }, ctx -> {
+            this.context = ctx;
+            MainView main = new MainView(ctx, i18n, tasks, dialogs);
+            stage.titleProperty().bind(main.viewModel().titleProperty());
+            showScene(main);
+        }, error -> {
+            Throwable cause = error;
+            String message = cause instanceof DatabaseRefusedException r ? r.getMessage()
+                    : i18n.get("start.openFailed", file, String.valueOf(cause.getMessage()));
+            LOG.error("Could not open {}", file, cause);
+            dialogs.showError(i18n.get("start.refusedTitle"), message);
+            showFirstStart();
+        });
+    }
+
+    public Optional<AppContext> context() {
+        return Optional.ofNullable(context);
+    }
+
+    @Override
+    public void stop() {
+        tasks.close();
+        if (context != null) {
+            context.close();
+        }
+    }
+}

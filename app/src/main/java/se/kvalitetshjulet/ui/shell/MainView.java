@@ -1,0 +1,180 @@
+package se.kvalitetshjulet.ui.shell;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import se.kvalitetshjulet.app.AppContext;
+import se.kvalitetshjulet.ui.common.DialogService;
+import se.kvalitetshjulet.ui.common.I18n;
+import se.kvalitetshjulet.ui.common.TaskRunner;
+import se.kvalitetshjulet.ui.deviation.DeviationListView;
+import se.kvalitetshjulet.ui.deviation.DeviationListViewModel;
+import se.kvalitetshjulet.ui.deviation.PatternView;
+import se.kvalitetshjulet.ui.deviation.PatternViewModel;
+import se.kvalitetshjulet.ui.home.HomeView;
+import se.kvalitetshjulet.ui.home.HomeViewModel;
+import se.kvalitetshjulet.ui.organisation.OrganisationView;
+import se.kvalitetshjulet.ui.organisation.OrganisationViewModel;
+
+/**
+ * The main window's content: navigation on the left, the chosen screen in the middle, the
+ * background-work status with a cancel button at the bottom. Screens are built on first use.
+ */
+public final class MainView extends BorderPane {
+    private final MainViewModel vm;
+    private final Map<Section, Supplier<Parent>> factories = new EnumMap<>(Section.class);
+    private final Map<Section, Parent> built = new EnumMap<>(Section.class);
+    private final Map<Section, ToggleButton> navButtons = new EnumMap<>(Section.class);
+    private final DeviationListViewModel deviationList;
+
+    public MainView(AppContext ctx, I18n i18n, TaskRunner tasks, DialogService dialogs) {
+        this.vm = new MainViewModel(ctx, i18n);
+        getStyleClass().add("main-view");
+        setId("mainView");
+        this.deviationList = new DeviationListViewModel(ctx, tasks, dialogs, i18n);
+
+        factories.put(Section.HOME, () -> {
+            HomeViewModel hvm = new HomeViewModel(ctx, tasks, dialogs, i18n);
+            return new HomeView(hvm, i18n, id -> {
+                vm.show(Section.DEVIATIONS);
+                deviationList().open(id);
+            }, () -> {
+                vm.show(Section.DEVIATIONS);
+                deviationList().showOverdue();
+            });
+        });
+        factories.put(Section.DEVIATIONS, () -> new DeviationListView(deviationList(), i18n));
+        factories.put(Section.PATTERNS, () -> new PatternView(new PatternViewModel(ctx, tasks, dialogs, i18n), i18n));
+        factories.put(Section.ORGANISATION, () -> new OrganisationView(new OrganisationViewModel(ctx, tasks, dialogs, i18n), i18n));
+
+        setLeft(navigation(i18n));
+        setBottom(statusBar(i18n, tasks));
+        vm.sectionProperty().addListener((o, a, s) -> showSection(s));
+        showSection(vm.sectionProperty().get());
+
+        vm.projectorModeProperty().addListener((o, a, on) -> {
+            if (on) {
+                getStyleClass().add("projector");
+            } else {
+                getStyleClass().remove("projector");
+            }
+        });
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                int i = 1;
+                for (Section s : Section.values()) {
+                    Section sec = s;
+                    scene.getAccelerators().put(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + i++),
+                            KeyCombination.SHORTCUT_DOWN), () -> vm.show(sec));
+                }
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F11), () ->
+                        vm.projectorModeProperty().set(!vm.projectorModeProperty().get()));
+            }
+        });
+    }
+
+    /** The register's view model is shared: home opens records through it. */
+    private DeviationListViewModel deviationList() {
+        return deviationList;
+    }
+
+    public MainViewModel viewModel() {
+        return vm;
+    }
+
+    private Node navigation(I18n i18n) {
+        VBox nav = new VBox(4);
+        nav.getStyleClass().add("nav");
+        nav.setPadding(new Insets(12, 8, 12, 8));
+        Label brand = new Label(i18n.get("app.name"));
+        brand.getStyleClass().add("brand");
+        nav.getChildren().add(brand);
+        if (vm.demoProperty().get()) {
+            Label demo = new Label(i18n.get("app.demoBadge"));
+            demo.getStyleClass().add("demo-badge");
+            demo.setId("demoBadge");
+            nav.getChildren().add(demo);
+        }
+        ToggleGroup group = new ToggleGroup();
+        int i = 1;
+        for (Section s : Section.values()) {
+            ToggleButton b = new ToggleButton(i18n.get("nav." + s.name().toLowerCase()));
+            b.setId("nav-" + s.name().toLowerCase());
+            b.setToggleGroup(group);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setAlignment(Pos.CENTER_LEFT);
+            b.setTooltip(new Tooltip(i18n.get("nav.shortcut", i++)));
+            b.setOnAction(e -> {
+                vm.show(s);
+                b.setSelected(true);
+            });
+            navButtons.put(s, b);
+            nav.getChildren().add(b);
+        }
+        Region spacer = new Region();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        ToggleButton projector = new ToggleButton(i18n.get("nav.projector"));
+        projector.setId("projectorToggle");
+        projector.setMaxWidth(Double.MAX_VALUE);
+        projector.setTooltip(new Tooltip(i18n.get("nav.projector.tooltip")));
+        projector.selectedProperty().bindBidirectional(vm.projectorModeProperty());
+        nav.getChildren().addAll(spacer, projector);
+        nav.setPrefWidth(220);
+        return nav;
+    }
+
+    private Node statusBar(I18n i18n, TaskRunner tasks) {
+        Label message = new Label();
+        message.textProperty().bind(tasks.messageProperty());
+        ProgressBar bar = new ProgressBar();
+        bar.progressProperty().bind(tasks.progressProperty());
+        bar.setPrefWidth(200);
+        Button cancel = new Button(i18n.get("common.cancel"));
+        cancel.setId("cancelTask");
+        cancel.setOnAction(e -> tasks.cancel());
+        HBox box = new HBox(10, message, bar, cancel);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add("status-bar");
+        box.setPadding(new Insets(4, 10, 4, 10));
+        box.visibleProperty().bind(tasks.runningProperty());
+        box.managedProperty().bind(tasks.runningProperty());
+        return box;
+    }
+
+    private void showSection(Section s) {
+        Parent content = built.computeIfAbsent(s, k -> factories.get(k).get());
+        setCenter(content);
+        ToggleButton b = navButtons.get(s);
+        if (b != null) {
+            b.setSelected(true);
+        }
+        if (content instanceof Refreshable r) {
+            r.refresh();
+        }
+    }
+
+    /** A screen that reloads its data when it is shown again. */
+    public interface Refreshable {
+        void refresh();
+    }
+}

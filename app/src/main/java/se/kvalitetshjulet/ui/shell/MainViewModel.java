@@ -1,0 +1,34 @@
+package se.kvalitetshjulet.ui.shell;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import se.kvalitetshjulet.app.AppContext;
+import se.kvalitetshjulet.ui.common.I18n;
+
+/** The shell: which section is shown, the window title (marks a demo database), projector mode. */
+public final class MainViewModel {
+    private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.HOME);
+    private final StringProperty title = new SimpleStringProperty();
+    private final BooleanProperty demo = new SimpleBooleanProperty();
+    private final BooleanProperty projectorMode = new SimpleBooleanProperty();
+
+    public MainViewModel(AppContext ctx, I18n i18n) {
+        demo.set(ctx.settings().isDemo());
+        String file = ctx.database().file().getFileName().toString();
+        title.set(demo.get() ? i18n.get("app.title.demo", file) : i18n.get("app.title", file));
+    }
+
+    public ObjectProperty<Section> sectionProperty() { return section; }
+    public StringProperty titleProperty() { return title; }
+    public BooleanProperty demoProperty() { return demo; }
+    public BooleanProperty projectorModeProperty() { return projectorMode; }
+
+    public void show(Section s) {
+        section.set(s);
+    }
+}
