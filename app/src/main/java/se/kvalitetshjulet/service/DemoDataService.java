@@ -1,7 +1,5 @@
 package se.kvalitetshjulet.service;
 
-import static se.kvalitetshjulet.data.jooq.Tables.DEVIATION;
-
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -12,7 +10,6 @@ import java.util.Random;
 import java.util.function.DoubleConsumer;
 
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 import se.kvalitetshjulet.data.Database;
 import se.kvalitetshjulet.data.repo.DeviationRepository;
@@ -179,34 +176,25 @@ public final class DemoDataService {
         while (written < count) {
             int n = (int) Math.min(chunk, count - written);
             db.txRun(tx -> {
-                var insert = tx.insertInto(DEVIATION, DEVIATION.CASE_REF, DEVIATION.KIND, DEVIATION.LAW, DEVIATION.UNIT_ID,
-                        DEVIATION.CATEGORY_ID, DEVIATION.STATUS, DEVIATION.OCCURRED_ON, DEVIATION.REPORTED_ON,
-                        DEVIATION.REGISTERED_ON, DEVIATION.DUE_ON, DEVIATION.REPORTER_ROLE, DEVIATION.TITLE,
-                        DEVIATION.DESCRIPTION, DEVIATION.SERIOUS, DEVIATION.UPDATED_AT)
-                        .values((String) null, null, null, null, null, null, null, null, null, null, null, null, null,
-                                null, null);
-                var batch = tx.batch(insert);
+                List<Deviation> batch = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
                     DeviationKind k = kinds[rnd.nextInt(kinds.length)];
                     LocalDate reg = start.plusDays(rnd.nextInt(span + 1));
                     DeviationStatus s = reg.isBefore(today.minusMonths(3)) ? DeviationStatus.AVSLUTAD
                             : statuses[rnd.nextInt(statuses.length)];
                     String title = titles[rnd.nextInt(titles.length)];
-                    batch.bind("preliminary", k.name(), k.defaultLaw().name(), unitIds.get(rnd.nextInt(unitIds.size())),
-                            cats.get(rnd.nextInt(cats.size())), s.name(), reg.minusDays(rnd.nextInt(3)), reg, reg,
-                            reg.plusDays(k.defaultDeadlineDays()), "Undersköterska", title,
-                            title + ". Händelsen beskrivs utan namn; se ärendereferens.", false,
-                            java.time.LocalDateTime.of(reg, java.time.LocalTime.NOON));
+                    batch.add(new Deviation(null, null, k, k.defaultLaw(), unitIds.get(rnd.nextInt(unitIds.size())),
+                            cats.get(rnd.nextInt(cats.size())), s, reg.minusDays(rnd.nextInt(3)), reg, reg,
+                            reg.plusDays(k.defaultDeadlineDays()), null, "Undersköterska", title,
+                            title + ". Händelsen beskrivs utan namn; se ärendereferens.", null, null, null, List.of(), null,
+                            false, null, null, null, null));
                 }
-                batch.execute();
+                deviations.insertFast(tx, batch);
             });
             written += n;
             progress.accept((double) written / count);
         }
-        db.txRun(tx -> tx.update(DEVIATION)
-                .set(DEVIATION.CASE_REF, DSL.concat(DSL.inline("AV-"), DSL.year(DEVIATION.REGISTERED_ON).cast(String.class),
-                        DSL.inline("-"), DSL.lpad(DEVIATION.ID.cast(String.class), 6, "0")))
-                .where(DEVIATION.CASE_REF.eq("preliminary")).execute());
+        db.txRun(deviations::assignCaseRefs);
         return written;
     }
 
@@ -294,12 +282,16 @@ public final class DemoDataService {
                                  se.kvalitetshjulet.domain.deviation.DeadlineRules deadlines) {
         long age = java.time.temporal.ChronoUnit.DAYS.between(day, today);
         DeviationStatus status;
-        if (age > 120) {
-            status = rnd.nextDouble() < 0.97 ? DeviationStatus.AVSLUTAD : DeviationStatus.ATGARDAD;
-        } else if (age > 45) {
-            status = pick(rnd, DeviationStatus.AVSLUTAD, DeviationStatus.ATGARDAD, DeviationStatus.BEDOMD, DeviationStatus.UTREDNING);
+        double r = rnd.nextDouble();
+        if (age > 90) {
+            status = r < 0.95 ? DeviationStatus.AVSLUTAD : r < 0.985 ? DeviationStatus.ATGARDAD : DeviationStatus.UTREDNING;
+        } else if (age > 30) {
+            status = r < 0.45 ? DeviationStatus.AVSLUTAD : r < 0.75 ? DeviationStatus.ATGARDAD
+                    : r < 0.92 ? DeviationStatus.BEDOMD : DeviationStatus.UTREDNING;
+        } else if (age > 10) {
+            status = r < 0.2 ? DeviationStatus.ATGARDAD : r < 0.5 ? DeviationStatus.BEDOMD : DeviationStatus.UTREDNING;
         } else {
-            status = pick(rnd, DeviationStatus.REGISTRERAD, DeviationStatus.UTREDNING, DeviationStatus.UTREDNING, DeviationStatus.BEDOMD);
+            status = r < 0.6 ? DeviationStatus.REGISTRERAD : DeviationStatus.UTREDNING;
         }
         boolean investigated = status.ordinal() >= DeviationStatus.BEDOMD.ordinal();
         Assessment assessment = null;
@@ -353,7 +345,7 @@ public final class DemoDataService {
             List<String> types = new ArrayList<>(measure.keySet());
             types.sort(String::compareTo);
             String type = types.get(rnd.nextInt(types.size()));
-            boolean done = status == DeviationStatus.AVSLUTAD || rnd.nextBoolean();
+            boolean done = status == DeviationStatus.AVSLUTAD || rnd.nextDouble() < 0.7;
             LocalDate due = day.plusDays(30);
             LocalDate doneOn = done ? (day.plusDays(25).isAfter(today) ? today : day.plusDays(25)) : null;
             deviations.saveMeasure(tx, new Measure(null, Measure.SOURCE_DEVIATION, saved.id(), unit.id(),

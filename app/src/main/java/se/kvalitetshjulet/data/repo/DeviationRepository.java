@@ -19,7 +19,6 @@ import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Record4;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
@@ -31,6 +30,7 @@ import se.kvalitetshjulet.domain.deviation.Assessment;
 import se.kvalitetshjulet.domain.deviation.Deviation;
 import se.kvalitetshjulet.domain.deviation.DeviationFilter;
 import se.kvalitetshjulet.domain.deviation.DeviationKind;
+import se.kvalitetshjulet.domain.deviation.DeviationLink;
 import se.kvalitetshjulet.domain.deviation.DeviationRow;
 import se.kvalitetshjulet.domain.deviation.DeviationSort;
 import se.kvalitetshjulet.domain.deviation.DeviationStatus;
@@ -44,6 +44,7 @@ import se.kvalitetshjulet.domain.deviation.Measure;
 public final class DeviationRepository {
     static final String ENTITY = "deviation";
     static final String ACTION_ENTITY = "action_item";
+    private static final String PRELIMINARY = "preliminary";
 
     /** Count of deviations per unit, kind, year and month: the raw material of patterns and trends. */
     public record MonthlyCount(long unitId, DeviationKind kind, int year, int month, long count) { }
@@ -124,15 +125,15 @@ public final class DeviationRepository {
                 .fetchOptional(DEVIATION.ID);
     }
 
-    /** Links from and to this deviation: (other id, other case ref, link type, outgoing?). */
-    public List<Record4<Long, String, String, Boolean>> links(long id) {
+    /** Links from and to this deviation. */
+    public List<DeviationLink> links(long id) {
         var out = db.dsl().select(DEVIATION_LINK.TO_ID, DEVIATION.CASE_REF, DEVIATION_LINK.LINK_TYPE, DSL.inline(true))
                 .from(DEVIATION_LINK).join(DEVIATION).on(DEVIATION.ID.eq(DEVIATION_LINK.TO_ID))
                 .where(DEVIATION_LINK.FROM_ID.eq(id));
         var in = db.dsl().select(DEVIATION_LINK.FROM_ID, DEVIATION.CASE_REF, DEVIATION_LINK.LINK_TYPE, DSL.inline(false))
                 .from(DEVIATION_LINK).join(DEVIATION).on(DEVIATION.ID.eq(DEVIATION_LINK.FROM_ID))
                 .where(DEVIATION_LINK.TO_ID.eq(id));
-        return out.unionAll(in).fetch();
+        return out.unionAll(in).fetch(r -> new DeviationLink(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
     public Optional<Long> findIdByCaseRef(String caseRef) {
@@ -245,25 +246,38 @@ public final class DeviationRepository {
         return db.tx(tx -> save(tx, d));
     }
 
-    /** Bulk insert for imports and demo data: no audit per row (the import itself is audited). */
-    public long insertBatch(DSLContext tx, List<Deviation> batch) {
-        long n = 0;
-        for (Deviation d : batch) {
-            DeviationRecord rec = tx.newRecord(DEVIATION);
-            fill(rec, d);
-            rec.setCaseRef(d.caseRef() == null ? "preliminary" : d.caseRef());
-            rec.store();
-            if (d.caseRef() == null) {
-                tx.update(DEVIATION).set(DEVIATION.CASE_REF, caseRef(rec.getRegisteredOn(), rec.getId()))
-                        .where(DEVIATION.ID.eq(rec.getId())).execute();
-            }
-            for (Long c : d.causeIds()) {
-                tx.insertInto(DEVIATION_CAUSE).set(DEVIATION_CAUSE.DEVIATION_ID, rec.getId())
-                        .set(DEVIATION_CAUSE.CAUSE_CATEGORY_ID, c).execute();
-            }
-            n++;
+    /**
+     * Inserts many deviations with one prepared statement, batched (imports, load tests). No
+     * audit row per record and no causes; call {@link #assignCaseRefs} in the same transaction.
+     */
+    public void insertFast(DSLContext tx, List<Deviation> rows) {
+        var insert = tx.insertInto(DEVIATION, DEVIATION.CASE_REF, DEVIATION.KIND, DEVIATION.LAW, DEVIATION.UNIT_ID,
+                DEVIATION.CATEGORY_ID, DEVIATION.STATUS, DEVIATION.OCCURRED_ON, DEVIATION.REPORTED_ON,
+                DEVIATION.REGISTERED_ON, DEVIATION.DUE_ON, DEVIATION.REPORTER_ROLE, DEVIATION.TITLE,
+                DEVIATION.DESCRIPTION, DEVIATION.IMMEDIATE_ACTIONS, DEVIATION.ASSESSMENT, DEVIATION.SERIOUS,
+                DEVIATION.EXTERNAL_SOURCE, DEVIATION.EXTERNAL_ID, DEVIATION.UPDATED_AT)
+                .values((String) null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, null, null, null, null);
+        var batch = tx.batch(insert);
+        LocalDateTime now = LocalDateTime.now();
+        for (Deviation d : rows) {
+            batch.bind(d.caseRef() == null ? PRELIMINARY : d.caseRef(), d.kind().name(), d.law().name(), d.unitId(),
+                    d.categoryId(), d.status().name(), d.occurredOn(), d.reportedOn(), d.registeredOn(), d.dueOn(),
+                    d.reporterRole(), d.title(), d.description(), d.immediateActions(),
+                    d.assessment() == null ? null : d.assessment().name(), d.serious(), d.externalSource(),
+                    d.externalId(), now);
         }
-        return n;
+        if (!rows.isEmpty()) {
+            batch.execute();
+        }
+    }
+
+    /** Gives every record inserted by {@link #insertFast} its pseudonymous case reference. */
+    public int assignCaseRefs(DSLContext tx) {
+        return tx.update(DEVIATION)
+                .set(DEVIATION.CASE_REF, DSL.concat(DSL.inline("AV-"), DSL.year(DEVIATION.REGISTERED_ON).cast(String.class),
+                        DSL.inline("-"), DSL.lpad(DEVIATION.ID.cast(String.class), 6, "0")))
+                .where(DEVIATION.CASE_REF.eq(PRELIMINARY)).execute();
     }
 
     public Measure saveMeasure(DSLContext tx, Measure m) {

@@ -175,8 +175,8 @@ public final class DeviationEditorViewModel {
         List<Measure> m = d.id() == null ? List.of() : ctx.deviations().measures(d.id());
         List<AuditTrail.Entry> h = d.id() == null ? List.of() : ctx.audit().history("deviation", d.id());
         List<String> l = d.id() == null ? List.of() : ctx.deviations().links(d.id()).stream()
-                .map(r -> i18n.get(r.value4() ? "deviation.link.out" : "deviation.link.in",
-                        i18n.get("deviation.linkType." + r.value3()), r.value2()))
+                .map(r -> i18n.get(r.outgoing() ? "deviation.link.out" : "deviation.link.in",
+                        i18n.get("deviation.linkType." + r.type()), r.otherCaseRef()))
                 .toList();
         return new Loaded(d, m, h, l, ctx.organisation().tree(), ctx.taxonomies().list(TaxonomyRepository.Kind.CATEGORY),
                 ctx.taxonomies().list(TaxonomyRepository.Kind.CAUSE),

@@ -91,6 +91,8 @@ public final class HomeView extends BorderPane implements MainView.Refreshable {
         Label label = new Label(text);
         label.setWrapText(true);
         label.getStyleClass().add("card-label");
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        label.setMaxWidth(200);
         VBox card = new VBox(4, number, label);
         card.getStyleClass().add("card");
         card.setPrefWidth(230);

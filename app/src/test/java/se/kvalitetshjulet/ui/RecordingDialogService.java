@@ -1,0 +1,53 @@
+package se.kvalitetshjulet.ui;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import se.kvalitetshjulet.ui.common.DialogService;
+
+/** A dialog service for tests: records what would have been shown and answers as told. */
+public final class RecordingDialogService implements DialogService {
+    public final List<String> errors = new ArrayList<>();
+    public final List<String> infos = new ArrayList<>();
+    public final List<Throwable> unexpected = new ArrayList<>();
+    public boolean confirmAnswer = true;
+    public Optional<String> textAnswer = Optional.empty();
+    public Optional<Path> fileAnswer = Optional.empty();
+
+    @Override
+    public void showError(String title, String message) {
+        errors.add(message);
+    }
+
+    @Override
+    public void showInfo(String title, String message) {
+        infos.add(message);
+    }
+
+    @Override
+    public boolean confirm(String title, String message) {
+        return confirmAnswer;
+    }
+
+    @Override
+    public Optional<String> askText(String title, String prompt, String initial) {
+        return textAnswer;
+    }
+
+    @Override
+    public Optional<Path> chooseOpenFile(String title, List<String> extensions) {
+        return fileAnswer;
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, String suggestedName, List<String> extensions) {
+        return fileAnswer;
+    }
+
+    @Override
+    public void showUnexpected(Throwable error) {
+        unexpected.add(error);
+    }
+}
