@@ -6,8 +6,11 @@ import java.time.LocalDate;
 import se.kvalitetshjulet.data.Actor;
 import se.kvalitetshjulet.data.Database;
 import se.kvalitetshjulet.data.repo.AuditTrail;
+import se.kvalitetshjulet.data.repo.DenominatorRepository;
 import se.kvalitetshjulet.data.repo.DeviationRepository;
+import se.kvalitetshjulet.data.repo.RiskRepository;
 import se.kvalitetshjulet.data.repo.SavedFilterRepository;
+import se.kvalitetshjulet.data.repo.SelfCheckRepository;
 import se.kvalitetshjulet.data.repo.SettingsRepository;
 import se.kvalitetshjulet.data.repo.TaxonomyRepository;
 import se.kvalitetshjulet.data.repo.UnitRepository;
@@ -15,6 +18,10 @@ import se.kvalitetshjulet.service.DemoDataService;
 import se.kvalitetshjulet.service.DeviationService;
 import se.kvalitetshjulet.service.OrganisationService;
 import se.kvalitetshjulet.service.PatternService;
+import se.kvalitetshjulet.service.TrendService;
+import se.kvalitetshjulet.service.RiskService;
+import se.kvalitetshjulet.service.SelfCheckService;
+import se.kvalitetshjulet.export.SelfCheckExporter;
 import se.kvalitetshjulet.export.DeviationExporter;
 import se.kvalitetshjulet.export.PatternExporter;
 
@@ -35,6 +42,12 @@ public final class AppContext implements AutoCloseable {
     private final DeviationService deviationService;
     private final SavedFilterRepository savedFilters;
     private final PatternService patterns;
+    private final DenominatorRepository denominators;
+    private final TrendService trends;
+    private final SelfCheckRepository selfCheckRepository;
+    private final SelfCheckService selfChecks;
+    private final RiskRepository risks;
+    private final RiskService riskService;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
@@ -48,6 +61,12 @@ public final class AppContext implements AutoCloseable {
         this.deviationService = new DeviationService(database, deviations, taxonomies, organisation, clock);
         this.savedFilters = new SavedFilterRepository(database);
         this.patterns = new PatternService(deviations, organisation);
+        this.denominators = new DenominatorRepository(database);
+        this.trends = new TrendService(deviations, denominators);
+        this.selfCheckRepository = new SelfCheckRepository(database, audit);
+        this.selfChecks = new SelfCheckService(database, selfCheckRepository, organisation, actor, clock);
+        this.risks = new RiskRepository(database, audit);
+        this.riskService = new RiskService(database, risks, deviations, organisation, clock);
     }
 
     public Database database() { return database; }
@@ -64,17 +83,28 @@ public final class AppContext implements AutoCloseable {
 
     public SavedFilterRepository savedFilters() { return savedFilters; }
     public PatternService patterns() { return patterns; }
+    public DenominatorRepository denominators() { return denominators; }
+    public TrendService trends() { return trends; }
+    public SelfCheckRepository selfCheckRepository() { return selfCheckRepository; }
+    public SelfCheckService selfChecks() { return selfChecks; }
+    public RiskRepository risks() { return risks; }
+    public RiskService riskService() { return riskService; }
+
+    public SelfCheckExporter selfCheckExporter() {
+        return new SelfCheckExporter();
+    }
 
     public DeviationExporter deviationExporter() {
         return new DeviationExporter(deviations);
     }
 
     public PatternExporter patternExporter() {
-        return new PatternExporter(java.util.ResourceBundle.getBundle("i18n.messages", java.util.Locale.of("sv")));
+        return new PatternExporter(java.util.ResourceBundle.getBundle("i18n.messages", java.util.Locale.of("sv"),
+                java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES)));
     }
 
     public DemoDataService demoData() {
-        return new DemoDataService(database, units, taxonomies, deviations, settings);
+        return new DemoDataService(database, units, taxonomies, deviations, settings, denominators, selfChecks, risks);
     }
 
     @Override

@@ -12,6 +12,8 @@ import java.util.function.DoubleConsumer;
 import org.jooq.DSLContext;
 
 import se.kvalitetshjulet.data.Database;
+import se.kvalitetshjulet.data.repo.DenominatorRepository;
+import se.kvalitetshjulet.data.repo.RiskRepository;
 import se.kvalitetshjulet.data.repo.DeviationRepository;
 import se.kvalitetshjulet.data.repo.SettingsRepository;
 import se.kvalitetshjulet.data.repo.TaxonomyRepository;
@@ -42,10 +44,17 @@ public final class DemoDataService {
     private final TaxonomyRepository taxonomies;
     private final DeviationRepository deviations;
     private final SettingsRepository settings;
+    private final DenominatorRepository denominators;
+    private final SelfCheckService selfChecks;
+    private final RiskRepository risks;
 
     public DemoDataService(Database db, UnitRepository units, TaxonomyRepository taxonomies,
-                           DeviationRepository deviations, SettingsRepository settings) {
+                           DeviationRepository deviations, SettingsRepository settings, DenominatorRepository denominators,
+                           SelfCheckService selfChecks, RiskRepository risks) {
         this.db = db;
+        this.denominators = denominators;
+        this.selfChecks = selfChecks;
+        this.risks = risks;
         this.units = units;
         this.taxonomies = taxonomies;
         this.deviations = deviations;
@@ -68,6 +77,8 @@ public final class DemoDataService {
         }
         List<LeafUnit> leaves = new ArrayList<>();
         int[] unitCount = {0};
+        long[] total = {0};
+        // One transaction for everything: a demo that is interrupted leaves no half municipality behind.
         db.txRun(tx -> {
             settings.put(tx, SettingsRepository.DATABASE_KIND, SettingsRepository.KIND_DEMO);
             Unit adm = save(tx, null, "Vård- och omsorgsförvaltningen", OrgLevel.FORVALTNING, null, null, unitCount);
@@ -112,8 +123,17 @@ public final class DemoDataService {
             leaves.add(new LeafUnit(save(tx, sjukv, "Sjuksköterskor Syd", OrgLevel.SEKTION, null, null, unitCount), "HSL"));
             Unit rehab = save(tx, hsl, "Rehabenheten", OrgLevel.ENHET, null, null, unitCount);
             leaves.add(new LeafUnit(rehab, "HSL"));
+            progress.accept(0.05);
+            generateDeviations(tx, rnd, leaves, today, progress, total);
         });
-        progress.accept(0.05);
+        // Self-checks and risk analyses write in their own transactions, after the organisation exists.
+        SelfCheckDemoData.generate(selfChecks, seed, today);
+        new RiskDemoData(db, risks, deviations, units).generate(seed, today);
+        return new Summary(unitCount[0], total[0]);
+    }
+
+    private void generateDeviations(DSLContext tx, Random rnd, List<LeafUnit> leaves, LocalDate today,
+                                    DoubleConsumer progress, long[] total) {
 
         Map<String, Long> cat = ids(TaxonomyRepository.Kind.CATEGORY);
         Map<String, Long> cause = ids(TaxonomyRepository.Kind.CAUSE);
@@ -124,12 +144,12 @@ public final class DemoDataService {
         YearMonth last = YearMonth.from(today);
         LocalDate shiftDate = LocalDate.of(today.getYear() - 1, 3, 1);
         int months = (int) first.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1;
-        long[] total = {0};
-        int[] done = {0};
+        int done = 0;
         for (YearMonth ym = first; !ym.isAfter(last); ym = ym.plusMonths(1)) {
             YearMonth month = ym;
-            db.txRun(tx -> {
+            {
                 for (LeafUnit leaf : leaves) {
+                    addDenominators(tx, rnd, leaf, month);
                     for (Profile p : profiles(leaf.area())) {
                         double rate = p.rate * season(month.getMonthValue());
                         if (p.kind == DeviationKind.HSL_AVVIKELSE && "Fall".equals(p.category)
@@ -147,10 +167,9 @@ public final class DemoDataService {
                         }
                     }
                 }
-            });
-            progress.accept(0.05 + 0.95 * (++done[0]) / months);
+            }
+            progress.accept(0.05 + 0.95 * (++done) / months);
         }
-        return new Summary(unitCount[0], total[0]);
     }
 
     /**
@@ -196,6 +215,21 @@ public final class DemoDataService {
         }
         db.txRun(deviations::assignCaseRefs);
         return written;
+    }
+
+    /** Care recipients and care days per month: the denominators that make rates comparable. */
+    private void addDenominators(DSLContext tx, Random rnd, LeafUnit leaf, YearMonth month) {
+        int base = switch (leaf.area()) {
+            case "HT" -> 70;
+            case "SABO" -> 12;
+            case "LSS" -> 7;
+            default -> 140;
+        };
+        int recipients = Math.max(1, base + (int) Math.round(rnd.nextGaussian() * base * 0.05));
+        Integer careDays = "SABO".equals(leaf.area()) || "LSS".equals(leaf.area())
+                ? recipients * month.lengthOfMonth() - rnd.nextInt(Math.max(1, recipients)) : null;
+        Integer visits = "HT".equals(leaf.area()) ? recipients * (25 + rnd.nextInt(10)) : null;
+        denominators.upsert(tx, leaf.unit().id(), month.getYear(), month.getMonthValue(), recipients, careDays, visits);
     }
 
     private Map<String, Long> ids(TaxonomyRepository.Kind kind) {

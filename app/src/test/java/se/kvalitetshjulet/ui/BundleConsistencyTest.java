@@ -61,7 +61,12 @@ class BundleConsistencyTest {
         Properties sv = load("messages.properties");
         Set<String> missing = new TreeSet<>();
         for (Class<? extends Enum<?>> type : java.util.List.of(OrgLevel.class, ProviderKind.class, DeviationKind.class,
-                DeviationStatus.class, Law.class, Assessment.class)) {
+                DeviationStatus.class, Law.class, Assessment.class,
+                se.kvalitetshjulet.domain.selfcheck.ResponseStatus.class, se.kvalitetshjulet.domain.selfcheck.ResultLevel.class,
+                se.kvalitetshjulet.domain.selfcheck.AnswerType.class, se.kvalitetshjulet.domain.risk.AnalysisKind.class,
+                se.kvalitetshjulet.domain.risk.AnalysisLevel.class, se.kvalitetshjulet.domain.risk.AnalysisStatus.class,
+                se.kvalitetshjulet.domain.risk.RiskTrigger.class, se.kvalitetshjulet.domain.risk.CauseCategory.class,
+                se.kvalitetshjulet.domain.risk.MeasureState.class)) {
             for (Enum<?> e : type.getEnumConstants()) {
                 String key = "enum." + type.getSimpleName() + "." + e.name();
                 if (!sv.containsKey(key)) {

@@ -64,22 +64,38 @@ public final class DeviationRepository {
 
     public Page<DeviationRow> search(DeviationFilter filter, DeviationSort sort, boolean ascending, int pageIndex,
                                      int pageSize, LocalDate today) {
-        Condition where = condition(filter, today);
-        long total = db.dsl().selectCount().from(DEVIATION).where(where).fetchOne(0, Long.class);
-        Field<Boolean> overdue = overdueField(today);
-        List<DeviationRow> rows = db.dsl()
-                .select(DEVIATION.ID, DEVIATION.CASE_REF, DEVIATION.KIND, DEVIATION.STATUS, DEVIATION.UNIT_ID, UNIT.NAME,
-                        DEVIATION_CATEGORY.NAME, DEVIATION.REGISTERED_ON, DEVIATION.DUE_ON, DEVIATION.TITLE, overdue)
-                .from(DEVIATION)
-                .join(UNIT).on(UNIT.ID.eq(DEVIATION.UNIT_ID))
-                .leftJoin(DEVIATION_CATEGORY).on(DEVIATION_CATEGORY.ID.eq(DEVIATION.CATEGORY_ID))
-                .where(where)
-                .orderBy(order(sort, ascending))
-                .limit(pageSize).offset((long) pageIndex * pageSize)
+        long total = countQuery(db.dsl(), filter, today).fetchOne(0, Long.class);
+        List<DeviationRow> rows = pageQuery(db.dsl(), filter, sort, ascending, pageIndex, pageSize, today)
                 .fetch(r -> new DeviationRow(r.value1(), r.value2(), DeviationKind.valueOf(r.value3()),
                         DeviationStatus.valueOf(r.value4()), r.value5(), r.value6(), r.value7(), r.value8(), r.value9(),
                         r.value10(), Boolean.TRUE.equals(r.value11())));
         return new Page<>(rows, pageIndex, pageSize, total);
+    }
+
+    /** The SQL that {@link #search} runs (count, then page), with values inlined: for benchmarks and support. */
+    public List<String> searchSql(DeviationFilter filter, DeviationSort sort, boolean ascending, int pageIndex,
+                                  int pageSize, LocalDate today) {
+        return List.of(db.dsl().renderInlined(countQuery(db.dsl(), filter, today)),
+                db.dsl().renderInlined(pageQuery(db.dsl(), filter, sort, ascending, pageIndex, pageSize, today)));
+    }
+
+    private static org.jooq.ResultQuery<org.jooq.Record1<Integer>> countQuery(DSLContext ctx, DeviationFilter filter,
+                                                                            LocalDate today) {
+        return ctx.selectCount().from(DEVIATION).where(condition(filter, today));
+    }
+
+    private static org.jooq.ResultQuery<org.jooq.Record11<Long, String, String, String, Long, String, String, LocalDate,
+            LocalDate, String, Boolean>> pageQuery(DSLContext ctx, DeviationFilter filter, DeviationSort sort,
+                                                   boolean ascending, int pageIndex, int pageSize, LocalDate today) {
+        Field<Boolean> overdue = overdueField(today);
+        return ctx.select(DEVIATION.ID, DEVIATION.CASE_REF, DEVIATION.KIND, DEVIATION.STATUS, DEVIATION.UNIT_ID, UNIT.NAME,
+                        DEVIATION_CATEGORY.NAME, DEVIATION.REGISTERED_ON, DEVIATION.DUE_ON, DEVIATION.TITLE, overdue)
+                .from(DEVIATION)
+                .join(UNIT).on(UNIT.ID.eq(DEVIATION.UNIT_ID))
+                .leftJoin(DEVIATION_CATEGORY).on(DEVIATION_CATEGORY.ID.eq(DEVIATION.CATEGORY_ID))
+                .where(condition(filter, today))
+                .orderBy(order(sort, ascending))
+                .limit(pageSize).offset((long) pageIndex * pageSize);
     }
 
     /** Streams every matching deviation in register order, for export; one row at a time. */
@@ -143,14 +159,56 @@ public final class DeviationRepository {
 
     /** Monthly counts per unit and kind in [from, to]: grouped in the database. */
     public List<MonthlyCount> monthlyCounts(LocalDate from, LocalDate to) {
-        Field<Integer> year = DSL.year(DEVIATION.REGISTERED_ON);
-        Field<Integer> month = DSL.month(DEVIATION.REGISTERED_ON);
-        return db.dsl().select(DEVIATION.UNIT_ID, DEVIATION.KIND, year, month, DSL.count())
-                .from(DEVIATION)
-                .where(DEVIATION.REGISTERED_ON.between(from, to))
-                .groupBy(DEVIATION.UNIT_ID, DEVIATION.KIND, year, month)
+        return monthlyCountsQuery(db.dsl(), from, to)
                 .fetch(r -> new MonthlyCount(r.value1(), DeviationKind.valueOf(r.value2()), r.value3(), r.value4(),
                         r.value5()));
+    }
+
+    public String monthlyCountsSql(LocalDate from, LocalDate to) {
+        return db.dsl().renderInlined(monthlyCountsQuery(db.dsl(), from, to));
+    }
+
+    private static org.jooq.ResultQuery<org.jooq.Record5<Long, String, Integer, Integer, Integer>> monthlyCountsQuery(
+            DSLContext ctx, LocalDate from, LocalDate to) {
+        Field<Integer> year = DSL.year(DEVIATION.REGISTERED_ON);
+        Field<Integer> month = DSL.month(DEVIATION.REGISTERED_ON);
+        return ctx.select(DEVIATION.UNIT_ID, DEVIATION.KIND, year, month, DSL.count())
+                .from(DEVIATION)
+                .where(DEVIATION.REGISTERED_ON.between(from, to))
+                .groupBy(DEVIATION.UNIT_ID, DEVIATION.KIND, year, month);
+    }
+
+    /** Count per month of the deviations matching the filter. */
+    public record MonthTotal(int year, int month, long count) { }
+
+    public List<MonthTotal> monthlyTotals(DeviationFilter filter, LocalDate today) {
+        Field<Integer> year = DSL.year(DEVIATION.REGISTERED_ON);
+        Field<Integer> month = DSL.month(DEVIATION.REGISTERED_ON);
+        return db.dsl().select(year, month, DSL.count()).from(DEVIATION).where(condition(filter, today))
+                .groupBy(year, month).fetch(r -> new MonthTotal(r.value1(), r.value2(), r.value3()));
+    }
+
+    /** Count per category and month, in the filter: the series behind trend charts. */
+    public record CategoryMonth(String category, int year, int month, long count) { }
+
+    public List<CategoryMonth> monthlyCountsByCategory(DeviationFilter filter, LocalDate today) {
+        return categoryMonthQuery(db.dsl(), filter, today)
+                .fetch(r -> new CategoryMonth(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    public String monthlyCountsByCategorySql(DeviationFilter filter, LocalDate today) {
+        return db.dsl().renderInlined(categoryMonthQuery(db.dsl(), filter, today));
+    }
+
+    private static org.jooq.ResultQuery<org.jooq.Record4<String, Integer, Integer, Integer>> categoryMonthQuery(
+            DSLContext ctx, DeviationFilter filter, LocalDate today) {
+        Field<Integer> year = DSL.year(DEVIATION.REGISTERED_ON);
+        Field<Integer> month = DSL.month(DEVIATION.REGISTERED_ON);
+        return ctx.select(DEVIATION_CATEGORY.NAME, year, month, DSL.count())
+                .from(DEVIATION)
+                .join(DEVIATION_CATEGORY).on(DEVIATION_CATEGORY.ID.eq(DEVIATION.CATEGORY_ID))
+                .where(condition(filter, today))
+                .groupBy(DEVIATION_CATEGORY.NAME, year, month);
     }
 
     public List<NamedCount> topCategories(DeviationFilter filter, LocalDate today, int limit) {

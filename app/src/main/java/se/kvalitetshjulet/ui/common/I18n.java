@@ -20,10 +20,13 @@ public final class I18n {
                 ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
-    /** Swedish unless the user's language is English. */
+    /**
+     * Swedish first, whatever the operating system's language: English only when chosen with
+     * {@code -Dkvalitetshjulet.lang=en} or the environment variable {@code KVALITETSHJULET_LANG=en}.
+     */
     public static I18n forDefaultLocale() {
-        Locale l = Locale.getDefault();
-        return new I18n("en".equals(l.getLanguage()) ? Locale.ENGLISH : Locale.of("sv"));
+        String choice = System.getProperty("kvalitetshjulet.lang", System.getenv("KVALITETSHJULET_LANG"));
+        return new I18n("en".equalsIgnoreCase(choice) ? Locale.ENGLISH : Locale.of("sv"));
     }
 
     public Locale locale() {

@@ -148,15 +148,16 @@ public final class DeviationListView extends BorderPane implements MainView.Refr
         table.setPlaceholder(new Label(i18n.get("deviation.empty")));
         Map<TableColumn<DeviationRow, ?>, DeviationSort> sortMap = new java.util.HashMap<>();
         table.getColumns().setAll(List.of(
-                col(sortMap, "deviation.col.caseRef", DeviationSort.CASE_REF, 140, r -> r.caseRef()),
-                col(sortMap, "deviation.col.registered", DeviationSort.REGISTERED_ON, 110, r -> Forms.DATE.format(r.registeredOn())),
-                col(sortMap, "deviation.col.kind", DeviationSort.KIND, 170, r -> i18n.of(r.kind())),
-                col(sortMap, "deviation.col.status", DeviationSort.STATUS, 110, r -> i18n.of(r.status())),
-                col(sortMap, "deviation.col.unit", DeviationSort.UNIT, 200, DeviationRow::unitName),
-                col(sortMap, "deviation.col.category", DeviationSort.CATEGORY, 180, r -> r.categoryName() == null ? "" : r.categoryName()),
+                col(sortMap, "deviation.col.caseRef", DeviationSort.CASE_REF, 130, r -> r.caseRef()),
+                col(sortMap, "deviation.col.registered", DeviationSort.REGISTERED_ON, 100, r -> Forms.DATE.format(r.registeredOn())),
+                col(sortMap, "deviation.col.kind", DeviationSort.KIND, 160, r -> i18n.of(r.kind())),
+                col(sortMap, "deviation.col.status", DeviationSort.STATUS, 115, r -> i18n.of(r.status())),
+                col(sortMap, "deviation.col.unit", DeviationSort.UNIT, 165, DeviationRow::unitName),
+                col(sortMap, "deviation.col.category", DeviationSort.CATEGORY, 150, r -> r.categoryName() == null ? "" : r.categoryName()),
                 col(sortMap, "deviation.col.due", DeviationSort.DUE_ON, 110,
                         r -> r.dueOn() == null ? "" : Forms.DATE.format(r.dueOn()) + (r.overdue() ? " ⚠" : "")),
                 col(sortMap, "deviation.col.title", DeviationSort.TITLE, 300, DeviationRow::title)));
+        table.getColumns().getLast().setMinWidth(150);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // Sorting happens in the database over every match, not in the visible page.
         table.setSortPolicy(t -> {
@@ -197,13 +198,13 @@ public final class DeviationListView extends BorderPane implements MainView.Refr
         Label summary = new Label();
         summary.setId("deviationSummary");
         summary.textProperty().bind(vm.summaryProperty());
-        Button first = pagerButton("⏮", "deviationFirst", i18n.get("pager.first"));
+        Button first = pagerButton("«", "deviationFirst", i18n.get("pager.first"));
         vm.firstCommand().bind(first);
-        Button prev = pagerButton("◀", "deviationPrev", i18n.get("pager.previous"));
+        Button prev = pagerButton("‹", "deviationPrev", i18n.get("pager.previous"));
         vm.previousCommand().bind(prev);
-        Button next = pagerButton("▶", "deviationNext", i18n.get("pager.next"));
+        Button next = pagerButton("›", "deviationNext", i18n.get("pager.next"));
         vm.nextCommand().bind(next);
-        Button last = pagerButton("⏭", "deviationLast", i18n.get("pager.last"));
+        Button last = pagerButton("»", "deviationLast", i18n.get("pager.last"));
         vm.lastCommand().bind(last);
         HBox pager = new HBox(8, summary, new Region(), first, prev, next, last);
         HBox.setHgrow(pager.getChildren().get(1), Priority.ALWAYS);
@@ -241,6 +242,7 @@ public final class DeviationListView extends BorderPane implements MainView.Refr
 
     private static Button pagerButton(String text, String id, String tooltip) {
         Button b = new Button(text);
+        b.getStyleClass().add("pager-button");
         b.setId(id);
         b.setTooltip(new javafx.scene.control.Tooltip(tooltip));
         return b;
@@ -252,6 +254,7 @@ public final class DeviationListView extends BorderPane implements MainView.Refr
         TableColumn<DeviationRow, String> c = new TableColumn<>(i18n.get(key));
         c.setCellValueFactory(cd -> new SimpleStringProperty(value.apply(cd.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(width);
         sortMap.put(c, sort);
         return c;
     }

@@ -147,6 +147,7 @@ public final class KvalitetshjuletApp extends Application {
             MainView main = new MainView(ctx, i18n, tasks, dialogs);
             stage.titleProperty().bind(main.viewModel().titleProperty());
             showScene(main);
+            StartupProbe.reportIfRequested();
         }, error -> {
             Throwable cause = error;
             String message = cause instanceof DatabaseRefusedException r ? r.getMessage()

@@ -35,6 +35,12 @@ import se.kvalitetshjulet.ui.home.HomeView;
 import se.kvalitetshjulet.ui.home.HomeViewModel;
 import se.kvalitetshjulet.ui.organisation.OrganisationView;
 import se.kvalitetshjulet.ui.organisation.OrganisationViewModel;
+import se.kvalitetshjulet.ui.risk.RiskListView;
+import se.kvalitetshjulet.ui.risk.RiskListViewModel;
+import se.kvalitetshjulet.ui.selfcheck.SelfCheckView;
+import se.kvalitetshjulet.ui.selfcheck.SelfCheckViewModel;
+import se.kvalitetshjulet.ui.trend.TrendView;
+import se.kvalitetshjulet.ui.trend.TrendViewModel;
 
 /**
  * The main window's content: navigation on the left, the chosen screen in the middle, the
@@ -65,6 +71,10 @@ public final class MainView extends BorderPane {
         });
         factories.put(Section.DEVIATIONS, () -> new DeviationListView(deviationList(), i18n));
         factories.put(Section.PATTERNS, () -> new PatternView(new PatternViewModel(ctx, tasks, dialogs, i18n), i18n));
+        factories.put(Section.TRENDS, () -> new TrendView(new TrendViewModel(ctx, tasks, dialogs, i18n), i18n));
+        factories.put(Section.SELFCHECKS, () -> new SelfCheckView(new SelfCheckViewModel(ctx, tasks, dialogs, i18n), i18n));
+        factories.put(Section.RISKS, () -> new RiskListView(
+                new RiskListViewModel(ctx, ctx.riskService(), tasks, dialogs, i18n), i18n));
         factories.put(Section.ORGANISATION, () -> new OrganisationView(new OrganisationViewModel(ctx, tasks, dialogs, i18n), i18n));
 
         setLeft(navigation(i18n));

@@ -1,0 +1,39 @@
+package se.kvalitetshjulet.domain.trend;
+
+import se.kvalitetshjulet.domain.spc.ChartType;
+
+/**
+ * What a trend chart counts, and so which control chart fits it: counts are C, rates with a
+ * denominator are U, shares are P (each with its run chart as the alternative).
+ */
+public enum TrendMeasure {
+    /** Antal avvikelser per period. */
+    COUNT(ChartType.C, 1),
+    /** Avvikelser per 1 000 vårddygn. */
+    PER_1000_CARE_DAYS(ChartType.U, 1000),
+    /** Avvikelser per 100 brukare (brukare summed over the months of the period). */
+    PER_100_RECIPIENTS(ChartType.U, 100),
+    /** Andel av alla avvikelser i urvalets enheter som matchar filtret. */
+    SHARE(ChartType.P, 1);
+
+    private final ChartType controlChart;
+    private final double scale;
+
+    TrendMeasure(ChartType controlChart, double scale) {
+        this.controlChart = controlChart;
+        this.scale = scale;
+    }
+
+    public ChartType controlChart() {
+        return controlChart;
+    }
+
+    /** Rates are shown per this many units of the denominator. */
+    public double scale() {
+        return scale;
+    }
+
+    public boolean needsDenominator() {
+        return this != COUNT;
+    }
+}

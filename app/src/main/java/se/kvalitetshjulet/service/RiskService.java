@@ -1,0 +1,252 @@
+package se.kvalitetshjulet.service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import se.kvalitetshjulet.data.Database;
+import se.kvalitetshjulet.data.repo.DeviationRepository;
+import se.kvalitetshjulet.data.repo.RiskRepository;
+import se.kvalitetshjulet.domain.Problem;
+import se.kvalitetshjulet.domain.deviation.Measure;
+import se.kvalitetshjulet.domain.org.BusinessArea;
+import se.kvalitetshjulet.domain.org.OrgLevel;
+import se.kvalitetshjulet.domain.org.OrgTree;
+import se.kvalitetshjulet.domain.org.Unit;
+import se.kvalitetshjulet.domain.privacy.PrivacyCheck;
+import se.kvalitetshjulet.domain.risk.AnalysisKind;
+import se.kvalitetshjulet.domain.risk.AnalysisStatus;
+import se.kvalitetshjulet.domain.risk.AppendixRow;
+import se.kvalitetshjulet.domain.risk.RiskAnalysis;
+import se.kvalitetshjulet.domain.risk.RiskAnalysisRow;
+import se.kvalitetshjulet.domain.risk.RiskFilter;
+import se.kvalitetshjulet.domain.risk.RiskRules;
+import se.kvalitetshjulet.domain.risk.RiskTemplate;
+
+/**
+ * Use cases of risk and event analyses: templates with validated matrices, saving drafts (privacy-checked),
+ * measures, deciding, following up, the half-yearly recurrence of individual analyses and the annual report's
+ * appendix. Every write is one transaction with audit rows.
+ */
+public final class RiskService {
+    private final Database db;
+    private final RiskRepository repo;
+    private final DeviationRepository deviations;
+    private final OrganisationService organisation;
+    private final Clock clock;
+
+    public RiskService(Database db, RiskRepository repo, DeviationRepository deviations,
+                       OrganisationService organisation, Clock clock) {
+        this.db = db;
+        this.repo = repo;
+        this.deviations = deviations;
+        this.organisation = organisation;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    // ---- templates -----------------------------------------------------------------
+
+    public List<RiskTemplate> templates() {
+        return repo.templates();
+    }
+
+    public RiskTemplate template(long id) {
+        return repo.template(id).orElseThrow(() -> new IllegalStateException("Mallen finns inte (id " + id + ")."));
+    }
+
+    public SaveResult<RiskTemplate> saveTemplate(RiskTemplate t) {
+        List<Problem> p = new ArrayList<>();
+        if (t.name() == null || t.name().isBlank()) {
+            p.add(new Problem("name", "risk.template.validation.nameRequired"));
+        }
+        if (t.steps().isEmpty() || t.steps().stream().anyMatch(s -> s == null || s.isBlank())) {
+            p.add(new Problem("steps", "risk.template.validation.steps"));
+        }
+        p.addAll(t.matrix().validate());
+        if (!p.isEmpty()) {
+            return SaveResult.rejected(p);
+        }
+        return SaveResult.saved(db.tx(tx -> repo.saveTemplate(tx, t)));
+    }
+
+    // ---- analyses ------------------------------------------------------------------
+
+    public List<RiskAnalysisRow> search(RiskFilter filter) {
+        return repo.search(filter, today());
+    }
+
+    public Optional<RiskAnalysis> find(long id) {
+        return repo.find(id);
+    }
+
+    public List<PrivacyCheck.Finding> privacyFindings(RiskAnalysis a) {
+        List<PrivacyCheck.Finding> out = new ArrayList<>();
+        for (String text : a.freeTexts()) {
+            out.addAll(PrivacyCheck.check(text));
+        }
+        return out;
+    }
+
+    public List<Problem> validate(RiskAnalysis a) {
+        return RiskRules.validate(a, template(a.templateId()).matrix(), today());
+    }
+
+    /** Saves the analysis in its current status; a personnummer in free text blocks saving when so configured. */
+    public SaveResult<RiskAnalysis> save(RiskAnalysis a, boolean refuseIdentityNumbers) {
+        List<Problem> problems = new ArrayList<>(validate(a));
+        if (refuseIdentityNumbers && privacyFindings(a).stream().anyMatch(PrivacyCheck.Finding::identityNumber)) {
+            problems.add(new Problem("privacy", "deviation.validation.identityNumberRefused"));
+        }
+        if (!problems.isEmpty()) {
+            return SaveResult.rejected(problems);
+        }
+        return SaveResult.saved(db.tx(tx -> repo.save(tx, a)));
+    }
+
+    /** The person who decides takes the measures (or "inga åtgärder" with a reason); pending edits are saved too. */
+    public SaveResult<RiskAnalysis> decide(RiskAnalysis a, String decidedBy) {
+        List<Measure> measures = a.id() == null ? List.of() : repo.measures(a.id());
+        List<Problem> p = RiskRules.checkDecision(a, template(a.templateId()).matrix(), measures, decidedBy, today());
+        if (!p.isEmpty()) {
+            return SaveResult.rejected(p);
+        }
+        RiskAnalysis decided = a.withDecision(AnalysisStatus.BESLUTAD, decidedBy.strip(), today());
+        return SaveResult.saved(db.tx(tx -> repo.save(tx, decided)));
+    }
+
+    /** Marks a decided analysis as followed up when every measure is done and its effect checked. */
+    public SaveResult<RiskAnalysis> markFollowedUp(RiskAnalysis a) {
+        List<Measure> measures = a.id() == null ? List.of() : repo.measures(a.id());
+        List<Problem> p = RiskRules.checkFollowUp(a, measures);
+        if (!p.isEmpty()) {
+            return SaveResult.rejected(p);
+        }
+        RiskAnalysis done = a.withStatus(AnalysisStatus.UPPFOLJD);
+        return SaveResult.saved(db.tx(tx -> repo.save(tx, done)));
+    }
+
+    /** Starts the next half-yearly analysis of an individual-level analysis, its risks copied for rescoring. */
+    public RiskAnalysis startRecurrence(long previousId) {
+        RiskAnalysis previous = find(previousId)
+                .orElseThrow(() -> new IllegalStateException("Analysen finns inte längre (id " + previousId + ")."));
+        RiskAnalysis next = previous.recurrence(today());
+        return db.tx(tx -> repo.save(tx, next));
+    }
+
+    /** Finds a deviation by case reference, for linking to an event analysis. */
+    public SaveResult<Long> deviationByCaseRef(String caseRef) {
+        Optional<Long> id = caseRef == null ? Optional.empty() : deviations.findIdByCaseRef(caseRef.strip());
+        return id.map(SaveResult::saved).orElseGet(() -> SaveResult.rejected(
+                List.of(new Problem("deviations", "deviation.validation.linkTargetMissing", caseRef))));
+    }
+
+    public List<RiskRepository.LinkedDeviation> linkedDeviations(long analysisId) {
+        return repo.linkedDeviations(analysisId);
+    }
+
+    // ---- measures ------------------------------------------------------------------
+
+    public List<Measure> measures(long analysisId) {
+        return repo.measures(analysisId);
+    }
+
+    public SaveResult<Measure> saveMeasure(Measure m) {
+        List<Problem> p = new ArrayList<>();
+        if (!RiskAnalysis.SOURCE.equals(m.sourceType()) || m.sourceId() == null) {
+            throw new IllegalArgumentException("Åtgärden hör inte till en analys.");
+        }
+        if (m.what() == null || m.what().isBlank()) {
+            p.add(new Problem("what", "measure.validation.whatRequired"));
+        }
+        if (m.responsible() == null || m.responsible().isBlank()) {
+            p.add(new Problem("responsible", "measure.validation.responsibleRequired"));
+        }
+        if (m.dueOn() == null) {
+            p.add(new Problem("dueOn", "measure.validation.dueRequired"));
+        }
+        if (m.effective() != null && m.doneOn() == null) {
+            p.add(new Problem("effective", "measure.validation.effectBeforeDone"));
+        }
+        if (!p.isEmpty()) {
+            return SaveResult.rejected(p);
+        }
+        return SaveResult.saved(db.tx(tx -> deviations.saveMeasure(tx, m)));
+    }
+
+    public void deleteMeasure(long id) {
+        db.txRun(tx -> deviations.deleteMeasure(tx, id));
+    }
+
+    // ---- reports -------------------------------------------------------------------
+
+    public RiskReport report(long id) {
+        RiskAnalysis a = find(id).orElseThrow(() -> new IllegalStateException("Analysen finns inte (id " + id + ")."));
+        OrgTree tree = organisation.tree();
+        return new RiskReport(a, template(a.templateId()), tree.find(a.unitId()).map(Unit::name).orElse(""),
+                tree.path(a.unitId()), repo.measures(id), repo.linkedDeviations(id));
+    }
+
+    /**
+     * Kvalitetsberättelse, Bilaga 1: the decided risk analyses of {@code year}, grouped by verksamhetsområde (in the
+     * areas' order), each with where it was done, the measures taken and the routines improved.
+     */
+    public List<AppendixRow> appendix(int year) {
+        OrgTree tree = organisation.tree();
+        List<BusinessArea> areas = organisation.businessAreas();
+        Map<Long, Integer> areaOrder = new HashMap<>();
+        Map<Long, String> areaName = new HashMap<>();
+        for (int i = 0; i < areas.size(); i++) {
+            areaOrder.put(areas.get(i).id(), i);
+            areaName.put(areas.get(i).id(), areas.get(i).name());
+        }
+        List<RiskAnalysisRow> rows = repo.search(new RiskFilter(AnalysisKind.RISKANALYS, null, null, null, year, false),
+                today()).stream().filter(r -> r.status() != AnalysisStatus.UTKAST).toList();
+        Set<Long> ids = rows.stream().map(RiskAnalysisRow::id).collect(Collectors.toCollection(LinkedHashSet::new));
+        Map<Long, List<Measure>> measures = repo.measures(ids);
+        record Keyed(int order, LocalDate on, AppendixRow row) { }
+        List<Keyed> out = new ArrayList<>();
+        for (RiskAnalysisRow r : rows) {
+            RiskAnalysis a = find(r.id()).orElseThrow();
+            Long area = tree.effectiveBusinessArea(r.unitId());
+            String measureText = measures.getOrDefault(r.id(), List.of()).stream().map(Measure::what)
+                    .collect(Collectors.joining(" "));
+            if (measureText.isBlank()) {
+                String reason = a.noMeasuresReason().strip();
+                measureText = reason.isEmpty() || reason.toLowerCase(java.util.Locale.ROOT).startsWith("inga åtgärder")
+                        ? reason : "Inga åtgärder. " + reason;
+            }
+            out.add(new Keyed(area == null ? Integer.MAX_VALUE : areaOrder.getOrDefault(area, Integer.MAX_VALUE),
+                    r.analysedOn(), new AppendixRow(area == null ? "" : areaName.get(area), r.id(), r.title(),
+                    where(tree, r.unitId()), measureText, a.improvedRoutines())));
+        }
+        return out.stream().sorted(Comparator.comparingInt(Keyed::order).thenComparing(Keyed::on))
+                .map(Keyed::row).toList();
+    }
+
+    private static String where(OrgTree tree, long unitId) {
+        Optional<Unit> u = tree.find(unitId);
+        if (u.isEmpty()) {
+            return "";
+        }
+        if (u.get().level() == OrgLevel.SEKTION && u.get().parentId() != null) {
+            return tree.find(u.get().parentId()).map(p -> p.name() + ": ").orElse("") + u.get().name();
+        }
+        return u.get().name();
+    }
+
+    public OrganisationService organisation() {
+        return organisation;
+    }
+}

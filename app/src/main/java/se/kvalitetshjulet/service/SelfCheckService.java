@@ -1,0 +1,360 @@
+package se.kvalitetshjulet.service;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+import se.kvalitetshjulet.data.Database;
+import se.kvalitetshjulet.data.repo.SelfCheckRepository;
+import se.kvalitetshjulet.domain.Problem;
+import se.kvalitetshjulet.domain.deviation.Measure;
+import se.kvalitetshjulet.domain.org.BusinessArea;
+import se.kvalitetshjulet.domain.org.OrgTree;
+import se.kvalitetshjulet.domain.org.Unit;
+import se.kvalitetshjulet.domain.selfcheck.Answer;
+import se.kvalitetshjulet.domain.selfcheck.AnswerType;
+import se.kvalitetshjulet.domain.selfcheck.AnswerValues;
+import se.kvalitetshjulet.domain.selfcheck.Compilation;
+import se.kvalitetshjulet.domain.selfcheck.Question;
+import se.kvalitetshjulet.domain.selfcheck.ResponseRow;
+import se.kvalitetshjulet.domain.selfcheck.ResponseStatus;
+import se.kvalitetshjulet.domain.selfcheck.ResultLevel;
+import se.kvalitetshjulet.domain.selfcheck.Round;
+import se.kvalitetshjulet.domain.selfcheck.RoundRow;
+import se.kvalitetshjulet.domain.selfcheck.SubmissionRules;
+import se.kvalitetshjulet.domain.selfcheck.Template;
+import se.kvalitetshjulet.domain.selfcheck.TemplateSection;
+
+/**
+ * Egenkontroller: templates (versioned, frozen once used), rounds sent to units, drafts that
+ * are saved as the unit writes, submission with validation, reopening with a reason, the
+ * improvement actions raised from findings, and the compilation of a round.
+ */
+public final class SelfCheckService {
+    /** A unit's self-check opened for filling in. */
+    public record Form(ResponseRow response, Template template, Map<Long, Answer> answers,
+                       List<SelfCheckRepository.ActionRow> actions) { }
+
+    private final Database db;
+    private final SelfCheckRepository repo;
+    private final OrganisationService organisation;
+    private final Supplier<String> actor;
+    private final Clock clock;
+
+    public SelfCheckService(Database db, SelfCheckRepository repo, OrganisationService organisation,
+                            Supplier<String> actor, Clock clock) {
+        this.db = db;
+        this.repo = repo;
+        this.organisation = organisation;
+        this.actor = actor;
+        this.clock = clock;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    // ---- templates -------------------------------------------------------------------
+
+    public List<Template> templates() {
+        return repo.latestTemplates();
+    }
+
+    public List<Template> history(long familyId) {
+        return repo.versions(familyId);
+    }
+
+    public Template template(long id) {
+        return repo.findTemplate(id).orElseThrow(() -> new IllegalStateException("Mallen finns inte längre (id " + id + ")."));
+    }
+
+    /**
+     * Saves a template. A version that a round has used is never changed: the edit becomes the
+     * next version of the same template, and the old version stays as it was.
+     */
+    public SaveResult<Template> saveTemplate(Template t) {
+        List<Problem> problems = t.validate();
+        if (!problems.isEmpty()) {
+            return SaveResult.rejected(problems);
+        }
+        return SaveResult.saved(db.tx(tx -> {
+            if (t.id() != null) {
+                Template stored = repo.findTemplate(tx, t.id()).orElseThrow(() ->
+                        new IllegalStateException("Mallen finns inte längre (id " + t.id() + ")."));
+                if (stored.frozen()) {
+                    Template frozenEdit = new Template(t.id(), stored.familyId(), stored.version(), t.name(),
+                            t.description(), true, t.sections());
+                    return repo.saveTemplate(tx, frozenEdit.nextVersion(repo.maxVersion(tx, stored.familyId()) + 1));
+                }
+            }
+            return repo.saveTemplate(tx, t);
+        }));
+    }
+
+    public Template duplicate(long templateId, String newName) {
+        Template source = template(templateId);
+        return db.tx(tx -> repo.saveTemplate(tx, source.duplicate(newName)));
+    }
+
+    public void exportTemplate(long templateId, Path target) {
+        SelfCheckTemplateJson.write(template(templateId), target);
+    }
+
+    /** Imports a shared template file as a new template; Swedish message in the exception when the file is wrong. */
+    public Template importTemplate(Path file) {
+        Template t = SelfCheckTemplateJson.read(file);
+        return db.tx(tx -> repo.saveTemplate(tx, t));
+    }
+
+    // ---- rounds ----------------------------------------------------------------------
+
+    public List<RoundRow> rounds() {
+        return repo.rounds(today());
+    }
+
+    public Round round(long id) {
+        return repo.findRound(id).orElseThrow(() -> new IllegalStateException("Omgången finns inte längre (id " + id + ")."));
+    }
+
+    /**
+     * The units a round goes to: within the chosen subtree and/or verksamhetsområde, active on
+     * the start of the period, and where the work is done (units without sub-units).
+     */
+    public List<Unit> targetUnits(Long scopeUnitId, Long businessAreaId, LocalDate on) {
+        OrgTree tree = organisation.tree();
+        Set<Long> scope = organisation.unitScope(scopeUnitId, businessAreaId);
+        return tree.all().stream()
+                .filter(u -> scope == null || scope.contains(u.id()))
+                .filter(u -> tree.children(u.id()).isEmpty())
+                .filter(u -> u.activeOn(on))
+                .toList();
+    }
+
+    /** Creates a round, freezes its template version and sends it to the target units. */
+    public SaveResult<Round> createRound(Round r) {
+        List<Problem> problems = new ArrayList<>();
+        if (r.name() == null || r.name().isBlank()) {
+            problems.add(new Problem("name", "selfcheck.round.nameRequired"));
+        }
+        if (r.periodStart() == null || r.periodEnd() == null || r.periodEnd().isBefore(r.periodStart())) {
+            problems.add(new Problem("period", "selfcheck.round.periodInvalid"));
+        }
+        if (r.dueOn() == null || (r.periodStart() != null && r.dueOn().isBefore(r.periodStart()))) {
+            problems.add(new Problem("dueOn", "selfcheck.round.dueInvalid"));
+        }
+        if (repo.findTemplate(r.templateId()).isEmpty()) {
+            problems.add(new Problem("template", "selfcheck.round.templateRequired"));
+        }
+        List<Unit> targets = problems.isEmpty()
+                ? targetUnits(r.scopeUnitId(), r.scopeBusinessAreaId(), r.periodStart()) : List.of();
+        if (problems.isEmpty() && targets.isEmpty()) {
+            problems.add(new Problem("scope", "selfcheck.round.noUnits"));
+        }
+        if (!problems.isEmpty()) {
+            return SaveResult.rejected(problems);
+        }
+        return SaveResult.saved(db.tx(tx -> {
+            repo.freeze(tx, r.templateId());
+            Round saved = repo.insertRound(tx, r);
+            for (Unit u : targets) {
+                repo.insertResponse(tx, saved.id(), u.id());
+            }
+            return saved;
+        }));
+    }
+
+    /** Responses of a round and/or a unit, pending ones first. */
+    public List<ResponseRow> responses(Long roundId, Long unitId) {
+        return repo.responses(roundId, unitId, today());
+    }
+
+    /** Units that have been sent at least one self-check, in tree order (for "min enhet"). */
+    public List<Unit> respondingUnits() {
+        Set<Long> ids = new java.util.HashSet<>(repo.unitsWithResponses());
+        return organisation.tree().all().stream().filter(u -> ids.contains(u.id())).toList();
+    }
+
+    // ---- filling in ------------------------------------------------------------------
+
+    public Form open(long responseId) {
+        ResponseRow row = repo.findResponse(responseId, today()).orElseThrow(() ->
+                new IllegalStateException("Egenkontrollen finns inte längre (id " + responseId + ")."));
+        return new Form(row, template(row.templateId()), repo.answers(responseId), repo.actions(responseId, null));
+    }
+
+    /**
+     * Saves the answers as a draft (any state is accepted; nothing is validated). Refused when
+     * the self-check has been submitted. Returns how many answers changed.
+     */
+    public int saveDraft(long responseId, Collection<Answer> answers) {
+        ResponseRow row = repo.findResponse(responseId, today()).orElseThrow(() ->
+                new IllegalStateException("Egenkontrollen finns inte längre (id " + responseId + ")."));
+        Template t = template(row.templateId());
+        return db.tx(tx -> {
+            if (!repo.status(tx, responseId).editable()) {
+                throw new IllegalStateException("Egenkontrollen är inskickad och låst. Be samordnaren att återöppna den.");
+            }
+            return repo.saveAnswers(tx, responseId, answers, t);
+        });
+    }
+
+    /**
+     * Saves the answers and submits them when every required question is answered and every
+     * answer is valid; otherwise keeps the draft and returns the problems.
+     */
+    public SaveResult<ResponseRow> submit(long responseId, Collection<Answer> answers) {
+        saveDraft(responseId, answers);
+        Form form = open(responseId);
+        Map<Long, String> values = new HashMap<>();
+        form.answers().forEach((q, a) -> values.put(q, a.value()));
+        List<Problem> problems = SubmissionRules.validate(form.template(), values);
+        if (!problems.isEmpty()) {
+            return SaveResult.rejected(problems);
+        }
+        db.txRun(tx -> {
+            if (!repo.status(tx, responseId).editable()) {
+                throw new IllegalStateException("Egenkontrollen är redan inskickad.");
+            }
+            repo.updateStatus(tx, responseId, ResponseStatus.SUBMITTED, actor.get(), null);
+        });
+        return SaveResult.saved(repo.findResponse(responseId, today()).orElseThrow());
+    }
+
+    /** Reopens a submitted self-check so the unit can change it; the reason is kept in the audit trail. */
+    public SaveResult<ResponseRow> reopen(long responseId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            return SaveResult.rejected(List.of(new Problem("reason", "selfcheck.reopen.reasonRequired")));
+        }
+        db.txRun(tx -> {
+            if (repo.status(tx, responseId) != ResponseStatus.SUBMITTED) {
+                throw new IllegalStateException("Bara en inskickad egenkontroll kan återöppnas.");
+            }
+            repo.updateStatus(tx, responseId, ResponseStatus.REOPENED, null, reason.strip());
+        });
+        return SaveResult.saved(repo.findResponse(responseId, today()).orElseThrow());
+    }
+
+    /**
+     * Creates an improvement action for a question of a response (linked to its answer) in
+     * action_item with source type SELF_CHECK.
+     */
+    public SaveResult<Measure> addAction(long responseId, long questionId, String what, String responsible,
+                                         LocalDate dueOn) {
+        List<Problem> problems = new ArrayList<>();
+        if (what == null || what.isBlank()) {
+            problems.add(new Problem("what", "selfcheck.action.whatRequired"));
+        }
+        if (responsible == null || responsible.isBlank()) {
+            problems.add(new Problem("responsible", "selfcheck.action.responsibleRequired"));
+        }
+        if (dueOn == null) {
+            problems.add(new Problem("dueOn", "selfcheck.action.dueRequired"));
+        }
+        if (!problems.isEmpty()) {
+            return SaveResult.rejected(problems);
+        }
+        ResponseRow row = repo.findResponse(responseId, today()).orElseThrow();
+        template(row.templateId()).question(questionId).orElseThrow(() ->
+                new IllegalArgumentException("Frågan hör inte till mallen för den här egenkontrollen."));
+        return SaveResult.saved(db.tx(tx -> {
+            long answerId = repo.answerId(tx, responseId, questionId);
+            return repo.insertAction(tx, new Measure(null, SelfCheckRepository.SOURCE_SELF_CHECK, answerId, row.unitId(),
+                    what, null, responsible.strip(), dueOn, null, null, null));
+        }));
+    }
+
+    public void markActionDone(long actionId, LocalDate doneOn) {
+        db.txRun(tx -> repo.markActionDone(tx, actionId, doneOn));
+    }
+
+    // ---- compilation -----------------------------------------------------------------
+
+    public Compilation compile(long roundId) {
+        Round round = round(roundId);
+        Template t = template(round.templateId());
+        Map<Long, Map<String, Long>> counts = new HashMap<>();
+        for (var vc : repo.valueCounts(roundId)) {
+            counts.computeIfAbsent(vc.questionId(), k -> new TreeMap<>()).put(vc.value(), vc.count());
+        }
+        for (var vc : repo.multipleChoiceValues(roundId)) {
+            for (String v : AnswerValues.split(vc.value())) {
+                counts.computeIfAbsent(vc.questionId(), k -> new TreeMap<>()).merge(v, 1L, Long::sum);
+            }
+        }
+        Map<Long, SelfCheckRepository.QuestionAggregate> agg = new HashMap<>();
+        repo.questionAggregates(roundId).forEach(a -> agg.put(a.questionId(), a));
+        List<Compilation.QuestionStats> questions = new ArrayList<>();
+        for (TemplateSection s : t.sections()) {
+            for (Question q : s.questions()) {
+                var a = agg.get(q.id());
+                questions.add(new Compilation.QuestionStats(q.id(), s.title(), q.text(), q.type(),
+                        a == null ? 0 : a.answered(), counts.getOrDefault(q.id(), Map.of()),
+                        q.type().numeric() && a != null ? a.mean() : null, a == null ? 0 : a.findings()));
+            }
+        }
+
+        OrgTree tree = organisation.tree();
+        Map<Long, String> areaNames = new HashMap<>();
+        for (BusinessArea b : organisation.businessAreas()) {
+            areaNames.put(b.id(), b.name());
+        }
+        Map<Long, SelfCheckRepository.ResponseAggregate> perResponse = new HashMap<>();
+        repo.responseAggregates(roundId).forEach(a -> perResponse.put(a.responseId(), a));
+        Map<Long, List<SelfCheckRepository.ActionRow>> actions = new HashMap<>();
+        repo.actions(null, roundId).forEach(a -> actions.computeIfAbsent(a.responseId(), k -> new ArrayList<>()).add(a));
+
+        List<Compilation.UnitResult> units = new ArrayList<>();
+        for (ResponseRow r : repo.responses(roundId, null, today())) {
+            var a = perResponse.get(r.id());
+            long answered = a == null ? 0 : a.answered();
+            long findings = a == null ? 0 : a.findings();
+            long assessable = a == null ? 0 : a.assessable();
+            List<SelfCheckRepository.ActionRow> acts = actions.getOrDefault(r.id(), List.of());
+            Set<String> routines = new LinkedHashSet<>();
+            for (var act : acts) {
+                if (act.measure().done() && act.reference() != null && !act.reference().isBlank()) {
+                    routines.add(act.reference());
+                }
+            }
+            Long area = tree.effectiveBusinessArea(r.unitId());
+            units.add(new Compilation.UnitResult(r.id(), r.unitId(), r.unitName(),
+                    area == null ? "" : areaNames.getOrDefault(area, ""), r.status(), answered, findings, assessable,
+                    ResultLevel.of(r.status() == ResponseStatus.SUBMITTED, findings, assessable),
+                    acts.stream().map(x -> x.measure().what()).toList(), List.copyOf(routines)));
+        }
+        units.sort(java.util.Comparator.comparing(Compilation.UnitResult::area).thenComparing(Compilation.UnitResult::unitName));
+
+        Map<String, long[]> byArea = new LinkedHashMap<>();
+        for (var u : units) {
+            long[] v = byArea.computeIfAbsent(u.area(), k -> new long[4]);
+            v[0]++;
+            if (u.status() == ResponseStatus.SUBMITTED) {
+                v[1]++;
+                v[2] += u.findings();
+                if (u.findings() > 0) {
+                    v[3]++;
+                }
+            }
+        }
+        List<Compilation.AreaSummary> areas = byArea.entrySet().stream()
+                .map(e -> new Compilation.AreaSummary(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2],
+                        e.getValue()[3]))
+                .toList();
+        return new Compilation(round, t, questions, units, areas);
+    }
+
+    /** Whether the type is counted per choice in the compilation. */
+    public static boolean counted(AnswerType type) {
+        return type == AnswerType.YES_NO || type.hasOptions();
+    }
+}

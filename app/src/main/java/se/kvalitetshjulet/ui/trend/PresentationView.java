@@ -1,0 +1,100 @@
+package se.kvalitetshjulet.ui.trend;
+
+import java.util.List;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import org.jfree.chart.fx.ChartViewer;
+
+import se.kvalitetshjulet.ui.common.I18n;
+
+/**
+ * Presentation mode for the quality council: one chart at a time, full screen, large type and
+ * thick lines readable from the back of the room, the signals in plain words beside it.
+ * Arrow keys or Page Up/Down move through the deck; Escape ends.
+ */
+public final class PresentationView extends BorderPane {
+    private final List<ChartData> charts;
+    private final I18n i18n;
+    private final ChartViewer viewer = new ChartViewer();
+    private final VBox explanations = new VBox(18);
+    private final Label counter = new Label();
+    private int index;
+
+    public PresentationView(List<ChartData> charts, I18n i18n) {
+        this.charts = charts;
+        this.i18n = i18n;
+        setId("presentationView");
+        getStyleClass().add("presentation");
+        setPadding(new Insets(24));
+        explanations.setPrefWidth(460);
+        explanations.setPadding(new Insets(24, 0, 0, 24));
+        setCenter(viewer);
+        setRight(explanations);
+        Label hint = new Label(i18n.get("trend.presentation.hint"));
+        hint.getStyleClass().add("presentation-hint");
+        HBox bottom = new HBox(20, counter, hint);
+        HBox.setHgrow(hint, Priority.ALWAYS);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        setBottom(bottom);
+        counter.setId("presentationCounter");
+        counter.getStyleClass().add("presentation-hint");
+        show(0);
+    }
+
+    public static Stage show(List<ChartData> charts, I18n i18n, Window owner) {
+        PresentationView view = new PresentationView(charts, i18n);
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        Scene scene = new Scene(view, 1280, 800);
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        scene.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                stage.close();
+            } else if (e.getCode() == KeyCode.RIGHT || e.getCode() == KeyCode.PAGE_DOWN || e.getCode() == KeyCode.SPACE) {
+                view.show(view.index + 1);
+            } else if (e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.PAGE_UP) {
+                view.show(view.index - 1);
+            }
+        });
+        stage.setScene(scene);
+        stage.setTitle(i18n.get("trend.presentation.title"));
+        stage.setFullScreenExitHint("");
+        stage.setFullScreen(true);
+        stage.show();
+        return stage;
+    }
+
+    void show(int i) {
+        if (charts.isEmpty()) {
+            return;
+        }
+        index = Math.max(0, Math.min(i, charts.size() - 1));
+        ChartData data = charts.get(index);
+        viewer.setChart(TrendChartFactory.create(data, 2.0));
+        explanations.getChildren().clear();
+        for (String s : data.explanations()) {
+            Label l = new Label(s);
+            l.setWrapText(true);
+            l.getStyleClass().add(data.signal() ? "presentation-signal" : "presentation-calm");
+            explanations.getChildren().add(l);
+        }
+        counter.setText(i18n.get("trend.presentation.counter", index + 1, charts.size()));
+    }
+
+    int index() {
+        return index;
+    }
+}

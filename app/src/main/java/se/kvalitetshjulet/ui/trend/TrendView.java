@@ -1,0 +1,193 @@
+package se.kvalitetshjulet.ui.trend;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import org.jfree.chart.fx.ChartViewer;
+
+import se.kvalitetshjulet.domain.deviation.DeviationKind;
+import se.kvalitetshjulet.domain.deviation.Taxonomy;
+import se.kvalitetshjulet.domain.org.BusinessArea;
+import se.kvalitetshjulet.domain.org.Unit;
+import se.kvalitetshjulet.domain.trend.Granularity;
+import se.kvalitetshjulet.domain.trend.TrendMeasure;
+import se.kvalitetshjulet.ui.common.Forms;
+import se.kvalitetshjulet.ui.common.I18n;
+import se.kvalitetshjulet.ui.shell.MainView;
+
+/** Trends screen: choices on the left, the chart in the middle, what it means on the right. */
+public final class TrendView extends BorderPane implements MainView.Refreshable {
+    private final TrendViewModel vm;
+    private final I18n i18n;
+    private final ChartViewer viewer = new ChartViewer();
+    private final VBox explanations = new VBox(8);
+
+    public TrendView(TrendViewModel vm, I18n i18n) {
+        this.vm = vm;
+        this.i18n = i18n;
+        setId("trendView");
+        getStyleClass().add("screen");
+        setPadding(new Insets(16));
+
+        Label title = new Label(i18n.get("trend.screenTitle"));
+        title.getStyleClass().add("h1");
+        Button present = new Button(i18n.get("trend.present"));
+        present.setId("trendPresent");
+        present.getStyleClass().add("primary");
+        present.setOnAction(e -> vm.loadDeck(charts -> PresentationView.show(charts, i18n, getScene().getWindow())));
+        Button export = new Button(i18n.get("trend.exportPng"));
+        export.setId("trendExport");
+        vm.exportPngCommand().bind(export);
+        Button addToDeck = new Button(i18n.get("trend.deck.add"));
+        addToDeck.setId("trendAddToDeck");
+        vm.addToDeckCommand().bind(addToDeck);
+        ComboBox<String> deck = new ComboBox<>(vm.deck());
+        deck.setId("trendDeck");
+        deck.setPromptText(i18n.get("trend.deck.prompt"));
+        deck.setOnAction(e -> vm.openFromDeck(deck.getValue()));
+        HBox header = new HBox(10, title, new javafx.scene.layout.Region(), deck, addToDeck, export, present);
+        HBox.setHgrow(header.getChildren().get(1), javafx.scene.layout.Priority.ALWAYS);
+        header.setAlignment(Pos.CENTER_LEFT);
+        setTop(header);
+        BorderPane.setMargin(header, new Insets(0, 0, 12, 0));
+
+        ComboBox<DeviationKind> kind = new ComboBox<>();
+        kind.setId("trendKind");
+        List<DeviationKind> kinds = new ArrayList<>();
+        kinds.add(null);
+        kinds.addAll(List.of(DeviationKind.values()));
+        kind.getItems().setAll(kinds);
+        Forms.display(kind, i18n::of, i18n.get("deviation.filter.allKinds"));
+        kind.valueProperty().bindBidirectional(vm.kindProperty());
+        ComboBox<Taxonomy> category = nullableCombo("trendCategory", vm.categories(), Taxonomy::name,
+                i18n.get("deviation.filter.allCategories"));
+        category.valueProperty().bindBidirectional(vm.categoryProperty());
+        ComboBox<Unit> unit = nullableCombo("trendUnit", vm.units(), u -> "  ".repeat(u.level().ordinal()) + u.name(),
+                i18n.get("deviation.filter.allUnits"));
+        unit.valueProperty().bindBidirectional(vm.unitProperty());
+        ComboBox<BusinessArea> area = nullableCombo("trendArea", vm.areas(), BusinessArea::name,
+                i18n.get("deviation.filter.allAreas"));
+        area.valueProperty().bindBidirectional(vm.areaProperty());
+        ComboBox<Granularity> granularity = new ComboBox<>();
+        granularity.setId("trendGranularity");
+        granularity.getItems().setAll(Granularity.values());
+        Forms.display(granularity, g -> i18n.get("trend.granularity." + g.name()));
+        granularity.valueProperty().bindBidirectional(vm.granularityProperty());
+        ComboBox<TrendMeasure> measure = new ComboBox<>();
+        measure.setId("trendMeasure");
+        measure.getItems().setAll(TrendMeasure.values());
+        Forms.display(measure, m -> i18n.get("trend.measure." + m.name()));
+        measure.valueProperty().bindBidirectional(vm.measureProperty());
+        ComboBox<ChartStyle> style = new ComboBox<>();
+        style.setId("trendStyle");
+        style.getItems().setAll(ChartStyle.values());
+        Forms.display(style, s -> i18n.get("trend.style." + s.name()));
+        style.valueProperty().bindBidirectional(vm.styleProperty());
+        DatePicker from = Forms.datePicker();
+        from.valueProperty().bindBidirectional(vm.fromProperty());
+        DatePicker to = Forms.datePicker();
+        to.valueProperty().bindBidirectional(vm.toProperty());
+        Spinner<Integer> freeze = new Spinner<>(0, 120, 0);
+        freeze.setId("trendFreeze");
+        freeze.setEditable(true);
+        freeze.valueProperty().addListener((o, a, b) -> vm.freezeProperty().set(b == null || b < 2 ? null : b));
+        DatePicker phase = Forms.datePicker();
+        phase.setId("trendPhase");
+        phase.valueProperty().bindBidirectional(vm.phaseStartProperty());
+
+        VBox config = new VBox(6,
+                label("trend.field.kind"), kind, label("trend.field.category"), category,
+                label("trend.field.unit"), unit, label("trend.field.area"), area,
+                label("trend.field.measure"), measure, label("trend.field.granularity"), granularity,
+                label("trend.field.style"), style, label("trend.field.from"), from, label("trend.field.to"), to,
+                label("trend.field.freeze"), freeze, label("trend.field.phase"), phase);
+        config.setPrefWidth(250);
+        config.getChildren().forEach(n -> {
+            if (n instanceof javafx.scene.control.Control c) {
+                c.setMaxWidth(Double.MAX_VALUE);
+            }
+        });
+        ScrollPane configScroll = new ScrollPane(config);
+        configScroll.setFitToWidth(true);
+        configScroll.setPrefWidth(270);
+        setLeft(configScroll);
+
+        viewer.setId("trendChart");
+        Label message = new Label();
+        message.setId("trendMessage");
+        message.getStyleClass().add("validation-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        VBox center = new VBox(8, message, viewer);
+        javafx.scene.layout.VBox.setVgrow(viewer, javafx.scene.layout.Priority.ALWAYS);
+        center.setPadding(new Insets(0, 12, 0, 12));
+        setCenter(center);
+
+        Label explainTitle = new Label(i18n.get("trend.explainTitle"));
+        explainTitle.getStyleClass().add("h2");
+        explanations.setId("trendExplanations");
+        VBox right = new VBox(10, explainTitle, explanations);
+        right.setPrefWidth(280);
+        right.setMaxWidth(300);
+        setRight(right);
+
+        vm.chartProperty().addListener((o, a, data) -> show(data));
+    }
+
+    private void show(ChartData data) {
+        if (data == null) {
+            return;
+        }
+        viewer.setChart(TrendChartFactory.create(data, getStyleClass().contains("projector") ? 1.5 : 1.0));
+        explanations.getChildren().clear();
+        for (String s : data.explanations()) {
+            Label l = new Label(s);
+            l.setWrapText(true);
+            l.getStyleClass().add(data.signal() ? "signal-text" : "calm-text");
+            explanations.getChildren().add(l);
+        }
+    }
+
+    private Label label(String key) {
+        Label l = new Label(i18n.get(key));
+        l.getStyleClass().add("field-label");
+        return l;
+    }
+
+    private static <T> ComboBox<T> nullableCombo(String id, javafx.collections.ObservableList<T> source,
+                                                 java.util.function.Function<T, String> text, String allText) {
+        ComboBox<T> box = new ComboBox<>();
+        box.setId(id);
+        Forms.display(box, text, allText);
+        Runnable sync = () -> {
+            T selected = box.getValue();
+            List<T> items = new ArrayList<>();
+            items.add(null);
+            items.addAll(source);
+            box.getItems().setAll(items);
+            box.setValue(selected);
+        };
+        source.addListener((ListChangeListener<T>) c -> sync.run());
+        sync.run();
+        box.setPromptText(allText);
+        return box;
+    }
+
+    @Override
+    public void refresh() {
+        vm.refresh();
+    }
+}
