@@ -79,4 +79,35 @@ class CliTest {
         Run bad = run("export", "deviations", "--out", dir.resolve("x.txt").toString(), "--db", db.toString());
         assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
     }
+
+    @Test
+    void denominatorsAreImportedAllOrNothing() throws Exception {
+        Path db = dir.resolve("n.db");
+        run("demo", "--db", db.toString());
+        int before;
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "Enhet;År;Månad;Brukare;Vårddygn;Besök\nVåning 1;2030;1;12;372;\nOkänd enhet;2030;13;x;;\n");
+        Run rejected = run("denominators", bad.toString(), "--db", db.toString());
+        assertThat(rejected.code()).isEqualTo(ExitCodes.REJECTED);
+        assertThat(rejected.err()).contains("Rad 3: enheten 'Okänd enhet' finns inte", "månad = 13", "brukare = 'x'");
+        try (var ctx = new se.kvalitetshjulet.app.AppContext(se.kvalitetshjulet.data.Database.open(db),
+                se.kvalitetshjulet.TestDb.clock())) {
+            before = ctx.denominators().count();
+            assertThat(ctx.denominators().monthlySums(null, java.time.LocalDate.of(2030, 1, 1),
+                    java.time.LocalDate.of(2030, 12, 31))).isEmpty();
+        }
+        Path good = dir.resolve("good.csv");
+        Files.writeString(good, "\uFEFFEnhet,År,Månad,Brukare,Vårddygn,Besök\nVåning 1,2030,1,12,372,\nVåning 2,2030,1,11,341,\n");
+        Run ok = run("denominators", good.toString(), "--db", db.toString());
+        assertThat(ok.code()).isZero();
+        try (var ctx = new se.kvalitetshjulet.app.AppContext(se.kvalitetshjulet.data.Database.open(db),
+                se.kvalitetshjulet.TestDb.clock())) {
+            assertThat(ctx.denominators().count()).isEqualTo(before + 2);
+            var sums = ctx.denominators().monthlySums(null, java.time.LocalDate.of(2030, 1, 1), java.time.LocalDate.of(2030, 1, 31));
+            assertThat(sums).singleElement().satisfies(m -> {
+                assertThat(m.recipients()).isEqualTo(23);
+                assertThat(m.careDays()).isEqualTo(713);
+            });
+        }
+    }
 }

@@ -42,6 +42,7 @@ public final class PatternView extends BorderPane implements MainView.Refreshabl
         title.getStyleClass().add("h1");
         ComboBox<Integer> year = new ComboBox<>(vm.years());
         year.setId("patternYear");
+        year.setPrefWidth(110);
         year.setValue(vm.yearProperty().get());
         year.valueProperty().addListener((o, a, y) -> {
             if (y != null) {
@@ -50,6 +51,7 @@ public final class PatternView extends BorderPane implements MainView.Refreshabl
         });
         ComboBox<Integer> tertial = new ComboBox<>();
         tertial.setId("patternTertial");
+        tertial.setPrefWidth(230);
         tertial.getItems().setAll(0, 1, 2, 3);
         Forms.display(tertial, t -> i18n.get("pattern.period." + t));
         tertial.setValue(vm.tertialProperty().get());
@@ -79,7 +81,7 @@ public final class PatternView extends BorderPane implements MainView.Refreshabl
 
         countTable.setId("patternTable");
         countTable.setPlaceholder(new Label(i18n.get("pattern.empty")));
-        countTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        countTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         countTable.setPrefHeight(280);
         Label explain = new Label();
         explain.setWrapText(true);
@@ -101,7 +103,7 @@ public final class PatternView extends BorderPane implements MainView.Refreshabl
         }
         TableColumn<DeviationKind, String> kindCol = new TableColumn<>(i18n.get("pattern.col.kind"));
         kindCol.setCellValueFactory(c -> new SimpleStringProperty(i18n.of(c.getValue())));
-        kindCol.setPrefWidth(230);
+        kindCol.setPrefWidth(250);
         countTable.getColumns().add(kindCol);
         List<String> cols = new ArrayList<>(r.areas());
         cols.add(PatternReport.TOTAL);
@@ -109,6 +111,7 @@ public final class PatternView extends BorderPane implements MainView.Refreshabl
             TableColumn<DeviationKind, String> c = new TableColumn<>(
                     PatternReport.TOTAL.equals(area) ? i18n.get("pattern.col.total") : area);
             c.setCellValueFactory(cd -> new SimpleStringProperty(r.boardStyle(cd.getValue(), area)));
+            c.setPrefWidth(215);
             countTable.getColumns().add(c);
         }
         countTable.getItems().setAll(DeviationKind.values());

@@ -130,6 +130,7 @@ public final class SelfCheckView extends BorderPane implements MainView.Refresha
         unit.setMaxWidth(Double.MAX_VALUE);
         Label unitLabel = new Label(i18n.get("selfcheck.mine.unit"));
         unitLabel.setLabelFor(unit);
+        unitLabel.setMnemonicParsing(true);
 
         ListView<ResponseRow> list = new ListView<>(vm.myResponses());
         list.setId("selfCheckMyList");

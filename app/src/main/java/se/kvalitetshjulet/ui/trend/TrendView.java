@@ -108,12 +108,15 @@ public final class TrendView extends BorderPane implements MainView.Refreshable 
         phase.setId("trendPhase");
         phase.valueProperty().bindBidirectional(vm.phaseStartProperty());
 
+        Button denominators = new Button(i18n.get("trend.denominators.button"));
+        denominators.setId("trendDenominators");
+        denominators.setOnAction(e -> vm.importDenominators());
         VBox config = new VBox(6,
                 label("trend.field.kind"), kind, label("trend.field.category"), category,
                 label("trend.field.unit"), unit, label("trend.field.area"), area,
                 label("trend.field.measure"), measure, label("trend.field.granularity"), granularity,
                 label("trend.field.style"), style, label("trend.field.from"), from, label("trend.field.to"), to,
-                label("trend.field.freeze"), freeze, label("trend.field.phase"), phase);
+                label("trend.field.freeze"), freeze, label("trend.field.phase"), phase, new Label(), denominators);
         config.setPrefWidth(250);
         config.getChildren().forEach(n -> {
             if (n instanceof javafx.scene.control.Control c) {

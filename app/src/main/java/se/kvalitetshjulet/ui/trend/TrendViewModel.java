@@ -256,6 +256,21 @@ public final class TrendViewModel {
                 });
     }
 
+    /** Reads denominators (brukare, vårddygn, besök per unit and month) from a CSV file, all or nothing. */
+    public void importDenominators() {
+        dialogs.chooseOpenFile(i18n.get("trend.denominators.title"), List.of("*.csv")).ifPresent(path ->
+                tasks.run(i18n.get("trend.denominators.running"), p -> new se.kvalitetshjulet.service.DenominatorImporter(
+                        ctx.database(), ctx.denominators(), ctx.organisation()).importCsv(path), r -> {
+                            if (r.ok()) {
+                                dialogs.showInfo(i18n.get("trend.denominators.title"), i18n.get("trend.denominators.done", r.rows()));
+                                load();
+                            } else {
+                                dialogs.showError(i18n.get("trend.denominators.title"), i18n.get("trend.denominators.rejected",
+                                        String.join("\n", r.errors().stream().limit(20).toList())));
+                            }
+                        }, dialogs::showUnexpected));
+    }
+
     /** The deck's charts, computed off the FX thread, for presentation mode. */
     public void loadDeck(java.util.function.Consumer<List<ChartData>> onReady) {
         TrendSettings current = settings();
