@@ -8,6 +8,7 @@ import se.kvalitetshjulet.data.Database;
 import se.kvalitetshjulet.data.repo.AuditTrail;
 import se.kvalitetshjulet.data.repo.DenominatorRepository;
 import se.kvalitetshjulet.data.repo.DeviationRepository;
+import se.kvalitetshjulet.data.repo.ReportRepository;
 import se.kvalitetshjulet.data.repo.RiskRepository;
 import se.kvalitetshjulet.data.repo.SavedFilterRepository;
 import se.kvalitetshjulet.data.repo.SelfCheckRepository;
@@ -19,7 +20,9 @@ import se.kvalitetshjulet.service.DeviationService;
 import se.kvalitetshjulet.service.OrganisationService;
 import se.kvalitetshjulet.service.PatternService;
 import se.kvalitetshjulet.service.TrendService;
+import se.kvalitetshjulet.service.ReportService;
 import se.kvalitetshjulet.service.RiskService;
+import se.kvalitetshjulet.export.ReportExporter;
 import se.kvalitetshjulet.service.SelfCheckService;
 import se.kvalitetshjulet.export.SelfCheckExporter;
 import se.kvalitetshjulet.export.DeviationExporter;
@@ -48,6 +51,8 @@ public final class AppContext implements AutoCloseable {
     private final SelfCheckService selfChecks;
     private final RiskRepository risks;
     private final RiskService riskService;
+    private final ReportRepository reportRepository;
+    private final ReportService reports;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
@@ -67,6 +72,9 @@ public final class AppContext implements AutoCloseable {
         this.selfChecks = new SelfCheckService(database, selfCheckRepository, organisation, actor, clock);
         this.risks = new RiskRepository(database, audit);
         this.riskService = new RiskService(database, risks, deviations, organisation, clock);
+        this.reportRepository = new ReportRepository(database, audit);
+        this.reports = new ReportService(database, reportRepository, deviations, denominators, patterns, riskService,
+                selfChecks, organisation);
     }
 
     public Database database() { return database; }
@@ -89,6 +97,13 @@ public final class AppContext implements AutoCloseable {
     public SelfCheckService selfChecks() { return selfChecks; }
     public RiskRepository risks() { return risks; }
     public RiskService riskService() { return riskService; }
+    public ReportRepository reportRepository() { return reportRepository; }
+    public ReportService reports() { return reports; }
+
+    public ReportExporter reportExporter(java.util.Locale locale) {
+        return new ReportExporter(java.util.ResourceBundle.getBundle("i18n.messages", locale,
+                java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES)));
+    }
 
     public SelfCheckExporter selfCheckExporter() {
         return new SelfCheckExporter();

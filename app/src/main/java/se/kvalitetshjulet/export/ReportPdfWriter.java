@@ -1,0 +1,343 @@
+package se.kvalitetshjulet.export;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.function.BooleanSupplier;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+import se.kvalitetshjulet.service.ReportModel;
+
+/**
+ * Writes a report to PDF on A4: DejaVu Sans when installed (else Helvetica/WinAnsi), tables with repeated headers
+ * across pages, charts as vectors, a contents list with page numbers and "Sida x av y" footers.
+ */
+public final class ReportPdfWriter {
+    private final ResourceBundle bundle;
+
+    public ReportPdfWriter(ResourceBundle bundle) {
+        this.bundle = bundle;
+    }
+
+    public void write(ReportModel model, Path target, BooleanSupplier cancelled) {
+        List<ReportDocument.Block> blocks = ReportDocument.build(model, bundle);
+        try (PDDocument doc = new PDDocument()) {
+            PDFont regular;
+            PDFont bold;
+            if (Files.isReadable(RiskReportExporter.DEJAVU) && Files.isReadable(RiskReportExporter.DEJAVU_BOLD)) {
+                regular = PDType0Font.load(doc, RiskReportExporter.DEJAVU.toFile());
+                bold = PDType0Font.load(doc, RiskReportExporter.DEJAVU_BOLD.toFile());
+            } else {
+                regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+                bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+            }
+            doc.getDocumentInformation().setTitle(ReportDocument.title(model, bundle));
+            int headings = (int) blocks.stream().filter(b -> b instanceof ReportDocument.Heading).count();
+            Layout layout = new Layout(doc, regular, bold);
+            try {
+                for (ReportDocument.Block block : blocks) {
+                    ReportExporter.check(cancelled);
+                    switch (block) {
+                        case ReportDocument.Title t -> layout.title(t.title(), t.subtitle());
+                        case ReportDocument.Contents c -> layout.reserveContents(c.heading(), headings);
+                        case ReportDocument.PageBreak pb -> layout.newPage();
+                        case ReportDocument.Heading h -> layout.heading(h.text(), h.level());
+                        case ReportDocument.Paragraph p -> layout.paragraph(p.text(), p.bold());
+                        case ReportDocument.Table t -> layout.table(t);
+                        case ReportDocument.Chart c -> layout.chart(c.spec());
+                    }
+                }
+            } finally {
+                layout.close();
+            }
+            layout.writeContents();
+            int pages = doc.getNumberOfPages();
+            for (int i = 0; i < pages; i++) {
+                PDPage page = doc.getPage(i);
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true)) {
+                    String label = RiskReportExporter.PdfLayout.encodable(regular, bundle.getString("risk.report.pageOf")
+                            .replace("{0}", Integer.toString(i + 1)).replace("{1}", Integer.toString(pages)));
+                    float w = regular.getStringWidth(label) / 1000 * 9;
+                    cs.beginText();
+                    cs.setFont(regular, 9);
+                    cs.newLineAtOffset((page.getMediaBox().getWidth() - w) / 2, 28);
+                    cs.showText(label);
+                    cs.endText();
+                }
+            }
+            RiskReportExporter.write(target, doc::save);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Rapporten kunde inte skrivas till " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Flowing layout on A4 pages. */
+    private static final class Layout {
+        private static final float MARGIN = 50;
+        private static final float BOTTOM = 60;
+        private static final float SIZE = 9.5f;
+        private static final float LEADING = 12.5f;
+        private static final float PAD = 3;
+
+        private record TocEntry(int level, String text, int page) { }
+
+        private final PDDocument doc;
+        private final PDFont regular;
+        private final PDFont bold;
+        private final float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
+        private final List<TocEntry> toc = new ArrayList<>();
+        private PDPageContentStream cs;
+        private float y;
+        private boolean fresh;
+        private int tocPage = -1;
+        private float tocTop;
+
+        Layout(PDDocument doc, PDFont regular, PDFont bold) throws IOException {
+            this.doc = doc;
+            this.regular = regular;
+            this.bold = bold;
+            newPage();
+        }
+
+        void newPage() throws IOException {
+            if (fresh) {
+                return;
+            }
+            if (cs != null) {
+                cs.close();
+            }
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            cs = new PDPageContentStream(doc, page);
+            y = page.getMediaBox().getHeight() - MARGIN;
+            fresh = true;
+        }
+
+        private void ensure(float height) throws IOException {
+            if (y - height < BOTTOM) {
+                newPage();
+            }
+        }
+
+        private void used() {
+            fresh = false;
+        }
+
+        void title(String title, String subtitle) throws IOException {
+            y -= 120;
+            for (String line : wrap(title, bold, 24, width)) {
+                y -= 30;
+                text(line, bold, 24, MARGIN, y, new Color(0x1F3864));
+            }
+            y -= 10;
+            for (String line : wrap(subtitle, regular, 12, width)) {
+                y -= 16;
+                text(line, regular, 12, MARGIN, y, Color.BLACK);
+            }
+            y -= 30;
+            used();
+        }
+
+        void reserveContents(String heading, int entries) throws IOException {
+            ensure(30 + entries * LEADING);
+            y -= 20;
+            text(heading, bold, 14, MARGIN, y, new Color(0x1F3864));
+            y -= 8;
+            tocPage = doc.getNumberOfPages() - 1;
+            tocTop = y;
+            y -= entries * LEADING;
+            used();
+        }
+
+        void writeContents() throws IOException {
+            if (tocPage < 0) {
+                return;
+            }
+            try (PDPageContentStream c = new PDPageContentStream(doc, doc.getPage(tocPage),
+                    PDPageContentStream.AppendMode.APPEND, true)) {
+                float ty = tocTop;
+                for (TocEntry e : toc) {
+                    ty -= LEADING;
+                    float indent = e.level() == 2 ? 14 : 0;
+                    PDFont f = e.level() == 1 ? bold : regular;
+                    String t = RiskReportExporter.PdfLayout.encodable(f, e.text());
+                    while (t.length() > 3 && width(f, t, SIZE) > width - indent - 40) {
+                        t = t.substring(0, t.length() - 2);
+                    }
+                    String number = Integer.toString(e.page());
+                    c.beginText();
+                    c.setFont(f, SIZE);
+                    c.newLineAtOffset(MARGIN + indent, ty);
+                    c.showText(t);
+                    c.endText();
+                    c.beginText();
+                    c.setFont(regular, SIZE);
+                    c.newLineAtOffset(MARGIN + width - width(regular, number, SIZE), ty);
+                    c.showText(number);
+                    c.endText();
+                }
+            }
+        }
+
+        void heading(String text, int level) throws IOException {
+            float size = level == 1 ? 15 : 12;
+            List<String> lines = wrap(text, bold, size, width);
+            ensure(lines.size() * (size + 4) + 12 + 3 * LEADING);
+            toc.add(new TocEntry(level, text, doc.getNumberOfPages()));
+            y -= level == 1 ? 8 : 6;
+            for (String line : lines) {
+                y -= size + 4;
+                text(line, bold, size, MARGIN, y, new Color(0x1F3864));
+            }
+            y -= 6;
+            used();
+        }
+
+        void paragraph(String text, boolean strong) throws IOException {
+            PDFont f = strong ? bold : regular;
+            for (String line : wrap(text, f, SIZE, width)) {
+                ensure(LEADING);
+                y -= LEADING;
+                text(line, f, SIZE, MARGIN, y, Color.BLACK);
+                used();
+            }
+            y -= 5;
+        }
+
+        void chart(ReportDocument.ChartSpec spec) throws IOException {
+            float scale = 1f;
+            ensure((float) ChartPainter.HEIGHT + 10);
+            float left = MARGIN + (width - (float) ChartPainter.WIDTH * scale) / 2;
+            cs.saveGraphicsState();
+            ChartPainter.paint(spec, new PdfChartCanvas(cs, regular, bold, left, y));
+            cs.restoreGraphicsState();
+            cs.setNonStrokingColor(Color.BLACK);
+            cs.setStrokingColor(Color.BLACK);
+            y -= (float) ChartPainter.HEIGHT + 10;
+            used();
+        }
+
+        void table(ReportDocument.Table t) throws IOException {
+            int n = t.header().size();
+            float total = 0;
+            for (int i = 0; i < n; i++) {
+                total += t.widths() == null ? 1 : t.widths()[i];
+            }
+            float[] cols = new float[n];
+            for (int i = 0; i < n; i++) {
+                cols[i] = (t.widths() == null ? 1 : t.widths()[i]) / total * width;
+            }
+            float size = n > 6 ? 7.5f : SIZE;
+            row(t.header(), cols, true, size);
+            for (List<String> r : t.rows()) {
+                if (row(r, cols, false, size)) {
+                    row(t.header(), cols, true, size);
+                    row(r, cols, false, size);
+                }
+            }
+            y -= 10;
+        }
+
+        /** Draws one row; true when it did not fit and a new page was started instead (the caller redraws). */
+        private boolean row(List<String> cells, float[] cols, boolean header, float size) throws IOException {
+            PDFont f = header ? bold : regular;
+            float leading = size + 3;
+            List<List<String>> wrapped = new ArrayList<>();
+            int lines = 1;
+            for (int i = 0; i < cells.size(); i++) {
+                List<String> w = wrap(cells.get(i), f, size, cols[i] - 2 * PAD);
+                wrapped.add(w);
+                lines = Math.max(lines, w.size());
+            }
+            float height = lines * leading + 2 * PAD;
+            if (y - height < BOTTOM) {
+                newPage();
+                if (!header) {
+                    return true;
+                }
+            }
+            float x = MARGIN;
+            for (int i = 0; i < cells.size(); i++) {
+                if (header) {
+                    cs.setNonStrokingColor(new Color(0xD9E2F3));
+                    cs.addRect(x, y - height, cols[i], height);
+                    cs.fill();
+                }
+                cs.setStrokingColor(Color.GRAY);
+                cs.setLineWidth(0.5f);
+                cs.addRect(x, y - height, cols[i], height);
+                cs.stroke();
+                float ly = y - PAD;
+                for (String line : wrapped.get(i)) {
+                    ly -= leading;
+                    text(line, f, size, x + PAD, ly + 3, Color.BLACK);
+                }
+                x += cols[i];
+            }
+            y -= height;
+            used();
+            return false;
+        }
+
+        private void text(String s, PDFont f, float size, float x, float atY, Color colour) throws IOException {
+            cs.setNonStrokingColor(colour);
+            cs.beginText();
+            cs.setFont(f, size);
+            cs.newLineAtOffset(x, atY);
+            cs.showText(RiskReportExporter.PdfLayout.encodable(f, s));
+            cs.endText();
+        }
+
+        private static List<String> wrap(String text, PDFont f, float size, float max) throws IOException {
+            List<String> out = new ArrayList<>();
+            for (String para : (text == null ? "" : text).split("\n", -1)) {
+                StringBuilder line = new StringBuilder();
+                for (String word : para.split(" ")) {
+                    String candidate = line.isEmpty() ? word : line + " " + word;
+                    if (width(f, candidate, size) <= max) {
+                        line.setLength(0);
+                        line.append(candidate);
+                        continue;
+                    }
+                    if (!line.isEmpty()) {
+                        out.add(line.toString());
+                        line.setLength(0);
+                    }
+                    String rest = word;
+                    while (width(f, rest, size) > max && rest.length() > 1) {
+                        int cut = rest.length() - 1;
+                        while (cut > 1 && width(f, rest.substring(0, cut), size) > max) {
+                            cut--;
+                        }
+                        out.add(rest.substring(0, cut));
+                        rest = rest.substring(cut);
+                    }
+                    line.append(rest);
+                }
+                out.add(line.toString());
+            }
+            return out;
+        }
+
+        private static float width(PDFont f, String s, float size) throws IOException {
+            return f.getStringWidth(RiskReportExporter.PdfLayout.encodable(f, s)) / 1000 * size;
+        }
+
+        void close() throws IOException {
+            cs.close();
+        }
+    }
+}
