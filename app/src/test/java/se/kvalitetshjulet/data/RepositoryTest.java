@@ -150,4 +150,12 @@ class RepositoryTest {
         assertThat(result.problems().getFirst().messageKey()).isEqualTo("org.validation.inUse");
         assertThat(ctx.units().findAll()).extracting(Unit::name).contains("Nattpatrullen");
     }
+
+    @Test
+    void savingAnUnchangedUnitWritesNoAuditRow() {
+        Unit u = ctx.units().findAll().stream().filter(x -> x.name().equals("Våning 1")).findFirst().orElseThrow();
+        int before = ctx.audit().history("unit", u.id()).size();
+        ctx.units().save(u);
+        assertThat(ctx.audit().history("unit", u.id())).hasSize(before);
+    }
 }

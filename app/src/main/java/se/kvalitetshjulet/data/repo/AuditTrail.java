@@ -64,6 +64,24 @@ public final class AuditTrail {
         return db.dsl().fetchCount(AUDIT_LOG);
     }
 
+    /**
+     * Whether two versions of a record differ in anything but the ignored fields. jOOQ marks a
+     * field changed whenever it is set, even to the same value, so "changed" alone would write
+     * audit rows for saves that changed nothing.
+     */
+    public static boolean differs(Record before, Record after, org.jooq.Field<?>... ignored) {
+        java.util.Set<String> skip = new java.util.HashSet<>();
+        for (var f : ignored) {
+            skip.add(f.getName());
+        }
+        for (var f : after.fields()) {
+            if (!skip.contains(f.getName()) && !java.util.Objects.equals(before.get(f.getName()), after.get(f))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String toJson(Record r) {
         if (r == null) {
             return null;

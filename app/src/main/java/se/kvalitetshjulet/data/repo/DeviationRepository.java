@@ -282,7 +282,7 @@ public final class DeviationRepository {
             before = rec.copy();
             before.setId(rec.getId());
             fill(rec, d);
-            if (rec.changed()) {
+            if (AuditTrail.differs(before, rec, DEVIATION.UPDATED_AT)) {
                 rec.update();
                 audit.append(tx, ENTITY, rec.getId(), AuditTrail.Action.UPDATE, before, rec);
             }
@@ -351,7 +351,7 @@ public final class DeviationRepository {
             ActionItemRecord before = rec.copy();
             before.setId(rec.getId());
             fillMeasure(rec, m);
-            if (rec.changed()) {
+            if (AuditTrail.differs(before, rec)) {
                 rec.update();
                 audit.append(tx, ACTION_ENTITY, rec.getId(), AuditTrail.Action.UPDATE, before, rec);
             }

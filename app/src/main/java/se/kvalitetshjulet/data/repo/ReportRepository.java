@@ -82,7 +82,7 @@ public final class ReportRepository {
             rec.setUpdatedAt(LocalDateTime.now());
             rec.store();
             audit.append(tx, TEXT_ENTITY, rec.getId(), AuditTrail.Action.INSERT, null, rec);
-        } else if (rec.changed()) {
+        } else if (AuditTrail.differs(before, rec)) {
             rec.setUpdatedAt(LocalDateTime.now());
             rec.update();
             audit.append(tx, TEXT_ENTITY, rec.getId(), AuditTrail.Action.UPDATE, before, rec);
@@ -122,7 +122,7 @@ public final class ReportRepository {
             rec.setMeetingOn(m.meetingOn());
             rec.setTitle(m.title());
             rec.setUnitId(m.unitId());
-            if (rec.changed()) {
+            if (AuditTrail.differs(before, rec)) {
                 rec.setUpdatedAt(LocalDateTime.now());
                 rec.update();
                 audit.append(tx, MEETING_ENTITY, rec.getId(), AuditTrail.Action.UPDATE, before, rec);

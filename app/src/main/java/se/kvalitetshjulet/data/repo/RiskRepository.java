@@ -104,7 +104,7 @@ public final class RiskRepository {
             RiskTemplateRecord before = rec.copy();
             before.setId(rec.getId());
             fillTemplate(rec, t);
-            if (rec.changed()) {
+            if (AuditTrail.differs(before, rec)) {
                 rec.update();
                 audit.append(tx, TEMPLATE_ENTITY, rec.getId(), AuditTrail.Action.UPDATE, before, rec);
             }
@@ -247,7 +247,7 @@ public final class RiskRepository {
             LocalDateTime stamp = rec.getUpdatedAt();
             fill(rec, a);
             rec.setUpdatedAt(stamp);
-            if (rec.changed()) {
+            if (AuditTrail.differs(before, rec)) {
                 rec.setUpdatedAt(LocalDateTime.now());
                 rec.update();
                 audit.append(tx, ENTITY, rec.getId(), AuditTrail.Action.UPDATE, before, rec);
@@ -279,7 +279,7 @@ public final class RiskRepository {
                 RiskItemRecord before = rec.copy();
                 before.setId(rec.getId());
                 fillRisk(rec, analysisId, order++, r);
-                if (rec.changed()) {
+                if (AuditTrail.differs(before, rec)) {
                     rec.update();
                     audit.append(tx, RISK_ENTITY, rec.getId(), AuditTrail.Action.UPDATE, before, rec);
                 }

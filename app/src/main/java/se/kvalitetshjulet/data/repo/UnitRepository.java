@@ -59,7 +59,7 @@ public final class UnitRepository {
         UnitRecord before = rec.copy();
         before.setId(rec.getId());
         fill(rec, unit);
-        if (rec.changed()) {
+        if (AuditTrail.differs(before, rec)) {
             rec.update();
             audit.append(tx, ENTITY, rec.getId(), AuditTrail.Action.UPDATE, before, rec);
         }

@@ -35,6 +35,8 @@ import se.kvalitetshjulet.ui.home.HomeView;
 import se.kvalitetshjulet.ui.home.HomeViewModel;
 import se.kvalitetshjulet.ui.organisation.OrganisationView;
 import se.kvalitetshjulet.ui.organisation.OrganisationViewModel;
+import se.kvalitetshjulet.ui.report.ReportView;
+import se.kvalitetshjulet.ui.report.ReportViewModel;
 import se.kvalitetshjulet.ui.risk.RiskListView;
 import se.kvalitetshjulet.ui.risk.RiskListViewModel;
 import se.kvalitetshjulet.ui.selfcheck.SelfCheckView;
@@ -75,6 +77,7 @@ public final class MainView extends BorderPane {
         factories.put(Section.SELFCHECKS, () -> new SelfCheckView(new SelfCheckViewModel(ctx, tasks, dialogs, i18n), i18n));
         factories.put(Section.RISKS, () -> new RiskListView(
                 new RiskListViewModel(ctx, ctx.riskService(), tasks, dialogs, i18n), i18n));
+        factories.put(Section.REPORTS, () -> new ReportView(new ReportViewModel(ctx, tasks, dialogs, i18n), i18n));
         factories.put(Section.ORGANISATION, () -> new OrganisationView(new OrganisationViewModel(ctx, tasks, dialogs, i18n), i18n));
 
         setLeft(navigation(i18n));
