@@ -6,6 +6,10 @@ import java.time.LocalDate;
 import se.kvalitetshjulet.data.Actor;
 import se.kvalitetshjulet.data.Database;
 import se.kvalitetshjulet.data.repo.AuditTrail;
+import se.kvalitetshjulet.data.repo.ActionRepository;
+import se.kvalitetshjulet.data.repo.AnnualCycleRepository;
+import se.kvalitetshjulet.data.repo.CouncilRepository;
+import se.kvalitetshjulet.data.repo.QualityPlanRepository;
 import se.kvalitetshjulet.data.repo.DenominatorRepository;
 import se.kvalitetshjulet.data.repo.DeviationRepository;
 import se.kvalitetshjulet.data.repo.ReportRepository;
@@ -15,6 +19,10 @@ import se.kvalitetshjulet.data.repo.SelfCheckRepository;
 import se.kvalitetshjulet.data.repo.SettingsRepository;
 import se.kvalitetshjulet.data.repo.TaxonomyRepository;
 import se.kvalitetshjulet.data.repo.UnitRepository;
+import se.kvalitetshjulet.service.ActionService;
+import se.kvalitetshjulet.service.AnnualCycleService;
+import se.kvalitetshjulet.service.CouncilService;
+import se.kvalitetshjulet.service.QualityPlanService;
 import se.kvalitetshjulet.service.DemoDataService;
 import se.kvalitetshjulet.service.DeviationService;
 import se.kvalitetshjulet.service.OrganisationService;
@@ -52,6 +60,14 @@ public final class AppContext implements AutoCloseable {
     private final RiskRepository risks;
     private final RiskService riskService;
     private final ReportRepository reportRepository;
+    private final ActionRepository actions;
+    private final ActionService actionService;
+    private final CouncilRepository councils;
+    private final CouncilService councilService;
+    private final AnnualCycleRepository annualCycle;
+    private final AnnualCycleService annualCycleService;
+    private final QualityPlanRepository qualityPlans;
+    private final QualityPlanService qualityPlanService;
     private final ReportService reports;
 
     public AppContext(Database database, Clock clock) {
@@ -72,6 +88,16 @@ public final class AppContext implements AutoCloseable {
         this.selfChecks = new SelfCheckService(database, selfCheckRepository, organisation, actor, clock);
         this.risks = new RiskRepository(database, audit);
         this.riskService = new RiskService(database, risks, deviations, organisation, clock);
+        this.actions = new ActionRepository(database);
+        this.actionService = new ActionService(database, actions, deviations, organisation, clock);
+        this.councils = new CouncilRepository(database, audit);
+        this.councilService = new CouncilService(database, councils, actions, deviations, trends, riskService,
+                organisation, clock);
+        this.annualCycle = new AnnualCycleRepository(database, audit);
+        this.annualCycleService = new AnnualCycleService(database, annualCycle, clock);
+        this.qualityPlans = new QualityPlanRepository(database, audit);
+        this.qualityPlanService = new QualityPlanService(database, qualityPlans, actions, deviations, organisation,
+                clock);
         this.reportRepository = new ReportRepository(database, audit);
         this.reports = new ReportService(database, reportRepository, deviations, denominators, patterns, riskService,
                 selfChecks, organisation);
@@ -98,6 +124,20 @@ public final class AppContext implements AutoCloseable {
     public RiskRepository risks() { return risks; }
     public RiskService riskService() { return riskService; }
     public ReportRepository reportRepository() { return reportRepository; }
+    public ActionRepository actions() { return actions; }
+    public ActionService actionService() { return actionService; }
+    public CouncilRepository councils() { return councils; }
+    public CouncilService councilService() { return councilService; }
+    public AnnualCycleRepository annualCycle() { return annualCycle; }
+    public AnnualCycleService annualCycleService() { return annualCycleService; }
+    public QualityPlanRepository qualityPlans() { return qualityPlans; }
+    public QualityPlanService qualityPlanService() { return qualityPlanService; }
+
+    public se.kvalitetshjulet.export.CouncilMinutesExporter councilMinutesExporter(java.util.Locale locale) {
+        return new se.kvalitetshjulet.export.CouncilMinutesExporter(java.util.ResourceBundle.getBundle("i18n.messages",
+                locale, java.util.ResourceBundle.Control.getNoFallbackControl(
+                        java.util.ResourceBundle.Control.FORMAT_PROPERTIES)));
+    }
     public ReportService reports() { return reports; }
 
     public ReportExporter reportExporter(java.util.Locale locale) {
@@ -107,6 +147,10 @@ public final class AppContext implements AutoCloseable {
 
     public SelfCheckExporter selfCheckExporter() {
         return new SelfCheckExporter();
+    }
+
+    public se.kvalitetshjulet.service.imports.DeviationImporter deviationImporter() {
+        return new se.kvalitetshjulet.service.imports.DeviationImporter(database, organisation, taxonomies, audit, clock);
     }
 
     public DeviationExporter deviationExporter() {
@@ -119,7 +163,8 @@ public final class AppContext implements AutoCloseable {
     }
 
     public DemoDataService demoData() {
-        return new DemoDataService(database, units, taxonomies, deviations, settings, denominators, selfChecks, risks);
+        return new DemoDataService(database, units, taxonomies, deviations, settings, denominators, selfChecks, risks,
+                councilService, actionService, annualCycleService, qualityPlanService);
     }
 
     @Override

@@ -16,8 +16,9 @@ import se.kvalitetshjulet.data.DatabaseRefusedException;
 @Command(name = "kvalitetshjulet", mixinStandardHelpOptions = true, version = "Kvalitetshjulet 0.1.0",
         description = {"Kvalitetshjulet – systematiskt kvalitetsarbete i vård och omsorg.",
                 "Utan kommando startar skrivbordsprogrammet."},
-        subcommands = {DemoCommand.class, CheckCommand.class, ExportCommand.class, SpcCommand.class,
-                DenominatorsCommand.class, ReportCommand.class},
+        subcommands = {DemoCommand.class, CheckCommand.class, ExportCommand.class, ImportCommand.class, SpcCommand.class,
+                DenominatorsCommand.class, ReportCommand.class,
+                se.kvalitetshjulet.cli.bench.BenchCommand.class},
         exitCodeListHeading = "%nSlutkoder:%n",
         exitCodeList = {"0:klart", "1:fel", "2:felaktig användning", "3:indata avvisades (inget skrevs)"})
 public final class RootCommand implements Callable<Integer> {

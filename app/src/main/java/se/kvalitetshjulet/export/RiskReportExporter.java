@@ -57,12 +57,17 @@ public final class RiskReportExporter {
     // ---- DOCX ----------------------------------------------------------------------
 
     public void docx(RiskReport report, LocalDate today, Path target) {
-        List<RiskDocument.Block> blocks = RiskDocument.build(report, bundle, today);
+        docx(RiskDocument.build(report, bundle, today), RiskDocument.title(report), bundle.getString("risk.report.page"),
+                target);
+    }
+
+    /** Writes any document built of {@link RiskDocument} blocks as DOCX (also used for council minutes). */
+    static void docx(List<RiskDocument.Block> blocks, String title, String pageWord, Path target) {
         try (XWPFDocument doc = new XWPFDocument()) {
             XWPFStyles styles = doc.createStyles();
             headingStyle(styles, "Heading1", "heading 1", 0, 32);
             headingStyle(styles, "Heading2", "heading 2", 1, 26);
-            doc.getProperties().getCoreProperties().setTitle(RiskDocument.title(report));
+            doc.getProperties().getCoreProperties().setTitle(title);
             for (RiskDocument.Block block : blocks) {
                 switch (block) {
                     case RiskDocument.Heading h -> {
@@ -80,7 +85,7 @@ public final class RiskReportExporter {
             XWPFFooter footer = new XWPFHeaderFooterPolicy(doc).createFooter(XWPFHeaderFooterPolicy.DEFAULT);
             XWPFParagraph fp = footer.createParagraph();
             fp.setAlignment(ParagraphAlignment.CENTER);
-            fp.createRun().setText(bundle.getString("risk.report.page") + " ");
+            fp.createRun().setText(pageWord + " ");
             CTSimpleField page = fp.getCTP().addNewFldSimple();
             page.setInstr("PAGE \\* MERGEFORMAT");
             page.addNewR().addNewT().setStringValue("1");
@@ -158,7 +163,15 @@ public final class RiskReportExporter {
     // ---- PDF -----------------------------------------------------------------------
 
     public void pdf(RiskReport report, LocalDate today, Path target) {
-        List<RiskDocument.Block> blocks = RiskDocument.build(report, bundle, today);
+        pdf(RiskDocument.build(report, bundle, today), RiskDocument.title(report), bundle.getString("risk.report.pageOf"),
+                target);
+    }
+
+    /**
+     * Writes any document built of {@link RiskDocument} blocks as PDF (also used for council minutes);
+     * {@code pageOf} is a pattern with {0} (page) and {1} (pages).
+     */
+    static void pdf(List<RiskDocument.Block> blocks, String title, String pageOf, Path target) {
         try (PDDocument doc = new PDDocument()) {
             PDFont regular;
             PDFont bold;
@@ -169,7 +182,7 @@ public final class RiskReportExporter {
                 regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
                 bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
             }
-            doc.getDocumentInformation().setTitle(RiskDocument.title(report));
+            doc.getDocumentInformation().setTitle(title);
             try (PdfLayout layout = new PdfLayout(doc, regular, bold)) {
                 for (RiskDocument.Block block : blocks) {
                     switch (block) {
@@ -183,7 +196,7 @@ public final class RiskReportExporter {
             for (int i = 0; i < pages; i++) {
                 PDPage page = doc.getPage(i);
                 try (PDPageContentStream cs = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true)) {
-                    String label = PdfLayout.encodable(regular, bundle.getString("risk.report.pageOf")
+                    String label = PdfLayout.encodable(regular, pageOf
                             .replace("{0}", Integer.toString(i + 1)).replace("{1}", Integer.toString(pages)));
                     float w = regular.getStringWidth(label) / 1000 * 9;
                     cs.beginText();

@@ -47,10 +47,19 @@ public final class DemoDataService {
     private final DenominatorRepository denominators;
     private final SelfCheckService selfChecks;
     private final RiskRepository risks;
+    private final CouncilService councils;
+    private final ActionService actions;
+    private final AnnualCycleService annualCycle;
+    private final QualityPlanService qualityPlans;
 
     public DemoDataService(Database db, UnitRepository units, TaxonomyRepository taxonomies,
                            DeviationRepository deviations, SettingsRepository settings, DenominatorRepository denominators,
-                           SelfCheckService selfChecks, RiskRepository risks) {
+                           SelfCheckService selfChecks, RiskRepository risks, CouncilService councils,
+                           ActionService actions, AnnualCycleService annualCycle, QualityPlanService qualityPlans) {
+        this.councils = councils;
+        this.actions = actions;
+        this.annualCycle = annualCycle;
+        this.qualityPlans = qualityPlans;
         this.db = db;
         this.denominators = denominators;
         this.selfChecks = selfChecks;
@@ -129,6 +138,7 @@ public final class DemoDataService {
         // Self-checks and risk analyses write in their own transactions, after the organisation exists.
         SelfCheckDemoData.generate(selfChecks, seed, today);
         new RiskDemoData(db, risks, deviations, units).generate(seed, today);
+        CouncilDemoData.generate(councils, actions, annualCycle, qualityPlans, seed, today);
         return new Summary(unitCount[0], total[0]);
     }
 

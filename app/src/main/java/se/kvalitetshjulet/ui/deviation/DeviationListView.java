@@ -60,7 +60,10 @@ public final class DeviationListView extends BorderPane implements MainView.Refr
         export.setOnAction(e -> vm.export());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, title, spacer, newButton, export);
+        Button importButton = new Button(i18n.get("deviation.import"));
+        importButton.setId("deviationImport");
+        importButton.setOnAction(e -> ImportView.open(vm.newImport(), i18n, getScene() == null ? null : getScene().getWindow()));
+        HBox header = new HBox(12, title, spacer, newButton, importButton, export);
         header.setAlignment(Pos.CENTER_LEFT);
 
         ComboBox<DeviationKind> kind = nullable(new ComboBox<>(), List.of(DeviationKind.values()), i18n::of, "deviation.filter.allKinds");

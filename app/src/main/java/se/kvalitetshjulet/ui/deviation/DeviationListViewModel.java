@@ -233,6 +233,11 @@ public final class DeviationListViewModel {
                 }), dialogs::showUnexpected);
     }
 
+    /** A new import (own window); the register reloads after rows have been imported. */
+    public ImportViewModel newImport() {
+        return new ImportViewModel(ctx, tasks, dialogs, i18n, this::load);
+    }
+
     /** Exports every row matching the filter (not only the page) to CSV or XLSX. */
     public void export() {
         dialogs.chooseSaveFile(i18n.get("deviation.export.title"), "avvikelser.xlsx", List.of("*.xlsx", "*.csv"))

@@ -20,7 +20,11 @@ import se.kvalitetshjulet.ui.common.Forms;
 import se.kvalitetshjulet.ui.common.I18n;
 import se.kvalitetshjulet.ui.shell.MainView;
 
-/** Home screen: a few large numbers and the deviations whose deadline has passed. */
+/**
+ * Home screen, "what needs me now": a few large numbers, my overdue and upcoming actions, pending self-checks,
+ * upcoming council meetings and annual-cycle activities, recent chart signals, and the deviations whose deadline
+ * has passed.
+ */
 public final class HomeView extends BorderPane implements MainView.Refreshable {
     private final HomeViewModel vm;
 
@@ -75,8 +79,64 @@ public final class HomeView extends BorderPane implements MainView.Refreshable {
         all.setId("homeShowOverdue");
         all.setOnAction(e -> showOverdue.run());
 
-        VBox box = new VBox(16, title, cards, listTitle, table, all);
-        setCenter(box);
+        table.setPrefHeight(260);
+
+        javafx.scene.control.TextField name = new javafx.scene.control.TextField();
+        name.setId("homeMyName");
+        name.setPromptText(i18n.get("action.filter.myName"));
+        name.textProperty().bindBidirectional(vm.myNameProperty());
+        name.setOnAction(e -> vm.rememberNameCommand().execute());
+        Button remember = new Button(i18n.get("home.mine.show"));
+        remember.setId("homeRememberName");
+        vm.rememberNameCommand().bind(remember);
+        javafx.scene.layout.HBox nameRow = new javafx.scene.layout.HBox(8, new Label(i18n.get("home.mine.who")), name,
+                remember);
+        nameRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        FlowPane lists = new FlowPane(16, 16,
+                list("homeMyOverdue", i18n.get("home.mine.overdue"), vm.myOverdue(), r -> i18n.get("home.actionLine",
+                        r.measure().what(), date(r.measure().dueOn()), i18n.of(r.source()), r.sourceRef()), i18n),
+                list("homeMyUpcoming", i18n.get("home.mine.upcoming", HomeViewModel.UPCOMING_DAYS), vm.myUpcoming(),
+                        r -> i18n.get("home.actionLine", r.measure().what(), date(r.measure().dueOn()),
+                                i18n.of(r.source()), r.sourceRef()), i18n),
+                list("homeSelfChecks", i18n.get("home.selfChecks"), vm.pendingSelfChecks(), r -> i18n.get(
+                        "home.selfCheckLine", r.roundName(), r.unitName(), date(r.dueOn()), i18n.of(r.status())), i18n),
+                list("homeMeetings", i18n.get("home.meetings"), vm.upcomingMeetings(), r -> i18n.get("home.meetingLine",
+                        date(r.heldOn()), r.unitName(), r.title()), i18n),
+                list("homeCycle", i18n.get("home.cycle"), vm.upcomingCycle(), o -> i18n.get("home.cycleLine",
+                        date(o.dueOn()), o.activity().title(), i18n.of(o.status())), i18n),
+                list("homeSignals", i18n.get("home.signals"), vm.signals(), vm::describe, i18n));
+
+        VBox box = new VBox(16, title, cards, nameRow, lists, listTitle, table, all);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
+        scroll.setFitToWidth(true);
+        setCenter(scroll);
+    }
+
+    private static String date(java.time.LocalDate d) {
+        return d == null ? "" : Forms.DATE.format(d);
+    }
+
+    private static <T> VBox list(String id, String heading, javafx.collections.ObservableList<T> items,
+                                 java.util.function.Function<T, String> text, I18n i18n) {
+        Label h = new Label(heading);
+        h.getStyleClass().add("h2");
+        javafx.scene.control.ListView<T> view = new javafx.scene.control.ListView<>(items);
+        view.setId(id);
+        view.setPlaceholder(new Label(i18n.get("home.nothing")));
+        view.setPrefHeight(170);
+        view.setCellFactory(lv -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? "" : text.apply(item));
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+        });
+        VBox box = new VBox(6, h, view);
+        box.setPrefWidth(420);
+        return box;
     }
 
     private static VBox card(String id, String text, LongProperty value, boolean alarm) {

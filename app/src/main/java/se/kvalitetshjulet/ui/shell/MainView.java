@@ -78,6 +78,14 @@ public final class MainView extends BorderPane {
         factories.put(Section.RISKS, () -> new RiskListView(
                 new RiskListViewModel(ctx, ctx.riskService(), tasks, dialogs, i18n), i18n));
         factories.put(Section.REPORTS, () -> new ReportView(new ReportViewModel(ctx, tasks, dialogs, i18n), i18n));
+        factories.put(Section.ACTIONS, () -> new se.kvalitetshjulet.ui.action.ActionListView(
+                new se.kvalitetshjulet.ui.action.ActionListViewModel(ctx, tasks, dialogs, i18n), i18n));
+        factories.put(Section.COUNCILS, () -> new se.kvalitetshjulet.ui.council.CouncilView(
+                new se.kvalitetshjulet.ui.council.CouncilViewModel(ctx, tasks, dialogs, i18n), i18n));
+        factories.put(Section.QUALITY, () -> new se.kvalitetshjulet.ui.plan.QualityPlanView(
+                new se.kvalitetshjulet.ui.plan.QualityPlanViewModel(ctx, tasks, dialogs, i18n), i18n));
+        factories.put(Section.CALENDAR, () -> new se.kvalitetshjulet.ui.cycle.AnnualCycleView(
+                new se.kvalitetshjulet.ui.cycle.AnnualCycleViewModel(ctx, tasks, dialogs, i18n), i18n));
         factories.put(Section.ORGANISATION, () -> new OrganisationView(new OrganisationViewModel(ctx, tasks, dialogs, i18n), i18n));
 
         setLeft(navigation(i18n));
@@ -96,6 +104,9 @@ public final class MainView extends BorderPane {
             if (scene != null) {
                 int i = 1;
                 for (Section s : Section.values()) {
+                    if (i > 9) {
+                        break; // Ctrl+1 … Ctrl+9; later sections are reached from the navigation
+                    }
                     Section sec = s;
                     scene.getAccelerators().put(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + i++),
                             KeyCombination.SHORTCUT_DOWN), () -> vm.show(sec));
@@ -136,7 +147,10 @@ public final class MainView extends BorderPane {
             b.setToggleGroup(group);
             b.setMaxWidth(Double.MAX_VALUE);
             b.setAlignment(Pos.CENTER_LEFT);
-            b.setTooltip(new Tooltip(i18n.get("nav.shortcut", i++)));
+            if (i <= 9) {
+                b.setTooltip(new Tooltip(i18n.get("nav.shortcut", i)));
+            }
+            i++;
             b.setOnAction(e -> {
                 vm.show(s);
                 b.setSelected(true);

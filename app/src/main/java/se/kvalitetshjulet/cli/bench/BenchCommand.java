@@ -1,0 +1,315 @@
+package se.kvalitetshjulet.cli.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import se.kvalitetshjulet.app.AppContext;
+import se.kvalitetshjulet.cli.ExitCodes;
+import se.kvalitetshjulet.data.Database;
+import se.kvalitetshjulet.domain.deviation.DeviationFilter;
+import se.kvalitetshjulet.domain.deviation.DeviationKind;
+import se.kvalitetshjulet.domain.deviation.DeviationSort;
+import se.kvalitetshjulet.domain.org.OrgLevel;
+import se.kvalitetshjulet.domain.org.Unit;
+import se.kvalitetshjulet.ui.shell.StartupProbe;
+
+/**
+ * {@code bench [--rows N] [--out FILE.json]}: speed and memory at 10k, 100k and N deviations,
+ * each figure beside a reference measured in the same run (the sqlite3 CLI on the same SQL and
+ * the same file; {@code sqlite3 .import} of the same CSV; a minimal JavaFX window), with the
+ * ratio and whether the goal is met. Not a test: run it, read it, fix what misses.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Mäter hastighet och minne mot SQLite självt (sqlite3) i samma körning. Skriver en tabell och JSON.")
+public final class BenchCommand implements Callable<Integer> {
+    static final double QUERY_GOAL = 1.5;
+    static final double IMPORT_GOAL = 0.5;
+    static final double STARTUP_GOAL = 1.5;
+    static final long HEAP_LIMIT_MB = 512;
+
+    @Option(names = "--rows", defaultValue = "1000000", description = "Största datamängden (standard ${DEFAULT-VALUE}).")
+    long rows;
+
+    @Option(names = "--out", paramLabel = "FILE.json", description = "Skriv resultatet som JSON hit.")
+    Path out;
+
+    @Option(names = "--repeats", defaultValue = "5", description = "Mätningar per figur (standard ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--no-fork", description = "Kör i denna JVM i stället för i en ny med -Xmx512m.")
+    boolean noFork;
+
+    @Option(names = "--skip-startup", description = "Hoppa över mätningen av starttid (kräver en skärm eller xvfb-run).")
+    boolean skipStartup;
+
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "Mapp för de tillfälliga databaserna (standard: en ny temporär mapp).")
+    Path workDir;
+
+    @Spec
+    CommandSpec spec;
+
+    /** One line of the result table. */
+    public record Figure(String name, long rows, String unit, double ours, double reference, double ratio, String goal,
+                         Boolean met, String detail) { }
+
+    private final List<Figure> figures = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter o = spec.commandLine().getOut();
+        long maxHeapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        if (!noFork && maxHeapMb > HEAP_LIMIT_MB * 1.05) {
+            return fork(o);
+        }
+        Optional<SqliteCli> sqlite = SqliteCli.find();
+        o.printf("Kvalitetshjulet bench: rows=%d, repeats=%d, max heap=%d MB, %s%n", rows, repeats, maxHeapMb,
+                sqlite.map(s -> "sqlite3 " + s.version()).orElse("sqlite3 saknas: referenser hoppas över (apt-get install sqlite3)"));
+        Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("kh-bench");
+        List<Long> sizes = new ArrayList<>();
+        for (long s : new long[] {10_000, 100_000}) {
+            if (s < rows) {
+                sizes.add(s);
+            }
+        }
+        sizes.add(rows);
+        Path smallest = null;
+        for (long size : sizes) {
+            Path db = dir.resolve("bench-" + size + ".db");
+            Files.deleteIfExists(db);
+            if (smallest == null) {
+                smallest = db;
+            }
+            o.printf("%nBygger %,d avvikelser i %s …%n", size, db);
+            o.flush();
+            try (AppContext ctx = new AppContext(Database.open(db), Clock.systemDefaultZone())) {
+                LocalDate today = ctx.today();
+                var demo = ctx.demoData().generate(42, today, p -> { });
+                if (size > demo.deviations()) {
+                    ctx.demoData().addBulkDeviations(7, size - demo.deviations(), today, p -> { });
+                }
+                long actual = ctx.deviations().count(DeviationFilter.all(), today);
+                measureQueries(ctx, db, actual, today, sqlite, o);
+                measureImport(ctx, dir, actual, today, sqlite, o);
+            }
+        }
+        if (!skipStartup) {
+            measureStartup(smallest, o);
+        }
+        measureMemory(o);
+        printTable(o);
+        if (out != null) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("rows", rows);
+            json.put("repeats", repeats);
+            json.put("maxHeapMb", maxHeapMb);
+            json.put("sqlite3", sqlite.map(SqliteCli::version).orElse(null));
+            json.put("java", System.getProperty("java.version"));
+            json.put("cores", Runtime.getRuntime().availableProcessors());
+            json.put("figures", figures);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), json);
+            o.printf("%nJSON: %s%n", out);
+        }
+        return ExitCodes.OK;
+    }
+
+    private int fork(PrintWriter o) throws IOException, InterruptedException {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(javaBin, "-Xmx" + HEAP_LIMIT_MB + "m", "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), "se.kvalitetshjulet.Main"));
+        cmd.addAll(spec.commandLine().getParseResult().originalArgs());
+        cmd.add("--no-fork");
+        o.println("Kör mätningen i en ny JVM med -Xmx" + HEAP_LIMIT_MB + "m (appens minnesmål) …");
+        o.flush();
+        return new ProcessBuilder(cmd).inheritIO().start().waitFor();
+    }
+
+    private void measureQueries(AppContext ctx, Path db, long n, LocalDate today, Optional<SqliteCli> sqlite,
+                                PrintWriter o) throws IOException {
+        var repo = ctx.deviations();
+        Unit enhet = ctx.units().findAll().stream().filter(u -> u.level() == OrgLevel.ENHET
+                && !ctx.organisation().tree().children(u.id()).isEmpty()).findFirst().orElseThrow();
+        Set<Long> scope = ctx.organisation().unitScope(enhet.id(), null);
+        DeviationFilter typical = new DeviationFilter(EnumSet.of(DeviationKind.HSL_AVVIKELSE), Set.of(), scope, null,
+                today.minusYears(1), today, false, null);
+        DeviationFilter text = DeviationFilter.all().withText("fall");
+        DeviationFilter threeYears = DeviationFilter.all().withPeriod(today.minusYears(3).withDayOfMonth(1), today);
+
+        compare("Registerfråga: enhet+underenheter, typ, datum, sortering, första sidan", n, sqlite, db,
+                () -> repo.search(typical, DeviationSort.REGISTERED_ON, false, 0, 100, today),
+                repo.searchSql(typical, DeviationSort.REGISTERED_ON, false, 0, 100, today), o);
+        compare("Registerfråga: fritextsökning, första sidan", n, sqlite, db,
+                () -> repo.search(text, DeviationSort.REGISTERED_ON, false, 0, 100, today),
+                repo.searchSql(text, DeviationSort.REGISTERED_ON, false, 0, 100, today), o);
+        compare("Trend: antal per kategori och månad, tre år", n, sqlite, db,
+                () -> repo.monthlyCountsByCategory(threeYears, today),
+                List.of(repo.monthlyCountsByCategorySql(threeYears, today)), o);
+        compare("Tertialtabell: antal per enhet, typ och månad, tre år", n, sqlite, db,
+                () -> repo.monthlyCounts(today.minusYears(3).withDayOfYear(1), today),
+                List.of(repo.monthlyCountsSql(today.minusYears(3).withDayOfYear(1), today)), o);
+    }
+
+    private void compare(String name, long n, Optional<SqliteCli> sqlite, Path db, Runnable ours, List<String> sql,
+                         PrintWriter o) throws IOException {
+        ours.run();
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < repeats; i++) {
+            long t0 = System.nanoTime();
+            ours.run();
+            times.add((System.nanoTime() - t0) / 1e9);
+        }
+        Stats s = Stats.of(times);
+        if (sqlite.isEmpty()) {
+            figures.add(new Figure(name, n, "s", s.median(), Double.NaN, Double.NaN, "≤ " + QUERY_GOAL + "× sqlite3", null,
+                    "appen " + s.ms() + "; referens saknas"));
+        } else {
+            Stats ref = Stats.of(sqlite.get().time(db, sql, repeats));
+            // sqlite3's timer has millisecond resolution: below 1 ms the ratio is not meaningful.
+            double refMedian = Math.max(ref.median(), 0.0005);
+            double ratio = s.median() / refMedian;
+            figures.add(new Figure(name, n, "s", s.median(), ref.median(), ratio, "≤ " + QUERY_GOAL + "× sqlite3",
+                    ratio <= QUERY_GOAL, "appen " + s.ms() + ", sqlite3 " + ref.ms()));
+        }
+        o.printf("  %-70s %s%n", name, figures.getLast().detail());
+        o.flush();
+    }
+
+    private void measureImport(AppContext ctx, Path dir, long n, LocalDate today, Optional<SqliteCli> sqlite, PrintWriter o)
+            throws IOException {
+        ImportBenchmark.Result r = ImportBenchmark.run(ctx, dir, n, today, sqlite);
+        String name = "Import av CSV med " + String.format("%,d", r.rows()) + " rader (validering + skrivning)";
+        if (r.referenceSeconds() == null) {
+            figures.add(new Figure(name, r.rows(), "rader/s", r.rows() / r.seconds(), Double.NaN, Double.NaN,
+                    "≥ " + IMPORT_GOAL + "× sqlite3 .import", null, r.detail()));
+        } else {
+            double ours = r.rows() / r.seconds();
+            double ref = r.rows() / r.referenceSeconds();
+            double ratio = ours / ref;
+            figures.add(new Figure(name, r.rows(), "rader/s", ours, ref, ratio, "≥ " + IMPORT_GOAL + "× sqlite3 .import",
+                    ratio >= IMPORT_GOAL, r.detail()));
+        }
+        o.printf("  %-70s %s%n", name, figures.getLast().detail());
+        o.flush();
+    }
+
+    private void measureStartup(Path db, PrintWriter o) throws IOException, InterruptedException {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = System.getProperty("java.class.path");
+        List<String> prefix = new ArrayList<>();
+        if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
+            Optional<Path> xvfb = which("xvfb-run");
+            if (xvfb.isEmpty()) {
+                figures.add(new Figure("Kallstart till första fönster", 0, "s", Double.NaN, Double.NaN, Double.NaN,
+                        "≤ " + STARTUP_GOAL + "× minimalt JavaFX-fönster", null,
+                        "hoppades över: ingen skärm och ingen xvfb-run (apt-get install xvfb)"));
+                return;
+            }
+            prefix.addAll(List.of(xvfb.get().toString(), "-a"));
+        }
+        Path home = Files.createTempDirectory("kh-bench-home");
+        List<String> common = List.of(javaBin, "-Xmx" + HEAP_LIMIT_MB + "m", "--enable-native-access=ALL-UNNAMED",
+                "-D" + StartupProbe.PROPERTY + "=true", "-Dkvalitetshjulet.home=" + home, "-cp", cp);
+        List<Double> app = new ArrayList<>();
+        List<Double> minimal = new ArrayList<>();
+        for (int i = 0; i < repeats; i++) {
+            List<String> a = new ArrayList<>(prefix);
+            a.addAll(common);
+            a.addAll(List.of("se.kvalitetshjulet.Main", "--db", db.toString()));
+            app.add(probe(a));
+            List<String> m = new ArrayList<>(prefix);
+            m.addAll(common);
+            m.add(StartupProbe.Minimal.class.getName());
+            minimal.add(probe(m));
+        }
+        Stats s = Stats.of(app);
+        Stats ref = Stats.of(minimal);
+        double ratio = s.median() / ref.median();
+        figures.add(new Figure("Kallstart till första huvudfönster (samma JVM-flaggor)", 0, "s", s.median(), ref.median(),
+                ratio, "≤ " + STARTUP_GOAL + "× minimalt JavaFX-fönster", ratio <= STARTUP_GOAL,
+                "appen " + s.ms() + ", minimalt fönster " + ref.ms()));
+        o.printf("  %-70s %s%n", figures.getLast().name(), figures.getLast().detail());
+    }
+
+    private static double probe(List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        p.waitFor(2, TimeUnit.MINUTES);
+        for (String line : output.split("\n")) {
+            if (line.startsWith(StartupProbe.PREFIX)) {
+                return Long.parseLong(line.substring(StartupProbe.PREFIX.length()).strip()) / 1000.0;
+            }
+        }
+        throw new IOException("Start-up probe printed no time:\n" + output);
+    }
+
+    private void measureMemory(PrintWriter o) {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        long max = Runtime.getRuntime().maxMemory();
+        double peakMb = peak / (1024.0 * 1024.0);
+        double maxMb = max / (1024.0 * 1024.0);
+        figures.add(new Figure("Högsta heap under hela mätningen", rows, "MB", peakMb, maxMb, peakMb / maxMb,
+                "allt inom -Xmx" + HEAP_LIMIT_MB + "m", maxMb <= HEAP_LIMIT_MB * 1.01,
+                "%.0f MB av max %.0f MB (summa av heap-poolernas toppar)".formatted(peakMb, maxMb)));
+        o.printf("  %-70s %s%n", figures.getLast().name(), figures.getLast().detail());
+    }
+
+    private void printTable(PrintWriter o) {
+        o.println();
+        o.printf("%-72s %10s %12s %12s %8s  %-32s %s%n", "Mätning", "rader", "appen", "referens", "kvot", "mål", "uppfyllt");
+        for (Figure f : figures) {
+            o.printf("%-72s %10s %12s %12s %8s  %-32s %s%n", f.name(), f.rows() == 0 ? "" : String.format("%,d", f.rows()),
+                    fmt(f.ours(), f.unit()), fmt(f.reference(), f.unit()),
+                    Double.isNaN(f.ratio()) ? "–" : "%.2f".formatted(f.ratio()), f.goal(),
+                    f.met() == null ? "ej mätt" : f.met() ? "JA" : "NEJ");
+        }
+    }
+
+    private static String fmt(double v, String unit) {
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        return switch (unit) {
+            case "s" -> "%.1f ms".formatted(v * 1000);
+            case "rader/s" -> "%,.0f/s".formatted(v);
+            default -> "%.0f %s".formatted(v, unit);
+        };
+    }
+
+    private static Optional<Path> which(String name) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path p = Path.of(d, name);
+            if (Files.isExecutable(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+}

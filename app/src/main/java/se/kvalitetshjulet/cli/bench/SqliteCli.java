@@ -1,0 +1,109 @@
+package se.kvalitetshjulet.cli.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The reference: the {@code sqlite3} command-line tool running the same SQL on the same file,
+ * timed by its own {@code .timer}.
+ */
+final class SqliteCli {
+    private static final Pattern RUN_TIME = Pattern.compile("Run Time: real ([0-9.]+)");
+
+    private final String executable;
+
+    private SqliteCli(String executable) {
+        this.executable = executable;
+    }
+
+    static Optional<SqliteCli> find() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path p = Path.of(dir, "sqlite3");
+            if (Files.isExecutable(p)) {
+                return Optional.of(new SqliteCli(p.toString()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    String version() {
+        try {
+            return run(null, List.of("--version"), "").strip().split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    /**
+     * Runs the statements {@code repeats + 1} times in one process (the first round warms the
+     * page cache, as the application's pooled connection is warm) and returns the seconds of
+     * each later round, summed over its statements.
+     */
+    List<Double> time(Path db, List<String> statements, int repeats) throws IOException {
+        StringBuilder script = new StringBuilder(".timer on\n.output /dev/null\n");
+        for (int r = 0; r <= repeats; r++) {
+            for (String s : statements) {
+                script.append(s.strip()).append(";\n");
+            }
+        }
+        String out = run(db, List.of(), script.toString());
+        Matcher m = RUN_TIME.matcher(out);
+        List<Double> each = new ArrayList<>();
+        while (m.find()) {
+            each.add(Double.parseDouble(m.group(1)));
+        }
+        if (each.size() != (repeats + 1) * statements.size()) {
+            throw new IOException("sqlite3 gave " + each.size() + " timings, expected " + (repeats + 1) * statements.size()
+                    + ":\n" + out);
+        }
+        List<Double> rounds = new ArrayList<>();
+        for (int r = 1; r <= repeats; r++) {
+            double sum = 0;
+            for (int i = 0; i < statements.size(); i++) {
+                sum += each.get(r * statements.size() + i);
+            }
+            rounds.add(sum);
+        }
+        return rounds;
+    }
+
+    /** Wall-clock seconds of {@code sqlite3 NEWDB} importing a CSV file with {@code .import}. */
+    double timeImport(Path db, String createTable, Path csv, String table) throws IOException {
+        String script = createTable + ";\n.import --csv --skip 1 '" + csv.toString().replace("'", "''") + "' " + table + "\n";
+        long t0 = System.nanoTime();
+        run(db, List.of(), script);
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private String run(Path db, List<String> args, String stdin) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(executable);
+        cmd.add("-batch");
+        cmd.addAll(args);
+        if (db != null) {
+            cmd.add(db.toString());
+        }
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        try (var in = p.getOutputStream()) {
+            in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                throw new IOException("sqlite3 failed: " + out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,20 @@
+package se.kvalitetshjulet.cli.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Median and spread of repeated measurements. */
+record Stats(double median, double min, double max, int n) {
+    static Stats of(List<Double> values) {
+        List<Double> v = new ArrayList<>(values);
+        Collections.sort(v);
+        int n = v.size();
+        double median = n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2;
+        return new Stats(median, v.getFirst(), v.getLast(), n);
+    }
+
+    String ms() {
+        return "%.1f ms (%.1f–%.1f)".formatted(median * 1000, min * 1000, max * 1000);
+    }
+}

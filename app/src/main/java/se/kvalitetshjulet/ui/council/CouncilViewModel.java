@@ -1,0 +1,414 @@
+package se.kvalitetshjulet.ui.council;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import se.kvalitetshjulet.app.AppContext;
+import se.kvalitetshjulet.data.repo.CouncilRepository;
+import se.kvalitetshjulet.domain.Problem;
+import se.kvalitetshjulet.domain.action.ActionRow;
+import se.kvalitetshjulet.domain.council.AgendaItem;
+import se.kvalitetshjulet.domain.council.FollowUpItem;
+import se.kvalitetshjulet.domain.council.FollowUpOutcome;
+import se.kvalitetshjulet.domain.council.Meeting;
+import se.kvalitetshjulet.domain.deviation.DeviationRow;
+import se.kvalitetshjulet.domain.org.Unit;
+import se.kvalitetshjulet.domain.risk.AnalysisKind;
+import se.kvalitetshjulet.service.CouncilService;
+import se.kvalitetshjulet.service.SaveResult;
+import se.kvalitetshjulet.ui.common.Command;
+import se.kvalitetshjulet.ui.common.DialogService;
+import se.kvalitetshjulet.ui.common.I18n;
+import se.kvalitetshjulet.ui.common.TaskRunner;
+import se.kvalitetshjulet.ui.trend.ChartData;
+import se.kvalitetshjulet.ui.trend.TrendViewModel;
+
+/**
+ * Kvalitetsråd: the councils' meetings, and holding one: its self-built agenda, deviations to review, the previous
+ * decisions to follow up, new decisions (actions), analyses ordered, patterns and notes, minutes export.
+ */
+public final class CouncilViewModel {
+    private final AppContext ctx;
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final I18n i18n;
+
+    private final ObservableList<Unit> units = FXCollections.observableArrayList();
+    private final ObjectProperty<Unit> unitFilter = new SimpleObjectProperty<>();
+    private final ObservableList<CouncilRepository.MeetingRow> meetings = FXCollections.observableArrayList();
+    private final ObjectProperty<CouncilRepository.MeetingRow> selectedMeeting = new SimpleObjectProperty<>();
+    private final ObjectProperty<CouncilService.MeetingView> current = new SimpleObjectProperty<>();
+
+    // new meeting
+    private final ObjectProperty<Unit> newUnit = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> newDate = new SimpleObjectProperty<>();
+    private final StringProperty newTitle = new SimpleStringProperty("");
+
+    // during the meeting
+    private final ObservableList<AgendaItem> agenda = FXCollections.observableArrayList();
+    private final ObservableList<DeviationRow> deviations = FXCollections.observableArrayList();
+    private final ObservableList<FollowUpItem> followUps = FXCollections.observableArrayList();
+    private final ObservableList<ActionRow> decisions = FXCollections.observableArrayList();
+    private final ObservableList<ActionRow> overdue = FXCollections.observableArrayList();
+    private final ObservableList<Meeting.Participant> participants = FXCollections.observableArrayList();
+    private final ObservableList<CouncilRepository.OrderedAnalysis> analyses = FXCollections.observableArrayList();
+    private final ObjectProperty<Set<Long>> reviewed = new SimpleObjectProperty<>(Set.of());
+    private final StringProperty patterns = new SimpleStringProperty("");
+    private final StringProperty notes = new SimpleStringProperty("");
+    private final BooleanProperty held = new SimpleBooleanProperty();
+    private final StringProperty itemTitle = new SimpleStringProperty("");
+    private final StringProperty itemDetail = new SimpleStringProperty("");
+    private final StringProperty participantName = new SimpleStringProperty("");
+    private final StringProperty participantRole = new SimpleStringProperty("");
+    private final StringProperty decisionWhat = new SimpleStringProperty("");
+    private final StringProperty decisionResponsible = new SimpleStringProperty("");
+    private final ObjectProperty<LocalDate> decisionDue = new SimpleObjectProperty<>();
+    private final ObjectProperty<FollowUpItem> selectedFollowUp = new SimpleObjectProperty<>();
+    private final StringProperty followUpNote = new SimpleStringProperty("");
+    private final ObjectProperty<LocalDate> followUpNewDue = new SimpleObjectProperty<>();
+    private final ObjectProperty<ActionRow> selectedDecision = new SimpleObjectProperty<>();
+    private final ObjectProperty<DeviationRow> selectedDeviation = new SimpleObjectProperty<>();
+    private final StringProperty heading = new SimpleStringProperty("");
+    private final StringProperty problems = new SimpleStringProperty("");
+
+    private final Command createMeeting;
+    private final Command addItem;
+    private final Command addParticipant;
+    private final Command saveMinutes;
+    private final Command addDecision;
+    private final Command followUpDone;
+    private final Command followUpNotDone;
+    private final Command followUpCarry;
+    private final Command toggleReviewed;
+    private final Command orderRiskAnalysis;
+    private final Command orderEventAnalysis;
+    private final Command planNext;
+    private final Command exportDocx;
+    private final Command exportPdf;
+    private boolean listsLoaded;
+
+    public CouncilViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
+        this.ctx = ctx;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.i18n = i18n;
+        newDate.set(ctx.today());
+        var open = current.isNotNull();
+        createMeeting = new Command(this::createMeeting, newUnit.isNotNull().and(newDate.isNotNull()));
+        addItem = new Command(this::addItem, open.and(itemTitle.isNotEmpty()));
+        addParticipant = new Command(this::addParticipant, open.and(participantName.isNotEmpty())
+                .and(participantRole.isNotEmpty()));
+        saveMinutes = new Command(this::saveMinutes, open);
+        addDecision = new Command(this::addDecision, open);
+        followUpDone = new Command(() -> followUp(FollowUpOutcome.DONE), selectedFollowUp.isNotNull());
+        followUpNotDone = new Command(() -> followUp(FollowUpOutcome.NOT_DONE), selectedFollowUp.isNotNull());
+        followUpCarry = new Command(() -> followUp(FollowUpOutcome.CARRIED_OVER), selectedFollowUp.isNotNull());
+        toggleReviewed = new Command(this::toggleReviewed, selectedDeviation.isNotNull());
+        orderRiskAnalysis = new Command(() -> orderAnalysis(AnalysisKind.RISKANALYS), selectedDecision.isNotNull());
+        orderEventAnalysis = new Command(() -> orderAnalysis(AnalysisKind.HANDELSEANALYS), selectedDecision.isNotNull());
+        planNext = new Command(this::planNext, open);
+        exportDocx = new Command(() -> export(true), open);
+        exportPdf = new Command(() -> export(false), open);
+        selectedMeeting.addListener((o, a, m) -> {
+            if (m != null && (current.get() == null || current.get().meeting().id() != m.id())) {
+                open(m.id());
+            }
+        });
+        selectedFollowUp.addListener((o, a, f) -> {
+            followUpNote.set(f == null || f.note() == null ? "" : f.note());
+            followUpNewDue.set(null);
+        });
+        current.addListener((o, a, v) -> show(v));
+    }
+
+    public void refresh() {
+        if (!listsLoaded) {
+            listsLoaded = true;
+            tasks.run(i18n.get("council.loading"), p -> ctx.organisation().tree().all(), units::setAll,
+                    dialogs::showUnexpected);
+        }
+        loadMeetings(null);
+    }
+
+    public void loadMeetings(Long select) {
+        Long unitId = unitFilter.get() == null ? null : unitFilter.get().id();
+        tasks.run(i18n.get("council.loading"), p -> ctx.councilService().meetings(unitId), rows -> {
+            meetings.setAll(rows);
+            if (select != null) {
+                rows.stream().filter(r -> r.id() == select).findFirst().ifPresent(selectedMeeting::set);
+            }
+        }, dialogs::showUnexpected);
+    }
+
+    /** Opens a meeting: builds its agenda and everything to go through. */
+    public void open(long meetingId) {
+        tasks.run(i18n.get("council.loadingMeeting"), p -> ctx.councilService().view(meetingId), current::set,
+                dialogs::showUnexpected);
+    }
+
+    private void reload() {
+        if (current.get() != null) {
+            open(current.get().meeting().id());
+        }
+    }
+
+    private void show(CouncilService.MeetingView v) {
+        problems.set("");
+        if (v == null) {
+            heading.set("");
+            agenda.clear();
+            deviations.clear();
+            followUps.clear();
+            decisions.clear();
+            overdue.clear();
+            participants.clear();
+            analyses.clear();
+            return;
+        }
+        Meeting m = v.meeting();
+        heading.set(i18n.get("council.heading", m.title(), v.unitName(), m.heldOn(),
+                v.previous() == null ? "–" : v.previous().heldOn().toString()));
+        agenda.setAll(v.agenda());
+        deviations.setAll(v.deviations());
+        reviewed.set(v.reviewed());
+        followUps.setAll(v.followUps());
+        decisions.setAll(v.decisions());
+        overdue.setAll(v.overdue());
+        participants.setAll(m.participants());
+        analyses.setAll(v.analyses());
+        patterns.set(m.patterns() == null ? "" : m.patterns());
+        notes.set(m.notes() == null ? "" : m.notes());
+        held.set(m.held());
+    }
+
+    private void createMeeting() {
+        Unit u = newUnit.get();
+        String title = newTitle.get() == null || newTitle.get().isBlank()
+                ? i18n.get("council.defaultTitle", u.name()) : newTitle.get().strip();
+        Meeting m = new Meeting(null, u.id(), newDate.get(), title, false, null, null, List.of());
+        tasks.run(i18n.get("council.saving"), p -> ctx.councilService().save(m), r -> {
+            if (handle(r)) {
+                newTitle.set("");
+                loadMeetings(r.value().id());
+            }
+        }, dialogs::showUnexpected);
+    }
+
+    private void addItem() {
+        long id = current.get().meeting().id();
+        String t = itemTitle.get();
+        String d = itemDetail.get();
+        tasks.run(i18n.get("council.saving"), p -> {
+            ctx.councilService().addAgendaItem(id, t, d);
+            return id;
+        }, x -> {
+            itemTitle.set("");
+            itemDetail.set("");
+            reload();
+        }, dialogs::showUnexpected);
+    }
+
+    private void addParticipant() {
+        List<Meeting.Participant> list = new ArrayList<>(participants);
+        list.add(new Meeting.Participant(participantName.get().strip(), participantRole.get().strip()));
+        saveMeeting(currentMeeting().withParticipants(list), () -> {
+            participantName.set("");
+            participantRole.set("");
+        });
+    }
+
+    public void removeParticipant(Meeting.Participant p) {
+        List<Meeting.Participant> list = new ArrayList<>(participants);
+        list.remove(p);
+        saveMeeting(currentMeeting().withParticipants(list), () -> { });
+    }
+
+    private Meeting currentMeeting() {
+        return current.get().meeting();
+    }
+
+    private void saveMinutes() {
+        saveMeeting(currentMeeting().withPatterns(patterns.get()).withNotes(notes.get()).withHeld(held.get()), () -> { });
+    }
+
+    private void saveMeeting(Meeting m, Runnable after) {
+        tasks.run(i18n.get("council.saving"), p -> ctx.councilService().save(m), r -> {
+            if (handle(r)) {
+                after.run();
+                reload();
+                loadMeetings(null);
+            }
+        }, dialogs::showUnexpected);
+    }
+
+    private void addDecision() {
+        long id = currentMeeting().id();
+        String what = decisionWhat.get();
+        String who = decisionResponsible.get();
+        LocalDate due = decisionDue.get();
+        tasks.run(i18n.get("council.saving"), p -> ctx.councilService().addDecision(id, what, who, due), r -> {
+            if (handle(r)) {
+                decisionWhat.set("");
+                decisionResponsible.set("");
+                decisionDue.set(null);
+                reload();
+            }
+        }, dialogs::showUnexpected);
+    }
+
+    private void followUp(FollowUpOutcome outcome) {
+        long id = currentMeeting().id();
+        long actionId = selectedFollowUp.get().action().id();
+        String note = followUpNote.get();
+        LocalDate newDue = followUpNewDue.get();
+        tasks.run(i18n.get("council.saving"), p -> ctx.councilService().followUp(id, actionId, outcome, note, newDue),
+                r -> {
+                    if (handle(r)) {
+                        reload();
+                    }
+                }, dialogs::showUnexpected);
+    }
+
+    private void toggleReviewed() {
+        long id = currentMeeting().id();
+        long devId = selectedDeviation.get().id();
+        boolean now = !reviewed.get().contains(devId);
+        tasks.run(i18n.get("council.saving"), p -> {
+            ctx.councilService().setReviewed(id, devId, now);
+            return now;
+        }, x -> reload(), dialogs::showUnexpected);
+    }
+
+    public boolean isReviewed(DeviationRow r) {
+        return reviewed.get().contains(r.id());
+    }
+
+    private void orderAnalysis(AnalysisKind kind) {
+        long id = currentMeeting().id();
+        long actionId = selectedDecision.get().measure().id();
+        tasks.run(i18n.get("council.saving"), p -> ctx.councilService().orderAnalysis(id, actionId, kind), r -> {
+            if (handle(r)) {
+                dialogs.showInfo(i18n.get("council.orderAnalysis"), i18n.get("council.analysisOrdered", r.value().title()));
+                reload();
+            }
+        }, dialogs::showUnexpected);
+    }
+
+    private void planNext() {
+        long id = currentMeeting().id();
+        tasks.run(i18n.get("council.saving"), p -> ctx.councilService().planNext(id), m -> loadMeetings(m.id()),
+                dialogs::showUnexpected);
+    }
+
+    private void export(boolean docx) {
+        CouncilService.MeetingView v = current.get();
+        String ext = docx ? "*.docx" : "*.pdf";
+        String name = "protokoll-" + v.meeting().heldOn() + (docx ? ".docx" : ".pdf");
+        dialogs.chooseSaveFile(i18n.get("council.export.title"), name, List.of(ext)).ifPresent(path ->
+                tasks.run(i18n.get("council.export.running"), p -> {
+                    writeMinutes(v, path, docx);
+                    return path;
+                }, x -> dialogs.showInfo(i18n.get("council.export.title"), i18n.get("council.export.done", path)),
+                        dialogs::showUnexpected));
+    }
+
+    private void writeMinutes(CouncilService.MeetingView v, Path path, boolean docx) {
+        var exporter = ctx.councilMinutesExporter(i18n.locale());
+        if (docx) {
+            exporter.docx(v, path);
+        } else {
+            exporter.pdf(v, path);
+        }
+    }
+
+    /** Loads the chart deck (the trend screen's saved deck) for presentation mode. */
+    public void loadDeck(Consumer<List<ChartData>> onReady) {
+        new TrendViewModel(ctx, tasks, dialogs, i18n).loadDeck(onReady);
+    }
+
+    private boolean handle(SaveResult<?> r) {
+        if (r.ok()) {
+            problems.set("");
+            return true;
+        }
+        problems.set(String.join("\n", r.problems().stream().map((Problem p) -> i18n.problem(p)).toList()));
+        return false;
+    }
+
+    /** The words of an agenda item, as shown and exported. */
+    public String describe(AgendaItem item) {
+        return switch (item.kind()) {
+            case FOLLOW_UP -> i18n.get("council.agenda.FOLLOW_UP", item.count());
+            case DEVIATIONS_SINCE -> i18n.get("council.agenda.DEVIATIONS_SINCE", item.count(), item.label());
+            case OVERDUE_ACTIONS -> i18n.get("council.agenda.OVERDUE_ACTIONS", item.count());
+            case CHART_SIGNAL -> i18n.get("council.agenda.CHART_SIGNAL", "ALL".equals(item.label())
+                    ? i18n.get("council.series.all") : i18n.get("enum.DeviationKind." + item.label()),
+                    item.signal().median(), item.signal().latest());
+            case ADDED -> item.label() + (item.detail() == null || item.detail().isBlank() ? "" : " – " + item.detail());
+        };
+    }
+
+    public ObservableList<Unit> units() { return units; }
+    public ObjectProperty<Unit> unitFilterProperty() { return unitFilter; }
+    public ObservableList<CouncilRepository.MeetingRow> meetings() { return meetings; }
+    public ObjectProperty<CouncilRepository.MeetingRow> selectedMeetingProperty() { return selectedMeeting; }
+    public ObjectProperty<CouncilService.MeetingView> currentProperty() { return current; }
+    public ObjectProperty<Unit> newUnitProperty() { return newUnit; }
+    public ObjectProperty<LocalDate> newDateProperty() { return newDate; }
+    public StringProperty newTitleProperty() { return newTitle; }
+    public ObservableList<AgendaItem> agenda() { return agenda; }
+    public ObservableList<DeviationRow> deviations() { return deviations; }
+    public ObservableList<FollowUpItem> followUps() { return followUps; }
+    public ObservableList<ActionRow> decisions() { return decisions; }
+    public ObservableList<ActionRow> overdue() { return overdue; }
+    public ObservableList<Meeting.Participant> participants() { return participants; }
+    public ObservableList<CouncilRepository.OrderedAnalysis> analyses() { return analyses; }
+    public ObjectProperty<Set<Long>> reviewedProperty() { return reviewed; }
+    public StringProperty patternsProperty() { return patterns; }
+    public StringProperty notesProperty() { return notes; }
+    public BooleanProperty heldProperty() { return held; }
+    public StringProperty itemTitleProperty() { return itemTitle; }
+    public StringProperty itemDetailProperty() { return itemDetail; }
+    public StringProperty participantNameProperty() { return participantName; }
+    public StringProperty participantRoleProperty() { return participantRole; }
+    public StringProperty decisionWhatProperty() { return decisionWhat; }
+    public StringProperty decisionResponsibleProperty() { return decisionResponsible; }
+    public ObjectProperty<LocalDate> decisionDueProperty() { return decisionDue; }
+    public ObjectProperty<FollowUpItem> selectedFollowUpProperty() { return selectedFollowUp; }
+    public StringProperty followUpNoteProperty() { return followUpNote; }
+    public ObjectProperty<LocalDate> followUpNewDueProperty() { return followUpNewDue; }
+    public ObjectProperty<ActionRow> selectedDecisionProperty() { return selectedDecision; }
+    public ObjectProperty<DeviationRow> selectedDeviationProperty() { return selectedDeviation; }
+    public StringProperty headingProperty() { return heading; }
+    public StringProperty problemsProperty() { return problems; }
+    public Command createMeetingCommand() { return createMeeting; }
+    public Command addItemCommand() { return addItem; }
+    public Command addParticipantCommand() { return addParticipant; }
+    public Command saveMinutesCommand() { return saveMinutes; }
+    public Command addDecisionCommand() { return addDecision; }
+    public Command followUpDoneCommand() { return followUpDone; }
+    public Command followUpNotDoneCommand() { return followUpNotDone; }
+    public Command followUpCarryCommand() { return followUpCarry; }
+    public Command toggleReviewedCommand() { return toggleReviewed; }
+    public Command orderRiskAnalysisCommand() { return orderRiskAnalysis; }
+    public Command orderEventAnalysisCommand() { return orderEventAnalysis; }
+    public Command planNextCommand() { return planNext; }
+    public Command exportDocxCommand() { return exportDocx; }
+    public Command exportPdfCommand() { return exportPdf; }
+    public LocalDate today() { return ctx.today(); }
+    public I18n i18n() { return i18n; }
+}
