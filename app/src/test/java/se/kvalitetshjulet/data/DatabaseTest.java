@@ -91,4 +91,25 @@ class DatabaseTest {
                     .hasMessageContaining("FOREIGN KEY");
         }
     }
+
+    @Test
+    void theSchemaVersionConstantIsTheNewestMigration() {
+        assertThat(Database.latestKnownVersion()).isEqualTo(Database.latestMigrationOnClasspath());
+    }
+
+    @Test
+    void aCurrentDatabaseOpensAgainWithItsDataAndWithoutABackup() throws Exception {
+        Path f = dir.resolve("again.db");
+        try (Database db = Database.open(f)) {
+            db.txRun(tx -> tx.insertInto(se.kvalitetshjulet.data.jooq.Tables.APP_SETTING)
+                    .set(se.kvalitetshjulet.data.jooq.Tables.APP_SETTING.SETTING_KEY, "k")
+                    .set(se.kvalitetshjulet.data.jooq.Tables.APP_SETTING.SETTING_VALUE, "v").execute());
+        }
+        try (Database db = Database.open(f)) {
+            assertThat(db.dsl().fetchCount(se.kvalitetshjulet.data.jooq.Tables.APP_SETTING)).isEqualTo(1);
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("backup"));
+        }
+    }
 }

@@ -1,13 +1,22 @@
 package se.kvalitetshjulet.ui.shell;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 import javafx.application.Application;
+
+import se.kvalitetshjulet.app.AppPaths;
+import se.kvalitetshjulet.app.AppContext;
+import se.kvalitetshjulet.data.Database;
 
 /** Starts the JavaFX application with the command line's choice of database. */
 public final class DesktopLauncher {
     static volatile Path requestedDb;
     static volatile boolean requestedDemo;
+    /** The database being opened while the JavaFX toolkit starts (both take about a second). */
+    static volatile Path preopenedPath;
+    static volatile CompletableFuture<AppContext> preopened;
 
     private DesktopLauncher() {
     }
@@ -15,6 +24,16 @@ public final class DesktopLauncher {
     public static void launch(Path db, boolean demo) {
         requestedDb = db;
         requestedDemo = demo;
+        Path target = demo ? AppPaths.demoDatabase() : db != null ? db
+                : Files.exists(AppPaths.defaultDatabase()) ? AppPaths.defaultDatabase() : null;
+        if (target != null && Files.exists(target)) {
+            preopenedPath = target.toAbsolutePath().normalize();
+            preopened = CompletableFuture.supplyAsync(() -> {
+                AppContext ctx = new AppContext(Database.open(target), java.time.Clock.systemDefaultZone());
+                ctx.settings().isDemo(); // the first query initialises jOOQ: do it off the critical path
+                return ctx;
+            });
+        }
         Application.launch(KvalitetshjuletApp.class);
     }
 }

@@ -135,8 +135,7 @@ public final class KvalitetshjuletApp extends Application {
         box.setPadding(new Insets(40));
         showScene(box);
         tasks.run(i18n.get("start.opening", file), progress -> {
-            Database db = Database.open(file);
-            AppContext ctx = new AppContext(db, Clock.systemDefaultZone());
+            AppContext ctx = preopenedOrOpen(file);
             if (demo && ctx.units().findAll().isEmpty()) {
                 progress.update(0, i18n.get("start.creatingDemo"));
                 ctx.demoData().generate(42, ctx.today(), f -> progress.update(f, null));
@@ -156,6 +155,23 @@ public final class KvalitetshjuletApp extends Application {
             dialogs.showError(i18n.get("start.refusedTitle"), message);
             showFirstStart();
         });
+    }
+
+    /** Takes the database opened while the toolkit started, if it is this file; otherwise opens it now. */
+    private static AppContext preopenedOrOpen(Path file) throws Exception {
+        var future = DesktopLauncher.preopened;
+        if (future != null && file.toAbsolutePath().normalize().equals(DesktopLauncher.preopenedPath)) {
+            DesktopLauncher.preopened = null;
+            try {
+                return future.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw e;
+            }
+        }
+        return new AppContext(Database.open(file), Clock.systemDefaultZone());
     }
 
     public Optional<AppContext> context() {

@@ -45,9 +45,16 @@ public final class StartupProbe {
             reportIfRequested();
         }
 
+    }
+
+    /** Starts {@link Minimal} from a class that is not an Application (as {@code Main} starts the app on the classpath). */
+    public static final class MinimalLauncher {
+        private MinimalLauncher() {
+        }
+
         public static void main(String[] args) {
             System.setProperty(PROPERTY, "true");
-            launch(args);
+            Application.launch(Minimal.class, args);
         }
     }
 }
