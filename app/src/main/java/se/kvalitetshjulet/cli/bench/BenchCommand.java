@@ -50,6 +50,7 @@ public final class BenchCommand implements Callable<Integer> {
     static final double IMPORT_GOAL = 0.5;
     static final double STARTUP_GOAL = 1.5;
     static final long HEAP_LIMIT_MB = 512;
+    static final double REPORT_GOAL_SECONDS = 30;
 
     @Option(names = "--rows", defaultValue = "1000000", description = "Största datamängden (standard ${DEFAULT-VALUE}).")
     long rows;
@@ -113,6 +114,7 @@ public final class BenchCommand implements Callable<Integer> {
                 }
                 long actual = ctx.deviations().count(DeviationFilter.all(), today);
                 measureQueries(ctx, db, actual, today, sqlite, o);
+                measureReport(ctx, dir, actual, today, o);
                 measureImport(ctx, dir, actual, today, sqlite, o);
             }
         }
@@ -201,6 +203,26 @@ public final class BenchCommand implements Callable<Integer> {
         }
         o.printf("  %-70s %s%n", name, figures.getLast().detail());
         o.flush();
+    }
+
+    /** The annual report over the whole dataset; no SQLite reference exists for a document, so the goal is absolute. */
+    private void measureReport(AppContext ctx, Path dir, long n, LocalDate today, PrintWriter o) {
+        int year = today.getYear() - 1;
+        var request = new se.kvalitetshjulet.service.ReportService.Request(se.kvalitetshjulet.domain.report.ReportKind.ANNUAL,
+                year, 0, null, false, null);
+        for (var format : List.of(se.kvalitetshjulet.domain.report.ReportFormat.DOCX,
+                se.kvalitetshjulet.domain.report.ReportFormat.PDF)) {
+            Path target = dir.resolve("kvalitetsberattelse-" + n + "." + format.name().toLowerCase(java.util.Locale.ROOT));
+            long t0 = System.nanoTime();
+            var model = ctx.reports().build(request, today, (p, w) -> { }, () -> false);
+            ctx.reportExporter(java.util.Locale.of("sv")).write(model, format, target, () -> false);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            String name = "Kvalitetsberättelse " + year + " som " + format.name() + " (hela registret)";
+            figures.add(new Figure(name, n, "s", seconds, Double.NaN, Double.NaN, "≤ " + REPORT_GOAL_SECONDS + " s",
+                    seconds <= REPORT_GOAL_SECONDS, "appen %.2f s (ingen sqlite3-motsvarighet)".formatted(seconds)));
+            o.printf("  %-70s %s%n", name, figures.getLast().detail());
+            o.flush();
+        }
     }
 
     private void measureImport(AppContext ctx, Path dir, long n, LocalDate today, Optional<SqliteCli> sqlite, PrintWriter o)
