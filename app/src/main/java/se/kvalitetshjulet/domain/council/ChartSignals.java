@@ -30,7 +30,9 @@ public final class ChartSignals {
     /** True when one of the last {@code recent} points belongs to a part with a runs signal. */
     public static boolean recentSignal(List<Double> values, int recent) {
         SpcResult r = runChart(values);
-        if (r == null) {
+        // Rare events (median 0): most points sit on the median and do not count, so the runs rules
+        // judge a handful of months. Such series need a chart of time between events, not a run chart.
+        if (r == null || r.points().getLast().centreLine() == 0.0) {
             return false;
         }
         List<SpcPoint> pts = r.points();

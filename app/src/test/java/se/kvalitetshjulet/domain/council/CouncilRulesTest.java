@@ -81,4 +81,21 @@ class CouncilRulesTest {
         assertThat(ChartSignals.recentSignal(stable, 12)).isFalse();
         assertThat(ChartSignals.recentSignal(List.of(1.0, 9.0, 9.0), 12)).as("too short").isFalse();
     }
+
+    @Test
+    void rareEventsWithMedianZeroRaiseNoRunChartSignal() {
+        java.util.List<Double> rare = new java.util.ArrayList<>(java.util.Collections.nCopies(20, 0.0));
+        rare.set(19, 1.0);
+        rare.set(18, 1.0);
+        rare.set(17, 2.0);
+        org.assertj.core.api.Assertions.assertThat(ChartSignals.recentSignal(rare, 12)).isFalse();
+        java.util.List<Double> shift = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            shift.add(10.0 + (i % 3));
+        }
+        for (int i = 0; i < 10; i++) {
+            shift.add(20.0 + (i % 3));
+        }
+        org.assertj.core.api.Assertions.assertThat(ChartSignals.recentSignal(shift, 12)).isTrue();
+    }
 }
