@@ -67,6 +67,11 @@ public final class PresentationView extends BorderPane {
                 view.show(view.index + 1);
             } else if (e.getCode() == KeyCode.LEFT || e.getCode() == KeyCode.PAGE_UP) {
                 view.show(view.index - 1);
+            } else if (e.getCode().isDigitKey() && !e.getText().isEmpty() && Character.isDigit(e.getText().charAt(0))) {
+                int n = e.getText().charAt(0) - '0';
+                if (n >= 1) {
+                    view.show(n - 1);
+                }
             }
         });
         stage.setScene(scene);

@@ -133,6 +133,39 @@ public final class TrendChartFactory {
         }
     }
 
+    /** Writes the chart as SVG (vector, for reports and web pages) of the given size. */
+    public static void writeSvg(ChartData data, Path target, int width, int height, double scale) {
+        org.jfree.svg.SVGGraphics2D g2 = new org.jfree.svg.SVGGraphics2D(width, height);
+        create(data, scale).draw(g2, new java.awt.geom.Rectangle2D.Double(0, 0, width, height));
+        try {
+            java.nio.file.Files.writeString(target, g2.getSVGDocument(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Bilden kunde inte sparas: " + target, e);
+        }
+    }
+
+    /** The chart's numbers as CSV (UTF-8 with BOM, semicolons): period, value, centre line, limits, signal. */
+    public static void writeCsv(ChartData data, Path target) {
+        try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(target, java.nio.charset.StandardCharsets.UTF_8)) {
+            w.write('\uFEFF');
+            var csv = new org.apache.commons.csv.CSVPrinter(w, org.apache.commons.csv.CSVFormat.DEFAULT.builder()
+                    .setDelimiter(';').setRecordSeparator("\r\n").get());
+            csv.printRecord("Period", "Värde", "Centrallinje", "Nedre gräns", "Övre gräns", "Utanför gränserna",
+                    "Seriesignal", "Del");
+            for (ChartData.Point p : data.points()) {
+                csv.printRecord(p.label(), num(p.value()), num(p.centre()), num(p.lower()), num(p.upper()),
+                        p.outside() ? "ja" : "nej", p.inRunsSignal() ? "ja" : "nej", p.part());
+            }
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Filen kunde inte sparas: " + target, e);
+        }
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "" : String.format(java.util.Locale.of("sv"), "%.4f", v);
+    }
+
     private static Double nan(double v) {
         return Double.isNaN(v) ? null : v;
     }

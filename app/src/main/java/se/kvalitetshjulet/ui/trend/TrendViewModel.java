@@ -234,11 +234,19 @@ public final class TrendViewModel {
                 explanations, signal);
     }
 
+    /** Saves the chart as PNG (1600×900), SVG or its numbers as CSV, chosen by the file's ending. */
     private void exportPng() {
         ChartData data = chart.get();
-        dialogs.chooseSaveFile(i18n.get("trend.exportPng"), "diagram.png", List.of("*.png")).ifPresent(path ->
-                tasks.run(i18n.get("trend.exporting"), p -> {
-                    TrendChartFactory.writePng(data, path, 1600, 900, 1.4);
+        dialogs.chooseSaveFile(i18n.get("trend.exportPng"), "diagram.png", List.of("*.png", "*.svg", "*.csv"))
+                .ifPresent(path -> tasks.run(i18n.get("trend.exporting"), p -> {
+                    String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                    if (name.endsWith(".svg")) {
+                        TrendChartFactory.writeSvg(data, path, 1600, 900, 1.4);
+                    } else if (name.endsWith(".csv")) {
+                        TrendChartFactory.writeCsv(data, path);
+                    } else {
+                        TrendChartFactory.writePng(data, path, 1600, 900, 1.4);
+                    }
                     return path;
                 }, done -> dialogs.showInfo(i18n.get("trend.exportPng"), i18n.get("trend.exported", done)),
                         dialogs::showUnexpected));
