@@ -113,8 +113,21 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         }
     }
 
+    /**
+     * Lets work already handed over finish (a draft being saved as the window closes must reach the
+     * database), waiting at most ten seconds, then stops the workers.
+     */
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warn("Background work still running at exit; stopping it");
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            executor.shutdownNow();
+        }
     }
 }
