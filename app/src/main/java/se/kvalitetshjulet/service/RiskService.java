@@ -167,18 +167,7 @@ public final class RiskService {
         if (!RiskAnalysis.SOURCE.equals(m.sourceType()) || m.sourceId() == null) {
             throw new IllegalArgumentException("Åtgärden hör inte till en analys.");
         }
-        if (m.what() == null || m.what().isBlank()) {
-            p.add(new Problem("what", "measure.validation.whatRequired"));
-        }
-        if (m.responsible() == null || m.responsible().isBlank()) {
-            p.add(new Problem("responsible", "measure.validation.responsibleRequired"));
-        }
-        if (m.dueOn() == null) {
-            p.add(new Problem("dueOn", "measure.validation.dueRequired"));
-        }
-        if (m.effective() != null && m.doneOn() == null) {
-            p.add(new Problem("effective", "measure.validation.effectBeforeDone"));
-        }
+        p.addAll(se.kvalitetshjulet.domain.action.ActionRules.validate(m));
         if (!p.isEmpty()) {
             return SaveResult.rejected(p);
         }
