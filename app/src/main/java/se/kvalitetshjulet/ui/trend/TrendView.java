@@ -148,13 +148,21 @@ public final class TrendView extends BorderPane implements MainView.Refreshable 
         setRight(right);
 
         vm.chartProperty().addListener((o, a, data) -> show(data));
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.getRoot().getStyleClass().addListener((javafx.collections.ListChangeListener<String>) c ->
+                        show(vm.chartProperty().get()));
+            }
+        });
     }
 
     private void show(ChartData data) {
         if (data == null) {
             return;
         }
-        viewer.setChart(TrendChartFactory.create(data, getStyleClass().contains("projector") ? 1.5 : 1.0));
+        // Projector mode is a style class on the shell (the scene's root): draw the chart larger too.
+        boolean projector = getScene() != null && getScene().getRoot().getStyleClass().contains("projector");
+        viewer.setChart(TrendChartFactory.create(data, projector ? 1.5 : 1.0));
         explanations.getChildren().clear();
         for (String s : data.explanations()) {
             Label l = new Label(s);
