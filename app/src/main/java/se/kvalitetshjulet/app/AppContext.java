@@ -54,6 +54,7 @@ public final class AppContext implements AutoCloseable {
     private final SavedFilterRepository savedFilters;
     private final PatternService patterns;
     private final DenominatorRepository denominators;
+    private final se.kvalitetshjulet.service.DenominatorService denominatorService;
     private final TrendService trends;
     private final SelfCheckRepository selfCheckRepository;
     private final SelfCheckService selfChecks;
@@ -82,8 +83,9 @@ public final class AppContext implements AutoCloseable {
         this.deviationService = new DeviationService(database, deviations, taxonomies, organisation, clock);
         this.savedFilters = new SavedFilterRepository(database);
         this.patterns = new PatternService(deviations, organisation);
-        this.denominators = new DenominatorRepository(database);
+        this.denominators = new DenominatorRepository(database, audit);
         this.trends = new TrendService(deviations, denominators);
+        this.denominatorService = new se.kvalitetshjulet.service.DenominatorService(database, denominators, organisation);
         this.selfCheckRepository = new SelfCheckRepository(database, audit);
         this.selfChecks = new SelfCheckService(database, selfCheckRepository, organisation, actor, clock);
         this.risks = new RiskRepository(database, audit);
@@ -118,6 +120,7 @@ public final class AppContext implements AutoCloseable {
     public SavedFilterRepository savedFilters() { return savedFilters; }
     public PatternService patterns() { return patterns; }
     public DenominatorRepository denominators() { return denominators; }
+    public se.kvalitetshjulet.service.DenominatorService denominatorService() { return denominatorService; }
     public TrendService trends() { return trends; }
     public SelfCheckRepository selfCheckRepository() { return selfCheckRepository; }
     public SelfCheckService selfChecks() { return selfChecks; }

@@ -96,8 +96,8 @@ public final class DenominatorImporter {
         if (!errors.isEmpty()) {
             return new Result(0, errors);
         }
-        db.txRun(tx -> rows.forEach(r -> repo.upsert(tx, r.unitId(), r.year(), r.month(), r.recipients(), r.careDays(),
-                r.visits())));
+        db.txRun(tx -> rows.forEach(r -> repo.save(tx, r.unitId(), new se.kvalitetshjulet.domain.trend.MonthDenominator(
+                java.time.YearMonth.of(r.year(), r.month()), r.recipients(), r.careDays(), r.visits()))));
         return new Result(rows.size(), List.of());
     }
 

@@ -96,4 +96,31 @@ class OrganisationScreenTest {
         waitUntil(() -> validation.getText().contains("finns redan en enhet med det namnet"));
         assertThat(ctx.units().findAll()).extracting(Unit::name).contains("Gruppbostad Lärkan");
     }
+
+    @Test
+    void denominatorsTypedInTheGridAreSavedForTheUnitByKeyboard(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-organisation");
+        TreeView<Unit> tree = robot.lookup("#unitTree").queryAs(TreeView.class);
+        waitUntil(() -> tree.getRoot() != null && find(tree.getRoot(), "Gruppbostad Lärkan") != null);
+        Unit unit = find(tree.getRoot(), "Gruppbostad Lärkan").getValue();
+        robot.interact(() -> tree.getSelectionModel().select(find(tree.getRoot(), "Gruppbostad Lärkan")));
+        robot.clickOn("Nämnare");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Integer> year = robot.lookup("#denominatorYear").queryAs(javafx.scene.control.Spinner.class);
+        // A year the demo does not use, so the shared demo's charts stay as they are.
+        robot.interact(() -> year.getValueFactory().setValue(2019));
+        TextField january = robot.lookup("#denRecipients1").queryAs(TextField.class);
+        waitUntil(() -> january.getText().isEmpty() && !january.isDisabled());
+        robot.clickOn(january).write("6").type(javafx.scene.input.KeyCode.ENTER).write("180");
+        TextField careDays = robot.lookup("#denCareDays1").queryAs(TextField.class);
+        assertThat(careDays.getText()).isEqualTo("180");
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.S).release(javafx.scene.input.KeyCode.CONTROL);
+        Label status = robot.lookup("#denominatorStatus").queryAs(Label.class);
+        waitUntil(() -> status.getText().equals("Sparat (1 månad ändrad)."));
+        var saved = ctx.denominatorService().year(unit.id(), 2019).getFirst();
+        assertThat(saved.recipients()).isEqualTo(6);
+        assertThat(saved.careDays()).isEqualTo(180);
+        assertThat(robot.lookup("#denominatorSummary").queryAs(Label.class).getText()).contains("6 brukare");
+        assertThat(dialogs.unexpected).isEmpty();
+    }
 }

@@ -152,10 +152,22 @@ public final class OrganisationView extends BorderPane implements MainView.Refre
                         : vm.selectedProperty().get().name(), vm.editingNewProperty(), vm.selectedProperty()));
         Label historyTitle = new Label(i18n.get("audit.title"));
         historyTitle.getStyleClass().add("h2");
-        VBox form = new VBox(12, formTitle, grid, validation, buttons, historyTitle, history);
-        form.setPadding(new Insets(0, 0, 0, 16));
+        VBox form = new VBox(12, grid, validation, buttons, historyTitle, history);
+        form.setPadding(new Insets(12, 0, 0, 0));
+        javafx.scene.control.Tab unitTab = new javafx.scene.control.Tab(i18n.get("org.tab.unit"), form);
+        unitTab.setId("orgUnitTab");
+        javafx.scene.control.Tab denominatorTab = new javafx.scene.control.Tab(i18n.get("org.tab.denominators"),
+                new javafx.scene.control.ScrollPane(new DenominatorPane(vm.denominators(), i18n)));
+        denominatorTab.setId("orgDenominatorTab");
+        ((javafx.scene.control.ScrollPane) denominatorTab.getContent()).setFitToWidth(true);
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(unitTab, denominatorTab);
+        tabs.setId("orgTabs");
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox right = new VBox(8, formTitle, tabs);
+        javafx.scene.layout.VBox.setVgrow(tabs, javafx.scene.layout.Priority.ALWAYS);
+        right.setPadding(new Insets(0, 0, 0, 16));
 
-        SplitPane split = new SplitPane(treeView, form);
+        SplitPane split = new SplitPane(treeView, right);
         split.setDividerPositions(0.38);
         setCenter(split);
         setPadding(new Insets(16));

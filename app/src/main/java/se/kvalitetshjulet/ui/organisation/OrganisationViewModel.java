@@ -55,6 +55,7 @@ public final class OrganisationViewModel {
     private final BooleanProperty editingNew = new SimpleBooleanProperty(false);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
 
+    private final DenominatorViewModel denominators;
     private final Command save;
     private final Command newChild;
     private final Command delete;
@@ -64,6 +65,7 @@ public final class OrganisationViewModel {
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.i18n = i18n;
+        this.denominators = new DenominatorViewModel(ctx, tasks, dialogs, i18n);
         var formOpen = Bindings.createBooleanBinding(() -> selected.get() != null || editingNew.get(), selected, editingNew);
         save = new Command(this::save, formOpen.and(busy.not()));
         newChild = new Command(this::startNewChild, busy.not());
@@ -93,8 +95,10 @@ public final class OrganisationViewModel {
     }
 
     public void select(Unit unit) {
+        denominators.confirmLeave();
         editingNew.set(false);
         selected.set(unit);
+        denominators.unitProperty().set(unit);
         validationMessage.set("");
         if (unit == null) {
             clearForm();
@@ -194,6 +198,8 @@ public final class OrganisationViewModel {
         dialogs.showUnexpected(t);
     }
 
+    /** The "Nämnare" tab's view model, following the selected unit. */
+    public DenominatorViewModel denominators() { return denominators; }
     public ObjectProperty<OrgTree> treeProperty() { return tree; }
     public ObservableList<BusinessArea> businessAreas() { return businessAreas; }
     public ObjectProperty<Unit> selectedProperty() { return selected; }
