@@ -208,7 +208,14 @@ public final class Database implements AutoCloseable {
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(10_000);
         config.setDateClass("TEXT");
-        SQLiteDataSource sqlite = new SQLiteDataSource(config);
+        SQLiteDataSource sqlite = new SQLiteDataSource(config) {
+            @Override
+            public org.sqlite.SQLiteConnection getConnection(String user, String password) throws java.sql.SQLException {
+                org.sqlite.SQLiteConnection c = super.getConnection(user, password);
+                registerFunctions(c);
+                return c;
+            }
+        };
         sqlite.setUrl("jdbc:sqlite:" + file);
         HikariConfig hc = new HikariConfig();
         hc.setDataSource(sqlite);
@@ -217,6 +224,24 @@ public final class Database implements AutoCloseable {
         hc.setPoolName("kvalitetshjulet");
         return new HikariDataSource(hc);
     }
+
+    /**
+     * SQL functions SQLite lacks, registered on every pooled connection. {@value #UNICODE_LOWER}(text) lower-cases
+     * all of Unicode (SQLite's own {@code lower()} only knows A–Z, so "ÄLDREBOENDE" would not match "äldre").
+     * PostgreSQL's {@code lower()} is already Unicode-aware; see {@code repo.TextSearch}.
+     */
+    private static void registerFunctions(java.sql.Connection c) throws java.sql.SQLException {
+        org.sqlite.Function.create(c, UNICODE_LOWER, new org.sqlite.Function() {
+            @Override
+            protected void xFunc() throws java.sql.SQLException {
+                String v = value_text(0);
+                result(v == null ? null : v.toLowerCase(java.util.Locale.ROOT));
+            }
+        }, 1, org.sqlite.Function.FLAG_DETERMINISTIC);
+    }
+
+    /** Name of the Unicode lower-case SQL function registered on SQLite connections. */
+    public static final String UNICODE_LOWER = "kvh_lower";
 
     /** SQLite online backup to a timestamped file beside the database; keeps the newest few. */
     private static void backup(DataSource ds, Path file) {

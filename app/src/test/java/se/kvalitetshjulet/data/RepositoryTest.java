@@ -85,6 +85,17 @@ class RepositoryTest {
     }
 
     @Test
+    void freeTextSearchIgnoresTheCaseOfSwedishLettersToo() {
+        long lower = ctx.deviations().count(DeviationFilter.all().withText("måltid"), today);
+        assertThat(lower).isPositive();
+        // SQLite's own lower() folds only A–Z: "MÅLTID" would become "mÅltid" and find nothing.
+        assertThat(ctx.deviations().count(DeviationFilter.all().withText("MÅLTID"), today)).isEqualTo(lower);
+        assertThat(ctx.deviations().count(DeviationFilter.all().withText("Måltid"), today)).isEqualTo(lower);
+        // Wildcards typed by the user are text, not patterns.
+        assertThat(ctx.deviations().count(DeviationFilter.all().withText("m%ltid"), today)).isZero();
+    }
+
+    @Test
     void overdueMeansPastDueAndNotYetAssessed() {
         DeviationFilter f = DeviationFilter.all().withOverdueOnly(true);
         Page<DeviationRow> page = ctx.deviations().search(f, DeviationSort.DUE_ON, true, 0, 500, today);

@@ -151,7 +151,7 @@ public final class ActionRepository {
     static Condition condition(ActionFilter f, LocalDate today) {
         List<Condition> c = new ArrayList<>();
         if (f.responsible() != null && !f.responsible().isBlank()) {
-            c.add(ACTION_ITEM.RESPONSIBLE.containsIgnoreCase(f.responsible().strip()));
+            c.add(TextSearch.containsIgnoreCase(ACTION_ITEM.RESPONSIBLE, f.responsible().strip()));
         }
         if (f.unitIds() != null) {
             c.add(f.unitIds().isEmpty() ? DSL.falseCondition() : ACTION_ITEM.UNIT_ID.in(f.unitIds()));

@@ -435,8 +435,8 @@ public final class DeviationRepository {
         }
         if (f.text() != null && !f.text().isBlank()) {
             String t = f.text().strip();
-            c.add(DEVIATION.TITLE.containsIgnoreCase(t).or(DEVIATION.DESCRIPTION.containsIgnoreCase(t))
-                    .or(DEVIATION.CASE_REF.containsIgnoreCase(t)));
+            c.add(TextSearch.containsIgnoreCase(DEVIATION.TITLE, t).or(TextSearch.containsIgnoreCase(DEVIATION.DESCRIPTION, t))
+                    .or(TextSearch.containsIgnoreCase(DEVIATION.CASE_REF, t)));
         }
         return DSL.and(c);
     }
