@@ -157,7 +157,7 @@ public final class AppContext implements AutoCloseable {
     }
 
     public DeviationExporter deviationExporter() {
-        return new DeviationExporter(deviations);
+        return new DeviationExporter(deviations, organisation::tree);
     }
 
     public PatternExporter patternExporter() {

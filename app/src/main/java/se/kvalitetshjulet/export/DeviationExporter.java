@@ -30,6 +30,7 @@ import org.jooq.Record;
 
 import se.kvalitetshjulet.data.repo.DeviationRepository;
 import se.kvalitetshjulet.domain.deviation.DeviationFilter;
+import se.kvalitetshjulet.domain.org.OrgTree;
 
 /**
  * Exports the filtered register to CSV (UTF-8 with BOM, semicolons: what Swedish Excel
@@ -40,9 +41,15 @@ import se.kvalitetshjulet.domain.deviation.DeviationFilter;
  */
 public final class DeviationExporter {
     private final DeviationRepository repo;
+    private final java.util.function.Supplier<OrgTree> organisation;
 
-    public DeviationExporter(DeviationRepository repo) {
+    /**
+     * @param organisation the current unit tree: units are written as their path ("Ekhagen › Våning 1"), so
+     *                     an export imports again even where two units share a name
+     */
+    public DeviationExporter(DeviationRepository repo, java.util.function.Supplier<OrgTree> organisation) {
         this.repo = repo;
+        this.organisation = organisation;
     }
 
     public long export(DeviationFilter filter, Path target, BiConsumer<Double, String> progress) {
@@ -57,6 +64,7 @@ public final class DeviationExporter {
             throw new IllegalArgumentException("Filen måste sluta på .csv eller .xlsx: " + target.getFileName());
         }
         long total = Math.max(1, repo.count(filter, today));
+        OrgTree tree = organisation.get();
         List<String> headers = new ArrayList<>(List.of("Ärendereferens", "Registrerad", "Inträffad", "Rapporterad", "Typ",
                 "Lagrum", "Status", "Enhet", "Kategori", "Rubrik", "Rapporterad av (roll)", "Sista dag", "Avslutad",
                 "Bedömning", "Allvarlig", "Anmäld till IVO", "IVO-diarienummer", "Extern källa", "Externt id"));
@@ -90,7 +98,7 @@ public final class DeviationExporter {
                     repo.forEach(filter, today, r -> {
                         checkCancelled(cancelled);
                         Row row = sheet.createRow((int) ++n[0]);
-                        List<String> v = values(r, includeFreeText);
+                        List<String> v = values(r, tree, includeFreeText);
                         for (int i = 0; i < v.size(); i++) {
                             row.createCell(i).setCellValue(v.get(i));
                         }
@@ -107,7 +115,7 @@ public final class DeviationExporter {
                     repo.forEach(filter, today, r -> {
                         checkCancelled(cancelled);
                         try {
-                            csv.printRecord(values(r, includeFreeText));
+                            csv.printRecord(values(r, tree, includeFreeText));
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
@@ -142,11 +150,16 @@ public final class DeviationExporter {
         }
     }
 
-    private static List<String> values(Record r, boolean freeText) {
+    private static List<String> values(Record r, OrgTree tree, boolean freeText) {
+        Long unitId = r.get(DEVIATION.UNIT_ID);
+        String unit = unitId == null ? "" : tree.path(unitId);
+        if (unit.isEmpty()) {
+            unit = r.get("unit_name", String.class);
+        }
         List<String> v = new ArrayList<>(List.of(
                 s(r.get(DEVIATION.CASE_REF)), d(r.get(DEVIATION.REGISTERED_ON)), d(r.get(DEVIATION.OCCURRED_ON)),
                 d(r.get(DEVIATION.REPORTED_ON)), s(r.get(DEVIATION.KIND)), s(r.get(DEVIATION.LAW)), s(r.get(DEVIATION.STATUS)),
-                SafeCells.safe(r.get("unit_name", String.class)), SafeCells.safe(r.get("category_name", String.class)),
+                SafeCells.safe(unit), SafeCells.safe(r.get("category_name", String.class)),
                 SafeCells.safe(r.get(DEVIATION.TITLE)), SafeCells.safe(r.get(DEVIATION.REPORTER_ROLE)),
                 d(r.get(DEVIATION.DUE_ON)), d(r.get(DEVIATION.CLOSED_ON)), s(r.get(DEVIATION.ASSESSMENT)),
                 Boolean.TRUE.equals(r.get(DEVIATION.SERIOUS)) ? "ja" : "nej", d(r.get(DEVIATION.IVO_REPORTED_ON)),

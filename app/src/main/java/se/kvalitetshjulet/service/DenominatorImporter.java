@@ -17,12 +17,12 @@ import org.apache.commons.csv.CSVRecord;
 
 import se.kvalitetshjulet.data.Database;
 import se.kvalitetshjulet.data.repo.DenominatorRepository;
-import se.kvalitetshjulet.domain.org.OrgTree;
-import se.kvalitetshjulet.domain.org.Unit;
+import se.kvalitetshjulet.domain.org.UnitLookup;
 
 /**
  * Imports denominators (care recipients, care days, visits per unit and month) from a CSV file
- * with the columns {@code Enhet;År;Månad;Brukare;Vårddygn;Besök} (comma or semicolon, UTF-8).
+ * with the columns {@code Enhet;År;Månad;Brukare;Vårddygn;Besök} (comma or semicolon, UTF-8). A unit is named
+ * by its name or, where names repeat ("Våning 1"), by its path ("Ekhagen › Våning 1").
  * All or nothing: one bad row and nothing is written; every problem is reported with its row.
  */
 public final class DenominatorImporter {
@@ -53,11 +53,7 @@ public final class DenominatorImporter {
         String firstLine = text.lines().findFirst().orElse("");
         char delimiter = firstLine.chars().filter(c -> c == ';').count() >= firstLine.chars().filter(c -> c == ',').count()
                 ? ';' : ',';
-        OrgTree tree = organisation.tree();
-        Map<String, Long> unitsByName = new HashMap<>();
-        for (Unit u : tree.all()) {
-            unitsByName.put(u.name().strip().toLowerCase(Locale.ROOT), u.id());
-        }
+        UnitLookup units = new UnitLookup(organisation.tree());
         List<String> errors = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
@@ -74,9 +70,15 @@ public final class DenominatorImporter {
             for (CSVRecord rec : parser) {
                 long line = rec.getRecordNumber() + 1;
                 String unitName = get(rec, header, "enhet");
-                Long unitId = unitName == null ? null : unitsByName.get(unitName.toLowerCase(Locale.ROOT));
-                if (unitId == null) {
-                    errors.add("Rad " + line + ": enheten '" + unitName + "' finns inte. Skapa den under Organisation eller rätta namnet.");
+                Long unitId = null;
+                switch (units.find(unitName)) {
+                    case UnitLookup.Found f -> unitId = f.unitId();
+                    case UnitLookup.Ambiguous a -> errors.add("Rad " + line + ": det finns flera enheter som heter '"
+                            + unitName + "': " + String.join("; ", a.paths()) + ". Ange hela sökvägen, t.ex. '"
+                            + a.paths().getFirst() + "'.");
+                    case UnitLookup.Missing m -> errors.add("Rad " + line + ": enheten '" + (unitName == null ? "" : unitName)
+                            + "' finns inte. Skapa den under Organisation eller rätta namnet"
+                            + (m.sameName().isEmpty() ? "." : " (enheter med det namnet: " + String.join("; ", m.sameName()) + ")."));
                 }
                 Integer year = number(rec, header, "år", line, 2000, 2100, errors);
                 Integer month = number(rec, header, "månad", line, 1, 12, errors);

@@ -97,7 +97,7 @@ class CliTest {
                     java.time.LocalDate.of(2030, 12, 31))).isEmpty();
         }
         Path good = dir.resolve("good.csv");
-        Files.writeString(good, "\uFEFFEnhet,År,Månad,Brukare,Vårddygn,Besök\nVåning 1,2030,1,12,372,\nVåning 2,2030,1,11,341,\n");
+        Files.writeString(good, "\uFEFFEnhet,År,Månad,Brukare,Vårddygn,Besök\nVåning 1,2030,1,12,372,\nEkhagens äldreboende › Våning 2,2030,1,11,341,\n");
         Run ok = run("denominators", good.toString(), "--db", db.toString());
         assertThat(ok.code()).isZero();
         try (var ctx = new se.kvalitetshjulet.app.AppContext(se.kvalitetshjulet.data.Database.open(db),

@@ -25,6 +25,7 @@ import se.kvalitetshjulet.domain.deviation.DeviationStatus;
 import se.kvalitetshjulet.domain.deviation.Law;
 import se.kvalitetshjulet.domain.deviation.Taxonomy;
 import se.kvalitetshjulet.domain.org.OrgTree;
+import se.kvalitetshjulet.domain.org.UnitLookup;
 import se.kvalitetshjulet.domain.org.Unit;
 import se.kvalitetshjulet.domain.privacy.PersonalIdentityDetector;
 
@@ -57,8 +58,6 @@ final class RowConverter {
     private static final int CACHE_LIMIT = 10_000;
     /** What follows 'Ã' when UTF-8 text has been read as Windows-1252 (bytes 0x80–0xBF). */
     private static final String MOJIBAKE_SECOND = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
-    private static final Pattern DASH = Pattern.compile("\\s*[-–—]\\s*");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final ResourceBundle MESSAGES = bundle();
 
     /** The outcome for one row: a deviation (null when rejected), the external id, errors and warnings. */
@@ -69,7 +68,7 @@ final class RowConverter {
     private final ImportMapping mapping;
     private final String source;
     private final OrgTree tree;
-    private final Map<String, List<Unit>> unitsByName = new HashMap<>();
+    private final UnitLookup units;
     private final Map<String, Taxonomy> categories = new HashMap<>();
     private final String categoryNames;
     private final DeadlineRules deadlines;
@@ -92,9 +91,7 @@ final class RowConverter {
         for (ImportField f : ImportField.values()) {
             column[f.ordinal()] = ImportMapping.indexOf(headers, mapping.column(f));
         }
-        for (Unit u : tree.all()) {
-            unitsByName.computeIfAbsent(name(u.name()), k -> new ArrayList<>()).add(u);
-        }
+        this.units = new UnitLookup(tree);
         for (Taxonomy t : categoryList) {
             categories.putIfAbsent(name(t.name()), t);
         }
@@ -103,8 +100,7 @@ final class RowConverter {
 
     /** Names compared for units and categories: case, spacing and dash style do not matter. */
     static String name(String s) {
-        String n = s.strip().toLowerCase(Locale.ROOT).replace('\u00A0', ' ');
-        return SPACES.matcher(DASH.matcher(n).replaceAll(" - ")).replaceAll(" ");
+        return UnitLookup.normalise(s);
     }
 
     /** "Ã¤" for "ä" and the like: UTF-8 that was read as Windows-1252 somewhere before it reached us. */
@@ -560,48 +556,17 @@ final class RowConverter {
     }
 
     private Object findUnit(String value) {
-        String[] parts = value.split("\\s*[›>]\\s*");
-        List<String> path = new ArrayList<>();
-        for (String p : parts) {
-            if (!p.isBlank()) {
-                path.add(name(p));
-            }
-        }
-        if (path.isEmpty()) {
-            return "Enhet saknas.";
-        }
-        List<Unit> candidates = unitsByName.getOrDefault(path.getLast(), List.of());
-        List<Unit> matches = new ArrayList<>();
-        for (Unit u : candidates) {
-            if (endsWith(u, path)) {
-                matches.add(u);
-            }
-        }
-        if (matches.size() == 1) {
-            return matches.getFirst().id();
-        }
-        if (matches.isEmpty()) {
-            if (candidates.isEmpty()) {
-                return "Enheten '" + value + "' finns inte i organisationen. Lägg upp den under Organisation, eller rätta "
-                        + "enhetens namn i filen (eller välj en annan kolumn för 'Enhet' i mappningen).";
-            }
-            return "Sökvägen '" + value + "' finns inte i organisationen. Enheter med det namnet: "
-                    + candidates.stream().limit(5).map(u -> tree.path(u.id())).collect(Collectors.joining("; ")) + ".";
-        }
-        return "Det finns flera enheter som heter '" + value + "': "
-                + matches.stream().limit(5).map(u -> tree.path(u.id())).collect(Collectors.joining("; "))
-                + ". Ange hela sökvägen, t.ex. '" + tree.path(matches.getFirst().id()) + "'.";
-    }
-
-    private boolean endsWith(Unit u, List<String> path) {
-        Unit cur = u;
-        for (int i = path.size() - 1; i >= 0; i--) {
-            if (cur == null || !name(cur.name()).equals(path.get(i))) {
-                return false;
-            }
-            cur = cur.parentId() == null ? null : tree.find(cur.parentId()).orElse(null);
-        }
-        return true;
+        return switch (units.find(value)) {
+            case UnitLookup.Found f -> f.unitId();
+            case UnitLookup.Missing m when m.sameName().isEmpty() && value.isBlank() -> "Enhet saknas.";
+            case UnitLookup.Missing m when m.sameName().isEmpty() -> "Enheten '" + value + "' finns inte i organisationen. "
+                    + "Lägg upp den under Organisation, eller rätta enhetens namn i filen (eller välj en annan kolumn för "
+                    + "'Enhet' i mappningen).";
+            case UnitLookup.Missing m -> "Sökvägen '" + value + "' finns inte i organisationen. Enheter med det namnet: "
+                    + String.join("; ", m.sameName()) + ".";
+            case UnitLookup.Ambiguous a -> "Det finns flera enheter som heter '" + value + "': "
+                    + String.join("; ", a.paths()) + ". Ange hela sökvägen, t.ex. '" + a.paths().getFirst() + "'.";
+        };
     }
 
     static String titleFrom(String description) {
