@@ -327,7 +327,10 @@ public final class DemoDataService {
         long age = java.time.temporal.ChronoUnit.DAYS.between(day, today);
         DeviationStatus status;
         double r = rnd.nextDouble();
-        if (age > 90) {
+        if (age > 365) {
+            // A year on, nearly everything is closed; the odd forgotten investigation is what the overdue list is for.
+            status = r < 0.997 ? DeviationStatus.AVSLUTAD : DeviationStatus.UTREDNING;
+        } else if (age > 90) {
             status = r < 0.95 ? DeviationStatus.AVSLUTAD : r < 0.985 ? DeviationStatus.ATGARDAD : DeviationStatus.UTREDNING;
         } else if (age > 30) {
             status = r < 0.45 ? DeviationStatus.AVSLUTAD : r < 0.75 ? DeviationStatus.ATGARDAD
