@@ -58,6 +58,7 @@ public final class AppContext implements AutoCloseable {
     private final TrendService trends;
     private final SelfCheckRepository selfCheckRepository;
     private final SelfCheckService selfChecks;
+    private final se.kvalitetshjulet.service.SelfCheckHandoverService selfCheckHandover;
     private final RiskRepository risks;
     private final RiskService riskService;
     private final ReportRepository reportRepository;
@@ -88,6 +89,8 @@ public final class AppContext implements AutoCloseable {
         this.denominatorService = new se.kvalitetshjulet.service.DenominatorService(database, denominators, organisation);
         this.selfCheckRepository = new SelfCheckRepository(database, audit);
         this.selfChecks = new SelfCheckService(database, selfCheckRepository, organisation, actor, clock);
+        this.selfCheckHandover = new se.kvalitetshjulet.service.SelfCheckHandoverService(database, selfCheckRepository,
+                new se.kvalitetshjulet.data.repo.SelfCheckHandoverRepository(audit), units, organisation, actor, clock);
         this.risks = new RiskRepository(database, audit);
         this.riskService = new RiskService(database, risks, deviations, organisation, clock);
         this.actions = new ActionRepository(database);
@@ -124,6 +127,7 @@ public final class AppContext implements AutoCloseable {
     public TrendService trends() { return trends; }
     public SelfCheckRepository selfCheckRepository() { return selfCheckRepository; }
     public SelfCheckService selfChecks() { return selfChecks; }
+    public se.kvalitetshjulet.service.SelfCheckHandoverService selfCheckHandover() { return selfCheckHandover; }
     public RiskRepository risks() { return risks; }
     public RiskService riskService() { return riskService; }
     public ReportRepository reportRepository() { return reportRepository; }

@@ -41,6 +41,17 @@ public final class SelfCheckTemplateJson {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("formatVersion", FORMAT_VERSION);
+        root.setAll(contentNode(t));
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The template's content (name, description, version, sections and questions) as a JSON object. */
+    static ObjectNode contentNode(Template t) {
+        ObjectNode root = JSON.createObjectNode();
         root.put("name", t.name());
         root.put("description", t.description());
         root.put("sourceVersion", t.version());
@@ -70,11 +81,7 @@ public final class SelfCheckTemplateJson {
                 }
             }
         }
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return root;
     }
 
     public static void write(Template t, Path target) {
@@ -116,6 +123,11 @@ public final class SelfCheckTemplateJson {
         if (root.path("formatVersion").asInt() > FORMAT_VERSION) {
             throw new IllegalArgumentException("Mallen är skapad av en nyare version av Kvalitetshjulet; uppdatera programmet.");
         }
+        return fromContentNode(root);
+    }
+
+    /** A new (unsaved) template from {@link #contentNode}; Swedish message when it is incomplete. */
+    static Template fromContentNode(JsonNode root) {
         List<TemplateSection> sections = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         int n = 0;

@@ -204,6 +204,7 @@ public final class SelfCheckRepository {
 
     public Round insertRound(DSLContext tx, Round r) {
         SelfCheckRoundRecord rec = tx.newRecord(SELF_CHECK_ROUND);
+        rec.setUid(java.util.UUID.randomUUID().toString());
         rec.setName(r.name().strip());
         rec.setTemplateId(r.templateId());
         rec.setPeriodStart(r.periodStart());

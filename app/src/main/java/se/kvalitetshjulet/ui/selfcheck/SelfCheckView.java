@@ -1,9 +1,12 @@
 package se.kvalitetshjulet.ui.selfcheck;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -40,6 +43,9 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import javafx.util.Duration;
 
@@ -52,6 +58,7 @@ import se.kvalitetshjulet.domain.selfcheck.Question;
 import se.kvalitetshjulet.domain.selfcheck.ResponseRow;
 import se.kvalitetshjulet.domain.selfcheck.RoundRow;
 import se.kvalitetshjulet.domain.selfcheck.Template;
+import se.kvalitetshjulet.service.SelfCheckHandoverJson;
 import se.kvalitetshjulet.ui.common.Forms;
 import se.kvalitetshjulet.ui.common.I18n;
 import se.kvalitetshjulet.ui.shell.MainView;
@@ -65,8 +72,23 @@ import se.kvalitetshjulet.ui.shell.MainView;
 public final class SelfCheckView extends BorderPane implements MainView.Refreshable {
     static final Duration AUTOSAVE_DELAY = Duration.seconds(1.5);
 
+    /**
+     * Where the hand-over buttons get their files and folders from: the platform's file
+     * choosers normally, something else in tests. The view model only ever gets a path.
+     */
+    public interface FileChoosers {
+        Optional<Path> saveFile(String title, String suggestedName, String extension);
+
+        Optional<Path> openFile(String title, String extension);
+
+        List<Path> openFiles(String title, String extension);
+
+        Optional<Path> folder(String title);
+    }
+
     private final SelfCheckViewModel vm;
     private final I18n i18n;
+    private FileChoosers files = new PlatformFileChoosers();
     private final VBox form = new VBox(14);
     private final PauseTransition autosave = new PauseTransition(AUTOSAVE_DELAY);
 
@@ -120,6 +142,63 @@ public final class SelfCheckView extends BorderPane implements MainView.Refresha
         vm.refresh();
     }
 
+    /** Replaces the file choosers of the hand-over buttons (tests). */
+    public void setFileChoosers(FileChoosers choosers) {
+        this.files = choosers;
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    /** The platform's file and folder choosers, owned by this view's window, starting in the home folder. */
+    private final class PlatformFileChoosers implements FileChoosers {
+        private FileChooser chooser(String title, String extension) {
+            FileChooser fc = new FileChooser();
+            fc.setTitle(title);
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("*" + extension, "*" + extension));
+            File home = new File(System.getProperty("user.home"));
+            if (home.isDirectory()) {
+                fc.setInitialDirectory(home);
+            }
+            return fc;
+        }
+
+        @Override
+        public Optional<Path> saveFile(String title, String suggestedName, String extension) {
+            FileChooser fc = chooser(title, extension);
+            fc.setInitialFileName(suggestedName);
+            return Optional.ofNullable(fc.showSaveDialog(window())).map(File::toPath);
+        }
+
+        @Override
+        public Optional<Path> openFile(String title, String extension) {
+            return Optional.ofNullable(chooser(title, extension).showOpenDialog(window())).map(File::toPath);
+        }
+
+        @Override
+        public List<Path> openFiles(String title, String extension) {
+            List<File> chosen = chooser(title, extension).showOpenMultipleDialog(window());
+            return chosen == null ? List.of() : chosen.stream().map(File::toPath).toList();
+        }
+
+        @Override
+        public Optional<Path> folder(String title) {
+            DirectoryChooser dc = new DirectoryChooser();
+            dc.setTitle(title);
+            return Optional.ofNullable(dc.showDialog(window())).map(File::toPath);
+        }
+    }
+
+    private static Button handoverButton(String id, String text, javafx.beans.binding.BooleanBinding enabled,
+                                         Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.disableProperty().bind(enabled.not());
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
     // ---- Mina egenkontroller ---------------------------------------------------------
 
     private Node mine() {
@@ -156,7 +235,11 @@ public final class SelfCheckView extends BorderPane implements MainView.Refresha
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
-        VBox left = new VBox(6, unitLabel, unit, list);
+        Button openForm = handoverButton("selfCheckOpenFormFile", i18n.get("selfcheck.handover.openForm"),
+                vm.canOpenFormFileProperty(), () -> files.openFile(i18n.get("selfcheck.handover.openForm"),
+                        SelfCheckHandoverJson.FORM_EXTENSION).ifPresent(vm::openFormFile));
+        openForm.setMaxWidth(Double.MAX_VALUE);
+        VBox left = new VBox(6, unitLabel, unit, list, openForm);
         left.setMinWidth(240);
         left.setPrefWidth(300);
 
@@ -186,7 +269,10 @@ public final class SelfCheckView extends BorderPane implements MainView.Refresha
         vm.reopenCommand().bind(reopen);
         HBox progressRow = new HBox(10, bar, progressText, saveState);
         progressRow.setAlignment(Pos.CENTER_LEFT);
-        HBox buttons = new HBox(10, status, submit, reopen);
+        Button exportAnswers = handoverButton("selfCheckExportAnswers", i18n.get("selfcheck.handover.exportAnswers"),
+                vm.canExportAnswersProperty(), () -> files.saveFile(i18n.get("selfcheck.handover.exportAnswers"),
+                        vm.suggestedAnswersFileName(), SelfCheckHandoverJson.ANSWERS_EXTENSION).ifPresent(vm::exportAnswers));
+        HBox buttons = new HBox(10, status, submit, reopen, exportAnswers);
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label problems = new Label();
         problems.setId("selfCheckProblems");
@@ -422,7 +508,28 @@ public final class SelfCheckView extends BorderPane implements MainView.Refresha
         CheckBox only = new CheckBox(i18n.get("selfcheck.round.onlyUnanswered"));
         only.setId("selfCheckOnlyUnanswered");
         only.selectedProperty().bindBidirectional(vm.onlyUnansweredProperty());
-        VBox unitsBox = new VBox(6, only, units);
+        units.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> vm.selectedRoundResponseProperty().set(r));
+        vm.selectedRoundResponseProperty().addListener((o, a, r) -> {
+            if (r == null) {
+                units.getSelectionModel().clearSelection();
+            }
+        });
+        Button exportForm = handoverButton("selfCheckExportUnitForm", i18n.get("selfcheck.handover.exportForm"),
+                vm.canExportUnitFormProperty(), () -> files.saveFile(i18n.get("selfcheck.handover.exportForm"),
+                        vm.suggestedFormFileName(), SelfCheckHandoverJson.FORM_EXTENSION).ifPresent(vm::exportFormForUnit));
+        Button exportAll = handoverButton("selfCheckExportAllForms", i18n.get("selfcheck.handover.exportAllForms"),
+                vm.canExportAllFormsProperty(), () -> files.folder(i18n.get("selfcheck.handover.exportAllForms"))
+                        .ifPresent(vm::exportAllForms));
+        Button importAnswers = handoverButton("selfCheckImportAnswers", i18n.get("selfcheck.handover.importAnswers"),
+                vm.canImportAnswersProperty(), () -> vm.importAnswerFiles(files.openFiles(
+                        i18n.get("selfcheck.handover.importAnswers"), SelfCheckHandoverJson.ANSWERS_EXTENSION)));
+        FlowPane handover = new FlowPane(8, 8, exportForm, exportAll, importAnswers);
+        Label summary = new Label();
+        summary.setId("selfCheckHandoverSummary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(vm.handoverSummaryProperty());
+        summary.managedProperty().bind(summary.textProperty().isNotEmpty());
+        VBox unitsBox = new VBox(6, only, units, handover, summary);
         VBox.setVgrow(units, Priority.ALWAYS);
 
         // new round

@@ -32,6 +32,7 @@ import se.kvalitetshjulet.domain.org.BusinessArea;
 import se.kvalitetshjulet.domain.org.Unit;
 import se.kvalitetshjulet.domain.selfcheck.Answer;
 import se.kvalitetshjulet.domain.selfcheck.Compilation;
+import se.kvalitetshjulet.domain.selfcheck.Handover;
 import se.kvalitetshjulet.domain.selfcheck.Question;
 import se.kvalitetshjulet.domain.selfcheck.ResponseRow;
 import se.kvalitetshjulet.domain.selfcheck.ResponseStatus;
@@ -41,6 +42,7 @@ import se.kvalitetshjulet.domain.selfcheck.SubmissionRules;
 import se.kvalitetshjulet.domain.selfcheck.Template;
 import se.kvalitetshjulet.domain.selfcheck.TemplateSection;
 import se.kvalitetshjulet.service.SaveResult;
+import se.kvalitetshjulet.service.SelfCheckHandoverService;
 import se.kvalitetshjulet.service.SelfCheckService;
 import se.kvalitetshjulet.ui.common.Command;
 import se.kvalitetshjulet.ui.common.DialogService;
@@ -142,6 +144,16 @@ public final class SelfCheckViewModel {
 
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
+    // ---- hand-over by file (formulärfil / svarsfil)
+    private final ObjectProperty<ResponseRow> selectedRoundResponse = new SimpleObjectProperty<>();
+    private final StringProperty handoverSummary = new SimpleStringProperty("");
+    private final BooleanBinding canExportUnitForm;
+    private final BooleanBinding canExportAllForms;
+    private final BooleanBinding canImportAnswers;
+    private final BooleanBinding canOpenFormFile;
+    private final BooleanBinding canExportAnswers;
+    private Long pendingUnitId;
+
     private final Command saveDraft;
     private final Command submit;
     private final Command reopen;
@@ -170,6 +182,11 @@ public final class SelfCheckViewModel {
         exportTemplate = new Command(this::exportTemplate, selectedTemplate.isNotNull().and(busy.not()));
         importTemplate = new Command(this::importTemplate, busy.not());
         exportCompilation = new Command(this::exportCompilation, compilation.isNotNull().and(busy.not()));
+        canExportUnitForm = selectedRound.isNotNull().and(selectedRoundResponse.isNotNull()).and(busy.not());
+        canExportAllForms = selectedRound.isNotNull().and(busy.not());
+        canImportAnswers = busy.not();
+        canOpenFormFile = busy.not();
+        canExportAnswers = hasForm.and(busy.not());
 
         myUnit.addListener((o, a, u) -> loadMyResponses());
         selectedResponse.addListener((o, a, r) -> {
@@ -177,7 +194,10 @@ public final class SelfCheckViewModel {
                 open(r.id());
             }
         });
-        selectedRound.addListener((o, a, r) -> loadRoundResponses());
+        selectedRound.addListener((o, a, r) -> {
+            selectedRoundResponse.set(null);
+            loadRoundResponses();
+        });
         onlyUnanswered.addListener((o, a, b) -> loadRoundResponses());
         selectedTemplate.addListener((o, a, t) -> loadHistory());
         compileRound.addListener((o, a, r) -> compile());
@@ -212,7 +232,13 @@ public final class SelfCheckViewModel {
                     Long compileId = compileRound.get() == null ? null : compileRound.get().round().id();
                     rounds.setAll(o.rounds());
                     templates.setAll(o.templates());
-                    if (mine == null && !myUnits.isEmpty()) {
+                    Long wanted = pendingUnitId;
+                    pendingUnitId = null;
+                    Unit opened = wanted == null ? null
+                            : myUnits.stream().filter(u -> u.id().equals(wanted)).findFirst().orElse(null);
+                    if (opened != null && !opened.equals(mine)) {
+                        myUnit.set(opened);
+                    } else if (mine == null && !myUnits.isEmpty()) {
                         myUnit.set(myUnits.getFirst());
                     } else if (mine != null) {
                         loadMyResponses();
@@ -561,6 +587,169 @@ public final class SelfCheckViewModel {
         return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9åäö]+", "-").replaceAll("(^-|-$)", "");
     }
 
+    // ---- hand-over by file -----------------------------------------------------------
+    // The view asks for the file or folder (its file choosers) and hands the path in.
+
+    /** A file name for the selected unit's form of the selected round. */
+    public String suggestedFormFileName() {
+        RoundRow r = selectedRound.get();
+        ResponseRow u = selectedRoundResponse.get();
+        return r == null || u == null ? "" : SelfCheckHandoverService.formFileName(r.round().name(), u.unitName());
+    }
+
+    /** A file name for the answers of the open form. */
+    public String suggestedAnswersFileName() {
+        ResponseRow r = formResponse.get();
+        return r == null ? "" : SelfCheckHandoverService.answersFileName(r.roundName(), r.unitName());
+    }
+
+    /** Coordinator: writes the selected unit's form of the selected round to {@code target}. */
+    public void exportFormForUnit(Path target) {
+        RoundRow r = selectedRound.get();
+        ResponseRow u = selectedRoundResponse.get();
+        if (r == null || u == null || target == null) {
+            return;
+        }
+        busy.set(true);
+        tasks.run(i18n.get("selfcheck.handover.exportingForm"),
+                p -> ctx.selfCheckHandover().exportForm(r.round().id(), u.unitId(), target), done -> {
+                    busy.set(false);
+                    dialogs.showInfo(i18n.get("selfcheck.handover.exportForm"),
+                            i18n.get("selfcheck.handover.formExported", u.unitName(), done));
+                }, this::handoverFailed);
+    }
+
+    /** Coordinator: writes every unit's form of the selected round into {@code folder}, one file each. */
+    public void exportAllForms(Path folder) {
+        RoundRow r = selectedRound.get();
+        if (r == null || folder == null) {
+            return;
+        }
+        busy.set(true);
+        tasks.run(i18n.get("selfcheck.handover.exportingForm"),
+                p -> ctx.selfCheckHandover().exportAllForms(r.round().id(), folder), files -> {
+                    busy.set(false);
+                    dialogs.showInfo(i18n.get("selfcheck.handover.exportAllForms"),
+                            i18n.get("selfcheck.handover.formsExported", files.size(), folder));
+                }, this::handoverFailed);
+    }
+
+    /**
+     * Coordinator: takes answer files in, one after the other. When a unit already has other
+     * answers the user is asked which to keep; at the end a summary line per file is shown.
+     */
+    public void importAnswerFiles(List<Path> files) {
+        if (files == null || files.isEmpty()) {
+            return;
+        }
+        busy.set(true);
+        importNext(new java.util.ArrayDeque<>(files), new ArrayList<>());
+    }
+
+    private void importNext(java.util.Deque<Path> queue, List<String> lines) {
+        Path file = queue.poll();
+        if (file == null) {
+            busy.set(false);
+            String text = String.join("\n", lines);
+            handoverSummary.set(text);
+            dialogs.showInfo(i18n.get("selfcheck.handover.importAnswers"), text);
+            refresh();
+            loadRoundResponses();
+            return;
+        }
+        importOne(file, null, queue, lines);
+    }
+
+    private void importOne(Path file, Handover.ConflictChoice choice, java.util.Deque<Path> queue, List<String> lines) {
+        tasks.run(i18n.get("selfcheck.handover.importing", file.getFileName()),
+                p -> ctx.selfCheckHandover().importAnswers(file, choice), result -> {
+                    if (result.outcome() == Handover.ImportOutcome.CONFLICT) {
+                        var c = result.conflict();
+                        boolean useFile = dialogs.confirm(i18n.get("selfcheck.handover.conflict.title"),
+                                i18n.get("selfcheck.handover.conflict.question", result.unitName(), result.roundName(),
+                                        file.getFileName(), i18n.of(c.existingStatus()), c.existingAnswered(),
+                                        c.existingUpdatedAt() == null ? "–" : c.existingUpdatedAt().toLocalDate(),
+                                        i18n.of(c.fileStatus()), c.fileAnswered(),
+                                        c.fileSubmittedBy() == null ? "–" : c.fileSubmittedBy(),
+                                        c.fileSubmittedAt() == null ? "–" : c.fileSubmittedAt().toLocalDate()));
+                        importOne(file, useFile ? Handover.ConflictChoice.USE_FILE : Handover.ConflictChoice.KEEP_EXISTING,
+                                queue, lines);
+                        return;
+                    }
+                    lines.add(describe(result));
+                    importNext(queue, lines);
+                }, e -> {
+                    lines.add(i18n.get("selfcheck.handover.outcome.REJECTED", file.getFileName(), "", "",
+                            e.getMessage()));
+                    importNext(queue, lines);
+                });
+    }
+
+    private String describe(SelfCheckHandoverService.AnswerImport r) {
+        String unit = r.unitName() == null ? "" : r.unitName();
+        String round = r.roundName() == null ? "" : r.roundName();
+        String detail = r.outcome() == Handover.ImportOutcome.ALREADY_IMPORTED ? i18n.of(r.earlierOutcome())
+                : r.message() == null ? "" : r.message();
+        StringBuilder b = new StringBuilder(i18n.get("selfcheck.handover.outcome." + r.outcome().name(),
+                r.file().getFileName(), unit, round, detail));
+        for (Problem p : r.problems()) {
+            b.append("\n    • ").append(i18n.problem(p));
+        }
+        return b.toString();
+    }
+
+    /** Section chief: opens a form file in this database and shows the form to fill in. */
+    public void openFormFile(Path file) {
+        if (file == null) {
+            return;
+        }
+        autosave();
+        busy.set(true);
+        tasks.run(i18n.get("selfcheck.handover.opening"), p -> ctx.selfCheckHandover().openForm(file), opened -> {
+            busy.set(false);
+            pendingUnitId = opened.unitId();
+            refresh();
+            open(opened.responseId());
+            dialogs.showInfo(i18n.get("selfcheck.handover.openForm"),
+                    i18n.get("selfcheck.handover.opened." + opened.outcome().name(), opened.roundName(), opened.unitName()));
+        }, this::handoverFailed);
+    }
+
+    /** Section chief: saves what is typed and writes the open form's answers to {@code target}. */
+    public void exportAnswers(Path target) {
+        ResponseRow r = formResponse.get();
+        if (r == null || target == null) {
+            return;
+        }
+        boolean save = dirty.get() && !locked.get();
+        List<Answer> answers = snapshot();
+        if (save) {
+            dirty.set(false);
+        }
+        boolean submitted = formStatus.get() == ResponseStatus.SUBMITTED;
+        busy.set(true);
+        tasks.run(i18n.get("selfcheck.handover.exportingAnswers"), p -> {
+            if (save) {
+                ctx.selfChecks().saveDraft(r.id(), answers);
+            }
+            return ctx.selfCheckHandover().exportAnswers(r.id(), target);
+        }, done -> {
+            busy.set(false);
+            dialogs.showInfo(i18n.get("selfcheck.handover.exportAnswers"), i18n.get("selfcheck.handover.answersExported",
+                    done) + (submitted ? "" : "\n\n" + i18n.get("selfcheck.handover.answersAreDraft")));
+        }, this::handoverFailed);
+    }
+
+    private void handoverFailed(Throwable e) {
+        busy.set(false);
+        if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                || e instanceof java.io.UncheckedIOException) {
+            dialogs.showError(i18n.get("selfcheck.handover.title"), e.getMessage());
+        } else {
+            dialogs.showUnexpected(e);
+        }
+    }
+
     // ---- compilation -----------------------------------------------------------------
 
     private void compile() {
@@ -646,5 +835,12 @@ public final class SelfCheckViewModel {
     public Command exportTemplateCommand() { return exportTemplate; }
     public Command importTemplateCommand() { return importTemplate; }
     public Command exportCompilationCommand() { return exportCompilation; }
+    public ObjectProperty<ResponseRow> selectedRoundResponseProperty() { return selectedRoundResponse; }
+    public StringProperty handoverSummaryProperty() { return handoverSummary; }
+    public BooleanBinding canExportUnitFormProperty() { return canExportUnitForm; }
+    public BooleanBinding canExportAllFormsProperty() { return canExportAllForms; }
+    public BooleanBinding canImportAnswersProperty() { return canImportAnswers; }
+    public BooleanBinding canOpenFormFileProperty() { return canOpenFormFile; }
+    public BooleanBinding canExportAnswersProperty() { return canExportAnswers; }
     public I18n i18n() { return i18n; }
 }

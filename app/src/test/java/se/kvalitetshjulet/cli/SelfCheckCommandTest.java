@@ -1,0 +1,115 @@
+package se.kvalitetshjulet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+import se.kvalitetshjulet.app.AppContext;
+import se.kvalitetshjulet.data.Database;
+import se.kvalitetshjulet.domain.org.OrgLevel;
+import se.kvalitetshjulet.domain.org.ProviderKind;
+import se.kvalitetshjulet.domain.org.Unit;
+import se.kvalitetshjulet.domain.selfcheck.Answer;
+import se.kvalitetshjulet.domain.selfcheck.ResponseStatus;
+import se.kvalitetshjulet.domain.selfcheck.Round;
+import se.kvalitetshjulet.domain.selfcheck.Template;
+import se.kvalitetshjulet.domain.selfcheck.AnswerType;
+import se.kvalitetshjulet.domain.selfcheck.FindingRule;
+import se.kvalitetshjulet.domain.selfcheck.Question;
+import se.kvalitetshjulet.domain.selfcheck.TemplateSection;
+
+/** {@code selfcheck export-form | open-form | export-answers | import-answers}, between two database files. */
+class SelfCheckCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) { }
+
+    private static Run run(String... args) {
+        CommandLine cl = RootCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static AppContext open(Path db) {
+        return new AppContext(Database.open(db), Clock.systemDefaultZone());
+    }
+
+    @Test
+    void aFormTravelsToASectionChiefsDatabaseAndTheAnswersComeBack() throws Exception {
+        Path coordinatorDb = dir.resolve("samordnare.db");
+        Path chiefDb = dir.resolve("chef.db");
+        long roundId;
+        long unitId;
+        try (AppContext co = open(coordinatorDb)) {
+            Unit enhet = co.units().save(new Unit(null, null, "Hemtjänst Norr", OrgLevel.ENHET, null, ProviderKind.KOMMUNAL,
+                    null, null, null));
+            unitId = co.units().save(new Unit(null, enhet.id(), "Sektion A", OrgLevel.SEKTION, null, ProviderKind.KOMMUNAL,
+                    null, null, null)).id();
+            Template t = co.selfChecks().saveTemplate(Template.draft("Hygien", null, java.util.List.of(
+                    new TemplateSection(null, "Klädregler", java.util.List.of(new Question(null, "klader",
+                            "Bär all personal arbetskläder?", AnswerType.YES_NO, true, null, null, null,
+                            FindingRule.NO_OR_PARTLY)))))).value();
+            roundId = co.selfChecks().createRound(Round.standard(t.name(), t.id(), 2026, true)).value().id();
+        }
+        Path form = dir.resolve("form.kvh-egenkontroll");
+        Run export = run("selfcheck", "export-form", "--round", Long.toString(roundId), "--unit", Long.toString(unitId),
+                "--out", form.toString(), "--db", coordinatorDb.toString());
+        assertThat(export.code()).as(export.err()).isZero();
+        assertThat(run("selfcheck", "export-form", "--round", "999", "--unit", "1", "--out", form.toString(),
+                "--db", coordinatorDb.toString()).code()).isEqualTo(ExitCodes.USAGE);
+
+        Run opened = run("selfcheck", "open-form", form.toString(), "--db", chiefDb.toString());
+        assertThat(opened.code()).as(opened.err()).isZero();
+        assertThat(opened.out()).startsWith("Formuläret öppnades");
+        assertThat(run("selfcheck", "open-form", form.toString(), "--db", chiefDb.toString()).out())
+                .startsWith("Formuläret var redan öppnat; inget ändrades");
+
+        long localUnit;
+        long localRound;
+        try (AppContext chief = open(chiefDb)) {
+            var row = chief.selfChecks().responses(null, null).getFirst();
+            localUnit = row.unitId();
+            localRound = row.roundId();
+            Template t = chief.selfChecks().open(row.id()).template();
+            chief.selfChecks().saveDraft(row.id(), t.questions()
+                    .map(q -> new Answer(null, q.id(), q.key().equals("klader") ? "NEJ" : null, null)).toList());
+        }
+        Path answers = dir.resolve("svar.kvh-svar");
+        Run exported = run("selfcheck", "export-answers", "--round", Long.toString(localRound), "--unit",
+                Long.toString(localUnit), "--out", answers.toString(), "--db", chiefDb.toString());
+        assertThat(exported.code()).as(exported.err()).isZero();
+
+        Run imported = run("selfcheck", "import-answers", answers.toString(), "--db", coordinatorDb.toString());
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("svar.kvh-svar: svaren för Sektion A lästes in.");
+        Run again = run("selfcheck", "import-answers", answers.toString(), "--db", coordinatorDb.toString());
+        assertThat(again.out()).contains("filen är redan inläst; inget ändrades.");
+
+        byte[] bytes = Files.readAllBytes(answers);
+        bytes[bytes.length / 2] ^= 0x01;
+        Path damaged = Files.write(dir.resolve("skadad.kvh-svar"), bytes);
+        Run refused = run("selfcheck", "import-answers", damaged.toString(), "--db", coordinatorDb.toString());
+        assertThat(refused.code()).isEqualTo(ExitCodes.REJECTED);
+        assertThat(refused.err()).contains("avvisades. Filen är skadad");
+
+        try (AppContext co = open(coordinatorDb)) {
+            var row = co.selfChecks().responses(roundId, unitId).getFirst();
+            assertThat(row.status()).isEqualTo(ResponseStatus.DRAFT);
+            assertThat(co.selfCheckRepository().answers(row.id()).values()).extracting(Answer::value)
+                    .containsExactly("NEJ");
+        }
+    }
+}
