@@ -524,7 +524,8 @@ public final class TemplateEditorViewModel {
                 .replace('å', 'a').replace('ä', 'a').replace('ö', 'o').replace('é', 'e')
                 .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         if (s.length() > 40) {
-            s = s.substring(0, 40).replaceAll("-+[^-]*$", "");
+            int cut = s.lastIndexOf('-', 40);
+            s = cut > 0 ? s.substring(0, cut) : s.substring(0, 40);
         }
         return s.isEmpty() ? "fraga" : s;
     }
