@@ -227,7 +227,6 @@ public final class RiskTemplateEditorView extends BorderPane {
         GridPane g = Forms.grid();
         Forms.row(g, i18n.get("risk.templates.name"), name);
         Forms.row(g, i18n.get("risk.templates.kind"), kind);
-        Forms.row(g, i18n.get("risk.templates.steps"), steps);
         Forms.row(g, i18n.get("risk.templates.size"), size);
         g.add(active, 1, g.getRowCount());
 
@@ -261,9 +260,13 @@ public final class RiskTemplateEditorView extends BorderPane {
         vm.revisionProperty().addListener((o, a, b) -> buildPreview());
         buildPreview();
 
+        Label stepsLabel = new Label(i18n.get("risk.templates.steps"));
+        stepsLabel.getStyleClass().add("h2");
+        stepsLabel.setLabelFor(steps);
+        stepsLabel.setMnemonicParsing(true);
         VBox form = new VBox(10, heading, notice, g,
-                section("risk.templates.levels"), hint("risk.templates.levelsHint"), levels,
-                section("risk.templates.bands"), hint("risk.templates.bandsHint"), bandRows, addBand);
+                section("risk.templates.bands"), hint("risk.templates.bandsHint"), bandRows, addBand,
+                section("risk.templates.levels"), hint("risk.templates.levelsHint"), levels, stepsLabel, steps);
         form.setPadding(new Insets(8, 12, 12, 8));
         ScrollPane formScroll = new ScrollPane(form);
         formScroll.setFitToWidth(true);

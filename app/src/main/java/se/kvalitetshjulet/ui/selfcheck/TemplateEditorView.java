@@ -298,7 +298,7 @@ public final class TemplateEditorView extends BorderPane {
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
 
-        vm.selectedQuestionProperty().addListener((o, a, q) -> {
+        java.util.function.Consumer<QuestionItem> bindQuestion = q -> {
             if (bound != null) {
                 questionText.textProperty().unbindBidirectional(bound.textProperty());
                 type.valueProperty().unbindBidirectional(bound.typeProperty());
@@ -328,9 +328,9 @@ public final class TemplateEditorView extends BorderPane {
             reference.textProperty().bindBidirectional(q.referenceProperty());
             key.textProperty().bindBidirectional(q.keyProperty());
             buildFinding(q);
-            boolean choice = q.typeProperty().get() != null && q.typeProperty().get().hasOptions();
-            options.setDisable(!choice);
-        });
+            options.setDisable(q.typeProperty().get() == null || !q.typeProperty().get().hasOptions());
+        };
+        vm.selectedQuestionProperty().addListener((o, a, q) -> bindQuestion.accept(q));
         // The finding controls follow the type and the options of the bound question.
         type.valueProperty().addListener((o, a, t) -> {
             if (bound != null) {
@@ -343,8 +343,7 @@ public final class TemplateEditorView extends BorderPane {
                 buildFinding(bound);
             }
         });
-        none.setVisible(vm.selectedQuestionProperty().get() == null);
-        g.setDisable(vm.selectedQuestionProperty().get() == null);
+        bindQuestion.accept(vm.selectedQuestionProperty().get());
         return scroll;
     }
 
