@@ -66,7 +66,13 @@ public final class RiskService {
         return repo.template(id).orElseThrow(() -> new IllegalStateException("Mallen finns inte (id " + id + ")."));
     }
 
-    public SaveResult<RiskTemplate> saveTemplate(RiskTemplate t) {
+    /** How many analyses use each template; a template that is used is never changed (see {@link #saveTemplate}). */
+    public Map<Long, Integer> templateUsage() {
+        return repo.templateUsage();
+    }
+
+    /** The problems that stop a template from being saved (name, steps, matrix), without asking the database. */
+    public static List<Problem> validateTemplate(RiskTemplate t) {
         List<Problem> p = new ArrayList<>();
         if (t.name() == null || t.name().isBlank()) {
             p.add(new Problem("name", "risk.template.validation.nameRequired"));
@@ -75,10 +81,56 @@ public final class RiskService {
             p.add(new Problem("steps", "risk.template.validation.steps"));
         }
         p.addAll(t.matrix().validate());
+        return p;
+    }
+
+    /**
+     * Saves a template. An analysis stores only its template's id and reads the matrix and the steps from it, so a
+     * template that an analysis uses is never changed: the edit is saved as a new template (named "… (version N)"
+     * unless it was given a new name) and the old one is retired (no longer offered for new analyses) but kept exactly
+     * as it was for the analyses that use it. Only switching a template on or off is done in place.
+     */
+    public SaveResult<RiskTemplate> saveTemplate(RiskTemplate t) {
+        List<Problem> p = validateTemplate(t);
         if (!p.isEmpty()) {
             return SaveResult.rejected(p);
         }
-        return SaveResult.saved(db.tx(tx -> repo.saveTemplate(tx, t)));
+        return db.tx(tx -> {
+            if (t.id() != null) {
+                RiskTemplate stored = repo.template(tx, t.id()).orElseThrow(() ->
+                        new IllegalStateException("Mallen finns inte längre (id " + t.id() + ")."));
+                boolean inUse = repo.templateUsage(tx).getOrDefault(t.id(), 0) > 0;
+                if (inUse && !sameContent(stored, t)) {
+                    String name = t.name().strip().equals(stored.name()) ? nextVersionName(tx, stored.name()) : t.name().strip();
+                    if (repo.templateNameTaken(tx, name, null)) {
+                        return SaveResult.rejected(List.of(new Problem("name", "risk.template.validation.nameTaken", name)));
+                    }
+                    repo.saveTemplate(tx, new RiskTemplate(stored.id(), stored.name(), stored.kind(), stored.steps(),
+                            stored.matrix(), false));
+                    return SaveResult.saved(repo.saveTemplate(tx, new RiskTemplate(null, name, t.kind(), t.steps(),
+                            t.matrix(), t.active())));
+                }
+            }
+            if (repo.templateNameTaken(tx, t.name(), t.id())) {
+                return SaveResult.rejected(List.of(new Problem("name", "risk.template.validation.nameTaken", t.name().strip())));
+            }
+            return SaveResult.saved(repo.saveTemplate(tx, t));
+        });
+    }
+
+    private static boolean sameContent(RiskTemplate a, RiskTemplate b) {
+        return a.name().strip().equals(b.name().strip()) && a.kind() == b.kind() && a.steps().equals(b.steps())
+                && a.matrix().equals(b.matrix());
+    }
+
+    private String nextVersionName(org.jooq.DSLContext tx, String name) {
+        String base = name.replaceFirst("\\s*\\(version \\d+\\)$", "").strip();
+        for (int n = 2; ; n++) {
+            String candidate = base + " (version " + n + ")";
+            if (!repo.templateNameTaken(tx, candidate, null)) {
+                return candidate;
+            }
+        }
     }
 
     // ---- analyses ------------------------------------------------------------------

@@ -91,6 +91,31 @@ public final class RiskRepository {
                 .map(RiskRepository::toTemplate);
     }
 
+    public Optional<RiskTemplate> template(DSLContext tx, long id) {
+        return tx.selectFrom(RISK_TEMPLATE).where(RISK_TEMPLATE.ID.eq(id)).fetchOptional().map(RiskRepository::toTemplate);
+    }
+
+    /** How many analyses use each template (templates no analysis uses are absent). */
+    public java.util.Map<Long, Integer> templateUsage() {
+        return templateUsage(db.dsl());
+    }
+
+    public java.util.Map<Long, Integer> templateUsage(DSLContext tx) {
+        java.util.Map<Long, Integer> out = new java.util.HashMap<>();
+        tx.select(RISK_ANALYSIS.TEMPLATE_ID, DSL.count()).from(RISK_ANALYSIS).groupBy(RISK_ANALYSIS.TEMPLATE_ID)
+                .fetch().forEach(r -> out.put(r.value1(), r.value2()));
+        return out;
+    }
+
+    /** Whether another template than {@code exceptId} already has this name. */
+    public boolean templateNameTaken(DSLContext tx, String name, Long exceptId) {
+        var cond = RISK_TEMPLATE.NAME.eq(name.strip());
+        if (exceptId != null) {
+            cond = cond.and(RISK_TEMPLATE.ID.ne(exceptId));
+        }
+        return tx.fetchExists(RISK_TEMPLATE, cond);
+    }
+
     public RiskTemplate saveTemplate(DSLContext tx, RiskTemplate t) {
         RiskTemplateRecord rec;
         if (t.id() == null) {

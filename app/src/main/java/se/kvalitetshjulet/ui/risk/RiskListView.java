@@ -75,9 +75,17 @@ public final class RiskListView extends BorderPane implements MainView.Refreshab
         Button recur = new Button(i18n.get("risk.nextRecurrence"));
         recur.setId("riskNextRecurrence");
         vm.nextRecurrenceCommand().bind(recur);
+        Button templates = new Button(i18n.get("risk.templates.open"));
+        templates.setId("riskTemplates");
+        vm.editTemplatesCommand().bind(templates);
+        vm.templateEditorRequestProperty().addListener((o, a, editor) -> {
+            if (editor != null) {
+                RiskTemplateEditorView.open(editor, i18n, getScene() == null ? null : getScene().getWindow());
+            }
+        });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox actions = new HBox(8, new Label(i18n.get("risk.templateLabel")), template, newButton, spacer, recur);
+        HBox actions = new HBox(8, new Label(i18n.get("risk.templateLabel")), template, newButton, templates, spacer, recur);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         ComboBox<AnalysisKind> kind = nullable("riskFilterKind", List.of(AnalysisKind.values()), i18n::of, "risk.filter.allKinds");

@@ -62,12 +62,14 @@ public final class RiskListViewModel {
     private final ObservableList<AppendixRow> appendixRows = FXCollections.observableArrayList();
 
     private final ObjectProperty<RiskEditorViewModel> editorRequest = new SimpleObjectProperty<>();
+    private final ObjectProperty<RiskTemplateEditorViewModel> templateEditorRequest = new SimpleObjectProperty<>();
 
     private final Command search;
     private final Command newAnalysis;
     private final Command nextRecurrence;
     private final Command loadAppendix;
     private final Command exportAppendix;
+    private final Command editTemplates;
     private boolean listsLoaded;
 
     public RiskListViewModel(AppContext ctx, RiskService service, TaskRunner tasks, DialogService dialogs, I18n i18n) {
@@ -82,6 +84,10 @@ public final class RiskListViewModel {
                 () -> selected.get() != null && selected.get().recurrenceDue(), selected));
         loadAppendix = new Command(this::loadAppendix, appendixYear.isNotNull());
         exportAppendix = new Command(this::exportAppendix, appendixYear.isNotNull());
+        editTemplates = Command.always(() -> {
+            templateEditorRequest.set(new RiskTemplateEditorViewModel(service, tasks, dialogs, i18n, this::templateSaved));
+            templateEditorRequest.set(null);
+        });
         int thisYear = ctx.today().getYear();
         for (int y = thisYear; y >= thisYear - 5; y--) {
             years.add(y);
@@ -111,6 +117,15 @@ public final class RiskListViewModel {
     }
 
     private record Lists(OrgTree tree, List<RiskTemplate> templates) { }
+
+    /** After a template was saved: offer the active templates again and choose the saved one for new analyses. */
+    private void templateSaved(RiskTemplate saved) {
+        tasks.run(i18n.get("risk.loading"), p -> service.templates(), list -> {
+            templates.setAll(list.stream().filter(RiskTemplate::active).toList());
+            template.set(templates.stream().filter(t -> t.id().equals(saved.id())).findFirst()
+                    .orElse(templates.isEmpty() ? null : templates.getFirst()));
+        }, dialogs::showUnexpected);
+    }
 
     public RiskFilter currentFilter() {
         Set<Long> scope = ctx.organisation().unitScope(unit.get() == null ? null : unit.get().id(), null);
@@ -191,4 +206,6 @@ public final class RiskListViewModel {
     public Command nextRecurrenceCommand() { return nextRecurrence; }
     public Command loadAppendixCommand() { return loadAppendix; }
     public Command exportAppendixCommand() { return exportAppendix; }
+    public Command editTemplatesCommand() { return editTemplates; }
+    public ObjectProperty<RiskTemplateEditorViewModel> templateEditorRequestProperty() { return templateEditorRequest; }
 }

@@ -609,6 +609,23 @@ public final class SelfCheckView extends BorderPane implements MainView.Refresha
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> vm.selectedTemplateProperty().set(t));
+        vm.selectedTemplateProperty().addListener((o, a, t) -> {
+            if (t != null && list.getSelectionModel().getSelectedItem() != t) {
+                list.getSelectionModel().select(t);
+                list.scrollTo(t);
+            }
+        });
+        Button newTemplate = new Button(i18n.get("selfcheck.template.new"));
+        newTemplate.setId("templateNew");
+        vm.newTemplateCommand().bind(newTemplate);
+        Button editTemplate = new Button(i18n.get("selfcheck.template.edit"));
+        editTemplate.setId("templateEdit");
+        vm.editTemplateCommand().bind(editTemplate);
+        vm.templateEditorRequestProperty().addListener((o, a, editor) -> {
+            if (editor != null) {
+                TemplateEditorView.open(editor, i18n, getScene() == null ? null : getScene().getWindow());
+            }
+        });
         Button dup = new Button(i18n.get("selfcheck.template.duplicate"));
         vm.duplicateTemplateCommand().bind(dup);
         Button rename = new Button(i18n.get("selfcheck.template.rename"));
@@ -619,7 +636,7 @@ public final class SelfCheckView extends BorderPane implements MainView.Refresha
         Button imp = new Button(i18n.get("selfcheck.template.import"));
         imp.setId("templateImport");
         vm.importTemplateCommand().bind(imp);
-        FlowPane buttons = new FlowPane(8, 8, dup, rename, export, imp);
+        FlowPane buttons = new FlowPane(8, 8, newTemplate, editTemplate, dup, rename, export, imp);
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox left = new VBox(8, list, buttons);
         left.setPrefWidth(340);

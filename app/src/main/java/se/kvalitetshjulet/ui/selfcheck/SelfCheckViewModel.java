@@ -137,6 +137,7 @@ public final class SelfCheckViewModel {
     private final ObservableList<Template> templates = FXCollections.observableArrayList();
     private final ObjectProperty<Template> selectedTemplate = new SimpleObjectProperty<>();
     private final ObservableList<Template> templateHistory = FXCollections.observableArrayList();
+    private final ObjectProperty<TemplateEditorViewModel> templateEditorRequest = new SimpleObjectProperty<>();
 
     // ---- compilation
     private final ObjectProperty<RoundRow> compileRound = new SimpleObjectProperty<>();
@@ -164,6 +165,8 @@ public final class SelfCheckViewModel {
     private final Command exportTemplate;
     private final Command importTemplate;
     private final Command exportCompilation;
+    private final Command newTemplate;
+    private final Command editTemplate;
 
     public SelfCheckViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
         this.ctx = ctx;
@@ -182,11 +185,16 @@ public final class SelfCheckViewModel {
         exportTemplate = new Command(this::exportTemplate, selectedTemplate.isNotNull().and(busy.not()));
         importTemplate = new Command(this::importTemplate, busy.not());
         exportCompilation = new Command(this::exportCompilation, compilation.isNotNull().and(busy.not()));
+<<<<<<< HEAD
         canExportUnitForm = selectedRound.isNotNull().and(selectedRoundResponse.isNotNull()).and(busy.not());
         canExportAllForms = selectedRound.isNotNull().and(busy.not());
         canImportAnswers = busy.not();
         canOpenFormFile = busy.not();
         canExportAnswers = hasForm.and(busy.not());
+=======
+        newTemplate = new Command(() -> openTemplateEditor(null), busy.not());
+        editTemplate = new Command(() -> openTemplateEditor(selectedTemplate.get()), selectedTemplate.isNotNull().and(busy.not()));
+>>>>>>> h2
 
         myUnit.addListener((o, a, u) -> loadMyResponses());
         selectedResponse.addListener((o, a, r) -> {
@@ -583,6 +591,26 @@ public final class SelfCheckViewModel {
                 }));
     }
 
+    /** Asks the view to open the template editor on {@code t} (null: a new template). */
+    private void openTemplateEditor(Template t) {
+        TemplateEditorViewModel editor = new TemplateEditorViewModel(ctx.selfChecks(), tasks, dialogs, i18n, this::templateSaved);
+        if (t == null) {
+            editor.startNew();
+        } else {
+            editor.edit(t);
+        }
+        templateEditorRequest.set(editor);
+        templateEditorRequest.set(null);
+    }
+
+    /** After the editor saved: reload the templates and select the saved version. */
+    private void templateSaved(Template saved) {
+        tasks.run(i18n.get("selfcheck.loading"), p -> ctx.selfChecks().templates(), list -> {
+            templates.setAll(list);
+            selectedTemplate.set(list.stream().filter(x -> x.id().equals(saved.id())).findFirst().orElse(null));
+        }, dialogs::showUnexpected);
+    }
+
     static String fileName(String name) {
         return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9åäö]+", "-").replaceAll("(^-|-$)", "");
     }
@@ -835,6 +863,7 @@ public final class SelfCheckViewModel {
     public Command exportTemplateCommand() { return exportTemplate; }
     public Command importTemplateCommand() { return importTemplate; }
     public Command exportCompilationCommand() { return exportCompilation; }
+<<<<<<< HEAD
     public ObjectProperty<ResponseRow> selectedRoundResponseProperty() { return selectedRoundResponse; }
     public StringProperty handoverSummaryProperty() { return handoverSummary; }
     public BooleanBinding canExportUnitFormProperty() { return canExportUnitForm; }
@@ -842,5 +871,10 @@ public final class SelfCheckViewModel {
     public BooleanBinding canImportAnswersProperty() { return canImportAnswers; }
     public BooleanBinding canOpenFormFileProperty() { return canOpenFormFile; }
     public BooleanBinding canExportAnswersProperty() { return canExportAnswers; }
+=======
+    public Command newTemplateCommand() { return newTemplate; }
+    public Command editTemplateCommand() { return editTemplate; }
+    public ObjectProperty<TemplateEditorViewModel> templateEditorRequestProperty() { return templateEditorRequest; }
+>>>>>>> h2
     public I18n i18n() { return i18n; }
 }

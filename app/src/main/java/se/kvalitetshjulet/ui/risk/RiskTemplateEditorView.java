@@ -1,0 +1,446 @@
+package se.kvalitetshjulet.ui.risk;
+
+import java.util.List;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ColorPicker;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import se.kvalitetshjulet.domain.risk.AnalysisKind;
+import se.kvalitetshjulet.domain.risk.RiskTemplate;
+import se.kvalitetshjulet.ui.common.Forms;
+import se.kvalitetshjulet.ui.common.I18n;
+import se.kvalitetshjulet.ui.risk.RiskTemplateEditorViewModel.BandItem;
+import se.kvalitetshjulet.ui.risk.RiskTemplateEditorViewModel.LevelItem;
+
+/**
+ * The window for risk-analysis templates: the list on the left (Enter or double-click edits), the editor on the right
+ * with a live preview of the matrix coloured by the score bands. Ctrl+S saves, Escape closes (asking before unsaved
+ * changes are dropped).
+ */
+public final class RiskTemplateEditorView extends BorderPane {
+    private final RiskTemplateEditorViewModel vm;
+    private final I18n i18n;
+    private final GridPane levels = new GridPane();
+    private final GridPane bandRows = new GridPane();
+    private final GridPane preview = new GridPane();
+
+    public RiskTemplateEditorView(RiskTemplateEditorViewModel vm, I18n i18n) {
+        this.vm = vm;
+        this.i18n = i18n;
+        setId("riskTemplateEditor");
+        getStyleClass().add("editor");
+        Label title = new Label(i18n.get("risk.templates.title"));
+        title.getStyleClass().add("h1");
+        BorderPane.setMargin(title, new Insets(12, 16, 4, 16));
+        setTop(title);
+        SplitPane split = new SplitPane(listPane(), editorPane());
+        split.setDividerPositions(0.28);
+        setCenter(split);
+
+        Label problems = new Label();
+        problems.setId("rtProblems");
+        problems.getStyleClass().add("validation-message");
+        problems.setWrapText(true);
+        problems.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n",
+                vm.problems().stream().map(p -> "• " + p).toList()), vm.problems()));
+        ScrollPane problemScroll = new ScrollPane(problems);
+        problemScroll.setFitToWidth(true);
+        problemScroll.setMaxHeight(100);
+        problemScroll.visibleProperty().bind(problems.textProperty().isNotEmpty());
+        problemScroll.managedProperty().bind(problemScroll.visibleProperty());
+        Label state = new Label();
+        state.setId("rtSaveState");
+        state.getStyleClass().add("hint");
+        state.textProperty().bind(vm.saveStateProperty());
+        Button save = new Button(i18n.get("risk.templates.save"));
+        save.setId("rtSave");
+        save.getStyleClass().add("primary");
+        vm.saveCommand().bind(save);
+        Button close = new Button(i18n.get("common.close"));
+        close.setId("rtClose");
+        close.setCancelButton(true);
+        close.setOnAction(e -> {
+            if (getScene() != null && getScene().getWindow() instanceof Stage s && vm.confirmClose()) {
+                s.close();
+            }
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(8, state, spacer, save, close);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        VBox bottom = new VBox(8, problemScroll, buttons);
+        bottom.setPadding(new Insets(8, 16, 12, 16));
+        setBottom(bottom);
+
+        KeyCodeCombination saveKey = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (saveKey.match(e)) {
+                vm.saveCommand().execute();
+                e.consume();
+            }
+        });
+    }
+
+    /** Opens the template window; closing asks before unsaved changes are dropped. */
+    public static Stage open(RiskTemplateEditorViewModel vm, I18n i18n, Window owner) {
+        RiskTemplateEditorView view = new RiskTemplateEditorView(vm, i18n);
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+            if (owner.getScene() != null) {
+                view.getStylesheets().setAll(owner.getScene().getStylesheets());
+            }
+        }
+        stage.setTitle(i18n.get("risk.templates.title"));
+        stage.setScene(new Scene(view, 1280, 820));
+        stage.setOnCloseRequest(e -> {
+            if (!vm.confirmClose()) {
+                e.consume();
+            }
+        });
+        stage.show();
+        vm.refresh(null);
+        return stage;
+    }
+
+    // ---- the list ----------------------------------------------------------------------
+
+    private Node listPane() {
+        ListView<RiskTemplate> list = new ListView<>(vm.templates());
+        list.setId("rtList");
+        list.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(RiskTemplate t, boolean empty) {
+                super.updateItem(t, empty);
+                setText(empty || t == null ? null : vm.describe(t));
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+            if (t != null) {
+                vm.selectedProperty().set(t);
+            }
+        });
+        vm.selectedProperty().addListener((o, a, t) -> {
+            if (t != null && list.getSelectionModel().getSelectedItem() != t) {
+                list.getSelectionModel().select(t);
+            }
+        });
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                vm.editCommand().execute();
+                e.consume();
+            }
+        });
+        list.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                vm.editCommand().execute();
+            }
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+        Button edit = button("risk.templates.edit", "rtEdit");
+        vm.editCommand().bind(edit);
+        Button create = button("risk.templates.new", "rtNew");
+        vm.newCommand().bind(create);
+        Button dup = button("risk.templates.duplicate", "rtDuplicate");
+        vm.duplicateCommand().bind(dup);
+        Label hint = new Label(i18n.get("risk.templates.listHint"));
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        VBox box = new VBox(8, list, new FlowPane(6, 6, edit, create, dup), hint);
+        box.setPadding(new Insets(8, 8, 8, 16));
+        box.setMinWidth(260);
+        return box;
+    }
+
+    // ---- the editor --------------------------------------------------------------------
+
+    private Node editorPane() {
+        Label heading = new Label();
+        heading.setId("rtHeading");
+        heading.getStyleClass().add("h2");
+        heading.textProperty().bind(vm.headingProperty());
+        Label notice = new Label();
+        notice.setId("rtNotice");
+        notice.getStyleClass().add("privacy-warning");
+        notice.setWrapText(true);
+        notice.textProperty().bind(vm.noticeProperty());
+        notice.visibleProperty().bind(vm.noticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+
+        TextField name = new TextField();
+        name.setId("rtName");
+        name.textProperty().bindBidirectional(vm.nameProperty());
+        ComboBox<AnalysisKind> kind = new ComboBox<>();
+        kind.setId("rtKind");
+        kind.getItems().setAll(AnalysisKind.values());
+        Forms.display(kind, i18n::of);
+        kind.valueProperty().bindBidirectional(vm.kindProperty());
+        ComboBox<Integer> size = new ComboBox<>(vm.sizes());
+        size.setId("rtSize");
+        Forms.display(size, n -> n + " × " + n);
+        size.valueProperty().bindBidirectional(vm.sizeProperty());
+        CheckBox active = new CheckBox(i18n.get("risk.templates.active"));
+        active.setId("rtActive");
+        active.selectedProperty().bindBidirectional(vm.activeProperty());
+        TextArea steps = new TextArea();
+        steps.setId("rtSteps");
+        steps.setPrefRowCount(8);
+        steps.setPromptText(i18n.get("risk.templates.stepsPrompt"));
+        steps.textProperty().bindBidirectional(vm.stepsTextProperty());
+        steps.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.TAB && !e.isControlDown()) {
+                e.consume();
+                steps.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB, e.isShiftDown(), true, false, false));
+            }
+        });
+        GridPane g = Forms.grid();
+        Forms.row(g, i18n.get("risk.templates.name"), name);
+        Forms.row(g, i18n.get("risk.templates.kind"), kind);
+        Forms.row(g, i18n.get("risk.templates.size"), size);
+        g.add(active, 1, g.getRowCount());
+
+        levels.setHgap(8);
+        levels.setVgap(6);
+        levels.setId("rtLevels");
+        ListChangeListener<LevelItem> rebuildLevels = c -> {
+            if (structural(c)) {
+                buildLevels();
+            }
+        };
+        vm.probabilities().addListener(rebuildLevels);
+        vm.consequences().addListener(rebuildLevels);
+        buildLevels();
+
+        bandRows.setHgap(8);
+        bandRows.setVgap(6);
+        bandRows.setId("rtBands");
+        vm.bands().addListener((ListChangeListener<BandItem>) c -> {
+            if (structural(c)) {
+                buildBands();
+            }
+        });
+        buildBands();
+        Button addBand = button("risk.templates.addBand", "rtAddBand");
+        vm.addBandCommand().bind(addBand);
+
+        preview.setId("rtPreview");
+        preview.setHgap(3);
+        preview.setVgap(3);
+        vm.revisionProperty().addListener((o, a, b) -> buildPreview());
+        buildPreview();
+
+        Label stepsLabel = new Label(i18n.get("risk.templates.steps"));
+        stepsLabel.getStyleClass().add("h2");
+        stepsLabel.setLabelFor(steps);
+        stepsLabel.setMnemonicParsing(true);
+        VBox form = new VBox(10, heading, notice, g,
+                section("risk.templates.bands"), hint("risk.templates.bandsHint"), bandRows, addBand,
+                section("risk.templates.levels"), hint("risk.templates.levelsHint"), levels, stepsLabel, steps);
+        form.setPadding(new Insets(8, 12, 12, 8));
+        ScrollPane formScroll = new ScrollPane(form);
+        formScroll.setFitToWidth(true);
+        VBox previewBox = new VBox(8, section("risk.templates.preview"), preview);
+        previewBox.setPadding(new Insets(8, 16, 12, 12));
+        previewBox.setMinWidth(380);
+        ScrollPane previewScroll = new ScrollPane(previewBox);
+        HBox.setHgrow(formScroll, Priority.ALWAYS);
+        HBox editor = new HBox(formScroll, previewScroll);
+        editor.disableProperty().bind(vm.editingProperty().not());
+        Label empty = new Label(i18n.get("risk.templates.chooseHint"));
+        empty.getStyleClass().add("hint");
+        empty.visibleProperty().bind(vm.editingProperty().not());
+        empty.managedProperty().bind(empty.visibleProperty());
+        VBox.setVgrow(editor, Priority.ALWAYS);
+        VBox box = new VBox(6, empty, editor);
+        box.setPadding(new Insets(8, 0, 0, 8));
+        return box;
+    }
+
+    private static boolean structural(ListChangeListener.Change<?> c) {
+        while (c.next()) {
+            if (c.wasAdded() || c.wasRemoved() || c.wasPermutated() || c.wasReplaced()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void buildLevels() {
+        levels.getChildren().clear();
+        int row = 0;
+        row = levelBlock(row, "risk.templates.probability", "rtProbability", vm.probabilities());
+        levelBlock(row, "risk.templates.consequence", "rtConsequence", vm.consequences());
+    }
+
+    private int levelBlock(int row, String titleKey, String idPrefix, ObservableList<LevelItem> items) {
+        Label t = new Label(i18n.get(titleKey));
+        t.setStyle("-fx-font-weight: bold;");
+        levels.add(t, 0, row++, 3, 1);
+        for (LevelItem l : items) {
+            TextField label = new TextField();
+            label.setId(idPrefix + "Label" + l.value());
+            label.setPromptText(i18n.get("risk.templates.levelLabel"));
+            label.textProperty().bindBidirectional(l.labelProperty());
+            label.setPrefColumnCount(14);
+            TextField description = new TextField();
+            description.setId(idPrefix + "Description" + l.value());
+            description.setPromptText(i18n.get("risk.templates.levelDescription"));
+            description.textProperty().bindBidirectional(l.descriptionProperty());
+            GridPane.setHgrow(description, Priority.ALWAYS);
+            Label number = new Label(Integer.toString(l.value()));
+            number.setLabelFor(label);
+            number.setMinWidth(20);
+            levels.add(number, 0, row);
+            levels.add(label, 1, row);
+            levels.add(description, 2, row++);
+        }
+        return row;
+    }
+
+    private void buildBands() {
+        bandRows.getChildren().clear();
+        bandRows.addRow(0, bold("risk.templates.bandName"), bold("risk.templates.bandFrom"), bold("risk.templates.bandTo"),
+                bold("risk.templates.bandColour"));
+        int row = 1;
+        for (BandItem b : vm.bands()) {
+            int n = row;
+            TextField label = new TextField();
+            label.setId("rtBandLabel" + n);
+            label.textProperty().bindBidirectional(b.labelProperty());
+            label.setPrefColumnCount(12);
+            TextField from = new TextField();
+            from.setId("rtBandFrom" + n);
+            from.setPrefColumnCount(4);
+            from.textProperty().bindBidirectional(b.fromProperty());
+            TextField to = new TextField();
+            to.setId("rtBandTo" + n);
+            to.setPrefColumnCount(4);
+            to.textProperty().bindBidirectional(b.toProperty());
+            ColorPicker colour = new ColorPicker(colour(b.colourProperty().get()));
+            colour.setId("rtBandColour" + n);
+            colour.valueProperty().addListener((o, a, c) -> b.colourProperty().set(hex(c)));
+            b.colourProperty().addListener((o, a, c) -> {
+                if (!hex(colour.getValue()).equalsIgnoreCase(c)) {
+                    colour.setValue(colour(c));
+                }
+            });
+            Button remove = new Button(i18n.get("risk.templates.removeBand"));
+            remove.setId("rtBandRemove" + n);
+            remove.setOnAction(e -> vm.removeBand(b));
+            bandRows.addRow(row++, label, from, to, colour, remove);
+        }
+    }
+
+    private void buildPreview() {
+        preview.getChildren().clear();
+        List<LevelItem> ps = vm.probabilities();
+        List<LevelItem> cs = vm.consequences();
+        int n = Math.min(ps.size(), cs.size());
+        Label axisP = new Label(i18n.get("risk.field.probability"));
+        axisP.setStyle("-fx-font-weight: bold;");
+        preview.add(axisP, 0, 0, 2, 1);
+        for (int p = n; p >= 1; p--) {
+            int row = n - p + 1;
+            Label pl = new Label(p + " " + ps.get(p - 1).labelProperty().get());
+            pl.setMinWidth(110);
+            preview.add(pl, 0, row);
+            for (int c = 1; c <= n; c++) {
+                int score = p * c;
+                String col = vm.cellColour(p, c);
+                Label cell = new Label(Integer.toString(score));
+                cell.setId("rtCell-" + p + "-" + c);
+                cell.setAlignment(Pos.CENTER);
+                cell.setMinSize(48, 38);
+                cell.setPrefSize(56, 42);
+                cell.setStyle("-fx-background-color: " + (col == null ? "#ffffff" : col) + "; -fx-border-color: "
+                        + (col == null ? "#c62828" : "#00000033") + "; -fx-font-weight: bold; -fx-text-fill: #111;");
+                String band = vm.bandLabel(score);
+                cell.setTooltip(new Tooltip(band.isEmpty() ? i18n.get("risk.templates.noBand", score)
+                        : i18n.get("risk.templates.cell", score, band)));
+                cell.getProperties().put("colour", col);
+                preview.add(cell, c, row);
+            }
+        }
+        for (int c = 1; c <= n; c++) {
+            Label cl = new Label(c + " " + cs.get(c - 1).labelProperty().get());
+            cl.setWrapText(true);
+            cl.setMaxWidth(56);
+            preview.add(cl, c, n + 1);
+        }
+        Label axisC = new Label(i18n.get("risk.field.consequence"));
+        axisC.setStyle("-fx-font-weight: bold;");
+        preview.add(axisC, 1, n + 2, Math.max(1, n), 1);
+    }
+
+    // ---- helpers -----------------------------------------------------------------------
+
+    static Color colour(String hex) {
+        try {
+            return Color.web(hex);
+        } catch (RuntimeException e) {
+            return Color.GRAY;
+        }
+    }
+
+    static String hex(Color c) {
+        return String.format("#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
+                Math.round(c.getBlue() * 255));
+    }
+
+    private Button button(String key, String id) {
+        Button b = new Button(i18n.get(key));
+        b.setId(id);
+        b.setMnemonicParsing(true);
+        return b;
+    }
+
+    private Label section(String key) {
+        Label l = new Label(i18n.get(key));
+        l.getStyleClass().add("h2");
+        return l;
+    }
+
+    private Label bold(String key) {
+        Label l = new Label(i18n.get(key));
+        l.setStyle("-fx-font-weight: bold;");
+        return l;
+    }
+
+    private Label hint(String key) {
+        Label l = new Label(i18n.get(key));
+        l.getStyleClass().add("hint");
+        l.setWrapText(true);
+        return l;
+    }
+}

@@ -1,0 +1,493 @@
+package se.kvalitetshjulet.ui.risk;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import se.kvalitetshjulet.domain.Problem;
+import se.kvalitetshjulet.domain.risk.AnalysisKind;
+import se.kvalitetshjulet.domain.risk.RiskLevel;
+import se.kvalitetshjulet.domain.risk.RiskMatrix;
+import se.kvalitetshjulet.domain.risk.RiskTemplate;
+import se.kvalitetshjulet.domain.risk.ScoreBand;
+import se.kvalitetshjulet.service.RiskService;
+import se.kvalitetshjulet.ui.common.Command;
+import se.kvalitetshjulet.ui.common.DialogService;
+import se.kvalitetshjulet.ui.common.I18n;
+import se.kvalitetshjulet.ui.common.TaskRunner;
+
+/**
+ * Mallar för risk- och händelseanalys: the list of templates (with how many analyses use each) and the editor of one
+ * template: name, kind, the steps to walk through, the matrix size (4×4 or 5×5), the label and description of every
+ * probability and consequence level, and the score bands (riskområden) with colours, previewed as a coloured matrix.
+ * Validation uses {@link RiskService#validateTemplate}; saving goes through {@link RiskService#saveTemplate}, which keeps
+ * a template that analyses use unchanged and saves the edit as a new template.
+ */
+public final class RiskTemplateEditorViewModel {
+    /** The matrix sizes offered (Socialstyrelsen's 4×4 and the common 5×5). */
+    public static final List<Integer> SIZES = List.of(4, 5);
+
+    /** One level of an axis (sannolikhet or konsekvens). */
+    public static final class LevelItem {
+        private final int value;
+        private final StringProperty label = new SimpleStringProperty("");
+        private final StringProperty description = new SimpleStringProperty("");
+
+        LevelItem(int value, String label, String description) {
+            this.value = value;
+            this.label.set(label == null ? "" : label);
+            this.description.set(description == null ? "" : description);
+        }
+
+        public int value() { return value; }
+        public StringProperty labelProperty() { return label; }
+        public StringProperty descriptionProperty() { return description; }
+
+        RiskLevel toLevel() {
+            return new RiskLevel(value, label.get().strip(), description.get().strip());
+        }
+    }
+
+    /** One score band (riskområde): a name, a score range and a colour (#rrggbb). */
+    public static final class BandItem {
+        private final String code;
+        private final StringProperty label = new SimpleStringProperty("");
+        private final StringProperty from = new SimpleStringProperty("");
+        private final StringProperty to = new SimpleStringProperty("");
+        private final StringProperty colour = new SimpleStringProperty("#9e9e9e");
+
+        BandItem(String code, String label, int from, int to, String colour) {
+            this.code = code;
+            this.label.set(label == null ? "" : label);
+            this.from.set(Integer.toString(from));
+            this.to.set(Integer.toString(to));
+            this.colour.set(colour);
+        }
+
+        public StringProperty labelProperty() { return label; }
+        public StringProperty fromProperty() { return from; }
+        public StringProperty toProperty() { return to; }
+        public StringProperty colourProperty() { return colour; }
+
+        Integer fromValue() {
+            return integer(from.get());
+        }
+
+        Integer toValue() {
+            return integer(to.get());
+        }
+
+        boolean contains(int score) {
+            Integer f = fromValue();
+            Integer t = toValue();
+            return f != null && t != null && score >= f && score <= t;
+        }
+    }
+
+    private final RiskService service;
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final I18n i18n;
+    private final Consumer<RiskTemplate> onSaved;
+
+    private final ObservableList<RiskTemplate> templates = FXCollections.observableArrayList();
+    private final ObjectProperty<Map<Long, Integer>> usage = new SimpleObjectProperty<>(Map.of());
+    private final ObjectProperty<RiskTemplate> selected = new SimpleObjectProperty<>();
+
+    private final BooleanProperty editing = new SimpleBooleanProperty();
+    private final StringProperty heading = new SimpleStringProperty("");
+    private final StringProperty notice = new SimpleStringProperty("");
+    private final StringProperty name = new SimpleStringProperty("");
+    private final ObjectProperty<AnalysisKind> kind = new SimpleObjectProperty<>(AnalysisKind.RISKANALYS);
+    private final StringProperty stepsText = new SimpleStringProperty("");
+    private final ObjectProperty<Integer> size = new SimpleObjectProperty<>(4);
+    private final BooleanProperty active = new SimpleBooleanProperty(true);
+    private final ObservableList<Integer> sizes = FXCollections.observableArrayList(SIZES);
+    private final ObservableList<LevelItem> probabilities = FXCollections.observableArrayList(
+            l -> new Observable[] {l.label, l.description});
+    private final ObservableList<LevelItem> consequences = FXCollections.observableArrayList(
+            l -> new Observable[] {l.label, l.description});
+    private final ObservableList<BandItem> bands = FXCollections.observableArrayList(
+            b -> new Observable[] {b.label, b.from, b.to, b.colour});
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final StringProperty saveState = new SimpleStringProperty("");
+    private final IntegerProperty revision = new SimpleIntegerProperty();
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+
+    private final Command newTemplate;
+    private final Command duplicate;
+    private final Command edit;
+    private final Command save;
+    private final Command addBand;
+
+    private Long editingId;
+    private RiskTemplate baseline;
+    private boolean loading;
+
+    public RiskTemplateEditorViewModel(RiskService service, TaskRunner tasks, DialogService dialogs, I18n i18n,
+                                       Consumer<RiskTemplate> onSaved) {
+        this.service = service;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.i18n = i18n;
+        this.onSaved = onSaved;
+        newTemplate = new Command(this::startNew, busy.not());
+        duplicate = new Command(this::duplicateSelected, selected.isNotNull().and(busy.not()));
+        edit = new Command(this::editSelected, selected.isNotNull().and(busy.not()));
+        save = new Command(this::save, editing.and(busy.not()));
+        addBand = new Command(this::addBand, editing);
+
+        for (Observable o : new Observable[] {name, stepsText, active, probabilities, consequences, bands}) {
+            o.addListener(x -> changed());
+        }
+        kind.addListener((o, was, k) -> {
+            if (!loading && was != null && k != null && steps().equals(defaultSteps(was))) {
+                stepsText.set(String.join("\n", defaultSteps(k)));
+            }
+            changed();
+        });
+        size.addListener((o, was, now) -> {
+            if (!loading && was != null && now != null && !was.equals(now)) {
+                resize(was, now);
+            }
+        });
+    }
+
+    // ---- the list ----------------------------------------------------------------------
+
+    private record Lists(List<RiskTemplate> templates, Map<Long, Integer> usage) { }
+
+    /** Loads the templates and how many analyses use each; selects {@code selectId} when given. */
+    public void refresh(Long selectId) {
+        tasks.run(i18n.get("risk.loading"), p -> new Lists(service.templates(), service.templateUsage()), l -> {
+            usage.set(Map.copyOf(l.usage()));
+            templates.setAll(l.templates());
+            Long id = selectId != null ? selectId : selected.get() == null ? null : selected.get().id();
+            selected.set(templates.stream().filter(t -> t.id().equals(id)).findFirst()
+                    .orElse(templates.isEmpty() ? null : templates.getFirst()));
+        }, dialogs::showUnexpected);
+    }
+
+    public int usage(RiskTemplate t) {
+        return t == null || t.id() == null ? 0 : usage.get().getOrDefault(t.id(), 0);
+    }
+
+    /** The list line of a template: name, kind, matrix size, use and whether it is offered for new analyses. */
+    public String describe(RiskTemplate t) {
+        String line = i18n.get("risk.templates.line", t.name(), i18n.of(t.kind()), t.matrix().size(), usage(t));
+        return t.active() ? line : line + " · " + i18n.get("risk.templates.retired");
+    }
+
+    // ---- opening a template in the editor ----------------------------------------------
+
+    private boolean mayReplace() {
+        return !dirty.get() || dialogs.confirm(i18n.get("risk.templates.discardTitle"),
+                i18n.get("risk.templates.discardQuestion"));
+    }
+
+    /** A new template: Socialstyrelsen's 4×4 matrix and the steps of a risk analysis, to adjust. */
+    public void startNew() {
+        if (mayReplace()) {
+            load(null, new RiskTemplate(null, "", AnalysisKind.RISKANALYS, RiskTemplate.RISK_STEPS,
+                    RiskMatrix.socialstyrelsen4x4(), true), i18n.get("risk.templates.newTitle"));
+        }
+    }
+
+    private void duplicateSelected() {
+        RiskTemplate t = selected.get();
+        if (mayReplace()) {
+            load(null, new RiskTemplate(null, i18n.get("risk.templates.copyOf", t.name()), t.kind(), t.steps(), t.matrix(),
+                    true), i18n.get("risk.templates.newTitle"));
+        }
+    }
+
+    private void editSelected() {
+        RiskTemplate t = selected.get();
+        if (mayReplace()) {
+            load(t.id(), t, i18n.get("risk.templates.editTitle", t.name()));
+        }
+    }
+
+    private void load(Long id, RiskTemplate t, String title) {
+        loading = true;
+        try {
+            editingId = id;
+            heading.set(title);
+            name.set(t.name());
+            kind.set(t.kind());
+            stepsText.set(String.join("\n", t.steps()));
+            active.set(t.active());
+            RiskMatrix m = t.matrix();
+            if (!sizes.contains(m.size())) {
+                sizes.add(m.size());
+            }
+            size.set(m.size());
+            setMatrix(m);
+            int used = id == null ? 0 : usage.get().getOrDefault(id, 0);
+            notice.set(used > 0 ? i18n.get("risk.templates.inUseNotice", used)
+                    : id != null && !t.active() ? i18n.get("risk.templates.retiredNotice") : "");
+            editing.set(true);
+        } finally {
+            loading = false;
+        }
+        baseline = toTemplate();
+        saveState.set("");
+        changed();
+    }
+
+    private void setMatrix(RiskMatrix m) {
+        probabilities.setAll(m.probabilities().stream().map(l -> new LevelItem(l.value(), l.label(), l.description())).toList());
+        consequences.setAll(m.consequences().stream().map(l -> new LevelItem(l.value(), l.label(), l.description())).toList());
+        bands.setAll(m.bands().stream().map(b -> new BandItem(b.code(), b.label(), b.from(), b.to(), b.colour())).toList());
+    }
+
+    // ---- editing -----------------------------------------------------------------------
+
+    /**
+     * Changing the size: a matrix still at the standard of the old size gets the standard of the new one; otherwise
+     * the levels are cut or extended (new levels empty, to be named) and the bands are fitted to the new highest score.
+     */
+    private void resize(int from, int to) {
+        RiskMatrix current = currentMatrix(from);
+        RiskMatrix standardOld = standard(from);
+        RiskMatrix standardNew = standard(to);
+        if (standardOld != null && standardNew != null && standardOld.equals(current)) {
+            setMatrix(standardNew);
+            return;
+        }
+        probabilities.setAll(fit(probabilities, to));
+        consequences.setAll(fit(consequences, to));
+        int max = to * to;
+        List<BandItem> kept = new ArrayList<>();
+        for (BandItem b : bands) {
+            Integer f = b.fromValue();
+            if (f == null || f <= max) {
+                kept.add(b);
+            }
+        }
+        if (!kept.isEmpty()) {
+            BandItem last = kept.getLast();
+            Integer t = last.toValue();
+            if (t == null || t != max) {
+                last.to.set(Integer.toString(max));
+            }
+        }
+        bands.setAll(kept);
+    }
+
+    private static List<LevelItem> fit(List<LevelItem> levels, int n) {
+        List<LevelItem> out = new ArrayList<>(levels.subList(0, Math.min(n, levels.size())));
+        for (int v = out.size() + 1; v <= n; v++) {
+            out.add(new LevelItem(v, "", ""));
+        }
+        return out;
+    }
+
+    private static RiskMatrix standard(int n) {
+        return n == 4 ? RiskMatrix.socialstyrelsen4x4() : n == 5 ? RiskMatrix.fiveByFive() : null;
+    }
+
+    private void addBand() {
+        int max = size.get() * size.get();
+        int next = 1;
+        for (BandItem b : bands) {
+            Integer t = b.toValue();
+            if (t != null) {
+                next = Math.max(next, t + 1);
+            }
+        }
+        int from = Math.min(next, max);
+        bands.add(new BandItem(null, "", from, max, "#9e9e9e"));
+    }
+
+    public void removeBand(BandItem b) {
+        bands.remove(b);
+    }
+
+    // ---- validation and saving ---------------------------------------------------------
+
+    public List<String> steps() {
+        return stepsText.get() == null ? List.of() : stepsText.get().lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private RiskMatrix currentMatrix(int n) {
+        List<ScoreBand> list = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        for (BandItem b : bands) {
+            String code = b.code != null && !b.code.isBlank() ? b.code : code(b.label.get());
+            String unique = code;
+            for (int i = 2; !codes.add(unique); i++) {
+                unique = code + "_" + i;
+            }
+            Integer f = b.fromValue();
+            Integer t = b.toValue();
+            list.add(new ScoreBand(unique, b.label.get().strip(), f == null ? 0 : f, t == null ? 0 : t, b.colour.get()));
+        }
+        return new RiskMatrix(n, probabilities.stream().map(LevelItem::toLevel).toList(),
+                consequences.stream().map(LevelItem::toLevel).toList(), list);
+    }
+
+    /** The template as it would be saved now. */
+    public RiskTemplate toTemplate() {
+        return new RiskTemplate(editingId, name.get() == null ? "" : name.get().strip(), kind.get(), steps(),
+                currentMatrix(size.get()), active.get());
+    }
+
+    /** Swedish (or English) messages for everything that stops saving; empty when the template can be saved. */
+    public List<String> validate() {
+        Set<String> out = new LinkedHashSet<>();
+        for (BandItem b : bands) {
+            if (b.fromValue() == null || b.toValue() == null) {
+                out.add(i18n.get("risk.templates.bandNumbers", b.label.get().strip()));
+            }
+        }
+        if (kind.get() == null) {
+            out.add(i18n.get("risk.templates.kindRequired"));
+        }
+        for (Problem p : RiskService.validateTemplate(toTemplate())) {
+            out.add(i18n.problem(p));
+        }
+        return List.copyOf(out);
+    }
+
+    private void changed() {
+        if (loading || !editing.get()) {
+            return;
+        }
+        problems.setAll(validate());
+        dirty.set(baseline != null && !toTemplate().equals(baseline));
+        if (dirty.get()) {
+            saveState.set(i18n.get("risk.templates.unsaved"));
+        }
+        revision.set(revision.get() + 1);
+    }
+
+    /** The colour of a preview cell (#rrggbb), or null when no band covers its score. */
+    public String cellColour(int probability, int consequence) {
+        int score = probability * consequence;
+        return bands.stream().filter(b -> b.contains(score)).map(b -> b.colour.get()).findFirst().orElse(null);
+    }
+
+    /** The name of the band covering a score, or "" when none does. */
+    public String bandLabel(int score) {
+        return bands.stream().filter(b -> b.contains(score)).map(b -> b.label.get()).findFirst().orElse("");
+    }
+
+    private void save() {
+        List<String> found = validate();
+        if (!found.isEmpty()) {
+            problems.setAll(found);
+            saveState.set(i18n.get("risk.templates.notSaved", found.size()));
+            return;
+        }
+        RiskTemplate t = toTemplate();
+        int used = t.id() == null ? 0 : usage.get().getOrDefault(t.id(), 0);
+        busy.set(true);
+        saveState.set(i18n.get("risk.templates.saving"));
+        tasks.run(i18n.get("risk.templates.saving"), p -> service.saveTemplate(t), res -> {
+            busy.set(false);
+            if (!res.ok()) {
+                problems.setAll(res.problems().stream().map(i18n::problem).distinct().toList());
+                saveState.set(i18n.get("risk.templates.notSaved", res.problems().size()));
+                return;
+            }
+            RiskTemplate saved = res.value();
+            boolean copied = t.id() != null && !t.id().equals(saved.id());
+            load(saved.id(), saved, i18n.get("risk.templates.editTitle", saved.name()));
+            notice.set("");
+            saveState.set(i18n.get("risk.templates.saved", saved.name()));
+            if (copied) {
+                dialogs.showInfo(i18n.get("risk.templates.savedAsNewTitle"),
+                        i18n.get("risk.templates.savedAsNew", used, saved.name()));
+            }
+            refresh(saved.id());
+            onSaved.accept(saved);
+        }, e -> {
+            busy.set(false);
+            saveState.set(i18n.get("risk.templates.saveFailed"));
+            if (e instanceof IllegalStateException) {
+                dialogs.showError(i18n.get("risk.templates.saveFailed"), e.getMessage());
+            } else {
+                dialogs.showUnexpected(e);
+            }
+        });
+    }
+
+    /** Whether the window may close: nothing unsaved, or the user agrees to drop the changes. */
+    public boolean confirmClose() {
+        return mayReplace();
+    }
+
+    // ---- helpers -----------------------------------------------------------------------
+
+    private static List<String> defaultSteps(AnalysisKind k) {
+        return k == AnalysisKind.HANDELSEANALYS ? RiskTemplate.EVENT_STEPS : RiskTemplate.RISK_STEPS;
+    }
+
+    /** A band code from its name: "Mycket hög" → MYCKET_HOG. */
+    static String code(String label) {
+        String s = label == null ? "" : label.strip().toUpperCase(Locale.ROOT)
+                .replace('Å', 'A').replace('Ä', 'A').replace('Ö', 'O').replace('É', 'E')
+                .replaceAll("[^A-Z0-9]+", "_").replaceAll("(^_+|_+$)", "");
+        return s.isEmpty() ? "BAND" : s;
+    }
+
+    private static Integer integer(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(s.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    // ---- accessors ---------------------------------------------------------------------
+
+    public ObservableList<RiskTemplate> templates() { return templates; }
+    public ObjectProperty<RiskTemplate> selectedProperty() { return selected; }
+    public BooleanProperty editingProperty() { return editing; }
+    public StringProperty headingProperty() { return heading; }
+    public StringProperty noticeProperty() { return notice; }
+    public StringProperty nameProperty() { return name; }
+    public ObjectProperty<AnalysisKind> kindProperty() { return kind; }
+    public StringProperty stepsTextProperty() { return stepsText; }
+    public ObjectProperty<Integer> sizeProperty() { return size; }
+    public ObservableList<Integer> sizes() { return sizes; }
+    public BooleanProperty activeProperty() { return active; }
+    public ObservableList<LevelItem> probabilities() { return probabilities; }
+    public ObservableList<LevelItem> consequences() { return consequences; }
+    public ObservableList<BandItem> bands() { return bands; }
+    public ObservableList<String> problems() { return problems; }
+    public StringProperty saveStateProperty() { return saveState; }
+    /** Grows on every change, so the view knows when to redraw the preview. */
+    public IntegerProperty revisionProperty() { return revision; }
+    public ReadOnlyBooleanProperty dirtyProperty() { return dirty.getReadOnlyProperty(); }
+    public Command newCommand() { return newTemplate; }
+    public Command duplicateCommand() { return duplicate; }
+    public Command editCommand() { return edit; }
+    public Command saveCommand() { return save; }
+    public Command addBandCommand() { return addBand; }
+    public I18n i18n() { return i18n; }
+}
