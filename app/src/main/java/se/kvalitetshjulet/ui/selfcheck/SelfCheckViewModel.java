@@ -185,16 +185,13 @@ public final class SelfCheckViewModel {
         exportTemplate = new Command(this::exportTemplate, selectedTemplate.isNotNull().and(busy.not()));
         importTemplate = new Command(this::importTemplate, busy.not());
         exportCompilation = new Command(this::exportCompilation, compilation.isNotNull().and(busy.not()));
-<<<<<<< HEAD
         canExportUnitForm = selectedRound.isNotNull().and(selectedRoundResponse.isNotNull()).and(busy.not());
         canExportAllForms = selectedRound.isNotNull().and(busy.not());
         canImportAnswers = busy.not();
         canOpenFormFile = busy.not();
         canExportAnswers = hasForm.and(busy.not());
-=======
         newTemplate = new Command(() -> openTemplateEditor(null), busy.not());
         editTemplate = new Command(() -> openTemplateEditor(selectedTemplate.get()), selectedTemplate.isNotNull().and(busy.not()));
->>>>>>> h2
 
         myUnit.addListener((o, a, u) -> loadMyResponses());
         selectedResponse.addListener((o, a, r) -> {
@@ -863,7 +860,6 @@ public final class SelfCheckViewModel {
     public Command exportTemplateCommand() { return exportTemplate; }
     public Command importTemplateCommand() { return importTemplate; }
     public Command exportCompilationCommand() { return exportCompilation; }
-<<<<<<< HEAD
     public ObjectProperty<ResponseRow> selectedRoundResponseProperty() { return selectedRoundResponse; }
     public StringProperty handoverSummaryProperty() { return handoverSummary; }
     public BooleanBinding canExportUnitFormProperty() { return canExportUnitForm; }
@@ -871,10 +867,8 @@ public final class SelfCheckViewModel {
     public BooleanBinding canImportAnswersProperty() { return canImportAnswers; }
     public BooleanBinding canOpenFormFileProperty() { return canOpenFormFile; }
     public BooleanBinding canExportAnswersProperty() { return canExportAnswers; }
-=======
     public Command newTemplateCommand() { return newTemplate; }
     public Command editTemplateCommand() { return editTemplate; }
     public ObjectProperty<TemplateEditorViewModel> templateEditorRequestProperty() { return templateEditorRequest; }
->>>>>>> h2
     public I18n i18n() { return i18n; }
 }
