@@ -15,6 +15,9 @@ public final class RecordingDialogService implements DialogService {
     public boolean confirmAnswer = true;
     public Optional<String> textAnswer = Optional.empty();
     public Optional<Path> fileAnswer = Optional.empty();
+    /** The option chosen in {@link #choose}; empty = the dialog closed without an answer. */
+    public Optional<Integer> chooseAnswer = Optional.of(0);
+    public final List<List<String>> choices = new ArrayList<>();
 
     @Override
     public void showError(String title, String message) {
@@ -29,6 +32,12 @@ public final class RecordingDialogService implements DialogService {
     @Override
     public boolean confirm(String title, String message) {
         return confirmAnswer;
+    }
+
+    @Override
+    public Optional<Integer> choose(String title, String message, List<String> options) {
+        choices.add(options);
+        return chooseAnswer;
     }
 
     @Override

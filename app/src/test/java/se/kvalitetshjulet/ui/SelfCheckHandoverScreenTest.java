@@ -170,8 +170,14 @@ class SelfCheckHandoverScreenTest {
         robot.clickOn(robot.from(rounds).lookup(".table-row-cell").nth(0).queryAs(Node.class));
         Label summary = robot.from(coordinatorView).lookup("#selfCheckHandoverSummary").queryAs(Label.class);
 
-        // Keep the existing answers for the draft file.
-        coordinatorDialogs.confirmAnswer = false;
+        // The question names its answers; first: skip the file, then keep the existing answers for the draft file.
+        coordinatorDialogs.chooseAnswer = java.util.Optional.of(2);
+        coordinatorFiles.many = List.of(files.get(0));
+        robot.clickOn(robot.from(coordinatorView).lookup("#selfCheckImportAnswers").queryAs(Node.class));
+        waitUntil(() -> summary.getText().contains("utkast.kvh-svar: hoppades över"));
+        assertThat(coordinatorDialogs.choices.getFirst())
+                .containsExactly("Behåll befintliga svar", "Använd svaren i filen", "Hoppa över filen");
+        coordinatorDialogs.chooseAnswer = java.util.Optional.of(0);
         coordinatorFiles.many = List.of(files.get(0));
         robot.clickOn(robot.from(coordinatorView).lookup("#selfCheckImportAnswers").queryAs(Node.class));
         waitUntil(() -> summary.getText().contains("utkast.kvh-svar: de befintliga svaren för Sektion Björkhagen behölls."));
@@ -179,7 +185,7 @@ class SelfCheckHandoverScreenTest {
                 .isEqualTo("JA");
 
         // Use the file for the submitted answers; importing the draft again changes nothing and says so.
-        coordinatorDialogs.confirmAnswer = true;
+        coordinatorDialogs.chooseAnswer = java.util.Optional.of(1);
         coordinatorFiles.many = List.of(files.get(1), files.get(0));
         robot.clickOn(robot.from(coordinatorView).lookup("#selfCheckImportAnswers").queryAs(Node.class));
         waitUntil(() -> summary.getText().contains("inskickat.kvh-svar: svaren för Sektion Björkhagen ersattes med svaren i filen."));

@@ -14,6 +14,12 @@ public interface DialogService {
 
     Optional<String> askText(String title, String prompt, String initial);
 
+    /**
+     * A question with named answers (e.g. "Behåll befintliga svar" / "Använd filen"): the index of the chosen
+     * option, or empty when the dialog was closed without an answer.
+     */
+    Optional<Integer> choose(String title, String message, List<String> options);
+
     /** A file to open; {@code extensions} like "*.csv". */
     Optional<Path> chooseOpenFile(String title, List<String> extensions);
 

@@ -8,6 +8,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
@@ -50,6 +51,19 @@ public final class FxDialogService implements DialogService {
     @Override
     public boolean confirm(String title, String message) {
         return alert(Alert.AlertType.CONFIRMATION, title, message).showAndWait().filter(b -> b == ButtonType.YES).isPresent();
+    }
+
+    @Override
+    public Optional<Integer> choose(String title, String message, List<String> options) {
+        List<ButtonType> buttons = options.stream()
+                .map(o -> new ButtonType(o, ButtonBar.ButtonData.OTHER)).toList();
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, message, buttons.toArray(ButtonType[]::new));
+        a.initOwner(owner.get());
+        a.setTitle(title);
+        a.setHeaderText(title);
+        a.getDialogPane().setMinWidth(520);
+        a.setResizable(true);
+        return a.showAndWait().map(buttons::indexOf).filter(i -> i >= 0);
     }
 
     @Override

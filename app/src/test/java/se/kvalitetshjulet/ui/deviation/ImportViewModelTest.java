@@ -64,6 +64,11 @@ class ImportViewModelTest {
         }
 
         @Override
+        public Optional<Integer> choose(String title, String message, List<String> options) {
+            return Optional.empty();
+        }
+
+        @Override
         public Optional<String> askText(String title, String prompt, String initial) {
             return Optional.ofNullable(texts.poll());
         }
