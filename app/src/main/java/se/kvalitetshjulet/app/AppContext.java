@@ -83,7 +83,8 @@ public final class AppContext implements AutoCloseable {
         this.savedFilters = new SavedFilterRepository(database);
         this.patterns = new PatternService(deviations, organisation);
         this.denominators = new DenominatorRepository(database);
-        this.trends = new TrendService(deviations, denominators);
+        this.trends = new TrendService(deviations, denominators,
+                new se.kvalitetshjulet.data.repo.ChartRepository(database));
         this.selfCheckRepository = new SelfCheckRepository(database, audit);
         this.selfChecks = new SelfCheckService(database, selfCheckRepository, organisation, actor, clock);
         this.risks = new RiskRepository(database, audit);
