@@ -74,6 +74,11 @@ class TrendScreenTest {
         waitUntil(() -> vm.chartProperty().get().title().contains("1 000 vårddygn") && explanations.getChildren().stream()
                 .anyMatch(n -> ((Label) n).getText().contains("förändring")));
 
+        robot.interact(() -> {
+            vm.exportSizeProperty().set(ExportSize.CUSTOM);
+            vm.exportWidthProperty().set(1600);
+            vm.exportHeightProperty().set(900);
+        });
         Path png = dir.resolve("diagram.png");
         dialogs.fileAnswer = Optional.of(png);
         robot.clickOn("#trendExport");
