@@ -85,7 +85,8 @@ public final class AppContext implements AutoCloseable {
         this.savedFilters = new SavedFilterRepository(database);
         this.patterns = new PatternService(deviations, organisation);
         this.denominators = new DenominatorRepository(database, audit);
-        this.trends = new TrendService(deviations, denominators);
+        this.trends = new TrendService(deviations, denominators,
+                new se.kvalitetshjulet.data.repo.ChartRepository(database));
         this.denominatorService = new se.kvalitetshjulet.service.DenominatorService(database, denominators, organisation);
         this.selfCheckRepository = new SelfCheckRepository(database, audit);
         this.selfChecks = new SelfCheckService(database, selfCheckRepository, organisation, actor, clock);

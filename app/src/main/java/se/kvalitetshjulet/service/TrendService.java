@@ -1,16 +1,20 @@
 package se.kvalitetshjulet.service;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import se.kvalitetshjulet.data.repo.ChartRepository;
 import se.kvalitetshjulet.data.repo.DenominatorRepository;
 import se.kvalitetshjulet.data.repo.DeviationRepository;
 import se.kvalitetshjulet.domain.deviation.DeviationFilter;
+import se.kvalitetshjulet.domain.trend.ActionBacklog;
 import se.kvalitetshjulet.domain.trend.Granularity;
+import se.kvalitetshjulet.domain.trend.Pareto;
 import se.kvalitetshjulet.domain.trend.TrendMeasure;
 import se.kvalitetshjulet.domain.trend.TrendPoint;
 
@@ -22,10 +26,59 @@ import se.kvalitetshjulet.domain.trend.TrendPoint;
 public final class TrendService {
     private final DeviationRepository deviations;
     private final DenominatorRepository denominators;
+    private final ChartRepository charts;
 
-    public TrendService(DeviationRepository deviations, DenominatorRepository denominators) {
+    public TrendService(DeviationRepository deviations, DenominatorRepository denominators, ChartRepository charts) {
         this.deviations = deviations;
         this.denominators = denominators;
+        this.charts = charts;
+    }
+
+    /** What a Pareto chart counts. */
+    public enum ParetoSubject { CATEGORIES, CAUSES, MEASURE_TYPES }
+
+    /** Counts per group for the filter (its period included), grouped in the database, sorted and accumulated here. */
+    public Pareto pareto(ParetoSubject subject, DeviationFilter filter, LocalDate today) {
+        return Pareto.of(switch (subject) {
+            case CATEGORIES -> charts.paretoCategories(filter, today);
+            case CAUSES -> charts.paretoCauses(filter, today);
+            case MEASURE_TYPES -> charts.paretoMeasureTypes(filter, today);
+        });
+    }
+
+    public List<ChartRepository.TemplateFamily> templateFamilies() {
+        return charts.templateFamilies();
+    }
+
+    /** Compliance per round of a self-check template family, for the units ({@code null}: all). */
+    public List<ChartRepository.RoundCompliance> compliance(long familyId, Set<Long> unitIds) {
+        return charts.compliance(familyId, unitIds);
+    }
+
+    /** Open improvement actions, and of those overdue, at each month end from {@code from} to {@code to}. */
+    public List<ActionBacklog.MonthEnd> actionBacklog(Set<Long> unitIds, LocalDate from, LocalDate to) {
+        Map<YearMonth, Long> opened = new HashMap<>();
+        Map<YearMonth, Long> closed = new HashMap<>();
+        Map<YearMonth, Long> overdueFrom = new HashMap<>();
+        Map<YearMonth, Long> overdueTo = new HashMap<>();
+        for (ChartRepository.ActionMonths a : charts.actionMonths(unitIds)) {
+            YearMonth o = YearMonth.parse(a.opened());
+            YearMonth d = a.done() == null ? null : YearMonth.parse(a.done());
+            opened.merge(o, a.count(), Long::sum);
+            if (d != null) {
+                closed.merge(d, a.count(), Long::sum);
+            }
+            if (a.overdueFrom() != null) {
+                YearMonth f = YearMonth.parse(a.overdueFrom());
+                if (d == null || d.isAfter(f)) {
+                    overdueFrom.merge(f, a.count(), Long::sum);
+                    if (d != null) {
+                        overdueTo.merge(d, a.count(), Long::sum);
+                    }
+                }
+            }
+        }
+        return ActionBacklog.fold(new ActionBacklog.Deltas(opened, closed, overdueFrom, overdueTo), from, to);
     }
 
     /**

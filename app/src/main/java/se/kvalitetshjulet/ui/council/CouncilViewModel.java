@@ -335,9 +335,13 @@ public final class CouncilViewModel {
         }
     }
 
-    /** Loads the chart deck (the trend screen's saved deck) for presentation mode. */
+    /**
+     * Loads this council's chart deck (saved in the chart screen for the meeting's unit; the default deck until the
+     * council has its own) with today's data, for presentation mode.
+     */
     public void loadDeck(Consumer<List<ChartData>> onReady) {
-        new TrendViewModel(ctx, tasks, dialogs, i18n).loadDeck(onReady);
+        CouncilService.MeetingView v = current.get();
+        new TrendViewModel(ctx, tasks, dialogs, i18n).loadDeck(v == null ? null : v.meeting().unitId(), onReady);
     }
 
     private boolean handle(SaveResult<?> r) {

@@ -3,14 +3,38 @@ package se.kvalitetshjulet.ui.trend;
 import java.util.List;
 
 import se.kvalitetshjulet.domain.spc.ChartType;
+import se.kvalitetshjulet.domain.trend.ChartKind;
 
 /**
- * Everything needed to draw one trend chart and explain it, independent of the chart library:
- * per point the label, value, centre line, limits and whether it signals.
+ * Everything needed to draw one chart and explain it, independent of the chart library: per point the label,
+ * value, centre line, limits and whether it signals; for Pareto charts the cumulative percentage and for the
+ * action chart the overdue count as {@code second}; the dated annotations as markers at a point.
  */
 public record ChartData(String title, String subtitle, String yLabel, ChartStyle style, ChartType chartType,
-                        List<Point> points, List<String> explanations, boolean signal) {
-    /** One plotted period. */
+                        List<Point> points, List<String> explanations, boolean signal, ChartKind kind,
+                        String valueName, String secondName, List<Marker> markers) {
+
+    /** A trend chart without annotations. */
+    public ChartData(String title, String subtitle, String yLabel, ChartStyle style, ChartType chartType,
+                     List<Point> points, List<String> explanations, boolean signal) {
+        this(title, subtitle, yLabel, style, chartType, points, explanations, signal, ChartKind.TREND, null, null,
+                List.of());
+    }
+
+    /** One plotted period (or Pareto group). */
     public record Point(String label, double value, double centre, double lower, double upper, boolean outside,
-                        boolean inRunsSignal, boolean excluded, int part) { }
+                        boolean inRunsSignal, boolean excluded, int part, double second) {
+        public Point(String label, double value, double centre, double lower, double upper, boolean outside,
+                     boolean inRunsSignal, boolean excluded, int part) {
+            this(label, value, centre, lower, upper, outside, inRunsSignal, excluded, part, Double.NaN);
+        }
+    }
+
+    /** A dated annotation drawn as a labelled vertical line at the point with this index. */
+    public record Marker(int index, String text) { }
+
+    public ChartData withMarkers(List<Marker> m) {
+        return new ChartData(title, subtitle, yLabel, style, chartType, points, explanations, signal, kind, valueName,
+                secondName, List.copyOf(m));
+    }
 }

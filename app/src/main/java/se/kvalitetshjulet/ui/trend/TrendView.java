@@ -7,7 +7,10 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -18,17 +21,23 @@ import javafx.scene.layout.VBox;
 
 import org.jfree.chart.fx.ChartViewer;
 
+import se.kvalitetshjulet.data.repo.ChartRepository;
 import se.kvalitetshjulet.domain.deviation.DeviationKind;
 import se.kvalitetshjulet.domain.deviation.Taxonomy;
 import se.kvalitetshjulet.domain.org.BusinessArea;
 import se.kvalitetshjulet.domain.org.Unit;
+import se.kvalitetshjulet.domain.trend.Annotation;
+import se.kvalitetshjulet.domain.trend.ChartKind;
 import se.kvalitetshjulet.domain.trend.Granularity;
 import se.kvalitetshjulet.domain.trend.TrendMeasure;
 import se.kvalitetshjulet.ui.common.Forms;
 import se.kvalitetshjulet.ui.common.I18n;
 import se.kvalitetshjulet.ui.shell.MainView;
 
-/** Trends screen: choices on the left, the chart in the middle, what it means on the right. */
+/**
+ * Charts screen: the chart kind and its choices, annotations and export size on the left, the chart in the middle,
+ * what it means on the right; decks (default or per council) in the header.
+ */
 public final class TrendView extends BorderPane implements MainView.Refreshable {
     private final TrendViewModel vm;
     private final I18n i18n;
@@ -54,16 +63,38 @@ public final class TrendView extends BorderPane implements MainView.Refreshable 
         Button addToDeck = new Button(i18n.get("trend.deck.add"));
         addToDeck.setId("trendAddToDeck");
         vm.addToDeckCommand().bind(addToDeck);
+        ComboBox<TrendViewModel.DeckOwner> owner = new ComboBox<>(vm.deckOwners());
+        owner.setId("trendDeckOwner");
+        owner.valueProperty().bindBidirectional(vm.deckOwnerProperty());
         ComboBox<String> deck = new ComboBox<>(vm.deck());
         deck.setId("trendDeck");
         deck.setPromptText(i18n.get("trend.deck.prompt"));
         deck.setOnAction(e -> vm.openFromDeck(deck.getValue()));
-        HBox header = new HBox(10, title, new javafx.scene.layout.Region(), deck, addToDeck, export, present);
+        Button copy = new Button(i18n.get("trend.copy"));
+        copy.setId("trendCopy");
+        vm.copyImageCommand().bind(copy);
+        vm.clipboardImageProperty().addListener((o, a, img) -> {
+            if (img != null) {
+                javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+                content.putImage(toFxImage(img));
+                javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            }
+        });
+        HBox header = new HBox(10, title, new javafx.scene.layout.Region(), owner, deck, addToDeck, export, copy, present);
         HBox.setHgrow(header.getChildren().get(1), javafx.scene.layout.Priority.ALWAYS);
         header.setAlignment(Pos.CENTER_LEFT);
         setTop(header);
         BorderPane.setMargin(header, new Insets(0, 0, 12, 0));
 
+        ComboBox<ChartKind> chartKind = new ComboBox<>();
+        chartKind.setId("trendChartKind");
+        chartKind.getItems().setAll(ChartKind.values());
+        Forms.display(chartKind, k -> i18n.get("trend.chartKind." + k.name()));
+        chartKind.valueProperty().bindBidirectional(vm.chartKindProperty());
+        ComboBox<ChartRepository.TemplateFamily> template = new ComboBox<>(vm.templateFamilies());
+        template.setId("trendTemplate");
+        Forms.display(template, ChartRepository.TemplateFamily::name);
+        template.valueProperty().bindBidirectional(vm.templateFamilyProperty());
         ComboBox<DeviationKind> kind = new ComboBox<>();
         kind.setId("trendKind");
         List<DeviationKind> kinds = new ArrayList<>();
@@ -111,12 +142,19 @@ public final class TrendView extends BorderPane implements MainView.Refreshable 
         Button denominators = new Button(i18n.get("trend.denominators.button"));
         denominators.setId("trendDenominators");
         denominators.setOnAction(e -> vm.importDenominators());
-        VBox config = new VBox(6,
-                label("trend.field.kind"), kind, label("trend.field.category"), category,
-                label("trend.field.unit"), unit, label("trend.field.area"), area,
-                label("trend.field.measure"), measure, label("trend.field.granularity"), granularity,
-                label("trend.field.style"), style, label("trend.field.from"), from, label("trend.field.to"), to,
-                label("trend.field.freeze"), freeze, label("trend.field.phase"), phase, new Label(), denominators);
+        VBox config = new VBox(6, label("trend.field.chartKind"), chartKind);
+        javafx.beans.binding.BooleanBinding isTrend = vm.chartKindProperty().isEqualTo(ChartKind.TREND);
+        javafx.beans.binding.BooleanBinding isCompliance = vm.chartKindProperty().isEqualTo(ChartKind.SELF_CHECK_COMPLIANCE);
+        javafx.beans.binding.BooleanBinding deviations = isTrend.or(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.chartKindProperty().get() != null && vm.chartKindProperty().get().pareto(), vm.chartKindProperty()));
+        section(config, isCompliance, label("trend.field.template"), template);
+        section(config, deviations, label("trend.field.kind"), kind, label("trend.field.category"), category);
+        config.getChildren().addAll(label("trend.field.unit"), unit, label("trend.field.area"), area);
+        section(config, isTrend, label("trend.field.measure"), measure, label("trend.field.granularity"), granularity);
+        section(config, isTrend.or(isCompliance), label("trend.field.style"), style);
+        section(config, isCompliance.not(), label("trend.field.from"), from, label("trend.field.to"), to);
+        section(config, isTrend, label("trend.field.freeze"), freeze, label("trend.field.phase"), phase);
+        config.getChildren().addAll(annotationPane(), exportPane(), new Label(), denominators);
         config.setPrefWidth(250);
         config.getChildren().forEach(n -> {
             if (n instanceof javafx.scene.control.Control c) {
@@ -170,6 +208,101 @@ public final class TrendView extends BorderPane implements MainView.Refreshable 
             l.getStyleClass().add(data.signal() ? "signal-text" : "calm-text");
             explanations.getChildren().add(l);
         }
+    }
+
+    /** Nodes shown (and taking space) only while {@code when} holds. */
+    private static void section(VBox box, javafx.beans.value.ObservableBooleanValue when, javafx.scene.Node... nodes) {
+        for (javafx.scene.Node n : nodes) {
+            n.visibleProperty().bind(when);
+            n.managedProperty().bind(when);
+            box.getChildren().add(n);
+        }
+    }
+
+    /** Dated annotations ("Ny rutin införd"): drawn on the chart, optionally starting a new phase; saved with the chart. */
+    private VBox annotationPane() {
+        Label heading = new Label(i18n.get("trend.annotation.heading"));
+        heading.getStyleClass().add("h3");
+        DatePicker date = Forms.datePicker();
+        date.setId("trendAnnotationDate");
+        date.valueProperty().bindBidirectional(vm.annotationDateProperty());
+        TextField text = new TextField();
+        text.setId("trendAnnotationText");
+        text.setPromptText(i18n.get("trend.annotation.prompt"));
+        text.textProperty().bindBidirectional(vm.annotationTextProperty());
+        CheckBox phase = new CheckBox(i18n.get("trend.annotation.phase"));
+        phase.setId("trendAnnotationPhase");
+        phase.setWrapText(true);
+        phase.selectedProperty().bindBidirectional(vm.annotationPhaseProperty());
+        Button add = new Button(i18n.get("trend.annotation.add"));
+        add.setId("trendAnnotationAdd");
+        vm.addAnnotationCommand().bind(add);
+        ListView<Annotation> list = new ListView<>(vm.annotations());
+        list.setId("trendAnnotations");
+        list.setPrefHeight(90);
+        list.setCellFactory(lv -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Annotation a, boolean empty) {
+                super.updateItem(a, empty);
+                setText(empty || a == null ? null : a.date() + " " + a.text()
+                        + (a.phaseSplit() ? " (" + i18n.get("trend.annotation.phaseShort") + ")" : ""));
+            }
+        });
+        Button remove = new Button(i18n.get("trend.annotation.remove"));
+        remove.setId("trendAnnotationRemove");
+        remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> vm.removeAnnotation(list.getSelectionModel().getSelectedItem()));
+        VBox box = new VBox(6, heading, date, text, phase, new HBox(6, add, remove), list);
+        box.setPadding(new Insets(10, 0, 0, 0));
+        box.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.chartKindProperty().get() != null && vm.chartKindProperty().get().timeAxis(), vm.chartKindProperty()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    /** Size and resolution of exported and copied images. */
+    private VBox exportPane() {
+        Label heading = new Label(i18n.get("trend.export.heading"));
+        heading.getStyleClass().add("h3");
+        ComboBox<ExportSize> size = new ComboBox<>();
+        size.setId("trendExportSize");
+        size.getItems().setAll(ExportSize.values());
+        Forms.display(size, x -> x == ExportSize.CUSTOM ? i18n.get("trend.export.custom")
+                : x.width() + " × " + x.height());
+        size.valueProperty().bindBidirectional(vm.exportSizeProperty());
+        Spinner<Integer> width = sizeSpinner("trendExportWidth", vm.exportWidthProperty());
+        Spinner<Integer> height = sizeSpinner("trendExportHeight", vm.exportHeightProperty());
+        width.disableProperty().bind(vm.exportSizeProperty().isNotEqualTo(ExportSize.CUSTOM));
+        height.disableProperty().bind(vm.exportSizeProperty().isNotEqualTo(ExportSize.CUSTOM));
+        ComboBox<Integer> dpi = new ComboBox<>();
+        dpi.setId("trendExportDpi");
+        dpi.getItems().setAll(ExportSize.DPIS);
+        Forms.display(dpi, d -> i18n.get("trend.export.dpi", d));
+        dpi.valueProperty().bindBidirectional(vm.exportDpiProperty());
+        HBox wh = new HBox(6, width, new Label("×"), height);
+        wh.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, heading, size, wh, dpi);
+        box.setPadding(new Insets(10, 0, 0, 0));
+        return box;
+    }
+
+    private static Spinner<Integer> sizeSpinner(String id, javafx.beans.property.ObjectProperty<Integer> value) {
+        Spinner<Integer> s = new Spinner<>(ExportSize.MIN, ExportSize.MAX, value.get(), 10);
+        s.setId(id);
+        s.setEditable(true);
+        s.setPrefWidth(100);
+        s.getValueFactory().valueProperty().bindBidirectional(value);
+        return s;
+    }
+
+    /** An AWT image as a JavaFX image, pixel for pixel. */
+    static javafx.scene.image.Image toFxImage(java.awt.image.BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
+        javafx.scene.image.WritableImage out = new javafx.scene.image.WritableImage(w, h);
+        out.getPixelWriter().setPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+        return out;
     }
 
     private Label label(String key) {

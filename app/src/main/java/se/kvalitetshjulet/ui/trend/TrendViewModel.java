@@ -1,19 +1,32 @@
 package se.kvalitetshjulet.ui.trend;
 
+import java.awt.image.BufferedImage;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 import se.kvalitetshjulet.app.AppContext;
+import se.kvalitetshjulet.data.repo.ChartRepository;
+import se.kvalitetshjulet.data.repo.CouncilRepository;
 import se.kvalitetshjulet.data.repo.TaxonomyRepository;
 import se.kvalitetshjulet.domain.deviation.DeviationFilter;
 import se.kvalitetshjulet.domain.deviation.DeviationKind;
@@ -27,27 +40,43 @@ import se.kvalitetshjulet.domain.spc.SpcEngine;
 import se.kvalitetshjulet.domain.spc.SpcPoint;
 import se.kvalitetshjulet.domain.spc.SpcRequest;
 import se.kvalitetshjulet.domain.spc.SpcResult;
+import se.kvalitetshjulet.domain.trend.ActionBacklog;
+import se.kvalitetshjulet.domain.trend.Annotation;
+import se.kvalitetshjulet.domain.trend.ChartKind;
 import se.kvalitetshjulet.domain.trend.Granularity;
+import se.kvalitetshjulet.domain.trend.Pareto;
 import se.kvalitetshjulet.domain.trend.TrendMeasure;
 import se.kvalitetshjulet.domain.trend.TrendPoint;
+import se.kvalitetshjulet.service.TrendService;
 import se.kvalitetshjulet.ui.common.Command;
 import se.kvalitetshjulet.ui.common.DialogService;
 import se.kvalitetshjulet.ui.common.I18n;
 import se.kvalitetshjulet.ui.common.TaskRunner;
 
 /**
- * Trend charts for quality dialogues: deviations over time as bars, run chart or the fitting
- * control chart, with signals explained in plain Swedish, exportable as PNG, and collected in a
- * deck that the council shows in presentation mode.
+ * Charts for quality dialogues: deviations over time as bars, run chart or the fitting control chart, Pareto
+ * charts of categories, causes and measure types, self-check compliance per round and open/overdue actions, with
+ * signals explained in plain Swedish and dated annotations; exportable as PNG/SVG/CSV of a chosen size, copyable,
+ * and collected in decks (a default deck and one per quality council) that are shown in presentation mode.
  */
 public final class TrendViewModel {
     static final String DECK = "trenddeck";
+    private static final String COUNCIL_DECK = DECK + ".council.";
+
+    /** Whose deck: the default deck ({@code councilUnitId} null) or a quality council's (the council's unit). */
+    public record DeckOwner(Long councilUnitId, String name) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
 
     private final AppContext ctx;
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final I18n i18n;
 
+    private final ObjectProperty<ChartKind> chartKind = new SimpleObjectProperty<>(ChartKind.TREND);
     private final ObjectProperty<DeviationKind> kind = new SimpleObjectProperty<>();
     private final ObjectProperty<Taxonomy> category = new SimpleObjectProperty<>();
     private final ObjectProperty<Unit> unit = new SimpleObjectProperty<>();
@@ -59,17 +88,34 @@ public final class TrendViewModel {
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
     private final ObjectProperty<Integer> freeze = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> phaseStart = new SimpleObjectProperty<>();
+    private final ObjectProperty<ChartRepository.TemplateFamily> templateFamily = new SimpleObjectProperty<>();
+    private final ObservableList<Annotation> annotations = FXCollections.observableArrayList();
+
+    private final ObjectProperty<LocalDate> annotationDate = new SimpleObjectProperty<>();
+    private final StringProperty annotationText = new SimpleStringProperty("");
+    private final BooleanProperty annotationPhase = new SimpleBooleanProperty(false);
+
+    private final ObjectProperty<ExportSize> exportSize = new SimpleObjectProperty<>(ExportSize.FULL_HD);
+    private final ObjectProperty<Integer> exportWidth = new SimpleObjectProperty<>(ExportSize.FULL_HD.width());
+    private final ObjectProperty<Integer> exportHeight = new SimpleObjectProperty<>(ExportSize.FULL_HD.height());
+    private final ObjectProperty<Integer> exportDpi = new SimpleObjectProperty<>(96);
+    private final ObjectProperty<BufferedImage> clipboardImage = new SimpleObjectProperty<>();
 
     private final ObservableList<Unit> units = FXCollections.observableArrayList();
     private final ObservableList<BusinessArea> areas = FXCollections.observableArrayList();
     private final ObservableList<Taxonomy> categories = FXCollections.observableArrayList();
+    private final ObservableList<ChartRepository.TemplateFamily> templateFamilies = FXCollections.observableArrayList();
+    private final ObservableList<DeckOwner> deckOwners = FXCollections.observableArrayList();
+    private final ObjectProperty<DeckOwner> deckOwner = new SimpleObjectProperty<>();
     private final ObservableList<String> deck = FXCollections.observableArrayList();
     private final ObjectProperty<OrgTree> tree = new SimpleObjectProperty<>(new OrgTree(List.of()));
 
     private final ObjectProperty<ChartData> chart = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
     private final Command exportPng;
+    private final Command copyImage;
     private final Command addToDeck;
+    private final Command addAnnotation;
     private boolean listsLoaded;
     private boolean applying;
 
@@ -81,22 +127,56 @@ public final class TrendViewModel {
         LocalDate lastComplete = ctx.today().withDayOfMonth(1).minusDays(1);
         to.set(lastComplete);
         from.set(lastComplete.withDayOfMonth(1).minusMonths(35));
-        exportPng = new Command(this::exportPng, chart.isNotNull());
+        DeckOwner standard = new DeckOwner(null, i18n.get("trend.deck.default"));
+        deckOwners.add(standard);
+        deckOwner.set(standard);
+        BooleanBinding sizeOk = Bindings.createBooleanBinding(() -> validSize(exportWidth.get()) && validSize(exportHeight.get())
+                && exportDpi.get() != null, exportWidth, exportHeight, exportDpi);
+        exportPng = new Command(this::exportPng, chart.isNotNull().and(sizeOk));
+        copyImage = new Command(this::copyImage, chart.isNotNull().and(sizeOk));
         addToDeck = new Command(this::addToDeck, chart.isNotNull());
-        for (var p : List.of(kind, category, unit, area, granularity, measure, style, from, to, freeze, phaseStart)) {
-            p.addListener((o, a, b) -> {
-                if (!applying && listsLoaded) {
-                    load();
-                }
-            });
+        addAnnotation = new Command(this::addAnnotation, annotationDate.isNotNull()
+                .and(Bindings.createBooleanBinding(() -> !annotationText.get().isBlank(), annotationText)));
+        exportSize.addListener((o, a, size) -> {
+            if (size != null && size != ExportSize.CUSTOM) {
+                exportWidth.set(size.width());
+                exportHeight.set(size.height());
+            }
+        });
+        for (var p : List.of(chartKind, kind, category, unit, area, granularity, measure, style, from, to, freeze,
+                phaseStart, templateFamily)) {
+            p.addListener((o, a, b) -> reloadIfReady());
         }
+        annotations.addListener((ListChangeListener<Annotation>) c -> reloadIfReady());
+        deckOwner.addListener((o, a, b) -> {
+            if (listsLoaded && b != null) {
+                tasks.run(i18n.get("trend.loadingLists"), p -> ctx.savedFilters().names(deckScreen(b.councilUnitId())),
+                        deck::setAll, dialogs::showUnexpected);
+            }
+        });
+    }
+
+    private void reloadIfReady() {
+        if (!applying && listsLoaded) {
+            load();
+        }
+    }
+
+    private static boolean validSize(Integer v) {
+        return v != null && v >= ExportSize.MIN && v <= ExportSize.MAX;
+    }
+
+    /** The saved_filter screen key of a deck: the default deck, or a council's (keyed by the council's unit). */
+    public static String deckScreen(Long councilUnitId) {
+        return councilUnitId == null ? DECK : COUNCIL_DECK + councilUnitId;
     }
 
     public void refresh() {
         if (!listsLoaded) {
             tasks.run(i18n.get("trend.loadingLists"), p -> new Object[] {ctx.organisation().tree(),
                     ctx.organisation().businessAreas(), ctx.taxonomies().list(TaxonomyRepository.Kind.CATEGORY),
-                    ctx.savedFilters().names(DECK)}, r -> {
+                    ctx.savedFilters().names(deckScreen(currentCouncil())), ctx.trends().templateFamilies(),
+                    councils()}, r -> {
                         tree.set((OrgTree) r[0]);
                         units.setAll(tree.get().all());
                         @SuppressWarnings("unchecked")
@@ -108,6 +188,20 @@ public final class TrendViewModel {
                         @SuppressWarnings("unchecked")
                         List<String> d = (List<String>) r[3];
                         deck.setAll(d);
+                        @SuppressWarnings("unchecked")
+                        List<ChartRepository.TemplateFamily> f = (List<ChartRepository.TemplateFamily>) r[4];
+                        templateFamilies.setAll(f);
+                        if (templateFamily.get() == null && !f.isEmpty()) {
+                            applying = true;
+                            templateFamily.set(f.getFirst());
+                            applying = false;
+                        }
+                        @SuppressWarnings("unchecked")
+                        List<DeckOwner> owners = (List<DeckOwner>) r[5];
+                        DeckOwner chosen = deckOwner.get();
+                        deckOwners.setAll(owners);
+                        deckOwner.set(owners.stream().filter(o -> java.util.Objects.equals(o.councilUnitId(),
+                                chosen == null ? null : chosen.councilUnitId())).findFirst().orElse(owners.getFirst()));
                         listsLoaded = true;
                         load();
                     }, dialogs::showUnexpected);
@@ -116,15 +210,34 @@ public final class TrendViewModel {
         }
     }
 
+    private Long currentCouncil() {
+        return deckOwner.get() == null ? null : deckOwner.get().councilUnitId();
+    }
+
+    /** The default deck and one per quality council (a council is the meetings of one unit). */
+    private List<DeckOwner> councils() {
+        Map<Long, String> byUnit = new LinkedHashMap<>();
+        for (CouncilRepository.MeetingRow m : ctx.councils().list(null)) {
+            byUnit.putIfAbsent(m.unitId(), m.unitName());
+        }
+        List<DeckOwner> out = new ArrayList<>();
+        out.add(new DeckOwner(null, i18n.get("trend.deck.default")));
+        byUnit.entrySet().stream().sorted(Map.Entry.comparingByValue())
+                .forEach(e -> out.add(new DeckOwner(e.getKey(), i18n.get("trend.deck.council", e.getValue()))));
+        return out;
+    }
+
     public TrendSettings settings() {
-        return new TrendSettings(kind.get(), category.get() == null ? null : category.get().id(),
+        return new TrendSettings(chartKind.get(), kind.get(), category.get() == null ? null : category.get().id(),
                 unit.get() == null ? null : unit.get().id(), area.get() == null ? null : area.get().id(),
-                granularity.get(), measure.get(), style.get(), from.get(), to.get(), freeze.get(), phaseStart.get());
+                granularity.get(), measure.get(), style.get(), from.get(), to.get(), freeze.get(), phaseStart.get(),
+                templateFamily.get() == null ? null : templateFamily.get().familyId(), List.copyOf(annotations));
     }
 
     public void apply(TrendSettings s) {
         applying = true;
         try {
+            chartKind.set(s.chartKind());
             kind.set(s.kind());
             category.set(categories.stream().filter(c -> s.categoryId() != null && c.id() == s.categoryId()).findFirst().orElse(null));
             unit.set(units.stream().filter(u -> u.id().equals(s.unitId())).findFirst().orElse(null));
@@ -136,6 +249,11 @@ public final class TrendViewModel {
             to.set(s.to());
             freeze.set(s.freeze());
             phaseStart.set(s.phaseStart());
+            if (s.templateFamilyId() != null) {
+                templateFamily.set(templateFamilies.stream().filter(f -> f.familyId() == s.templateFamilyId())
+                        .findFirst().orElse(templateFamily.get()));
+            }
+            annotations.setAll(s.annotations());
         } finally {
             applying = false;
         }
@@ -162,9 +280,24 @@ public final class TrendViewModel {
 
     /** Computes the chart for the settings (runs on the worker thread; also used by the presentation). */
     public ChartData build(TrendSettings s) {
+        return switch (s.chartKind()) {
+            case TREND -> buildTrend(s);
+            case PARETO_CATEGORIES -> buildPareto(s, TrendService.ParetoSubject.CATEGORIES);
+            case PARETO_CAUSES -> buildPareto(s, TrendService.ParetoSubject.CAUSES);
+            case PARETO_MEASURE_TYPES -> buildPareto(s, TrendService.ParetoSubject.MEASURE_TYPES);
+            case SELF_CHECK_COMPLIANCE -> buildCompliance(s);
+            case ACTIONS -> buildActions(s);
+        };
+    }
+
+    private DeviationFilter filter(TrendSettings s) {
         Set<Long> scope = ctx.organisation().unitScope(s.unitId(), s.areaId());
-        DeviationFilter f = new DeviationFilter(s.kind() == null ? Set.of() : EnumSet.of(s.kind()), Set.of(), scope,
+        return new DeviationFilter(s.kind() == null ? Set.of() : EnumSet.of(s.kind()), Set.of(), scope,
                 s.categoryId(), null, null, false, null);
+    }
+
+    private ChartData buildTrend(TrendSettings s) {
+        DeviationFilter f = filter(s);
         List<TrendPoint> series = ctx.trends().series(f, s.granularity(), s.measure(), s.from(), s.to(), ctx.today());
         if (s.measure().needsDenominator() && series.stream().allMatch(tp -> tp.denominator() == null || tp.denominator() == 0)) {
             throw new IllegalArgumentException(i18n.get("trend.noDenominators"));
@@ -181,32 +314,55 @@ public final class TrendViewModel {
                 denominators.add(tp.denominator() == null || tp.denominator() == 0 ? Double.NaN : tp.denominator());
             }
         }
+        List<LocalDate> starts = series.stream().map(TrendPoint::periodStart).toList();
         SpcRequest req = SpcRequest.of(type, values, denominators);
-        if (s.freeze() != null && s.freeze() >= 2 && s.freeze() < series.size()) {
-            req = req.withFreeze(s.freeze());
-        } else if (s.phaseStart() != null) {
+        req = withFreezeOrPhase(req, s, starts);
+        SpcResult result = SpcEngine.compute(req);
+        double k = s.measure() == TrendMeasure.SHARE ? 100 : 1;
+        List<ChartData.Point> points = points(result, series.stream().map(TrendPoint::label).toList(), k, s.style());
+        OrgTree t = ctx.organisation().tree();
+        String what = what(s);
+        String title = i18n.get("trend.title." + s.measure().name(), what);
+        String subtitle = where(s, t) + " · " + series.getFirst().label() + "–" + series.getLast().label() + " · "
+                + i18n.get("trend.chartName." + (s.style() == ChartStyle.BARS ? "BARS" : type.name()));
+        boolean signal = s.style() != ChartStyle.BARS && result.hasSignal();
+        return new ChartData(title, subtitle, i18n.get("trend.yLabel." + s.measure().name()), s.style(), type, points,
+                explanations(s.style(), result), signal, ChartKind.TREND, null, null,
+                markers(s, starts, s.to(), true));
+    }
+
+    private SpcRequest withFreezeOrPhase(SpcRequest req, TrendSettings s, List<LocalDate> starts) {
+        LocalDate phase = s.effectivePhaseStart();
+        if (s.freeze() != null && s.freeze() >= 2 && s.freeze() < starts.size()) {
+            return req.withFreeze(s.freeze());
+        } else if (phase != null) {
             int idx = 0;
-            for (int i = 0; i < series.size(); i++) {
-                if (series.get(i).periodStart().isBefore(s.phaseStart())) {
+            for (int i = 0; i < starts.size(); i++) {
+                if (starts.get(i).isBefore(phase)) {
                     idx = i + 1;
                 }
             }
-            if (idx >= 2 && idx < series.size() - 1) {
-                req = req.withPartBreaks(idx);
+            if (idx >= 2 && idx < starts.size() - 1) {
+                return req.withPartBreaks(idx);
             }
         }
-        SpcResult result = SpcEngine.compute(req);
+        return req;
+    }
+
+    private static List<ChartData.Point> points(SpcResult result, List<String> labels, double k, ChartStyle style) {
         List<ChartData.Point> points = new ArrayList<>();
-        for (int i = 0; i < series.size(); i++) {
+        for (int i = 0; i < labels.size(); i++) {
             SpcPoint p = result.points().get(i);
-            double shown = s.measure() == TrendMeasure.SHARE ? p.value() * 100 : p.value();
-            double k = s.measure() == TrendMeasure.SHARE ? 100 : 1;
-            points.add(new ChartData.Point(series.get(i).label(), shown, p.centreLine() * k, p.lowerLimit() * k,
-                    p.upperLimit() * k, s.style() != ChartStyle.BARS && p.outside(),
-                    s.style() != ChartStyle.BARS && p.runsSignal(), p.excluded(), p.part()));
+            points.add(new ChartData.Point(labels.get(i), p.value() * k, p.centreLine() * k, p.lowerLimit() * k,
+                    p.upperLimit() * k, style != ChartStyle.BARS && p.outside(),
+                    style != ChartStyle.BARS && p.runsSignal(), p.excluded(), p.part()));
         }
+        return points;
+    }
+
+    private List<String> explanations(ChartStyle style, SpcResult result) {
         List<String> explanations = new ArrayList<>();
-        if (s.style() == ChartStyle.BARS) {
+        if (style == ChartStyle.BARS) {
             explanations.add(i18n.get("trend.barsWarning"));
         } else {
             SignalExplainer explainer = new SignalExplainer(i18n.locale());
@@ -218,48 +374,205 @@ public final class TrendViewModel {
                 explanations.addAll(parts.get(i));
             }
         }
-        OrgTree t = ctx.organisation().tree();
-        String where = s.unitId() != null ? t.find(s.unitId()).map(Unit::name).orElse("")
-                : s.areaId() != null ? areas.stream().filter(a -> a.id() == s.areaId()).map(BusinessArea::name)
-                .findFirst().orElse("") : i18n.get("trend.wholeOrganisation");
+        return explanations;
+    }
+
+    /**
+     * Markers for the annotations inside the chart's span. With {@code containing} an annotation sits at the
+     * period that contains its date (periods given by their first days); otherwise at the first point dated on
+     * or after it (self-check rounds: the first round after the change).
+     */
+    private List<ChartData.Marker> markers(TrendSettings s, List<LocalDate> starts, LocalDate end, boolean containing) {
+        List<ChartData.Marker> out = new ArrayList<>();
+        for (Annotation a : s.annotations()) {
+            int idx = -1;
+            if (containing) {
+                if (!a.date().isAfter(end)) {
+                    for (int i = 0; i < starts.size(); i++) {
+                        if (!starts.get(i).isAfter(a.date())) {
+                            idx = i;
+                        }
+                    }
+                }
+            } else {
+                for (int i = starts.size() - 1; i >= 0; i--) {
+                    if (!starts.get(i).isBefore(a.date())) {
+                        idx = i;
+                    }
+                }
+            }
+            if (idx >= 0) {
+                out.add(new ChartData.Marker(idx, a.text()));
+            }
+        }
+        return out;
+    }
+
+    private String what(TrendSettings s) {
         String what = s.kind() == null ? i18n.get("trend.allKinds") : i18n.of(s.kind());
         if (s.categoryId() != null) {
             what += " · " + categories.stream().filter(c -> c.id() == s.categoryId()).map(Taxonomy::name).findFirst().orElse("");
         }
-        String title = i18n.get("trend.title." + s.measure().name(), what);
-        String subtitle = where + " · " + series.getFirst().label() + "–" + series.getLast().label() + " · "
-                + i18n.get("trend.chartName." + (s.style() == ChartStyle.BARS ? "BARS" : type.name()));
-        boolean signal = s.style() != ChartStyle.BARS && result.hasSignal();
-        return new ChartData(title, subtitle, i18n.get("trend.yLabel." + s.measure().name()), s.style(), type, points,
-                explanations, signal);
+        return what;
     }
 
-    /** Saves the chart as PNG (1600×900), SVG or its numbers as CSV, chosen by the file's ending. */
+    private String where(TrendSettings s, OrgTree t) {
+        return s.unitId() != null ? t.find(s.unitId()).map(Unit::name).orElse("")
+                : s.areaId() != null ? areas.stream().filter(a -> a.id() == s.areaId()).map(BusinessArea::name)
+                .findFirst().orElse("") : i18n.get("trend.wholeOrganisation");
+    }
+
+    private ChartData buildPareto(TrendSettings s, TrendService.ParetoSubject subject) {
+        DeviationFilter f = filter(s).withPeriod(s.from(), s.to());
+        Pareto pareto = ctx.trends().pareto(subject, f, ctx.today());
+        if (pareto.total() == 0) {
+            throw new IllegalArgumentException(i18n.get("trend.pareto.empty"));
+        }
+        List<ChartData.Point> points = new ArrayList<>();
+        for (Pareto.Bar b : pareto.bars()) {
+            points.add(new ChartData.Point(b.name() == null ? i18n.get("trend.pareto.none") : b.name(), b.count(),
+                    Double.NaN, Double.NaN, Double.NaN, false, false, false, 1, b.cumulativePercent()));
+        }
+        String key = s.chartKind().name();
+        int vital = pareto.vitalFew();
+        List<String> explanations = new ArrayList<>();
+        explanations.add(i18n.get("trend.pareto.vitalFew", vital, points.size(), pareto.total(),
+                String.join(", ", points.subList(0, vital).stream().map(ChartData.Point::label).toList())));
+        explanations.add(i18n.get("trend.pareto.hint." + key));
+        String subtitle = where(s, ctx.organisation().tree()) + " · " + s.from() + "–" + s.to() + " · "
+                + i18n.get("trend.pareto.total." + key, pareto.total());
+        return new ChartData(i18n.get("trend.title." + key, what(s)), subtitle, i18n.get("trend.yLabel." + key),
+                ChartStyle.BARS, ChartType.RUN, points, explanations, false, s.chartKind(),
+                i18n.get("trend.yLabel." + key), i18n.get("trend.pareto.cumulative"), List.of());
+    }
+
+    private ChartData buildCompliance(TrendSettings s) {
+        if (s.templateFamilyId() == null) {
+            throw new IllegalArgumentException(i18n.get("trend.compliance.chooseTemplate"));
+        }
+        Set<Long> scope = ctx.organisation().unitScope(s.unitId(), s.areaId());
+        List<ChartRepository.RoundCompliance> rounds = ctx.trends().compliance(s.templateFamilyId(), scope);
+        if (rounds.isEmpty()) {
+            throw new IllegalArgumentException(i18n.get("trend.compliance.empty"));
+        }
+        List<Double> values = rounds.stream().map(r -> (double) r.compliant()).toList();
+        List<Double> denominators = rounds.stream().map(r -> (double) r.assessable()).toList();
+        boolean pChart = s.style() != ChartStyle.BARS && rounds.size() >= 2
+                && rounds.stream().allMatch(r -> r.assessable() > 0);
+        ChartStyle style = pChart ? ChartStyle.CONTROL : ChartStyle.BARS;
+        SpcResult result = SpcEngine.compute(SpcRequest.of(pChart ? ChartType.P : ChartType.RUN, values,
+                pChart ? denominators : List.of()));
+        List<String> labels = rounds.stream().map(r -> r.name() + " (" + YearMonth.from(r.periodStart()) + ")").toList();
+        List<ChartData.Point> points;
+        if (pChart) {
+            points = points(result, labels, 100, style);
+        } else {
+            points = new ArrayList<>();
+            for (int i = 0; i < rounds.size(); i++) {
+                ChartRepository.RoundCompliance r = rounds.get(i);
+                points.add(new ChartData.Point(labels.get(i), 100.0 * r.compliant() / r.assessable(), Double.NaN,
+                        Double.NaN, Double.NaN, false, false, false, 1));
+            }
+        }
+        List<String> explanations = new ArrayList<>();
+        ChartRepository.RoundCompliance last = rounds.getLast();
+        explanations.add(i18n.get("trend.compliance.latest", last.name(), last.compliant(), last.assessable(),
+                String.format(i18n.locale(), "%.0f", 100.0 * last.compliant() / last.assessable())));
+        if (pChart) {
+            explanations.addAll(explanations(style, result));
+        } else {
+            explanations.add(i18n.get(s.style() == ChartStyle.BARS ? "trend.barsWarning" : "trend.compliance.tooFew"));
+        }
+        String family = templateFamilies.stream().filter(f -> f.familyId() == s.templateFamilyId())
+                .map(ChartRepository.TemplateFamily::name).findFirst().orElse("");
+        String subtitle = where(s, ctx.organisation().tree()) + " · "
+                + i18n.get("trend.compliance.rounds", rounds.size()) + " · "
+                + i18n.get("trend.chartName." + (pChart ? "P" : "BARS"));
+        return new ChartData(i18n.get("trend.title.SELF_CHECK_COMPLIANCE", family), subtitle,
+                i18n.get("trend.yLabel.SELF_CHECK_COMPLIANCE"), style, pChart ? ChartType.P : ChartType.RUN, points,
+                explanations, pChart && result.hasSignal(), ChartKind.SELF_CHECK_COMPLIANCE, null, null,
+                markers(s, rounds.stream().map(ChartRepository.RoundCompliance::periodStart).toList(), null, false));
+    }
+
+    private ChartData buildActions(TrendSettings s) {
+        Set<Long> scope = ctx.organisation().unitScope(s.unitId(), s.areaId());
+        List<ActionBacklog.MonthEnd> series = ctx.trends().actionBacklog(scope, s.from(), s.to());
+        List<ChartData.Point> points = new ArrayList<>();
+        for (ActionBacklog.MonthEnd m : series) {
+            points.add(new ChartData.Point(YearMonth.from(m.date()).toString(), m.open(), Double.NaN, Double.NaN,
+                    Double.NaN, false, false, false, 1, m.overdue()));
+        }
+        List<String> explanations = new ArrayList<>();
+        ActionBacklog.MonthEnd last = series.getLast();
+        explanations.add(i18n.get("trend.actions.latest", last.date(), last.open(), last.overdue()));
+        if (series.size() > 12) {
+            ActionBacklog.MonthEnd yearBefore = series.get(series.size() - 13);
+            explanations.add(i18n.get("trend.actions.yearBefore", yearBefore.date(), yearBefore.open(), yearBefore.overdue()));
+        }
+        explanations.add(i18n.get("trend.actions.hint"));
+        String subtitle = where(s, ctx.organisation().tree()) + " · " + points.getFirst().label() + "–"
+                + points.getLast().label();
+        return new ChartData(i18n.get("trend.title.ACTIONS"), subtitle, i18n.get("trend.yLabel.ACTIONS"),
+                ChartStyle.RUN, ChartType.RUN, points, explanations, false, ChartKind.ACTIONS,
+                i18n.get("trend.actions.open"), i18n.get("trend.actions.overdue"),
+                markers(s, series.stream().map(m -> m.date().withDayOfMonth(1)).toList(), s.to(), true));
+    }
+
+    // ---- annotations -------------------------------------------------------------------
+
+    private void addAnnotation() {
+        annotations.add(new Annotation(annotationDate.get(), annotationText.get(), annotationPhase.get()));
+        annotationText.set("");
+        annotationPhase.set(false);
+    }
+
+    public void removeAnnotation(Annotation a) {
+        annotations.remove(a);
+    }
+
+    // ---- export ------------------------------------------------------------------------
+
+    /** Saves the chart as PNG (chosen size and resolution), SVG (chosen size) or its numbers as CSV, by the ending. */
     private void exportPng() {
         ChartData data = chart.get();
+        int w = exportWidth.get();
+        int h = exportHeight.get();
+        int dpi = exportDpi.get();
         dialogs.chooseSaveFile(i18n.get("trend.exportPng"), "diagram.png", List.of("*.png", "*.svg", "*.csv"))
                 .ifPresent(path -> tasks.run(i18n.get("trend.exporting"), p -> {
-                    String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
                     if (name.endsWith(".svg")) {
-                        TrendChartFactory.writeSvg(data, path, 1600, 900, 1.4);
+                        TrendChartFactory.writeSvg(data, path, w, h);
                     } else if (name.endsWith(".csv")) {
                         TrendChartFactory.writeCsv(data, path);
                     } else {
-                        TrendChartFactory.writePng(data, path, 1600, 900, 1.4);
+                        TrendChartFactory.writePng(data, path, w, h, dpi);
                     }
                     return path;
                 }, done -> dialogs.showInfo(i18n.get("trend.exportPng"), i18n.get("trend.exported", done)),
                         dialogs::showUnexpected));
     }
 
+    /** Draws the chart at the chosen size for the clipboard; the view puts {@link #clipboardImageProperty()} there. */
+    private void copyImage() {
+        ChartData data = chart.get();
+        int w = exportWidth.get();
+        int h = exportHeight.get();
+        tasks.run(i18n.get("trend.copying"), p -> TrendChartFactory.render(data, w, h), clipboardImage::set,
+                dialogs::showUnexpected);
+    }
+
+    // ---- decks -------------------------------------------------------------------------
+
     private void addToDeck() {
         String suggested = chart.get().title();
+        String screen = deckScreen(currentCouncil());
         dialogs.askText(i18n.get("trend.deck.addTitle"), i18n.get("trend.deck.addPrompt"), suggested)
                 .map(String::strip).filter(n -> !n.isEmpty()).ifPresent(name -> {
                     String json = settings().toJson();
                     tasks.run(i18n.get("trend.deck.saving"), p -> {
-                        ctx.savedFilters().save(DECK, name, json);
-                        return ctx.savedFilters().names(DECK);
+                        ctx.savedFilters().save(screen, name, json);
+                        return ctx.savedFilters().names(screen);
                     }, deck::setAll, dialogs::showUnexpected);
                 });
     }
@@ -279,30 +592,55 @@ public final class TrendViewModel {
                         }, dialogs::showUnexpected));
     }
 
-    /** The deck's charts, computed off the FX thread, for presentation mode. */
-    public void loadDeck(java.util.function.Consumer<List<ChartData>> onReady) {
+    /** The chosen deck's charts, computed off the FX thread, for presentation mode. */
+    public void loadDeck(Consumer<List<ChartData>> onReady) {
+        loadDeck(currentCouncil(), onReady);
+    }
+
+    /**
+     * A council's deck with today's data (the default deck when the council has none yet; the current chart when
+     * that is empty too), computed off the FX thread.
+     */
+    public void loadDeck(Long councilUnitId, Consumer<List<ChartData>> onReady) {
         TrendSettings current = settings();
         tasks.run(i18n.get("trend.deck.loading"), p -> {
+            String screen = deckScreen(councilUnitId);
+            List<String> names = ctx.savedFilters().names(screen);
+            if (names.isEmpty() && councilUnitId != null) {
+                screen = DECK;
+                names = ctx.savedFilters().names(screen);
+            }
             List<ChartData> charts = new ArrayList<>();
-            List<String> names = ctx.savedFilters().names(DECK);
             if (names.isEmpty()) {
                 charts.add(build(current));
             }
             for (String n : names) {
-                ctx.savedFilters().find(DECK, n).ifPresent(json -> charts.add(build(TrendSettings.fromJson(json))));
+                ctx.savedFilters().find(screen, n).ifPresent(json -> charts.add(buildForDeck(TrendSettings.fromJson(json))));
             }
             return charts;
         }, onReady, dialogs::showUnexpected);
+    }
+
+    /** A deck chart; one whose data is missing now (no denominators, nothing to count) says so instead of failing the deck. */
+    private ChartData buildForDeck(TrendSettings s) {
+        try {
+            return build(s);
+        } catch (IllegalArgumentException e) {
+            return new ChartData(i18n.get("trend.title." + s.chartKind().name(), ""), "", "", ChartStyle.BARS,
+                    ChartType.RUN, List.of(), List.of(e.getMessage()), false, s.chartKind(), "", "", List.of());
+        }
     }
 
     public void openFromDeck(String name) {
         if (name == null) {
             return;
         }
-        tasks.run(i18n.get("trend.loading"), p -> ctx.savedFilters().find(DECK, name).map(TrendSettings::fromJson),
+        String screen = deckScreen(currentCouncil());
+        tasks.run(i18n.get("trend.loading"), p -> ctx.savedFilters().find(screen, name).map(TrendSettings::fromJson),
                 s -> s.ifPresent(this::apply), dialogs::showUnexpected);
     }
 
+    public ObjectProperty<ChartKind> chartKindProperty() { return chartKind; }
     public ObjectProperty<DeviationKind> kindProperty() { return kind; }
     public ObjectProperty<Taxonomy> categoryProperty() { return category; }
     public ObjectProperty<Unit> unitProperty() { return unit; }
@@ -314,12 +652,27 @@ public final class TrendViewModel {
     public ObjectProperty<LocalDate> toProperty() { return to; }
     public ObjectProperty<Integer> freezeProperty() { return freeze; }
     public ObjectProperty<LocalDate> phaseStartProperty() { return phaseStart; }
+    public ObjectProperty<ChartRepository.TemplateFamily> templateFamilyProperty() { return templateFamily; }
+    public ObservableList<Annotation> annotations() { return annotations; }
+    public ObjectProperty<LocalDate> annotationDateProperty() { return annotationDate; }
+    public StringProperty annotationTextProperty() { return annotationText; }
+    public BooleanProperty annotationPhaseProperty() { return annotationPhase; }
+    public ObjectProperty<ExportSize> exportSizeProperty() { return exportSize; }
+    public ObjectProperty<Integer> exportWidthProperty() { return exportWidth; }
+    public ObjectProperty<Integer> exportHeightProperty() { return exportHeight; }
+    public ObjectProperty<Integer> exportDpiProperty() { return exportDpi; }
+    public ObjectProperty<BufferedImage> clipboardImageProperty() { return clipboardImage; }
     public ObservableList<Unit> units() { return units; }
     public ObservableList<BusinessArea> areas() { return areas; }
     public ObservableList<Taxonomy> categories() { return categories; }
+    public ObservableList<ChartRepository.TemplateFamily> templateFamilies() { return templateFamilies; }
+    public ObservableList<DeckOwner> deckOwners() { return deckOwners; }
+    public ObjectProperty<DeckOwner> deckOwnerProperty() { return deckOwner; }
     public ObservableList<String> deck() { return deck; }
     public ObjectProperty<ChartData> chartProperty() { return chart; }
     public StringProperty messageProperty() { return message; }
     public Command exportPngCommand() { return exportPng; }
+    public Command copyImageCommand() { return copyImage; }
     public Command addToDeckCommand() { return addToDeck; }
+    public Command addAnnotationCommand() { return addAnnotation; }
 }

@@ -74,6 +74,11 @@ class TrendScreenTest {
         waitUntil(() -> vm.chartProperty().get().title().contains("1 000 vårddygn") && explanations.getChildren().stream()
                 .anyMatch(n -> ((Label) n).getText().contains("förändring")));
 
+        robot.interact(() -> {
+            vm.exportSizeProperty().set(ExportSize.CUSTOM);
+            vm.exportWidthProperty().set(1600);
+            vm.exportHeightProperty().set(900);
+        });
         Path png = dir.resolve("diagram.png");
         dialogs.fileAnswer = Optional.of(png);
         robot.clickOn("#trendExport");
@@ -101,9 +106,9 @@ class TrendScreenTest {
         waitUntil(() -> vm.chartProperty().get() != null);
         TrendSettings s = vm.settings();
         List<ChartData> deck = List.of(vm.build(s),
-                vm.build(new TrendSettings(DeviationKind.LEX_SARAH, null, null, null, s.granularity(), s.measure(),
+                vm.build(TrendSettings.trend(DeviationKind.LEX_SARAH, null, null, null, s.granularity(), s.measure(),
                         ChartStyle.RUN, s.from(), s.to(), null, null)),
-                vm.build(new TrendSettings(DeviationKind.HSL_AVVIKELSE, null, null, null, s.granularity(), s.measure(),
+                vm.build(TrendSettings.trend(DeviationKind.HSL_AVVIKELSE, null, null, null, s.granularity(), s.measure(),
                         ChartStyle.CONTROL, s.from(), s.to(), null, null)));
         Stage[] shown = new Stage[1];
         robot.interact(() -> shown[0] = PresentationView.show(deck, i18n, null));

@@ -1,0 +1,229 @@
+package se.kvalitetshjulet.data.repo;
+
+import static se.kvalitetshjulet.data.jooq.Tables.ACTION_ITEM;
+import static se.kvalitetshjulet.data.jooq.Tables.CAUSE_CATEGORY;
+import static se.kvalitetshjulet.data.jooq.Tables.COUNCIL_MEETING;
+import static se.kvalitetshjulet.data.jooq.Tables.DEVIATION;
+import static se.kvalitetshjulet.data.jooq.Tables.DEVIATION_CATEGORY;
+import static se.kvalitetshjulet.data.jooq.Tables.DEVIATION_CAUSE;
+import static se.kvalitetshjulet.data.jooq.Tables.MEASURE_TYPE;
+import static se.kvalitetshjulet.data.jooq.Tables.QUALITY_PLAN;
+import static se.kvalitetshjulet.data.jooq.Tables.RISK_ANALYSIS;
+import static se.kvalitetshjulet.data.jooq.Tables.SELF_CHECK_ANSWER;
+import static se.kvalitetshjulet.data.jooq.Tables.SELF_CHECK_QUESTION;
+import static se.kvalitetshjulet.data.jooq.Tables.SELF_CHECK_RESPONSE;
+import static se.kvalitetshjulet.data.jooq.Tables.SELF_CHECK_ROUND;
+import static se.kvalitetshjulet.data.jooq.Tables.SELF_CHECK_TEMPLATE;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.ResultQuery;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+import se.kvalitetshjulet.data.Database;
+import se.kvalitetshjulet.domain.action.ActionSource;
+import se.kvalitetshjulet.domain.deviation.DeviationFilter;
+import se.kvalitetshjulet.domain.selfcheck.ResponseStatus;
+import se.kvalitetshjulet.domain.trend.Pareto;
+
+/**
+ * The aggregates behind the chart screen beyond monthly trends: Pareto counts (deviation
+ * categories, cause categories, measure types), self-check compliance per round and the
+ * open/overdue improvement actions over time. Everything is grouped in the database; names are
+ * joined onto the small grouped result.
+ */
+public final class ChartRepository {
+    /** One self-check round's answers that can be judged (a finding rule or a finding) and its findings. */
+    public record RoundCompliance(long roundId, String name, LocalDate periodStart, long assessable, long findings) {
+        public long compliant() {
+            return assessable - findings;
+        }
+    }
+
+    /** A template family (all versions of one self-check template) by its newest name. */
+    public record TemplateFamily(long familyId, String name) { }
+
+    /**
+     * Actions counted by the month they were opened, the month they were done (null: not done) and the
+     * month they first were overdue at a month end (null: no due date). Months as "yyyy-MM".
+     */
+    public record ActionMonths(String opened, String done, String overdueFrom, long count) { }
+
+    private final Database db;
+
+    public ChartRepository(Database db) {
+        this.db = db;
+    }
+
+    // ---- Pareto ------------------------------------------------------------------------
+
+    /** Deviations per category in the filter (category null: none stated), grouped on the covering period index. */
+    public List<Pareto.Count> paretoCategories(DeviationFilter filter, LocalDate today) {
+        return paretoCategoriesQuery(db.dsl(), filter, today).fetch(r -> new Pareto.Count(r.value1(), r.value2()));
+    }
+
+    public String paretoCategoriesSql(DeviationFilter filter, LocalDate today) {
+        return db.dsl().renderInlined(paretoCategoriesQuery(db.dsl(), filter, today));
+    }
+
+    private static ResultQuery<org.jooq.Record2<String, Integer>> paretoCategoriesQuery(DSLContext ctx,
+                                                                                       DeviationFilter filter, LocalDate today) {
+        Field<Integer> n = DSL.count().as("n");
+        var g = ctx.select(DEVIATION.CATEGORY_ID, n).from(DEVIATION)
+                .where(DeviationRepository.condition(filter, today))
+                .groupBy(DEVIATION.CATEGORY_ID).asTable("g");
+        return ctx.select(DEVIATION_CATEGORY.NAME, g.field(n)).from(g)
+                .leftJoin(DEVIATION_CATEGORY).on(DEVIATION_CATEGORY.ID.eq(g.field(DEVIATION.CATEGORY_ID)));
+    }
+
+    /** Stated causes (a deviation may have several) of the deviations in the filter, per cause category. */
+    public List<Pareto.Count> paretoCauses(DeviationFilter filter, LocalDate today) {
+        return paretoCausesQuery(db.dsl(), filter, today).fetch(r -> new Pareto.Count(r.value1(), r.value2()));
+    }
+
+    public String paretoCausesSql(DeviationFilter filter, LocalDate today) {
+        return db.dsl().renderInlined(paretoCausesQuery(db.dsl(), filter, today));
+    }
+
+    private static ResultQuery<org.jooq.Record2<String, Integer>> paretoCausesQuery(DSLContext ctx,
+                                                                                   DeviationFilter filter, LocalDate today) {
+        Field<Integer> n = DSL.count().as("n");
+        var g = ctx.select(DEVIATION_CAUSE.CAUSE_CATEGORY_ID, n).from(DEVIATION)
+                .join(DEVIATION_CAUSE).on(DEVIATION_CAUSE.DEVIATION_ID.eq(DEVIATION.ID))
+                .where(DeviationRepository.condition(filter, today))
+                .groupBy(DEVIATION_CAUSE.CAUSE_CATEGORY_ID).asTable("g");
+        return ctx.select(CAUSE_CATEGORY.NAME, g.field(n)).from(g)
+                .join(CAUSE_CATEGORY).on(CAUSE_CATEGORY.ID.eq(g.field(DEVIATION_CAUSE.CAUSE_CATEGORY_ID)));
+    }
+
+    /** Measures (action_item of source DEVIATION) of the deviations in the filter, per measure type (null: none). */
+    public List<Pareto.Count> paretoMeasureTypes(DeviationFilter filter, LocalDate today) {
+        return paretoMeasureTypesQuery(db.dsl(), filter, today).fetch(r -> new Pareto.Count(r.value1(), r.value2()));
+    }
+
+    public String paretoMeasureTypesSql(DeviationFilter filter, LocalDate today) {
+        return db.dsl().renderInlined(paretoMeasureTypesQuery(db.dsl(), filter, today));
+    }
+
+    private static ResultQuery<org.jooq.Record2<String, Integer>> paretoMeasureTypesQuery(DSLContext ctx,
+                                                                                         DeviationFilter filter, LocalDate today) {
+        Field<Integer> n = DSL.count().as("n");
+        var g = ctx.select(ACTION_ITEM.MEASURE_TYPE_ID, n).from(ACTION_ITEM)
+                .join(DEVIATION).on(DEVIATION.ID.eq(ACTION_ITEM.SOURCE_ID))
+                .where(ACTION_ITEM.SOURCE_TYPE.eq(ActionSource.DEVIATION.code())
+                        .and(DeviationRepository.condition(filter, today)))
+                .groupBy(ACTION_ITEM.MEASURE_TYPE_ID).asTable("g");
+        return ctx.select(MEASURE_TYPE.NAME, g.field(n)).from(g)
+                .leftJoin(MEASURE_TYPE).on(MEASURE_TYPE.ID.eq(g.field(ACTION_ITEM.MEASURE_TYPE_ID)));
+    }
+
+    /** SQLite's plan for a query (one line per step), for checking that aggregates use indexes. */
+    public List<String> queryPlan(String sql) {
+        return db.dsl().fetch("EXPLAIN QUERY PLAN " + sql).map(r -> String.valueOf(r.get(r.size() - 1)));
+    }
+
+    // ---- self-check compliance -----------------------------------------------------------
+
+    /** Every template family, by the name of its newest version. */
+    public List<TemplateFamily> templateFamilies() {
+        var newer = SELF_CHECK_TEMPLATE.as("newer");
+        return db.dsl().select(SELF_CHECK_TEMPLATE.FAMILY_ID, SELF_CHECK_TEMPLATE.NAME).from(SELF_CHECK_TEMPLATE)
+                .whereNotExists(DSL.selectOne().from(newer).where(newer.FAMILY_ID.eq(SELF_CHECK_TEMPLATE.FAMILY_ID)
+                        .and(newer.VERSION.gt(SELF_CHECK_TEMPLATE.VERSION))))
+                .orderBy(SELF_CHECK_TEMPLATE.NAME)
+                .fetch(r -> new TemplateFamily(r.value1(), r.value2()));
+    }
+
+    /**
+     * Per round of the template family (any version), oldest first: the answered questions that can be judged
+     * (the question has a finding rule, or the answer was marked a finding) and the findings among them, over the
+     * submitted responses of the units ({@code null}: all units). Rounds without such answers are left out.
+     */
+    public List<RoundCompliance> compliance(long familyId, Set<Long> unitIds) {
+        Condition judged = SELF_CHECK_ANSWER.ANSWER_VALUE.isNotNull()
+                .and(SELF_CHECK_QUESTION.FINDING_RULE.isNotNull().or(SELF_CHECK_ANSWER.FINDING.isTrue()));
+        Field<Integer> assessable = DSL.count().filterWhere(judged);
+        Field<Integer> findings = DSL.count().filterWhere(judged.and(SELF_CHECK_ANSWER.FINDING.isTrue()));
+        Condition c = SELF_CHECK_TEMPLATE.FAMILY_ID.eq(familyId)
+                .and(SELF_CHECK_RESPONSE.STATUS.eq(ResponseStatus.SUBMITTED.name()));
+        if (unitIds != null) {
+            c = c.and(unitIds.isEmpty() ? DSL.falseCondition() : SELF_CHECK_RESPONSE.UNIT_ID.in(unitIds));
+        }
+        return db.dsl().select(SELF_CHECK_ROUND.ID, SELF_CHECK_ROUND.NAME, SELF_CHECK_ROUND.PERIOD_START, assessable, findings)
+                .from(SELF_CHECK_ROUND)
+                .join(SELF_CHECK_TEMPLATE).on(SELF_CHECK_TEMPLATE.ID.eq(SELF_CHECK_ROUND.TEMPLATE_ID))
+                .join(SELF_CHECK_RESPONSE).on(SELF_CHECK_RESPONSE.ROUND_ID.eq(SELF_CHECK_ROUND.ID))
+                .join(SELF_CHECK_ANSWER).on(SELF_CHECK_ANSWER.RESPONSE_ID.eq(SELF_CHECK_RESPONSE.ID))
+                .join(SELF_CHECK_QUESTION).on(SELF_CHECK_QUESTION.ID.eq(SELF_CHECK_ANSWER.QUESTION_ID))
+                .where(c)
+                .groupBy(SELF_CHECK_ROUND.ID, SELF_CHECK_ROUND.NAME, SELF_CHECK_ROUND.PERIOD_START)
+                .having(assessable.gt(0))
+                .orderBy(SELF_CHECK_ROUND.PERIOD_START, SELF_CHECK_ROUND.ID)
+                .fetch(r -> new RoundCompliance(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
+
+    // ---- actions over time ---------------------------------------------------------------
+
+    /**
+     * Improvement actions of the units ({@code null}: all; actions without a unit then count too) grouped by the
+     * month they were opened, done and first overdue. An action has no creation date of its own: it is opened on
+     * its source's date — the deviation's registration, the council meeting, the risk analysis, the self-check
+     * submission (or the round's end), the first of January of the quality plan's year. Actions done before they
+     * were opened are left out as inconsistent.
+     */
+    public List<ActionMonths> actionMonths(Set<Long> unitIds) {
+        return actionMonthsQuery(db.dsl(), unitIds)
+                .fetch(r -> new ActionMonths(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    public String actionMonthsSql(Set<Long> unitIds) {
+        return db.dsl().renderInlined(actionMonthsQuery(db.dsl(), unitIds));
+    }
+
+    private static ResultQuery<org.jooq.Record4<String, String, String, Integer>> actionMonthsQuery(DSLContext ctx,
+                                                                                                  Set<Long> unitIds) {
+        Field<String> opened = DSL.case_(ACTION_ITEM.SOURCE_TYPE)
+                .when(ActionSource.DEVIATION.code(), text(DSL.field(DSL.select(DEVIATION.REGISTERED_ON).from(DEVIATION)
+                        .where(DEVIATION.ID.eq(ACTION_ITEM.SOURCE_ID)))))
+                .when(ActionSource.COUNCIL.code(), text(DSL.field(DSL.select(COUNCIL_MEETING.HELD_ON).from(COUNCIL_MEETING)
+                        .where(COUNCIL_MEETING.ID.eq(ACTION_ITEM.SOURCE_ID)))))
+                .when(ActionSource.RISK_ANALYSIS.code(), text(DSL.field(DSL.select(RISK_ANALYSIS.ANALYSED_ON)
+                        .from(RISK_ANALYSIS).where(RISK_ANALYSIS.ID.eq(ACTION_ITEM.SOURCE_ID)))))
+                .when(ActionSource.SELF_CHECK.code(), DSL.field(DSL.select(DSL.coalesce(
+                                text(SELF_CHECK_RESPONSE.SUBMITTED_AT), text(SELF_CHECK_ROUND.PERIOD_END)))
+                        .from(SELF_CHECK_ANSWER)
+                        .join(SELF_CHECK_RESPONSE).on(SELF_CHECK_RESPONSE.ID.eq(SELF_CHECK_ANSWER.RESPONSE_ID))
+                        .join(SELF_CHECK_ROUND).on(SELF_CHECK_ROUND.ID.eq(SELF_CHECK_RESPONSE.ROUND_ID))
+                        .where(SELF_CHECK_ANSWER.ID.eq(ACTION_ITEM.SOURCE_ID))))
+                .when(ActionSource.QUALITY_PLAN.code(), DSL.field(DSL.select(DSL.concat(
+                                QUALITY_PLAN.PLAN_YEAR.cast(SQLDataType.VARCHAR), DSL.inline("-01")))
+                        .from(QUALITY_PLAN).where(QUALITY_PLAN.ID.eq(ACTION_ITEM.SOURCE_ID))));
+        Field<String> openedMonth = DSL.substring(opened, 1, 7);
+        Field<String> doneMonth = DSL.substring(text(ACTION_ITEM.DONE_ON), 1, 7);
+        // Overdue at a month end M when due_on < M, i.e. from the month that holds the day after the due date.
+        Field<String> dueNextMonth = DSL.substring(text(DSL.localDateAdd(ACTION_ITEM.DUE_ON, 1)), 1, 7);
+        var base = ctx.select(openedMonth.as("om"), doneMonth.as("dm"), dueNextMonth.as("nm")).from(ACTION_ITEM)
+                .where(unitIds == null ? DSL.trueCondition()
+                        : unitIds.isEmpty() ? DSL.falseCondition() : ACTION_ITEM.UNIT_ID.in(unitIds))
+                .asTable("a");
+        Field<String> om = base.field("om", String.class);
+        Field<String> dm = base.field("dm", String.class);
+        Field<String> nm = base.field("nm", String.class);
+        Field<String> overdueFrom = DSL.when(nm.isNull(), DSL.inline((String) null))
+                .when(nm.gt(om), nm).otherwise(om);
+        return ctx.select(om, dm, overdueFrom.as("ofm"), DSL.count()).from(base)
+                .where(om.isNotNull().and(dm.isNull().or(dm.ge(om))))
+                .groupBy(om, dm, overdueFrom);
+    }
+
+    /** A date or timestamp as ISO text ("yyyy-MM-dd…"), the same in SQLite and PostgreSQL. */
+    private static Field<String> text(Field<?> f) {
+        return f.cast(SQLDataType.VARCHAR);
+    }
+}

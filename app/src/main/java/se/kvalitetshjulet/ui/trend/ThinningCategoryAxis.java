@@ -1,0 +1,56 @@
+package se.kvalitetshjulet.ui.trend;
+
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jfree.chart.axis.AxisState;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryTick;
+import org.jfree.chart.text.TextBlock;
+import org.jfree.chart.ui.RectangleEdge;
+
+import se.kvalitetshjulet.domain.trend.LabelThinning;
+
+/**
+ * A category axis that, when its labels would overlap at the size it is drawn (36 months on a projector,
+ * a small export), shows only every k-th label, counted back from the newest so the last period is always named.
+ */
+final class ThinningCategoryAxis extends CategoryAxis {
+    private int lastStep = 1;
+
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
+        List<CategoryTick> ticks = super.refreshTicks(g2, state, dataArea, edge);
+        int n = ticks.size();
+        if (n < 2) {
+            lastStep = 1;
+            return ticks;
+        }
+        FontMetrics fm = g2.getFontMetrics(getTickLabelFont());
+        boolean rotated = ticks.getFirst().getAngle() != 0.0;
+        double extent = rotated ? fm.getHeight()
+                : ticks.stream().mapToDouble(t -> fm.stringWidth(t.getCategory().toString())).max().orElse(0);
+        double length = RectangleEdge.isTopOrBottom(edge) ? dataArea.getWidth() : dataArea.getHeight();
+        double usable = length * (1 - getLowerMargin() - getUpperMargin());
+        lastStep = LabelThinning.step(n, usable, extent, fm.getHeight() * 0.25);
+        if (lastStep == 1) {
+            return ticks;
+        }
+        List<CategoryTick> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            CategoryTick t = ticks.get(i);
+            out.add(LabelThinning.shown(i, n, lastStep) ? t
+                    : new CategoryTick(t.getCategory(), new TextBlock(), t.getLabelAnchor(), t.getRotationAnchor(), t.getAngle()));
+        }
+        return out;
+    }
+
+    /** The step used the last time the axis was drawn (1: every label shown). */
+    int lastStep() {
+        return lastStep;
+    }
+}
