@@ -690,7 +690,7 @@ public final class SelfCheckViewModel {
                 p -> ctx.selfCheckHandover().importAnswers(file, choice), result -> {
                     if (result.outcome() == Handover.ImportOutcome.CONFLICT) {
                         var c = result.conflict();
-                        java.util.Optional<Integer> choice = dialogs.choose(i18n.get("selfcheck.handover.conflict.title"),
+                        java.util.Optional<Integer> answer = dialogs.choose(i18n.get("selfcheck.handover.conflict.title"),
                                 i18n.get("selfcheck.handover.conflict.question", result.unitName(), result.roundName(),
                                         file.getFileName(), i18n.of(c.existingStatus()), c.existingAnswered(),
                                         c.existingUpdatedAt() == null ? "–" : c.existingUpdatedAt().toLocalDate(),
@@ -699,12 +699,12 @@ public final class SelfCheckViewModel {
                                         c.fileSubmittedAt() == null ? "–" : c.fileSubmittedAt().toLocalDate()),
                                 List.of(i18n.get("selfcheck.handover.conflict.keep"), i18n.get("selfcheck.handover.conflict.useFile"),
                                         i18n.get("selfcheck.handover.conflict.skip")));
-                        if (choice.isEmpty() || choice.get() == 2) {
+                        if (answer.isEmpty() || answer.get() == 2) {
                             lines.add(i18n.get("selfcheck.handover.conflict.skipped", file.getFileName(), result.unitName()));
                             importNext(queue, lines);
                             return;
                         }
-                        importOne(file, choice.get() == 1 ? Handover.ConflictChoice.USE_FILE
+                        importOne(file, answer.get() == 1 ? Handover.ConflictChoice.USE_FILE
                                 : Handover.ConflictChoice.KEEP_EXISTING, queue, lines);
                         return;
                     }
