@@ -190,7 +190,7 @@ public final class SelfCheckDemoData {
                                         null, List.of(), FindingRule.NONE)))));
     }
 
-    static Template hygieneTemplate() {
+    public static Template hygieneTemplate() {
         return Template.draft("Basala hygienrutiner och klädregler",
                 "Egenkontroll av följsamheten till basala hygienrutiner, med stöd av punktprevalensmätning (PPM).",
                 List.of(

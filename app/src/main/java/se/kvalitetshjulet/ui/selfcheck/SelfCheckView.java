@@ -71,6 +71,8 @@ import se.kvalitetshjulet.ui.shell.MainView;
  */
 public final class SelfCheckView extends BorderPane implements MainView.Refreshable {
     static final Duration AUTOSAVE_DELAY = Duration.seconds(1.5);
+    /** Someone who never pauses typing is still saved this long after the first unsaved change. */
+    static final Duration AUTOSAVE_MAX_WAIT = Duration.seconds(5);
 
     /**
      * Where the hand-over buttons get their files and folders from: the platform's file
@@ -91,6 +93,7 @@ public final class SelfCheckView extends BorderPane implements MainView.Refresha
     private FileChoosers files = new PlatformFileChoosers();
     private final VBox form = new VBox(14);
     private final PauseTransition autosave = new PauseTransition(AUTOSAVE_DELAY);
+    private final PauseTransition autosaveMaxWait = new PauseTransition(AUTOSAVE_MAX_WAIT);
 
     public SelfCheckView(SelfCheckViewModel vm, I18n i18n) {
         this.vm = vm;
@@ -112,8 +115,14 @@ public final class SelfCheckView extends BorderPane implements MainView.Refresha
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
 
-        autosave.setOnFinished(e -> vm.saveDraftCommand().execute());
-        vm.editsProperty().addListener((o, a, b) -> autosave.playFromStart());
+        autosave.setOnFinished(e -> saveDraftNow());
+        autosaveMaxWait.setOnFinished(e -> saveDraftNow());
+        vm.editsProperty().addListener((o, a, b) -> {
+            autosave.playFromStart();
+            if (autosaveMaxWait.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+                autosaveMaxWait.playFromStart();
+            }
+        });
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
                 scene.windowProperty().addListener((w, x, window) -> {
@@ -125,6 +134,13 @@ public final class SelfCheckView extends BorderPane implements MainView.Refresha
                 vm.autosave();
             }
         });
+    }
+
+    /** Saves the draft now: after a pause in typing, at the latest {@link #AUTOSAVE_MAX_WAIT} after a change, or on Ctrl+S. */
+    private void saveDraftNow() {
+        autosave.stop();
+        autosaveMaxWait.stop();
+        vm.saveDraftCommand().execute();
     }
 
     private static Tab tab(String id, String key, Node content, I18n i18n) {
@@ -306,8 +322,7 @@ public final class SelfCheckView extends BorderPane implements MainView.Refresha
                 vm.submitCommand().execute();
                 e.consume();
             } else if (new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN).match(e)) {
-                autosave.stop();
-                vm.saveDraftCommand().execute();
+                saveDraftNow();
                 e.consume();
             }
         });
