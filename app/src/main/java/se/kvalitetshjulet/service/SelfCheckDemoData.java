@@ -18,8 +18,8 @@ import se.kvalitetshjulet.domain.selfcheck.TemplateSection;
 /**
  * Demo self-checks for the fictional municipality: three realistic templates (documentation
  * and genomförandeplaner in home care, basal hygiene, lex Sarah and deviation handling) and
- * two rounds of this year (March and September) with answers from most units, some drafts,
- * some not started and some findings with improvement actions. Deterministic for a seed and
+ * rounds of this year (March and September; hygiene in both, so spring and autumn can be
+ * compared) with answers from most units, some drafts, some not started and some findings with improvement actions. Deterministic for a seed and
  * a "today". Call after the organisation exists.
  */
 public final class SelfCheckDemoData {
@@ -37,9 +37,13 @@ public final class SelfCheckDemoData {
         int year = today.getYear();
         int[] counts = new int[3];
         Round march = round(selfChecks, Round.standard(lexSarah.name(), lexSarah.id(), year, true));
-        answerRound(selfChecks, march, rnd, today, counts);
+        answerRound(selfChecks, march, rnd, today, counts, 0.35);
+        // Hygiene twice a year: spring shows gaps, autumn is better after the actions, so the compilation has a
+        // previous round to compare with.
+        Round hygieneSpring = round(selfChecks, Round.standard(hygiene.name(), hygiene.id(), year, true));
+        answerRound(selfChecks, hygieneSpring, rnd, today, counts, 0.15);
         Round september = round(selfChecks, Round.standard(hygiene.name(), hygiene.id(), year, false));
-        answerRound(selfChecks, september, rnd, today, counts);
+        answerRound(selfChecks, september, rnd, today, counts, 0.45);
 
         // The March round froze version 1; the quality department adds a question for next time.
         Template lexSarahNow = selfChecks.template(lexSarah.id());
@@ -51,7 +55,7 @@ public final class SelfCheckDemoData {
                 "SOSFS 2011:9 5 kap. 6–7 §§", List.of(), FindingRule.NO_OR_PARTLY));
         sections.add(new TemplateSection(null, last.title(), qs));
         saved(selfChecks, lexSarahNow.withSections(sections));
-        return new Summary(3, 2, counts[0], counts[1], counts[2]);
+        return new Summary(3, 3, counts[0], counts[1], counts[2]);
     }
 
     private static Template saved(SelfCheckService s, Template t) {
@@ -70,7 +74,8 @@ public final class SelfCheckDemoData {
         return saved.value();
     }
 
-    private static void answerRound(SelfCheckService s, Round round, Random rnd, LocalDate today, int[] counts) {
+    private static void answerRound(SelfCheckService s, Round round, Random rnd, LocalDate today, int[] counts,
+                                    double goodShare) {
         if (today.isBefore(round.periodStart())) {
             return;
         }
@@ -83,7 +88,7 @@ public final class SelfCheckDemoData {
             if (!submit && !draft) {
                 continue;
             }
-            boolean good = rnd.nextDouble() < 0.35;
+            boolean good = rnd.nextDouble() < goodShare;
             List<Answer> answers = new ArrayList<>();
             for (Question q : t.questions().toList()) {
                 if (draft && rnd.nextDouble() < 0.4) {

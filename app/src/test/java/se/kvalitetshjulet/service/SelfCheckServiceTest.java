@@ -207,13 +207,15 @@ class SelfCheckServiceTest {
     }
 
     @Test
-    void demoDataCreatesThreeTemplatesAndTwoAnsweredRounds() {
+    void demoDataCreatesThreeTemplatesAndThreeAnsweredRoundsWithSpringAndAutumnOfHygiene() {
         try (AppContext ctx = TestDb.open(dir)) {
             // The demo municipality includes the self-check demo (templates, rounds, answers).
             ctx.demoData().generate(42, TestDb.TODAY, p -> { });
             assertThat(ctx.selfChecks().templates()).hasSize(3);
             var rounds = ctx.selfChecks().rounds();
-            assertThat(rounds).hasSize(2);
+            assertThat(rounds).hasSize(3);
+            assertThat(rounds).extracting(r -> r.round().name()).contains("Basala hygienrutiner och klädregler – mars 2026",
+                    "Basala hygienrutiner och klädregler – september 2026");
             assertThat(rounds).allSatisfy(r -> {
                 assertThat(r.submitted()).isGreaterThan(r.units() / 2);
                 assertThat(r.notAnswered()).isPositive();

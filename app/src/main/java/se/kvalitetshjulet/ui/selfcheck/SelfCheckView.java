@@ -501,8 +501,8 @@ public final class SelfCheckView extends BorderPane implements MainView.Refresha
     private Node rounds() {
         TableView<RoundRow> table = new TableView<>(vm.rounds());
         table.setId("selfCheckRoundTable");
-        table.getColumns().add(col("selfcheck.round.col.name", r -> r.round().name(), 260));
-        table.getColumns().add(col("selfcheck.round.col.template", RoundRow::templateLabel, 220));
+        table.getColumns().add(col("selfcheck.round.col.name", r -> r.round().name(), 230));
+        table.getColumns().add(col("selfcheck.round.col.template", RoundRow::templateLabel, 150));
         table.getColumns().add(col("selfcheck.round.col.due", r -> String.valueOf(r.round().dueOn()), 100));
         table.getColumns().add(col("selfcheck.round.col.units", r -> Long.toString(r.units()), 70));
         table.getColumns().add(col("selfcheck.round.col.submitted", r -> Long.toString(r.submitted()), 90));
@@ -602,12 +602,14 @@ public final class SelfCheckView extends BorderPane implements MainView.Refresha
         hint.setWrapText(true);
         VBox newRound = new VBox(8, newTitle, hint, g, problems, create);
         newRound.setPadding(new Insets(0, 0, 0, 12));
-        newRound.setPrefWidth(380);
+        newRound.setMinWidth(300);
+        ScrollPane newRoundScroll = new ScrollPane(newRound);
+        newRoundScroll.setFitToWidth(true);
 
         SplitPane lists = new SplitPane(table, unitsBox);
         lists.setOrientation(Orientation.VERTICAL);
-        SplitPane split = new SplitPane(lists, new ScrollPane(newRound));
-        split.setDividerPositions(0.66);
+        SplitPane split = new SplitPane(lists, newRoundScroll);
+        split.setDividerPositions(0.64);
         return split;
     }
 
