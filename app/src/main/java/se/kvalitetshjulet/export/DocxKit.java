@@ -69,8 +69,19 @@ final class DocxKit {
         return p;
     }
 
+    /** A cell's background: hex {@code RRGGBB}, or null for none. */
+    @FunctionalInterface
+    interface CellFill {
+        String colour(int row, int column);
+    }
+
     /** A Word table; {@code widths} are relative column widths (null: equal). */
     static XWPFTable table(XWPFDocument doc, List<String> header, List<List<String>> rows, float[] widths) {
+        return table(doc, header, rows, widths, (r, c) -> null);
+    }
+
+    /** A Word table whose body cells may have a background ({@code fill}, by body row and column). */
+    static XWPFTable table(XWPFDocument doc, List<String> header, List<List<String>> rows, float[] widths, CellFill fill) {
         XWPFTable table = doc.createTable(rows.size() + 1, header.size());
         table.setWidthType(TableWidthType.PCT);
         table.setWidth("100%");
@@ -91,7 +102,12 @@ final class DocxKit {
             row.setCantSplitRow(true);
             List<String> cells = rows.get(r);
             for (int c = 0; c < cells.size(); c++) {
-                lines(row.getCell(c).getParagraphs().getFirst().createRun(), cells.get(c), false);
+                XWPFTableCell cell = row.getCell(c);
+                String colour = fill.colour(r, c);
+                if (colour != null) {
+                    cell.setColor(colour);
+                }
+                lines(cell.getParagraphs().getFirst().createRun(), cells.get(c), false);
             }
         }
         doc.createParagraph();

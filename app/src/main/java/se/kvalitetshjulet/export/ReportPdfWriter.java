@@ -3,7 +3,6 @@ package se.kvalitetshjulet.export;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +14,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 import se.kvalitetshjulet.service.ReportModel;
 
@@ -35,15 +31,9 @@ public final class ReportPdfWriter {
     public void write(ReportModel model, Path target, BooleanSupplier cancelled) {
         List<ReportDocument.Block> blocks = ReportDocument.build(model, bundle);
         try (PDDocument doc = new PDDocument()) {
-            PDFont regular;
-            PDFont bold;
-            if (Files.isReadable(RiskReportExporter.DEJAVU) && Files.isReadable(RiskReportExporter.DEJAVU_BOLD)) {
-                regular = PDType0Font.load(doc, RiskReportExporter.DEJAVU.toFile());
-                bold = PDType0Font.load(doc, RiskReportExporter.DEJAVU_BOLD.toFile());
-            } else {
-                regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-                bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-            }
+            PdfKit.Fonts fonts = PdfKit.fonts(doc);
+            PDFont regular = fonts.regular();
+            PDFont bold = fonts.bold();
             doc.getDocumentInformation().setTitle(ReportDocument.title(model, bundle));
             int headings = (int) blocks.stream().filter(b -> b instanceof ReportDocument.Heading).count();
             Layout layout = new Layout(doc, regular, bold);
@@ -64,20 +54,7 @@ public final class ReportPdfWriter {
                 layout.close();
             }
             layout.writeContents();
-            int pages = doc.getNumberOfPages();
-            for (int i = 0; i < pages; i++) {
-                PDPage page = doc.getPage(i);
-                try (PDPageContentStream cs = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true)) {
-                    String label = RiskReportExporter.PdfLayout.encodable(regular, bundle.getString("risk.report.pageOf")
-                            .replace("{0}", Integer.toString(i + 1)).replace("{1}", Integer.toString(pages)));
-                    float w = regular.getStringWidth(label) / 1000 * 9;
-                    cs.beginText();
-                    cs.setFont(regular, 9);
-                    cs.newLineAtOffset((page.getMediaBox().getWidth() - w) / 2, 28);
-                    cs.showText(label);
-                    cs.endText();
-                }
-            }
+            PdfKit.pageNumberFooter(doc, regular, bundle.getString("risk.report.pageOf"));
             RiskReportExporter.write(target, doc::save);
         } catch (IOException e) {
             throw new UncheckedIOException("Rapporten kunde inte skrivas till " + target + ": " + e.getMessage(), e);

@@ -3,7 +3,6 @@ package se.kvalitetshjulet.export;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,24 +16,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.poi.xwpf.model.XWPFHeaderFooterPolicy;
-import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
-import org.apache.poi.xwpf.usermodel.TableWidthType;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFFooter;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.apache.poi.xwpf.usermodel.XWPFStyle;
-import org.apache.poi.xwpf.usermodel.XWPFStyles;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableCell;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSimpleField;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 
 import se.kvalitetshjulet.service.RiskReport;
 
@@ -45,9 +27,6 @@ import se.kvalitetshjulet.service.RiskReport;
  * sibling and moved into place, so a failed export never leaves half a file.
  */
 public final class RiskReportExporter {
-    static final Path DEJAVU = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
-    static final Path DEJAVU_BOLD = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
-
     private final ResourceBundle bundle;
 
     public RiskReportExporter(ResourceBundle bundle) {
@@ -64,99 +43,24 @@ public final class RiskReportExporter {
     /** Writes any document built of {@link RiskDocument} blocks as DOCX (also used for council minutes). */
     static void docx(List<RiskDocument.Block> blocks, String title, String pageWord, Path target) {
         try (XWPFDocument doc = new XWPFDocument()) {
-            XWPFStyles styles = doc.createStyles();
-            headingStyle(styles, "Heading1", "heading 1", 0, 32);
-            headingStyle(styles, "Heading2", "heading 2", 1, 26);
+            DocxKit.standardStyles(doc);
             doc.getProperties().getCoreProperties().setTitle(title);
             for (RiskDocument.Block block : blocks) {
                 switch (block) {
-                    case RiskDocument.Heading h -> {
-                        XWPFParagraph p = doc.createParagraph();
-                        p.setStyle("Heading" + h.level());
-                        p.createRun().setText(h.text());
-                    }
-                    case RiskDocument.Paragraph para -> {
-                        XWPFParagraph p = doc.createParagraph();
-                        lines(p.createRun(), para.text(), para.bold());
-                    }
-                    case RiskDocument.Table t -> table(doc, t);
+                    case RiskDocument.Heading h -> DocxKit.styled(doc, "Heading" + h.level(), h.text());
+                    case RiskDocument.Paragraph para -> DocxKit.lines(doc.createParagraph().createRun(), para.text(), para.bold());
+                    case RiskDocument.Table t -> DocxKit.table(doc, t.header(),
+                            t.rows().stream().map(r -> r.stream().map(RiskDocument.Cell::text).toList()).toList(), t.widths(),
+                            (r, c) -> {
+                                String colour = t.rows().get(r).get(c).colour();
+                                return colour == null ? null : colour.substring(1);
+                            });
                 }
             }
-            XWPFFooter footer = new XWPFHeaderFooterPolicy(doc).createFooter(XWPFHeaderFooterPolicy.DEFAULT);
-            XWPFParagraph fp = footer.createParagraph();
-            fp.setAlignment(ParagraphAlignment.CENTER);
-            fp.createRun().setText(pageWord + " ");
-            CTSimpleField page = fp.getCTP().addNewFldSimple();
-            page.setInstr("PAGE \\* MERGEFORMAT");
-            page.addNewR().addNewT().setStringValue("1");
+            DocxKit.pageNumberFooter(doc, pageWord);
             write(target, doc::write);
         } catch (IOException e) {
             throw new UncheckedIOException("Exporten till " + target + " misslyckades: " + e.getMessage(), e);
-        }
-    }
-
-    private static void headingStyle(XWPFStyles styles, String id, String name, int outline, int halfPoints) {
-        CTStyle ct = CTStyle.Factory.newInstance();
-        ct.setStyleId(id);
-        ct.addNewName().setVal(name);
-        ct.addNewBasedOn().setVal("Normal");
-        ct.addNewNext().setVal("Normal");
-        ct.addNewUiPriority().setVal(BigInteger.valueOf(9));
-        ct.addNewQFormat();
-        var ppr = ct.addNewPPr();
-        ppr.addNewOutlineLvl().setVal(BigInteger.valueOf(outline));
-        ppr.addNewKeepNext();
-        var spacing = ppr.addNewSpacing();
-        spacing.setBefore(BigInteger.valueOf(240));
-        spacing.setAfter(BigInteger.valueOf(80));
-        var rpr = ct.addNewRPr();
-        rpr.addNewB();
-        rpr.addNewSz().setVal(BigInteger.valueOf(halfPoints));
-        rpr.addNewColor().setVal("1F3864");
-        XWPFStyle style = new XWPFStyle(ct, styles);
-        style.setType(STStyleType.PARAGRAPH);
-        styles.addStyle(style);
-    }
-
-    private static void table(XWPFDocument doc, RiskDocument.Table t) {
-        XWPFTable table = doc.createTable(t.rows().size() + 1, t.header().size());
-        table.setWidthType(TableWidthType.PCT);
-        table.setWidth("100%");
-        float total = 0;
-        for (float w : t.widths()) {
-            total += w;
-        }
-        XWPFTableRow header = table.getRow(0);
-        header.setRepeatHeader(true);
-        for (int c = 0; c < t.header().size(); c++) {
-            XWPFTableCell cell = header.getCell(c);
-            cell.setColor("D9E2F3");
-            cell.setWidth(Math.round(t.widths()[c] / total * 100) + "%");
-            lines(cell.getParagraphs().getFirst().createRun(), t.header().get(c), true);
-        }
-        for (int r = 0; r < t.rows().size(); r++) {
-            XWPFTableRow row = table.getRow(r + 1);
-            List<RiskDocument.Cell> cells = t.rows().get(r);
-            for (int c = 0; c < cells.size(); c++) {
-                XWPFTableCell cell = row.getCell(c);
-                RiskDocument.Cell value = cells.get(c);
-                if (value.colour() != null) {
-                    cell.setColor(value.colour().substring(1));
-                }
-                lines(cell.getParagraphs().getFirst().createRun(), value.text(), false);
-            }
-        }
-        doc.createParagraph();
-    }
-
-    private static void lines(XWPFRun run, String text, boolean bold) {
-        run.setBold(bold);
-        String[] parts = (text == null ? "" : text).split("\n", -1);
-        for (int i = 0; i < parts.length; i++) {
-            if (i > 0) {
-                run.addBreak();
-            }
-            run.setText(parts[i]);
         }
     }
 
@@ -173,17 +77,9 @@ public final class RiskReportExporter {
      */
     static void pdf(List<RiskDocument.Block> blocks, String title, String pageOf, Path target) {
         try (PDDocument doc = new PDDocument()) {
-            PDFont regular;
-            PDFont bold;
-            if (Files.isReadable(DEJAVU) && Files.isReadable(DEJAVU_BOLD)) {
-                regular = PDType0Font.load(doc, DEJAVU.toFile());
-                bold = PDType0Font.load(doc, DEJAVU_BOLD.toFile());
-            } else {
-                regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-                bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-            }
+            PdfKit.Fonts fonts = PdfKit.fonts(doc);
             doc.getDocumentInformation().setTitle(title);
-            try (PdfLayout layout = new PdfLayout(doc, regular, bold)) {
+            try (PdfLayout layout = new PdfLayout(doc, fonts.regular(), fonts.bold())) {
                 for (RiskDocument.Block block : blocks) {
                     switch (block) {
                         case RiskDocument.Heading h -> layout.heading(h.text(), h.level());
@@ -192,20 +88,7 @@ public final class RiskReportExporter {
                     }
                 }
             }
-            int pages = doc.getNumberOfPages();
-            for (int i = 0; i < pages; i++) {
-                PDPage page = doc.getPage(i);
-                try (PDPageContentStream cs = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true)) {
-                    String label = PdfLayout.encodable(regular, pageOf
-                            .replace("{0}", Integer.toString(i + 1)).replace("{1}", Integer.toString(pages)));
-                    float w = regular.getStringWidth(label) / 1000 * 9;
-                    cs.beginText();
-                    cs.setFont(regular, 9);
-                    cs.newLineAtOffset((page.getMediaBox().getWidth() - w) / 2, 28);
-                    cs.showText(label);
-                    cs.endText();
-                }
-            }
+            PdfKit.pageNumberFooter(doc, fonts.regular(), pageOf);
             write(target, doc::save);
         } catch (IOException e) {
             throw new UncheckedIOException("Exporten till " + target + " misslyckades: " + e.getMessage(), e);

@@ -50,11 +50,7 @@ public final class DeviationService {
 
     /** Privacy findings in the record's free text (identity numbers, likely names). */
     public List<PrivacyCheck.Finding> privacyFindings(Deviation d) {
-        List<PrivacyCheck.Finding> out = new ArrayList<>();
-        for (String text : d.freeTexts()) {
-            out.addAll(PrivacyCheck.check(text));
-        }
-        return out;
+        return PrivacyCheck.checkAll(d.freeTexts());
     }
 
     /**

@@ -96,9 +96,7 @@ public final class ReportService {
 
     /** Privacy findings (personnummer, names) in the stored texts, shown before saving. */
     public List<PrivacyCheck.Finding> privacyFindings(ReportTexts t) {
-        List<PrivacyCheck.Finding> out = new ArrayList<>();
-        t.freeTexts().forEach(s -> out.addAll(PrivacyCheck.check(s)));
-        return out;
+        return PrivacyCheck.checkAll(t.freeTexts());
     }
 
     public List<BoardMeeting> meetings(LocalDate from) {

@@ -144,11 +144,7 @@ public final class RiskService {
     }
 
     public List<PrivacyCheck.Finding> privacyFindings(RiskAnalysis a) {
-        List<PrivacyCheck.Finding> out = new ArrayList<>();
-        for (String text : a.freeTexts()) {
-            out.addAll(PrivacyCheck.check(text));
-        }
-        return out;
+        return PrivacyCheck.checkAll(a.freeTexts());
     }
 
     public List<Problem> validate(RiskAnalysis a) {

@@ -1,6 +1,7 @@
 package se.kvalitetshjulet.service;
 
 import java.util.List;
+import java.util.function.Function;
 
 import se.kvalitetshjulet.domain.Problem;
 
@@ -16,5 +17,10 @@ public record SaveResult<T>(T value, List<Problem> problems) {
 
     public boolean ok() {
         return problems.isEmpty();
+    }
+
+    /** The same outcome with the saved value turned by {@code f} (not called when rejected). */
+    public <U> SaveResult<U> map(Function<? super T, ? extends U> f) {
+        return ok() ? saved(f.apply(value)) : rejected(problems);
     }
 }

@@ -24,4 +24,13 @@ public final class PrivacyCheck {
         }
         return out;
     }
+
+    /** The findings in each of {@code texts}, in order (a record's free-text fields). */
+    public static List<Finding> checkAll(List<String> texts) {
+        List<Finding> out = new ArrayList<>();
+        for (String text : texts) {
+            out.addAll(check(text));
+        }
+        return out;
+    }
 }

@@ -19,7 +19,6 @@ import javafx.collections.ObservableList;
 
 import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.data.repo.CouncilRepository;
-import se.kvalitetshjulet.domain.Problem;
 import se.kvalitetshjulet.domain.action.ActionRow;
 import se.kvalitetshjulet.domain.council.AgendaItem;
 import se.kvalitetshjulet.domain.council.FollowUpItem;
@@ -29,10 +28,10 @@ import se.kvalitetshjulet.domain.deviation.DeviationRow;
 import se.kvalitetshjulet.domain.org.Unit;
 import se.kvalitetshjulet.domain.risk.AnalysisKind;
 import se.kvalitetshjulet.service.CouncilService;
-import se.kvalitetshjulet.service.SaveResult;
 import se.kvalitetshjulet.ui.common.Command;
 import se.kvalitetshjulet.ui.common.DialogService;
 import se.kvalitetshjulet.ui.common.I18n;
+import se.kvalitetshjulet.ui.common.SaveFlow;
 import se.kvalitetshjulet.ui.common.TaskRunner;
 import se.kvalitetshjulet.ui.trend.ChartData;
 import se.kvalitetshjulet.ui.trend.TrendViewModel;
@@ -84,6 +83,7 @@ public final class CouncilViewModel {
     private final ObjectProperty<DeviationRow> selectedDeviation = new SimpleObjectProperty<>();
     private final StringProperty heading = new SimpleStringProperty("");
     private final StringProperty problems = new SimpleStringProperty("");
+    private final SaveFlow saves;
 
     private final Command createMeeting;
     private final Command addItem;
@@ -105,6 +105,7 @@ public final class CouncilViewModel {
         this.ctx = ctx;
         this.tasks = tasks;
         this.dialogs = dialogs;
+        this.saves = new SaveFlow(tasks, dialogs, problems, null, SaveFlow.oneALine(i18n));
         this.i18n = i18n;
         newDate.set(ctx.today());
         var open = current.isNotNull();
@@ -200,12 +201,10 @@ public final class CouncilViewModel {
         String title = newTitle.get() == null || newTitle.get().isBlank()
                 ? i18n.get("council.defaultTitle", u.name()) : newTitle.get().strip();
         Meeting m = new Meeting(null, u.id(), newDate.get(), title, false, null, null, List.of());
-        tasks.run(i18n.get("council.saving"), p -> ctx.councilService().save(m), r -> {
-            if (handle(r)) {
-                newTitle.set("");
-                loadMeetings(r.value().id());
-            }
-        }, dialogs::showUnexpected);
+        saves.save(i18n.get("council.saving"), p -> ctx.councilService().save(m), saved -> {
+            newTitle.set("");
+            loadMeetings(saved.id());
+        });
     }
 
     private void addItem() {
@@ -246,13 +245,11 @@ public final class CouncilViewModel {
     }
 
     private void saveMeeting(Meeting m, Runnable after) {
-        tasks.run(i18n.get("council.saving"), p -> ctx.councilService().save(m), r -> {
-            if (handle(r)) {
-                after.run();
-                reload();
-                loadMeetings(null);
-            }
-        }, dialogs::showUnexpected);
+        saves.save(i18n.get("council.saving"), p -> ctx.councilService().save(m), saved -> {
+            after.run();
+            reload();
+            loadMeetings(null);
+        });
     }
 
     private void addDecision() {
@@ -260,14 +257,12 @@ public final class CouncilViewModel {
         String what = decisionWhat.get();
         String who = decisionResponsible.get();
         LocalDate due = decisionDue.get();
-        tasks.run(i18n.get("council.saving"), p -> ctx.councilService().addDecision(id, what, who, due), r -> {
-            if (handle(r)) {
-                decisionWhat.set("");
-                decisionResponsible.set("");
-                decisionDue.set(null);
-                reload();
-            }
-        }, dialogs::showUnexpected);
+        saves.save(i18n.get("council.saving"), p -> ctx.councilService().addDecision(id, what, who, due), saved -> {
+            decisionWhat.set("");
+            decisionResponsible.set("");
+            decisionDue.set(null);
+            reload();
+        });
     }
 
     private void followUp(FollowUpOutcome outcome) {
@@ -275,12 +270,8 @@ public final class CouncilViewModel {
         long actionId = selectedFollowUp.get().action().id();
         String note = followUpNote.get();
         LocalDate newDue = followUpNewDue.get();
-        tasks.run(i18n.get("council.saving"), p -> ctx.councilService().followUp(id, actionId, outcome, note, newDue),
-                r -> {
-                    if (handle(r)) {
-                        reload();
-                    }
-                }, dialogs::showUnexpected);
+        saves.save(i18n.get("council.saving"), p -> ctx.councilService().followUp(id, actionId, outcome, note, newDue),
+                saved -> reload());
     }
 
     private void toggleReviewed() {
@@ -300,12 +291,10 @@ public final class CouncilViewModel {
     private void orderAnalysis(AnalysisKind kind) {
         long id = currentMeeting().id();
         long actionId = selectedDecision.get().measure().id();
-        tasks.run(i18n.get("council.saving"), p -> ctx.councilService().orderAnalysis(id, actionId, kind), r -> {
-            if (handle(r)) {
-                dialogs.showInfo(i18n.get("council.orderAnalysis"), i18n.get("council.analysisOrdered", r.value().title()));
-                reload();
-            }
-        }, dialogs::showUnexpected);
+        saves.save(i18n.get("council.saving"), p -> ctx.councilService().orderAnalysis(id, actionId, kind), analysis -> {
+            dialogs.showInfo(i18n.get("council.orderAnalysis"), i18n.get("council.analysisOrdered", analysis.title()));
+            reload();
+        });
     }
 
     private void planNext() {
@@ -342,15 +331,6 @@ public final class CouncilViewModel {
     public void loadDeck(Consumer<List<ChartData>> onReady) {
         CouncilService.MeetingView v = current.get();
         new TrendViewModel(ctx, tasks, dialogs, i18n).loadDeck(v == null ? null : v.meeting().unitId(), onReady);
-    }
-
-    private boolean handle(SaveResult<?> r) {
-        if (r.ok()) {
-            problems.set("");
-            return true;
-        }
-        problems.set(String.join("\n", r.problems().stream().map((Problem p) -> i18n.problem(p)).toList()));
-        return false;
     }
 
     /** The words of an agenda item, as shown and exported. */

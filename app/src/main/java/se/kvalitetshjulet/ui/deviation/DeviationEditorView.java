@@ -7,8 +7,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -23,14 +21,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -43,8 +37,11 @@ import se.kvalitetshjulet.domain.deviation.Law;
 import se.kvalitetshjulet.domain.deviation.Measure;
 import se.kvalitetshjulet.domain.deviation.Taxonomy;
 import se.kvalitetshjulet.domain.org.Unit;
+import se.kvalitetshjulet.ui.common.EditorParts;
+import se.kvalitetshjulet.ui.common.EditorWindow;
 import se.kvalitetshjulet.ui.common.Forms;
 import se.kvalitetshjulet.ui.common.I18n;
+import se.kvalitetshjulet.ui.common.PrivacyWarningLabel;
 
 /**
  * The deviation editor window. Keyboard first: the registration tab needs no mouse, Ctrl+S
@@ -63,10 +60,7 @@ public final class DeviationEditorView extends BorderPane {
         setId("deviationEditor");
         getStyleClass().add("editor");
 
-        Label heading = new Label();
-        heading.getStyleClass().add("h1");
-        heading.setId("editorHeading");
-        heading.textProperty().bind(Bindings.createStringBinding(() -> vm.idProperty().get() == null
+        Label heading = EditorParts.heading("editorHeading", Bindings.createStringBinding(() -> vm.idProperty().get() == null
                 ? i18n.get("deviation.editor.newTitle")
                 : vm.caseRefProperty().get() + " · " + i18n.of(vm.statusProperty().get()),
                 vm.idProperty(), vm.caseRefProperty(), vm.statusProperty()));
@@ -76,10 +70,7 @@ public final class DeviationEditorView extends BorderPane {
         Label due = new Label();
         due.textProperty().bind(Bindings.createStringBinding(() -> vm.dueOnProperty().get() == null ? ""
                 : i18n.get("deviation.editor.due", Forms.DATE.format(vm.dueOnProperty().get())), vm.dueOnProperty()));
-        HBox header = new HBox(16, heading, due, overdue);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.setPadding(new Insets(12, 16, 8, 16));
-        setTop(header);
+        setTop(EditorParts.header(heading, due, overdue));
 
         TabPane tabs = new TabPane(
                 tab(i18n.get("deviation.tab.registration"), registrationTab()),
@@ -91,76 +82,25 @@ public final class DeviationEditorView extends BorderPane {
         tabs.setId("editorTabs");
         setCenter(tabs);
 
-        Label problems = new Label();
-        problems.setId("editorProblems");
-        problems.getStyleClass().add("validation-message");
-        problems.setWrapText(true);
-        problems.textProperty().bind(vm.problemsProperty());
-        Label privacy = new Label();
-        privacy.setId("editorPrivacy");
-        privacy.getStyleClass().add("privacy-warning");
-        privacy.setWrapText(true);
-        privacy.textProperty().bind(vm.privacyWarningProperty());
-        privacy.visibleProperty().bind(vm.privacyWarningProperty().isNotEmpty());
-        privacy.managedProperty().bind(privacy.visibleProperty());
-
-        Button save = new Button(i18n.get("common.save"));
-        save.setId("editorSave");
-        save.getStyleClass().add("primary");
-        vm.saveCommand().bind(save);
-        Button close = new Button(i18n.get("common.close"));
-        close.setId("editorClose");
-        close.setCancelButton(true);
-        close.setOnAction(e -> requestClose());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button save = EditorParts.saveButton(i18n.get("common.save"), "editorSave", vm.saveCommand());
+        Button close = EditorParts.closeButton(i18n.get("common.close"), "editorClose", this::requestClose);
         Label stepLabel = new Label(i18n.get("deviation.editor.nextStep"));
-        HBox buttons = new HBox(8, stepLabel, workflowButtons, spacer, save, close);
-        buttons.setAlignment(Pos.CENTER_LEFT);
         stepLabel.visibleProperty().bind(Bindings.isNotEmpty(vm.allowedNext()));
         vm.allowedNext().addListener((ListChangeListener<DeviationStatus>) c -> rebuildWorkflowButtons());
-        VBox bottom = new VBox(8, privacy, problems, buttons);
-        bottom.setPadding(new Insets(8, 16, 12, 16));
-        setBottom(bottom);
-
-        KeyCodeCombination saveKey = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (saveKey.match(e)) {
-                vm.saveCommand().execute();
-                e.consume();
-            }
-        });
+        setBottom(EditorParts.footer(new PrivacyWarningLabel("editorPrivacy", vm.privacyWarningProperty()),
+                EditorParts.problems("editorProblems", vm.problemsProperty()),
+                EditorParts.buttonBar(List.of(stepLabel, workflowButtons), save, close)));
+        EditorParts.saveOnShortcut(this, vm.saveCommand());
     }
 
     /** Opens the editor in its own window. */
     public static Stage open(DeviationEditorViewModel vm, I18n i18n, Window owner) {
         DeviationEditorView view = new DeviationEditorView(vm, i18n);
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
-        Scene scene = new Scene(view, 980, 760);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-            if (owner.getScene().getRoot().getStyleClass().contains("projector")) {
-                view.getStyleClass().add("projector");
-            }
-        }
-        stage.setScene(scene);
+        EditorWindow.followProjectorMode(view, owner);
+        Stage stage = EditorWindow.create(view, owner, 980, 760, vm.closeRequestedProperty(), s -> vm.confirmClose());
         stage.titleProperty().bind(Bindings.createStringBinding(() -> i18n.get("deviation.editor.window",
                 vm.caseRefProperty().get().isEmpty() ? i18n.get("deviation.editor.newTitle") : vm.caseRefProperty().get()),
                 vm.caseRefProperty()));
-        stage.setOnCloseRequest(e -> {
-            if (!vm.confirmClose()) {
-                e.consume();
-            }
-        });
-        vm.closeRequestedProperty().addListener((o, a, b) -> {
-            if (b && vm.confirmClose()) {
-                stage.close();
-            }
-            vm.closeRequestedProperty().set(false);
-        });
         stage.show();
         return stage;
     }

@@ -3,7 +3,6 @@ package se.kvalitetshjulet.ui.deviation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -32,11 +31,11 @@ import se.kvalitetshjulet.domain.deviation.Measure;
 import se.kvalitetshjulet.domain.deviation.Taxonomy;
 import se.kvalitetshjulet.domain.org.OrgTree;
 import se.kvalitetshjulet.domain.org.Unit;
-import se.kvalitetshjulet.domain.privacy.PrivacyCheck;
-import se.kvalitetshjulet.service.SaveResult;
 import se.kvalitetshjulet.ui.common.Command;
 import se.kvalitetshjulet.ui.common.DialogService;
 import se.kvalitetshjulet.ui.common.I18n;
+import se.kvalitetshjulet.ui.common.PrivacyWarnings;
+import se.kvalitetshjulet.ui.common.SaveFlow;
 import se.kvalitetshjulet.ui.common.TaskRunner;
 
 /**
@@ -111,6 +110,8 @@ public final class DeviationEditorViewModel {
     private final ObjectProperty<Boolean> measureEffective = new SimpleObjectProperty<>();
     private final StringProperty measureProblems = new SimpleStringProperty("");
 
+    private final SaveFlow saves;
+    private final SaveFlow measureSaves;
     private final Command save;
     private final Command saveMeasure;
     private final Command newMeasure;
@@ -122,6 +123,8 @@ public final class DeviationEditorViewModel {
         this.dialogs = dialogs;
         this.i18n = i18n;
         this.onChanged = onChanged;
+        saves = new SaveFlow(tasks, dialogs, problems, busy, SaveFlow.distinctLines(i18n));
+        measureSaves = new SaveFlow(tasks, dialogs, measureProblems, busy, SaveFlow.distinctLines(i18n));
         save = new Command(this::save, ready.and(busy.not()));
         var saved = Bindings.createBooleanBinding(() -> id.get() != null, id);
         saveMeasure = new Command(this::saveMeasure, saved.and(busy.not()));
@@ -161,14 +164,14 @@ public final class DeviationEditorViewModel {
             Deviation d = ctx.deviations().find(deviationId)
                     .orElseThrow(() -> new IllegalStateException(i18n.get("deviation.editor.missing", deviationId)));
             return loaded(d);
-        }, this::apply, this::failed);
+        }, this::apply, saves::failed);
     }
 
     public void startNew(Unit preselected) {
         busy.set(true);
         tasks.run(i18n.get("deviation.editor.loading"), p -> loaded(
                 Deviation.newDraft(DeviationKind.KVALITETSAVVIKELSE, preselected == null ? null : preselected.id(), ctx.today())),
-                this::apply, this::failed);
+                this::apply, saves::failed);
     }
 
     private Loaded loaded(Deviation d) {
@@ -251,17 +254,7 @@ public final class DeviationEditorViewModel {
     }
 
     private void updatePrivacy() {
-        List<PrivacyCheck.Finding> findings = ctx.deviationService().privacyFindings(current());
-        List<String> ids = findings.stream().filter(PrivacyCheck.Finding::identityNumber).map(PrivacyCheck.Finding::text).toList();
-        List<String> names = findings.stream().filter(f -> !f.identityNumber()).map(PrivacyCheck.Finding::text).distinct().toList();
-        List<String> parts = new ArrayList<>();
-        if (!ids.isEmpty()) {
-            parts.add(i18n.get(refuseIdNumbers ? "privacy.idNumbers.refuse" : "privacy.idNumbers.warn", String.join(", ", ids)));
-        }
-        if (!names.isEmpty()) {
-            parts.add(i18n.get("privacy.names.warn", String.join(", ", names)));
-        }
-        privacyWarning.set(String.join("\n", parts));
+        privacyWarning.set(PrivacyWarnings.text(i18n, ctx.deviationService().privacyFindings(current()), refuseIdNumbers));
     }
 
     /** The record as it stands in the form. */
@@ -280,42 +273,21 @@ public final class DeviationEditorViewModel {
 
     private void save() {
         Deviation d = current();
-        busy.set(true);
         boolean refuse = refuseIdNumbers;
-        tasks.run(i18n.get("deviation.editor.saving"), p -> {
-            SaveResult<Deviation> r = ctx.deviationService().save(d, refuse);
-            return r.ok() ? new Object[] {r, loaded(r.value())} : new Object[] {r, null};
-        }, res -> {
-            busy.set(false);
-            @SuppressWarnings("unchecked")
-            SaveResult<Deviation> r = (SaveResult<Deviation>) res[0];
-            if (!r.ok()) {
-                problems.set(format(r.problems()));
-                return;
-            }
-            apply((Loaded) res[1]);
-            onChanged.run();
-        }, this::failed);
+        saves.save(i18n.get("deviation.editor.saving"), p -> ctx.deviationService().save(d, refuse).map(this::loaded),
+                this::appliedAndChanged);
     }
 
     /** Moves the record to the next status (saving pending edits in the same transaction). */
     public void transition(DeviationStatus next) {
         Deviation d = current();
-        busy.set(true);
-        tasks.run(i18n.get("deviation.editor.saving"), p -> {
-            SaveResult<Deviation> r = ctx.deviationService().transition(d, next);
-            return r.ok() ? new Object[] {r, loaded(r.value())} : new Object[] {r, null};
-        }, res -> {
-            busy.set(false);
-            @SuppressWarnings("unchecked")
-            SaveResult<Deviation> r = (SaveResult<Deviation>) res[0];
-            if (!r.ok()) {
-                problems.set(i18n.get("deviation.transition.blocked", i18n.of(next)) + "\n" + format(r.problems()));
-                return;
-            }
-            apply((Loaded) res[1]);
-            onChanged.run();
-        }, this::failed);
+        saves.save(i18n.get("deviation.editor.saving"), p -> ctx.deviationService().transition(d, next).map(this::loaded),
+                this::appliedAndChanged, text -> i18n.get("deviation.transition.blocked", i18n.of(next)) + "\n" + text);
+    }
+
+    private void appliedAndChanged(Loaded l) {
+        apply(l);
+        onChanged.run();
     }
 
     /** Links this record to another by case reference (duplicate of / related to). */
@@ -324,20 +296,8 @@ public final class DeviationEditorViewModel {
         if (self == null || otherCaseRef == null || otherCaseRef.isBlank()) {
             return;
         }
-        busy.set(true);
-        tasks.run(i18n.get("deviation.editor.saving"), p -> {
-            SaveResult<Void> r = ctx.deviationService().link(self, otherCaseRef, type);
-            return r.ok() ? new Object[] {r, loaded(ctx.deviations().find(self).orElseThrow())} : new Object[] {r, null};
-        }, res -> {
-            busy.set(false);
-            @SuppressWarnings("unchecked")
-            SaveResult<Void> r = (SaveResult<Void>) res[0];
-            if (!r.ok()) {
-                problems.set(format(r.problems()));
-                return;
-            }
-            apply((Loaded) res[1]);
-        }, this::failed);
+        saves.save(i18n.get("deviation.editor.saving"), p -> ctx.deviationService().link(self, otherCaseRef, type)
+                .map(v -> loaded(ctx.deviations().find(self).orElseThrow())), this::apply);
     }
 
     /** Asks before discarding unsaved edits; returns whether the editor may close. */
@@ -386,25 +346,13 @@ public final class DeviationEditorViewModel {
                 measureType.get() == null ? null : measureType.get().id(), measureResponsible.get(), measureDue.get(),
                 measureDone.get(), measureEffect.get(), measureEffective.get());
         long deviationId = id.get();
-        busy.set(true);
-        tasks.run(i18n.get("deviation.editor.saving"), p -> {
-            SaveResult<Measure> r = ctx.deviationService().saveMeasure(m);
-            return new Object[] {r, ctx.deviations().measures(deviationId), ctx.audit().history("deviation", deviationId)};
-        }, res -> {
-            busy.set(false);
-            @SuppressWarnings("unchecked")
-            SaveResult<Measure> r = (SaveResult<Measure>) res[0];
-            if (!r.ok()) {
-                measureProblems.set(format(r.problems()));
-                return;
-            }
-            @SuppressWarnings("unchecked")
-            List<Measure> list = (List<Measure>) res[1];
-            measures.setAll(list);
-            selectedMeasure.set(null);
-            newMeasureDefaults();
-            onChanged.run();
-        }, this::failed);
+        measureSaves.save(i18n.get("deviation.editor.saving"),
+                p -> ctx.deviationService().saveMeasure(m).map(saved -> ctx.deviations().measures(deviationId)), list -> {
+                    measures.setAll(list);
+                    selectedMeasure.set(null);
+                    newMeasureDefaults();
+                    onChanged.run();
+                });
     }
 
     private void deleteMeasure() {
@@ -420,16 +368,11 @@ public final class DeviationEditorViewModel {
             measures.setAll(list);
             selectedMeasure.set(null);
             newMeasureDefaults();
-        }, this::failed);
-    }
-
-    private void failed(Throwable t) {
-        busy.set(false);
-        dialogs.showUnexpected(t);
+        }, saves::failed);
     }
 
     private String format(List<Problem> list) {
-        return list.stream().map(i18n::problem).distinct().collect(Collectors.joining("\n"));
+        return SaveFlow.distinctLines(i18n).apply(list);
     }
 
     private static String nz(String s) {

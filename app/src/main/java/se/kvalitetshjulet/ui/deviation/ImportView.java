@@ -9,7 +9,6 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -33,6 +32,7 @@ import javafx.stage.Window;
 import se.kvalitetshjulet.service.imports.ImportField;
 import se.kvalitetshjulet.service.imports.PreviewRow;
 import se.kvalitetshjulet.service.imports.RowError;
+import se.kvalitetshjulet.ui.common.EditorWindow;
 import se.kvalitetshjulet.ui.common.Forms;
 import se.kvalitetshjulet.ui.common.I18n;
 
@@ -127,25 +127,9 @@ public final class ImportView extends BorderPane {
     /** Opens the import in its own window. */
     public static Stage open(ImportViewModel vm, I18n i18n, Window owner) {
         ImportView view = new ImportView(vm, i18n);
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
-        Scene scene = new Scene(view, 1000, 720);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-            if (owner.getScene().getRoot().getStyleClass().contains("projector")) {
-                view.getStyleClass().add("projector");
-            }
-        }
-        stage.setScene(scene);
+        EditorWindow.followProjectorMode(view, owner);
+        Stage stage = EditorWindow.create(view, owner, 1000, 720, vm.closeRequestedProperty(), s -> true);
         stage.setTitle(i18n.get("import.window"));
-        vm.closeRequestedProperty().addListener((o, a, b) -> {
-            if (b) {
-                stage.close();
-                vm.closeRequestedProperty().set(false);
-            }
-        });
         stage.show();
         return stage;
     }

@@ -11,13 +11,12 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
+import se.kvalitetshjulet.ui.common.EditorParts;
 import se.kvalitetshjulet.ui.common.I18n;
 
 /**
@@ -95,13 +94,7 @@ final class DenominatorPane extends VBox {
 
         getChildren().setAll(intro, top, grid, summary, validation, buttons);
 
-        KeyCodeCombination saveKey = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
-        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (saveKey.match(e)) {
-                vm.saveCommand().execute();
-                e.consume();
-            }
-        });
+        EditorParts.saveOnShortcut(this, vm.saveCommand());
     }
 
     private static TextField field(javafx.beans.property.StringProperty value, String id) {

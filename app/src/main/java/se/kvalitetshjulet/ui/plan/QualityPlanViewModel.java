@@ -21,10 +21,10 @@ import se.kvalitetshjulet.domain.plan.Dialogue;
 import se.kvalitetshjulet.domain.plan.Goal;
 import se.kvalitetshjulet.domain.plan.QualityPlan;
 import se.kvalitetshjulet.service.QualityPlanService;
-import se.kvalitetshjulet.service.SaveResult;
 import se.kvalitetshjulet.ui.common.Command;
 import se.kvalitetshjulet.ui.common.DialogService;
 import se.kvalitetshjulet.ui.common.I18n;
+import se.kvalitetshjulet.ui.common.SaveFlow;
 import se.kvalitetshjulet.ui.common.TaskRunner;
 
 /**
@@ -69,6 +69,7 @@ public final class QualityPlanViewModel {
     private final ObjectProperty<LocalDate> activityDue = new SimpleObjectProperty<>();
     private final StringProperty progress = new SimpleStringProperty("");
     private final StringProperty problems = new SimpleStringProperty("");
+    private final SaveFlow saves;
 
     private final Command saveDialogue;
     private final Command newDialogue;
@@ -84,6 +85,7 @@ public final class QualityPlanViewModel {
         this.ctx = ctx;
         this.tasks = tasks;
         this.dialogs = dialogs;
+        this.saves = new SaveFlow(tasks, dialogs, problems, null, SaveFlow.oneALine(i18n));
         this.i18n = i18n;
         year.set(ctx.today().getYear());
         saveDialogue = new Command(this::saveDialogue, unit.isNotNull().and(workGroup.isNotEmpty()));
@@ -143,19 +145,15 @@ public final class QualityPlanViewModel {
                 workGroup.get(), heldOn.get(), ledBy.get(), staff.get(), users.get(), relatives.get(), survey.get(),
                 complaints.get(), strengths.get(), improvements.get());
         Long unitId = unit.get().id();
-        tasks.run(i18n.get("plan.saving"), p -> {
-            SaveResult<Dialogue> r = ctx.qualityPlanService().saveDialogue(d, true);
-            return new Saved(r, ctx.qualityPlanService().dialogues(unitId));
-        }, s -> {
-            if (handle(s.result())) {
-                dialogues.setAll(s.list());
-                s.list().stream().filter(x -> x.id().equals(s.result().value().id())).findFirst()
-                        .ifPresent(selectedDialogue::set);
-            }
-        }, dialogs::showUnexpected);
+        saves.save(i18n.get("plan.saving"), p -> ctx.qualityPlanService().saveDialogue(d, true)
+                .map(saved -> new Saved(saved, ctx.qualityPlanService().dialogues(unitId))), s -> {
+                    dialogues.setAll(s.list());
+                    s.list().stream().filter(x -> x.id().equals(s.dialogue().id())).findFirst()
+                            .ifPresent(selectedDialogue::set);
+                });
     }
 
-    private record Saved(SaveResult<Dialogue> result, List<Dialogue> list) { }
+    private record Saved(Dialogue dialogue, List<Dialogue> list) { }
 
     private void openPlan() {
         Unit u = unit.get();
@@ -206,22 +204,16 @@ public final class QualityPlanViewModel {
     private void addGoal() {
         Goal g = new Goal(null, plan.get().plan().id(), 0, goalText.get(), goalIndicator.get(), Goal.GoalStatus.NOT_STARTED,
                 null);
-        tasks.run(i18n.get("plan.saving"), p -> ctx.qualityPlanService().saveGoal(g), r -> {
-            if (handle(r)) {
-                goalText.set("");
-                goalIndicator.set("");
-                reopenPlan();
-            }
-        }, dialogs::showUnexpected);
+        saves.save(i18n.get("plan.saving"), p -> ctx.qualityPlanService().saveGoal(g), saved -> {
+            goalText.set("");
+            goalIndicator.set("");
+            reopenPlan();
+        });
     }
 
     private void setGoalStatus() {
         Goal g = selectedGoal.get().withStatus(goalStatus.get());
-        tasks.run(i18n.get("plan.saving"), p -> ctx.qualityPlanService().saveGoal(g), r -> {
-            if (handle(r)) {
-                reopenPlan();
-            }
-        }, dialogs::showUnexpected);
+        saves.save(i18n.get("plan.saving"), p -> ctx.qualityPlanService().saveGoal(g), saved -> reopenPlan());
     }
 
     private void addActivity() {
@@ -229,14 +221,12 @@ public final class QualityPlanViewModel {
         String what = activityWhat.get();
         String who = activityResponsible.get();
         LocalDate due = activityDue.get();
-        tasks.run(i18n.get("plan.saving"), p -> ctx.qualityPlanService().addActivity(planId, what, who, due), r -> {
-            if (handle(r)) {
-                activityWhat.set("");
-                activityResponsible.set("");
-                activityDue.set(null);
-                reopenPlan();
-            }
-        }, dialogs::showUnexpected);
+        saves.save(i18n.get("plan.saving"), p -> ctx.qualityPlanService().addActivity(planId, what, who, due), saved -> {
+            activityWhat.set("");
+            activityResponsible.set("");
+            activityDue.set(null);
+            reopenPlan();
+        });
     }
 
     private void link() {
@@ -249,15 +239,6 @@ public final class QualityPlanViewModel {
             toLink.set(null);
             reopenPlan();
         }, dialogs::showUnexpected);
-    }
-
-    private boolean handle(SaveResult<?> r) {
-        if (r.ok()) {
-            problems.set("");
-            return true;
-        }
-        problems.set(String.join("\n", r.problems().stream().map(i18n::problem).toList()));
-        return false;
     }
 
     public ObservableList<Unit> units() { return units; }

@@ -38,6 +38,7 @@ import se.kvalitetshjulet.domain.report.ReportFormat;
 import se.kvalitetshjulet.domain.report.ReportKind;
 import se.kvalitetshjulet.ui.common.Forms;
 import se.kvalitetshjulet.ui.common.I18n;
+import se.kvalitetshjulet.ui.common.PrivacyWarningLabel;
 import se.kvalitetshjulet.ui.shell.MainView;
 
 /**
@@ -178,14 +179,8 @@ public final class ReportView extends BorderPane implements MainView.Refreshable
         boardHint.setWrapText(true);
         show(boardHint, Bindings.not(vm.textsUsedProperty()));
 
-        Label privacy = new Label();
-        privacy.setId("reportPrivacy");
-        privacy.getStyleClass().add("privacy-warning");
-        privacy.setWrapText(true);
+        Label privacy = new PrivacyWarningLabel("reportPrivacy", vm.privacyWarningProperty());
         privacy.setMaxWidth(Double.MAX_VALUE);
-        privacy.textProperty().bind(vm.privacyWarningProperty());
-        privacy.visibleProperty().bind(vm.privacyWarningProperty().isNotEmpty());
-        privacy.managedProperty().bind(privacy.visibleProperty());
 
         Button save = new Button(i18n.get("report.ui.texts.save"));
         save.setId("reportSaveTexts");

@@ -9,7 +9,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -25,15 +24,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -48,8 +42,12 @@ import se.kvalitetshjulet.domain.risk.Risk;
 import se.kvalitetshjulet.domain.risk.RiskTrigger;
 import se.kvalitetshjulet.domain.risk.TimelineEntry;
 import se.kvalitetshjulet.domain.risk.UnderlyingCause;
+import se.kvalitetshjulet.ui.common.EditorParts;
+import se.kvalitetshjulet.ui.common.EditorWindow;
 import se.kvalitetshjulet.ui.common.Forms;
+import se.kvalitetshjulet.ui.common.FxDialogService;
 import se.kvalitetshjulet.ui.common.I18n;
+import se.kvalitetshjulet.ui.common.PrivacyWarningLabel;
 
 /**
  * The analysis editor window. Keyboard first: probability and consequence accept typed digits, Ctrl+S saves,
@@ -64,10 +62,7 @@ public final class RiskEditorView extends BorderPane {
         this.i18n = i18n;
         setId("riskEditor");
         getStyleClass().add("editor");
-        Label heading = new Label();
-        heading.getStyleClass().add("h1");
-        heading.setId("riskHeading");
-        heading.textProperty().bind(Bindings.createStringBinding(() -> (vm.idProperty().get() == null
+        Label heading = EditorParts.heading("riskHeading", Bindings.createStringBinding(() -> (vm.idProperty().get() == null
                 ? i18n.get("risk.editor.newTitle", i18n.of(vm.kindProperty().get()))
                 : i18n.of(vm.kindProperty().get()) + " · " + i18n.of(vm.statusProperty().get())),
                 vm.idProperty(), vm.kindProperty(), vm.statusProperty()));
@@ -77,10 +72,7 @@ public final class RiskEditorView extends BorderPane {
         Label recurrence = new Label();
         recurrence.setId("riskRecurrenceText");
         recurrence.textProperty().bind(vm.recurrenceTextProperty());
-        HBox header = new HBox(16, heading, decision, recurrence);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.setPadding(new Insets(12, 16, 8, 16));
-        setTop(header);
+        setTop(EditorParts.header(heading, decision, recurrence));
 
         Tab event = tab(i18n.get("risk.tab.event"), eventTab());
         event.disableProperty().bind(vm.kindProperty().isNotEqualTo(AnalysisKind.HANDELSEANALYS));
@@ -91,73 +83,26 @@ public final class RiskEditorView extends BorderPane {
         tabs.setId("riskTabs");
         setCenter(tabs);
 
-        Label problems = new Label();
-        problems.setId("riskProblems");
-        problems.getStyleClass().add("validation-message");
-        problems.setWrapText(true);
-        problems.textProperty().bind(vm.problemsProperty());
-        Label privacy = new Label();
-        privacy.setId("riskPrivacy");
-        privacy.getStyleClass().add("privacy-warning");
-        privacy.setWrapText(true);
-        privacy.textProperty().bind(vm.privacyWarningProperty());
-        privacy.visibleProperty().bind(vm.privacyWarningProperty().isNotEmpty());
-        privacy.managedProperty().bind(privacy.visibleProperty());
-        Button save = button(i18n.get("common.save"), "riskSave");
-        save.getStyleClass().add("primary");
-        vm.saveCommand().bind(save);
+        Button save = EditorParts.saveButton(i18n.get("common.save"), "riskSave", vm.saveCommand());
         Button docx = button(i18n.get("risk.export.docx"), "riskExportDocx");
         vm.exportDocxCommand().bind(docx);
         Button pdf = button(i18n.get("risk.export.pdf"), "riskExportPdf");
         vm.exportPdfCommand().bind(pdf);
-        Button close = button(i18n.get("common.close"), "riskClose");
-        close.setCancelButton(true);
-        close.setOnAction(e -> vm.closeRequestedProperty().set(true));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(8, docx, pdf, spacer, save, close);
-        buttons.setAlignment(Pos.CENTER_LEFT);
-        VBox bottom = new VBox(8, privacy, problems, buttons);
-        bottom.setPadding(new Insets(8, 16, 12, 16));
-        setBottom(bottom);
-
-        KeyCodeCombination saveKey = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (saveKey.match(e)) {
-                vm.saveCommand().execute();
-                e.consume();
-            }
-        });
+        Button close = EditorParts.closeButton(i18n.get("common.close"), "riskClose",
+                () -> vm.closeRequestedProperty().set(true));
+        setBottom(EditorParts.footer(new PrivacyWarningLabel("riskPrivacy", vm.privacyWarningProperty()),
+                EditorParts.problems("riskProblems", vm.problemsProperty()),
+                EditorParts.buttonBar(List.of(docx, pdf), save, close)));
+        EditorParts.saveOnShortcut(this, vm.saveCommand());
     }
 
     /** Opens the editor in its own window; closing asks before unsaved edits are dropped. */
     public static Stage open(RiskEditorViewModel vm, I18n i18n, Window owner) {
         RiskEditorView view = new RiskEditorView(vm, i18n);
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-            if (owner.getScene() != null) {
-                view.getStylesheets().setAll(owner.getScene().getStylesheets());
-            }
-        }
+        Stage stage = EditorWindow.create(view, owner, 1100, 780, vm.closeRequestedProperty(),
+                s -> !vm.dirtyProperty().get() || new FxDialogService(i18n, () -> s)
+                        .confirm(i18n.get("risk.editor.discardTitle"), i18n.get("risk.editor.discardQuestion")));
         stage.setTitle(i18n.get("risk.title"));
-        stage.setScene(new Scene(view, 1100, 780));
-        Runnable tryClose = () -> {
-            if (!vm.dirtyProperty().get() || new se.kvalitetshjulet.ui.common.FxDialogService(i18n, () -> stage)
-                    .confirm(i18n.get("risk.editor.discardTitle"), i18n.get("risk.editor.discardQuestion"))) {
-                stage.close();
-            }
-        };
-        vm.closeRequestedProperty().addListener((o, a, b) -> {
-            if (b) {
-                vm.closeRequestedProperty().set(false);
-                tryClose.run();
-            }
-        });
-        stage.setOnCloseRequest(e -> {
-            e.consume();
-            tryClose.run();
-        });
         stage.show();
         return stage;
     }

@@ -27,7 +27,6 @@ import se.kvalitetshjulet.domain.Problem;
 import se.kvalitetshjulet.domain.deviation.Measure;
 import se.kvalitetshjulet.domain.org.OrgTree;
 import se.kvalitetshjulet.domain.org.Unit;
-import se.kvalitetshjulet.domain.privacy.PrivacyCheck;
 import se.kvalitetshjulet.domain.risk.AnalysisKind;
 import se.kvalitetshjulet.domain.risk.AnalysisLevel;
 import se.kvalitetshjulet.domain.risk.AnalysisStatus;
@@ -45,10 +44,11 @@ import se.kvalitetshjulet.domain.risk.TimelineEntry;
 import se.kvalitetshjulet.domain.risk.UnderlyingCause;
 import se.kvalitetshjulet.export.RiskReportExporter;
 import se.kvalitetshjulet.service.RiskService;
-import se.kvalitetshjulet.service.SaveResult;
 import se.kvalitetshjulet.ui.common.Command;
 import se.kvalitetshjulet.ui.common.DialogService;
 import se.kvalitetshjulet.ui.common.I18n;
+import se.kvalitetshjulet.ui.common.PrivacyWarnings;
+import se.kvalitetshjulet.ui.common.SaveFlow;
 import se.kvalitetshjulet.ui.common.TaskRunner;
 import se.kvalitetshjulet.ui.deviation.DeviationEditorViewModel;
 
@@ -162,6 +162,7 @@ public final class RiskEditorViewModel {
     private boolean refuseIdNumbers;
     private boolean loadingValues;
 
+    private final SaveFlow saves;
     private final Command save;
     private final Command addRisk;
     private final Command updateRisk;
@@ -188,6 +189,7 @@ public final class RiskEditorViewModel {
         this.dialogs = dialogs;
         this.i18n = i18n;
         this.onChanged = onChanged;
+        saves = new SaveFlow(tasks, dialogs, problems, busy, SaveFlow.oneALine(i18n));
         BooleanBinding idle = ready.and(busy.not());
         BooleanBinding saved = Bindings.createBooleanBinding(() -> id.get() != null, id).and(idle);
         BooleanBinding draft = Bindings.createBooleanBinding(() -> status.get() == AnalysisStatus.UTKAST, status);
@@ -251,13 +253,13 @@ public final class RiskEditorViewModel {
             RiskAnalysis a = service.find(analysisId)
                     .orElseThrow(() -> new IllegalStateException(i18n.get("risk.missing", analysisId)));
             return loaded(a, service.template(a.templateId()));
-        }, this::apply, this::failed);
+        }, this::apply, saves::failed);
     }
 
     public void startNew(RiskTemplate t, Unit preselected) {
         busy.set(true);
         tasks.run(i18n.get("risk.loading"), p -> loaded(RiskAnalysis.newDraft(t, preselected == null ? null
-                : preselected.id(), ctx.today()), t), this::apply, this::failed);
+                : preselected.id(), ctx.today()), t), this::apply, saves::failed);
     }
 
     private Loaded loaded(RiskAnalysis a, RiskTemplate t) {
@@ -318,11 +320,6 @@ public final class RiskEditorViewModel {
         updatePrivacy();
     }
 
-    private void failed(Throwable t) {
-        busy.set(false);
-        dialogs.showUnexpected(t);
-    }
-
     private void edited() {
         if (loadingValues) {
             return;
@@ -345,17 +342,7 @@ public final class RiskEditorViewModel {
 
     /** Same warning as the deviation editor: identity numbers (refused when so configured) and likely names. */
     private void updatePrivacy() {
-        List<PrivacyCheck.Finding> findings = service.privacyFindings(current());
-        List<String> ids = findings.stream().filter(PrivacyCheck.Finding::identityNumber).map(PrivacyCheck.Finding::text).toList();
-        List<String> names = findings.stream().filter(f -> !f.identityNumber()).map(PrivacyCheck.Finding::text).distinct().toList();
-        List<String> parts = new ArrayList<>();
-        if (!ids.isEmpty()) {
-            parts.add(i18n.get(refuseIdNumbers ? "privacy.idNumbers.refuse" : "privacy.idNumbers.warn", String.join(", ", ids)));
-        }
-        if (!names.isEmpty()) {
-            parts.add(i18n.get("privacy.names.warn", String.join(", ", names)));
-        }
-        privacyWarning.set(String.join("\n", parts));
+        privacyWarning.set(PrivacyWarnings.text(i18n, service.privacyFindings(current()), refuseIdNumbers));
     }
 
     /** The analysis as it stands in the form. */
@@ -380,42 +367,34 @@ public final class RiskEditorViewModel {
 
     private void save() {
         RiskAnalysis a = current();
-        busy.set(true);
-        tasks.run(i18n.get("risk.saving"), p -> service.save(a, refuseIdNumbers), this::afterSave, this::failed);
+        boolean refuse = refuseIdNumbers;
+        saves.save(i18n.get("risk.saving"), p -> service.save(a, refuse), this::afterSave);
     }
 
-    private void afterSave(SaveResult<RiskAnalysis> r) {
-        busy.set(false);
-        if (!r.ok()) {
-            problems.set(format(r.problems()));
-            return;
-        }
-        problems.set("");
-        reload(r.value().id());
+    private void afterSave(RiskAnalysis saved) {
+        reload(saved.id());
         onChanged.run();
     }
 
     private void reload(long analysisId) {
         busy.set(true);
         tasks.run(i18n.get("risk.loading"), p -> loaded(service.find(analysisId).orElseThrow(),
-                service.template(template.get().id())), this::apply, this::failed);
+                service.template(template.get().id())), this::apply, saves::failed);
     }
 
     private void decide() {
         RiskAnalysis a = current();
         String by = decidedBy.get();
-        busy.set(true);
-        tasks.run(i18n.get("risk.saving"), p -> service.decide(a, by), this::afterSave, this::failed);
+        saves.save(i18n.get("risk.saving"), p -> service.decide(a, by), this::afterSave);
     }
 
     private void followUp() {
         RiskAnalysis a = current();
-        busy.set(true);
-        tasks.run(i18n.get("risk.saving"), p -> service.markFollowedUp(a), this::afterSave, this::failed);
+        saves.save(i18n.get("risk.saving"), p -> service.markFollowedUp(a), this::afterSave);
     }
 
     private String format(List<Problem> list) {
-        return String.join("\n", list.stream().map(i18n::problem).toList());
+        return SaveFlow.oneALine(i18n).apply(list);
     }
 
     // ---- risks -----------------------------------------------------------------------
@@ -559,25 +538,13 @@ public final class RiskEditorViewModel {
                 unit.get() == null ? null : unit.get().id(), measureWhat.get(), null, measureResponsible.get(),
                 measureDue.get(), measureDone.get(), measureEffect.get(), measureEffective.get());
         long analysisId = id.get();
-        busy.set(true);
-        tasks.run(i18n.get("risk.saving"), p -> {
-            SaveResult<Measure> r = service.saveMeasure(m);
-            return new MeasureSaved(r, service.measures(analysisId));
-        }, s -> {
-            busy.set(false);
-            if (!s.result().ok()) {
-                problems.set(format(s.result().problems()));
-                return;
-            }
-            problems.set("");
-            measures.setAll(s.all());
+        saves.save(i18n.get("risk.saving"), p -> service.saveMeasure(m).map(saved -> service.measures(analysisId)), all -> {
+            measures.setAll(all);
             selectedMeasure.set(null);
             showMeasure(null);
             onChanged.run();
-        }, this::failed);
+        });
     }
-
-    private record MeasureSaved(SaveResult<Measure> result, List<Measure> all) { }
 
     private void deleteMeasure() {
         Measure m = selectedMeasure.get();

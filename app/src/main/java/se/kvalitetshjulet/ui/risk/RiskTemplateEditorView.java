@@ -22,15 +22,12 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
@@ -38,6 +35,7 @@ import javafx.stage.Window;
 
 import se.kvalitetshjulet.domain.risk.AnalysisKind;
 import se.kvalitetshjulet.domain.risk.RiskTemplate;
+import se.kvalitetshjulet.ui.common.EditorParts;
 import se.kvalitetshjulet.ui.common.Forms;
 import se.kvalitetshjulet.ui.common.I18n;
 import se.kvalitetshjulet.ui.risk.RiskTemplateEditorViewModel.BandItem;
@@ -83,33 +81,14 @@ public final class RiskTemplateEditorView extends BorderPane {
         state.setId("rtSaveState");
         state.getStyleClass().add("hint");
         state.textProperty().bind(vm.saveStateProperty());
-        Button save = new Button(i18n.get("risk.templates.save"));
-        save.setId("rtSave");
-        save.getStyleClass().add("primary");
-        vm.saveCommand().bind(save);
-        Button close = new Button(i18n.get("common.close"));
-        close.setId("rtClose");
-        close.setCancelButton(true);
-        close.setOnAction(e -> {
+        Button save = EditorParts.saveButton(i18n.get("risk.templates.save"), "rtSave", vm.saveCommand());
+        Button close = EditorParts.closeButton(i18n.get("common.close"), "rtClose", () -> {
             if (getScene() != null && getScene().getWindow() instanceof Stage s && vm.confirmClose()) {
                 s.close();
             }
         });
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(8, state, spacer, save, close);
-        buttons.setAlignment(Pos.CENTER_LEFT);
-        VBox bottom = new VBox(8, problemScroll, buttons);
-        bottom.setPadding(new Insets(8, 16, 12, 16));
-        setBottom(bottom);
-
-        KeyCodeCombination saveKey = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (saveKey.match(e)) {
-                vm.saveCommand().execute();
-                e.consume();
-            }
-        });
+        setBottom(EditorParts.footer(problemScroll, EditorParts.buttonBar(List.of(state), save, close)));
+        EditorParts.saveOnShortcut(this, vm.saveCommand());
     }
 
     /** Opens the template window; closing asks before unsaved changes are dropped. */

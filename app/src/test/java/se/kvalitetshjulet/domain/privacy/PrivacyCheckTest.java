@@ -16,4 +16,11 @@ class PrivacyCheckTest {
     void identityNumbersAreMarkedAsSuch() {
         assertThat(PrivacyCheck.check("811218-9876")).singleElement().matches(PrivacyCheck.Finding::identityNumber);
     }
+
+    @Test
+    void everyFreeTextOfARecordIsCheckedInOrder() {
+        var findings = PrivacyCheck.checkAll(java.util.List.of("Larmet flyttades.", "811218-9876 ringde", "", "Anna svarade"));
+        assertThat(findings).extracting(PrivacyCheck.Finding::text).containsExactly("811218-9876", "Anna");
+        assertThat(findings).extracting(PrivacyCheck.Finding::identityNumber).containsExactly(true, false);
+    }
 }

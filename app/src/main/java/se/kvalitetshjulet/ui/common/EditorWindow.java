@@ -1,0 +1,60 @@
+package se.kvalitetshjulet.ui.common;
+
+import java.util.function.Predicate;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * The window an editor opens in (redigeringsfönster): owned by the main window, styled like it, and closed either by
+ * the window's own close box or by the view model's close request, both only when {@code mayClose} agrees (which is
+ * where an editor asks before unsaved edits are dropped).
+ */
+public final class EditorWindow {
+    private EditorWindow() {
+    }
+
+    /**
+     * Builds the (not yet shown) stage for {@code view}; the caller sets the title and shows it.
+     *
+     * @param closeRequested set to true by the view model (its Close button); reset here
+     * @param mayClose       asked before the window closes, with the stage (to own a confirmation dialog)
+     */
+    public static Stage create(Parent view, Window owner, double width, double height, BooleanProperty closeRequested,
+                               Predicate<Stage> mayClose) {
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        Scene scene = new Scene(view, width, height);
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        stage.setScene(scene);
+        stage.setOnCloseRequest(e -> {
+            if (!mayClose.test(stage)) {
+                e.consume();
+            }
+        });
+        closeRequested.addListener((o, a, requested) -> {
+            if (requested) {
+                closeRequested.set(false);
+                if (mayClose.test(stage)) {
+                    stage.close();
+                }
+            }
+        });
+        return stage;
+    }
+
+    /** Gives {@code view} the projector style (larger text) when the owner window is in projector mode. */
+    public static void followProjectorMode(Parent view, Window owner) {
+        if (owner != null && owner.getScene() != null
+                && owner.getScene().getRoot().getStyleClass().contains("projector")) {
+            view.getStyleClass().add("projector");
+        }
+    }
+}

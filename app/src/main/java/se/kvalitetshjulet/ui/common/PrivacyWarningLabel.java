@@ -1,0 +1,19 @@
+package se.kvalitetshjulet.ui.common;
+
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.control.Label;
+
+/**
+ * The privacy warning (integritetsvarning) under a form: personnummer and likely names in free text. It takes no room
+ * while there is nothing to warn about.
+ */
+public final class PrivacyWarningLabel extends Label {
+    public PrivacyWarningLabel(String id, ObservableStringValue warning) {
+        setId(id);
+        getStyleClass().add("privacy-warning");
+        setWrapText(true);
+        textProperty().bind(warning);
+        visibleProperty().bind(textProperty().isNotEmpty());
+        managedProperty().bind(visibleProperty());
+    }
+}
