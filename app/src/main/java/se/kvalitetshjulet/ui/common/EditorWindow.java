@@ -29,7 +29,8 @@ public final class EditorWindow {
         if (owner != null) {
             stage.initOwner(owner);
         }
-        Scene scene = new Scene(view, width, height);
+        javafx.geometry.Dimension2D size = fitted(width, height, owner);
+        Scene scene = new Scene(view, size.getWidth(), size.getHeight());
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
@@ -48,6 +49,25 @@ public final class EditorWindow {
             }
         });
         return stage;
+    }
+
+    /**
+     * The wanted size, made smaller where the screen is smaller (a 1366×768 laptop), so that no part of a window,
+     * least of all its Save button, ends up outside the screen. The window's content scrolls or shrinks instead.
+     */
+    public static javafx.geometry.Dimension2D fitted(double width, double height, Window owner) {
+        javafx.geometry.Rectangle2D bounds = screenOf(owner).getVisualBounds();
+        return new javafx.geometry.Dimension2D(Math.min(width, bounds.getWidth() - 32),
+                Math.min(height, bounds.getHeight() - 48));
+    }
+
+    private static javafx.stage.Screen screenOf(Window owner) {
+        if (owner == null || owner.getWidth() <= 0) {
+            return javafx.stage.Screen.getPrimary();
+        }
+        var screens = javafx.stage.Screen.getScreensForRectangle(owner.getX(), owner.getY(), owner.getWidth(),
+                owner.getHeight());
+        return screens.isEmpty() ? javafx.stage.Screen.getPrimary() : screens.getFirst();
     }
 
     /** Gives {@code view} the projector style (larger text) when the owner window is in projector mode. */

@@ -102,7 +102,8 @@ public final class RiskTemplateEditorView extends BorderPane {
             }
         }
         stage.setTitle(i18n.get("risk.templates.title"));
-        stage.setScene(new Scene(view, 1280, 820));
+        javafx.geometry.Dimension2D size = se.kvalitetshjulet.ui.common.EditorWindow.fitted(1280, 820, owner);
+        stage.setScene(new Scene(view, size.getWidth(), size.getHeight()));
         stage.setOnCloseRequest(e -> {
             if (!vm.confirmClose()) {
                 e.consume();

@@ -157,7 +157,8 @@ public final class TemplateEditorView extends BorderPane {
             }
         }
         stage.titleProperty().bind(vm.headingProperty());
-        stage.setScene(new Scene(view, 1200, 780));
+        javafx.geometry.Dimension2D size = se.kvalitetshjulet.ui.common.EditorWindow.fitted(1200, 780, owner);
+        stage.setScene(new Scene(view, size.getWidth(), size.getHeight()));
         stage.setOnCloseRequest(e -> {
             if (!vm.confirmClose()) {
                 e.consume();
