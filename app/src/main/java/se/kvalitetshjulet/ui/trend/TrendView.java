@@ -237,7 +237,10 @@ public final class TrendView extends BorderPane implements MainView.Refreshable 
         ListView<TrendViewModel.DeckItem> list = new ListView<>(vm.deckItems());
         list.setId("trendDeckList");
         list.setPrefHeight(220);
-        list.setPlaceholder(new Label(i18n.get("trend.deck.empty")));
+        Label placeholder = new Label(i18n.get("trend.deck.empty"));
+        placeholder.setWrapText(true);
+        placeholder.setPadding(new Insets(8));
+        list.setPlaceholder(placeholder);
         list.setCellFactory(lv -> new javafx.scene.control.ListCell<>() {
             @Override
             protected void updateItem(TrendViewModel.DeckItem item, boolean empty) {

@@ -601,12 +601,11 @@ public final class TrendViewModel {
             throw new IllegalArgumentException(i18n.get("trend.risk.noAnalyses"));
         }
         RiskTemplate template = ctx.riskService().template(templateId);
-        int n = template.matrix().size();
         MatrixCounts counts = ctx.trends().riskMatrix(templateId, template.matrix(), scope, s.from(), s.to());
         long all = ctx.trends().riskAnalysesPerTemplate(scope, s.from(), s.to()).values().stream()
                 .mapToLong(Long::longValue).sum();
         if (counts.total(false) == 0 && counts.total(true) == 0) {
-            throw new IllegalArgumentException(i18n.get("trend.risk.empty", template.name(), all - counts.analyses()));
+            throw new IllegalArgumentException(i18n.get("trend.risk.empty", templateName(template), all - counts.analyses()));
         }
         List<String> explanations = new ArrayList<>();
         ScoreBand top = template.matrix().bands().getLast();
@@ -614,7 +613,7 @@ public final class TrendViewModel {
         if (topAfter > 0) {
             explanations.add(i18n.get("trend.risk.topAfter", topAfter, top.label().toLowerCase(i18n.locale())));
         }
-        explanations.add(i18n.get("trend.risk.analyses", counts.analyses(), template.name(), counts.total(false)));
+        explanations.add(i18n.get("trend.risk.analyses", counts.analyses(), templateName(template), counts.total(false)));
         explanations.add(i18n.get("trend.risk.before", bands(counts.byBand(false))));
         explanations.add(i18n.get("trend.risk.after", bands(counts.byBand(true))));
         if (all > counts.analyses()) {
@@ -625,7 +624,7 @@ public final class TrendViewModel {
         }
         explanations.add(i18n.get("trend.risk.hint"));
         String subtitle = where(s, ctx.organisation().tree()) + " · " + s.from() + "–" + s.to() + " · "
-                + i18n.get("trend.risk.onlyTemplate", template.name(), n, counts.analyses());
+                + i18n.get("trend.risk.onlyTemplate", templateName(template), counts.analyses());
         return new ChartData(i18n.get("trend.title.RISK_MATRIX"), subtitle, i18n.get("risk.field.probability"),
                 ChartStyle.BARS, ChartType.RUN, List.of(), explanations, topAfter > 0, ChartKind.RISK_MATRIX,
                 i18n.get("trend.risk.axis.before"), i18n.get("trend.risk.axis.after"), List.of(), counts);
@@ -638,7 +637,13 @@ public final class TrendViewModel {
 
     /** A template as offered in the chart screen: its name, matrix size and how many analyses use it. */
     public String riskTemplateLabel(RiskTemplate t) {
-        return i18n.get("trend.risk.templateChoice", t.name(), t.matrix().size(), riskTemplateUsage.getOrDefault(t.id(), 0));
+        return i18n.get("trend.risk.templateChoice", templateName(t), riskTemplateUsage.getOrDefault(t.id(), 0));
+    }
+
+    /** The template's name with its matrix size ("4×4") unless the name already says it. */
+    private static String templateName(RiskTemplate t) {
+        String size = t.matrix().size() + "×" + t.matrix().size();
+        return t.name().contains(size) ? t.name() : t.name() + " (" + size + ")";
     }
 
     // ---- annotations -------------------------------------------------------------------

@@ -135,7 +135,7 @@ class DeckEditingViewModelTest {
         int most = usage.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
         assertThat(usage.get(vm.riskTemplateProperty().get().id())).isEqualTo(most);
         assertThat(vm.riskTemplates().getFirst()).isEqualTo(vm.riskTemplateProperty().get());
-        assertThat(c.subtitle()).contains("bara analyser med mallen " + vm.riskTemplateProperty().get().name());
+        assertThat(c.subtitle()).contains("bara mallen " + vm.riskTemplateProperty().get().name() + ": ");
         assertThat(c.matrix().matrix().size()).isEqualTo(vm.riskTemplateProperty().get().matrix().size());
         assertThat(c.matrix().total(false)).isPositive();
         assertThat(c.matrix().total(true)).isEqualTo(c.matrix().total(false));
