@@ -12,6 +12,8 @@ import se.kvalitetshjulet.data.repo.ChartRepository;
 import se.kvalitetshjulet.data.repo.DenominatorRepository;
 import se.kvalitetshjulet.data.repo.DeviationRepository;
 import se.kvalitetshjulet.domain.deviation.DeviationFilter;
+import se.kvalitetshjulet.domain.risk.MatrixCounts;
+import se.kvalitetshjulet.domain.risk.RiskMatrix;
 import se.kvalitetshjulet.domain.trend.ActionBacklog;
 import se.kvalitetshjulet.domain.trend.Granularity;
 import se.kvalitetshjulet.domain.trend.Pareto;
@@ -53,6 +55,20 @@ public final class TrendService {
     /** Compliance per round of a self-check template family, for the units ({@code null}: all). */
     public List<ChartRepository.RoundCompliance> compliance(long familyId, Set<Long> unitIds) {
         return charts.compliance(familyId, unitIds);
+    }
+
+    /**
+     * The risk matrix of the analyses made with one template (its matrix given), for the units ({@code null}: all)
+     * and the analyses dated in [from, to]: risks per cell before and after measures, counted in the database.
+     */
+    public MatrixCounts riskMatrix(long templateId, RiskMatrix matrix, Set<Long> unitIds, LocalDate from, LocalDate to) {
+        long analyses = charts.riskAnalysesPerTemplate(unitIds, from, to).getOrDefault(templateId, 0L);
+        return MatrixCounts.of(matrix, charts.riskCells(templateId, unitIds, from, to), analyses);
+    }
+
+    /** Analyses per template for the units ({@code null}: all) dated in [from, to]. */
+    public Map<Long, Long> riskAnalysesPerTemplate(Set<Long> unitIds, LocalDate from, LocalDate to) {
+        return charts.riskAnalysesPerTemplate(unitIds, from, to);
     }
 
     /** Open improvement actions, and of those overdue, at each month end from {@code from} to {@code to}. */

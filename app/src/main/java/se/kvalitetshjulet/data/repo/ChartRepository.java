@@ -9,6 +9,7 @@ import static se.kvalitetshjulet.data.jooq.Tables.DEVIATION_CAUSE;
 import static se.kvalitetshjulet.data.jooq.Tables.MEASURE_TYPE;
 import static se.kvalitetshjulet.data.jooq.Tables.QUALITY_PLAN;
 import static se.kvalitetshjulet.data.jooq.Tables.RISK_ANALYSIS;
+import static se.kvalitetshjulet.data.jooq.Tables.RISK_ITEM;
 import static se.kvalitetshjulet.data.jooq.Tables.SELF_CHECK_ANSWER;
 import static se.kvalitetshjulet.data.jooq.Tables.SELF_CHECK_QUESTION;
 import static se.kvalitetshjulet.data.jooq.Tables.SELF_CHECK_RESPONSE;
@@ -16,7 +17,9 @@ import static se.kvalitetshjulet.data.jooq.Tables.SELF_CHECK_ROUND;
 import static se.kvalitetshjulet.data.jooq.Tables.SELF_CHECK_TEMPLATE;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jooq.Condition;
@@ -29,13 +32,14 @@ import org.jooq.impl.SQLDataType;
 import se.kvalitetshjulet.data.Database;
 import se.kvalitetshjulet.domain.action.ActionSource;
 import se.kvalitetshjulet.domain.deviation.DeviationFilter;
+import se.kvalitetshjulet.domain.risk.MatrixCounts;
 import se.kvalitetshjulet.domain.selfcheck.ResponseStatus;
 import se.kvalitetshjulet.domain.trend.Pareto;
 
 /**
  * The aggregates behind the chart screen beyond monthly trends: Pareto counts (deviation
- * categories, cause categories, measure types), self-check compliance per round and the
- * open/overdue improvement actions over time. Everything is grouped in the database; names are
+ * categories, cause categories, measure types), self-check compliance per round, the
+ * open/overdue improvement actions over time and the risks per cell of a risk matrix. Everything is grouped in the database; names are
  * joined onto the small grouped result.
  */
 public final class ChartRepository {
@@ -220,6 +224,51 @@ public final class ChartRepository {
         return ctx.select(om, dm, overdueFrom.as("ofm"), DSL.count()).from(base)
                 .where(om.isNotNull().and(dm.isNull().or(dm.ge(om))))
                 .groupBy(om, dm, overdueFrom);
+    }
+
+    // ---- risk matrix ---------------------------------------------------------------------
+
+    /**
+     * Risks per matrix cell of the analyses made with one template, of the units ({@code null}: all) analysed in
+     * [from, to], grouped in the database: before measures (probability, consequence) and after measures (the
+     * residual assessment, or the one before when no residual one is given). Unscored risks are left out.
+     */
+    public List<MatrixCounts.Cell> riskCells(long templateId, Set<Long> unitIds, LocalDate from, LocalDate to) {
+        Condition scope = riskScope(unitIds, from, to).and(RISK_ANALYSIS.TEMPLATE_ID.eq(templateId));
+        Condition residual = RISK_ITEM.RESIDUAL_PROBABILITY.isNotNull().and(RISK_ITEM.RESIDUAL_CONSEQUENCE.isNotNull());
+        Field<Long> afterP = DSL.when(residual, RISK_ITEM.RESIDUAL_PROBABILITY).otherwise(RISK_ITEM.PROBABILITY);
+        Field<Long> afterC = DSL.when(residual, RISK_ITEM.RESIDUAL_CONSEQUENCE).otherwise(RISK_ITEM.CONSEQUENCE);
+        Condition scored = RISK_ITEM.PROBABILITY.isNotNull().and(RISK_ITEM.CONSEQUENCE.isNotNull());
+        List<MatrixCounts.Cell> out = new java.util.ArrayList<>(db.dsl()
+                .select(RISK_ITEM.PROBABILITY, RISK_ITEM.CONSEQUENCE, DSL.count())
+                .from(RISK_ITEM).join(RISK_ANALYSIS).on(RISK_ANALYSIS.ID.eq(RISK_ITEM.ANALYSIS_ID))
+                .where(scope.and(scored))
+                .groupBy(RISK_ITEM.PROBABILITY, RISK_ITEM.CONSEQUENCE)
+                .fetch(r -> new MatrixCounts.Cell(false, r.value1().intValue(), r.value2().intValue(), r.value3())));
+        out.addAll(db.dsl().select(afterP, afterC, DSL.count())
+                .from(RISK_ITEM).join(RISK_ANALYSIS).on(RISK_ANALYSIS.ID.eq(RISK_ITEM.ANALYSIS_ID))
+                .where(scope.and(scored.or(residual)))
+                .groupBy(afterP, afterC)
+                .fetch(r -> new MatrixCounts.Cell(true, r.value1().intValue(), r.value2().intValue(), r.value3())));
+        return out;
+    }
+
+    /** Analyses per template of the units ({@code null}: all) analysed in [from, to]. */
+    public Map<Long, Long> riskAnalysesPerTemplate(Set<Long> unitIds, LocalDate from, LocalDate to) {
+        Map<Long, Long> out = new HashMap<>();
+        db.dsl().select(RISK_ANALYSIS.TEMPLATE_ID, DSL.count()).from(RISK_ANALYSIS)
+                .where(riskScope(unitIds, from, to))
+                .groupBy(RISK_ANALYSIS.TEMPLATE_ID)
+                .fetch().forEach(r -> out.put(r.value1(), r.value2().longValue()));
+        return out;
+    }
+
+    private static Condition riskScope(Set<Long> unitIds, LocalDate from, LocalDate to) {
+        Condition c = RISK_ANALYSIS.ANALYSED_ON.between(from, to);
+        if (unitIds != null) {
+            c = c.and(unitIds.isEmpty() ? DSL.falseCondition() : RISK_ANALYSIS.UNIT_ID.in(unitIds));
+        }
+        return c;
     }
 
     /** A date or timestamp as ISO text ("yyyy-MM-dd…"), the same in SQLite and PostgreSQL. */

@@ -11,6 +11,9 @@ import se.kvalitetshjulet.data.Database;
 public final class SavedFilterRepository {
     public static final String DEVIATIONS = "deviations";
 
+    /** A saved filter's name and definition. */
+    public record Saved(String name, String definition) { }
+
     private final Database db;
 
     public SavedFilterRepository(Database db) {
@@ -35,6 +38,27 @@ public final class SavedFilterRepository {
             if (n == 0) {
                 tx.insertInto(SAVED_FILTER).set(SAVED_FILTER.SCREEN, screen).set(SAVED_FILTER.NAME, name)
                         .set(SAVED_FILTER.DEFINITION, json).execute();
+            }
+        });
+    }
+
+    /** The screen's filters in the order they were saved (a chart deck's order). */
+    public List<Saved> inOrder(String screen) {
+        return db.dsl().select(SAVED_FILTER.NAME, SAVED_FILTER.DEFINITION).from(SAVED_FILTER)
+                .where(SAVED_FILTER.SCREEN.eq(screen)).orderBy(SAVED_FILTER.ID)
+                .fetch(r -> new Saved(r.value1(), r.value2()));
+    }
+
+    /**
+     * Replaces all of the screen's filters by these, in this order, in one transaction (a reordered, renamed or
+     * shortened chart deck). Rows are written anew so that their order is the order of the list.
+     */
+    public void replaceAll(String screen, List<Saved> filters) {
+        db.txRun(tx -> {
+            tx.deleteFrom(SAVED_FILTER).where(SAVED_FILTER.SCREEN.eq(screen)).execute();
+            for (Saved f : filters) {
+                tx.insertInto(SAVED_FILTER).set(SAVED_FILTER.SCREEN, screen).set(SAVED_FILTER.NAME, f.name())
+                        .set(SAVED_FILTER.DEFINITION, f.definition()).execute();
             }
         });
     }

@@ -118,6 +118,10 @@ public final class CouncilView extends BorderPane implements MainView.Refreshabl
         present.setId("councilPresent");
         present.setOnAction(e -> vm.loadDeck(charts -> PresentationView.show(charts, i18n, getScene().getWindow())));
         present.disableProperty().bind(vm.currentProperty().isNull());
+        Button editDeck = new Button(i18n.get("council.editDeck"));
+        editDeck.setId("councilEditDeck");
+        editDeck.setTooltip(new javafx.scene.control.Tooltip(i18n.get("council.editDeck.tooltip")));
+        vm.editDeckCommand().bind(editDeck);
         Button docx = new Button(i18n.get("council.export.docx"));
         docx.setId("councilExportDocx");
         vm.exportDocxCommand().bind(docx);
@@ -127,7 +131,7 @@ public final class CouncilView extends BorderPane implements MainView.Refreshabl
         Button next = new Button(i18n.get("council.planNext"));
         next.setId("councilPlanNext");
         vm.planNextCommand().bind(next);
-        HBox actions = new HBox(8, present, docx, pdf, next);
+        HBox actions = new HBox(8, present, editDeck, docx, pdf, next);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         TabPane tabs = new TabPane(

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
@@ -99,6 +100,8 @@ public final class CouncilViewModel {
     private final Command planNext;
     private final Command exportDocx;
     private final Command exportPdf;
+    private final Command editDeck;
+    private final ObjectProperty<BiConsumer<Long, String>> deckEditor = new SimpleObjectProperty<>();
     private boolean listsLoaded;
 
     public CouncilViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
@@ -124,6 +127,7 @@ public final class CouncilViewModel {
         planNext = new Command(this::planNext, open);
         exportDocx = new Command(() -> export(true), open);
         exportPdf = new Command(() -> export(false), open);
+        editDeck = new Command(this::editDeck, open.and(deckEditor.isNotNull()));
         selectedMeeting.addListener((o, a, m) -> {
             if (m != null && (current.get() == null || current.get().meeting().id() != m.id())) {
                 open(m.id());
@@ -333,6 +337,19 @@ public final class CouncilViewModel {
         new TrendViewModel(ctx, tasks, dialogs, i18n).loadDeck(v == null ? null : v.meeting().unitId(), onReady);
     }
 
+    /**
+     * Where "edit the charts" leads: the shell opens the chart screen with the council's deck (given the council's
+     * unit id and name). Without one the command is unavailable.
+     */
+    public void setDeckEditor(BiConsumer<Long, String> editor) {
+        deckEditor.set(editor);
+    }
+
+    private void editDeck() {
+        CouncilService.MeetingView v = current.get();
+        deckEditor.get().accept(v.meeting().unitId(), v.unitName());
+    }
+
     /** The words of an agenda item, as shown and exported. */
     public String describe(AgendaItem item) {
         return switch (item.kind()) {
@@ -393,6 +410,7 @@ public final class CouncilViewModel {
     public Command planNextCommand() { return planNext; }
     public Command exportDocxCommand() { return exportDocx; }
     public Command exportPdfCommand() { return exportPdf; }
+    public Command editDeckCommand() { return editDeck; }
     public LocalDate today() { return ctx.today(); }
     public I18n i18n() { return i18n; }
 }

@@ -54,12 +54,14 @@ public final class MainView extends BorderPane {
     private final Map<Section, Parent> built = new EnumMap<>(Section.class);
     private final Map<Section, ToggleButton> navButtons = new EnumMap<>(Section.class);
     private final DeviationListViewModel deviationList;
+    private final TrendViewModel trends;
 
     public MainView(AppContext ctx, I18n i18n, TaskRunner tasks, DialogService dialogs) {
         this.vm = new MainViewModel(ctx, i18n);
         getStyleClass().add("main-view");
         setId("mainView");
         this.deviationList = new DeviationListViewModel(ctx, tasks, dialogs, i18n);
+        this.trends = new TrendViewModel(ctx, tasks, dialogs, i18n);
 
         factories.put(Section.HOME, () -> {
             HomeViewModel hvm = new HomeViewModel(ctx, tasks, dialogs, i18n);
@@ -73,15 +75,22 @@ public final class MainView extends BorderPane {
         });
         factories.put(Section.DEVIATIONS, () -> new DeviationListView(deviationList(), i18n));
         factories.put(Section.PATTERNS, () -> new PatternView(new PatternViewModel(ctx, tasks, dialogs, i18n), i18n));
-        factories.put(Section.TRENDS, () -> new TrendView(new TrendViewModel(ctx, tasks, dialogs, i18n), i18n));
+        factories.put(Section.TRENDS, () -> new TrendView(trends, i18n));
         factories.put(Section.SELFCHECKS, () -> new SelfCheckView(new SelfCheckViewModel(ctx, tasks, dialogs, i18n), i18n));
         factories.put(Section.RISKS, () -> new RiskListView(
                 new RiskListViewModel(ctx, ctx.riskService(), tasks, dialogs, i18n), i18n));
         factories.put(Section.REPORTS, () -> new ReportView(new ReportViewModel(ctx, tasks, dialogs, i18n), i18n));
         factories.put(Section.ACTIONS, () -> new se.kvalitetshjulet.ui.action.ActionListView(
                 new se.kvalitetshjulet.ui.action.ActionListViewModel(ctx, tasks, dialogs, i18n), i18n));
-        factories.put(Section.COUNCILS, () -> new se.kvalitetshjulet.ui.council.CouncilView(
-                new se.kvalitetshjulet.ui.council.CouncilViewModel(ctx, tasks, dialogs, i18n), i18n));
+        factories.put(Section.COUNCILS, () -> {
+            var councils = new se.kvalitetshjulet.ui.council.CouncilViewModel(ctx, tasks, dialogs, i18n);
+            // "Redigera diagrammen": the chart screen with this council's deck chosen.
+            councils.setDeckEditor((unitId, unitName) -> {
+                trends.editDeck(unitId, unitName);
+                vm.show(Section.TRENDS);
+            });
+            return new se.kvalitetshjulet.ui.council.CouncilView(councils, i18n);
+        });
         factories.put(Section.QUALITY, () -> new se.kvalitetshjulet.ui.plan.QualityPlanView(
                 new se.kvalitetshjulet.ui.plan.QualityPlanViewModel(ctx, tasks, dialogs, i18n), i18n));
         factories.put(Section.CALENDAR, () -> new se.kvalitetshjulet.ui.cycle.AnnualCycleView(

@@ -2,17 +2,27 @@ package se.kvalitetshjulet.ui.trend;
 
 import java.util.List;
 
+import se.kvalitetshjulet.domain.risk.MatrixCounts;
 import se.kvalitetshjulet.domain.spc.ChartType;
 import se.kvalitetshjulet.domain.trend.ChartKind;
 
 /**
  * Everything needed to draw one chart and explain it, independent of the chart library: per point the label,
  * value, centre line, limits and whether it signals; for Pareto charts the cumulative percentage and for the
- * action chart the overdue count as {@code second}; the dated annotations as markers at a point.
+ * action chart the overdue count as {@code second}; the dated annotations as markers at a point. A risk-matrix
+ * chart carries its cell counts in {@code matrix} (null for every other kind).
  */
 public record ChartData(String title, String subtitle, String yLabel, ChartStyle style, ChartType chartType,
                         List<Point> points, List<String> explanations, boolean signal, ChartKind kind,
-                        String valueName, String secondName, List<Marker> markers) {
+                        String valueName, String secondName, List<Marker> markers, MatrixCounts matrix) {
+
+    /** A chart of any kind but the risk matrix. */
+    public ChartData(String title, String subtitle, String yLabel, ChartStyle style, ChartType chartType,
+                     List<Point> points, List<String> explanations, boolean signal, ChartKind kind,
+                     String valueName, String secondName, List<Marker> markers) {
+        this(title, subtitle, yLabel, style, chartType, points, explanations, signal, kind, valueName, secondName,
+                markers, null);
+    }
 
     /** A trend chart without annotations. */
     public ChartData(String title, String subtitle, String yLabel, ChartStyle style, ChartType chartType,
@@ -35,6 +45,17 @@ public record ChartData(String title, String subtitle, String yLabel, ChartStyle
 
     public ChartData withMarkers(List<Marker> m) {
         return new ChartData(title, subtitle, yLabel, style, chartType, points, explanations, signal, kind, valueName,
-                secondName, List.copyOf(m));
+                secondName, List.copyOf(m), matrix);
+    }
+
+    /** The same chart under another title; the computed title moves in front of the subtitle. */
+    public ChartData titled(String newTitle) {
+        if (newTitle == null || newTitle.equals(title)) {
+            return this;
+        }
+        String sub = title == null || title.isBlank() ? subtitle
+                : subtitle == null || subtitle.isBlank() ? title : title + " · " + subtitle;
+        return new ChartData(newTitle, sub, yLabel, style, chartType, points, explanations, signal, kind, valueName,
+                secondName, markers, matrix);
     }
 }

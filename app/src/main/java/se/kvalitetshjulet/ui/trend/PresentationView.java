@@ -62,6 +62,8 @@ public final class PresentationView extends BorderPane {
         }
         scene.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
+                // Leave full screen first: that ends the exit-hint overlay, whose fade-out must not outlive the window.
+                stage.setFullScreen(false);
                 stage.close();
             } else if (e.getCode() == KeyCode.RIGHT || e.getCode() == KeyCode.PAGE_DOWN || e.getCode() == KeyCode.SPACE) {
                 view.show(view.index + 1);

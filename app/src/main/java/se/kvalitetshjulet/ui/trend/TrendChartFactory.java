@@ -46,6 +46,8 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 
+import se.kvalitetshjulet.domain.risk.MatrixCounts;
+import se.kvalitetshjulet.domain.risk.RiskMatrix;
 import se.kvalitetshjulet.domain.trend.ChartKind;
 import se.kvalitetshjulet.domain.trend.Pareto;
 
@@ -54,8 +56,10 @@ import se.kvalitetshjulet.domain.trend.Pareto;
  * (or bars), the centre line and 3-sigma limits per part, points outside the limits in red and a centre line drawn
  * red and dashed when the runs rules signal. Pareto: bars sorted descending with the cumulative percentage as a line
  * on a second axis (0–100 %) and the 80 % reference. Actions: open and, of those, overdue at each month end.
- * Annotations are labelled vertical lines. {@code scale} enlarges every font and line, for the projector and large
- * exports; time-axis labels are thinned when they would overlap.
+ * Annotations are labelled vertical lines. Risk matrix: two heatmaps side by side (before and after measures) sharing
+ * the probability axis, cells coloured by the template's score bands with the number of risks in large type.
+ * {@code scale} enlarges every font and line, for the projector and large exports; time-axis labels are thinned
+ * when they would overlap.
  */
 public final class TrendChartFactory {
     static final Color VALUE = new Color(0x1f, 0x5f, 0x8b);
@@ -73,6 +77,9 @@ public final class TrendChartFactory {
     }
 
     public static JFreeChart create(ChartData data, double scale) {
+        if (data.kind() == ChartKind.RISK_MATRIX && data.matrix() != null) {
+            return riskMatrix(data, scale);
+        }
         CategoryPlot plot = basePlot(data, scale);
         if (data.kind() != null && data.kind().pareto()) {
             pareto(plot, data, scale);
@@ -234,6 +241,104 @@ public final class TrendChartFactory {
         plot.setRenderer(0, lines);
     }
 
+    /** The risk matrix before and after measures, side by side, on one probability axis. */
+    private static JFreeChart riskMatrix(ChartData data, double scale) {
+        MatrixCounts counts = data.matrix();
+        RiskMatrix m = counts.matrix();
+        int n = m.size();
+        String[] probabilities = new String[n];
+        String[] consequences = new String[n];
+        for (int i = 1; i <= n; i++) {
+            probabilities[i - 1] = i + " " + m.probability(i).label();
+            consequences[i - 1] = i + " " + m.consequence(i).label();
+        }
+        org.jfree.chart.axis.SymbolAxis probability = symbolAxis(data.yLabel(), probabilities, scale);
+        org.jfree.chart.plot.CombinedRangeXYPlot combined = new org.jfree.chart.plot.CombinedRangeXYPlot(probability);
+        combined.setGap(24 * scale);
+        combined.setBackgroundPaint(Color.WHITE);
+        combined.setOutlineVisible(false);
+        for (boolean after : new boolean[] {false, true}) {
+            double[] xs = new double[n * n];
+            double[] ys = new double[n * n];
+            double[] zs = new double[n * n];
+            org.jfree.chart.plot.XYPlot sub = new org.jfree.chart.plot.XYPlot();
+            int i = 0;
+            for (int p = 1; p <= n; p++) {
+                for (int c = 1; c <= n; c++) {
+                    xs[i] = c - 1;
+                    ys[i] = p - 1;
+                    zs[i] = m.score(p, c);
+                    i++;
+                    long count = counts.count(after, p, c);
+                    if (count > 0) {
+                        org.jfree.chart.annotations.XYTextAnnotation label =
+                                new org.jfree.chart.annotations.XYTextAnnotation(Long.toString(count), c - 1, p - 1);
+                        label.setFont(font(n > 4 ? 24 : 28, scale, true));
+                        label.setPaint(new Color(0x11, 0x11, 0x11));
+                        sub.addAnnotation(label);
+                    }
+                }
+            }
+            org.jfree.data.xy.DefaultXYZDataset ds = new org.jfree.data.xy.DefaultXYZDataset();
+            ds.addSeries(after ? "after" : "before", new double[][] {xs, ys, zs});
+            org.jfree.chart.renderer.xy.XYBlockRenderer cells = new org.jfree.chart.renderer.xy.XYBlockRenderer();
+            cells.setBlockWidth(0.95);
+            cells.setBlockHeight(0.95);
+            cells.setPaintScale(new BandPaintScale(m));
+            sub.setDataset(ds);
+            sub.setRenderer(cells);
+            sub.setDomainAxis(symbolAxis(after ? data.secondName() : data.valueName(), consequences, scale));
+            sub.setBackgroundPaint(Color.WHITE);
+            sub.setOutlineVisible(false);
+            sub.setDomainGridlinesVisible(false);
+            sub.setRangeGridlinesVisible(false);
+            combined.add(sub, 1);
+        }
+        JFreeChart chart = new JFreeChart(null, font(18, scale, true), combined, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setTitle(new TextTitle(data.title(), font(18, scale, true)));
+        chart.addSubtitle(new TextTitle(data.subtitle(), font(13, scale, false)));
+        org.jfree.chart.LegendItemCollection bands = new org.jfree.chart.LegendItemCollection();
+        for (var b : m.bands()) {
+            bands.add(new org.jfree.chart.LegendItem(b.label() + " (" + b.from() + "–" + b.to() + ")",
+                    Color.decode(b.colour())));
+        }
+        LegendTitle legend = new LegendTitle(() -> bands);
+        legend.setItemFont(font(12, scale, false));
+        legend.setPosition(RectangleEdge.BOTTOM);
+        chart.addSubtitle(legend);
+        return chart;
+    }
+
+    private static org.jfree.chart.axis.SymbolAxis symbolAxis(String label, String[] symbols, double scale) {
+        org.jfree.chart.axis.SymbolAxis axis = new org.jfree.chart.axis.SymbolAxis(label, symbols);
+        axis.setRange(-0.5, symbols.length - 0.5);
+        axis.setGridBandsVisible(false);
+        axis.setLabelFont(font(13, scale, true));
+        axis.setTickLabelFont(font(11, scale, false));
+        axis.setAxisLineVisible(false);
+        axis.setTickMarksVisible(false);
+        return axis;
+    }
+
+    /** Colours a cell by the score band of its risk score (probability × consequence). */
+    private record BandPaintScale(RiskMatrix matrix) implements org.jfree.chart.renderer.PaintScale {
+        @Override
+        public double getLowerBound() {
+            return 1;
+        }
+
+        @Override
+        public double getUpperBound() {
+            return matrix.maxScore();
+        }
+
+        @Override
+        public Paint getPaint(double value) {
+            return Color.decode(matrix.band((int) Math.round(value)).colour());
+        }
+    }
+
     private static BarRenderer bars(Color color) {
         BarRenderer bars = new BarRenderer();
         bars.setBarPainter(new StandardBarPainter());
@@ -313,13 +418,27 @@ public final class TrendChartFactory {
         }
     }
 
-    /** The chart's numbers as CSV (UTF-8 with BOM, semicolons): period, value, centre line, limits, signal. */
+    /**
+     * The chart's numbers as CSV (UTF-8 with BOM, semicolons): period, value, centre line, limits, signal; for a
+     * risk matrix one row per cell (probability, consequence, score, band, risks before and after measures).
+     */
     public static void writeCsv(ChartData data, Path target) {
         try (java.io.Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
             w.write('\uFEFF');
             var csv = new org.apache.commons.csv.CSVPrinter(w, org.apache.commons.csv.CSVFormat.DEFAULT.builder()
                     .setDelimiter(';').setRecordSeparator("\r\n").get());
-            if (data.kind() != null && (data.kind().pareto() || data.kind() == ChartKind.ACTIONS)) {
+            if (data.kind() == ChartKind.RISK_MATRIX && data.matrix() != null) {
+                MatrixCounts counts = data.matrix();
+                RiskMatrix m = counts.matrix();
+                csv.printRecord("Sannolikhet", "Konsekvens", "Riskpoäng", "Riskområde", "Före åtgärder", "Efter åtgärder");
+                for (int p = m.size(); p >= 1; p--) {
+                    for (int c = 1; c <= m.size(); c++) {
+                        int score = m.score(p, c);
+                        csv.printRecord(p + " " + m.probability(p).label(), c + " " + m.consequence(c).label(), score,
+                                m.band(score).label(), counts.count(false, p, c), counts.count(true, p, c));
+                    }
+                }
+            } else if (data.kind() != null && (data.kind().pareto() || data.kind() == ChartKind.ACTIONS)) {
                 csv.printRecord("Grupp", data.valueName(), data.secondName());
                 for (ChartData.Point p : data.points()) {
                     csv.printRecord(p.label(), num(p.value()), num(p.second()));

@@ -16,12 +16,13 @@ import se.kvalitetshjulet.domain.trend.TrendMeasure;
 /**
  * One chart's settings, storable as JSON: a council's deck is a list of these. Ids, not screen objects, so a
  * saved deck survives restarts. Settings saved before chart kinds and annotations existed read as a trend
- * chart without annotations.
+ * chart without annotations. {@code riskTemplateId} is the risk-analysis template whose matrix a risk-matrix chart
+ * counts (null: the most used one).
  */
 public record TrendSettings(ChartKind chartKind, DeviationKind kind, Long categoryId, Long unitId, Long areaId,
                             Granularity granularity, TrendMeasure measure, ChartStyle style, LocalDate from,
                             LocalDate to, Integer freeze, LocalDate phaseStart, Long templateFamilyId,
-                            List<Annotation> annotations) {
+                            List<Annotation> annotations, Long riskTemplateId) {
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -31,6 +32,14 @@ public record TrendSettings(ChartKind chartKind, DeviationKind kind, Long catego
         measure = measure == null ? TrendMeasure.COUNT : measure;
         style = style == null ? ChartStyle.RUN : style;
         annotations = annotations == null ? List.of() : List.copyOf(annotations);
+    }
+
+    /** Settings without a risk-analysis template. */
+    public TrendSettings(ChartKind chartKind, DeviationKind kind, Long categoryId, Long unitId, Long areaId,
+                         Granularity granularity, TrendMeasure measure, ChartStyle style, LocalDate from, LocalDate to,
+                         Integer freeze, LocalDate phaseStart, Long templateFamilyId, List<Annotation> annotations) {
+        this(chartKind, kind, categoryId, unitId, areaId, granularity, measure, style, from, to, freeze, phaseStart,
+                templateFamilyId, annotations, null);
     }
 
     /** A trend chart's settings (no annotations). */
@@ -43,17 +52,22 @@ public record TrendSettings(ChartKind chartKind, DeviationKind kind, Long catego
 
     public TrendSettings withKind(ChartKind k) {
         return new TrendSettings(k, kind, categoryId, unitId, areaId, granularity, measure, style, from, to, freeze,
-                phaseStart, templateFamilyId, annotations);
+                phaseStart, templateFamilyId, annotations, riskTemplateId);
     }
 
     public TrendSettings withAnnotations(List<Annotation> a) {
         return new TrendSettings(chartKind, kind, categoryId, unitId, areaId, granularity, measure, style, from, to,
-                freeze, phaseStart, templateFamilyId, a);
+                freeze, phaseStart, templateFamilyId, a, riskTemplateId);
     }
 
     public TrendSettings withTemplateFamily(Long family) {
         return new TrendSettings(chartKind, kind, categoryId, unitId, areaId, granularity, measure, style, from, to,
-                freeze, phaseStart, family, annotations);
+                freeze, phaseStart, family, annotations, riskTemplateId);
+    }
+
+    public TrendSettings withRiskTemplate(Long template) {
+        return new TrendSettings(chartKind, kind, categoryId, unitId, areaId, granularity, measure, style, from, to,
+                freeze, phaseStart, templateFamilyId, annotations, template);
     }
 
     /** The phase start in force: the chosen date, or else the first annotation marked as a phase split. */

@@ -26,6 +26,7 @@ import se.kvalitetshjulet.domain.deviation.DeviationKind;
 import se.kvalitetshjulet.domain.deviation.Taxonomy;
 import se.kvalitetshjulet.domain.org.BusinessArea;
 import se.kvalitetshjulet.domain.org.Unit;
+import se.kvalitetshjulet.domain.risk.RiskTemplate;
 import se.kvalitetshjulet.domain.trend.Annotation;
 import se.kvalitetshjulet.domain.trend.ChartKind;
 import se.kvalitetshjulet.domain.trend.Granularity;
@@ -36,7 +37,8 @@ import se.kvalitetshjulet.ui.shell.MainView;
 
 /**
  * Charts screen: the chart kind and its choices, annotations and export size on the left, the chart in the middle,
- * what it means on the right; decks (default or per council) in the header.
+ * what it means and the chosen deck's charts (mötesbilder: reorder with Alt+Up/Down, Delete removes, Enter opens,
+ * F2 renames) on the right; the deck owner (default or per council) in the header.
  */
 public final class TrendView extends BorderPane implements MainView.Refreshable {
     private final TrendViewModel vm;
@@ -95,6 +97,10 @@ public final class TrendView extends BorderPane implements MainView.Refreshable 
         template.setId("trendTemplate");
         Forms.display(template, ChartRepository.TemplateFamily::name);
         template.valueProperty().bindBidirectional(vm.templateFamilyProperty());
+        ComboBox<RiskTemplate> riskTemplate = new ComboBox<>(vm.riskTemplates());
+        riskTemplate.setId("trendRiskTemplate");
+        Forms.display(riskTemplate, vm::riskTemplateLabel);
+        riskTemplate.valueProperty().bindBidirectional(vm.riskTemplateProperty());
         ComboBox<DeviationKind> kind = new ComboBox<>();
         kind.setId("trendKind");
         List<DeviationKind> kinds = new ArrayList<>();
@@ -148,6 +154,8 @@ public final class TrendView extends BorderPane implements MainView.Refreshable 
         javafx.beans.binding.BooleanBinding deviations = isTrend.or(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> vm.chartKindProperty().get() != null && vm.chartKindProperty().get().pareto(), vm.chartKindProperty()));
         section(config, isCompliance, label("trend.field.template"), template);
+        section(config, vm.chartKindProperty().isEqualTo(ChartKind.RISK_MATRIX), label("trend.field.riskTemplate"),
+                riskTemplate);
         section(config, deviations, label("trend.field.kind"), kind, label("trend.field.category"), category);
         config.getChildren().addAll(label("trend.field.unit"), unit, label("trend.field.area"), area);
         section(config, isTrend, label("trend.field.measure"), measure, label("trend.field.granularity"), granularity);
@@ -180,7 +188,11 @@ public final class TrendView extends BorderPane implements MainView.Refreshable 
         Label explainTitle = new Label(i18n.get("trend.explainTitle"));
         explainTitle.getStyleClass().add("h2");
         explanations.setId("trendExplanations");
-        VBox right = new VBox(10, explainTitle, explanations);
+        ScrollPane explainScroll = new ScrollPane(explanations);
+        explainScroll.setFitToWidth(true);
+        explainScroll.getStyleClass().add("edge-to-edge");
+        VBox.setVgrow(explainScroll, javafx.scene.layout.Priority.ALWAYS);
+        VBox right = new VBox(10, explainTitle, explainScroll, deckPane());
         right.setPrefWidth(280);
         right.setMaxWidth(300);
         setRight(right);
@@ -208,6 +220,94 @@ public final class TrendView extends BorderPane implements MainView.Refreshable 
             l.getStyleClass().add(data.signal() ? "signal-text" : "calm-text");
             explanations.getChildren().add(l);
         }
+    }
+
+    /**
+     * The chosen deck's charts in presentation order, with title, kind and selection; moved, renamed, updated with
+     * the screen's settings, removed — by buttons or keys — and saved at once.
+     */
+    private VBox deckPane() {
+        Label heading = new Label(i18n.get("trend.deck.heading"));
+        heading.getStyleClass().add("h2");
+        Label owner = new Label();
+        owner.setId("trendDeckOwnerName");
+        owner.setWrapText(true);
+        owner.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                vm.deckOwnerProperty().get() == null ? "" : vm.deckOwnerProperty().get().name(), vm.deckOwnerProperty()));
+        ListView<TrendViewModel.DeckItem> list = new ListView<>(vm.deckItems());
+        list.setId("trendDeckList");
+        list.setPrefHeight(220);
+        Label placeholder = new Label(i18n.get("trend.deck.empty"));
+        placeholder.setWrapText(true);
+        placeholder.setPadding(new Insets(8));
+        list.setPlaceholder(placeholder);
+        list.setCellFactory(lv -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(TrendViewModel.DeckItem item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                Label t = new Label((getIndex() + 1) + ". " + item.title());
+                t.setStyle("-fx-font-weight: bold;");
+                Label sub = new Label(item.summary());
+                sub.setWrapText(true);
+                sub.setStyle("-fx-font-size: 0.85em;");
+                VBox box = new VBox(2, t, sub);
+                box.setMaxWidth(240);
+                setText(null);
+                setGraphic(box);
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedDeckItemProperty().set(b));
+        vm.selectedDeckItemProperty().addListener((o, a, b) -> {
+            if (b != list.getSelectionModel().getSelectedItem()) {
+                if (b == null) {
+                    list.getSelectionModel().clearSelection();
+                } else {
+                    list.getSelectionModel().select(b);
+                    list.scrollTo(b);
+                }
+            }
+        });
+        list.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            boolean handled = switch (e.getCode()) {
+                case UP -> e.isAltDown() && vm.moveUpCommand().execute();
+                case DOWN -> e.isAltDown() && vm.moveDownCommand().execute();
+                case DELETE -> vm.removeFromDeckCommand().execute();
+                case ENTER -> vm.openDeckItemCommand().execute();
+                case F2 -> vm.renameInDeckCommand().execute();
+                default -> false;
+            };
+            if (handled || (e.isAltDown() && (e.getCode() == javafx.scene.input.KeyCode.UP
+                    || e.getCode() == javafx.scene.input.KeyCode.DOWN))) {
+                e.consume();
+            }
+        });
+        list.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                vm.openDeckItemCommand().execute();
+            }
+        });
+        Button up = deckButton("trendDeckUp", "trend.deck.up", "trend.deck.up.tooltip", vm.moveUpCommand());
+        Button down = deckButton("trendDeckDown", "trend.deck.down", "trend.deck.down.tooltip", vm.moveDownCommand());
+        Button rename = deckButton("trendDeckRename", "trend.deck.rename", "trend.deck.rename.tooltip", vm.renameInDeckCommand());
+        Button replace = deckButton("trendDeckReplace", "trend.deck.replace", "trend.deck.replace.tooltip", vm.replaceInDeckCommand());
+        Button remove = deckButton("trendDeckRemove", "trend.deck.remove", "trend.deck.remove.tooltip", vm.removeFromDeckCommand());
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(6, 6, up, down, rename, replace, remove);
+        VBox box = new VBox(6, heading, owner, list, buttons);
+        box.setPadding(new Insets(10, 0, 0, 0));
+        return box;
+    }
+
+    private Button deckButton(String id, String key, String tooltipKey, se.kvalitetshjulet.ui.common.Command command) {
+        Button b = new Button(i18n.get(key));
+        b.setId(id);
+        b.setTooltip(new javafx.scene.control.Tooltip(i18n.get(tooltipKey)));
+        command.bind(b);
+        return b;
     }
 
     /** Nodes shown (and taking space) only while {@code when} holds. */

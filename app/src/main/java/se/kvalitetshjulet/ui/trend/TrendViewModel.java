@@ -27,13 +27,18 @@ import javafx.collections.ObservableList;
 import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.data.repo.ChartRepository;
 import se.kvalitetshjulet.data.repo.CouncilRepository;
+import se.kvalitetshjulet.data.repo.SavedFilterRepository;
 import se.kvalitetshjulet.data.repo.TaxonomyRepository;
+import se.kvalitetshjulet.domain.Problem;
 import se.kvalitetshjulet.domain.deviation.DeviationFilter;
 import se.kvalitetshjulet.domain.deviation.DeviationKind;
 import se.kvalitetshjulet.domain.deviation.Taxonomy;
 import se.kvalitetshjulet.domain.org.BusinessArea;
 import se.kvalitetshjulet.domain.org.OrgTree;
 import se.kvalitetshjulet.domain.org.Unit;
+import se.kvalitetshjulet.domain.risk.MatrixCounts;
+import se.kvalitetshjulet.domain.risk.RiskTemplate;
+import se.kvalitetshjulet.domain.risk.ScoreBand;
 import se.kvalitetshjulet.domain.spc.ChartType;
 import se.kvalitetshjulet.domain.spc.SignalExplainer;
 import se.kvalitetshjulet.domain.spc.SpcEngine;
@@ -42,6 +47,7 @@ import se.kvalitetshjulet.domain.spc.SpcRequest;
 import se.kvalitetshjulet.domain.spc.SpcResult;
 import se.kvalitetshjulet.domain.trend.ActionBacklog;
 import se.kvalitetshjulet.domain.trend.Annotation;
+import se.kvalitetshjulet.domain.trend.ChartDeck;
 import se.kvalitetshjulet.domain.trend.ChartKind;
 import se.kvalitetshjulet.domain.trend.Granularity;
 import se.kvalitetshjulet.domain.trend.Pareto;
@@ -56,8 +62,10 @@ import se.kvalitetshjulet.ui.common.TaskRunner;
 /**
  * Charts for quality dialogues: deviations over time as bars, run chart or the fitting control chart, Pareto
  * charts of categories, causes and measure types, self-check compliance per round and open/overdue actions, with
- * signals explained in plain Swedish and dated annotations; exportable as PNG/SVG/CSV of a chosen size, copyable,
- * and collected in decks (a default deck and one per quality council) that are shown in presentation mode.
+ * signals explained in plain Swedish and dated annotations, and the risk matrix of the risk analyses (risks per cell
+ * before and after measures, for one template); exportable as PNG/SVG/CSV of a chosen size, copyable, and collected
+ * in decks (mötesbilder: a default deck and one per quality council) that are edited here — reordered, renamed,
+ * updated, removed — and shown in that order in presentation mode.
  */
 public final class TrendViewModel {
     static final String DECK = "trenddeck";
@@ -68,6 +76,14 @@ public final class TrendViewModel {
         @Override
         public String toString() {
             return name;
+        }
+    }
+
+    /** One chart of the shown deck: its title, stored settings (as saved and as read) and a one-line summary. */
+    public record DeckItem(String title, String definition, TrendSettings settings, String summary) {
+        @Override
+        public String toString() {
+            return title;
         }
     }
 
@@ -90,6 +106,9 @@ public final class TrendViewModel {
     private final ObjectProperty<LocalDate> phaseStart = new SimpleObjectProperty<>();
     private final ObjectProperty<ChartRepository.TemplateFamily> templateFamily = new SimpleObjectProperty<>();
     private final ObservableList<Annotation> annotations = FXCollections.observableArrayList();
+    private final ObjectProperty<RiskTemplate> riskTemplate = new SimpleObjectProperty<>();
+    private final ObservableList<RiskTemplate> riskTemplates = FXCollections.observableArrayList();
+    private final Map<Long, Integer> riskTemplateUsage = new java.util.HashMap<>();
 
     private final ObjectProperty<LocalDate> annotationDate = new SimpleObjectProperty<>();
     private final StringProperty annotationText = new SimpleStringProperty("");
@@ -108,6 +127,10 @@ public final class TrendViewModel {
     private final ObservableList<DeckOwner> deckOwners = FXCollections.observableArrayList();
     private final ObjectProperty<DeckOwner> deckOwner = new SimpleObjectProperty<>();
     private final ObservableList<String> deck = FXCollections.observableArrayList();
+    private final ObservableList<DeckItem> deckItems = FXCollections.observableArrayList();
+    private final ObjectProperty<DeckItem> selectedDeckItem = new SimpleObjectProperty<>();
+    private final BooleanProperty deckBusy = new SimpleBooleanProperty(false);
+    private DeckOwner requestedOwner;
     private final ObjectProperty<OrgTree> tree = new SimpleObjectProperty<>(new OrgTree(List.of()));
 
     private final ObjectProperty<ChartData> chart = new SimpleObjectProperty<>();
@@ -116,6 +139,12 @@ public final class TrendViewModel {
     private final Command copyImage;
     private final Command addToDeck;
     private final Command addAnnotation;
+    private final Command removeFromDeck;
+    private final Command moveUp;
+    private final Command moveDown;
+    private final Command renameInDeck;
+    private final Command replaceInDeck;
+    private final Command openDeckItem;
     private boolean listsLoaded;
     private boolean applying;
 
@@ -137,6 +166,18 @@ public final class TrendViewModel {
         addToDeck = new Command(this::addToDeck, chart.isNotNull());
         addAnnotation = new Command(this::addAnnotation, annotationDate.isNotNull()
                 .and(Bindings.createBooleanBinding(() -> !annotationText.get().isBlank(), annotationText)));
+        BooleanBinding itemChosen = selectedDeckItem.isNotNull().and(deckBusy.not());
+        removeFromDeck = new Command(this::removeFromDeck, itemChosen);
+        moveUp = new Command(() -> moveInDeck(-1), itemChosen.and(Bindings.createBooleanBinding(
+                () -> deckItems.indexOf(selectedDeckItem.get()) > 0, selectedDeckItem, deckItems)));
+        moveDown = new Command(() -> moveInDeck(1), itemChosen.and(Bindings.createBooleanBinding(
+                () -> {
+                    int i = deckItems.indexOf(selectedDeckItem.get());
+                    return i >= 0 && i < deckItems.size() - 1;
+                }, selectedDeckItem, deckItems)));
+        renameInDeck = new Command(this::renameInDeck, itemChosen);
+        replaceInDeck = new Command(this::replaceInDeck, itemChosen.and(chart.isNotNull()));
+        openDeckItem = new Command(() -> apply(selectedDeckItem.get().settings()), selectedDeckItem.isNotNull());
         exportSize.addListener((o, a, size) -> {
             if (size != null && size != ExportSize.CUSTOM) {
                 exportWidth.set(size.width());
@@ -144,14 +185,13 @@ public final class TrendViewModel {
             }
         });
         for (var p : List.of(chartKind, kind, category, unit, area, granularity, measure, style, from, to, freeze,
-                phaseStart, templateFamily)) {
+                phaseStart, templateFamily, riskTemplate)) {
             p.addListener((o, a, b) -> reloadIfReady());
         }
         annotations.addListener((ListChangeListener<Annotation>) c -> reloadIfReady());
         deckOwner.addListener((o, a, b) -> {
             if (listsLoaded && b != null) {
-                tasks.run(i18n.get("trend.loadingLists"), p -> ctx.savedFilters().names(deckScreen(b.councilUnitId())),
-                        deck::setAll, dialogs::showUnexpected);
+                loadDeckItems(b.councilUnitId(), null);
             }
         });
     }
@@ -173,10 +213,11 @@ public final class TrendViewModel {
 
     public void refresh() {
         if (!listsLoaded) {
+            Long council = requestedOwner != null ? requestedOwner.councilUnitId() : currentCouncil();
             tasks.run(i18n.get("trend.loadingLists"), p -> new Object[] {ctx.organisation().tree(),
                     ctx.organisation().businessAreas(), ctx.taxonomies().list(TaxonomyRepository.Kind.CATEGORY),
-                    ctx.savedFilters().names(deckScreen(currentCouncil())), ctx.trends().templateFamilies(),
-                    councils()}, r -> {
+                    ctx.savedFilters().inOrder(deckScreen(council)), ctx.trends().templateFamilies(),
+                    councils(), ctx.riskService().templates(), ctx.riskService().templateUsage()}, r -> {
                         tree.set((OrgTree) r[0]);
                         units.setAll(tree.get().all());
                         @SuppressWarnings("unchecked")
@@ -186,8 +227,7 @@ public final class TrendViewModel {
                         List<Taxonomy> c = (List<Taxonomy>) r[2];
                         categories.setAll(c);
                         @SuppressWarnings("unchecked")
-                        List<String> d = (List<String>) r[3];
-                        deck.setAll(d);
+                        List<SavedFilterRepository.Saved> d = (List<SavedFilterRepository.Saved>) r[3];
                         @SuppressWarnings("unchecked")
                         List<ChartRepository.TemplateFamily> f = (List<ChartRepository.TemplateFamily>) r[4];
                         templateFamilies.setAll(f);
@@ -197,11 +237,31 @@ public final class TrendViewModel {
                             applying = false;
                         }
                         @SuppressWarnings("unchecked")
-                        List<DeckOwner> owners = (List<DeckOwner>) r[5];
-                        DeckOwner chosen = deckOwner.get();
+                        List<RiskTemplate> rt = (List<RiskTemplate>) r[6];
+                        @SuppressWarnings("unchecked")
+                        Map<Long, Integer> usage = (Map<Long, Integer>) r[7];
+                        riskTemplateUsage.clear();
+                        riskTemplateUsage.putAll(usage);
+                        riskTemplates.setAll(rt.stream().sorted(java.util.Comparator
+                                .comparingInt((RiskTemplate t) -> -usage.getOrDefault(t.id(), 0))
+                                .thenComparing(RiskTemplate::id)).toList());
+                        if (riskTemplate.get() == null && !riskTemplates.isEmpty()) {
+                            applying = true;
+                            riskTemplate.set(riskTemplates.getFirst());
+                            applying = false;
+                        }
+                        @SuppressWarnings("unchecked")
+                        List<DeckOwner> owners = new ArrayList<>((List<DeckOwner>) r[5]);
+                        DeckOwner chosen = requestedOwner != null ? requestedOwner : deckOwner.get();
+                        requestedOwner = null;
+                        if (chosen != null && owners.stream().noneMatch(o -> java.util.Objects.equals(o.councilUnitId(),
+                                chosen.councilUnitId()))) {
+                            owners.add(chosen);
+                        }
                         deckOwners.setAll(owners);
                         deckOwner.set(owners.stream().filter(o -> java.util.Objects.equals(o.councilUnitId(),
                                 chosen == null ? null : chosen.councilUnitId())).findFirst().orElse(owners.getFirst()));
+                        showDeck(d, null);
                         listsLoaded = true;
                         load();
                     }, dialogs::showUnexpected);
@@ -231,7 +291,8 @@ public final class TrendViewModel {
         return new TrendSettings(chartKind.get(), kind.get(), category.get() == null ? null : category.get().id(),
                 unit.get() == null ? null : unit.get().id(), area.get() == null ? null : area.get().id(),
                 granularity.get(), measure.get(), style.get(), from.get(), to.get(), freeze.get(), phaseStart.get(),
-                templateFamily.get() == null ? null : templateFamily.get().familyId(), List.copyOf(annotations));
+                templateFamily.get() == null ? null : templateFamily.get().familyId(), List.copyOf(annotations),
+                riskTemplate.get() == null ? null : riskTemplate.get().id());
     }
 
     public void apply(TrendSettings s) {
@@ -252,6 +313,10 @@ public final class TrendViewModel {
             if (s.templateFamilyId() != null) {
                 templateFamily.set(templateFamilies.stream().filter(f -> f.familyId() == s.templateFamilyId())
                         .findFirst().orElse(templateFamily.get()));
+            }
+            if (s.riskTemplateId() != null) {
+                riskTemplate.set(riskTemplates.stream().filter(t -> t.id().equals(s.riskTemplateId()))
+                        .findFirst().orElse(riskTemplate.get()));
             }
             annotations.setAll(s.annotations());
         } finally {
@@ -287,6 +352,7 @@ public final class TrendViewModel {
             case PARETO_MEASURE_TYPES -> buildPareto(s, TrendService.ParetoSubject.MEASURE_TYPES);
             case SELF_CHECK_COMPLIANCE -> buildCompliance(s);
             case ACTIONS -> buildActions(s);
+            case RISK_MATRIX -> buildRiskMatrix(s);
         };
     }
 
@@ -518,6 +584,68 @@ public final class TrendViewModel {
                 markers(s, series.stream().map(m -> m.date().withDayOfMonth(1)).toList(), s.to(), true));
     }
 
+    /**
+     * The risk matrix for the unit subtree and the analyses dated in the period, counted in the database, for one
+     * template only (matrices of different templates cannot be added up): the chosen one, else the most used.
+     */
+    private ChartData buildRiskMatrix(TrendSettings s) {
+        Set<Long> scope = ctx.organisation().unitScope(s.unitId(), s.areaId());
+        Long templateId = s.riskTemplateId();
+        if (templateId == null) {
+            templateId = ctx.riskService().templateUsage().entrySet().stream()
+                    .max(Map.Entry.<Long, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(
+                            java.util.Comparator.reverseOrder())))
+                    .map(Map.Entry::getKey).orElse(null);
+        }
+        if (templateId == null) {
+            throw new IllegalArgumentException(i18n.get("trend.risk.noAnalyses"));
+        }
+        RiskTemplate template = ctx.riskService().template(templateId);
+        MatrixCounts counts = ctx.trends().riskMatrix(templateId, template.matrix(), scope, s.from(), s.to());
+        long all = ctx.trends().riskAnalysesPerTemplate(scope, s.from(), s.to()).values().stream()
+                .mapToLong(Long::longValue).sum();
+        if (counts.total(false) == 0 && counts.total(true) == 0) {
+            throw new IllegalArgumentException(i18n.get("trend.risk.empty", templateName(template), all - counts.analyses()));
+        }
+        List<String> explanations = new ArrayList<>();
+        ScoreBand top = template.matrix().bands().getLast();
+        long topAfter = counts.byBand(true).get(top);
+        if (topAfter > 0) {
+            explanations.add(i18n.get("trend.risk.topAfter", topAfter, top.label().toLowerCase(i18n.locale())));
+        }
+        explanations.add(i18n.get("trend.risk.analyses", counts.analyses(), templateName(template), counts.total(false)));
+        explanations.add(i18n.get("trend.risk.before", bands(counts.byBand(false))));
+        explanations.add(i18n.get("trend.risk.after", bands(counts.byBand(true))));
+        if (all > counts.analyses()) {
+            explanations.add(i18n.get("trend.risk.otherTemplates", all - counts.analyses()));
+        }
+        if (counts.outside() > 0) {
+            explanations.add(i18n.get("trend.risk.outside", counts.outside()));
+        }
+        explanations.add(i18n.get("trend.risk.hint"));
+        String subtitle = where(s, ctx.organisation().tree()) + " · " + s.from() + "–" + s.to() + " · "
+                + i18n.get("trend.risk.onlyTemplate", templateName(template), counts.analyses());
+        return new ChartData(i18n.get("trend.title.RISK_MATRIX"), subtitle, i18n.get("risk.field.probability"),
+                ChartStyle.BARS, ChartType.RUN, List.of(), explanations, topAfter > 0, ChartKind.RISK_MATRIX,
+                i18n.get("trend.risk.axis.before"), i18n.get("trend.risk.axis.after"), List.of(), counts);
+    }
+
+    private String bands(Map<ScoreBand, Long> byBand) {
+        return String.join(", ", byBand.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey().label().toLowerCase(i18n.locale())).toList());
+    }
+
+    /** A template as offered in the chart screen: its name, matrix size and how many analyses use it. */
+    public String riskTemplateLabel(RiskTemplate t) {
+        return i18n.get("trend.risk.templateChoice", templateName(t), riskTemplateUsage.getOrDefault(t.id(), 0));
+    }
+
+    /** The template's name with its matrix size ("4×4") unless the name already says it. */
+    private static String templateName(RiskTemplate t) {
+        String size = t.matrix().size() + "×" + t.matrix().size();
+        return t.name().contains(size) ? t.name() : t.name() + " (" + size + ")";
+    }
+
     // ---- annotations -------------------------------------------------------------------
 
     private void addAnnotation() {
@@ -572,8 +700,8 @@ public final class TrendViewModel {
                     String json = settings().toJson();
                     tasks.run(i18n.get("trend.deck.saving"), p -> {
                         ctx.savedFilters().save(screen, name, json);
-                        return ctx.savedFilters().names(screen);
-                    }, deck::setAll, dialogs::showUnexpected);
+                        return ctx.savedFilters().inOrder(screen);
+                    }, saved -> showDeck(saved, name), dialogs::showUnexpected);
                 });
     }
 
@@ -604,18 +732,16 @@ public final class TrendViewModel {
     public void loadDeck(Long councilUnitId, Consumer<List<ChartData>> onReady) {
         TrendSettings current = settings();
         tasks.run(i18n.get("trend.deck.loading"), p -> {
-            String screen = deckScreen(councilUnitId);
-            List<String> names = ctx.savedFilters().names(screen);
-            if (names.isEmpty() && councilUnitId != null) {
-                screen = DECK;
-                names = ctx.savedFilters().names(screen);
+            List<SavedFilterRepository.Saved> saved = ctx.savedFilters().inOrder(deckScreen(councilUnitId));
+            if (saved.isEmpty() && councilUnitId != null) {
+                saved = ctx.savedFilters().inOrder(DECK);
             }
             List<ChartData> charts = new ArrayList<>();
-            if (names.isEmpty()) {
+            if (saved.isEmpty()) {
                 charts.add(build(current));
             }
-            for (String n : names) {
-                ctx.savedFilters().find(screen, n).ifPresent(json -> charts.add(buildForDeck(TrendSettings.fromJson(json))));
+            for (SavedFilterRepository.Saved f : saved) {
+                charts.add(buildForDeck(TrendSettings.fromJson(f.definition())).titled(f.name()));
             }
             return charts;
         }, onReady, dialogs::showUnexpected);
@@ -629,6 +755,133 @@ public final class TrendViewModel {
             return new ChartData(i18n.get("trend.title." + s.chartKind().name(), ""), "", "", ChartStyle.BARS,
                     ChartType.RUN, List.of(), List.of(e.getMessage()), false, s.chartKind(), "", "", List.of());
         }
+    }
+
+    // ---- editing the deck ----------------------------------------------------------------
+
+    /**
+     * Shows the deck of this council (its unit) for editing; the council is offered as a deck owner even before it
+     * has a deck or a meeting listed. Used when the council screen opens the chart screen.
+     */
+    public void editDeck(Long councilUnitId, String unitName) {
+        DeckOwner owner = deckOwners.stream().filter(o -> java.util.Objects.equals(o.councilUnitId(), councilUnitId))
+                .findFirst().orElseGet(() -> new DeckOwner(councilUnitId, councilUnitId == null
+                        ? i18n.get("trend.deck.default") : i18n.get("trend.deck.council", unitName)));
+        if (!listsLoaded) {
+            requestedOwner = owner;
+            return;
+        }
+        if (!deckOwners.contains(owner)) {
+            deckOwners.add(owner);
+        }
+        if (owner.equals(deckOwner.get())) {
+            loadDeckItems(councilUnitId, null);
+        } else {
+            deckOwner.set(owner);
+        }
+    }
+
+    private void loadDeckItems(Long councilUnitId, String select) {
+        tasks.run(i18n.get("trend.loadingLists"), p -> ctx.savedFilters().inOrder(deckScreen(councilUnitId)),
+                saved -> showDeck(saved, select), dialogs::showUnexpected);
+    }
+
+    /** Shows the deck as read from the database, selecting the chart with this title (or keeping the selection). */
+    private void showDeck(List<SavedFilterRepository.Saved> saved, String select) {
+        String keep = select != null ? select : selectedDeckItem.get() == null ? null : selectedDeckItem.get().title();
+        List<DeckItem> items = new ArrayList<>();
+        for (SavedFilterRepository.Saved f : saved) {
+            TrendSettings s = TrendSettings.fromJson(f.definition());
+            items.add(new DeckItem(f.name(), f.definition(), s, summary(s)));
+        }
+        deckItems.setAll(items);
+        deck.setAll(items.stream().map(DeckItem::title).toList());
+        selectedDeckItem.set(items.stream().filter(i -> i.title().equals(keep)).findFirst().orElse(null));
+    }
+
+    /** What a deck chart shows, in one line: kind, where, what and when. */
+    public String summary(TrendSettings s) {
+        List<String> parts = new ArrayList<>();
+        parts.add(i18n.get("trend.chartKind." + s.chartKind().name()));
+        parts.add(where(s, tree.get()));
+        if (s.chartKind() == ChartKind.TREND || s.chartKind().pareto()) {
+            parts.add(what(s));
+        }
+        if (s.chartKind() == ChartKind.TREND) {
+            parts.add(i18n.get("trend.measure." + s.measure().name()) + ", "
+                    + i18n.get("trend.style." + s.style().name()).toLowerCase(i18n.locale()));
+        }
+        if (s.chartKind() == ChartKind.SELF_CHECK_COMPLIANCE && s.templateFamilyId() != null) {
+            templateFamilies.stream().filter(f -> f.familyId() == s.templateFamilyId()).findFirst()
+                    .ifPresent(f -> parts.add(f.name()));
+        }
+        if (s.chartKind() == ChartKind.RISK_MATRIX && s.riskTemplateId() != null) {
+            riskTemplates.stream().filter(t -> t.id().equals(s.riskTemplateId())).findFirst()
+                    .ifPresent(t -> parts.add(t.name()));
+        }
+        if (s.chartKind() != ChartKind.SELF_CHECK_COMPLIANCE) {
+            parts.add(s.from() + "–" + s.to());
+        }
+        return String.join(" · ", parts);
+    }
+
+    private ChartDeck currentDeck() {
+        return new ChartDeck(deckItems.stream().map(i -> new ChartDeck.Entry(i.title(), i.definition())).toList());
+    }
+
+    /** Writes the whole deck in its new order in one transaction and shows it as read back. */
+    private void saveDeck(ChartDeck changed, String select) {
+        String screen = deckScreen(currentCouncil());
+        List<SavedFilterRepository.Saved> rows = changed.entries().stream()
+                .map(e -> new SavedFilterRepository.Saved(e.title(), e.definition())).toList();
+        deckBusy.set(true);
+        tasks.run(i18n.get("trend.deck.saving"), p -> {
+            ctx.savedFilters().replaceAll(screen, rows);
+            return ctx.savedFilters().inOrder(screen);
+        }, saved -> {
+            deckBusy.set(false);
+            showDeck(saved, select);
+        }, t -> {
+            deckBusy.set(false);
+            dialogs.showUnexpected(t);
+        });
+    }
+
+    private void moveInDeck(int delta) {
+        int i = deckItems.indexOf(selectedDeckItem.get());
+        saveDeck(currentDeck().move(i, delta), selectedDeckItem.get().title());
+    }
+
+    private void removeFromDeck() {
+        DeckItem item = selectedDeckItem.get();
+        if (!dialogs.confirm(i18n.get("trend.deck.removeTitle"), i18n.get("trend.deck.removeConfirm", item.title()))) {
+            return;
+        }
+        int i = deckItems.indexOf(item);
+        ChartDeck changed = currentDeck().remove(i);
+        String next = changed.size() == 0 ? null : changed.entries().get(Math.min(i, changed.size() - 1)).title();
+        saveDeck(changed, next);
+    }
+
+    private void renameInDeck() {
+        DeckItem item = selectedDeckItem.get();
+        int i = deckItems.indexOf(item);
+        dialogs.askText(i18n.get("trend.deck.renameTitle"), i18n.get("trend.deck.renamePrompt"), item.title())
+                .ifPresent(title -> {
+                    ChartDeck d = currentDeck();
+                    java.util.Optional<Problem> problem = d.titleProblem(i, title);
+                    if (problem.isPresent()) {
+                        dialogs.showError(i18n.get("trend.deck.renameTitle"), i18n.problem(problem.get()));
+                    } else if (!title.strip().equals(item.title())) {
+                        saveDeck(d.rename(i, title), title.strip());
+                    }
+                });
+    }
+
+    /** "Uppdatera bilden": the chosen deck chart gets the screen's current settings, keeping its title and place. */
+    private void replaceInDeck() {
+        DeckItem item = selectedDeckItem.get();
+        saveDeck(currentDeck().replace(deckItems.indexOf(item), settings().toJson()), item.title());
     }
 
     public void openFromDeck(String name) {
@@ -669,6 +922,16 @@ public final class TrendViewModel {
     public ObservableList<DeckOwner> deckOwners() { return deckOwners; }
     public ObjectProperty<DeckOwner> deckOwnerProperty() { return deckOwner; }
     public ObservableList<String> deck() { return deck; }
+    public ObservableList<DeckItem> deckItems() { return deckItems; }
+    public ObjectProperty<DeckItem> selectedDeckItemProperty() { return selectedDeckItem; }
+    public ObjectProperty<RiskTemplate> riskTemplateProperty() { return riskTemplate; }
+    public ObservableList<RiskTemplate> riskTemplates() { return riskTemplates; }
+    public Command removeFromDeckCommand() { return removeFromDeck; }
+    public Command moveUpCommand() { return moveUp; }
+    public Command moveDownCommand() { return moveDown; }
+    public Command renameInDeckCommand() { return renameInDeck; }
+    public Command replaceInDeckCommand() { return replaceInDeck; }
+    public Command openDeckItemCommand() { return openDeckItem; }
     public ObjectProperty<ChartData> chartProperty() { return chart; }
     public StringProperty messageProperty() { return message; }
     public Command exportPngCommand() { return exportPng; }

@@ -141,7 +141,9 @@ class ChartKindsViewModelTest {
         shown.clear();
         councilVm.loadDeck(shown::addAll);
         assertThat(shown).extracting(ChartData::kind).contains(ChartKind.TREND);
-        assertThat(shown).extracting(ChartData::title).anyMatch(t -> t.startsWith("Antal"));
+        // Slides are titled as in the deck; the computed title leads the subtitle.
+        assertThat(shown).extracting(ChartData::title).contains("Gammal bild");
+        assertThat(shown).extracting(ChartData::subtitle).anyMatch(t -> t.startsWith("Antal"));
         assertThat(dialogs.unexpected).isEmpty();
     }
 }
