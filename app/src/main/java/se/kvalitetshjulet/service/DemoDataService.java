@@ -139,7 +139,14 @@ public final class DemoDataService {
         SelfCheckDemoData.generate(selfChecks, seed, today);
         new RiskDemoData(db, risks, deviations, units).generate(seed, today);
         CouncilDemoData.generate(councils, actions, annualCycle, qualityPlans, seed, today);
+        DemoChartDecks.generate(new se.kvalitetshjulet.data.repo.SavedFilterRepository(db), units, taxonomies, selfChecks,
+                today, shiftDate(today));
         return new Summary(unitCount[0], total[0]);
+    }
+
+    /** When the demo's real change happens: falls at {@value #SHIFT_UNIT} rise from March last year. */
+    static LocalDate shiftDate(LocalDate today) {
+        return LocalDate.of(today.getYear() - 1, 3, 1);
     }
 
     private void generateDeviations(DSLContext tx, Random rnd, List<LeafUnit> leaves, LocalDate today,
@@ -152,7 +159,7 @@ public final class DemoDataService {
 
         YearMonth first = YearMonth.of(today.getYear() - 3, 1);
         YearMonth last = YearMonth.from(today);
-        LocalDate shiftDate = LocalDate.of(today.getYear() - 1, 3, 1);
+        LocalDate shiftDate = shiftDate(today);
         int months = (int) first.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1;
         int done = 0;
         for (YearMonth ym = first; !ym.isAfter(last); ym = ym.plusMonths(1)) {

@@ -92,7 +92,9 @@ class CouncilDeckScreenTest {
 
         // Back to the council and on to another council's (empty) deck: the chart screen follows.
         CouncilRepository.MeetingRow other = ctx.councils().list(null).stream()
-                .filter(m -> m.unitId() != meeting.unitId()).findFirst().orElseThrow();
+                .filter(m -> m.unitId() != meeting.unitId())
+                .filter(m -> ctx.savedFilters().inOrder(TrendViewModel.deckScreen(m.unitId())).isEmpty())
+                .findFirst().orElseThrow();
         robot.clickOn("#nav-councils");
         robot.interact(() -> meetings.getSelectionModel().select(meetings.getItems().stream()
                 .filter(m -> m.id() == other.id()).findFirst().orElseThrow()));

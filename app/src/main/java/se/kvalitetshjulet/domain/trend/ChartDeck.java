@@ -11,6 +11,14 @@ import se.kvalitetshjulet.domain.Problem;
  * order of the presentation. Every change returns a new deck; titles are unique within a deck.
  */
 public record ChartDeck(List<Entry> entries) {
+    /** Where decks are stored (saved_filter.screen): the default deck; a council's deck adds ".council.<unit id>". */
+    public static final String DEFAULT_SCREEN = "trenddeck";
+
+    /** The storage key of a deck: the default deck ({@code councilUnitId} null) or a council's (by its unit). */
+    public static String screen(Long councilUnitId) {
+        return councilUnitId == null ? DEFAULT_SCREEN : DEFAULT_SCREEN + ".council." + councilUnitId;
+    }
+
     /** The longest title a deck entry may have (saved_filter.name). */
     public static final int MAX_TITLE = 200;
 

@@ -79,8 +79,11 @@ public final class PresentationView extends BorderPane {
         stage.setScene(scene);
         stage.setTitle(i18n.get("trend.presentation.title"));
         stage.setFullScreenExitHint("");
-        stage.setFullScreen(true);
+        stage.setFullScreenExitKeyCombination(javafx.scene.input.KeyCombination.NO_MATCH);
         stage.show();
+        // Full screen only once the window exists: set before show(), the toolkit applies it before it knows the
+        // stage's (empty) exit hint and shows its own "press Esc" overlay, whose fade-out can outlive the window.
+        stage.setFullScreen(true);
         return stage;
     }
 

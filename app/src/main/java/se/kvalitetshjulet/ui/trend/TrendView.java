@@ -82,9 +82,22 @@ public final class TrendView extends BorderPane implements MainView.Refreshable 
                 javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
             }
         });
-        HBox header = new HBox(10, title, new javafx.scene.layout.Region(), owner, deck, addToDeck, export, copy, present);
-        HBox.setHgrow(header.getChildren().get(1), javafx.scene.layout.Priority.ALWAYS);
-        header.setAlignment(Pos.CENTER_LEFT);
+        // Two rows, so that a 1366 px laptop shows every control in full: the title with Presentera, then the deck
+        // (whose mötesbilder) and what to do with the chart on screen.
+        HBox titleRow = new HBox(10, title, new javafx.scene.layout.Region(), present);
+        HBox.setHgrow(titleRow.getChildren().get(1), javafx.scene.layout.Priority.ALWAYS);
+        titleRow.setAlignment(Pos.CENTER_LEFT);
+        Label deckLabel = new Label(i18n.get("trend.deck.owner"));
+        deckLabel.setLabelFor(owner);
+        deckLabel.setMnemonicParsing(true);
+        owner.setPrefWidth(300);
+        owner.setMaxWidth(360);
+        deck.setPrefWidth(280);
+        deck.setMaxWidth(340);
+        javafx.scene.layout.FlowPane toolbar = new javafx.scene.layout.FlowPane(8, 6, deckLabel, owner, deck, addToDeck,
+                export, copy);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.VBox header = new javafx.scene.layout.VBox(6, titleRow, toolbar);
         setTop(header);
         BorderPane.setMargin(header, new Insets(0, 0, 12, 0));
 

@@ -68,8 +68,7 @@ import se.kvalitetshjulet.ui.common.TaskRunner;
  * updated, removed — and shown in that order in presentation mode.
  */
 public final class TrendViewModel {
-    static final String DECK = "trenddeck";
-    private static final String COUNCIL_DECK = DECK + ".council.";
+    static final String DECK = ChartDeck.DEFAULT_SCREEN;
 
     /** Whose deck: the default deck ({@code councilUnitId} null) or a quality council's (the council's unit). */
     public record DeckOwner(Long councilUnitId, String name) {
@@ -208,7 +207,7 @@ public final class TrendViewModel {
 
     /** The saved_filter screen key of a deck: the default deck, or a council's (keyed by the council's unit). */
     public static String deckScreen(Long councilUnitId) {
-        return councilUnitId == null ? DECK : COUNCIL_DECK + councilUnitId;
+        return ChartDeck.screen(councilUnitId);
     }
 
     public void refresh() {

@@ -106,7 +106,11 @@ class ChartKindsViewModelTest {
     @Test
     void eachCouncilHasItsOwnDeckWhichItsMeetingPresentsAndTheOldGlobalDeckIsTheDefault() {
         List<CouncilRepository.MeetingRow> meetings = ctx.councils().list(null);
-        List<Long> councilUnits = meetings.stream().map(CouncilRepository.MeetingRow::unitId).distinct().toList();
+        // Councils with an empty deck first (the demo gives two councils a deck of their own).
+        List<Long> councilUnits = meetings.stream().map(CouncilRepository.MeetingRow::unitId).distinct()
+                .sorted(java.util.Comparator.comparing((Long u) -> !ctx.savedFilters().inOrder(TrendViewModel.deckScreen(u))
+                        .isEmpty()))
+                .toList();
         assertThat(councilUnits).hasSizeGreaterThanOrEqualTo(2);
         // A deck saved before chart kinds existed: the old JSON form, in the old global deck.
         ctx.savedFilters().save(TrendViewModel.DECK, "Gammal bild", "{\"kind\":null,\"categoryId\":null,\"unitId\":null,"
@@ -136,7 +140,9 @@ class ChartKindsViewModelTest {
         assertThat(shown).extracting(ChartData::kind).containsExactly(ChartKind.PARETO_CATEGORIES);
 
         // A council without a deck of its own shows the default deck, old charts included.
-        long other = meetings.stream().filter(m -> m.unitId() != councilUnits.getFirst()).findFirst().orElseThrow().id();
+        long other = meetings.stream().filter(m -> m.unitId() != councilUnits.getFirst())
+                .filter(m -> ctx.savedFilters().inOrder(TrendViewModel.deckScreen(m.unitId())).isEmpty())
+                .findFirst().orElseThrow().id();
         councilVm.open(other);
         shown.clear();
         councilVm.loadDeck(shown::addAll);

@@ -119,8 +119,9 @@ class DeckEditingViewModelTest {
                 .containsExactly(ChartKind.PARETO_CATEGORIES, ChartKind.ACTIONS, ChartKind.RISK_MATRIX);
         assertThat(shown.get(2).matrix()).isNotNull();
         assertThat(shown.get(2).subtitle()).startsWith("Riskmatris: risker före och efter åtgärder · ");
-        // The default deck was not touched.
-        assertThat(ctx.savedFilters().inOrder(TrendViewModel.DECK)).isEmpty();
+        // The default deck (the demo's six charts) was not touched.
+        assertThat(ctx.savedFilters().inOrder(TrendViewModel.DECK)).hasSize(6).first()
+                .extracting(SavedFilterRepository.Saved::name).isEqualTo("Alla avvikelser per månad");
         assertThat(dialogs.unexpected).isEmpty();
     }
 
