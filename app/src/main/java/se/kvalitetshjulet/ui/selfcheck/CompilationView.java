@@ -59,6 +59,8 @@ import se.kvalitetshjulet.ui.common.I18n;
  */
 final class CompilationView extends BorderPane {
     private static final int LABEL_LENGTH = 42;
+    /** Ja, delvis, nej, ej aktuellt: the order of the stacked bars (and of the colours in theme.css). */
+    private static final List<String> CHART_ORDER = List.of("JA", "DELVIS", "NEJ", "EJ_AKTUELLT");
 
     private final SelfCheckViewModel owner;
     private final CompilationViewModel vm;
@@ -80,7 +82,13 @@ final class CompilationView extends BorderPane {
         owner.exportCompilationCommand().bind(export);
         Label summary = new Label();
         summary.setId("compileSummary");
-        HBox bar = new HBox(10, new Label(i18n.get("selfcheck.compile.round")), round, export, summary);
+        round.setPrefWidth(330);
+        Label roundLabel = new Label(i18n.get("selfcheck.compile.round"));
+        roundLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        roundLabel.setLabelFor(round);
+        export.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        summary.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox bar = new HBox(10, roundLabel, round, export, summary);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         drillTab = tab("compileTabDrill", "selfcheck.compile.drill", drill());
@@ -106,14 +114,15 @@ final class CompilationView extends BorderPane {
     private Node questions() {
         TableView<Compilation.QuestionStats> table = new TableView<>();
         table.setId("compileQuestions");
-        table.getColumns().add(col("selfcheck.compile.col.section", Compilation.QuestionStats::section, 120));
-        table.getColumns().add(col("selfcheck.compile.col.question", Compilation.QuestionStats::text, 260));
-        table.getColumns().add(col("selfcheck.compile.col.answered", s -> Long.toString(s.answered()), 70));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(col("selfcheck.compile.col.section", Compilation.QuestionStats::section, 70));
+        table.getColumns().add(col("selfcheck.compile.col.question", Compilation.QuestionStats::text, 200));
+        table.getColumns().add(col("selfcheck.compile.col.answered", s -> Long.toString(s.answered()), 80));
         for (String v : AnswerType.YES_NO_VALUES) {
             table.getColumns().add(col("selfcheck.yesno." + v, s -> s.type() == AnswerType.YES_NO
-                    ? Long.toString(s.count(v)) : "", 60));
+                    ? Long.toString(s.count(v)) : "", v.equals("EJ_AKTUELLT") ? 85 : 55));
         }
-        table.getColumns().add(col("selfcheck.compile.col.mean", s -> vm.number(s.mean()), 80));
+        table.getColumns().add(col("selfcheck.compile.col.mean", s -> vm.number(s.mean()), 90));
         table.getColumns().add(col("selfcheck.compile.col.findings", s -> Long.toString(s.findings()), 60));
         table.setPlaceholder(new Label(i18n.get("selfcheck.compile.drill.hint")));
         drillOn(table, q -> vm.drillQuestion(q));
@@ -124,6 +133,7 @@ final class CompilationView extends BorderPane {
         CategoryAxis questionAxis = fixedCategories();
         StackedBarChart<Number, String> chart = new StackedBarChart<>(countAxis, questionAxis);
         chart.setId("compileQuestionChart");
+        chart.getStyleClass().add("answer-chart");
         chart.setTitle(i18n.get("selfcheck.compile.chart.answers"));
         chart.setAnimated(false);
         chart.setCategoryGap(6);
@@ -147,7 +157,7 @@ final class CompilationView extends BorderPane {
         VBox charts = new VBox(4, chart, means);
         VBox.setVgrow(chart, Priority.ALWAYS);
         SplitPane split = new SplitPane(table, charts);
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.62);
         return split;
     }
 
@@ -160,7 +170,7 @@ final class CompilationView extends BorderPane {
         }
         List<String> categories = new ArrayList<>();
         Map<String, XYChart.Series<Number, String>> series = new LinkedHashMap<>();
-        for (String v : AnswerType.YES_NO_VALUES) {
+        for (String v : CHART_ORDER) {
             XYChart.Series<Number, String> s = new XYChart.Series<>();
             s.setName(i18n.get("selfcheck.yesno." + v));
             series.put(v, s);
@@ -174,7 +184,7 @@ final class CompilationView extends BorderPane {
             String label = n + ". " + shorten(q.text());
             if (SelfCheckService.counted(q.type())) {
                 categories.add(label);
-                Set<String> values = new LinkedHashSet<>(q.type() == AnswerType.YES_NO ? AnswerType.YES_NO_VALUES
+                Set<String> values = new LinkedHashSet<>(q.type() == AnswerType.YES_NO ? CHART_ORDER
                         : q.counts().keySet());
                 for (String v : values) {
                     XYChart.Series<Number, String> s = series.computeIfAbsent(v, k -> {
@@ -192,7 +202,9 @@ final class CompilationView extends BorderPane {
         }
         // The first question at the top: a vertical category axis draws its first category at the bottom.
         axis.getCategories().setAll(categories.reversed());
-        chart.getData().setAll(series.entrySet().stream().filter(e -> used.contains(e.getKey()))
+        // The four ja/nej series always come first so that their colours stay the same.
+        chart.getData().setAll(series.entrySet().stream()
+                .filter(e -> CHART_ORDER.contains(e.getKey()) || used.contains(e.getKey()))
                 .map(Map.Entry::getValue).toList());
         meanAxis.getCategories().setAll(meanCategories.reversed());
         if (!meanSeries.getData().isEmpty()) {
@@ -218,8 +230,9 @@ final class CompilationView extends BorderPane {
     private Node units() {
         TableView<Compilation.UnitResult> table = new TableView<>();
         table.setId("compileUnits");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(col("selfcheck.compile.col.area", Compilation.UnitResult::area, 140));
-        table.getColumns().add(col("selfcheck.compile.col.unit", Compilation.UnitResult::unitName, 180));
+        table.getColumns().add(col("selfcheck.compile.col.unitName", Compilation.UnitResult::unitName, 180));
         table.getColumns().add(col("selfcheck.round.col.status", u -> i18n.of(u.status()), 100));
         table.getColumns().add(col("selfcheck.compile.col.answered", u -> Long.toString(u.answered()), 75));
         table.getColumns().add(col("selfcheck.compile.col.findings", u -> Long.toString(u.findings()), 60));
@@ -233,6 +246,7 @@ final class CompilationView extends BorderPane {
         CategoryAxis unitAxis = fixedCategories();
         BarChart<Number, String> chart = new BarChart<>(percent, unitAxis);
         chart.setId("compileUnitChart");
+        chart.getStyleClass().add("compliance-chart");
         chart.setTitle(i18n.get("selfcheck.compile.chart.compliance"));
         chart.setAnimated(false);
         chart.setLegendVisible(false);
@@ -292,6 +306,7 @@ final class CompilationView extends BorderPane {
 
         TableView<RoundComparison.QuestionChange> questions = new TableView<>();
         questions.setId("compileCompareQuestions");
+        questions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         questions.getColumns().add(col("selfcheck.compile.col.question", RoundComparison.QuestionChange::text, 330));
         questions.getColumns().add(col("selfcheck.compile.compare.col.presence", q -> vm.presence(q.presence()), 110));
         questions.getColumns().add(shareCol(null, "selfcheck.compile.compare.col.findingsThen",
@@ -300,12 +315,12 @@ final class CompilationView extends BorderPane {
                 RoundComparison.QuestionChange::findingsNow, 120));
         questions.getColumns().add(pointsCol("selfcheck.compile.compare.col.change",
                 RoundComparison.QuestionChange::changePoints, 110));
-        questions.getColumns().add(col("selfcheck.compile.compare.col.meanThen", q -> vm.number(q.meanThen()), 100));
-        questions.getColumns().add(col("selfcheck.compile.compare.col.meanNow", q -> vm.number(q.meanNow()), 100));
+        questions.getColumns().add(right(col("selfcheck.compile.compare.col.meanThen", q -> vm.number(q.meanThen()), 100)));
+        questions.getColumns().add(right(col("selfcheck.compile.compare.col.meanNow", q -> vm.number(q.meanNow()), 100)));
 
         TableView<RoundComparison.UnitChange> units = new TableView<>();
         units.setId("compileCompareUnits");
-        units.getColumns().add(col("selfcheck.compile.col.unit", RoundComparison.UnitChange::unitName, 220));
+        units.getColumns().add(col("selfcheck.compile.col.unitName", RoundComparison.UnitChange::unitName, 220));
         units.getColumns().add(col("selfcheck.compile.col.area", RoundComparison.UnitChange::area, 160));
         units.getColumns().add(shareCol(null, "selfcheck.compile.compare.col.complianceThen",
                 RoundComparison.UnitChange::complianceThen, 140));
@@ -337,7 +352,7 @@ final class CompilationView extends BorderPane {
         TableView<AnswerDetail> table = new TableView<>(vm.drillRows());
         table.setId("compileDrill");
         table.setPlaceholder(new Label(i18n.get("selfcheck.compile.drill.hint")));
-        TableColumn<AnswerDetail, String> unit = col("selfcheck.compile.col.unit", AnswerDetail::unitName, 180);
+        TableColumn<AnswerDetail, String> unit = col("selfcheck.compile.col.unitName", AnswerDetail::unitName, 180);
         TableColumn<AnswerDetail, String> status = col("selfcheck.round.col.status", d -> i18n.of(d.status()), 100);
         TableColumn<AnswerDetail, String> section = col("selfcheck.compile.col.section", AnswerDetail::section, 120);
         TableColumn<AnswerDetail, String> question = col("selfcheck.compile.col.question", AnswerDetail::question, 280);
@@ -482,6 +497,11 @@ final class CompilationView extends BorderPane {
         TableColumn<T, String> c = new TableColumn<>(i18n.get(key));
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setPrefWidth(width);
+        return c;
+    }
+
+    private static <T> TableColumn<T, String> right(TableColumn<T, String> c) {
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
         return c;
     }
 
