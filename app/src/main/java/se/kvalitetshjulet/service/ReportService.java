@@ -273,8 +273,7 @@ public final class ReportService {
                 submitted++;
                 findings += u.findings();
                 rows.add(new ReportModel.Bilaga2Row(u.area() == null ? "" : u.area(), c.template().name(),
-                        u.unitName(), u.result().phrase(), String.join("; ", u.actions()),
-                        String.join("; ", u.improvedRoutines())));
+                        u.unitName(), u.result().phrase(), String.join("; ", u.actions()), u.routines()));
             }
         }
         List<String> areaOrder = organisation.businessAreas().stream().map(a -> a.name()).toList();

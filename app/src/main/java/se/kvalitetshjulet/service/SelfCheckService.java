@@ -22,6 +22,7 @@ import se.kvalitetshjulet.domain.org.BusinessArea;
 import se.kvalitetshjulet.domain.org.OrgTree;
 import se.kvalitetshjulet.domain.org.Unit;
 import se.kvalitetshjulet.domain.selfcheck.Answer;
+import se.kvalitetshjulet.domain.selfcheck.AnswerDetail;
 import se.kvalitetshjulet.domain.selfcheck.AnswerType;
 import se.kvalitetshjulet.domain.selfcheck.AnswerValues;
 import se.kvalitetshjulet.domain.selfcheck.Compilation;
@@ -30,6 +31,7 @@ import se.kvalitetshjulet.domain.selfcheck.ResponseRow;
 import se.kvalitetshjulet.domain.selfcheck.ResponseStatus;
 import se.kvalitetshjulet.domain.selfcheck.ResultLevel;
 import se.kvalitetshjulet.domain.selfcheck.Round;
+import se.kvalitetshjulet.domain.selfcheck.RoundComparison;
 import se.kvalitetshjulet.domain.selfcheck.RoundRow;
 import se.kvalitetshjulet.domain.selfcheck.SubmissionRules;
 import se.kvalitetshjulet.domain.selfcheck.Template;
@@ -297,9 +299,10 @@ public final class SelfCheckService {
         for (TemplateSection s : t.sections()) {
             for (Question q : s.questions()) {
                 var a = agg.get(q.id());
-                questions.add(new Compilation.QuestionStats(q.id(), s.title(), q.text(), q.type(),
+                questions.add(new Compilation.QuestionStats(q.id(), q.key(), s.title(), q.text(), q.type(),
                         a == null ? 0 : a.answered(), counts.getOrDefault(q.id(), Map.of()),
-                        q.type().numeric() && a != null ? a.mean() : null, a == null ? 0 : a.findings()));
+                        q.type().numeric() && a != null ? a.mean() : null, a == null ? 0 : a.findings(),
+                        a == null ? 0 : a.assessable()));
             }
         }
 
@@ -312,6 +315,7 @@ public final class SelfCheckService {
         repo.responseAggregates(roundId).forEach(a -> perResponse.put(a.responseId(), a));
         Map<Long, List<SelfCheckRepository.ActionRow>> actions = new HashMap<>();
         repo.actions(null, roundId).forEach(a -> actions.computeIfAbsent(a.responseId(), k -> new ArrayList<>()).add(a));
+        Map<Long, SelfCheckRepository.Bilaga2Edit> edits = repo.bilaga2Edits(roundId);
 
         List<Compilation.UnitResult> units = new ArrayList<>();
         for (ResponseRow r : repo.responses(roundId, null, today())) {
@@ -327,10 +331,13 @@ public final class SelfCheckService {
                 }
             }
             Long area = tree.effectiveBusinessArea(r.unitId());
+            ResultLevel derived = ResultLevel.of(r.status() == ResponseStatus.SUBMITTED, findings, assessable);
+            var edit = edits.get(r.id());
+            ResultLevel chosen = edit == null || edit.resultOverride() == null ? null : ResultLevel.valueOf(edit.resultOverride());
             units.add(new Compilation.UnitResult(r.id(), r.unitId(), r.unitName(),
                     area == null ? "" : areaNames.getOrDefault(area, ""), r.status(), answered, findings, assessable,
-                    ResultLevel.of(r.status() == ResponseStatus.SUBMITTED, findings, assessable),
-                    acts.stream().map(x -> x.measure().what()).toList(), List.copyOf(routines)));
+                    chosen == null ? derived : chosen, acts.stream().map(x -> x.measure().what()).toList(),
+                    List.copyOf(routines), derived, chosen != null, edit == null ? null : edit.routines()));
         }
         units.sort(java.util.Comparator.comparing(Compilation.UnitResult::area).thenComparing(Compilation.UnitResult::unitName));
 
@@ -351,6 +358,123 @@ public final class SelfCheckService {
                         e.getValue()[3]))
                 .toList();
         return new Compilation(round, t, questions, units, areas);
+    }
+
+    /**
+     * Compares a round with an earlier round of the same template family: finding share per question (matched by
+     * question key across versions), compliance per unit, response rate and compliance overall.
+     */
+    public RoundComparison compare(long roundId, long previousRoundId) {
+        Round current = round(roundId);
+        Round previous = round(previousRoundId);
+        long family = familyOf(current);
+        if (familyOf(previous) != family) {
+            throw new IllegalArgumentException("Omgångarna hör inte till samma mall och kan inte jämföras.");
+        }
+        return RoundComparison.of(compile(previousRoundId), compile(roundId));
+    }
+
+    /** The other rounds of the same template family (any version), newest period first. */
+    public List<Round> comparableRounds(long roundId) {
+        Round current = round(roundId);
+        return repo.roundsOfFamily(familyOf(current)).stream().filter(r -> !r.id().equals(current.id())).toList();
+    }
+
+    /** The round to compare with by default: the latest earlier round of the same template family, by period. */
+    public java.util.Optional<Round> previousRound(long roundId) {
+        Round current = round(roundId);
+        return RoundComparison.previousOf(current, repo.roundsOfFamily(familyOf(current)));
+    }
+
+    private long familyOf(Round r) {
+        Template t = template(r.templateId());
+        return t.familyId() == null ? t.id() : t.familyId();
+    }
+
+    /** Every answer of one unit's self-check in template order, with comments, findings and improvement actions. */
+    public List<AnswerDetail> unitAnswers(long responseId) {
+        Form f = open(responseId);
+        Map<Long, List<String>> acts = new HashMap<>();
+        for (var a : f.actions()) {
+            acts.computeIfAbsent(a.questionId(), k -> new ArrayList<>()).add(a.measure().what());
+        }
+        List<AnswerDetail> out = new ArrayList<>();
+        for (TemplateSection s : f.template().sections()) {
+            for (Question q : s.questions()) {
+                Answer a = f.answers().get(q.id());
+                String value = a == null ? null : a.value();
+                out.add(new AnswerDetail(responseId, f.response().unitName(), f.response().status(), s.title(), q.text(),
+                        q.type(), value, a == null ? null : a.comment(), q.isFinding(value),
+                        acts.getOrDefault(q.id(), List.of())));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Every unit's answer to one question of a round, in the order of the compilation's units. Only submitted
+     * responses show an answer (as in the compilation); the others are listed with their status.
+     */
+    public List<AnswerDetail> questionAnswers(long roundId, long questionId) {
+        Round round = round(roundId);
+        Template t = template(round.templateId());
+        String section = null;
+        Question question = null;
+        for (TemplateSection s : t.sections()) {
+            for (Question q : s.questions()) {
+                if (q.id() == questionId) {
+                    section = s.title();
+                    question = q;
+                }
+            }
+        }
+        if (question == null) {
+            throw new IllegalArgumentException("Frågan hör inte till mallen för den här omgången.");
+        }
+        Map<Long, Answer> answers = repo.answersToQuestion(roundId, questionId);
+        Map<Long, List<String>> acts = new HashMap<>();
+        for (var a : repo.actions(null, roundId)) {
+            if (a.questionId() == questionId) {
+                acts.computeIfAbsent(a.responseId(), k -> new ArrayList<>()).add(a.measure().what());
+            }
+        }
+        List<ResponseRow> rows = new ArrayList<>(repo.responses(roundId, null, today()));
+        rows.sort(java.util.Comparator.comparing(ResponseRow::unitName));
+        List<AnswerDetail> out = new ArrayList<>();
+        for (ResponseRow r : rows) {
+            Answer a = answers.get(r.id());
+            String value = a == null ? null : a.value();
+            out.add(new AnswerDetail(r.id(), r.unitName(), r.status(), section, question.text(), question.type(), value,
+                    a == null ? null : a.comment(), question.isFinding(value), acts.getOrDefault(r.id(), List.of())));
+        }
+        return out;
+    }
+
+    /**
+     * Sets a unit's row of Bilaga 2: the result phrase ({@code null}, or the derived one: follow the answers) and
+     * "Processer och rutiner som förbättrats" ({@code null}: the routines of the done actions). Only a submitted
+     * self-check has a row; identity numbers in the text are refused (the report is public).
+     */
+    public SaveResult<Compilation.UnitResult> saveBilaga2(long responseId, ResultLevel result, String routines) {
+        ResponseRow row = repo.findResponse(responseId, today()).orElseThrow(() ->
+                new IllegalStateException("Egenkontrollen finns inte längre (id " + responseId + ")."));
+        if (row.status() != ResponseStatus.SUBMITTED) {
+            throw new IllegalStateException("Bara en inskickad egenkontroll har en rad i bilaga 2.");
+        }
+        String text = routines == null ? null : routines.strip();
+        if (text != null && se.kvalitetshjulet.domain.privacy.PrivacyCheck.check(text).stream()
+                .anyMatch(se.kvalitetshjulet.domain.privacy.PrivacyCheck.Finding::identityNumber)) {
+            return SaveResult.rejected(List.of(new Problem("routines", "deviation.validation.identityNumberRefused")));
+        }
+        Compilation.UnitResult before = unitResult(row);
+        String override = result == null || result == before.derivedResult() ? null : result.name();
+        String routinesText = text == null || text.equals(before.derivedRoutines()) ? null : text;
+        db.txRun(tx -> repo.saveBilaga2(tx, responseId, override, routinesText));
+        return SaveResult.saved(unitResult(row));
+    }
+
+    private Compilation.UnitResult unitResult(ResponseRow row) {
+        return compile(row.roundId()).units().stream().filter(u -> u.responseId() == row.id()).findFirst().orElseThrow();
     }
 
     /** Whether the type is counted per choice in the compilation. */

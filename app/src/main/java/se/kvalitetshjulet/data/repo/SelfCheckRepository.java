@@ -60,11 +60,17 @@ public final class SelfCheckRepository {
     /** Count of one stored value of one question among submitted responses. */
     public record ValueCount(long questionId, String value, long count) { }
 
-    /** Per question among submitted responses: answered, findings, mean of numeric answers. */
-    public record QuestionAggregate(long questionId, long answered, long findings, Double mean) { }
+    /**
+     * Per question among submitted responses: answered, findings, mean of numeric answers, and the answers that can
+     * be judged (the question has a finding rule, or the answer was marked a finding).
+     */
+    public record QuestionAggregate(long questionId, long answered, long findings, Double mean, long assessable) { }
 
     /** Per response: answered questions, findings and answered questions that have a finding rule. */
     public record ResponseAggregate(long responseId, long answered, long findings, long assessable) { }
+
+    /** The coordinator's edits of a response's Bilaga 2 row: a result level name and/or the routines text (null: none). */
+    public record Bilaga2Edit(String resultOverride, String routines) { }
 
     /** An improvement action raised from an answer, with the question's reference (routine). */
     public record ActionRow(long responseId, long questionId, Measure measure, String reference) { }
@@ -474,13 +480,15 @@ public final class SelfCheckRepository {
         Field<Double> mean = DSL.avg(DSL.when(SELF_CHECK_QUESTION.ANSWER_TYPE.in(AnswerType.NUMBER.name(),
                         AnswerType.PERCENTAGE.name()), SELF_CHECK_ANSWER.ANSWER_VALUE.cast(SQLDataType.DOUBLE)))
                 .cast(SQLDataType.DOUBLE);
-        return db.dsl().select(SELF_CHECK_ANSWER.QUESTION_ID, answered, findings, mean)
+        Field<Integer> assessable = DSL.count(SELF_CHECK_ANSWER.ANSWER_VALUE)
+                .filterWhere(SELF_CHECK_QUESTION.FINDING_RULE.isNotNull().or(SELF_CHECK_ANSWER.FINDING.isTrue()));
+        return db.dsl().select(SELF_CHECK_ANSWER.QUESTION_ID, answered, findings, mean, assessable)
                 .from(SELF_CHECK_ANSWER)
                 .join(SELF_CHECK_RESPONSE).on(SELF_CHECK_RESPONSE.ID.eq(SELF_CHECK_ANSWER.RESPONSE_ID))
                 .join(SELF_CHECK_QUESTION).on(SELF_CHECK_QUESTION.ID.eq(SELF_CHECK_ANSWER.QUESTION_ID))
                 .where(submittedIn(roundId))
                 .groupBy(SELF_CHECK_ANSWER.QUESTION_ID)
-                .fetch(x -> new QuestionAggregate(x.value1(), x.value2(), x.value3(), x.value4()));
+                .fetch(x -> new QuestionAggregate(x.value1(), x.value2(), x.value3(), x.value4(), x.value5()));
     }
 
     /** Per response of the round (any status): answered, findings, assessable answers. */
@@ -488,7 +496,7 @@ public final class SelfCheckRepository {
         Field<Integer> answered = DSL.count(SELF_CHECK_ANSWER.ANSWER_VALUE);
         Field<Integer> findings = DSL.count(SELF_CHECK_ANSWER.ID).filterWhere(SELF_CHECK_ANSWER.FINDING.isTrue());
         Field<Integer> assessable = DSL.count(SELF_CHECK_ANSWER.ANSWER_VALUE)
-                .filterWhere(SELF_CHECK_QUESTION.FINDING_RULE.isNotNull());
+                .filterWhere(SELF_CHECK_QUESTION.FINDING_RULE.isNotNull().or(SELF_CHECK_ANSWER.FINDING.isTrue()));
         return db.dsl().select(SELF_CHECK_RESPONSE.ID, answered, findings, assessable)
                 .from(SELF_CHECK_RESPONSE)
                 .leftJoin(SELF_CHECK_ANSWER).on(SELF_CHECK_ANSWER.RESPONSE_ID.eq(SELF_CHECK_RESPONSE.ID))
@@ -507,6 +515,62 @@ public final class SelfCheckRepository {
                 .where(submittedIn(roundId).and(SELF_CHECK_ANSWER.ANSWER_VALUE.isNotNull())
                         .and(SELF_CHECK_QUESTION.ANSWER_TYPE.eq(AnswerType.MULTIPLE_CHOICE.name())))
                 .fetch(x -> new ValueCount(x.value1(), x.value2(), 1));
+    }
+
+    /** Every unit's answer to one question of a round (submitted responses only), by response id. */
+    public Map<Long, Answer> answersToQuestion(long roundId, long questionId) {
+        Map<Long, Answer> out = new LinkedHashMap<>();
+        db.dsl().select(SELF_CHECK_ANSWER.asterisk()).from(SELF_CHECK_ANSWER)
+                .join(SELF_CHECK_RESPONSE).on(SELF_CHECK_RESPONSE.ID.eq(SELF_CHECK_ANSWER.RESPONSE_ID))
+                .where(submittedIn(roundId).and(SELF_CHECK_ANSWER.QUESTION_ID.eq(questionId)))
+                .fetch(x -> x.into(SELF_CHECK_ANSWER))
+                .forEach(a -> out.put(a.getResponseId(),
+                        new Answer(a.getId(), a.getQuestionId(), a.getAnswerValue(), a.getComment())));
+        return out;
+    }
+
+    /** The rounds of one template family (any version), newest period first. */
+    public List<Round> roundsOfFamily(long familyId) {
+        return db.dsl().select(SELF_CHECK_ROUND.asterisk()).from(SELF_CHECK_ROUND)
+                .join(SELF_CHECK_TEMPLATE).on(SELF_CHECK_TEMPLATE.ID.eq(SELF_CHECK_ROUND.TEMPLATE_ID))
+                .where(SELF_CHECK_TEMPLATE.FAMILY_ID.eq(familyId))
+                .orderBy(SELF_CHECK_ROUND.PERIOD_START.desc(), SELF_CHECK_ROUND.ID.desc())
+                .fetch(x -> toRound(x.into(SELF_CHECK_ROUND)));
+    }
+
+    // ---- Bilaga 2 edits --------------------------------------------------------------
+
+    /** The coordinator's Bilaga 2 edits of a round's responses (only those with an edit), by response id. */
+    public Map<Long, Bilaga2Edit> bilaga2Edits(long roundId) {
+        Map<Long, Bilaga2Edit> out = new LinkedHashMap<>();
+        db.dsl().select(SELF_CHECK_RESPONSE.ID, SELF_CHECK_RESPONSE.RESULT_OVERRIDE, SELF_CHECK_RESPONSE.IMPROVED_ROUTINES)
+                .from(SELF_CHECK_RESPONSE)
+                .where(SELF_CHECK_RESPONSE.ROUND_ID.eq(roundId)
+                        .and(SELF_CHECK_RESPONSE.RESULT_OVERRIDE.isNotNull().or(SELF_CHECK_RESPONSE.IMPROVED_ROUTINES.isNotNull())))
+                .forEach(x -> out.put(x.value1(), new Bilaga2Edit(x.value2(), x.value3())));
+        return out;
+    }
+
+    /**
+     * Stores the coordinator's Bilaga 2 row of a response: the result level name ({@code null}: follow the answers)
+     * and the routines text ({@code null}: the routines of the done actions). Audited; returns whether anything
+     * changed.
+     */
+    public boolean saveBilaga2(DSLContext tx, long responseId, String resultOverride, String routines) {
+        SelfCheckResponseRecord rec = tx.selectFrom(SELF_CHECK_RESPONSE).where(SELF_CHECK_RESPONSE.ID.eq(responseId))
+                .fetchOptional().orElseThrow(() ->
+                        new IllegalStateException("Egenkontrollen finns inte längre (id " + responseId + ")."));
+        if (java.util.Objects.equals(rec.getResultOverride(), resultOverride)
+                && java.util.Objects.equals(rec.getImprovedRoutines(), routines)) {
+            return false;
+        }
+        SelfCheckResponseRecord before = rec.copy();
+        before.setId(rec.getId());
+        rec.setResultOverride(resultOverride);
+        rec.setImprovedRoutines(routines);
+        rec.update();
+        audit.append(tx, RESPONSE_ENTITY, responseId, AuditTrail.Action.UPDATE, before, rec);
+        return true;
     }
 
     // ---- mapping ---------------------------------------------------------------------

@@ -53,7 +53,6 @@ import se.kvalitetshjulet.domain.org.BusinessArea;
 import se.kvalitetshjulet.domain.org.Unit;
 import se.kvalitetshjulet.domain.selfcheck.AnswerType;
 import se.kvalitetshjulet.domain.selfcheck.AnswerValues;
-import se.kvalitetshjulet.domain.selfcheck.Compilation;
 import se.kvalitetshjulet.domain.selfcheck.Question;
 import se.kvalitetshjulet.domain.selfcheck.ResponseRow;
 import se.kvalitetshjulet.domain.selfcheck.RoundRow;
@@ -720,73 +719,7 @@ public final class SelfCheckView extends BorderPane implements MainView.Refresha
     // ---- Sammanställning -------------------------------------------------------------
 
     private Node compilation() {
-        ComboBox<RoundRow> round = new ComboBox<>(vm.rounds());
-        round.setId("compileRound");
-        Forms.display(round, r -> r.round().name());
-        round.valueProperty().bindBidirectional(vm.compileRoundProperty());
-        Button export = new Button(i18n.get("selfcheck.compile.export"));
-        export.setId("compileExport");
-        vm.exportCompilationCommand().bind(export);
-        Label summary = new Label();
-        summary.setId("compileSummary");
-        HBox bar = new HBox(10, new Label(i18n.get("selfcheck.compile.round")), round, export, summary);
-        bar.setAlignment(Pos.CENTER_LEFT);
-
-        TableView<Compilation.QuestionStats> questions = new TableView<>();
-        questions.setId("compileQuestions");
-        questions.getColumns().add(col("selfcheck.compile.col.section", Compilation.QuestionStats::section, 160));
-        questions.getColumns().add(col("selfcheck.compile.col.question", Compilation.QuestionStats::text, 340));
-        questions.getColumns().add(col("selfcheck.compile.col.answered", s -> Long.toString(s.answered()), 80));
-        for (String v : AnswerType.YES_NO_VALUES) {
-            questions.getColumns().add(col("selfcheck.yesno." + v, s -> s.type() == AnswerType.YES_NO
-                    ? Long.toString(s.count(v)) : "", 70));
-        }
-        questions.getColumns().add(col("selfcheck.compile.col.mean", s -> s.mean() == null ? ""
-                : String.format(i18n.locale(), "%.1f", s.mean()), 80));
-        questions.getColumns().add(col("selfcheck.compile.col.findings", s -> Long.toString(s.findings()), 70));
-
-        TableView<Compilation.ReportRow> bilaga = new TableView<>();
-        bilaga.setId("compileBilaga");
-        bilaga.getColumns().add(col("selfcheck.compile.col.check", Compilation.ReportRow::check, 220));
-        bilaga.getColumns().add(col("selfcheck.compile.col.unit", Compilation.ReportRow::unit, 180));
-        bilaga.getColumns().add(col("selfcheck.compile.col.result", Compilation.ReportRow::result, 200));
-        bilaga.getColumns().add(col("selfcheck.compile.col.actions", Compilation.ReportRow::actions, 300));
-        bilaga.getColumns().add(col("selfcheck.compile.col.routines", Compilation.ReportRow::routines, 220));
-
-        TableView<Compilation.AreaSummary> areas = new TableView<>();
-        areas.setId("compileAreas");
-        areas.getColumns().add(col("selfcheck.compile.col.area", Compilation.AreaSummary::area, 220));
-        areas.getColumns().add(col("selfcheck.compile.col.units", a -> Long.toString(a.units()), 90));
-        areas.getColumns().add(col("selfcheck.compile.col.submitted", a -> Long.toString(a.submitted()), 90));
-        areas.getColumns().add(col("selfcheck.compile.col.findings", a -> Long.toString(a.findings()), 90));
-        areas.getColumns().add(col("selfcheck.compile.col.unitsWithFindings", a -> Long.toString(a.unitsWithFindings()), 150));
-
-        TableView<Compilation.UnitResult> units = new TableView<>();
-        units.getColumns().add(col("selfcheck.compile.col.area", Compilation.UnitResult::area, 160));
-        units.getColumns().add(col("selfcheck.compile.col.unit", Compilation.UnitResult::unitName, 200));
-        units.getColumns().add(col("selfcheck.round.col.status", u -> i18n.of(u.status()), 110));
-        units.getColumns().add(col("selfcheck.compile.col.answered", u -> Long.toString(u.answered()), 80));
-        units.getColumns().add(col("selfcheck.compile.col.findings", u -> Long.toString(u.findings()), 70));
-        units.getColumns().add(col("selfcheck.compile.col.result", u -> i18n.of(u.result()), 220));
-
-        vm.compilationProperty().addListener((o, a, c) -> {
-            questions.getItems().setAll(c == null ? List.of() : c.questions());
-            bilaga.getItems().setAll(c == null ? List.of() : c.bilaga2());
-            areas.getItems().setAll(c == null ? List.of() : c.areas());
-            units.getItems().setAll(c == null ? List.of() : c.units());
-            summary.setText(c == null ? "" : i18n.get("selfcheck.compile.summary",
-                    c.units().stream().filter(u -> !u.status().pending()).count(), c.units().size()));
-        });
-        TabPane inner = new TabPane(
-                tab("compileTabQuestions", "selfcheck.compile.perQuestion", questions),
-                tab("compileTabUnits", "selfcheck.compile.perUnit", units),
-                tab("compileTabAreas", "selfcheck.compile.perArea", areas),
-                tab("compileTabBilaga", "selfcheck.compile.bilaga", bilaga));
-        inner.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        BorderPane pane = new BorderPane(inner);
-        pane.setTop(bar);
-        BorderPane.setMargin(bar, new Insets(0, 0, 8, 0));
-        return pane;
+        return new CompilationView(vm, i18n);
     }
 
     private <T> TableColumn<T, String> col(String key, Function<T, String> value, double width) {

@@ -142,6 +142,7 @@ public final class SelfCheckViewModel {
     // ---- compilation
     private final ObjectProperty<RoundRow> compileRound = new SimpleObjectProperty<>();
     private final ObjectProperty<Compilation> compilation = new SimpleObjectProperty<>();
+    private final CompilationViewModel compilationDetails;
 
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
@@ -206,6 +207,7 @@ public final class SelfCheckViewModel {
         onlyUnanswered.addListener((o, a, b) -> loadRoundResponses());
         selectedTemplate.addListener((o, a, t) -> loadHistory());
         compileRound.addListener((o, a, r) -> compile());
+        compilationDetails = new CompilationViewModel(ctx, tasks, dialogs, i18n, compilation, this::compile);
         roundTemplate.addListener((o, a, t) -> {
             if (t != null && roundName.get().isBlank()) {
                 LocalDate today = ctx.today();
@@ -796,9 +798,11 @@ public final class SelfCheckViewModel {
 
     private void exportCompilation() {
         Compilation c = compilation.get();
+        var shown = compilationDetails.comparisonProperty().get();
+        var comparison = shown != null && shown.current().id().equals(c.round().id()) ? shown : null;
         dialogs.chooseSaveFile(i18n.get("selfcheck.compile.export"), "sammanstallning-" + fileName(c.round().name()) + ".xlsx",
                 List.of("*.xlsx")).ifPresent(path -> tasks.run(i18n.get("selfcheck.compile.exporting"), p -> {
-                    ctx.selfCheckExporter().export(c, path);
+                    ctx.selfCheckExporter().export(c, comparison, path);
                     return path;
                 }, done -> dialogs.showInfo(i18n.get("selfcheck.compile.export"),
                         i18n.get("selfcheck.compile.exported", done)), this::failed));
@@ -857,6 +861,8 @@ public final class SelfCheckViewModel {
     public ObservableList<Template> templateHistory() { return templateHistory; }
     public ObjectProperty<RoundRow> compileRoundProperty() { return compileRound; }
     public ObjectProperty<Compilation> compilationProperty() { return compilation; }
+    /** Comparison, drill-down and Bilaga 2 editing of the compiled round. */
+    public CompilationViewModel compilationDetails() { return compilationDetails; }
     public Command saveDraftCommand() { return saveDraft; }
     public Command submitCommand() { return submit; }
     public Command reopenCommand() { return reopen; }
