@@ -22,7 +22,8 @@ import se.kvalitetshjulet.domain.trend.ChartDeck;
  * Demo mötesbilder: a default deck for the administration and one for Solbacken's quality council (the others
  * start empty), so that presentation mode has something real to show the first time. Written in the stored chart-settings format (the JSON of
  * {@code ui.trend.TrendSettings}; a test reads every demo chart back through it). The fall chart of
- * {@value DemoDataService#SHIFT_UNIT} carries the date of the demo's real shift as a phase-splitting annotation.
+ * {@value DemoDataService#SHIFT_UNIT} marks the demo's real shift with an annotation and freezes its limits on the
+ * months before it, so the rise after it shows as signals.
  */
 final class DemoChartDecks {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -102,7 +103,10 @@ final class DemoChartDecks {
         n.put("style", style);
         ArrayNode a = (ArrayNode) n.get("annotations");
         if (shift != null) {
-            a.addObject().put("date", shift.toString()).put("text", "Ny bemanning nattetid").put("phaseSplit", true);
+            // Limits frozen on the months before the change, so the council sees the months after it fall outside
+            // them: the question "is the change real?" answered, not hidden by a phase split of its own.
+            n.put("freeze", (int) YearMonth.from(from).until(YearMonth.from(shift), java.time.temporal.ChronoUnit.MONTHS));
+            a.addObject().put("date", shift.toString()).put("text", "Ny bemanning nattetid").put("phaseSplit", false);
         }
         return n;
     }

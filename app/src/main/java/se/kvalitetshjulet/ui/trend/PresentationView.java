@@ -40,7 +40,13 @@ public final class PresentationView extends BorderPane {
         explanations.setPrefWidth(460);
         explanations.setPadding(new Insets(24, 0, 0, 24));
         setCenter(viewer);
-        setRight(explanations);
+        // Long explanations scroll instead of being cut off with "…".
+        javafx.scene.control.ScrollPane explanationScroll = new javafx.scene.control.ScrollPane(explanations);
+        explanationScroll.setFitToWidth(true);
+        explanationScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        explanationScroll.getStyleClass().add("presentation-explanations");
+        explanationScroll.setPrefWidth(480);
+        setRight(explanationScroll);
         Label hint = new Label(i18n.get("trend.presentation.hint"));
         hint.getStyleClass().add("presentation-hint");
         HBox bottom = new HBox(20, counter, hint);
@@ -98,6 +104,7 @@ public final class PresentationView extends BorderPane {
         for (String s : data.explanations()) {
             Label l = new Label(s);
             l.setWrapText(true);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             l.getStyleClass().add(data.signal() ? "presentation-signal" : "presentation-calm");
             explanations.getChildren().add(l);
         }

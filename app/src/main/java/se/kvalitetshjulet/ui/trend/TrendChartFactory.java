@@ -107,12 +107,27 @@ public final class TrendChartFactory {
         return Math.max(0.6, Math.min(width / DESIGN_WIDTH, height / DESIGN_HEIGHT));
     }
 
+    /** Category names longer than {@value #MAX_LABEL} characters end in "…" (kept unique), so rotated labels never collide. */
+    static String shortLabel(String label, java.util.Set<String> used) {
+        String l = label.length() <= MAX_LABEL ? label : label.substring(0, MAX_LABEL - 1).strip() + "…";
+        String unique = l;
+        for (int i = 2; !used.add(unique); i++) {
+            unique = l + " (" + i + ")";
+        }
+        return unique;
+    }
+
+    private static final int MAX_LABEL = 22;
+
     private static CategoryPlot basePlot(ChartData data, double scale) {
         boolean pareto = data.kind() != null && data.kind().pareto();
         CategoryAxis x = pareto ? new CategoryAxis() : new ThinningCategoryAxis();
         if (pareto) {
-            x.setCategoryLabelPositions(data.points().size() > 6 ? CategoryLabelPositions.UP_45 : CategoryLabelPositions.STANDARD);
-            x.setMaximumCategoryLabelLines(3);
+            // Many categories: vertical labels, one line each (long names end in "…"), none overlapping.
+            int n = data.points().size();
+            x.setCategoryLabelPositions(n > 8 ? CategoryLabelPositions.UP_90 : n > 5 ? CategoryLabelPositions.UP_45
+                    : CategoryLabelPositions.STANDARD);
+            x.setMaximumCategoryLabelLines(n > 5 ? 1 : 3);
         } else {
             x.setCategoryLabelPositions(data.points().size() > 14 ? CategoryLabelPositions.UP_90 : CategoryLabelPositions.STANDARD);
         }
@@ -195,9 +210,11 @@ public final class TrendChartFactory {
     private static void pareto(CategoryPlot plot, ChartData data, double scale) {
         DefaultCategoryDataset counts = new DefaultCategoryDataset();
         DefaultCategoryDataset cumulative = new DefaultCategoryDataset();
+        java.util.Set<String> used = new java.util.HashSet<>();
         for (ChartData.Point p : data.points()) {
-            counts.addValue(p.value(), data.valueName(), p.label());
-            cumulative.addValue(p.second(), data.secondName(), p.label());
+            String label = shortLabel(p.label(), used);
+            counts.addValue(p.value(), data.valueName(), label);
+            cumulative.addValue(p.second(), data.secondName(), label);
         }
         plot.setDataset(0, counts);
         plot.setRenderer(0, bars(VALUE));
@@ -287,7 +304,11 @@ public final class TrendChartFactory {
             cells.setPaintScale(new BandPaintScale(m));
             sub.setDataset(ds);
             sub.setRenderer(cells);
-            sub.setDomainAxis(symbolAxis(after ? data.secondName() : data.valueName(), consequences, scale));
+            org.jfree.chart.axis.SymbolAxis consequenceAxis = symbolAxis(after ? data.secondName() : data.valueName(),
+                    consequences, scale);
+            // Consequence names written upwards: four or five of them fit under a narrow half of the chart.
+            consequenceAxis.setVerticalTickLabels(true);
+            sub.setDomainAxis(consequenceAxis);
             sub.setBackgroundPaint(Color.WHITE);
             sub.setOutlineVisible(false);
             sub.setDomainGridlinesVisible(false);

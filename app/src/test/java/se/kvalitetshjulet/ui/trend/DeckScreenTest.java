@@ -146,8 +146,8 @@ class DeckScreenTest {
         CombinedRangeXYPlot plot = (CombinedRangeXYPlot) viewer.getChart().getPlot();
         List<XYPlot> parts = plot.getSubplots();
         assertThat(parts).hasSize(2);
-        assertThat(parts.get(0).getDomainAxis().getLabel()).isEqualTo("Konsekvens – före åtgärder");
-        assertThat(parts.get(1).getDomainAxis().getLabel()).isEqualTo("Konsekvens – efter åtgärder");
+        assertThat(parts.get(0).getDomainAxis().getLabel()).isEqualTo("Före åtgärder");
+        assertThat(parts.get(1).getDomainAxis().getLabel()).isEqualTo("Efter åtgärder");
         ChartData data = vm.chartProperty().get();
         assertThat(cellSum(parts.get(0))).isEqualTo(data.matrix().total(false)).isPositive();
         assertThat(cellSum(parts.get(1))).isEqualTo(data.matrix().total(true));

@@ -58,6 +58,9 @@ class DemoDeckTest {
         assertThat(falls.title()).isEqualTo("Fall på Avdelning Linden per 1 000 vårddygn");
         assertThat(falls.markers()).as("the shift is annotated").isNotEmpty();
         assertThat(falls.points()).hasSize(35 + 1);
+        // Limits frozen before the shift: the months after it are outside them, and the chart says so.
+        assertThat(falls.signal()).isTrue();
+        assertThat(falls.points().stream().filter(ChartData.Point::outside).count()).isGreaterThanOrEqualTo(3);
     }
 
     @Test
