@@ -192,6 +192,9 @@ public final class DemoDataService {
     /**
      * Adds {@code count} synthetic deviations quickly (batched in one transaction) for load
      * tests: spread over the existing units, the default categories and the last three years.
+     * About 70 % get one or two stated causes and 40 % an improvement action (due 30–90 days after
+     * registration, most of the past-due ones done), so cause Paretos and action backlogs are
+     * measured at the same scale as the register. The deviations themselves depend on the seed only.
      */
     public long addBulkDeviations(long seed, long count, LocalDate today, DoubleConsumer progress) {
         List<Unit> all = units.findAll();
@@ -200,7 +203,11 @@ public final class DemoDataService {
         }
         List<Long> unitIds = all.stream().filter(u -> u.level() != OrgLevel.FORVALTNING).map(Unit::id).toList();
         List<Long> cats = taxonomies.list(TaxonomyRepository.Kind.CATEGORY).stream().map(Taxonomy::id).toList();
+        List<Long> causeIds = taxonomies.list(TaxonomyRepository.Kind.CAUSE).stream().map(Taxonomy::id).toList();
+        List<Long> measureTypeIds = taxonomies.list(TaxonomyRepository.Kind.MEASURE_TYPE).stream().map(Taxonomy::id)
+                .toList();
         Random rnd = new Random(seed);
+        Random extra = new Random(seed + 1);
         DeviationKind[] kinds = DeviationKind.values();
         DeviationStatus[] statuses = DeviationStatus.values();
         String[] titles = {"Utebliven insats", "Fall i badrum", "Missad kvällsdos", "Larm besvarades sent",
@@ -225,7 +232,39 @@ public final class DemoDataService {
                             title + ". Händelsen beskrivs utan namn; se ärendereferens.", null, null, null, List.of(), null,
                             false, null, null, null, null));
                 }
+                long before = deviations.maxId(tx);
                 deviations.insertFast(tx, batch);
+                List<Long> ids = deviations.idsAfter(tx, before);
+                if (ids.size() != batch.size()) {
+                    throw new IllegalStateException("Bulk insert wrote " + ids.size() + " rows, expected " + batch.size());
+                }
+                List<long[]> causes = new ArrayList<>();
+                List<Measure> measures = new ArrayList<>();
+                for (int i = 0; i < ids.size(); i++) {
+                    long id = ids.get(i);
+                    Deviation d = batch.get(i);
+                    if (!causeIds.isEmpty() && extra.nextDouble() < 0.7) {
+                        long first = causeIds.get(extra.nextInt(causeIds.size()));
+                        causes.add(new long[] {id, first});
+                        long second = causeIds.get(extra.nextInt(causeIds.size()));
+                        if (second != first && extra.nextDouble() < 0.3) {
+                            causes.add(new long[] {id, second});
+                        }
+                    }
+                    if (!measureTypeIds.isEmpty() && extra.nextDouble() < 0.4) {
+                        LocalDate due = d.registeredOn().plusDays(30 + extra.nextInt(61));
+                        LocalDate done = null;
+                        if (due.isBefore(today) && extra.nextDouble() < 0.85) {
+                            LocalDate when = d.registeredOn().plusDays(5 + extra.nextInt(110));
+                            done = when.isAfter(today) ? today : when;
+                        }
+                        measures.add(new Measure(null, Measure.SOURCE_DEVIATION, id, d.unitId(), "Åtgärd: " + d.title(),
+                                measureTypeIds.get(extra.nextInt(measureTypeIds.size())), "Enhetschef", due, done, null,
+                                null));
+                    }
+                }
+                deviations.insertCausesFast(tx, causes);
+                deviations.insertMeasuresFast(tx, measures);
             });
             written += n;
             progress.accept((double) written / count);

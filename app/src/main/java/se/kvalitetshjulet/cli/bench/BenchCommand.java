@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -30,11 +31,14 @@ import picocli.CommandLine.Spec;
 import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.cli.ExitCodes;
 import se.kvalitetshjulet.data.Database;
+import se.kvalitetshjulet.data.repo.ChartRepository;
+import se.kvalitetshjulet.data.repo.DeviationRepository;
 import se.kvalitetshjulet.domain.deviation.DeviationFilter;
 import se.kvalitetshjulet.domain.deviation.DeviationKind;
 import se.kvalitetshjulet.domain.deviation.DeviationSort;
 import se.kvalitetshjulet.domain.org.OrgLevel;
 import se.kvalitetshjulet.domain.org.Unit;
+import se.kvalitetshjulet.domain.trend.Pareto;
 import se.kvalitetshjulet.ui.shell.StartupProbe;
 
 /**
@@ -70,12 +74,32 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Mapp för de tillfälliga databaserna (standard: en ny temporär mapp).")
     Path workDir;
 
+    @Option(names = "--sqlite3", paramLabel = "FILE",
+            description = "Vilket sqlite3-program som är referens (standard: sqlite3 i PATH). Saknas det mäts bara appen.")
+    Path sqlite3;
+
     @Spec
     CommandSpec spec;
 
-    /** One line of the result table. */
+    /**
+     * One line of the result table. {@code count} is what the operation counted (matching deviations, stated causes,
+     * actions; null for figures that count nothing), {@code referenceCount} what sqlite3 counted with the same SQL
+     * where it was asked, {@code note} a caveat about the reference.
+     */
     public record Figure(String name, long rows, String unit, double ours, double reference, double ratio, String goal,
-                         Boolean met, String detail) { }
+                         Boolean met, String detail, Long count, Long referenceCount, String note) {
+        Figure(String name, long rows, String unit, double ours, double reference, double ratio, String goal, Boolean met,
+               String detail) {
+            this(name, rows, unit, ours, reference, ratio, goal, met, detail, null, null, null);
+        }
+    }
+
+    /** The caveat of the Unicode search's reference: the sqlite3 CLI has no Unicode lower-case function. */
+    static final String UNICODE_REFERENCE_NOTE = "Referensen kör samma SQL men med SQLite:s lower() i stället för "
+            + "appens " + Database.UNICODE_LOWER + "() (den Java-funktionen finns inte i sqlite3). lower() viker bara A–Z, "
+            + "inte Å/Ä/Ö: referensen hittar bara text där å/ä/ö redan är gemena och slipper ett Java-anrop per "
+            + "kandidatrad från LIKE-förfiltret. Den gör alltså mindre arbete och kan räkna färre träffar än appen; "
+            + "kvoten överskattar snarare appens merkostnad.";
 
     private final List<Figure> figures = new ArrayList<>();
 
@@ -86,7 +110,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (!noFork && maxHeapMb > HEAP_LIMIT_MB * 1.05) {
             return fork(o);
         }
-        Optional<SqliteCli> sqlite = SqliteCli.find();
+        Optional<SqliteCli> sqlite = sqlite3 != null ? SqliteCli.at(sqlite3) : SqliteCli.find();
         o.printf("Kvalitetshjulet bench: rows=%d, repeats=%d, max heap=%d MB, %s%n", rows, repeats, maxHeapMb,
                 sqlite.map(s -> "sqlite3 " + s.version()).orElse("sqlite3 saknas: referenser hoppas över (apt-get install sqlite3)"));
         Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("kh-bench");
@@ -158,50 +182,129 @@ public final class BenchCommand implements Callable<Integer> {
     private void measureQueries(AppContext ctx, Path db, long n, LocalDate today, Optional<SqliteCli> sqlite,
                                 PrintWriter o) throws IOException {
         var repo = ctx.deviations();
-        Unit enhet = ctx.units().findAll().stream().filter(u -> u.level() == OrgLevel.ENHET
-                && !ctx.organisation().tree().children(u.id()).isEmpty()).findFirst().orElseThrow();
-        Set<Long> scope = ctx.organisation().unitScope(enhet.id(), null);
+        Set<Long> scope = subtree(ctx);
         DeviationFilter typical = new DeviationFilter(EnumSet.of(DeviationKind.HSL_AVVIKELSE), Set.of(), scope, null,
                 today.minusYears(1), today, false, null);
         DeviationFilter text = DeviationFilter.all().withText("fall");
         DeviationFilter threeYears = DeviationFilter.all().withPeriod(today.minusYears(3).withDayOfMonth(1), today);
 
         compare("Registerfråga: enhet+underenheter, typ, datum, sortering, första sidan", n, sqlite, db,
-                () -> repo.search(typical, DeviationSort.REGISTERED_ON, false, 0, 100, today),
-                repo.searchSql(typical, DeviationSort.REGISTERED_ON, false, 0, 100, today), o);
+                () -> repo.search(typical, DeviationSort.REGISTERED_ON, false, 0, 100, today).total(),
+                repo.searchSql(typical, DeviationSort.REGISTERED_ON, false, 0, 100, today), null, null, o);
         compare("Registerfråga: fritextsökning, första sidan", n, sqlite, db,
-                () -> repo.search(text, DeviationSort.REGISTERED_ON, false, 0, 100, today),
-                repo.searchSql(text, DeviationSort.REGISTERED_ON, false, 0, 100, today), o);
+                () -> repo.search(text, DeviationSort.REGISTERED_ON, false, 0, 100, today).total(),
+                repo.searchSql(text, DeviationSort.REGISTERED_ON, false, 0, 100, today), null, null, o);
         compare("Trend: antal per kategori och månad, tre år", n, sqlite, db,
-                () -> repo.monthlyCountsByCategory(threeYears, today),
-                List.of(repo.monthlyCountsByCategorySql(threeYears, today)), o);
+                () -> repo.monthlyCountsByCategory(threeYears, today).stream()
+                        .mapToLong(DeviationRepository.CategoryMonth::count).sum(),
+                List.of(repo.monthlyCountsByCategorySql(threeYears, today)), null, null, o);
         compare("Tertialtabell: antal per enhet, typ och månad, tre år", n, sqlite, db,
-                () -> repo.monthlyCounts(today.minusYears(3).withDayOfYear(1), today),
-                List.of(repo.monthlyCountsSql(today.minusYears(3).withDayOfYear(1), today)), o);
+                () -> repo.monthlyCounts(today.minusYears(3).withDayOfYear(1), today).stream()
+                        .mapToLong(DeviationRepository.MonthlyCount::count).sum(),
+                List.of(repo.monthlyCountsSql(today.minusYears(3).withDayOfYear(1), today)), null, null, o);
+        measureCharts(ctx, db, n, today, scope, sqlite, o);
     }
 
-    private void compare(String name, long n, Optional<SqliteCli> sqlite, Path db, Runnable ours, List<String> sql,
-                         PrintWriter o) throws IOException {
-        ours.run();
+    /** The unit subtree the filtered figures use: the first unit (enhet) that has units under it, with those. */
+    static Set<Long> subtree(AppContext ctx) {
+        Unit enhet = ctx.units().findAll().stream().filter(u -> u.level() == OrgLevel.ENHET
+                && !ctx.organisation().tree().children(u.id()).isEmpty()).findFirst().orElseThrow();
+        return ctx.organisation().unitScope(enhet.id(), null);
+    }
+
+    /** The chart screen's aggregates (Pareto, action backlog) and the free-text search count. */
+    private void measureCharts(AppContext ctx, Path db, long n, LocalDate today, Set<Long> scope,
+                               Optional<SqliteCli> sqlite, PrintWriter o) throws IOException {
+        var repo = ctx.deviations();
+        ChartRepository charts = new ChartRepository(ctx.database());
+        ChartQueries q = ChartQueries.of(today, scope);
+        compare(PARETO_CATEGORIES_ALL, n, sqlite, db, () -> sum(charts.paretoCategories(q.months36(), today)),
+                List.of(charts.paretoCategoriesSql(q.months36(), today)), null, null, o);
+        compare(PARETO_CATEGORIES_SUBTREE, n, sqlite, db, () -> sum(charts.paretoCategories(q.months36InSubtree(), today)),
+                List.of(charts.paretoCategoriesSql(q.months36InSubtree(), today)), null, null, o);
+        compare(PARETO_CAUSES, n, sqlite, db, () -> sum(charts.paretoCauses(q.months36(), today)),
+                List.of(charts.paretoCausesSql(q.months36(), today)), null, null, o);
+        compare(ACTION_BACKLOG, n, sqlite, db,
+                () -> charts.actionMonths(null).stream().mapToLong(ChartRepository.ActionMonths::count).sum(),
+                List.of(charts.actionMonthsSql(null)), null, null, o);
+        String asciiSql = repo.countSql(q.asciiText(), today);
+        compare(SEARCH_ASCII, n, sqlite, db, () -> repo.count(q.asciiText(), today), List.of(asciiSql), asciiSql, null, o);
+        String unicodeSql = repo.countSql(q.unicodeText(), today);
+        String referenceSql = withSqliteLower(unicodeSql);
+        compare(SEARCH_UNICODE, n, sqlite, db, () -> repo.count(q.unicodeText(), today), List.of(referenceSql),
+                referenceSql, UNICODE_REFERENCE_NOTE, o);
+    }
+
+    static final String PARETO_CATEGORIES_ALL = "Pareto: kategorier, 36 månader, alla enheter";
+    static final String PARETO_CATEGORIES_SUBTREE = "Pareto: kategorier, 36 månader, en enhet med underenheter";
+    static final String PARETO_CAUSES = "Pareto: orsaker, 36 månader, alla enheter";
+    static final String ACTION_BACKLOG = "Åtgärder: öppnade, klara och försenade per månad, alla enheter";
+    static final String SEARCH_ASCII = "Fritextsökning, antal träffar: \"" + ChartQueries.ASCII_TERM + "\" (A–Z)";
+    static final String SEARCH_UNICODE = "Fritextsökning, antal träffar: \"" + ChartQueries.UNICODE_TERM
+            + "\" (å/ä/ö, versaler)";
+
+    /**
+     * The filters behind the chart and search figures, shared with the test that checks the counts against the
+     * repositories. The 36 months end with the current one.
+     */
+    record ChartQueries(DeviationFilter months36, DeviationFilter months36InSubtree, DeviationFilter asciiText,
+                        DeviationFilter unicodeText) {
+        static final String ASCII_TERM = "fall";
+        static final String UNICODE_TERM = "LÄKEMEDEL";
+
+        static ChartQueries of(LocalDate today, Set<Long> subtree) {
+            DeviationFilter months36 = DeviationFilter.all().withPeriod(today.withDayOfMonth(1).minusMonths(35), today);
+            return new ChartQueries(months36, months36.withUnits(subtree), DeviationFilter.all().withText(ASCII_TERM),
+                    DeviationFilter.all().withText(UNICODE_TERM));
+        }
+    }
+
+    /** The sqlite3 CLI lacks the app's Unicode lower-case function: the reference uses SQLite's own lower(). */
+    static String withSqliteLower(String sql) {
+        String call = Database.UNICODE_LOWER + "(";
+        if (!sql.contains(call)) {
+            throw new IllegalStateException("The Unicode search no longer calls " + Database.UNICODE_LOWER + ": " + sql);
+        }
+        return sql.replace(call, "lower(");
+    }
+
+    private static long sum(List<Pareto.Count> counts) {
+        return counts.stream().mapToLong(Pareto.Count::count).sum();
+    }
+
+    /**
+     * Times {@code ours} (which returns what it counted) against sqlite3 running {@code sql}; when
+     * {@code referenceCountSql} is given, sqlite3 also runs it once and its count is recorded beside ours;
+     * {@code note} is a caveat about the reference, printed and kept with the figure.
+     */
+    private void compare(String name, long n, Optional<SqliteCli> sqlite, Path db, LongSupplier ours, List<String> sql,
+                         String referenceCountSql, String note, PrintWriter o) throws IOException {
+        long count = ours.getAsLong();
         List<Double> times = new ArrayList<>();
         for (int i = 0; i < repeats; i++) {
             long t0 = System.nanoTime();
-            ours.run();
+            ours.getAsLong();
             times.add((System.nanoTime() - t0) / 1e9);
         }
         Stats s = Stats.of(times);
         if (sqlite.isEmpty()) {
             figures.add(new Figure(name, n, "s", s.median(), Double.NaN, Double.NaN, "≤ " + QUERY_GOAL + "× sqlite3", null,
-                    "appen " + s.ms() + "; referens saknas"));
+                    "appen " + s.ms() + "; referens saknas", count, null, note));
         } else {
             Stats ref = Stats.of(sqlite.get().time(db, sql, repeats));
+            Long refCount = referenceCountSql == null ? null : sqlite.get().count(db, referenceCountSql);
             // sqlite3's timer has millisecond resolution: below 1 ms the ratio is not meaningful.
             double refMedian = Math.max(ref.median(), 0.0005);
             double ratio = s.median() / refMedian;
+            String detail = "appen " + s.ms() + ", sqlite3 " + ref.ms()
+                    + (refCount == null ? "" : "; träffar: appen %,d, sqlite3 %,d".formatted(count, refCount));
             figures.add(new Figure(name, n, "s", s.median(), ref.median(), ratio, "≤ " + QUERY_GOAL + "× sqlite3",
-                    ratio <= QUERY_GOAL, "appen " + s.ms() + ", sqlite3 " + ref.ms()));
+                    ratio <= QUERY_GOAL, detail, count, refCount, note));
         }
         o.printf("  %-70s %s%n", name, figures.getLast().detail());
+        if (note != null) {
+            o.println("    OBS: " + note);
+        }
         o.flush();
     }
 
@@ -311,12 +414,25 @@ public final class BenchCommand implements Callable<Integer> {
 
     private void printTable(PrintWriter o) {
         o.println();
-        o.printf("%-72s %10s %12s %12s %8s  %-32s %s%n", "Mätning", "rader", "appen", "referens", "kvot", "mål", "uppfyllt");
+        o.printf("%-72s %10s %10s %12s %12s %8s  %-32s %s%n", "Mätning", "rader", "antal", "appen", "referens", "kvot",
+                "mål", "uppfyllt");
+        List<String> notes = new ArrayList<>();
         for (Figure f : figures) {
-            o.printf("%-72s %10s %12s %12s %8s  %-32s %s%n", f.name(), f.rows() == 0 ? "" : String.format("%,d", f.rows()),
+            String name = f.name();
+            if (f.note() != null) {
+                if (!notes.contains(f.note())) {
+                    notes.add(f.note());
+                }
+                name += " " + "*".repeat(notes.indexOf(f.note()) + 1);
+            }
+            o.printf("%-72s %10s %10s %12s %12s %8s  %-32s %s%n", name, f.rows() == 0 ? "" : String.format("%,d", f.rows()),
+                    f.count() == null ? "" : String.format("%,d", f.count()),
                     fmt(f.ours(), f.unit()), fmt(f.reference(), f.unit()),
                     Double.isNaN(f.ratio()) ? "–" : "%.2f".formatted(f.ratio()), f.goal(),
                     f.met() == null ? "ej mätt" : f.met() ? "JA" : "NEJ");
+        }
+        for (int i = 0; i < notes.size(); i++) {
+            o.printf("%s %s%n", "*".repeat(i + 1), notes.get(i));
         }
     }
 

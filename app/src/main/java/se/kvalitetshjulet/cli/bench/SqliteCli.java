@@ -24,6 +24,12 @@ final class SqliteCli {
         this.executable = executable;
     }
 
+    /** The given executable, or none when it is missing (then no reference is measured). */
+    static Optional<SqliteCli> at(Path executable) {
+        return Files.isExecutable(executable) && !Files.isDirectory(executable)
+                ? Optional.of(new SqliteCli(executable.toString())) : Optional.empty();
+    }
+
     static Optional<SqliteCli> find() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             Path p = Path.of(dir, "sqlite3");
@@ -73,6 +79,16 @@ final class SqliteCli {
             rounds.add(sum);
         }
         return rounds;
+    }
+
+    /** Runs one query that returns a single integer (a count) and returns it: to compare what both engines found. */
+    long count(Path db, String sql) throws IOException {
+        String out = run(db, List.of(), sql.strip() + ";\n").strip();
+        try {
+            return Long.parseLong(out);
+        } catch (NumberFormatException e) {
+            throw new IOException("sqlite3 did not return a count: " + out, e);
+        }
     }
 
     /** Wall-clock seconds of {@code sqlite3 NEWDB} importing a CSV file with {@code .import}. */

@@ -116,7 +116,12 @@ public final class DeviationRepository {
     }
 
     public long count(DeviationFilter filter, LocalDate today) {
-        return db.dsl().selectCount().from(DEVIATION).where(condition(filter, today)).fetchOne(0, Long.class);
+        return countQuery(db.dsl(), filter, today).fetchOne(0, Long.class);
+    }
+
+    /** The SQL that {@link #count} runs, with values inlined: for benchmarks and support. */
+    public String countSql(DeviationFilter filter, LocalDate today) {
+        return db.dsl().renderInlined(countQuery(db.dsl(), filter, today));
     }
 
     public Optional<Deviation> find(long id) {
@@ -346,6 +351,47 @@ public final class DeviationRepository {
         if (!rows.isEmpty()) {
             batch.execute();
         }
+    }
+
+    /** The highest deviation id so far (0 when empty), in the caller's transaction. */
+    public long maxId(DSLContext tx) {
+        Long max = tx.select(DSL.max(DEVIATION.ID)).from(DEVIATION).fetchOne(0, Long.class);
+        return max == null ? 0 : max;
+    }
+
+    /** Ids above {@code after}, ascending: the rows just written by {@link #insertFast} in the same transaction. */
+    public List<Long> idsAfter(DSLContext tx, long after) {
+        return tx.select(DEVIATION.ID).from(DEVIATION).where(DEVIATION.ID.gt(after)).orderBy(DEVIATION.ID)
+                .fetch(DEVIATION.ID);
+    }
+
+    /** Stated causes for many deviations at once ({deviation id, cause category id} pairs); no audit (load tests). */
+    public void insertCausesFast(DSLContext tx, List<long[]> pairs) {
+        if (pairs.isEmpty()) {
+            return;
+        }
+        var batch = tx.batch(tx.insertInto(DEVIATION_CAUSE, DEVIATION_CAUSE.DEVIATION_ID, DEVIATION_CAUSE.CAUSE_CATEGORY_ID)
+                .values((Long) null, null));
+        for (long[] p : pairs) {
+            batch.bind(p[0], p[1]);
+        }
+        batch.execute();
+    }
+
+    /** Many improvement actions at once with one prepared statement, batched; no audit (load tests). */
+    public void insertMeasuresFast(DSLContext tx, List<Measure> measures) {
+        if (measures.isEmpty()) {
+            return;
+        }
+        var batch = tx.batch(tx.insertInto(ACTION_ITEM, ACTION_ITEM.SOURCE_TYPE, ACTION_ITEM.SOURCE_ID, ACTION_ITEM.UNIT_ID,
+                        ACTION_ITEM.WHAT, ACTION_ITEM.MEASURE_TYPE_ID, ACTION_ITEM.RESPONSIBLE, ACTION_ITEM.DUE_ON,
+                        ACTION_ITEM.DONE_ON)
+                .values((String) null, null, null, null, null, null, null, null));
+        for (Measure m : measures) {
+            batch.bind(m.sourceType(), m.sourceId(), m.unitId(), m.what(), m.measureTypeId(), m.responsible(), m.dueOn(),
+                    m.doneOn());
+        }
+        batch.execute();
     }
 
     /** Gives every record inserted by {@link #insertFast} its pseudonymous case reference. */

@@ -1,0 +1,142 @@
+package se.kvalitetshjulet.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+import se.kvalitetshjulet.app.AppContext;
+import se.kvalitetshjulet.cli.RootCommand;
+import se.kvalitetshjulet.data.Database;
+import se.kvalitetshjulet.data.repo.ChartRepository;
+import se.kvalitetshjulet.domain.deviation.DeviationFilter;
+import se.kvalitetshjulet.domain.trend.Pareto;
+
+/**
+ * The benchmark command at a small size: every figure is in the JSON and the table, and what each chart and search
+ * figure counted is what the repositories return on the benchmark's own database. No timing is judged here.
+ */
+class BenchCommandTest {
+    private static final int ROWS = 10_000;
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, JsonNode json) { }
+
+    private Run bench(String... extra) throws Exception {
+        Path json = dir.resolve("bench.json");
+        List<String> args = new ArrayList<>(List.of("bench", "--rows", String.valueOf(ROWS), "--repeats", "1",
+                "--no-fork", "--skip-startup", "--work-dir", dir.resolve("work").toString(), "--out", json.toString()));
+        args.addAll(List.of(extra));
+        CommandLine cl = RootCommand.commandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(new StringWriter()));
+        int code = cl.execute(args.toArray(String[]::new));
+        return new Run(code, out.toString(), new ObjectMapper().readTree(json.toFile()));
+    }
+
+    private static Map<String, JsonNode> figures(JsonNode json) {
+        Map<String, JsonNode> byName = new LinkedHashMap<>();
+        json.get("figures").forEach(f -> byName.put(f.get("name").asText(), f));
+        return byName;
+    }
+
+    /** What the repositories return for each new figure, on the benchmark's database. */
+    private Map<String, Long> expectedCounts() {
+        Path db = dir.resolve("work").resolve("bench-" + ROWS + ".db");
+        try (AppContext ctx = new AppContext(Database.open(db), Clock.systemDefaultZone())) {
+            LocalDate today = ctx.today();
+            Set<Long> subtree = BenchCommand.subtree(ctx);
+            BenchCommand.ChartQueries q = BenchCommand.ChartQueries.of(today, subtree);
+            ChartRepository charts = new ChartRepository(ctx.database());
+            Map<String, Long> expected = new LinkedHashMap<>();
+            expected.put(BenchCommand.PARETO_CATEGORIES_ALL, sum(charts.paretoCategories(q.months36(), today)));
+            expected.put(BenchCommand.PARETO_CATEGORIES_SUBTREE, sum(charts.paretoCategories(q.months36InSubtree(), today)));
+            expected.put(BenchCommand.PARETO_CAUSES, sum(charts.paretoCauses(q.months36(), today)));
+            expected.put(BenchCommand.ACTION_BACKLOG,
+                    charts.actionMonths(null).stream().mapToLong(ChartRepository.ActionMonths::count).sum());
+            expected.put(BenchCommand.SEARCH_ASCII, ctx.deviations().count(q.asciiText(), today));
+            expected.put(BenchCommand.SEARCH_UNICODE, ctx.deviations().count(q.unicodeText(), today));
+            // The subtree really is a part of the register.
+            assertThat(expected.get(BenchCommand.PARETO_CATEGORIES_SUBTREE))
+                    .isLessThan(expected.get(BenchCommand.PARETO_CATEGORIES_ALL));
+            assertThat(ctx.deviations().count(DeviationFilter.all(), today)).isGreaterThanOrEqualTo(ROWS);
+            return expected;
+        }
+    }
+
+    private static long sum(List<Pareto.Count> counts) {
+        return counts.stream().mapToLong(Pareto.Count::count).sum();
+    }
+
+    @Test
+    void chartAndSearchFiguresCountWhatTheRepositoriesReturnBesideSqlite3() throws Exception {
+        boolean cli = SqliteCli.find().isPresent();
+        Run run = bench();
+        assertThat(run.code()).isZero();
+        Map<String, JsonNode> figures = figures(run.json());
+        Map<String, Long> expected = expectedCounts();
+        for (var e : expected.entrySet()) {
+            JsonNode f = figures.get(e.getKey());
+            assertThat(f).as(e.getKey()).isNotNull();
+            assertThat(f.get("rows").asLong()).isGreaterThanOrEqualTo(ROWS);
+            assertThat(f.get("count").asLong()).as(e.getKey()).isPositive().isEqualTo(e.getValue());
+            assertThat(run.out()).contains(e.getKey());
+            if (cli) {
+                assertThat(f.get("reference").asDouble()).as(e.getKey()).isPositive();
+                assertThat(f.get("met").isBoolean()).as(e.getKey()).isTrue();
+            }
+        }
+        // The existing rows count too, and the report/import/memory rows are still there.
+        assertThat(figures.get("Registerfråga: fritextsökning, första sidan").get("count").asLong()).isPositive();
+        assertThat(figures.keySet()).anyMatch(n -> n.startsWith("Import av CSV"))
+                .anyMatch(n -> n.startsWith("Kvalitetsberättelse")).anyMatch(n -> n.startsWith("Högsta heap"));
+
+        JsonNode unicode = figures.get(BenchCommand.SEARCH_UNICODE);
+        assertThat(unicode.get("note").asText()).contains("lower()", "Å/Ä/Ö");
+        assertThat(run.out()).contains("OBS: " + BenchCommand.UNICODE_REFERENCE_NOTE);
+        assertThat(figures.get(BenchCommand.SEARCH_ASCII).get("note").isNull()).isTrue();
+        if (cli) {
+            // Same SQL on both engines: the same hits. The Unicode reference cannot fold Å/Ä/Ö, so it finds at most as many.
+            JsonNode ascii = figures.get(BenchCommand.SEARCH_ASCII);
+            assertThat(ascii.get("referenceCount").asLong()).isEqualTo(ascii.get("count").asLong());
+            assertThat(unicode.get("referenceCount").asLong()).isBetween(0L, unicode.get("count").asLong());
+        }
+    }
+
+    @Test
+    void withoutSqlite3TheBenchSaysSoAndPrintsAbsoluteTimes() throws Exception {
+        Run run = bench("--sqlite3", dir.resolve("no-such-sqlite3").toString());
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("sqlite3 saknas");
+        assertThat(run.json().get("sqlite3").isNull()).isTrue();
+        Map<String, JsonNode> figures = figures(run.json());
+        for (String name : List.of(BenchCommand.PARETO_CATEGORIES_ALL, BenchCommand.PARETO_CAUSES,
+                BenchCommand.ACTION_BACKLOG, BenchCommand.SEARCH_UNICODE)) {
+            JsonNode f = figures.get(name);
+            assertThat(f.get("ours").asDouble()).as(name).isPositive();
+            assertThat(f.get("met").isNull()).as(name).isTrue();
+            assertThat(f.get("referenceCount").isNull()).as(name).isTrue();
+            assertThat(f.get("count").asLong()).as(name).isPositive();
+            assertThat(f.get("detail").asText()).as(name).contains("referens saknas");
+        }
+        assertThat(run.out()).contains("ej mätt");
+    }
+}
