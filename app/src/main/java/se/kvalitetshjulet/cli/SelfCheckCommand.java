@@ -23,14 +23,17 @@ import se.kvalitetshjulet.domain.selfcheck.Handover.ImportOutcome;
 import se.kvalitetshjulet.service.SelfCheckHandoverService;
 
 /**
- * {@code selfcheck export-form | open-form | export-answers | import-answers}: hand-over of
- * self-checks by file between the coordinator's database and a section chief's own. Exit 0 when
+ * {@code selfcheck export-template | import-template | compile}: templates shared between municipalities as JSON
+ * and a round's compilation as XLSX; {@code selfcheck export-form | open-form | export-answers | import-answers}:
+ * hand-over of self-checks by file between the coordinator's database and a section chief's own. Exit 0 when
  * done, 2 for wrong usage (unknown round or unit), 3 when a file was refused or a conflict was
  * left unresolved (nothing written for that file).
  */
 @Command(name = "selfcheck", mixinStandardHelpOptions = true,
-        description = "Egenkontroller via fil: formulärfiler till sektionschefer och svarsfiler tillbaka.",
-        subcommands = {SelfCheckCommand.ExportForm.class, SelfCheckCommand.OpenForm.class,
+        description = "Egenkontroller: mallar som JSON, sammanställning som Excel, och formulärfiler till "
+                + "sektionschefer med svarsfiler tillbaka.",
+        subcommands = {SelfCheckCommand.ExportTemplate.class, SelfCheckCommand.ImportTemplate.class,
+                SelfCheckCommand.Compile.class, SelfCheckCommand.ExportForm.class, SelfCheckCommand.OpenForm.class,
                 SelfCheckCommand.ExportAnswers.class, SelfCheckCommand.ImportAnswers.class},
         exitCodeListHeading = "%nSlutkoder:%n",
         exitCodeList = {"0:klart", "1:fel", "2:felaktig användning", "3:filen avvisades (inget skrevs)"})
@@ -42,6 +45,120 @@ public final class SelfCheckCommand implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCodes.USAGE;
+    }
+
+    @Command(name = "export-template", mixinStandardHelpOptions = true,
+            description = "Exporterar en mall för egenkontroll som en JSON-fil som andra kommuner kan läsa in. "
+                    + "Utan --template listas mallarna.")
+    static final class ExportTemplate implements Callable<Integer> {
+        @Option(names = "--template", paramLabel = "ID", description = "Mallens id (en viss version).")
+        Long template;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Målfil (.json).")
+        Path out;
+
+        @Mixin
+        DbOption db;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            try (AppContext ctx = db.open()) {
+                if (template == null || out == null) {
+                    err.println("Ange --template ID och --out FILE. Mallar i databasen:");
+                    ctx.selfChecks().templates().forEach(t -> err.printf("  %d  %s (version %d)%n", t.id(), t.name(),
+                            t.version()));
+                    return ExitCodes.USAGE;
+                }
+                if (ctx.selfCheckRepository().findTemplate(template).isEmpty()) {
+                    err.println("Mallen " + template + " finns inte.");
+                    return ExitCodes.USAGE;
+                }
+                ctx.selfChecks().exportTemplate(template, out);
+                spec.commandLine().getOut().printf("Mallen skrevs till %s%n", out);
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(name = "import-template", mixinStandardHelpOptions = true,
+            description = "Läser in en mall för egenkontroll från en JSON-fil (som en ny mall).")
+    static final class ImportTemplate implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FILE", description = "Mallfilen (.json).")
+        Path file;
+
+        @Mixin
+        DbOption db;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (AppContext ctx = db.open()) {
+                se.kvalitetshjulet.domain.selfcheck.Template t = ctx.selfChecks().importTemplate(file);
+                spec.commandLine().getOut().printf("Mallen \"%s\" lästes in (id %d, version %d, %d frågor).%n", t.name(),
+                        t.id(), t.version(), t.questions().count());
+                return ExitCodes.OK;
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return ExitCodes.REJECTED;
+            }
+        }
+    }
+
+    @Command(name = "compile", mixinStandardHelpOptions = true,
+            description = "Sammanställer en omgång till en Excel-fil: per fråga, per enhet med följsamhet, per "
+                    + "verksamhetsområde, Bilaga 2 och jämförelse med föregående omgång av samma mall.")
+    static final class Compile implements Callable<Integer> {
+        @Option(names = "--round", required = true, paramLabel = "ID", description = "Omgångens id.")
+        long round;
+
+        @Option(names = "--compare-with", paramLabel = "ID",
+                description = "Omgången att jämföra med (standard: föregående omgång av samma mall).")
+        Long compareWith;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "Målfil (.xlsx).")
+        Path out;
+
+        @Mixin
+        DbOption db;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            if (!out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+                err.println("Filen måste sluta på .xlsx: " + out.getFileName());
+                return ExitCodes.USAGE;
+            }
+            try (AppContext ctx = db.open()) {
+                if (ctx.selfCheckRepository().findRound(round).isEmpty()) {
+                    err.println("Omgången " + round + " finns inte.");
+                    return ExitCodes.USAGE;
+                }
+                try {
+                    var compilation = ctx.selfChecks().compile(round);
+                    Long previous = compareWith != null ? compareWith
+                            : ctx.selfChecks().previousRound(round).map(se.kvalitetshjulet.domain.selfcheck.Round::id)
+                                    .orElse(null);
+                    var comparison = previous == null ? null : ctx.selfChecks().compare(round, previous);
+                    ctx.selfCheckExporter().export(compilation, comparison, out);
+                    spec.commandLine().getOut().printf("Sammanställningen av %s skrevs till %s%s%n",
+                            compilation.round().name(), out, comparison == null ? ""
+                                    : " (jämförd med " + ctx.selfChecks().round(previous).name() + ")");
+                    return ExitCodes.OK;
+                } catch (IllegalArgumentException e) {
+                    err.println(e.getMessage());
+                    return ExitCodes.USAGE;
+                }
+            }
+        }
     }
 
     @Command(name = "export-form", mixinStandardHelpOptions = true,

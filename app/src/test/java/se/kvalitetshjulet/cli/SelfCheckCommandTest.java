@@ -26,7 +26,7 @@ import se.kvalitetshjulet.domain.selfcheck.FindingRule;
 import se.kvalitetshjulet.domain.selfcheck.Question;
 import se.kvalitetshjulet.domain.selfcheck.TemplateSection;
 
-/** {@code selfcheck export-form | open-form | export-answers | import-answers}, between two database files. */
+/** {@code selfcheck}: templates as JSON, the compilation as XLSX, and the hand-over by file between two databases. */
 class SelfCheckCommandTest {
     @TempDir
     Path dir;
@@ -111,5 +111,61 @@ class SelfCheckCommandTest {
             assertThat(co.selfCheckRepository().answers(row.id()).values()).extracting(Answer::value)
                     .containsExactly("NEJ");
         }
+    }
+
+    @Test
+    void aTemplateTravelsAsJsonAndARoundCompilesToExcelWithTheComparison() throws Exception {
+        Path demoDb = dir.resolve("demo.db");
+        Path otherDb = dir.resolve("annan-kommun.db");
+        assertThat(run("demo", "--db", demoDb.toString()).code()).isZero();
+
+        Run list = run("selfcheck", "export-template", "--db", demoDb.toString());
+        assertThat(list.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(list.err()).contains("Basala hygienrutiner och klädregler (version 1)");
+        long hygieneId;
+        long september;
+        long march;
+        try (AppContext ctx = open(demoDb)) {
+            hygieneId = ctx.selfChecks().templates().stream().filter(t -> t.name().startsWith("Basala")).findFirst()
+                    .orElseThrow().id();
+            september = ctx.selfChecks().rounds().stream().filter(r -> r.round().name().endsWith("september 2026"))
+                    .findFirst().orElseThrow().round().id();
+            march = ctx.selfChecks().rounds().stream().filter(r -> r.round().name().startsWith("Basala")
+                    && r.round().name().endsWith("mars 2026")).findFirst().orElseThrow().round().id();
+        }
+        Path json = dir.resolve("hygien.json");
+        Run exported = run("selfcheck", "export-template", "--template", Long.toString(hygieneId), "--out",
+                json.toString(), "--db", demoDb.toString());
+        assertThat(exported.code()).as(exported.err()).isZero();
+
+        Run imported = run("selfcheck", "import-template", json.toString(), "--db", otherDb.toString());
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(imported.out()).startsWith("Mallen \"Basala hygienrutiner och klädregler\" lästes in");
+        try (AppContext other = open(otherDb)) {
+            assertThat(other.selfChecks().templates()).singleElement()
+                    .satisfies(t -> assertThat(t.questions().count()).isEqualTo(6));
+        }
+        Path broken = Files.writeString(dir.resolve("trasig.json"), "{\"inte\": \"en mall\"");
+        assertThat(run("selfcheck", "import-template", broken.toString(), "--db", otherDb.toString()).code())
+                .isEqualTo(ExitCodes.REJECTED);
+
+        Path xlsx = dir.resolve("sammanstallning.xlsx");
+        Run compiled = run("selfcheck", "compile", "--round", Long.toString(september), "--out", xlsx.toString(),
+                "--db", demoDb.toString());
+        assertThat(compiled.code()).as(compiled.err()).isZero();
+        assertThat(compiled.out()).contains("jämförd med Basala hygienrutiner och klädregler – mars 2026");
+        try (var wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(xlsx.toFile());
+             AppContext ctx = open(demoDb)) {
+            assertThat(wb.getSheet("Jämförelse")).isNotNull();
+            var c = ctx.selfChecks().compile(september);
+            long submitted = c.units().stream().filter(u -> u.status() == ResponseStatus.SUBMITTED).count();
+            // One row per unit under the header on the per-unit sheet, as many as the compilation has.
+            var perUnit = wb.getSheet("Per enhet");
+            assertThat(perUnit).isNotNull();
+            assertThat(perUnit.getLastRowNum()).isGreaterThanOrEqualTo((int) submitted);
+        }
+        assertThat(march).isNotEqualTo(september);
+        assertThat(run("selfcheck", "compile", "--round", "9999", "--out", xlsx.toString(), "--db", demoDb.toString())
+                .code()).isEqualTo(ExitCodes.USAGE);
     }
 }
