@@ -284,11 +284,16 @@ public final class SelfCheckView extends BorderPane implements MainView.Refresha
         vm.reopenCommand().bind(reopen);
         HBox progressRow = new HBox(10, bar, progressText, saveState);
         progressRow.setAlignment(Pos.CENTER_LEFT);
+        // No empty progress bar and no dead buttons before a self-check is opened: only the hint below shows.
+        progressRow.visibleProperty().bind(vm.formResponseProperty().isNotNull());
+        progressRow.managedProperty().bind(progressRow.visibleProperty());
         Button exportAnswers = handoverButton("selfCheckExportAnswers", i18n.get("selfcheck.handover.exportAnswers"),
                 vm.canExportAnswersProperty(), () -> files.saveFile(i18n.get("selfcheck.handover.exportAnswers"),
                         vm.suggestedAnswersFileName(), SelfCheckHandoverJson.ANSWERS_EXTENSION).ifPresent(vm::exportAnswers));
         HBox buttons = new HBox(10, status, submit, reopen, exportAnswers);
         buttons.setAlignment(Pos.CENTER_LEFT);
+        buttons.visibleProperty().bind(vm.formResponseProperty().isNotNull());
+        buttons.managedProperty().bind(buttons.visibleProperty());
         Label problems = new Label();
         problems.setId("selfCheckProblems");
         problems.getStyleClass().add("validation-message");
