@@ -229,6 +229,12 @@ public final class SelfCheckView extends BorderPane implements MainView.Refresha
         ListView<ResponseRow> list = new ListView<>(vm.myResponses());
         list.setId("selfCheckMyList");
         list.setCellFactory(lv -> new ListCell<>() {
+            {
+                // Long round names wrap inside the list instead of hiding behind a horizontal scroll bar.
+                setWrapText(true);
+                prefWidthProperty().bind(lv.widthProperty().subtract(24));
+            }
+
             @Override
             protected void updateItem(ResponseRow r, boolean empty) {
                 super.updateItem(r, empty);
