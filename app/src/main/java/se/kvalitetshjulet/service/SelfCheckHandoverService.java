@@ -422,7 +422,10 @@ public final class SelfCheckHandoverService {
                             f.submittedBy() != null ? f.submittedBy() : f.exportedBy(),
                             f.submittedAt() != null ? f.submittedAt() : f.exportedAt());
                 } else if (outcome == ImportOutcome.REPLACED && row.status() == ResponseStatus.SUBMITTED) {
-                    handover.setStatusFromFile(tx, id, ResponseStatus.DRAFT, null, null);
+                    // A submitted response replaced by a draft is reopened, with the reason kept, as a coordinator's
+                    // reopening would be: it is not silently back to "utkast".
+                    handover.setStatusFromFile(tx, id, ResponseStatus.REOPENED, null, null,
+                            "Ersatt med utkastet i svarsfilen " + file.getFileName() + " vid import.");
                 }
                 for (KeyedAction a : newActions) {
                     long answerId = repo.answerId(tx, id, byKey.get(a.key()).id());

@@ -290,6 +290,17 @@ class SelfCheckHandoverServiceTest {
             Compilation comp = co.selfChecks().compile(c.round().id());
             assertThat(comp.questions().stream().filter(q -> q.questionId() == klader).findFirst().orElseThrow()
                     .count("JA")).isEqualTo(1);
+
+            // A draft file chosen over a submitted response reopens it, with the reason in the audit trail.
+            long boDraft = bo.selfCheckHandover().openForm(form).responseId();
+            assertThat(bo.selfChecks().reopen(boDraft, "Ett svar till").ok()).isTrue();
+            assertThat(bo.selfChecks().saveDraft(boDraft, answers(boTemplate, "NEJ", "60", "Ändrar mig"))).isPositive();
+            Path draft = bo.selfCheckHandover().exportAnswers(boDraft, dir.resolve("bo-utkast.kvh-svar"));
+            assertThat(co.selfCheckHandover().importAnswers(draft, ConflictChoice.USE_FILE).outcome())
+                    .isEqualTo(ImportOutcome.REPLACED);
+            assertThat(response(co, c.round().id(), c.sectionA()).status()).isEqualTo(ResponseStatus.REOPENED);
+            assertThat(co.audit().history("self_check_response", responseId).getFirst().afterJson())
+                    .contains("Ersatt med utkastet i svarsfilen bo-utkast.kvh-svar vid import.");
         }
     }
 }

@@ -143,11 +143,20 @@ public final class SelfCheckHandoverRepository {
      */
     public void setStatusFromFile(DSLContext tx, long responseId, ResponseStatus status, String submittedBy,
                                   LocalDateTime submittedAt) {
+        setStatusFromFile(tx, responseId, status, submittedBy, submittedAt, null);
+    }
+
+    /** As above; {@code reopenReason} is kept (in the response and the audit row) when the status is REOPENED. */
+    public void setStatusFromFile(DSLContext tx, long responseId, ResponseStatus status, String submittedBy,
+                                  LocalDateTime submittedAt, String reopenReason) {
         SelfCheckResponseRecord rec = tx.selectFrom(SELF_CHECK_RESPONSE).where(SELF_CHECK_RESPONSE.ID.eq(responseId))
                 .fetchOne();
         SelfCheckResponseRecord before = rec.copy();
         before.setId(rec.getId());
         rec.setStatus(status.name());
+        if (status == ResponseStatus.REOPENED && reopenReason != null) {
+            rec.setReopenReason(reopenReason);
+        }
         if (status == ResponseStatus.SUBMITTED) {
             rec.setSubmittedBy(submittedBy);
             rec.setSubmittedAt(submittedAt);
