@@ -142,6 +142,36 @@ class SelfCheckCompilationServiceTest {
     }
 
     @Test
+    void ejAktuelltIsNeitherComplianceNorAFindingInTheCompilationOrTheChart() {
+        try (AppContext ctx = TestDb.open(dir)) {
+            Setup s = setUp(ctx);
+            Unit c = ctx.units().save(new Unit(null, ctx.units().findAll().getFirst().id(), "Sektion C", OrgLevel.SEKTION,
+                    null, ProviderKind.KOMMUNAL, null, null, null));
+            Round extra = ctx.selfChecks().createRound(new Round(null, "Extra", s.v2().id(), TestDb.TODAY.minusDays(20),
+                    TestDb.TODAY.minusDays(10), TestDb.TODAY.plusDays(10), c.id(), null)).value();
+            // ppm_andel 95 (ok), klader "ej aktuellt", handsprit JA (ok), ombud JA (ok), intro (ok):
+            // four assessable answers, no finding -> 100 %, not 5 of 5 with "ej aktuellt" counted as compliant.
+            List<Answer> a = new ArrayList<>(answers(s.v2(), "EJ_AKTUELLT", "95", null));
+            ctx.selfChecks().submit(response(ctx, extra.id(), c.id()), a);
+            Compilation comp = ctx.selfChecks().compile(extra.id());
+            assertThat(comp.units()).singleElement().satisfies(u -> {
+                assertThat(u.assessable()).isEqualTo(4);
+                assertThat(u.findings()).isZero();
+            });
+            // The same answers with "nej": five assessable, one finding -> 80 %.
+            Round extra2 = ctx.selfChecks().createRound(new Round(null, "Extra 2", s.v2().id(), TestDb.TODAY.minusDays(9),
+                    TestDb.TODAY.minusDays(5), TestDb.TODAY.plusDays(10), c.id(), null)).value();
+            ctx.selfChecks().submit(response(ctx, extra2.id(), c.id()), answers(s.v2(), "NEJ", "95", null));
+            assertThat(ctx.selfChecks().compile(extra2.id()).units()).singleElement()
+                    .satisfies(u -> assertThat(u.compliance().percent()).isEqualTo(80.0));
+            // The compliance chart counts the same way (C's two rounds among the family's, only C's units).
+            var chart = ctx.trends().compliance(s.v2().familyId(), java.util.Set.of(c.id()));
+            assertThat(chart).extracting(r -> r.assessable()).containsExactly(4L, 5L);
+            assertThat(chart).extracting(r -> r.findings()).containsExactly(0L, 1L);
+        }
+    }
+
+    @Test
     void roundsOfDifferentTemplatesAreNotCompared() {
         try (AppContext ctx = TestDb.open(dir)) {
             Setup s = setUp(ctx);

@@ -146,12 +146,11 @@ public final class ChartRepository {
 
     /**
      * Per round of the template family (any version), oldest first: the answered questions that can be judged
-     * (the question has a finding rule, or the answer was marked a finding) and the findings among them, over the
+     * ({@link SelfCheckJudged}: a finding rule or a marked finding, not "ej aktuellt") and the findings among them, over the
      * submitted responses of the units ({@code null}: all units). Rounds without such answers are left out.
      */
     public List<RoundCompliance> compliance(long familyId, Set<Long> unitIds) {
-        Condition judged = SELF_CHECK_ANSWER.ANSWER_VALUE.isNotNull()
-                .and(SELF_CHECK_QUESTION.FINDING_RULE.isNotNull().or(SELF_CHECK_ANSWER.FINDING.isTrue()));
+        Condition judged = SelfCheckJudged.condition();
         Field<Integer> assessable = DSL.count().filterWhere(judged);
         Field<Integer> findings = DSL.count().filterWhere(judged.and(SELF_CHECK_ANSWER.FINDING.isTrue()));
         Condition c = SELF_CHECK_TEMPLATE.FAMILY_ID.eq(familyId)

@@ -480,8 +480,7 @@ public final class SelfCheckRepository {
         Field<Double> mean = DSL.avg(DSL.when(SELF_CHECK_QUESTION.ANSWER_TYPE.in(AnswerType.NUMBER.name(),
                         AnswerType.PERCENTAGE.name()), SELF_CHECK_ANSWER.ANSWER_VALUE.cast(SQLDataType.DOUBLE)))
                 .cast(SQLDataType.DOUBLE);
-        Field<Integer> assessable = DSL.count(SELF_CHECK_ANSWER.ANSWER_VALUE)
-                .filterWhere(SELF_CHECK_QUESTION.FINDING_RULE.isNotNull().or(SELF_CHECK_ANSWER.FINDING.isTrue()));
+        Field<Integer> assessable = DSL.count(SELF_CHECK_ANSWER.ANSWER_VALUE).filterWhere(SelfCheckJudged.condition());
         return db.dsl().select(SELF_CHECK_ANSWER.QUESTION_ID, answered, findings, mean, assessable)
                 .from(SELF_CHECK_ANSWER)
                 .join(SELF_CHECK_RESPONSE).on(SELF_CHECK_RESPONSE.ID.eq(SELF_CHECK_ANSWER.RESPONSE_ID))
@@ -495,8 +494,7 @@ public final class SelfCheckRepository {
     public List<ResponseAggregate> responseAggregates(long roundId) {
         Field<Integer> answered = DSL.count(SELF_CHECK_ANSWER.ANSWER_VALUE);
         Field<Integer> findings = DSL.count(SELF_CHECK_ANSWER.ID).filterWhere(SELF_CHECK_ANSWER.FINDING.isTrue());
-        Field<Integer> assessable = DSL.count(SELF_CHECK_ANSWER.ANSWER_VALUE)
-                .filterWhere(SELF_CHECK_QUESTION.FINDING_RULE.isNotNull().or(SELF_CHECK_ANSWER.FINDING.isTrue()));
+        Field<Integer> assessable = DSL.count(SELF_CHECK_ANSWER.ANSWER_VALUE).filterWhere(SelfCheckJudged.condition());
         return db.dsl().select(SELF_CHECK_RESPONSE.ID, answered, findings, assessable)
                 .from(SELF_CHECK_RESPONSE)
                 .leftJoin(SELF_CHECK_ANSWER).on(SELF_CHECK_ANSWER.RESPONSE_ID.eq(SELF_CHECK_RESPONSE.ID))
