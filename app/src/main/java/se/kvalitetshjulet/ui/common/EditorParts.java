@@ -43,6 +43,25 @@ public final class EditorParts {
         return header;
     }
 
+    /**
+     * A notice above or under a form in the warning style (e.g. "this template is in use; saving makes version 2"),
+     * taking no room while its text is empty.
+     */
+    public static Label notice(String id, javafx.beans.value.ObservableStringValue text) {
+        return asNotice(new Label(), id, text);
+    }
+
+    /** Makes {@code label} a self-hiding warning-style notice bound to {@code text}; see {@link #notice}. */
+    static <L extends Label> L asNotice(L label, String id, javafx.beans.value.ObservableStringValue text) {
+        label.setId(id);
+        label.getStyleClass().add("privacy-warning");
+        label.setWrapText(true);
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
+    }
+
     /** The validation message: the problems that stopped a save, one a line. */
     public static Label problems(String id, ObservableValue<String> text) {
         Label problems = new Label();

@@ -25,30 +25,17 @@ public final class EditorWindow {
      */
     public static Stage create(Parent view, Window owner, double width, double height, BooleanProperty closeRequested,
                                Predicate<Stage> mayClose) {
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
-        javafx.geometry.Dimension2D size = fitted(width, height, owner);
-        Scene scene = new Scene(view, size.getWidth(), size.getHeight());
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
-        stage.setScene(scene);
-        stage.setOnCloseRequest(e -> {
-            if (!mayClose.test(stage)) {
-                e.consume();
-            }
-        });
+        Stage[] stage = new Stage[1];
+        stage[0] = open(view, owner, width, height, () -> mayClose.test(stage[0]));
         closeRequested.addListener((o, a, requested) -> {
             if (requested) {
                 closeRequested.set(false);
-                if (mayClose.test(stage)) {
-                    stage.close();
+                if (mayClose.test(stage[0])) {
+                    stage[0].close();
                 }
             }
         });
-        return stage;
+        return stage[0];
     }
 
     /**
@@ -68,6 +55,31 @@ public final class EditorWindow {
         var screens = javafx.stage.Screen.getScreensForRectangle(owner.getX(), owner.getY(), owner.getWidth(),
                 owner.getHeight());
         return screens.isEmpty() ? javafx.stage.Screen.getPrimary() : screens.getFirst();
+    }
+
+    /**
+     * Opens {@code view} in a window owned by {@code owner}, styled like it and no larger than the screen, that closes
+     * (by its close box) only when {@code mayClose} agrees — for editors that close themselves from their own buttons.
+     */
+    public static Stage open(Parent view, Window owner, double width, double height,
+                             java.util.function.BooleanSupplier mayClose) {
+        Stage stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        javafx.geometry.Dimension2D size = fitted(width, height, owner);
+        Scene scene = new Scene(view, size.getWidth(), size.getHeight());
+        // On the scene, not the view, so that the window's pop-ups (combo lists, date pickers) are styled too.
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        stage.setScene(scene);
+        stage.setOnCloseRequest(e -> {
+            if (!mayClose.getAsBoolean()) {
+                e.consume();
+            }
+        });
+        return stage;
     }
 
     /** Gives {@code view} the projector style (larger text) when the owner window is in projector mode. */

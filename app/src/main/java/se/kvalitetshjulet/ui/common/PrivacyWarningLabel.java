@@ -9,11 +9,6 @@ import javafx.scene.control.Label;
  */
 public final class PrivacyWarningLabel extends Label {
     public PrivacyWarningLabel(String id, ObservableStringValue warning) {
-        setId(id);
-        getStyleClass().add("privacy-warning");
-        setWrapText(true);
-        textProperty().bind(warning);
-        visibleProperty().bind(textProperty().isNotEmpty());
-        managedProperty().bind(visibleProperty());
+        EditorParts.asNotice(this, id, warning);
     }
 }

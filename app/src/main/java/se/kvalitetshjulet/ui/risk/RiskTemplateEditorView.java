@@ -8,7 +8,6 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ColorPicker;
@@ -94,21 +93,8 @@ public final class RiskTemplateEditorView extends BorderPane {
     /** Opens the template window; closing asks before unsaved changes are dropped. */
     public static Stage open(RiskTemplateEditorViewModel vm, I18n i18n, Window owner) {
         RiskTemplateEditorView view = new RiskTemplateEditorView(vm, i18n);
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-            if (owner.getScene() != null) {
-                view.getStylesheets().setAll(owner.getScene().getStylesheets());
-            }
-        }
+        Stage stage = se.kvalitetshjulet.ui.common.EditorWindow.open(view, owner, 1280, 820, vm::confirmClose);
         stage.setTitle(i18n.get("risk.templates.title"));
-        javafx.geometry.Dimension2D size = se.kvalitetshjulet.ui.common.EditorWindow.fitted(1280, 820, owner);
-        stage.setScene(new Scene(view, size.getWidth(), size.getHeight()));
-        stage.setOnCloseRequest(e -> {
-            if (!vm.confirmClose()) {
-                e.consume();
-            }
-        });
         stage.show();
         vm.refresh(null);
         return stage;
@@ -170,13 +156,7 @@ public final class RiskTemplateEditorView extends BorderPane {
         heading.setId("rtHeading");
         heading.getStyleClass().add("h2");
         heading.textProperty().bind(vm.headingProperty());
-        Label notice = new Label();
-        notice.setId("rtNotice");
-        notice.getStyleClass().add("privacy-warning");
-        notice.setWrapText(true);
-        notice.textProperty().bind(vm.noticeProperty());
-        notice.visibleProperty().bind(vm.noticeProperty().isNotEmpty());
-        notice.managedProperty().bind(notice.visibleProperty());
+        Label notice = se.kvalitetshjulet.ui.common.EditorParts.notice("rtNotice", vm.noticeProperty());
 
         TextField name = new TextField();
         name.setId("rtName");

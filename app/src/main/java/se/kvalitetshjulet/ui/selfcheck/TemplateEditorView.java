@@ -8,7 +8,6 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -65,13 +64,7 @@ public final class TemplateEditorView extends BorderPane {
         heading.setId("tplHeading");
         heading.getStyleClass().add("h1");
         heading.textProperty().bind(vm.headingProperty());
-        Label frozen = new Label();
-        frozen.setId("tplFrozenNotice");
-        frozen.getStyleClass().add("privacy-warning");
-        frozen.setWrapText(true);
-        frozen.textProperty().bind(vm.frozenNoticeProperty());
-        frozen.visibleProperty().bind(vm.frozenNoticeProperty().isNotEmpty());
-        frozen.managedProperty().bind(frozen.visibleProperty());
+        Label frozen = se.kvalitetshjulet.ui.common.EditorParts.notice("tplFrozenNotice", vm.frozenNoticeProperty());
         TextField name = new TextField();
         name.setId("tplName");
         name.textProperty().bindBidirectional(vm.nameProperty());
@@ -149,21 +142,8 @@ public final class TemplateEditorView extends BorderPane {
     /** Opens the editor in its own window; closing asks before unsaved changes are dropped. */
     public static Stage open(TemplateEditorViewModel vm, I18n i18n, Window owner) {
         TemplateEditorView view = new TemplateEditorView(vm, i18n);
-        Stage stage = new Stage();
-        if (owner != null) {
-            stage.initOwner(owner);
-            if (owner.getScene() != null) {
-                view.getStylesheets().setAll(owner.getScene().getStylesheets());
-            }
-        }
+        Stage stage = se.kvalitetshjulet.ui.common.EditorWindow.open(view, owner, 1200, 780, vm::confirmClose);
         stage.titleProperty().bind(vm.headingProperty());
-        javafx.geometry.Dimension2D size = se.kvalitetshjulet.ui.common.EditorWindow.fitted(1200, 780, owner);
-        stage.setScene(new Scene(view, size.getWidth(), size.getHeight()));
-        stage.setOnCloseRequest(e -> {
-            if (!vm.confirmClose()) {
-                e.consume();
-            }
-        });
         stage.show();
         return stage;
     }
