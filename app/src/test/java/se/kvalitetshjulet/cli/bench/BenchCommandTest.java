@@ -100,7 +100,11 @@ class BenchCommandTest {
             assertThat(f.get("count").asLong()).as(e.getKey()).isPositive().isEqualTo(e.getValue());
             assertThat(run.out()).contains(e.getKey());
             if (cli) {
-                assertThat(f.get("reference").asDouble()).as(e.getKey()).isPositive();
+                // sqlite3's .timer has millisecond resolution: a query under 1 ms at this size reads as 0.0, so the
+                // reference must be there and measured, not necessarily above zero.
+                assertThat(f.get("reference")).as(e.getKey()).isNotNull();
+                assertThat(f.get("reference").isNumber()).as(e.getKey()).isTrue();
+                assertThat(f.get("reference").asDouble()).as(e.getKey()).isNotNegative();
                 assertThat(f.get("met").isBoolean()).as(e.getKey()).isTrue();
             }
         }
