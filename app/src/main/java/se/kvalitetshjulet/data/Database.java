@@ -56,13 +56,20 @@ public final class Database implements AutoCloseable {
     public static final String SCHEMA_VERSION = "11";
     private static final DateTimeFormatter BACKUP_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
+    static {
+        NativeSqlite.configure();
+    }
+
     private final Path file;
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
+    /** The key of an encrypted database (kept for backups written with the same key), null for a plain one. */
+    private final Passphrase key;
 
-    private Database(Path file, HikariDataSource dataSource) {
+    private Database(Path file, HikariDataSource dataSource, Passphrase key) {
         this.file = file;
         this.dataSource = dataSource;
+        this.key = key;
         Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
         this.dsl = DSL.using(dataSource, SQLDialect.SQLITE, settings);
     }
@@ -73,12 +80,32 @@ public final class Database implements AutoCloseable {
      * @throws DatabaseRefusedException when the file is not ours or is newer; it is then left untouched
      */
     public static Database open(Path file) {
+        return open(file, null);
+    }
+
+    /**
+     * Opens (creating if missing) and migrates the database at {@code file} with a passphrase (decision 0013). A new
+     * file is encrypted from its first byte when a passphrase is given; an existing encrypted file needs the right one.
+     * An existing plain file opens plain (the passphrase is not used; {@code encrypt} turns it into an encrypted one).
+     *
+     * @param passphrase null for none
+     * @throws DatabaseRefusedException when the file is not ours, newer, encrypted without (the right) passphrase; it
+     *                                  is then left untouched
+     */
+    public static Database open(Path file, Passphrase passphrase) {
         Path absolute = file.toAbsolutePath().normalize();
         boolean existed = Files.exists(absolute) && sizeOf(absolute) > 0;
         MigrationVersion current = null;
+        boolean encrypted;
         if (existed) {
-            current = inspect(absolute);
+            Inspection inspection = inspect(absolute, passphrase);
+            current = inspection.version();
+            encrypted = inspection.encrypted();
         } else {
+            encrypted = passphrase != null;
+            if (encrypted && !encryptionAvailable()) {
+                throw encryptionUnavailable(absolute);
+            }
             try {
                 Files.createDirectories(absolute.getParent());
             } catch (IOException e) {
@@ -87,17 +114,18 @@ public final class Database implements AutoCloseable {
                                 + ". Kontrollera att du har skrivrättighet där.", e);
             }
         }
-        HikariDataSource ds = pool(absolute);
+        Passphrase key = encrypted ? passphrase : null;
+        HikariDataSource ds = pool(absolute, key);
         if (current != null && current.equals(MigrationVersion.fromVersion(SCHEMA_VERSION))) {
-            return new Database(absolute, ds);
+            return new Database(absolute, ds, key);
         }
         try {
             Flyway flyway = flyway(ds);
             if (existed && flyway.info().pending().length > 0) {
-                backup(ds, absolute);
+                backup(ds, absolute, key);
             }
             flyway.migrate();
-            return new Database(absolute, ds);
+            return new Database(absolute, ds, key);
         } catch (RuntimeException e) {
             ds.close();
             throw e;
@@ -132,21 +160,61 @@ public final class Database implements AutoCloseable {
      * @return the schema version the file has, or {@code null} for an empty file
      */
     static MigrationVersion inspect(Path file) {
+        return inspect(file, null).version();
+    }
+
+    /** What a read-only look at a file found: its schema version (null when empty) and whether it is encrypted. */
+    record Inspection(MigrationVersion version, boolean encrypted) {
+    }
+
+    /**
+     * Read-only inspection with an optional passphrase. A file without SQLite's plain header whose size is a whole
+     * number of pages is taken to be encrypted: without a passphrase it is refused ({@code PASSPHRASE_MISSING}), and a
+     * passphrase that does not open it is refused as {@code PASSPHRASE_WRONG}. Writes nothing.
+     */
+    static Inspection inspect(Path file, Passphrase passphrase) {
         byte[] header = new byte[SQLITE_HEADER.length];
+        boolean encrypted;
         try (InputStream in = Files.newInputStream(file)) {
             int read = in.readNBytes(header, 0, header.length);
-            if (read < header.length || !Arrays.equals(header, SQLITE_HEADER)) {
+            encrypted = read < header.length || !Arrays.equals(header, SQLITE_HEADER);
+            if (encrypted && (sizeOf(file) < 512 || sizeOf(file) % 512 != 0)) {
                 throw notADatabase(file, null);
             }
         } catch (IOException e) {
             throw new DatabaseRefusedException(DatabaseRefusedException.Reason.CANNOT_OPEN,
                     "Filen " + file + " kunde inte läsas. Kontrollera att den finns och att du har läsrättighet.", e);
         }
+        if (encrypted && !encryptionAvailable()) {
+            throw encryptionUnavailable(file);
+        }
+        if (encrypted && passphrase == null) {
+            // An encrypted file looks like random bytes: it may be either (reason NOT_A_DATABASE, see mayBeEncrypted)
+            throw new DatabaseRefusedException(DatabaseRefusedException.Reason.NOT_A_DATABASE,
+                    "Filen " + file + " är inte en läsbar databas utan lösenfras: den är krypterad, skadad eller av en "
+                            + "annan typ. Är den krypterad, ange lösenfrasen (i programmet i dialogen, på kommandoraden "
+                            + "med --passphrase-file FIL eller miljövariabeln KVALITETSHJULET_PASSPHRASE). "
+                            + "Filen har inte ändrats.", null);
+        }
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setOpenMode(SQLiteOpenMode.READONLY);
-        try (Connection c = config.createConnection("jdbc:sqlite:" + file);
+        if (encrypted) {
+            applyKey(config, passphrase);
+        }
+        Connection opened;
+        try {
+            opened = config.createConnection("jdbc:sqlite:" + file);
+        } catch (SQLException e) {
+            throw encrypted ? wrongPassphrase(file, e) : notADatabase(file, e);
+        }
+        try (Connection c = opened;
              Statement st = c.createStatement()) {
+            try {
+                st.executeQuery("SELECT count(*) FROM sqlite_master").close();
+            } catch (SQLException e) {
+                throw encrypted ? wrongPassphrase(file, e) : notADatabase(file, e);
+            }
             boolean hasHistory;
             int tables;
             try (ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
@@ -163,7 +231,7 @@ public final class Database implements AutoCloseable {
                             "Filen " + file + " är en SQLite-databas men inte en Kvalitetshjulet-databas. "
                                     + "Välj en annan fil eller skapa en ny databas.", null);
                 }
-                return null;
+                return new Inspection(null, encrypted);
             }
             MigrationVersion known = latestKnownVersion();
             MigrationVersion highest = MigrationVersion.EMPTY;
@@ -181,10 +249,63 @@ public final class Database implements AutoCloseable {
                     }
                 }
             }
-            return highest;
+            return new Inspection(highest, encrypted);
         } catch (SQLException e) {
             throw notADatabase(file, e);
         }
+    }
+
+    /** Whether {@code file} could be an encrypted database: no plain SQLite header, a whole number of pages. */
+    public static boolean mayBeEncrypted(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] header = in.readNBytes(SQLITE_HEADER.length);
+            long size = sizeOf(file);
+            return !Arrays.equals(header, SQLITE_HEADER) && size >= 512 && size % 512 == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static DatabaseRefusedException wrongPassphrase(Path file, Throwable cause) {
+        return new DatabaseRefusedException(DatabaseRefusedException.Reason.PASSPHRASE_WRONG,
+                "Lösenfrasen öppnar inte " + file + " (eller så är filen ingen Kvalitetshjulet-databas). "
+                        + "Kontrollera lösenfrasen och försök igen. Filen har inte ändrats.", cause);
+    }
+
+    private static DatabaseRefusedException encryptionUnavailable(Path file) {
+        return new DatabaseRefusedException(DatabaseRefusedException.Reason.ENCRYPTION_UNAVAILABLE,
+                "Databasen " + file + " är krypterad eller ska krypteras, men den här versionen av programmet saknar "
+                        + "krypteringsstöd (den byggdes utan C-kompilator). Använd det installerade programmet eller "
+                        + "bygg med en C-kompilator (se README). Filen har inte ändrats.", null);
+    }
+
+    private static volatile Boolean encryptionAvailable;
+
+    /** Whether this build can open and write encrypted databases (SQLite3 Multiple Ciphers is loaded). */
+    public static boolean encryptionAvailable() {
+        Boolean known = encryptionAvailable;
+        if (known == null) {
+            boolean ok = false;
+            if (NativeSqlite.configure()) {
+                try (Connection c = new SQLiteConfig().createConnection("jdbc:sqlite::memory:");
+                     Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT sqlite3mc_version()")) {
+                    ok = rs.next() && rs.getString(1) != null;
+                } catch (SQLException e) {
+                    LOG.warn("SQLite3 Multiple Ciphers is not loaded: encryption unavailable");
+                }
+            }
+            encryptionAvailable = known = ok;
+        }
+        return known;
+    }
+
+    /** The cipher scheme every encrypted database uses (decision 0013); fixed, never the library's default. */
+    static final String CIPHER = "chacha20";
+
+    private static void applyKey(SQLiteConfig config, Passphrase passphrase) {
+        config.setHexKeyMode(SQLiteConfig.HexKeyMode.SSE);
+        config.setPragma(SQLiteConfig.Pragma.PASSWORD, passphrase.hex());
     }
 
     private static DatabaseRefusedException notADatabase(Path file, Throwable cause) {
@@ -201,8 +322,13 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource pool(Path file) {
+    private static HikariDataSource pool(Path file, Passphrase key) {
         SQLiteConfig config = new SQLiteConfig();
+        if (key != null) {
+            applyKey(config, key);
+        }
+        // temporary tables and sort spills stay in memory, never in plain files (decision 0013)
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         config.enforceForeignKeys(true);
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -243,12 +369,38 @@ public final class Database implements AutoCloseable {
     /** Name of the Unicode lower-case SQL function registered on SQLite connections. */
     public static final String UNICODE_LOWER = "kvh_lower";
 
-    /** SQLite online backup to a timestamped file beside the database; keeps the newest few. */
-    private static void backup(DataSource ds, Path file) {
+    /**
+     * A consistent copy of the database at {@code target} ({@code VACUUM INTO}), encrypted with the same passphrase
+     * when the database is encrypted, plain when it is plain. The target must not exist.
+     */
+    public void copyTo(Path target) {
+        copyTo(target, key);
+    }
+
+    /** {@link #copyTo(Path)} with another key (null: plain), for {@code encrypt} and {@code rekey}. */
+    void copyTo(Path target, Passphrase targetKey) {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate(vacuumInto(target, targetKey));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Kopian till " + target + " kunde inte skrivas: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code VACUUM INTO} a URI carrying the cipher and key of the copy (SQLite3 Multiple Ciphers), or a plain path. */
+    static String vacuumInto(Path target, Passphrase key) {
+        String uri = target.toAbsolutePath().toUri().toString();
+        if (key != null) {
+            uri += "?cipher=" + CIPHER + "&hexkey=" + key.hex();
+        }
+        return "VACUUM INTO '" + uri.replace("'", "''") + "'";
+    }
+
+    /** Online backup to a timestamped file beside the database (encrypted like it); keeps the newest few. */
+    private static void backup(DataSource ds, Path file, Passphrase key) {
         Path target = file.resolveSibling(file.getFileName() + ".backup-" + LocalDateTime.now().format(BACKUP_STAMP));
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-            st.executeUpdate("backup to '" + target.toString().replace("'", "''") + "'");
-            LOG.info("Backed up {} to {} before migrating", file, target);
+            st.executeUpdate(vacuumInto(target, key));
+            LOG.info("Backed up the database before migrating");
         } catch (SQLException e) {
             throw new IllegalStateException("Säkerhetskopian före uppgraderingen misslyckades; databasen har inte ändrats.", e);
         }
@@ -270,7 +422,7 @@ public final class Database implements AutoCloseable {
 
     /** Whether the file is encrypted at rest (decision 0013). */
     public boolean encrypted() {
-        return false;
+        return key != null;
     }
 
     /** Read access; repositories use it for queries. */

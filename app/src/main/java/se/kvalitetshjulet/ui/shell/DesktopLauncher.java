@@ -14,6 +14,8 @@ import se.kvalitetshjulet.data.Database;
 public final class DesktopLauncher {
     static volatile Path requestedDb;
     static volatile boolean requestedDemo;
+    /** From --passphrase-file or KVALITETSHJULET_PASSPHRASE; otherwise the GUI asks when the file is encrypted. */
+    static volatile se.kvalitetshjulet.data.Passphrase requestedPassphrase;
     /** The database being opened while the JavaFX toolkit starts (both take about a second). */
     static volatile Path preopenedPath;
     static volatile CompletableFuture<AppContext> preopened;
@@ -22,14 +24,20 @@ public final class DesktopLauncher {
     }
 
     public static void launch(Path db, boolean demo) {
+        launch(db, demo, null);
+    }
+
+    public static void launch(Path db, boolean demo, se.kvalitetshjulet.data.Passphrase passphrase) {
         requestedDb = db;
         requestedDemo = demo;
+        requestedPassphrase = demo ? null : passphrase;
         Path target = demo ? AppPaths.demoDatabase() : db != null ? db
                 : Files.exists(AppPaths.defaultDatabase()) ? AppPaths.defaultDatabase() : null;
         if (target != null && Files.exists(target)) {
             preopenedPath = target.toAbsolutePath().normalize();
             preopened = CompletableFuture.supplyAsync(() -> {
-                AppContext ctx = new AppContext(Database.open(target), java.time.Clock.systemDefaultZone());
+                AppContext ctx = new AppContext(Database.open(target, requestedPassphrase),
+                        java.time.Clock.systemDefaultZone());
                 ctx.settings().isDemo(); // the first query initialises jOOQ: do it off the critical path
                 return ctx;
             });

@@ -70,12 +70,13 @@ public final class KvalitetshjuletApp extends Application {
         });
 
         Path requested = DesktopLauncher.requestedDb;
+        se.kvalitetshjulet.data.Passphrase pass = DesktopLauncher.requestedPassphrase;
         if (DesktopLauncher.requestedDemo) {
             open(AppPaths.demoDatabase(), true);
         } else if (requested != null) {
-            open(requested, false);
+            open(requested, false, pass);
         } else if (Files.exists(AppPaths.defaultDatabase())) {
-            open(AppPaths.defaultDatabase(), false);
+            open(AppPaths.defaultDatabase(), false, pass);
         } else {
             showFirstStart();
         }
@@ -90,7 +91,7 @@ public final class KvalitetshjuletApp extends Application {
         Button empty = new Button(i18n.get("start.createEmpty"));
         empty.setId("startEmpty");
         empty.setDefaultButton(true);
-        empty.setOnAction(e -> open(AppPaths.defaultDatabase(), false));
+        empty.setOnAction(e -> createNew(AppPaths.defaultDatabase()));
         Button demo = new Button(i18n.get("start.openDemo"));
         demo.setId("startDemo");
         demo.setOnAction(e -> open(AppPaths.demoDatabase(), true));
@@ -122,7 +123,21 @@ public final class KvalitetshjuletApp extends Application {
         }
     }
 
+    /** A new database is encrypted unless the user deliberately chooses otherwise (decision 0013). */
+    private void createNew(Path file) {
+        if (!Database.encryptionAvailable()) {
+            dialogs.showError(i18n.get("h6.newpass.title"), i18n.get("h6.noEncryption"));
+            open(file, false, null);
+            return;
+        }
+        PassphraseDialogs.chooseForNew(stage, i18n).ifPresent(choice -> open(file, false, choice.passphrase()));
+    }
+
     private void open(Path file, boolean demo) {
+        open(file, demo, null);
+    }
+
+    private void open(Path file, boolean demo, se.kvalitetshjulet.data.Passphrase passphrase) {
         Label label = new Label(i18n.get("start.opening", file));
         label.setWrapText(true);
         ProgressBar bar = new ProgressBar();
@@ -135,7 +150,7 @@ public final class KvalitetshjuletApp extends Application {
         box.setPadding(new Insets(40));
         showScene(box);
         tasks.run(i18n.get("start.opening", file), progress -> {
-            AppContext ctx = preopenedOrOpen(file);
+            AppContext ctx = preopenedOrOpen(file, passphrase);
             if (demo && ctx.units().findAll().isEmpty()) {
                 progress.update(0, i18n.get("start.creatingDemo"));
                 ctx.demoData().generate(42, ctx.today(), f -> progress.update(f, null));
@@ -143,22 +158,34 @@ public final class KvalitetshjuletApp extends Application {
             return ctx;
         }, ctx -> {
             this.context = ctx;
+            dialogs.setDatabaseEncrypted(ctx.database().encrypted());
             MainView main = new MainView(ctx, i18n, tasks, dialogs);
             stage.titleProperty().bind(main.viewModel().titleProperty());
             showScene(main);
             StartupProbe.reportIfRequested();
         }, error -> {
             Throwable cause = error;
+            if (cause instanceof DatabaseRefusedException r && !demo
+                    && (r.reason() == DatabaseRefusedException.Reason.PASSPHRASE_WRONG
+                    || r.reason() == DatabaseRefusedException.Reason.NOT_A_DATABASE && Database.mayBeEncrypted(file))) {
+                // encrypted: ask (again); the file has not been touched
+                boolean wrong = r.reason() == DatabaseRefusedException.Reason.PASSPHRASE_WRONG;
+                LOG.info("Passphrase needed for the database ({})", wrong ? "wrong one given" : "none given");
+                PassphraseDialogs.ask(stage, i18n, file, wrong).ifPresentOrElse(
+                        p -> open(file, false, p), this::showFirstStart);
+                return;
+            }
             String message = cause instanceof DatabaseRefusedException r ? r.getMessage()
                     : i18n.get("start.openFailed", file, String.valueOf(cause.getMessage()));
-            LOG.error("Could not open {}", file, cause);
+            LOG.error("Could not open the database ({})", cause instanceof DatabaseRefusedException r
+                    ? r.reason() : cause.getClass().getSimpleName());
             dialogs.showError(i18n.get("start.refusedTitle"), message);
             showFirstStart();
         });
     }
 
     /** Takes the database opened while the toolkit started, if it is this file; otherwise opens it now. */
-    private static AppContext preopenedOrOpen(Path file) throws Exception {
+    private static AppContext preopenedOrOpen(Path file, se.kvalitetshjulet.data.Passphrase passphrase) throws Exception {
         var future = DesktopLauncher.preopened;
         if (future != null && file.toAbsolutePath().normalize().equals(DesktopLauncher.preopenedPath)) {
             DesktopLauncher.preopened = null;
@@ -171,7 +198,7 @@ public final class KvalitetshjuletApp extends Application {
                 throw e;
             }
         }
-        return new AppContext(Database.open(file), Clock.systemDefaultZone());
+        return new AppContext(Database.open(file, passphrase), Clock.systemDefaultZone());
     }
 
     public Optional<AppContext> context() {
