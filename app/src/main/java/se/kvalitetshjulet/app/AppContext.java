@@ -157,6 +157,11 @@ public final class AppContext implements AutoCloseable {
         return new SelfCheckExporter();
     }
 
+    public se.kvalitetshjulet.service.imports.ImportMappingService importMappingService() {
+        return new se.kvalitetshjulet.service.imports.ImportMappingService(
+                new se.kvalitetshjulet.data.repo.MappingRepository(database));
+    }
+
     public se.kvalitetshjulet.service.imports.DeviationImporter deviationImporter() {
         return new se.kvalitetshjulet.service.imports.DeviationImporter(database, organisation, taxonomies, audit, clock);
     }

@@ -204,13 +204,16 @@ public final class MainView extends BorderPane {
         if (b != null) {
             b.setSelected(true);
         }
-        if (content instanceof Refreshable r) {
+        if (content instanceof se.kvalitetshjulet.ui.common.Refreshable r) {
             r.refresh();
         }
     }
 
-    /** A screen that reloads its data when it is shown again. */
-    public interface Refreshable {
-        void refresh();
+    /**
+     * Kept so that branches written before the move still compile; implement
+     * {@link se.kvalitetshjulet.ui.common.Refreshable} instead (a feature screen must not depend on the shell).
+     */
+    @Deprecated
+    public interface Refreshable extends se.kvalitetshjulet.ui.common.Refreshable {
     }
 }

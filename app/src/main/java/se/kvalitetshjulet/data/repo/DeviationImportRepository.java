@@ -1,0 +1,311 @@
+package se.kvalitetshjulet.data.repo;
+
+import static se.kvalitetshjulet.data.jooq.Tables.DEVIATION;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+import se.kvalitetshjulet.data.Database;
+import se.kvalitetshjulet.domain.deviation.Deviation;
+
+/**
+ * The SQL of a deviation import (decision 0004), kept here so that the importer in {@code service.imports} holds
+ * only the rules: the external ids already imported from a source, and the bulk write of one transaction (batched
+ * multi-row insert on the transaction's connection, a bigger page cache, the deviation indexes dropped and built
+ * again for a large import, case references set by one UPDATE, one audit row). Written for SQLite
+ * ({@code PRAGMA cache_size}, index definitions from {@code sqlite_master}).
+ */
+public final class DeviationImportRepository {
+    /** The case reference of a row until the UPDATE at the end of the import gives it its real one. */
+    public static final String PRELIMINARY = "preliminary";
+    /** From this many rows (and at least a quarter of the register) the table's indexes are rebuilt, not updated. */
+    public static final long BULK_MIN_ROWS = 20_000;
+    private static final int ROWS_PER_STATEMENT = 50;
+    private static final int STATEMENTS_PER_BATCH = 20;
+    /** SQLite page cache (KiB, outside the Java heap) while the rows of an import are written. */
+    private static final long IMPORT_CACHE_KIB = 256 * 1024;
+    private static final String[] COLUMNS = {"case_ref", "kind", "law", "unit_id", "category_id", "status", "occurred_on",
+            "reported_on", "registered_on", "due_on", "closed_on", "reporter_role", "title", "description",
+            "immediate_actions", "facts", "cause_text", "assessment", "serious", "ivo_reported_on", "ivo_reference",
+            "external_source", "external_id", "updated_at"};
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+
+    private final Database db;
+    private final AuditTrail audit;
+
+    public DeviationImportRepository(Database db, AuditTrail audit) {
+        this.db = db;
+        this.audit = audit;
+    }
+
+    /** Every external id already imported from {@code source}, streamed (a million rows never sit in a list). */
+    public void forEachExternalId(String source, Consumer<String> id) {
+        try (var existing = db.dsl().select(DEVIATION.EXTERNAL_ID).from(DEVIATION)
+                .where(DEVIATION.EXTERNAL_SOURCE.eq(source)).fetchSize(10_000).fetchLazy()) {
+            for (var r : existing) {
+                if (r.value1() != null) {
+                    id.accept(r.value1());
+                }
+            }
+        }
+    }
+
+    /** Receives the rows of an import one by one. */
+    @FunctionalInterface
+    public interface Sink {
+        void add(Deviation d);
+    }
+
+    /** Produces the rows of an import into a sink (reads the file, converts, reports progress). */
+    @FunctionalInterface
+    public interface Rows {
+        void writeTo(Sink sink);
+    }
+
+    /** What the import wrote: how many rows and the range of their ids. */
+    public record Written(long rows, long firstId, long lastId) { }
+
+    /** What the audit row of an import says. */
+    public record ImportRecord(String file, String source, String mapping) { }
+
+    /**
+     * Writes the rows in one transaction and, if any were written, one audit row for the import (entity
+     * {@code auditEntity}, id = the first new id). An exception from {@code rows} rolls everything back.
+     */
+    public Written write(long expectedRows, LocalDateTime now, String auditEntity, ImportRecord what, Rows rows) {
+        return db.tx(tx -> write(tx, expectedRows, now, auditEntity, what, rows));
+    }
+
+    private Written write(DSLContext tx, long expectedRows, LocalDateTime now, String auditEntity, ImportRecord what,
+            Rows rows) {
+        long[] written = {0};
+        long[] range = {0, 0};
+        tx.connection(c -> {
+            // A bigger page cache for this transaction: with SQLite's default 2 MB the indexes of a
+            // large import no longer fit, and dirty pages are spilled and rewritten over and over.
+            long cacheBefore = pragma(c, "cache_size");
+            pragma(c, "cache_size", -IMPORT_CACHE_KIB);
+            try {
+                // A large import into a comparatively small register: drop the indexes of the table and build
+                // them again afterwards (sorting once is far cheaper than a million random index inserts). The
+                // statements are DDL inside this transaction, so a failure or cancellation brings them back.
+                List<String> indexes = expectedRows >= BULK_MIN_ROWS && expectedRows * 4 >= count(c)
+                        ? dropIndexes(c) : List.of();
+                try (Inserter ins = new Inserter(c, now)) {
+                    rows.writeTo(d -> {
+                        try {
+                            ins.add(d);
+                        } catch (SQLException e) {
+                            throw new IllegalStateException("Importen kunde inte skrivas till databasen: "
+                                    + e.getMessage(), e);
+                        }
+                        written[0]++;
+                    });
+                    ins.flush();
+                    range[0] = ins.firstId();
+                    range[1] = maxId(c);
+                }
+                if (written[0] > 0) {
+                    // Case references follow the ids (decision 0002): one portable UPDATE over the new rows,
+                    // before the indexes are built again. The id is padded to six digits, never cut.
+                    tx.update(DEVIATION).set(DEVIATION.CASE_REF, DSL.concat(DSL.inline("AV-"),
+                                    DSL.year(DEVIATION.REGISTERED_ON).cast(String.class), DSL.inline("-"),
+                                    DSL.when(DEVIATION.ID.lt(1_000_000L), DSL.lpad(DEVIATION.ID.cast(String.class), 6, "0"))
+                                            .otherwise(DEVIATION.ID.cast(String.class))))
+                            .where(DEVIATION.ID.between(range[0], range[1]).and(DEVIATION.CASE_REF.eq(PRELIMINARY)))
+                            .execute();
+                }
+                try (var st = c.createStatement()) {
+                    for (String sql : indexes) {
+                        st.execute(sql);
+                    }
+                }
+            } finally {
+                pragma(c, "cache_size", cacheBefore);
+            }
+        });
+        if (written[0] == 0) {
+            return new Written(0, 0, 0);
+        }
+        Field<String> fFile = DSL.field("file", String.class);
+        Field<String> fSource = DSL.field("source", String.class);
+        Field<String> fMapping = DSL.field("mapping", String.class);
+        Field<Long> fImported = DSL.field("imported", Long.class);
+        Field<Long> fFirst = DSL.field("first_id", Long.class);
+        Field<Long> fLast = DSL.field("last_id", Long.class);
+        Record after = tx.newRecord(fFile, fSource, fMapping, fImported, fFirst, fLast);
+        after.set(fFile, what.file());
+        after.set(fSource, what.source());
+        after.set(fMapping, what.mapping());
+        after.set(fImported, written[0]);
+        after.set(fFirst, range[0]);
+        after.set(fLast, range[1]);
+        audit.append(tx, auditEntity, range[0], AuditTrail.Action.INSERT, null, after);
+        return new Written(written[0], range[0], range[1]);
+    }
+
+    private static long count(Connection c) throws SQLException {
+        try (var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM deviation")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /** Drops the indexes of the deviation table and returns the statements that create them again. */
+    private static List<String> dropIndexes(Connection c) throws SQLException {
+        List<String[]> found = new ArrayList<>();
+        try (var st = c.createStatement(); var rs = st.executeQuery("SELECT name, sql FROM sqlite_master "
+                + "WHERE type = 'index' AND tbl_name = 'deviation' AND sql IS NOT NULL ORDER BY name")) {
+            while (rs.next()) {
+                found.add(new String[] {rs.getString(1), rs.getString(2)});
+            }
+        }
+        List<String> create = new ArrayList<>();
+        try (var st = c.createStatement()) {
+            for (String[] idx : found) {
+                st.execute("DROP INDEX \"" + idx[0].replace("\"", "\"\"") + "\"");
+                create.add(idx[1]);
+            }
+        }
+        return create;
+    }
+
+    private static long pragma(Connection c, String name) throws SQLException {
+        try (var st = c.createStatement(); var rs = st.executeQuery("PRAGMA " + name)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    private static void pragma(Connection c, String name, long value) throws SQLException {
+        try (var st = c.createStatement()) {
+            st.execute("PRAGMA " + name + " = " + value);
+        }
+    }
+
+    private static long maxId(Connection c) throws SQLException {
+        try (var st = c.createStatement(); var rs = st.executeQuery("SELECT max(id) FROM deviation")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    static String date(LocalDate d) {
+        return d == null ? null : d.toString();
+    }
+
+    /** As jOOQ stores timestamps in SQLite here: yyyy-MM-dd HH:mm:ss.SSS. */
+    static String timestamp(LocalDateTime t) {
+        return TIMESTAMP.format(t);
+    }
+
+    /**
+     * Batched multi-row insert on the transaction's connection. The first row goes in alone, so
+     * that the transaction holds the write lock from then on and {@code max(id)} gives the first
+     * id of the import; the last id is {@code max(id)} at the end.
+     */
+    private static final class Inserter implements AutoCloseable {
+        private final Connection c;
+        private final PreparedStatement multi;
+        private final String now;
+        private final Object[][] pending = new Object[ROWS_PER_STATEMENT][];
+        private int pendingRows;
+        private int batched;
+        private long firstId = -1;
+
+        Inserter(Connection c, LocalDateTime now) throws SQLException {
+            this.c = c;
+            this.now = timestamp(now);
+            this.multi = c.prepareStatement(sql(ROWS_PER_STATEMENT));
+        }
+
+        private static String sql(int rows) {
+            String one = "(" + "?,".repeat(COLUMNS.length - 1) + "?)";
+            StringBuilder sb = new StringBuilder("INSERT INTO deviation (").append(String.join(", ", COLUMNS))
+                    .append(") VALUES ");
+            for (int i = 0; i < rows; i++) {
+                sb.append(i == 0 ? "" : ",").append(one);
+            }
+            return sb.toString();
+        }
+
+        void add(Deviation d) throws SQLException {
+            pending[pendingRows++] = new Object[] {PRELIMINARY, d.kind().name(), d.law().name(), d.unitId(),
+                    d.categoryId(), d.status().name(), date(d.occurredOn()), date(d.reportedOn()), date(d.registeredOn()),
+                    date(d.dueOn()), date(d.closedOn()), d.reporterRole(), d.title().strip(), d.description(),
+                    d.immediateActions(), d.facts(), d.causeText(), d.assessment() == null ? null : d.assessment().name(),
+                    d.serious() ? 1 : 0, date(d.ivoReportedOn()), d.ivoReference(), d.externalSource(), d.externalId(), now};
+            if (firstId < 0) {
+                try (PreparedStatement one = c.prepareStatement(sql(1))) {
+                    bind(one, 1);
+                    one.executeUpdate();
+                }
+                pendingRows = 0;
+                firstId = maxId(c);
+                return;
+            }
+            if (pendingRows == ROWS_PER_STATEMENT) {
+                bind(multi, pendingRows);
+                multi.addBatch();
+                pendingRows = 0;
+                if (++batched == STATEMENTS_PER_BATCH) {
+                    multi.executeBatch();
+                    batched = 0;
+                }
+            }
+        }
+
+        void flush() throws SQLException {
+            if (batched > 0) {
+                multi.executeBatch();
+                batched = 0;
+            }
+            if (pendingRows > 0) {
+                try (PreparedStatement rest = c.prepareStatement(sql(pendingRows))) {
+                    bind(rest, pendingRows);
+                    rest.executeUpdate();
+                }
+                pendingRows = 0;
+            }
+        }
+
+        long firstId() {
+            return firstId;
+        }
+
+        private void bind(PreparedStatement ps, int rows) throws SQLException {
+            int p = 1;
+            for (int r = 0; r < rows; r++) {
+                for (Object v : pending[r]) {
+                    if (v == null) {
+                        ps.setNull(p++, Types.NULL);
+                    } else if (v instanceof String s) {
+                        ps.setString(p++, s);
+                    } else if (v instanceof Long l) {
+                        ps.setLong(p++, l);
+                    } else if (v instanceof Integer i) {
+                        ps.setInt(p++, i);
+                    } else {
+                        ps.setObject(p++, v);
+                    }
+                }
+                pending[r] = null;
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            multi.close();
+        }
+    }
+}
