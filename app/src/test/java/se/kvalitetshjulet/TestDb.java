@@ -37,13 +37,24 @@ public final class TestDb {
                 TestPostgres pg = TestPostgres.get();
                 yield se.kvalitetshjulet.data.PostgresServer.open(
                         se.kvalitetshjulet.data.ServerUrl.parse(pg.url(pg.createDatabase())),
-                        se.kvalitetshjulet.data.PostgresServer.Mode.INIT, null);
+                        se.kvalitetshjulet.data.PostgresServer.Mode.INIT);
             }
         };
     }
 
     public static AppContext open(Engine engine, Path dir) {
         return new AppContext(database(engine, dir), clock());
+    }
+
+    /** Deletes a folder the test made itself. */
+    public static void deleteTree(Path dir) {
+        try (var all = java.nio.file.Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static AppContext demo(Engine engine, Path dir) {

@@ -41,6 +41,8 @@ import org.tukaani.xz.XZInputStream;
 public final class TestPostgres {
     private static final String BINARIES_VERSION = "17.11.0";
     private static final int NOBODY = 65534;
+    /** The superuser's password; logins authenticate with SCRAM as on a real server (no trust). */
+    public static final String SUPERUSER_PASSWORD = "kvh-test-superuser";
     private static TestPostgres instance;
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
@@ -91,12 +93,32 @@ public final class TestPostgres {
 
     /** A raw JDBC connection as the superuser (trust authentication on 127.0.0.1). */
     public Connection superuser(String database) throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(database), "postgres", "");
+        return DriverManager.getConnection(jdbcUrl(database), "postgres", SUPERUSER_PASSWORD);
     }
 
     /** A raw JDBC connection as {@code login}, with its password. */
     public Connection as(String login, String password, String database) throws SQLException {
         return DriverManager.getConnection(jdbcUrl(database), login, password);
+    }
+
+    /**
+     * Adds a line for {@code login} to the password file the build names in PGPASSFILE (surefire sets it to a file
+     * under target/), so that commands find the password the way psql would.
+     */
+    public synchronized void rememberPassword(String login, String password) {
+        String file = System.getenv("PGPASSFILE");
+        if (file == null || file.isBlank()) {
+            throw new IllegalStateException("PGPASSFILE is not set: run the tests through Maven (surefire sets it)");
+        }
+        try {
+            Path p = Path.of(file);
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, "127.0.0.1:" + port + ":*:" + login + ":" + password + "\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Creates an empty database with a unique name and returns the name. */
@@ -133,13 +155,23 @@ public final class TestPostgres {
         }
         TestPostgres pg = new TestPostgres(bin, data, port, root);
         Path pgdata = data.resolve("pgdata");
-        pg.run(90, bin.resolve("bin/initdb").toString(), "-A", "trust", "-U", "postgres", "-D", pgdata.toString(),
+        Path pwfile = data.resolve("superuser-password");
+        Files.writeString(pwfile, SUPERUSER_PASSWORD + "\n");
+        if (root) {
+            Files.setAttribute(pwfile, "unix:uid", NOBODY);
+        }
+        pg.run(90, bin.resolve("bin/initdb").toString(), "-A", "scram-sha-256", "--pwfile=" + pwfile, "-U", "postgres",
+                "-D", pgdata.toString(),
                 "-E", "UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8", "--no-sync");
         pg.run(90, bin.resolve("bin/pg_ctl").toString(), "-D", pgdata.toString(), "-l", data.resolve("server.log").toString(),
                 "-w", "-t", "60", "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"
                         + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
                 "start");
         Runtime.getRuntime().addShutdownHook(new Thread(pg::stop, "stop-test-postgres"));
+        if (System.getenv("PGPASSFILE") != null) {
+            Files.deleteIfExists(Path.of(System.getenv("PGPASSFILE"))); // entries of earlier runs (other ports)
+        }
+        pg.rememberPassword("postgres", SUPERUSER_PASSWORD);
         return pg;
     }
 

@@ -24,7 +24,7 @@ class PostgresServerTest {
     @Test
     void serverInitCreatesTheSameTablesAsTheFileWithRealDatesAndIdentityKeys() throws Exception {
         String name = pg.createDatabase();
-        try (Database db = PostgresServer.open(ServerUrl.parse(pg.url(name)), PostgresServer.Mode.INIT, null)) {
+        try (Database db = PostgresServer.open(ServerUrl.parse(pg.url(name)), PostgresServer.Mode.INIT)) {
             assertThat(db.engine().dialect()).isEqualTo(SQLDialect.POSTGRES);
             assertThat(db.engine().isServer()).isTrue();
             assertThat(db.describe()).isEqualTo(pg.url(name));
@@ -74,7 +74,7 @@ class PostgresServerTest {
         try (Connection c = pg.superuser(name); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE customer (id int)");
         }
-        assertThatThrownBy(() -> PostgresServer.open(ServerUrl.parse(pg.url(name)), PostgresServer.Mode.INIT, null))
+        assertThatThrownBy(() -> PostgresServer.open(ServerUrl.parse(pg.url(name)), PostgresServer.Mode.INIT))
                 .isInstanceOfSatisfying(DatabaseRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo(DatabaseRefusedException.Reason.FOREIGN_DATABASE));
         try (Connection c = pg.superuser(name); Statement st = c.createStatement();
@@ -96,6 +96,7 @@ class PostgresServerTest {
         org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
         ds.setURL(pg.jdbcUrl("postgres"));
         ds.setUser("postgres");
+        ds.setPassword(TestPostgres.SUPERUSER_PASSWORD);
         MigrationInfo[] all = Flyway.configure().dataSource(ds).locations("classpath:db/postgresql")
                 .table("kvh_probe_history").load().info().all();
         MigrationVersion newest = Arrays.stream(all).map(MigrationInfo::getVersion).max(Comparator.naturalOrder()).orElseThrow();
