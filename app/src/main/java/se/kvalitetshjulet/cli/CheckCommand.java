@@ -23,7 +23,7 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         try (AppContext ctx = db.open()) {
             var out = spec.commandLine().getOut();
-            out.printf("Databas: %s%s%n", ctx.database().file(), ctx.settings().isDemo() ? " (DEMO)" : "");
+            out.printf("Databas: %s%s%n", ctx.database().describe(), ctx.settings().isDemo() ? " (DEMO)" : "");
             out.printf("Enheter: %d%n", ctx.units().findAll().size());
             out.printf("Avvikelser: %d%n", ctx.deviations().count(DeviationFilter.all(), ctx.today()));
             out.printf("Ändringsloggen: %d rader%n", ctx.audit().count());

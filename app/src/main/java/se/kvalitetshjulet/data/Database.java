@@ -59,12 +59,33 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
+    private final Engine engine;
 
     private Database(Path file, HikariDataSource dataSource) {
+        this(file, dataSource, new SqliteEngine(file));
+    }
+
+    /** For either engine; {@code file} is null for a server database. */
+    Database(Path file, HikariDataSource dataSource, Engine engine) {
         this.file = file;
         this.dataSource = dataSource;
+        this.engine = engine;
         Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
-        this.dsl = DSL.using(dataSource, SQLDialect.SQLITE, settings);
+        this.dsl = DSL.using(dataSource, engine.dialect(), settings);
+    }
+
+    /**
+     * Opens what the user named with {@code --db} or in the GUI: a {@code postgresql://} address opens the shared
+     * server database ({@link PostgresServer}, which must be set up by {@code server init}), anything else is a path to
+     * a SQLite file ({@link #open(Path)}).
+     *
+     * @throws IllegalArgumentException for a malformed server address (Swedish message)
+     */
+    public static Database open(String location) {
+        if (ServerUrl.isServerUrl(location)) {
+            return PostgresServer.open(ServerUrl.parse(location), PostgresServer.Mode.USE);
+        }
+        return open(Path.of(location));
     }
 
     /**
@@ -264,8 +285,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The SQLite file, or {@code null} for a server database (use {@link #describe()} for display). */
     public Path file() {
         return file;
+    }
+
+    /** The engine behind this database: the seam for what differs between SQLite and PostgreSQL. */
+    public Engine engine() {
+        return engine;
+    }
+
+    /** The file path or server address, for titles and messages. */
+    public String describe() {
+        return engine.describe();
     }
 
     /** Read access; repositories use it for queries. */

@@ -6,7 +6,9 @@ package se.kvalitetshjulet.data;
  * The message is Swedish and tells the user what to do.
  */
 public class DatabaseRefusedException extends RuntimeException {
-    public enum Reason { NOT_A_DATABASE, FOREIGN_DATABASE, NEWER_VERSION, CANNOT_OPEN }
+    public enum Reason { NOT_A_DATABASE, FOREIGN_DATABASE, NEWER_VERSION, CANNOT_OPEN,
+        /** A server database that {@code server init} has not set up (or upgraded) yet. */
+        NOT_INITIALISED }
 
     private final Reason reason;
 

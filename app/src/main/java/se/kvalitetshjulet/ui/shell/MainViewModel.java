@@ -19,7 +19,8 @@ public final class MainViewModel {
 
     public MainViewModel(AppContext ctx, I18n i18n) {
         demo.set(ctx.settings().isDemo());
-        String file = ctx.database().file().getFileName().toString();
+        String file = ctx.database().file() != null ? ctx.database().file().getFileName().toString()
+                : ctx.database().describe();
         title.set(demo.get() ? i18n.get("app.title.demo", file) : i18n.get("app.title", file));
     }
 
