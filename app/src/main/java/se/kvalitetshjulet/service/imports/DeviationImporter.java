@@ -296,8 +296,8 @@ public final class DeviationImporter {
                         try {
                             ins.add(d.deviation());
                         } catch (SQLException e) {
-                            throw new IllegalStateException("Importen kunde inte skrivas till databasen: "
-                                    + e.getMessage(), e);
+                            throw new IllegalStateException("Importen kunde inte skrivas till databasen; inget har "
+                                    + "sparats.", e);
                         }
                         if (++written[0] % 1000 == 0) {
                             checkCancelled(cancelled);
