@@ -103,8 +103,8 @@ public final class DeviationImportRepository {
                         try {
                             ins.add(d);
                         } catch (SQLException e) {
-                            throw new IllegalStateException("Importen kunde inte skrivas till databasen: "
-                                    + e.getMessage(), e);
+                            throw new IllegalStateException("Importen kunde inte skrivas till databasen; inget har "
+                                    + "sparats.", e);
                         }
                         written[0]++;
                     });
