@@ -71,6 +71,9 @@ public final class AppContext implements AutoCloseable {
     private final QualityPlanRepository qualityPlans;
     private final QualityPlanService qualityPlanService;
     private final ReportService reports;
+    private final se.kvalitetshjulet.data.repo.KeyFigureRepository keyFigureRepository;
+    private final se.kvalitetshjulet.service.keyfigure.KeyFigureService keyFigures;
+    private final se.kvalitetshjulet.service.keyfigure.FollowUpService followUps;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
@@ -105,8 +108,16 @@ public final class AppContext implements AutoCloseable {
         this.qualityPlanService = new QualityPlanService(database, qualityPlans, actions, deviations, organisation,
                 clock);
         this.reportRepository = new ReportRepository(database, audit);
+        // h5: key figures, the user survey and aggregated individual follow-up
+        this.keyFigureRepository = new se.kvalitetshjulet.data.repo.KeyFigureRepository(database, audit);
+        this.keyFigures = new se.kvalitetshjulet.service.keyfigure.KeyFigureService(database, keyFigureRepository,
+                settings, organisation);
+        this.followUps = new se.kvalitetshjulet.service.keyfigure.FollowUpService(database,
+                new se.kvalitetshjulet.data.repo.FollowUpRepository(database, audit), keyFigureRepository, organisation,
+                clock);
         this.reports = new ReportService(database, reportRepository, deviations, denominators, patterns, riskService,
-                selfChecks, organisation);
+                selfChecks, organisation, new se.kvalitetshjulet.service.keyfigure.AggregatedReportBuilder(keyFigures,
+                        followUps, organisation));
     }
 
     public Database database() { return database; }
@@ -147,6 +158,8 @@ public final class AppContext implements AutoCloseable {
                         java.util.ResourceBundle.Control.FORMAT_PROPERTIES)));
     }
     public ReportService reports() { return reports; }
+    public se.kvalitetshjulet.service.keyfigure.KeyFigureService keyFigures() { return keyFigures; }
+    public se.kvalitetshjulet.service.keyfigure.FollowUpService followUps() { return followUps; }
 
     public ReportExporter reportExporter(java.util.Locale locale) {
         return new ReportExporter(java.util.ResourceBundle.getBundle("i18n.messages", locale,

@@ -19,7 +19,7 @@ import se.kvalitetshjulet.data.DatabaseRefusedException;
         subcommands = {DemoCommand.class, CheckCommand.class, ExportCommand.class, ImportCommand.class, SpcCommand.class,
                 DenominatorsCommand.class, ReportCommand.class, SelfCheckCommand.class, ServerCommand.class,
                 BackupCommand.class,
-                se.kvalitetshjulet.cli.bench.BenchCommand.class},
+                se.kvalitetshjulet.cli.bench.BenchCommand.class, KeyFiguresCommand.class},
         exitCodeListHeading = "%nSlutkoder:%n",
         exitCodeList = {"0:klart", "1:fel", "2:felaktig användning", "3:indata avvisades (inget skrevs)"})
 public final class RootCommand implements Callable<Integer> {

@@ -95,6 +95,9 @@ public final class MainView extends BorderPane {
                 new se.kvalitetshjulet.ui.plan.QualityPlanViewModel(ctx, tasks, dialogs, i18n), i18n));
         factories.put(Section.CALENDAR, () -> new se.kvalitetshjulet.ui.cycle.AnnualCycleView(
                 new se.kvalitetshjulet.ui.cycle.AnnualCycleViewModel(ctx, tasks, dialogs, i18n), i18n));
+        factories.put(Section.KEYFIGURES, () -> new se.kvalitetshjulet.ui.keyfigure.KeyFigureView(
+                new se.kvalitetshjulet.ui.keyfigure.KeyFigureViewModel(ctx.keyFigures(), ctx.followUps(),
+                        ctx.organisation(), tasks, dialogs, i18n, ctx.clock()), i18n));
         factories.put(Section.ORGANISATION, () -> new OrganisationView(new OrganisationViewModel(ctx, tasks, dialogs, i18n), i18n));
 
         setLeft(navigation(i18n));
