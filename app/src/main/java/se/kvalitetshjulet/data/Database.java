@@ -462,6 +462,11 @@ public final class Database implements AutoCloseable {
         return engine.describe();
     }
 
+    /** Whether the file is encrypted at rest (decision 0013). */
+    public boolean encrypted() {
+        return false;
+    }
+
     /** Read access; repositories use it for queries. */
     public DSLContext dsl() {
         return dsl;

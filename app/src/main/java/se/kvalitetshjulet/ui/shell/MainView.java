@@ -177,7 +177,11 @@ public final class MainView extends BorderPane {
         projector.setMaxWidth(Double.MAX_VALUE);
         projector.setTooltip(new Tooltip(i18n.get("nav.projector.tooltip")));
         projector.selectedProperty().bindBidirectional(vm.projectorModeProperty());
-        nav.getChildren().addAll(spacer, projector);
+        javafx.scene.control.Hyperlink about = new javafx.scene.control.Hyperlink(i18n.get("h6.about.title"));
+        about.setId("aboutLink");
+        about.setOnAction(e -> AboutDialog.show(getScene() == null ? null : getScene().getWindow(), i18n,
+                vm.databaseFile(), vm.encrypted()));
+        nav.getChildren().addAll(spacer, projector, about);
         nav.setPrefWidth(220);
         return nav;
     }
