@@ -137,6 +137,12 @@ public final class AppContext implements AutoCloseable {
     public DenominatorRepository denominators() { return denominators; }
     public se.kvalitetshjulet.service.DenominatorService denominatorService() { return denominatorService; }
     public TrendService trends() { return trends; }
+
+    /** The one chart builder (chart screen, presentation, council deck, reports), in the given language. */
+    public se.kvalitetshjulet.service.ChartBuilder chartBuilder(se.kvalitetshjulet.service.ChartTexts texts) {
+        return new se.kvalitetshjulet.service.ChartBuilder(organisation, trends, riskService, taxonomies, savedFilters,
+                this::today, texts);
+    }
     public SelfCheckRepository selfCheckRepository() { return selfCheckRepository; }
     public SelfCheckService selfChecks() { return selfChecks; }
     public se.kvalitetshjulet.service.SelfCheckHandoverService selfCheckHandover() { return selfCheckHandover; }
