@@ -71,6 +71,7 @@ public final class AppContext implements AutoCloseable {
     private final QualityPlanRepository qualityPlans;
     private final QualityPlanService qualityPlanService;
     private final ReportService reports;
+    private final se.kvalitetshjulet.service.ListsService lists;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
@@ -107,6 +108,8 @@ public final class AppContext implements AutoCloseable {
         this.reportRepository = new ReportRepository(database, audit);
         this.reports = new ReportService(database, reportRepository, deviations, denominators, patterns, riskService,
                 selfChecks, organisation);
+        this.lists = new se.kvalitetshjulet.service.ListsService(database,
+                new se.kvalitetshjulet.data.repo.ListsRepository(database, audit));
     }
 
     public Database database() { return database; }
@@ -147,6 +150,7 @@ public final class AppContext implements AutoCloseable {
                         java.util.ResourceBundle.Control.FORMAT_PROPERTIES)));
     }
     public ReportService reports() { return reports; }
+    public se.kvalitetshjulet.service.ListsService lists() { return lists; }
 
     public ReportExporter reportExporter(java.util.Locale locale) {
         return new ReportExporter(java.util.ResourceBundle.getBundle("i18n.messages", locale,
