@@ -65,6 +65,10 @@ public final class ListsService {
         return lists.entries(kind);
     }
 
+    public List<LegalReference> references() {
+        return lists.references();
+    }
+
     public int usage(ListKind kind, long id) {
         return lists.usage(kind, id);
     }
