@@ -72,6 +72,7 @@ public final class AppContext implements AutoCloseable {
     private final QualityPlanService qualityPlanService;
     private final ReportService reports;
     private final se.kvalitetshjulet.service.ListsService lists;
+    private final se.kvalitetshjulet.service.OrgFileService orgFile;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
@@ -110,6 +111,8 @@ public final class AppContext implements AutoCloseable {
                 selfChecks, organisation);
         this.lists = new se.kvalitetshjulet.service.ListsService(database,
                 new se.kvalitetshjulet.data.repo.ListsRepository(database, audit));
+        this.orgFile = new se.kvalitetshjulet.service.OrgFileService(database, units,
+                new se.kvalitetshjulet.data.repo.UnitExternalIdRepository(database, audit));
     }
 
     public Database database() { return database; }
@@ -151,6 +154,7 @@ public final class AppContext implements AutoCloseable {
     }
     public ReportService reports() { return reports; }
     public se.kvalitetshjulet.service.ListsService lists() { return lists; }
+    public se.kvalitetshjulet.service.OrgFileService orgFile() { return orgFile; }
 
     public ReportExporter reportExporter(java.util.Locale locale) {
         return new ReportExporter(java.util.ResourceBundle.getBundle("i18n.messages", locale,
