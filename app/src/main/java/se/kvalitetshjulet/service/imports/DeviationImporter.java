@@ -259,7 +259,9 @@ public final class DeviationImporter {
 
     private RowConverter converter(TabularReader reader, ImportMapping mapping, String source) {
         return new RowConverter(reader, mapping, source, organisation.tree(),
-                taxonomies.list(TaxonomyRepository.Kind.CATEGORY), taxonomies.deadlines(), LocalDate.now(clock));
+                taxonomies.list(TaxonomyRepository.Kind.CATEGORY), taxonomies.deadlines(), LocalDate.now(clock))
+                .withLists(taxonomies.list(TaxonomyRepository.Kind.CAUSE),
+                        taxonomies.list(TaxonomyRepository.Kind.MEASURE_TYPE));
     }
 
     private long write(DSLContext tx, TabularReader reader, RowConverter conv, Map<String, Long> ids,
@@ -268,6 +270,8 @@ public final class DeviationImporter {
         long[] written = {0};
         long[] range = {0, 0};
         LocalDateTime now = LocalDateTime.now(clock);
+        // Causes and measure types of the rows that have them, by external id, written once the ids are known.
+        Map<String, RowConverter.Converted> lists = new java.util.HashMap<>();
         tx.connection(c -> {
             // A bigger page cache for this transaction: with SQLite's default 2 MB the indexes of a
             // large import no longer fit, and dirty pages are spilled and rewritten over and over.
@@ -292,6 +296,9 @@ public final class DeviationImporter {
                             }
                             throw new IllegalStateException("Rad " + row + " gick att läsa vid kontrollen men inte vid "
                                     + "importen; filen har troligen ändrats. Inget har sparats.");
+                        }
+                        if (!d.deviation().causeIds().isEmpty() || !d.measureTypeIds().isEmpty()) {
+                            lists.put(d.deviation().externalId(), d);
                         }
                         try {
                             ins.add(d.deviation());
@@ -332,6 +339,9 @@ public final class DeviationImporter {
         if (written[0] == 0) {
             return 0;
         }
+        if (!lists.isEmpty()) {
+            writeCausesAndMeasures(tx, range[0], range[1], lists);
+        }
         long firstId = range[0];
         long lastId = range[1];
         Field<String> fFile = DSL.field("file", String.class);
@@ -349,6 +359,44 @@ public final class DeviationImporter {
         after.set(fLast, lastId);
         audit.append(tx, AUDIT_ENTITY, firstId, AuditTrail.Action.INSERT, null, after);
         return written[0];
+    }
+
+    /**
+     * The cause categories and measure types of the imported rows: one deviation_cause row per cause and one measure
+     * (action_item) per measure type, done on the deviation's closing day when the deviation is closed.
+     */
+    private void writeCausesAndMeasures(DSLContext tx, long firstId, long lastId, Map<String, RowConverter.Converted> lists) {
+        Map<Long, String> measureNames = new java.util.HashMap<>();
+        taxonomies.list(TaxonomyRepository.Kind.MEASURE_TYPE).forEach(t -> measureNames.put(t.id(), t.name()));
+        var ai = se.kvalitetshjulet.data.jooq.Tables.ACTION_ITEM;
+        List<org.jooq.Query> batch = new ArrayList<>();
+        tx.select(DEVIATION.ID, DEVIATION.EXTERNAL_ID).from(DEVIATION).where(DEVIATION.ID.between(firstId, lastId))
+                .fetch().forEach(r -> {
+                    RowConverter.Converted conv = lists.get(r.value2());
+                    if (conv == null) {
+                        return;
+                    }
+                    var d = conv.deviation();
+                    for (Long cause : d.causeIds()) {
+                        batch.add(tx.insertInto(se.kvalitetshjulet.data.jooq.Tables.DEVIATION_CAUSE)
+                                .set(se.kvalitetshjulet.data.jooq.Tables.DEVIATION_CAUSE.DEVIATION_ID, r.value1())
+                                .set(se.kvalitetshjulet.data.jooq.Tables.DEVIATION_CAUSE.CAUSE_CATEGORY_ID, cause));
+                    }
+                    for (Long type : conv.measureTypeIds()) {
+                        batch.add(tx.insertInto(ai).set(ai.SOURCE_TYPE, "DEVIATION").set(ai.SOURCE_ID, r.value1())
+                                .set(ai.UNIT_ID, d.unitId()).set(ai.WHAT, measureNames.getOrDefault(type, ""))
+                                .set(ai.MEASURE_TYPE_ID, type)
+                                .set(ai.DONE_ON, d.status() == se.kvalitetshjulet.domain.deviation.DeviationStatus.AVSLUTAD
+                                        ? d.closedOn() : null));
+                    }
+                    if (batch.size() >= 500) {
+                        tx.batch(batch).execute();
+                        batch.clear();
+                    }
+                });
+        if (!batch.isEmpty()) {
+            tx.batch(batch).execute();
+        }
     }
 
     private static long count(Connection c) throws SQLException {
