@@ -74,6 +74,8 @@ public final class AppContext implements AutoCloseable {
     private final se.kvalitetshjulet.data.repo.KeyFigureRepository keyFigureRepository;
     private final se.kvalitetshjulet.service.keyfigure.KeyFigureService keyFigures;
     private final se.kvalitetshjulet.service.keyfigure.FollowUpService followUps;
+    private final se.kvalitetshjulet.service.ListsService lists;
+    private final se.kvalitetshjulet.service.OrgFileService orgFile;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
@@ -118,6 +120,10 @@ public final class AppContext implements AutoCloseable {
         this.reports = new ReportService(database, reportRepository, deviations, denominators, patterns, riskService,
                 selfChecks, organisation, new se.kvalitetshjulet.service.keyfigure.AggregatedReportBuilder(keyFigures,
                         followUps, organisation));
+        this.lists = new se.kvalitetshjulet.service.ListsService(database,
+                new se.kvalitetshjulet.data.repo.ListsRepository(database, audit));
+        this.orgFile = new se.kvalitetshjulet.service.OrgFileService(database, units,
+                new se.kvalitetshjulet.data.repo.UnitExternalIdRepository(database, audit));
     }
 
     public Database database() { return database; }
@@ -166,6 +172,8 @@ public final class AppContext implements AutoCloseable {
     public ReportService reports() { return reports; }
     public se.kvalitetshjulet.service.keyfigure.KeyFigureService keyFigures() { return keyFigures; }
     public se.kvalitetshjulet.service.keyfigure.FollowUpService followUps() { return followUps; }
+    public se.kvalitetshjulet.service.ListsService lists() { return lists; }
+    public se.kvalitetshjulet.service.OrgFileService orgFile() { return orgFile; }
 
     public ReportExporter reportExporter(java.util.Locale locale) {
         return new ReportExporter(java.util.ResourceBundle.getBundle("i18n.messages", locale,

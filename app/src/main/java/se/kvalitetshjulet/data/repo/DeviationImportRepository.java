@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.jooq.DSLContext;
@@ -81,11 +82,67 @@ public final class DeviationImportRepository {
     public record ImportRecord(String file, String source, String mapping) { }
 
     /**
+     * The cause categories and measure types of one imported row (by its external id), written once the rows have
+     * their ids: one deviation_cause row per cause, one measure (action_item) per measure type.
+     */
+    public record Children(List<Long> causeIds, List<Long> measureTypeIds) { }
+
+    /**
      * Writes the rows in one transaction and, if any were written, one audit row for the import (entity
      * {@code auditEntity}, id = the first new id). An exception from {@code rows} rolls everything back.
      */
     public Written write(long expectedRows, LocalDateTime now, String auditEntity, ImportRecord what, Rows rows) {
-        return db.tx(tx -> write(tx, expectedRows, now, auditEntity, what, rows));
+        return write(expectedRows, now, auditEntity, what, rows, Map.of(), Map.of());
+    }
+
+    /**
+     * As {@link #write(long, LocalDateTime, String, ImportRecord, Rows)}, and in the same transaction the causes and
+     * measure types that {@code rows} put into {@code children} while it wrote them (keyed by external id).
+     * {@code measureNames} gives the text of a measure of each type.
+     */
+    public Written write(long expectedRows, LocalDateTime now, String auditEntity, ImportRecord what, Rows rows,
+            Map<String, Children> children, Map<Long, String> measureNames) {
+        return db.tx(tx -> {
+            Written w = write(tx, expectedRows, now, auditEntity, what, rows);
+            if (w.rows() > 0 && !children.isEmpty()) {
+                writeChildren(tx, w.firstId(), w.lastId(), children, measureNames);
+            }
+            return w;
+        });
+    }
+
+    /** One deviation_cause row per cause, one measure per measure type (done on the closing day of a closed case). */
+    private static void writeChildren(DSLContext tx, long firstId, long lastId, Map<String, Children> children,
+            Map<Long, String> measureNames) {
+        var ai = se.kvalitetshjulet.data.jooq.Tables.ACTION_ITEM;
+        var dc = se.kvalitetshjulet.data.jooq.Tables.DEVIATION_CAUSE;
+        List<org.jooq.Query> batch = new ArrayList<>();
+        try (var cursor = tx.select(DEVIATION.ID, DEVIATION.EXTERNAL_ID, DEVIATION.UNIT_ID, DEVIATION.STATUS,
+                        DEVIATION.CLOSED_ON).from(DEVIATION).where(DEVIATION.ID.between(firstId, lastId))
+                .fetchSize(10_000).fetchLazy()) {
+            for (var r : cursor) {
+                Children ch = r.value2() == null ? null : children.get(r.value2());
+                if (ch == null) {
+                    continue;
+                }
+                for (Long cause : ch.causeIds()) {
+                    batch.add(tx.insertInto(dc).set(dc.DEVIATION_ID, r.value1()).set(dc.CAUSE_CATEGORY_ID, cause));
+                }
+                boolean closed = se.kvalitetshjulet.domain.deviation.DeviationStatus.AVSLUTAD.name().equals(r.value4());
+                for (Long type : ch.measureTypeIds()) {
+                    batch.add(tx.insertInto(ai).set(ai.SOURCE_TYPE, "DEVIATION").set(ai.SOURCE_ID, r.value1())
+                            .set(ai.UNIT_ID, r.value3()).set(ai.WHAT, measureNames.getOrDefault(type, ""))
+                            .set(ai.MEASURE_TYPE_ID, type).set(ai.DONE_ON, closed ? r.value5() : null));
+                }
+                if (batch.size() >= 500) {
+                    tx.batch(batch).execute();
+                    batch.clear();
+                }
+            }
+        }
+        if (!batch.isEmpty()) {
+            tx.batch(batch).execute();
+        }
     }
 
     private Written write(DSLContext tx, long expectedRows, LocalDateTime now, String auditEntity, ImportRecord what,

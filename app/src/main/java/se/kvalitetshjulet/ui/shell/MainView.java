@@ -99,6 +99,8 @@ public final class MainView extends BorderPane {
                 new se.kvalitetshjulet.ui.keyfigure.KeyFigureViewModel(ctx.keyFigures(), ctx.followUps(),
                         ctx.organisation(), tasks, dialogs, i18n, ctx.clock()), i18n));
         factories.put(Section.ORGANISATION, () -> new OrganisationView(new OrganisationViewModel(ctx, tasks, dialogs, i18n), i18n));
+        factories.put(Section.LISTS, () -> new se.kvalitetshjulet.ui.lists.ListsView(
+                new se.kvalitetshjulet.ui.lists.ListsViewModel(ctx, tasks, dialogs, i18n), i18n));
 
         setLeft(navigation(i18n));
         setBottom(statusBar(i18n, tasks));
