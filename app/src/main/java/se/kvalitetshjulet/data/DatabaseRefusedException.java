@@ -2,7 +2,8 @@ package se.kvalitetshjulet.data;
 
 /**
  * The database file was refused before anything was written to it: it is not a
- * SQLite database, not a Kvalitetshjulet database, or written by a newer version.
+ * SQLite database, not a Kvalitetshjulet database, written by a newer version, damaged, locked by another
+ * process, read-only or on a full disk ({@link DatabaseProblems} tells them apart).
  * The message is Swedish and tells the user what to do.
  */
 public class DatabaseRefusedException extends RuntimeException {
@@ -13,7 +14,17 @@ public class DatabaseRefusedException extends RuntimeException {
         /** The passphrase does not open the file (or it is not a database at all). */
         PASSPHRASE_WRONG,
         /** The file is encrypted but this build has no encryption support. */
-        ENCRYPTION_UNAVAILABLE
+        ENCRYPTION_UNAVAILABLE,
+        /** SQLite's integrity check found errors: restore a backup. */
+        DAMAGED,
+        /** Another process holds the write lock. */
+        LOCKED,
+        /** The file or its folder cannot be written. */
+        READ_ONLY,
+        /** The disk is full. */
+        DISK_FULL,
+        /** A server database that {@code server init} has not set up (or upgraded) yet. */
+        NOT_INITIALISED
     }
 
     private final Reason reason;

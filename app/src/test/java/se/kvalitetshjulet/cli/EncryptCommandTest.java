@@ -88,6 +88,50 @@ class EncryptCommandTest {
     }
 
     @Test
+    void anEncryptedDatabaseIsBackedUpEncryptedAndRestoredAfterDamageWithIdenticalRecords() throws Exception {
+        Path db = dir.resolve("kvh.db");
+        Path pass = dir.resolve("pass.txt");
+        Files.writeString(pass, "vår egen långa lösenfras\n");
+        se.kvalitetshjulet.data.Passphrase key = se.kvalitetshjulet.data.Passphrase.of("vår egen långa lösenfras");
+        java.util.List<String> units;
+        try (var ctx = new se.kvalitetshjulet.app.AppContext(se.kvalitetshjulet.data.Database.open(db, key),
+                java.time.Clock.systemDefaultZone())) {
+            var adm = ctx.units().save(new se.kvalitetshjulet.domain.org.Unit(null, null, "Förvaltningen Solbacken",
+                    se.kvalitetshjulet.domain.org.OrgLevel.FORVALTNING, null,
+                    se.kvalitetshjulet.domain.org.ProviderKind.KOMMUNAL, null, null, null));
+            for (int i = 0; i < 300; i++) {
+                ctx.units().save(new se.kvalitetshjulet.domain.org.Unit(null, adm.id(), "Hemtjänstgruppen Ekbacken " + i,
+                        se.kvalitetshjulet.domain.org.OrgLevel.AVDELNING, null,
+                        se.kvalitetshjulet.domain.org.ProviderKind.KOMMUNAL, null, null, null));
+            }
+            units = ctx.units().findAll().stream().map(se.kvalitetshjulet.domain.org.Unit::name).sorted().toList();
+        }
+        Run made = run("backup", "create", "--db", db.toString(), "--passphrase-file", pass.toString());
+        assertThat(made.code()).as(made.err()).isZero();
+        Path backup = se.kvalitetshjulet.data.Backups.list(db).getFirst().file();
+        assertThat(se.kvalitetshjulet.data.Database.mayBeEncrypted(backup)).as("the backup is encrypted").isTrue();
+        assertThat(new String(Files.readAllBytes(backup), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain("Ekbacken").doesNotContain("Solbacken");
+
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(db.toFile(), "rw")) {
+            byte[] junk = new byte[4096];
+            new java.util.Random(16).nextBytes(junk);
+            raf.seek(raf.length() / 4096 / 2 * 4096);
+            raf.write(junk);
+        }
+        Run restored = run("backup", "restore", backup.getFileName().toString(), "--db", db.toString(),
+                "--passphrase-file", pass.toString());
+        assertThat(restored.code()).as(restored.out() + restored.err()).isZero();
+        assertThat(run("check", "--db", db.toString(), "--passphrase-file", pass.toString()).code()).isZero();
+        try (var ctx = new se.kvalitetshjulet.app.AppContext(se.kvalitetshjulet.data.Database.open(db, key),
+                java.time.Clock.systemDefaultZone())) {
+            assertThat(ctx.units().findAll().stream().map(se.kvalitetshjulet.domain.org.Unit::name).sorted().toList())
+                    .isEqualTo(units);
+        }
+        assertThat(se.kvalitetshjulet.data.Database.mayBeEncrypted(db)).isTrue();
+    }
+
+    @Test
     void versionShowsVersionAndBuild() {
         Run r = run("--version");
         assertThat(r.code()).isZero();

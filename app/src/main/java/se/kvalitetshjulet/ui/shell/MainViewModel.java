@@ -23,7 +23,8 @@ public final class MainViewModel {
         demo.set(ctx.settings().isDemo());
         databaseFile = ctx.database().file();
         encrypted = ctx.database().encrypted();
-        String file = ctx.database().file().getFileName().toString();
+        String file = ctx.database().file() != null ? ctx.database().file().getFileName().toString()
+                : ctx.database().describe();
         title.set(demo.get() ? i18n.get("app.title.demo", file) : i18n.get("app.title", file));
     }
 
