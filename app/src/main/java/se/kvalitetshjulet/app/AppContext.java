@@ -46,6 +46,8 @@ public final class AppContext implements AutoCloseable {
     private final Actor actor = new Actor();
     private final AuditTrail audit;
     private final SettingsRepository settings;
+    private final se.kvalitetshjulet.service.PrivacyService privacy;
+    private final se.kvalitetshjulet.service.SettingsService settingsService;
     private final UnitRepository units;
     private final TaxonomyRepository taxonomies;
     private final DeviationRepository deviations;
@@ -75,13 +77,17 @@ public final class AppContext implements AutoCloseable {
     public AppContext(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
-        this.audit = new AuditTrail(database, actor);
+        this.audit = new AuditTrail(database, actor, clock);
         this.settings = new SettingsRepository(database);
+        this.privacy = new se.kvalitetshjulet.service.PrivacyService(settings);
         this.units = new UnitRepository(database, audit);
         this.taxonomies = new TaxonomyRepository(database);
         this.deviations = new DeviationRepository(database, audit);
         this.organisation = new OrganisationService(units);
-        this.deviationService = new DeviationService(database, deviations, taxonomies, organisation, clock);
+        this.deviationService = new DeviationService(database, deviations, taxonomies, organisation, clock, privacy);
+        this.settingsService = new se.kvalitetshjulet.service.SettingsService(database, settings, taxonomies, privacy,
+                audit, actor, clock);
+        settingsService.applyMyName();
         this.savedFilters = new SavedFilterRepository(database);
         this.patterns = new PatternService(deviations, organisation);
         this.denominators = new DenominatorRepository(database, audit);
@@ -115,6 +121,8 @@ public final class AppContext implements AutoCloseable {
     public Actor actor() { return actor; }
     public AuditTrail audit() { return audit; }
     public SettingsRepository settings() { return settings; }
+    public se.kvalitetshjulet.service.PrivacyService privacy() { return privacy; }
+    public se.kvalitetshjulet.service.SettingsService settingsService() { return settingsService; }
     public UnitRepository units() { return units; }
     public TaxonomyRepository taxonomies() { return taxonomies; }
     public DeviationRepository deviations() { return deviations; }

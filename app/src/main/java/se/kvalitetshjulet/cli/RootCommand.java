@@ -17,7 +17,7 @@ import se.kvalitetshjulet.data.DatabaseRefusedException;
         description = {"Kvalitetshjulet – systematiskt kvalitetsarbete i vård och omsorg.",
                 "Utan kommando startar skrivbordsprogrammet."},
         subcommands = {DemoCommand.class, CheckCommand.class, ExportCommand.class, ImportCommand.class, SpcCommand.class,
-                DenominatorsCommand.class, ReportCommand.class, SelfCheckCommand.class,
+                DenominatorsCommand.class, ReportCommand.class, SelfCheckCommand.class, AuditCommand.class,
                 se.kvalitetshjulet.cli.bench.BenchCommand.class},
         exitCodeListHeading = "%nSlutkoder:%n",
         exitCodeList = {"0:klart", "1:fel", "2:felaktig användning", "3:indata avvisades (inget skrevs)"})

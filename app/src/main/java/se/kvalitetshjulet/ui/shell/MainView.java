@@ -96,6 +96,8 @@ public final class MainView extends BorderPane {
         factories.put(Section.CALENDAR, () -> new se.kvalitetshjulet.ui.cycle.AnnualCycleView(
                 new se.kvalitetshjulet.ui.cycle.AnnualCycleViewModel(ctx, tasks, dialogs, i18n), i18n));
         factories.put(Section.ORGANISATION, () -> new OrganisationView(new OrganisationViewModel(ctx, tasks, dialogs, i18n), i18n));
+        factories.put(Section.SETTINGS, () -> new se.kvalitetshjulet.ui.settings.SettingsView(
+                new se.kvalitetshjulet.ui.settings.SettingsViewModel(ctx, tasks, dialogs, i18n), i18n));
 
         setLeft(navigation(i18n));
         setBottom(statusBar(i18n, tasks));
