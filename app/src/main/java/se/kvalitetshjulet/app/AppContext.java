@@ -95,21 +95,23 @@ public final class AppContext implements AutoCloseable {
                 new se.kvalitetshjulet.data.repo.ChartRepository(database));
         this.denominatorService = new se.kvalitetshjulet.service.DenominatorService(database, denominators, organisation);
         this.selfCheckRepository = new SelfCheckRepository(database, audit);
-        this.selfChecks = new SelfCheckService(database, selfCheckRepository, organisation, actor, clock);
+        this.selfChecks = new SelfCheckService(database, selfCheckRepository, organisation, actor, clock)
+                .withPrivacy(privacy);
         this.selfCheckHandover = new se.kvalitetshjulet.service.SelfCheckHandoverService(database, selfCheckRepository,
-                new se.kvalitetshjulet.data.repo.SelfCheckHandoverRepository(audit), units, organisation, actor, clock);
+                new se.kvalitetshjulet.data.repo.SelfCheckHandoverRepository(audit), units, organisation, actor, clock)
+                .withPrivacy(privacy);
         this.risks = new RiskRepository(database, audit);
-        this.riskService = new RiskService(database, risks, deviations, organisation, clock);
+        this.riskService = new RiskService(database, risks, deviations, organisation, clock).withPrivacy(privacy);
         this.actions = new ActionRepository(database);
-        this.actionService = new ActionService(database, actions, deviations, organisation, clock);
+        this.actionService = new ActionService(database, actions, deviations, organisation, clock).withPrivacy(privacy);
         this.councils = new CouncilRepository(database, audit);
         this.councilService = new CouncilService(database, councils, actions, deviations, trends, riskService,
-                organisation, clock);
+                organisation, clock).withPrivacy(privacy);
         this.annualCycle = new AnnualCycleRepository(database, audit);
         this.annualCycleService = new AnnualCycleService(database, annualCycle, clock);
         this.qualityPlans = new QualityPlanRepository(database, audit);
         this.qualityPlanService = new QualityPlanService(database, qualityPlans, actions, deviations, organisation,
-                clock);
+                clock).withPrivacy(privacy);
         this.reportRepository = new ReportRepository(database, audit);
         this.reports = new ReportService(database, reportRepository, deviations, denominators, patterns, riskService,
                 selfChecks, organisation);
@@ -166,7 +168,8 @@ public final class AppContext implements AutoCloseable {
     }
 
     public se.kvalitetshjulet.service.imports.DeviationImporter deviationImporter() {
-        return new se.kvalitetshjulet.service.imports.DeviationImporter(database, organisation, taxonomies, audit, clock);
+        return new se.kvalitetshjulet.service.imports.DeviationImporter(database, organisation, taxonomies, audit, clock,
+                () -> privacy.refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.IMPORT));
     }
 
     public DeviationExporter deviationExporter() {

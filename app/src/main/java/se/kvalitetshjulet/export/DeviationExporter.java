@@ -34,8 +34,9 @@ import se.kvalitetshjulet.domain.org.OrgTree;
 
 /**
  * Exports the filtered register to CSV (UTF-8 with BOM, semicolons: what Swedish Excel
- * opens) or XLSX (streamed, so a million rows never sit in memory). Free-text fields
- * beyond the title are left out unless asked for; identity numbers are always masked and
+ * opens) or XLSX (streamed, so a million rows never sit in memory). Every free-text field, the
+ * title and IVO's decision included, is left out unless asked for; identity numbers are always masked,
+ * names, phone numbers and addresses on request, and
  * formula-like values neutralised. Written to a temporary file and moved into place, so a
  * failed or cancelled export leaves no half file.
  */
@@ -58,6 +59,16 @@ public final class DeviationExporter {
 
     public long export(DeviationFilter filter, Path target, boolean includeFreeText, LocalDate today,
                        BiConsumer<Double, String> progress, BooleanSupplier cancelled) {
+        return export(filter, target, includeFreeText, false, today, progress, cancelled);
+    }
+
+    /**
+     * @param includeFreeText whether the free text (title, description, immediate measures, facts, causes, IVO's
+     *                        decision) goes into the file
+     * @param maskNames       whether names, phone numbers and addresses are masked too (identity numbers always are)
+     */
+    public long export(DeviationFilter filter, Path target, boolean includeFreeText, boolean maskNames, LocalDate today,
+                       BiConsumer<Double, String> progress, BooleanSupplier cancelled) {
         String name = target.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean xlsx = name.endsWith(".xlsx");
         if (!xlsx && !name.endsWith(".csv")) {
@@ -66,10 +77,12 @@ public final class DeviationExporter {
         long total = Math.max(1, repo.count(filter, today));
         OrgTree tree = organisation.get();
         List<String> headers = new ArrayList<>(List.of("Ärendereferens", "Registrerad", "Inträffad", "Rapporterad", "Typ",
-                "Lagrum", "Status", "Enhet", "Kategori", "Rubrik", "Rapporterad av (roll)", "Sista dag", "Avslutad",
-                "Bedömning", "Allvarlig", "Anmäld till IVO", "IVO-diarienummer", "Extern källa", "Externt id"));
+                "Lagrum", "Status", "Enhet", "Kategori", "Rapporterad av (roll)", "Sista dag", "Avslutad",
+                "Bedömning", "Allvarlig", "Anmäld till IVO", "IVO-diarienummer", "Anmäld av", "IVO:s beslut (datum)",
+                "Extern källa", "Externt id"));
         if (includeFreeText) {
-            headers.addAll(List.of("Beskrivning", "Omedelbara åtgärder", "Fakta", "Orsaker (text)"));
+            headers.add(9, "Rubrik");
+            headers.addAll(List.of("Beskrivning", "Omedelbara åtgärder", "Fakta", "Orsaker (text)", "IVO:s beslut"));
         }
         Path tmp;
         try {
@@ -98,7 +111,7 @@ public final class DeviationExporter {
                     repo.forEach(filter, today, r -> {
                         checkCancelled(cancelled);
                         Row row = sheet.createRow((int) ++n[0]);
-                        List<String> v = values(r, tree, includeFreeText);
+                        List<String> v = values(r, tree, includeFreeText, maskNames);
                         for (int i = 0; i < v.size(); i++) {
                             row.createCell(i).setCellValue(v.get(i));
                         }
@@ -115,7 +128,7 @@ public final class DeviationExporter {
                     repo.forEach(filter, today, r -> {
                         checkCancelled(cancelled);
                         try {
-                            csv.printRecord(values(r, tree, includeFreeText));
+                            csv.printRecord(values(r, tree, includeFreeText, maskNames));
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
@@ -150,7 +163,10 @@ public final class DeviationExporter {
         }
     }
 
-    private static List<String> values(Record r, OrgTree tree, boolean freeText) {
+    private static List<String> values(Record r, OrgTree tree, boolean freeText, boolean maskNames) {
+        java.util.function.UnaryOperator<String> text = maskNames
+                ? t -> SafeCells.neutralise(se.kvalitetshjulet.domain.privacy.PrivacyCheck.maskAll(t))
+                : SafeCells::safe;
         Long unitId = r.get(DEVIATION.UNIT_ID);
         String unit = unitId == null ? "" : tree.path(unitId);
         if (unit.isEmpty()) {
@@ -160,16 +176,19 @@ public final class DeviationExporter {
                 s(r.get(DEVIATION.CASE_REF)), d(r.get(DEVIATION.REGISTERED_ON)), d(r.get(DEVIATION.OCCURRED_ON)),
                 d(r.get(DEVIATION.REPORTED_ON)), s(r.get(DEVIATION.KIND)), s(r.get(DEVIATION.LAW)), s(r.get(DEVIATION.STATUS)),
                 SafeCells.safe(unit), SafeCells.safe(r.get("category_name", String.class)),
-                SafeCells.safe(r.get(DEVIATION.TITLE)), SafeCells.safe(r.get(DEVIATION.REPORTER_ROLE)),
+                text.apply(r.get(DEVIATION.REPORTER_ROLE)),
                 d(r.get(DEVIATION.DUE_ON)), d(r.get(DEVIATION.CLOSED_ON)), s(r.get(DEVIATION.ASSESSMENT)),
                 Boolean.TRUE.equals(r.get(DEVIATION.SERIOUS)) ? "ja" : "nej", d(r.get(DEVIATION.IVO_REPORTED_ON)),
-                SafeCells.safe(r.get(DEVIATION.IVO_REFERENCE)), SafeCells.safe(r.get(DEVIATION.EXTERNAL_SOURCE)),
+                SafeCells.safe(r.get(DEVIATION.IVO_REFERENCE)), s(r.get(DEVIATION.IVO_NOTIFIER_ROLE)),
+                d(r.get(DEVIATION.IVO_DECISION_DATE)), SafeCells.safe(r.get(DEVIATION.EXTERNAL_SOURCE)),
                 SafeCells.safe(r.get(DEVIATION.EXTERNAL_ID))));
         if (freeText) {
-            v.add(SafeCells.safe(r.get(DEVIATION.DESCRIPTION)));
-            v.add(SafeCells.safe(r.get(DEVIATION.IMMEDIATE_ACTIONS)));
-            v.add(SafeCells.safe(r.get(DEVIATION.FACTS)));
-            v.add(SafeCells.safe(r.get(DEVIATION.CAUSE_TEXT)));
+            v.add(9, text.apply(r.get(DEVIATION.TITLE)));
+            v.add(text.apply(r.get(DEVIATION.DESCRIPTION)));
+            v.add(text.apply(r.get(DEVIATION.IMMEDIATE_ACTIONS)));
+            v.add(text.apply(r.get(DEVIATION.FACTS)));
+            v.add(text.apply(r.get(DEVIATION.CAUSE_TEXT)));
+            v.add(text.apply(r.get(DEVIATION.IVO_DECISION)));
         }
         return v;
     }

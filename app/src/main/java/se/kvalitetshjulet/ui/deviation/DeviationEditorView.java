@@ -85,6 +85,7 @@ public final class DeviationEditorView extends BorderPane {
         stepLabel.visibleProperty().bind(Bindings.isNotEmpty(vm.allowedNext()));
         vm.allowedNext().addListener((ListChangeListener<DeviationStatus>) c -> rebuildWorkflowButtons());
         vm.allowedBack().addListener((ListChangeListener<DeviationStatus>) c -> rebuildWorkflowButtons());
+        rebuildWorkflowButtons();
         setBottom(EditorParts.footer(new PrivacyWarningLabel("editorPrivacy", vm.privacyWarningProperty()),
                 EditorParts.problems("editorProblems", vm.problemsProperty()),
                 EditorParts.buttonBar(List.of(stepLabel, workflowButtons), save, close)));
