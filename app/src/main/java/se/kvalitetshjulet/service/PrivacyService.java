@@ -75,6 +75,20 @@ public final class PrivacyService {
         return found.stream().map(f -> kindName(f.kind()) + " " + f.text()).distinct().collect(Collectors.joining(", "));
     }
 
+    /**
+     * What was found, by kind only ("ett personnummer eller samordningsnummer, ett namn"): for text that leaves the
+     * screen (import reports, answer-file problems on the command line), so a report never repeats the number or the
+     * name it warns about.
+     */
+    public static String maskedSummary(List<PrivacyCheck.Finding> found) {
+        return found.stream().map(f -> switch (f.kind()) {
+            case IDENTITY_NUMBER -> "ett personnummer eller samordningsnummer";
+            case NAME -> "ett namn";
+            case PHONE -> "ett telefonnummer";
+            case ADDRESS -> "en adress";
+        }).distinct().collect(Collectors.joining(", "));
+    }
+
     public static String kindName(PrivacyCheck.Kind kind) {
         return switch (kind) {
             case IDENTITY_NUMBER -> "personnummer";

@@ -523,7 +523,7 @@ final class RowConverter {
                     if (found.isEmpty()) {
                         continue;
                     }
-                    String what = se.kvalitetshjulet.service.PrivacyService.summary(found);
+                    String what = se.kvalitetshjulet.service.PrivacyService.maskedSummary(found);
                     if (refusePrivacy) {
                         refused = true;
                         errors.add(new RowError(row, header(e.getKey()), ReportCells.mask(shorten(e.getValue())),
