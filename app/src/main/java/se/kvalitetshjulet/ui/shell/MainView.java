@@ -127,6 +127,9 @@ public final class MainView extends BorderPane {
                     scene.getAccelerators().put(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + i++),
                             KeyCombination.SHORTCUT_DOWN), () -> vm.show(sec));
                 }
+                // F1: "Om Kvalitetshjulet" (version, build, where the files are), also when the navigation is cut off
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> AboutDialog.show(scene.getWindow(),
+                        i18n, vm.databaseFile(), vm.encrypted()));
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F11), () ->
                         vm.projectorModeProperty().set(!vm.projectorModeProperty().get()));
             }

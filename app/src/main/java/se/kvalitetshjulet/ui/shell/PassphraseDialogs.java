@@ -49,7 +49,7 @@ final class PassphraseDialogs {
         hint.setWrapText(true);
         d.getDialogPane().setContent(box(wrong, field, hint));
         ButtonType open = new ButtonType(i18n.get("h6.pass.open"), ButtonBar.ButtonData.OK_DONE);
-        d.getDialogPane().getButtonTypes().addAll(open, ButtonType.CANCEL);
+        d.getDialogPane().getButtonTypes().addAll(open, cancel(i18n));
         d.getDialogPane().lookupButton(open).disableProperty().bind(field.textProperty().isEmpty());
         d.getDialogPane().setId("passphraseDialog");
         d.setOnShown(e -> field.requestFocus());
@@ -78,7 +78,7 @@ final class PassphraseDialogs {
         d.getDialogPane().setContent(box(loss, first, second, problem));
         ButtonType create = new ButtonType(i18n.get("h6.newpass.create"), ButtonBar.ButtonData.OK_DONE);
         ButtonType plain = new ButtonType(i18n.get("h6.newpass.plain"), ButtonBar.ButtonData.OTHER);
-        d.getDialogPane().getButtonTypes().addAll(create, plain, ButtonType.CANCEL);
+        d.getDialogPane().getButtonTypes().addAll(create, plain, cancel(i18n));
         Node createButton = d.getDialogPane().lookupButton(create);
         Runnable check = () -> {
             String a = first.getText();
@@ -97,6 +97,10 @@ final class PassphraseDialogs {
         d.setResultConverter(b -> b == create ? new NewDatabaseChoice(Passphrase.of(first.getText()))
                 : b == plain ? new NewDatabaseChoice(null) : null);
         return d.showAndWait();
+    }
+
+    private static ButtonType cancel(I18n i18n) {
+        return new ButtonType(i18n.get("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
     }
 
     private static VBox box(Node... nodes) {
