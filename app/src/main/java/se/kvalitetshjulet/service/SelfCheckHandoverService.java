@@ -401,17 +401,17 @@ public final class SelfCheckHandoverService {
         // The privacy check on every comment (and action text) in the file, reported per question.
         List<Problem> privacyFindings = new ArrayList<>();
         for (var a : f.answers()) {
-            var found = se.kvalitetshjulet.domain.privacy.PrivacyCheck.check(a.comment());
-            if (!found.isEmpty()) {
+            var hits = se.kvalitetshjulet.domain.privacy.PrivacyCheck.check(a.comment());
+            if (!hits.isEmpty()) {
                 privacyFindings.add(new Problem("comment", "privacy.refusedComment",
-                        byKeyText(t, a.key()), PrivacyService.summary(found)));
+                        byKeyText(t, a.key()), PrivacyService.summary(hits)));
             }
         }
         for (KeyedAction a : f.actions()) {
-            var found = se.kvalitetshjulet.domain.privacy.PrivacyCheck.check(a.what());
-            if (!found.isEmpty()) {
+            var hits = se.kvalitetshjulet.domain.privacy.PrivacyCheck.check(a.what());
+            if (!hits.isEmpty()) {
                 privacyFindings.add(new Problem("actions", "privacy.refusedComment", byKeyText(t, a.key()),
-                        PrivacyService.summary(found)));
+                        PrivacyService.summary(hits)));
             }
         }
         if (!privacyFindings.isEmpty() && privacy != null
@@ -472,7 +472,7 @@ public final class SelfCheckHandoverService {
     }
 
     private static String byKeyText(Template t, String key) {
-        return t.questions().stream().filter(q -> q.key().equals(key)).map(Question::text).findFirst().orElse(key);
+        return t.questions().filter(q -> q.key().equals(key)).map(Question::text).findFirst().orElse(key);
     }
 
     private static AnswerImport rejected(Path file, String roundName, String unitName, String message,
