@@ -75,6 +75,14 @@ public final class PrivacyService {
         return found.stream().map(f -> kindName(f.kind()) + " " + f.text()).distinct().collect(Collectors.joining(", "));
     }
 
+    /**
+     * "namn, personnummer": what kinds were found, without the found text, for files that travel (import error
+     * reports) where the row and column say where to look.
+     */
+    public static String kindsOnly(List<PrivacyCheck.Finding> found) {
+        return found.stream().map(f -> kindName(f.kind())).distinct().collect(Collectors.joining(", "));
+    }
+
     public static String kindName(PrivacyCheck.Kind kind) {
         return switch (kind) {
             case IDENTITY_NUMBER -> "personnummer";
