@@ -1,7 +1,5 @@
 package se.kvalitetshjulet.export;
 
-import static se.kvalitetshjulet.data.jooq.Tables.DEVIATION;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -26,9 +24,9 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.jooq.Record;
 
 import se.kvalitetshjulet.data.repo.DeviationRepository;
+import se.kvalitetshjulet.domain.deviation.DeviationExportRow;
 import se.kvalitetshjulet.domain.deviation.DeviationFilter;
 import se.kvalitetshjulet.domain.org.OrgTree;
 
@@ -163,32 +161,32 @@ public final class DeviationExporter {
         }
     }
 
-    private static List<String> values(Record r, OrgTree tree, boolean freeText, boolean maskNames) {
+    private static List<String> values(DeviationExportRow r, OrgTree tree, boolean freeText, boolean maskNames) {
         java.util.function.UnaryOperator<String> text = maskNames
                 ? t -> SafeCells.neutralise(se.kvalitetshjulet.domain.privacy.PrivacyCheck.maskAll(t))
                 : SafeCells::safe;
-        Long unitId = r.get(DEVIATION.UNIT_ID);
+        Long unitId = r.unitId();
         String unit = unitId == null ? "" : tree.path(unitId);
         if (unit.isEmpty()) {
-            unit = r.get("unit_name", String.class);
+            unit = r.unitName();
         }
         List<String> v = new ArrayList<>(List.of(
-                s(r.get(DEVIATION.CASE_REF)), d(r.get(DEVIATION.REGISTERED_ON)), d(r.get(DEVIATION.OCCURRED_ON)),
-                d(r.get(DEVIATION.REPORTED_ON)), s(r.get(DEVIATION.KIND)), s(r.get(DEVIATION.LAW)), s(r.get(DEVIATION.STATUS)),
-                SafeCells.safe(unit), SafeCells.safe(r.get("category_name", String.class)),
-                text.apply(r.get(DEVIATION.REPORTER_ROLE)),
-                d(r.get(DEVIATION.DUE_ON)), d(r.get(DEVIATION.CLOSED_ON)), s(r.get(DEVIATION.ASSESSMENT)),
-                Boolean.TRUE.equals(r.get(DEVIATION.SERIOUS)) ? "ja" : "nej", d(r.get(DEVIATION.IVO_REPORTED_ON)),
-                SafeCells.safe(r.get(DEVIATION.IVO_REFERENCE)), s(r.get(DEVIATION.IVO_NOTIFIER_ROLE)),
-                d(r.get(DEVIATION.IVO_DECISION_DATE)), SafeCells.safe(r.get(DEVIATION.EXTERNAL_SOURCE)),
-                SafeCells.safe(r.get(DEVIATION.EXTERNAL_ID))));
+                s(r.caseRef()), d(r.registeredOn()), d(r.occurredOn()),
+                d(r.reportedOn()), s(r.kind()), s(r.law()), s(r.status()),
+                SafeCells.safe(unit), SafeCells.safe(r.categoryName()),
+                text.apply(r.reporterRole()),
+                d(r.dueOn()), d(r.closedOn()), s(r.assessment()),
+                r.serious() ? "ja" : "nej", d(r.ivoReportedOn()),
+                SafeCells.safe(r.ivoReference()), s(r.ivoNotifierRole()),
+                d(r.ivoDecisionDate()), SafeCells.safe(r.externalSource()),
+                SafeCells.safe(r.externalId())));
         if (freeText) {
-            v.add(9, text.apply(r.get(DEVIATION.TITLE)));
-            v.add(text.apply(r.get(DEVIATION.DESCRIPTION)));
-            v.add(text.apply(r.get(DEVIATION.IMMEDIATE_ACTIONS)));
-            v.add(text.apply(r.get(DEVIATION.FACTS)));
-            v.add(text.apply(r.get(DEVIATION.CAUSE_TEXT)));
-            v.add(text.apply(r.get(DEVIATION.IVO_DECISION)));
+            v.add(9, text.apply(r.title()));
+            v.add(text.apply(r.description()));
+            v.add(text.apply(r.immediateActions()));
+            v.add(text.apply(r.facts()));
+            v.add(text.apply(r.causeText()));
+            v.add(text.apply(r.ivoDecision()));
         }
         return v;
     }

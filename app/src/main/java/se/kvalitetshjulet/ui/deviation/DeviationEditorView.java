@@ -184,6 +184,10 @@ public final class DeviationEditorView extends BorderPane {
 
         var grid = Forms.grid();
         Forms.row(grid, i18n.get("deviation.field.kind"), kind);
+        Label citation = new Label();
+        citation.setId("editorCitation");
+        citation.getStyleClass().add("hint");
+        citation.textProperty().bind(vm.citationBinding());
         Label lawWarning = new Label();
         lawWarning.setId("editorLawWarning");
         lawWarning.getStyleClass().add("warning");
@@ -191,7 +195,7 @@ public final class DeviationEditorView extends BorderPane {
         lawWarning.textProperty().bind(vm.lawWarningProperty());
         lawWarning.visibleProperty().bind(vm.lawWarningProperty().isNotEmpty());
         lawWarning.managedProperty().bind(lawWarning.visibleProperty());
-        Forms.row(grid, i18n.get("deviation.field.law"), new VBox(4, law, lawWarning));
+        Forms.row(grid, i18n.get("deviation.field.law"), new VBox(4, new javafx.scene.layout.HBox(8, law, citation), lawWarning));
         Forms.row(grid, i18n.get("deviation.field.unit"), unit);
         Forms.row(grid, i18n.get("deviation.field.category"), category);
         Forms.row(grid, i18n.get("deviation.field.title"), title);
