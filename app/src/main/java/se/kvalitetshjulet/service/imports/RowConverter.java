@@ -523,15 +523,16 @@ final class RowConverter {
                     if (found.isEmpty()) {
                         continue;
                     }
-                    String what = se.kvalitetshjulet.service.PrivacyService.maskedSummary(found);
+                    String what = se.kvalitetshjulet.service.PrivacyService.kindsOnly(found);
+                    String shown = se.kvalitetshjulet.domain.privacy.PrivacyCheck.maskAll(shorten(e.getValue()));
                     if (refusePrivacy) {
                         refused = true;
-                        errors.add(new RowError(row, header(e.getKey()), ReportCells.mask(shorten(e.getValue())),
+                        errors.add(new RowError(row, header(e.getKey()), shown,
                                 "Texten innehåller " + what + ". Integritetsinställningen nekar sådana uppgifter: ta bort "
                                         + "dem i källsystemet (beskriv personen med roll eller ärendereferens) och importera "
                                         + "igen."));
                     } else {
-                        warnings.add(new RowError(row, header(e.getKey()), ReportCells.mask(shorten(e.getValue())),
+                        warnings.add(new RowError(row, header(e.getKey()), shown,
                                 "Texten innehåller något som ser ut som " + what + ". "
                                         + "Avvikelser omfattas av sekretess: ta bort uppgiften (i källsystemet, eller i "
                                         + "registret efter importen) och beskriv personen med roll eller ärendereferens."));
