@@ -185,11 +185,19 @@ public final class ServerMigration {
         for (Record r : rows) {
             Object[] values = new Object[fields.length];
             for (int i = 0; i < fields.length; i++) {
-                values[i] = r.get(fields[i]);
+                values[i] = exact(r.get(fields[i]));
             }
             step = step.values(values);
         }
         return step.execute();
+    }
+
+    /**
+     * PostgreSQL keeps timestamps to the microsecond and would round the nanoseconds a file may hold; the copy cuts
+     * them off itself, the same way on both sides of the comparison, so that what is compared is what is stored.
+     */
+    private static Object exact(Object v) {
+        return v instanceof java.time.LocalDateTime t ? t.truncatedTo(java.time.temporal.ChronoUnit.MICROS) : v;
     }
 
     /** SHA-256 over every audit row in id order: equal digests mean an identical history. */
@@ -205,7 +213,7 @@ public final class ServerMigration {
             while (c.hasNext()) {
                 Record r = c.fetchNext();
                 for (Field<?> f : audit.fields()) {
-                    md.update(String.valueOf(r.get(f)).getBytes(StandardCharsets.UTF_8));
+                    md.update(String.valueOf(exact(r.get(f))).getBytes(StandardCharsets.UTF_8));
                     md.update((byte) 0);
                 }
                 md.update((byte) '\n');
