@@ -57,4 +57,21 @@ public final class DbOption {
         }
         return new AppContext(Database.open(location()), Clock.systemDefaultZone());
     }
+
+    /**
+     * For commands that only read (export, reports): opens normally, and a database that cannot be written (a
+     * read-only file or folder) read-only instead of refusing it.
+     */
+    public AppContext openForReading() {
+        Database database;
+        try {
+            database = Database.open(path());
+        } catch (se.kvalitetshjulet.data.DatabaseRefusedException e) {
+            if (e.reason() != se.kvalitetshjulet.data.DatabaseRefusedException.Reason.READ_ONLY) {
+                throw e;
+            }
+            database = Database.openReadOnly(path());
+        }
+        return new AppContext(database, Clock.systemDefaultZone());
+    }
 }

@@ -65,6 +65,30 @@ public final class ChartRepository {
         this.db = db;
     }
 
+    // ---- where a series begins, and rare events ----------------------------------------------------
+
+    /**
+     * The day the first deviation in these units ({@code null}: all) was registered, if any: a unit's series begins
+     * in that month, not with invented zeros before it.
+     */
+    public java.util.Optional<LocalDate> firstRegistered(Set<Long> unitIds) {
+        org.jooq.Condition c = unitIds == null ? DSL.trueCondition()
+                : unitIds.isEmpty() ? DSL.falseCondition() : DEVIATION.UNIT_ID.in(unitIds);
+        return java.util.Optional.ofNullable(db.dsl().select(DSL.min(DEVIATION.REGISTERED_ON)).from(DEVIATION).where(c)
+                .fetchOne(0, LocalDate.class));
+    }
+
+    /** Deviations per registration day in the filter (its period included): the raw material of G and T charts. */
+    public record DayCount(LocalDate day, long count) { }
+
+    public List<DayCount> dailyCounts(DeviationFilter filter, LocalDate today) {
+        Field<LocalDate> day = DEVIATION.REGISTERED_ON;
+        return db.dsl().select(day, DSL.count()).from(DEVIATION)
+                .where(DeviationRepository.condition(filter, today))
+                .groupBy(day).orderBy(day)
+                .fetch(r -> new DayCount(r.value1(), r.value2()));
+    }
+
     // ---- Pareto ------------------------------------------------------------------------
 
     /** Deviations per category in the filter (category null: none stated), grouped on the covering period index. */

@@ -100,7 +100,8 @@ public final class DeviationRepository {
     }
 
     /** Streams every matching deviation in register order, for export; one row at a time. */
-    public void forEach(DeviationFilter filter, LocalDate today, Consumer<Record> sink) {
+    public void forEach(DeviationFilter filter, LocalDate today,
+            Consumer<se.kvalitetshjulet.domain.deviation.DeviationExportRow> sink) {
         try (Cursor<Record> cursor = db.dsl()
                 .select(DEVIATION.asterisk(), UNIT.NAME.as("unit_name"), DEVIATION_CATEGORY.NAME.as("category_name"))
                 .from(DEVIATION)
@@ -111,7 +112,15 @@ public final class DeviationRepository {
                 .fetchSize(1000)
                 .fetchLazy()) {
             for (Record r : cursor) {
-                sink.accept(r);
+                sink.accept(new se.kvalitetshjulet.domain.deviation.DeviationExportRow(r.get(DEVIATION.CASE_REF),
+                        r.get(DEVIATION.REGISTERED_ON), r.get(DEVIATION.OCCURRED_ON), r.get(DEVIATION.REPORTED_ON),
+                        r.get(DEVIATION.KIND), r.get(DEVIATION.LAW), r.get(DEVIATION.STATUS), r.get(DEVIATION.UNIT_ID),
+                        r.get("unit_name", String.class), r.get("category_name", String.class), r.get(DEVIATION.TITLE),
+                        r.get(DEVIATION.REPORTER_ROLE), r.get(DEVIATION.DUE_ON), r.get(DEVIATION.CLOSED_ON),
+                        r.get(DEVIATION.ASSESSMENT), Boolean.TRUE.equals(r.get(DEVIATION.SERIOUS)),
+                        r.get(DEVIATION.IVO_REPORTED_ON), r.get(DEVIATION.IVO_REFERENCE),
+                        r.get(DEVIATION.EXTERNAL_SOURCE), r.get(DEVIATION.EXTERNAL_ID), r.get(DEVIATION.DESCRIPTION),
+                        r.get(DEVIATION.IMMEDIATE_ACTIONS), r.get(DEVIATION.FACTS), r.get(DEVIATION.CAUSE_TEXT)));
             }
         }
     }
