@@ -87,7 +87,7 @@ public final class ServerMigration {
                 }
             }
             for (Table<?> t : tables) {
-                if (t.field("id") != null && t.getIdentity() != null) {
+                if (t.field("id") != null && t.getIdentity() != null && t.field("id").getDataType().isNumeric()) {
                     tx.execute("SELECT setval(pg_get_serial_sequence({0}, 'id'), coalesce((SELECT max(id) FROM {1}), 0) + 1, false)",
                             DSL.inline(t.getName()), DSL.name(t.getName()));
                 }
