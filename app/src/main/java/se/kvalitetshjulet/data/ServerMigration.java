@@ -92,11 +92,8 @@ public final class ServerMigration {
                             DSL.inline(t.getName()), DSL.name(t.getName()));
                 }
             }
-            String fileDigest = auditDigest(file.dsl());
+            compareAudit(file.dsl(), tx);
             String serverDigest = auditDigest(tx);
-            if (!fileDigest.equals(serverDigest)) {
-                throw new IllegalStateException("Ändringsloggen på servern skiljer sig från filens. Inget har sparats på servern.");
-            }
             return new Result(counts, serverDigest);
         });
     }
@@ -198,6 +195,31 @@ public final class ServerMigration {
      */
     private static Object exact(Object v) {
         return v instanceof java.time.LocalDateTime t ? t.truncatedTo(java.time.temporal.ChronoUnit.MICROS) : v;
+    }
+
+    /** Every audit row of the file, field by field, against the server's, in id order; the first difference stops. */
+    private static void compareAudit(DSLContext file, DSLContext server) {
+        Table<?> audit = table("audit_log");
+        try (Cursor<? extends Record> a = file.selectFrom(audit).orderBy(audit.field("id")).fetchLazy();
+             Cursor<? extends Record> b = server.selectFrom(audit).orderBy(audit.field("id")).fetchLazy()) {
+            while (a.hasNext()) {
+                Record ra = a.fetchNext();
+                Record rb = b.hasNext() ? b.fetchNext() : null;
+                for (Field<?> f : audit.fields()) {
+                    String va = String.valueOf(exact(ra.get(f)));
+                    String vb = rb == null ? "(saknas)" : String.valueOf(exact(rb.get(f)));
+                    if (!va.equals(vb)) {
+                        throw new IllegalStateException("Ändringsloggen på servern skiljer sig från filens (rad "
+                                + ra.get("id") + ", " + f.getName() + ": " + shorten(va) + " i filen, " + shorten(vb)
+                                + " på servern). Inget har sparats på servern.");
+                    }
+                }
+            }
+        }
+    }
+
+    private static String shorten(String v) {
+        return v.length() <= 60 ? "'" + v + "'" : "'" + v.substring(0, 57) + "…'";
     }
 
     /** SHA-256 over every audit row in id order: equal digests mean an identical history. */
