@@ -12,7 +12,8 @@ import se.kvalitetshjulet.data.Database;
 
 /** Starts the JavaFX application with the command line's choice of database. */
 public final class DesktopLauncher {
-    static volatile Path requestedDb;
+    /** A file path or a {@code postgresql://} server address (decision 10). */
+    static volatile String requestedDb;
     static volatile boolean requestedDemo;
     /** The database being opened while the JavaFX toolkit starts (both take about a second). */
     static volatile Path preopenedPath;
@@ -21,10 +22,11 @@ public final class DesktopLauncher {
     private DesktopLauncher() {
     }
 
-    public static void launch(Path db, boolean demo) {
+    public static void launch(String db, boolean demo) {
         requestedDb = db;
         requestedDemo = demo;
-        Path target = demo ? AppPaths.demoDatabase() : db != null ? db
+        boolean server = se.kvalitetshjulet.data.ServerUrl.isServerUrl(db);
+        Path target = demo ? AppPaths.demoDatabase() : server ? null : db != null ? Path.of(db)
                 : Files.exists(AppPaths.defaultDatabase()) ? AppPaths.defaultDatabase() : null;
         if (target != null && Files.exists(target)) {
             preopenedPath = target.toAbsolutePath().normalize();

@@ -69,11 +69,13 @@ public final class KvalitetshjuletApp extends Application {
             prefs.save();
         });
 
-        Path requested = DesktopLauncher.requestedDb;
+        String requested = DesktopLauncher.requestedDb;
         if (DesktopLauncher.requestedDemo) {
             open(AppPaths.demoDatabase(), true);
+        } else if (requested != null && se.kvalitetshjulet.data.ServerUrl.isServerUrl(requested)) {
+            openServer(requested);
         } else if (requested != null) {
-            open(requested, false);
+            open(Path.of(requested), false);
         } else if (Files.exists(AppPaths.defaultDatabase())) {
             open(AppPaths.defaultDatabase(), false);
         } else {
@@ -97,10 +99,29 @@ public final class KvalitetshjuletApp extends Application {
         Button other = new Button(i18n.get("start.openOther"));
         other.setOnAction(e -> dialogs.chooseOpenFile(i18n.get("start.openOther"), List.of("*.db", "*.sqlite", "*"))
                 .ifPresent(p -> open(p, false)));
-        for (Button b : List.of(empty, demo, other)) {
+        Button server = new Button(i18n.get("server.connect"));
+        server.setId("startServer");
+        server.setOnAction(e -> dialogs.askText(i18n.get("server.connect"), i18n.get("server.connect.prompt"),
+                        prefs.get("server.last", "postgresql://" + System.getProperty("user.name", "") + "@"))
+                .map(String::strip).filter(u -> !u.isEmpty()).ifPresent(u -> {
+                    if (!se.kvalitetshjulet.data.ServerUrl.isServerUrl(u)) {
+                        dialogs.showError(i18n.get("server.connect"), i18n.get("server.connect.notAnAddress"));
+                        return;
+                    }
+                    try {
+                        se.kvalitetshjulet.data.ServerUrl.parse(u);
+                    } catch (IllegalArgumentException ex) {
+                        dialogs.showError(i18n.get("server.connect"), ex.getMessage());
+                        return;
+                    }
+                    prefs.put("server.last", u);
+                    prefs.save();
+                    openServer(u);
+                }));
+        for (Button b : List.of(empty, demo, other, server)) {
             b.setMaxWidth(Double.MAX_VALUE);
         }
-        VBox box = new VBox(16, title, text, empty, demo, other);
+        VBox box = new VBox(16, title, text, empty, demo, other, server);
         box.setMaxWidth(560);
         box.setPadding(new Insets(40));
         box.setAlignment(Pos.CENTER_LEFT);
@@ -122,7 +143,16 @@ public final class KvalitetshjuletApp extends Application {
         }
     }
 
+    /** A förvaltning's server database (decision 10); the password comes from PGPASSWORD or ~/.pgpass. */
+    private void openServer(String url) {
+        open(url, false, () -> new AppContext(Database.open(url), Clock.systemDefaultZone()));
+    }
+
     private void open(Path file, boolean demo) {
+        open(file.toString(), demo, () -> preopenedOrOpen(file));
+    }
+
+    private void open(Object file, boolean demo, java.util.concurrent.Callable<AppContext> opener) {
         Label label = new Label(i18n.get("start.opening", file));
         label.setWrapText(true);
         ProgressBar bar = new ProgressBar();
@@ -135,7 +165,7 @@ public final class KvalitetshjuletApp extends Application {
         box.setPadding(new Insets(40));
         showScene(box);
         tasks.run(i18n.get("start.opening", file), progress -> {
-            AppContext ctx = preopenedOrOpen(file);
+            AppContext ctx = opener.call();
             if (demo && ctx.units().findAll().isEmpty()) {
                 progress.update(0, i18n.get("start.creatingDemo"));
                 ctx.demoData().generate(42, ctx.today(), f -> progress.update(f, null));
