@@ -24,7 +24,7 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         try (AppContext ctx = db.openForReading()) {
             var out = spec.commandLine().getOut();
-            out.printf("Databas: %s%s%s%n", ctx.database().file(), ctx.settings().isDemo() ? " (DEMO)" : "",
+            out.printf("Databas: %s%s%s%n", ctx.database().describe(), ctx.settings().isDemo() ? " (DEMO)" : "",
                     ctx.database().readOnly() ? " (skrivskyddad: bara läsning)" : "");
             java.util.List<String> problems = ctx.database().integrityCheck();
             if (!problems.isEmpty()) {

@@ -13,15 +13,26 @@ import se.kvalitetshjulet.data.DatabaseRefusedException;
  * {@code kvalitetshjulet [--db PATH | --demo]} starts the desktop application; subcommands
  * work on a database without starting JavaFX.
  */
-@Command(name = "kvalitetshjulet", mixinStandardHelpOptions = true, version = "Kvalitetshjulet 0.1.0",
+@Command(name = "kvalitetshjulet", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = {"Kvalitetshjulet – systematiskt kvalitetsarbete i vård och omsorg.",
                 "Utan kommando startar skrivbordsprogrammet."},
         subcommands = {DemoCommand.class, CheckCommand.class, ExportCommand.class, ImportCommand.class, SpcCommand.class,
-                DenominatorsCommand.class, ReportCommand.class, SelfCheckCommand.class, BackupCommand.class,
-                se.kvalitetshjulet.cli.bench.BenchCommand.class},
+                DenominatorsCommand.class, ReportCommand.class, SelfCheckCommand.class, ServerCommand.class, AuditCommand.class, ListsCommand.class, OrgCommand.class,
+                BackupCommand.class,
+                se.kvalitetshjulet.cli.bench.BenchCommand.class, KeyFiguresCommand.class},
         exitCodeListHeading = "%nSlutkoder:%n",
         exitCodeList = {"0:klart", "1:fel", "2:felaktig användning", "3:indata avvisades (inget skrevs)"})
 public final class RootCommand implements Callable<Integer> {
+    /** {@code --version}: the version and build from the Maven build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            se.kvalitetshjulet.app.AppVersion v = se.kvalitetshjulet.app.AppVersion.current();
+            return new String[] {"Kvalitetshjulet " + v.version(), "bygge " + v.commit() + ", " + v.buildTime(),
+                    "Java " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.home") + ")"};
+        }
+    }
+
     /** Returned when the desktop application was started and owns the process. */
     public static final int GUI_STARTED = -1;
 

@@ -49,19 +49,44 @@ public final class Database implements AutoCloseable {
      * database needs no Flyway at all (Flyway's start-up costs about a second);
      * {@code DatabaseTest} fails if it drifts from the migrations Flyway finds.
      */
-    public static final String SCHEMA_VERSION = "11";
+    public static final String SCHEMA_VERSION = "19";
 
     private final Path file;
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
+    private final Engine engine;
     private final boolean readOnly;
 
     private Database(Path file, HikariDataSource dataSource, boolean readOnly) {
+        this(file, dataSource, new SqliteEngine(file), readOnly);
+    }
+
+    /** For either engine; {@code file} is null for a server database. */
+    Database(Path file, HikariDataSource dataSource, Engine engine) {
+        this(file, dataSource, engine, false);
+    }
+
+    private Database(Path file, HikariDataSource dataSource, Engine engine, boolean readOnly) {
         this.file = file;
         this.readOnly = readOnly;
         this.dataSource = dataSource;
+        this.engine = engine;
         Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
-        this.dsl = DSL.using(dataSource, SQLDialect.SQLITE, settings);
+        this.dsl = DSL.using(dataSource, engine.dialect(), settings);
+    }
+
+    /**
+     * Opens what the user named with {@code --db} or in the GUI: a {@code postgresql://} address opens the shared
+     * server database ({@link PostgresServer}, which must be set up by {@code server init}), anything else is a path to
+     * a SQLite file ({@link #open(Path)}).
+     *
+     * @throws IllegalArgumentException for a malformed server address (Swedish message)
+     */
+    public static Database open(String location) {
+        if (ServerUrl.isServerUrl(location)) {
+            return PostgresServer.open(ServerUrl.parse(location), PostgresServer.Mode.USE);
+        }
+        return open(Path.of(location));
     }
 
     /**
@@ -387,6 +412,10 @@ public final class Database implements AutoCloseable {
 
     /** Writes a backup of this database now (SQLite's online backup), keeping the newest {@value Backups#KEPT}. */
     public Path backupNow() {
+        if (file == null) {
+            throw new DatabaseRefusedException(DatabaseRefusedException.Reason.CANNOT_OPEN, "En serverdatabas "
+                    + "säkerhetskopieras på servern (pg_dump eller serverns egna säkerhetskopior), inte härifrån.", null);
+        }
         try (Connection c = dataSource.getConnection()) {
             return Backups.create(c, file);
         } catch (SQLException e) {
@@ -401,6 +430,9 @@ public final class Database implements AutoCloseable {
      */
     public List<String> integrityCheck() {
         List<String> problems = new ArrayList<>();
+        if (file == null) {
+            return problems; // a server database: PostgreSQL checks its own pages (data checksums)
+        }
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("PRAGMA integrity_check(20)")) {
             while (rs.next()) {
@@ -422,8 +454,24 @@ public final class Database implements AutoCloseable {
         return readOnly;
     }
 
+    /** The SQLite file, or {@code null} for a server database (use {@link #describe()} for display). */
     public Path file() {
         return file;
+    }
+
+    /** The engine behind this database: the seam for what differs between SQLite and PostgreSQL. */
+    public Engine engine() {
+        return engine;
+    }
+
+    /** The file path or server address, for titles and messages. */
+    public String describe() {
+        return engine.describe();
+    }
+
+    /** Whether the file is encrypted at rest (decision 0013). */
+    public boolean encrypted() {
+        return false;
     }
 
     /** Read access; repositories use it for queries. */

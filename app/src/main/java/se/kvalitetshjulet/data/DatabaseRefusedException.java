@@ -16,7 +16,9 @@ public class DatabaseRefusedException extends RuntimeException {
         /** The file or its folder cannot be written. */
         READ_ONLY,
         /** The disk is full. */
-        DISK_FULL
+        DISK_FULL,
+        /** A server database that {@code server init} has not set up (or upgraded) yet. */
+        NOT_INITIALISED
     }
 
     private final Reason reason;
