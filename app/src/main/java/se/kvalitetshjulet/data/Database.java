@@ -412,6 +412,10 @@ public final class Database implements AutoCloseable {
 
     /** Writes a backup of this database now (SQLite's online backup), keeping the newest {@value Backups#KEPT}. */
     public Path backupNow() {
+        if (file == null) {
+            throw new DatabaseRefusedException(DatabaseRefusedException.Reason.CANNOT_OPEN, "En serverdatabas "
+                    + "säkerhetskopieras på servern (pg_dump eller serverns egna säkerhetskopior), inte härifrån.", null);
+        }
         try (Connection c = dataSource.getConnection()) {
             return Backups.create(c, file);
         } catch (SQLException e) {
@@ -426,6 +430,9 @@ public final class Database implements AutoCloseable {
      */
     public List<String> integrityCheck() {
         List<String> problems = new ArrayList<>();
+        if (file == null) {
+            return problems; // a server database: PostgreSQL checks its own pages (data checksums)
+        }
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("PRAGMA integrity_check(20)")) {
             while (rs.next()) {

@@ -188,8 +188,27 @@ final class RowConverter {
         if (v == null) {
             return null;
         }
-        v = strip(v);
+        v = strip(storable(f, v));
         return v.isEmpty() ? null : v;
+    }
+
+    /**
+     * A cell as it may be stored: control characters removed (tabs and line breaks kept in the multi-line text
+     * fields, spaces elsewhere), and the apostrophe our own export puts before a formula-like value ('=…, '+…, '-…,
+     * '@…) taken off again, so that exporting and importing a register gives back the same text.
+     */
+    static String storable(ImportField f, String v) {
+        boolean multiLine = f == ImportField.DESCRIPTION || f == ImportField.IMMEDIATE_ACTIONS || f == ImportField.FACTS
+                || f == ImportField.CAUSE_TEXT;
+        String clean = se.kvalitetshjulet.domain.Printable.clean(v, multiLine);
+        int i = 0;
+        while (i < clean.length() && Character.isWhitespace(clean.charAt(i))) {
+            i++;
+        }
+        if (i + 1 < clean.length() && clean.charAt(i) == '\'' && "=+-@".indexOf(clean.charAt(i + 1)) >= 0) {
+            clean = clean.substring(i + 1);
+        }
+        return clean;
     }
 
     private static String strip(String v) {
