@@ -74,6 +74,8 @@ public final class AppContext implements AutoCloseable {
     private final se.kvalitetshjulet.data.repo.KeyFigureRepository keyFigureRepository;
     private final se.kvalitetshjulet.service.keyfigure.KeyFigureService keyFigures;
     private final se.kvalitetshjulet.service.keyfigure.FollowUpService followUps;
+    private final se.kvalitetshjulet.service.ListsService lists;
+    private final se.kvalitetshjulet.service.OrgFileService orgFile;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
@@ -118,6 +120,10 @@ public final class AppContext implements AutoCloseable {
         this.reports = new ReportService(database, reportRepository, deviations, denominators, patterns, riskService,
                 selfChecks, organisation, new se.kvalitetshjulet.service.keyfigure.AggregatedReportBuilder(keyFigures,
                         followUps, organisation));
+        this.lists = new se.kvalitetshjulet.service.ListsService(database,
+                new se.kvalitetshjulet.data.repo.ListsRepository(database, audit));
+        this.orgFile = new se.kvalitetshjulet.service.OrgFileService(database, units,
+                new se.kvalitetshjulet.data.repo.UnitExternalIdRepository(database, audit));
     }
 
     public Database database() { return database; }
@@ -137,6 +143,12 @@ public final class AppContext implements AutoCloseable {
     public DenominatorRepository denominators() { return denominators; }
     public se.kvalitetshjulet.service.DenominatorService denominatorService() { return denominatorService; }
     public TrendService trends() { return trends; }
+
+    /** The one chart builder (chart screen, presentation, council deck, reports), in the given language. */
+    public se.kvalitetshjulet.service.ChartBuilder chartBuilder(se.kvalitetshjulet.service.ChartTexts texts) {
+        return new se.kvalitetshjulet.service.ChartBuilder(organisation, trends, riskService, taxonomies, savedFilters,
+                this::today, texts);
+    }
     public SelfCheckRepository selfCheckRepository() { return selfCheckRepository; }
     public SelfCheckService selfChecks() { return selfChecks; }
     public se.kvalitetshjulet.service.SelfCheckHandoverService selfCheckHandover() { return selfCheckHandover; }
@@ -160,6 +172,8 @@ public final class AppContext implements AutoCloseable {
     public ReportService reports() { return reports; }
     public se.kvalitetshjulet.service.keyfigure.KeyFigureService keyFigures() { return keyFigures; }
     public se.kvalitetshjulet.service.keyfigure.FollowUpService followUps() { return followUps; }
+    public se.kvalitetshjulet.service.ListsService lists() { return lists; }
+    public se.kvalitetshjulet.service.OrgFileService orgFile() { return orgFile; }
 
     public ReportExporter reportExporter(java.util.Locale locale) {
         return new ReportExporter(java.util.ResourceBundle.getBundle("i18n.messages", locale,
@@ -168,6 +182,11 @@ public final class AppContext implements AutoCloseable {
 
     public SelfCheckExporter selfCheckExporter() {
         return new SelfCheckExporter();
+    }
+
+    public se.kvalitetshjulet.service.imports.ImportMappingService importMappingService() {
+        return new se.kvalitetshjulet.service.imports.ImportMappingService(
+                new se.kvalitetshjulet.data.repo.MappingRepository(database));
     }
 
     public se.kvalitetshjulet.service.imports.DeviationImporter deviationImporter() {

@@ -35,6 +35,12 @@ class KeyFigureScreenTest {
     private AppContext ctx;
     private final RecordingDialogService dialogs = new RecordingDialogService();
 
+    /** The demo is built before the toolkit's set-up starts (which has a time limit). */
+    @org.junit.jupiter.api.BeforeAll
+    static void demo() {
+        SharedDemo.get();
+    }
+
     @Start
     void start(Stage stage) {
         ctx = SharedDemo.get();

@@ -242,7 +242,7 @@ public final class KeyFigureViewModel {
         }
         String own = keyFigures.ownMunicipality().orElse(null);
         String g = gender.get();
-        tasks.run(i18n.get("kf.loading"), p -> new Object[] {keyFigures.years(k.id()),
+        tasks.runLatest("kf.loadKpi", i18n.get("kf.loading"), p -> new Object[] {keyFigures.years(k.id()),
                 own == null ? null : keyFigures.series(k.id(), own, g)}, r -> {
             @SuppressWarnings("unchecked")
             List<Integer> ys = (List<Integer>) r[0];
@@ -266,7 +266,7 @@ public final class KeyFigureViewModel {
             return;
         }
         String g = gender.get();
-        tasks.run(i18n.get("kf.loading"), p -> keyFigures.compare(k.id(), y, g), rows -> {
+        tasks.runLatest("kf.loadComparison", i18n.get("kf.loading"), p -> keyFigures.compare(k.id(), y, g), rows -> {
             comparison.set(rows);
             comparisonText.set(describe(rows));
         }, this::failed);
@@ -317,7 +317,7 @@ public final class KeyFigureViewModel {
             surveySeries.set(null);
             return;
         }
-        tasks.run(i18n.get("kf.loading"), p -> keyFigures.surveySeries(u.id(), q.code()), surveySeries::set, this::failed);
+        tasks.runLatest("kf.loadSurveySeries", i18n.get("kf.loading"), p -> keyFigures.surveySeries(u.id(), q.code()), surveySeries::set, this::failed);
     }
 
     private void loadChanges() {
@@ -326,7 +326,7 @@ public final class KeyFigureViewModel {
             changes.clear();
             return;
         }
-        tasks.run(i18n.get("kf.loading"), p -> keyFigures.whatChanged(null, null, y), changes::setAll, this::failed);
+        tasks.runLatest("kf.loadChanges", i18n.get("kf.loading"), p -> keyFigures.whatChanged(null, null, y), changes::setAll, this::failed);
     }
 
     private void loadOwnSeries() {
@@ -336,7 +336,7 @@ public final class KeyFigureViewModel {
             ownSeries.set(null);
             return;
         }
-        tasks.run(i18n.get("kf.loading"), p -> keyFigures.ownSeries(f, u.id()), ownSeries::set, this::failed);
+        tasks.runLatest("kf.loadOwnSeries", i18n.get("kf.loading"), p -> keyFigures.ownSeries(f, u.id()), ownSeries::set, this::failed);
     }
 
     private void loadFollowUpChart() {
@@ -344,7 +344,7 @@ public final class KeyFigureViewModel {
         Long unitId = scope.get() == null ? null : scope.get().id();
         YearMonth end = YearMonth.now(clock);
         int yearNow = end.getYear();
-        tasks.run(i18n.get("kf.loading"), p -> new Object[] {followUps.monthly(unitId, null, m, end.minusMonths(23), end),
+        tasks.runLatest("kf.loadFollowUpChart", i18n.get("kf.loading"), p -> new Object[] {followUps.monthly(unitId, null, m, end.minusMonths(23), end),
                 followUps.byTertial(unitId, null, yearNow)}, r -> {
             followUpSeries.set((ShareSeries) r[0]);
             @SuppressWarnings("unchecked")
