@@ -269,7 +269,10 @@ public final class ChartBuilder {
             explanations.add(texts.get("trend.exclude.explained", String.join(", ",
                     excluded.stream().map(i -> labels.get(i - 1)).toList())));
         }
-        explanations.addAll(explanations(style, result));
+        String none = se.kvalitetshjulet.domain.spc.SpcMessages.forLocale(texts.locale()).get("signal.none");
+        // "Inga signaler" would only repeat the verdict "Slumpmässig variation".
+        explanations.addAll(explanations(style, result).stream()
+                .filter(e -> !(variation == Variation.COMMON_CAUSE && e.equals(none))).toList());
         explanations.addAll(problems);
         explanations.addAll(notes);
         if (!bars && usesScreening(type)) {

@@ -24,6 +24,17 @@ import se.kvalitetshjulet.domain.trend.LabelThinning;
 final class ThinningCategoryAxis extends CategoryAxis {
     private int lastStep = 1;
     private List<String> lastShown = List.of();
+    private final boolean thin;
+
+    /** A time axis: labels thinned when they would overlap. */
+    ThinningCategoryAxis() {
+        this(true);
+    }
+
+    /** {@code thin} false: every label shown whole (Pareto categories, already abbreviated). */
+    ThinningCategoryAxis(boolean thin) {
+        this.thin = thin;
+    }
 
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
@@ -40,7 +51,7 @@ final class ThinningCategoryAxis extends CategoryAxis {
                 : ticks.stream().mapToDouble(t -> fm.stringWidth(t.getCategory().toString())).max().orElse(0);
         double length = RectangleEdge.isTopOrBottom(edge) ? dataArea.getWidth() : dataArea.getHeight();
         double usable = length * (1 - getLowerMargin() - getUpperMargin());
-        lastStep = LabelThinning.step(n, usable, extent, fm.getHeight() * 0.25);
+        lastStep = thin ? LabelThinning.step(n, usable, extent, fm.getHeight() * 0.25) : 1;
         List<CategoryTick> out = new ArrayList<>(n);
         List<String> shown = new ArrayList<>();
         for (int i = 0; i < n; i++) {

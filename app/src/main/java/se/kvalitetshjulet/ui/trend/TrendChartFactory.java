@@ -107,6 +107,14 @@ public final class TrendChartFactory {
             verdict.setPaint(VariationStyle.colour(data.spc().variation()));
             chart.addSubtitle(verdict);
         }
+        List<String> abbreviations = abbreviations(data);
+        if (!abbreviations.isEmpty()) {
+            // Abbreviated category names are given in full under the chart.
+            TextTitle full = new TextTitle(String.join("   ·   ", abbreviations), font(SMALLEST, scale, false));
+            full.setPosition(RectangleEdge.BOTTOM);
+            full.setMaximumLinesToDisplay(6);
+            chart.addSubtitle(full);
+        }
         if (data.spc() != null && data.spc().legend() != null) {
             chart.addSubtitle(spcLegend(data, scale));
         } else if (data.kind() == ChartKind.ACTIONS || (data.kind() != null && data.kind().pareto())) {
@@ -151,9 +159,25 @@ public final class TrendChartFactory {
 
     private static final int MAX_LABEL = 22;
 
+    /** "Short… = Full name" for every Pareto category whose axis label is abbreviated. */
+    static List<String> abbreviations(ChartData data) {
+        if (data.kind() == null || !data.kind().pareto()) {
+            return List.of();
+        }
+        java.util.Set<String> used = new java.util.HashSet<>();
+        List<String> out = new java.util.ArrayList<>();
+        for (ChartData.Point p : data.points()) {
+            String label = shortLabel(p.label(), used);
+            if (!label.equals(p.label())) {
+                out.add(label + " = " + p.label());
+            }
+        }
+        return out;
+    }
+
     private static CategoryPlot basePlot(ChartData data, double scale) {
         boolean pareto = data.kind() != null && data.kind().pareto();
-        CategoryAxis x = pareto ? new CategoryAxis() : new ThinningCategoryAxis();
+        CategoryAxis x = new ThinningCategoryAxis(!pareto);
         if (pareto) {
             // Many categories: vertical labels, one line each (long names end in "…"), none overlapping.
             int n = data.points().size();
@@ -227,10 +251,12 @@ public final class TrendChartFactory {
             double r = 4.5 * scale;
             java.awt.Shape dot = new Ellipse2D.Double(-r, -r, 2 * r, 2 * r);
             java.awt.Shape cross = cross(r * 1.3);
+            boolean[] shift = shiftPoints(data.points());
             LineAndShapeRenderer points = new LineAndShapeRenderer(true, true) {
                 @Override
-                public Paint getItemPaint(int row, int column) {
-                    return pointPaint(data.points().get(column));
+                public Paint getItemFillPaint(int row, int column) {
+                    ChartData.Point p = data.points().get(column);
+                    return p.excluded() ? LIMIT : p.outside() ? SIGNAL : shift[column] ? RUNS : VALUE;
                 }
 
                 @Override
@@ -238,10 +264,11 @@ public final class TrendChartFactory {
                     return data.points().get(column).excluded() ? cross : dot;
                 }
             };
+            points.setUseFillPaint(true);
+            points.setDrawOutlines(false);
             points.setSeriesShape(0, dot);
             points.setSeriesStroke(0, new BasicStroke(2.4f * (float) scale));
             points.setSeriesPaint(0, VALUE);
-            points.setUseFillPaint(false);
             plot.setRenderer(1, points);
         }
         ChartData.Spc spc = data.spc();
@@ -250,14 +277,19 @@ public final class TrendChartFactory {
                 CategoryMarker band = new CategoryMarker(data.points().get(i).label(), BASELINE,
                         new BasicStroke(1f));
                 band.setDrawAsLine(false);
-                if (i == 0) {
-                    band.setLabel(spc.baselineLabel());
-                    band.setLabelFont(font(11, scale, true));
-                    band.setLabelPaint(CENTRE);
-                    band.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-                    band.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-                }
                 plot.addDomainMarker(band, Layer.BACKGROUND);
+            }
+            if (spc.baselineEnd() > 0 && spc.baselineEnd() <= data.points().size()) {
+                // A labelled divider where the baseline ends: "Baslinje t.o.m. 2025-02" to its left.
+                CategoryMarker end = new CategoryMarker(data.points().get(spc.baselineEnd() - 1).label(), CENTRE,
+                        new BasicStroke(1.6f * (float) scale));
+                end.setDrawAsLine(true);
+                end.setLabel(spc.baselineLabel());
+                end.setLabelFont(font(SMALLEST, scale, true));
+                end.setLabelPaint(CENTRE);
+                end.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
+                end.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+                plot.addDomainMarker(end, Layer.FOREGROUND);
             }
             List<String> partLabels = spc.legend().partLabels();
             for (int part = 2; part <= partLabels.size(); part++) {
@@ -294,8 +326,51 @@ public final class TrendChartFactory {
         }
     }
 
-    static Paint pointPaint(ChartData.Point p) {
-        return p.excluded() ? LIMIT : p.outside() ? SIGNAL : p.inRunsSignal() ? RUNS : VALUE;
+    /**
+     * The points of the shift the runs rules saw: in each part with a runs signal, the longest run of useful points
+     * on one side of the centre line (a crossings signal alone marks no points; the verdict says it).
+     */
+    static boolean[] shiftPoints(List<ChartData.Point> points) {
+        boolean[] out = new boolean[points.size()];
+        int i = 0;
+        while (i < points.size()) {
+            int part = points.get(i).part();
+            int end = i;
+            while (end < points.size() && points.get(end).part() == part) {
+                end++;
+            }
+            if (points.get(i).inRunsSignal()) {
+                int bestStart = -1;
+                int bestEnd = -1;
+                int bestLength = 0;
+                int runStart = -1;
+                int runLength = 0;
+                int side = 0;
+                for (int k = i; k < end; k++) {
+                    ChartData.Point p = points.get(k);
+                    if (p.excluded() || Double.isNaN(p.value()) || p.value() == p.centre()) {
+                        continue;
+                    }
+                    int s = p.value() > p.centre() ? 1 : -1;
+                    if (s != side) {
+                        side = s;
+                        runStart = k;
+                        runLength = 0;
+                    }
+                    runLength++;
+                    if (runLength > bestLength) {
+                        bestLength = runLength;
+                        bestStart = runStart;
+                        bestEnd = k;
+                    }
+                }
+                for (int k = bestStart; k >= 0 && k <= bestEnd; k++) {
+                    out[k] = true;
+                }
+            }
+            i = end;
+        }
+        return out;
     }
 
     static BasicStroke centreStroke(double scale) {
@@ -344,7 +419,12 @@ public final class TrendChartFactory {
         if (data.points().stream().anyMatch(ChartData.Point::outside)) {
             items.add(new org.jfree.chart.LegendItem(words.outside(), null, null, null, dot, SIGNAL));
         }
-        if (data.points().stream().anyMatch(p -> p.inRunsSignal() && !p.outside())) {
+        boolean[] shift = shiftPoints(data.points());
+        boolean anyShift = false;
+        for (int k = 0; k < shift.length; k++) {
+            anyShift |= shift[k] && !data.points().get(k).outside();
+        }
+        if (anyShift) {
             items.add(new org.jfree.chart.LegendItem(words.runs(), null, null, null, dot, RUNS));
         }
         if (data.points().stream().anyMatch(ChartData.Point::excluded)) {
