@@ -231,10 +231,10 @@ public final class ChartRepository {
                 .when(ActionSource.QUALITY_PLAN.code(), DSL.field(DSL.select(DSL.concat(
                                 QUALITY_PLAN.PLAN_YEAR.cast(SQLDataType.VARCHAR), DSL.inline("-01")))
                         .from(QUALITY_PLAN).where(QUALITY_PLAN.ID.eq(ACTION_ITEM.SOURCE_ID))));
-        Field<String> openedMonth = DSL.substring(opened, 1, 7);
-        Field<String> doneMonth = DSL.substring(text(ACTION_ITEM.DONE_ON), 1, 7);
+        Field<String> openedMonth = DSL.substring(opened, DSL.inline(1), DSL.inline(7));
+        Field<String> doneMonth = DSL.substring(text(ACTION_ITEM.DONE_ON), DSL.inline(1), DSL.inline(7));
         // Overdue at a month end M when due_on < M, i.e. from the month that holds the day after the due date.
-        Field<String> dueNextMonth = DSL.substring(text(DSL.localDateAdd(ACTION_ITEM.DUE_ON, 1)), 1, 7);
+        Field<String> dueNextMonth = DSL.substring(text(DSL.localDateAdd(ACTION_ITEM.DUE_ON, 1)), DSL.inline(1), DSL.inline(7));
         var base = ctx.select(openedMonth.as("om"), doneMonth.as("dm"), dueNextMonth.as("nm")).from(ACTION_ITEM)
                 .where(unitIds == null ? DSL.trueCondition()
                         : unitIds.isEmpty() ? DSL.falseCondition() : ACTION_ITEM.UNIT_ID.in(unitIds))

@@ -61,7 +61,12 @@ final class RowConverter {
     private static final ResourceBundle MESSAGES = bundle();
 
     /** The outcome for one row: a deviation (null when rejected), the external id, errors and warnings. */
-    record Converted(Deviation deviation, String externalId, List<RowError> errors, List<RowError> warnings) { }
+    record Converted(Deviation deviation, String externalId, List<RowError> errors, List<RowError> warnings,
+                     List<Long> measureTypeIds) {
+        Converted(Deviation deviation, String externalId, List<RowError> errors, List<RowError> warnings) {
+            this(deviation, externalId, errors, warnings, List.of());
+        }
+    }
 
     private final TabularReader reader;
     private final List<String> headers;
@@ -78,6 +83,15 @@ final class RowConverter {
     private final Map<String, Taxonomy> categoryCache = new HashMap<>();
     private final Map<String, Object> kindCache = new HashMap<>();
     private final Map<String, Object> statusCache = new HashMap<>();
+    private final Map<String, Taxonomy> causes = new HashMap<>();
+    private final Map<String, Taxonomy> measureTypes = new HashMap<>();
+    private String causeNames = "";
+    private String measureTypeNames = "";
+    /** Under the "refuse" privacy policy, findings in free text are errors; rows refused so, counted. */
+    private boolean refusePrivacy;
+    private long privacyRefusedRows;
+    /** The verksamhetsområde code of a unit, for the law when the file has none (LSS unit → LSS). */
+    private java.util.function.LongFunction<String> areaCode = id -> null;
 
     RowConverter(TabularReader reader, ImportMapping mapping, String source, OrgTree tree, List<Taxonomy> categoryList,
                  DeadlineRules deadlines, LocalDate today) {
@@ -97,6 +111,22 @@ final class RowConverter {
         }
         categoryNames = categoryList.stream().filter(Taxonomy::active).map(Taxonomy::name).collect(Collectors.joining(", "));
     }
+
+    /** The causes and measure-type lists that the CAUSES and MEASURE_TYPES columns are mapped to (decision 0015). */
+    RowConverter withLists(List<Taxonomy> causeList, List<Taxonomy> measureTypeList) {
+        for (Taxonomy t : causeList) {
+            causes.putIfAbsent(name(t.name()), t);
+        }
+        for (Taxonomy t : measureTypeList) {
+            measureTypes.putIfAbsent(name(t.name()), t);
+        }
+        causeNames = causeList.stream().filter(Taxonomy::active).map(Taxonomy::name).collect(Collectors.joining(", "));
+        measureTypeNames = measureTypeList.stream().filter(Taxonomy::active).map(Taxonomy::name)
+                .collect(Collectors.joining(", "));
+        return this;
+    }
+
+    private static final java.util.regex.Pattern LIST_SEPARATOR = java.util.regex.Pattern.compile("\\s*[,;|\\n]\\s*");
 
     /** Names compared for units and categories: case, spacing and dash style do not matter. */
     static String name(String s) {
@@ -124,6 +154,22 @@ final class RowConverter {
             }
         }
         return false;
+    }
+
+    /** Findings of the privacy check in free text become errors (the import is then rejected). */
+    RowConverter refusePrivacy(boolean refuse) {
+        this.refusePrivacy = refuse;
+        return this;
+    }
+
+    RowConverter areaCodes(java.util.function.LongFunction<String> codes) {
+        this.areaCode = codes;
+        return this;
+    }
+
+    /** Rows refused by the privacy policy so far. */
+    long privacyRefusedRows() {
+        return privacyRefusedRows;
     }
 
     /** The header mapped to {@code f}, for messages. */
@@ -277,6 +323,29 @@ final class RowConverter {
             return v;
         }
 
+        /** The ids of the list entries named in the cell; each unknown name is a row error naming the list. */
+        private List<Long> listValues(ImportField f, Map<String, Taxonomy> list, String what, String listName,
+                                      String known) {
+            String v = value(f);
+            if (v == null || v.isBlank()) {
+                return List.of();
+            }
+            List<Long> ids = new java.util.ArrayList<>();
+            for (String part : LIST_SEPARATOR.split(v.strip())) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                Taxonomy t = list.get(name(part));
+                if (t == null) {
+                    error(f, part, what + " '" + part + "' finns inte i " + listName + ". Lägg till den under Listor och "
+                            + "regler eller rätta värdet. Befintliga: " + known + ".");
+                } else if (!ids.contains(t.id())) {
+                    ids.add(t.id());
+                }
+            }
+            return ids;
+        }
+
         Converted run(boolean checkText) {
             String externalId = limited(ImportField.EXTERNAL_ID, MAX_EXTERNAL_ID);
             if (externalId == null && !failed.contains(ImportField.EXTERNAL_ID)) {
@@ -419,12 +488,16 @@ final class RowConverter {
             }
             String ivoReference = limited(ImportField.IVO_REFERENCE, MAX_IVO_REFERENCE);
 
+            List<Long> causeIds = listValues(ImportField.CAUSES, causes, "Orsaken", "orsakslistan", causeNames);
+            List<Long> measureTypeIds = listValues(ImportField.MEASURE_TYPES, measureTypes, "Åtgärdstypen",
+                    "listan över åtgärdstyper", measureTypeNames);
+
             if (kind != null && due == null && registered != null && !failed.contains(ImportField.DUE_ON)) {
                 due = deadlines.dueOn(kind, registered);
             }
             Deviation d = new Deviation(null, null, kind, law, unitId, categoryId, status, occurred, reported, registered,
                     due, closed, role, title == null ? "" : title, nz(description), nz(immediate), nz(facts), nz(causeText),
-                    List.of(), assessment, serious, ivoReported, ivoReference, source, externalId);
+                    causeIds, assessment, serious, ivoReported, ivoReference, source, externalId);
             for (Problem p : DeviationRules.validate(d, today)) {
                 ImportField f = field(p.field(), registeredFrom);
                 if (f == null || failed.contains(f)) {
@@ -436,17 +509,39 @@ final class RowConverter {
                 }
                 error(f, rawOrDefault(f), reason(p, d));
             }
-            if (checkText) {
-                for (var e : text.entrySet()) {
-                    if (mayHoldIdentityNumber(e.getValue()) && !PersonalIdentityDetector.find(e.getValue()).isEmpty()) {
-                        warnings.add(new RowError(row, header(e.getKey()), shorten(e.getValue()),
-                                "Texten innehåller något som ser ut som ett personnummer eller samordningsnummer. "
-                                        + "Avvikelser omfattas av sekretess: ta bort numret (i källsystemet, eller i "
-                                        + "registret efter importen) och beskriv personen med ärendereferens."));
-                    }
+            if (lawValue == null && kind != null && unitId != null && !failed.contains(ImportField.LAW)) {
+                Law fromUnit = se.kvalitetshjulet.domain.deviation.DeviationRules.defaultLaw(kind, areaCode.apply(unitId));
+                if (fromUnit != law) {
+                    d = d.withLaw(fromUnit);
                 }
             }
-            return new Converted(errors.isEmpty() ? d : null, externalId, errors, warnings);
+            if (checkText) {
+                boolean refused = false;
+                for (var e : text.entrySet()) {
+                    List<se.kvalitetshjulet.domain.privacy.PrivacyCheck.Finding> found =
+                            se.kvalitetshjulet.domain.privacy.PrivacyCheck.check(e.getValue());
+                    if (found.isEmpty()) {
+                        continue;
+                    }
+                    String what = se.kvalitetshjulet.service.PrivacyService.maskedSummary(found);
+                    if (refusePrivacy) {
+                        refused = true;
+                        errors.add(new RowError(row, header(e.getKey()), ReportCells.mask(shorten(e.getValue())),
+                                "Texten innehåller " + what + ". Integritetsinställningen nekar sådana uppgifter: ta bort "
+                                        + "dem i källsystemet (beskriv personen med roll eller ärendereferens) och importera "
+                                        + "igen."));
+                    } else {
+                        warnings.add(new RowError(row, header(e.getKey()), ReportCells.mask(shorten(e.getValue())),
+                                "Texten innehåller något som ser ut som " + what + ". "
+                                        + "Avvikelser omfattas av sekretess: ta bort uppgiften (i källsystemet, eller i "
+                                        + "registret efter importen) och beskriv personen med roll eller ärendereferens."));
+                    }
+                }
+                if (refused) {
+                    privacyRefusedRows++;
+                }
+            }
+            return new Converted(errors.isEmpty() ? d : null, externalId, errors, warnings, measureTypeIds);
         }
 
         private void put(ImportField f, String v) {
