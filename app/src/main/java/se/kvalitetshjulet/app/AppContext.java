@@ -73,6 +73,7 @@ public final class AppContext implements AutoCloseable {
     private final ReportService reports;
     private final se.kvalitetshjulet.service.ListsService lists;
     private final se.kvalitetshjulet.service.OrgFileService orgFile;
+    private final se.kvalitetshjulet.service.Bilaga2Service bilaga2;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
@@ -111,6 +112,9 @@ public final class AppContext implements AutoCloseable {
                 selfChecks, organisation);
         this.lists = new se.kvalitetshjulet.service.ListsService(database,
                 new se.kvalitetshjulet.data.repo.ListsRepository(database, audit));
+        var boardRows = new se.kvalitetshjulet.data.repo.Bilaga2Repository(database, audit);
+        this.reports.withBoardRows(boardRows);
+        this.bilaga2 = new se.kvalitetshjulet.service.Bilaga2Service(database, boardRows, selfChecks);
         this.orgFile = new se.kvalitetshjulet.service.OrgFileService(database, units,
                 new se.kvalitetshjulet.data.repo.UnitExternalIdRepository(database, audit));
     }
@@ -155,6 +159,7 @@ public final class AppContext implements AutoCloseable {
     public ReportService reports() { return reports; }
     public se.kvalitetshjulet.service.ListsService lists() { return lists; }
     public se.kvalitetshjulet.service.OrgFileService orgFile() { return orgFile; }
+    public se.kvalitetshjulet.service.Bilaga2Service bilaga2() { return bilaga2; }
 
     public ReportExporter reportExporter(java.util.Locale locale) {
         return new ReportExporter(java.util.ResourceBundle.getBundle("i18n.messages", locale,

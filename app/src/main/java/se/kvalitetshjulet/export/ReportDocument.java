@@ -304,6 +304,7 @@ public final class ReportDocument {
     private void bilaga2() {
         if (m.selfChecks().rows().isEmpty()) {
             out.add(new Paragraph(s("report.none"), false));
+            bilaga2Unanswered();
             return;
         }
         Map<String, List<List<String>>> byArea = new LinkedHashMap<>();
@@ -317,6 +318,22 @@ public final class ReportDocument {
                     s("report.col.result"), s("report.col.actions"), s("report.col.routines")), rows,
                     new float[] {3, 2, 2, 3, 3}));
         });
+        bilaga2Unanswered();
+    }
+
+    /** Self-checks sent but not answered: listed apart, not as results (issue 21). */
+    private void bilaga2Unanswered() {
+        List<ReportModel.Bilaga2Row> missing = m.selfChecks().unanswered();
+        if (missing.isEmpty()) {
+            return;
+        }
+        out.add(new Heading(2, s("report.bilaga2.unanswered")));
+        List<List<String>> rows = new ArrayList<>();
+        for (ReportModel.Bilaga2Row r : missing) {
+            rows.add(List.of(text(r.check()), text(r.unit()), area(r.area())));
+        }
+        out.add(new Table(s("report.sheet.bilaga2Unanswered"), List.of(s("report.col.check"), s("report.col.unit"),
+                s("report.col.area")), rows, new float[] {3, 3, 2}));
     }
 
     private void descriptions() {

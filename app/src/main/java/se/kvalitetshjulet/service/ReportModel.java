@@ -27,8 +27,16 @@ public record ReportModel(ReportKind kind, Period period, Long unitId, String sc
     /** Risk and event analyses of the year in the subtree (not drafts), and the Bilaga 1 rows. */
     public record RiskSummary(long riskAnalyses, long eventAnalyses, List<AppendixRow> appendix) { }
 
-    /** Self-check rounds of the year that reached the subtree, and the Bilaga 2 rows. */
-    public record SelfCheckSummary(long rounds, long units, long submitted, long findings, List<Bilaga2Row> rows) { }
+    /**
+     * Self-check rounds of the year that reached the subtree, the Bilaga 2 rows (submitted self-checks, in the
+     * board's order) and the self-checks not answered, listed apart.
+     */
+    public record SelfCheckSummary(long rounds, long units, long submitted, long findings, List<Bilaga2Row> rows,
+                                   List<Bilaga2Row> unanswered) {
+        public SelfCheckSummary(long rounds, long units, long submitted, long findings, List<Bilaga2Row> rows) {
+            this(rounds, units, submitted, findings, rows, List.of());
+        }
+    }
 
     /** One row of Bilaga 2, with its verksamhetsområde for grouping. */
     public record Bilaga2Row(String area, String check, String unit, String result, String actions, String routines) { }

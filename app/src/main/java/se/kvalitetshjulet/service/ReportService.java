@@ -70,6 +70,8 @@ public final class ReportService {
     private final RiskService risks;
     private final SelfCheckService selfChecks;
     private final OrganisationService organisation;
+    /** The board-shaped Bilaga 2 fields (display name, free result, actions, order); null in older wiring. */
+    private se.kvalitetshjulet.data.repo.Bilaga2Repository boardRows;
 
     public ReportService(Database db, ReportRepository repo, DeviationRepository deviations,
                          DenominatorRepository denominators, PatternService patterns, RiskService risks,
@@ -82,6 +84,12 @@ public final class ReportService {
         this.risks = risks;
         this.selfChecks = selfChecks;
         this.organisation = organisation;
+    }
+
+    /** Gives the report the board-shaped Bilaga 2 rows (decision 0015). */
+    public ReportService withBoardRows(se.kvalitetshjulet.data.repo.Bilaga2Repository rows) {
+        this.boardRows = rows;
+        return this;
     }
 
     // ---- stored texts and meetings -----------------------------------------------------
@@ -253,7 +261,9 @@ public final class ReportService {
         long units = 0;
         long submitted = 0;
         long findings = 0;
-        List<ReportModel.Bilaga2Row> rows = new ArrayList<>();
+        record Placed(ReportModel.Bilaga2Row row, Integer position) { }
+        List<Placed> rows = new ArrayList<>();
+        List<Placed> unanswered = new ArrayList<>();
         for (RoundRow rr : selfChecks.rounds()) {
             if (rr.round().periodStart() == null || rr.round().periodStart().getYear() != year) {
                 continue;
@@ -264,16 +274,29 @@ public final class ReportService {
             if (mine.isEmpty()) {
                 continue;
             }
+            Map<Long, se.kvalitetshjulet.data.repo.Bilaga2Repository.BoardRow> board = boardRows == null ? Map.of()
+                    : boardRows.rows(rr.round().id());
             rounds++;
             units += mine.size();
             for (Compilation.UnitResult u : mine) {
+                var b = board.get(u.responseId());
+                String unit = b != null && b.displayName() != null ? b.displayName() : u.unitName();
+                Integer pos = b == null ? null : b.position();
+                String area = u.area() == null ? "" : u.area();
                 if (u.status() != ResponseStatus.SUBMITTED) {
+                    // Not answered: listed apart, never as a result (issue 21).
+                    unanswered.add(new Placed(new ReportModel.Bilaga2Row(area, c.template().name(), unit,
+                            u.result().phrase(), "", ""), pos));
                     continue;
                 }
                 submitted++;
                 findings += u.findings();
-                rows.add(new ReportModel.Bilaga2Row(u.area() == null ? "" : u.area(), c.template().name(),
-                        u.unitName(), u.result().phrase(), String.join("; ", u.actions()), u.routines()));
+                String result = b != null && b.resultText() != null ? b.resultText() : u.result().phrase() + ".";
+                String actions = b != null && b.actionsText() != null ? b.actionsText() : String.join("; ", u.actions());
+                // What the coordinator wrote, never the question's legal reference.
+                String routines = u.routinesText() == null ? "" : u.routinesText();
+                rows.add(new Placed(new ReportModel.Bilaga2Row(area, c.template().name(), unit, result, actions, routines),
+                        pos));
             }
         }
         List<String> areaOrder = organisation.businessAreas().stream().map(a -> a.name()).toList();
@@ -281,10 +304,13 @@ public final class ReportService {
         for (int i = 0; i < areaOrder.size(); i++) {
             order.put(areaOrder.get(i), i);
         }
-        List<ReportModel.Bilaga2Row> sorted = rows.stream().sorted(java.util.Comparator
-                .comparingInt((ReportModel.Bilaga2Row b) -> order.getOrDefault(b.area(), Integer.MAX_VALUE))
-                .thenComparing(ReportModel.Bilaga2Row::check).thenComparing(ReportModel.Bilaga2Row::unit)).toList();
-        return new ReportModel.SelfCheckSummary(rounds, units, submitted, findings, sorted);
+        java.util.Comparator<Placed> byBoard = java.util.Comparator
+                .comparingInt((Placed p) -> order.getOrDefault(p.row().area(), Integer.MAX_VALUE))
+                .thenComparingInt(p -> p.position() == null ? Integer.MAX_VALUE : p.position())
+                .thenComparing(p -> p.row().check()).thenComparing(p -> p.row().unit());
+        return new ReportModel.SelfCheckSummary(rounds, units, submitted, findings,
+                rows.stream().sorted(byBoard).map(Placed::row).toList(),
+                unanswered.stream().sorted(byBoard).map(Placed::row).toList());
     }
 
     private List<ReportModel.KeyFigure> keyFigures(Period period, Set<Long> scope, PatternReport pr) {
