@@ -71,6 +71,9 @@ public final class AppContext implements AutoCloseable {
     private final QualityPlanRepository qualityPlans;
     private final QualityPlanService qualityPlanService;
     private final ReportService reports;
+    private final se.kvalitetshjulet.data.repo.KeyFigureRepository keyFigureRepository;
+    private final se.kvalitetshjulet.service.keyfigure.KeyFigureService keyFigures;
+    private final se.kvalitetshjulet.service.keyfigure.FollowUpService followUps;
     private final se.kvalitetshjulet.service.ListsService lists;
     private final se.kvalitetshjulet.service.OrgFileService orgFile;
     private final se.kvalitetshjulet.service.Bilaga2Service bilaga2;
@@ -108,8 +111,16 @@ public final class AppContext implements AutoCloseable {
         this.qualityPlanService = new QualityPlanService(database, qualityPlans, actions, deviations, organisation,
                 clock);
         this.reportRepository = new ReportRepository(database, audit);
+        // h5: key figures, the user survey and aggregated individual follow-up
+        this.keyFigureRepository = new se.kvalitetshjulet.data.repo.KeyFigureRepository(database, audit);
+        this.keyFigures = new se.kvalitetshjulet.service.keyfigure.KeyFigureService(database, keyFigureRepository,
+                settings, organisation);
+        this.followUps = new se.kvalitetshjulet.service.keyfigure.FollowUpService(database,
+                new se.kvalitetshjulet.data.repo.FollowUpRepository(database, audit), keyFigureRepository, organisation,
+                clock);
         this.reports = new ReportService(database, reportRepository, deviations, denominators, patterns, riskService,
-                selfChecks, organisation);
+                selfChecks, organisation, new se.kvalitetshjulet.service.keyfigure.AggregatedReportBuilder(keyFigures,
+                        followUps, organisation));
         this.lists = new se.kvalitetshjulet.service.ListsService(database,
                 new se.kvalitetshjulet.data.repo.ListsRepository(database, audit));
         var boardRows = new se.kvalitetshjulet.data.repo.Bilaga2Repository(database, audit);
@@ -136,6 +147,12 @@ public final class AppContext implements AutoCloseable {
     public DenominatorRepository denominators() { return denominators; }
     public se.kvalitetshjulet.service.DenominatorService denominatorService() { return denominatorService; }
     public TrendService trends() { return trends; }
+
+    /** The one chart builder (chart screen, presentation, council deck, reports), in the given language. */
+    public se.kvalitetshjulet.service.ChartBuilder chartBuilder(se.kvalitetshjulet.service.ChartTexts texts) {
+        return new se.kvalitetshjulet.service.ChartBuilder(organisation, trends, riskService, taxonomies, savedFilters,
+                this::today, texts);
+    }
     public SelfCheckRepository selfCheckRepository() { return selfCheckRepository; }
     public SelfCheckService selfChecks() { return selfChecks; }
     public se.kvalitetshjulet.service.SelfCheckHandoverService selfCheckHandover() { return selfCheckHandover; }
@@ -157,6 +174,8 @@ public final class AppContext implements AutoCloseable {
                         java.util.ResourceBundle.Control.FORMAT_PROPERTIES)));
     }
     public ReportService reports() { return reports; }
+    public se.kvalitetshjulet.service.keyfigure.KeyFigureService keyFigures() { return keyFigures; }
+    public se.kvalitetshjulet.service.keyfigure.FollowUpService followUps() { return followUps; }
     public se.kvalitetshjulet.service.ListsService lists() { return lists; }
     public se.kvalitetshjulet.service.OrgFileService orgFile() { return orgFile; }
     public se.kvalitetshjulet.service.Bilaga2Service bilaga2() { return bilaga2; }
@@ -168,6 +187,11 @@ public final class AppContext implements AutoCloseable {
 
     public SelfCheckExporter selfCheckExporter() {
         return new SelfCheckExporter();
+    }
+
+    public se.kvalitetshjulet.service.imports.ImportMappingService importMappingService() {
+        return new se.kvalitetshjulet.service.imports.ImportMappingService(
+                new se.kvalitetshjulet.data.repo.MappingRepository(database));
     }
 
     public se.kvalitetshjulet.service.imports.DeviationImporter deviationImporter() {

@@ -1,7 +1,5 @@
 package se.kvalitetshjulet.export;
 
-import static se.kvalitetshjulet.data.jooq.Tables.DEVIATION;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -26,9 +24,9 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.jooq.Record;
 
 import se.kvalitetshjulet.data.repo.DeviationRepository;
+import se.kvalitetshjulet.domain.deviation.DeviationExportRow;
 import se.kvalitetshjulet.domain.deviation.DeviationFilter;
 import se.kvalitetshjulet.domain.org.OrgTree;
 
@@ -150,26 +148,26 @@ public final class DeviationExporter {
         }
     }
 
-    private static List<String> values(Record r, OrgTree tree, boolean freeText) {
-        Long unitId = r.get(DEVIATION.UNIT_ID);
+    private static List<String> values(DeviationExportRow r, OrgTree tree, boolean freeText) {
+        Long unitId = r.unitId();
         String unit = unitId == null ? "" : tree.path(unitId);
         if (unit.isEmpty()) {
-            unit = r.get("unit_name", String.class);
+            unit = r.unitName();
         }
         List<String> v = new ArrayList<>(List.of(
-                s(r.get(DEVIATION.CASE_REF)), d(r.get(DEVIATION.REGISTERED_ON)), d(r.get(DEVIATION.OCCURRED_ON)),
-                d(r.get(DEVIATION.REPORTED_ON)), s(r.get(DEVIATION.KIND)), s(r.get(DEVIATION.LAW)), s(r.get(DEVIATION.STATUS)),
-                SafeCells.safe(unit), SafeCells.safe(r.get("category_name", String.class)),
-                SafeCells.safe(r.get(DEVIATION.TITLE)), SafeCells.safe(r.get(DEVIATION.REPORTER_ROLE)),
-                d(r.get(DEVIATION.DUE_ON)), d(r.get(DEVIATION.CLOSED_ON)), s(r.get(DEVIATION.ASSESSMENT)),
-                Boolean.TRUE.equals(r.get(DEVIATION.SERIOUS)) ? "ja" : "nej", d(r.get(DEVIATION.IVO_REPORTED_ON)),
-                SafeCells.safe(r.get(DEVIATION.IVO_REFERENCE)), SafeCells.safe(r.get(DEVIATION.EXTERNAL_SOURCE)),
-                SafeCells.safe(r.get(DEVIATION.EXTERNAL_ID))));
+                s(r.caseRef()), d(r.registeredOn()), d(r.occurredOn()),
+                d(r.reportedOn()), s(r.kind()), s(r.law()), s(r.status()),
+                SafeCells.safe(unit), SafeCells.safe(r.categoryName()),
+                SafeCells.safe(r.title()), SafeCells.safe(r.reporterRole()),
+                d(r.dueOn()), d(r.closedOn()), s(r.assessment()),
+                r.serious() ? "ja" : "nej", d(r.ivoReportedOn()),
+                SafeCells.safe(r.ivoReference()), SafeCells.safe(r.externalSource()),
+                SafeCells.safe(r.externalId())));
         if (freeText) {
-            v.add(SafeCells.safe(r.get(DEVIATION.DESCRIPTION)));
-            v.add(SafeCells.safe(r.get(DEVIATION.IMMEDIATE_ACTIONS)));
-            v.add(SafeCells.safe(r.get(DEVIATION.FACTS)));
-            v.add(SafeCells.safe(r.get(DEVIATION.CAUSE_TEXT)));
+            v.add(SafeCells.safe(r.description()));
+            v.add(SafeCells.safe(r.immediateActions()));
+            v.add(SafeCells.safe(r.facts()));
+            v.add(SafeCells.safe(r.causeText()));
         }
         return v;
     }

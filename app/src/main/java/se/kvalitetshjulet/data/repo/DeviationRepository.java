@@ -99,7 +99,8 @@ public final class DeviationRepository {
     }
 
     /** Streams every matching deviation in register order, for export; one row at a time. */
-    public void forEach(DeviationFilter filter, LocalDate today, Consumer<Record> sink) {
+    public void forEach(DeviationFilter filter, LocalDate today,
+            Consumer<se.kvalitetshjulet.domain.deviation.DeviationExportRow> sink) {
         try (Cursor<Record> cursor = db.dsl()
                 .select(DEVIATION.asterisk(), UNIT.NAME.as("unit_name"), DEVIATION_CATEGORY.NAME.as("category_name"))
                 .from(DEVIATION)
@@ -110,7 +111,15 @@ public final class DeviationRepository {
                 .fetchSize(1000)
                 .fetchLazy()) {
             for (Record r : cursor) {
-                sink.accept(r);
+                sink.accept(new se.kvalitetshjulet.domain.deviation.DeviationExportRow(r.get(DEVIATION.CASE_REF),
+                        r.get(DEVIATION.REGISTERED_ON), r.get(DEVIATION.OCCURRED_ON), r.get(DEVIATION.REPORTED_ON),
+                        r.get(DEVIATION.KIND), r.get(DEVIATION.LAW), r.get(DEVIATION.STATUS), r.get(DEVIATION.UNIT_ID),
+                        r.get("unit_name", String.class), r.get("category_name", String.class), r.get(DEVIATION.TITLE),
+                        r.get(DEVIATION.REPORTER_ROLE), r.get(DEVIATION.DUE_ON), r.get(DEVIATION.CLOSED_ON),
+                        r.get(DEVIATION.ASSESSMENT), Boolean.TRUE.equals(r.get(DEVIATION.SERIOUS)),
+                        r.get(DEVIATION.IVO_REPORTED_ON), r.get(DEVIATION.IVO_REFERENCE),
+                        r.get(DEVIATION.EXTERNAL_SOURCE), r.get(DEVIATION.EXTERNAL_ID), r.get(DEVIATION.DESCRIPTION),
+                        r.get(DEVIATION.IMMEDIATE_ACTIONS), r.get(DEVIATION.FACTS), r.get(DEVIATION.CAUSE_TEXT)));
             }
         }
     }
@@ -130,7 +139,8 @@ public final class DeviationRepository {
             return Optional.empty();
         }
         List<Long> causes = db.dsl().select(DEVIATION_CAUSE.CAUSE_CATEGORY_ID).from(DEVIATION_CAUSE)
-                .where(DEVIATION_CAUSE.DEVIATION_ID.eq(id)).fetch(DEVIATION_CAUSE.CAUSE_CATEGORY_ID);
+                .where(DEVIATION_CAUSE.DEVIATION_ID.eq(id)).orderBy(DEVIATION_CAUSE.CAUSE_CATEGORY_ID)
+                .fetch(DEVIATION_CAUSE.CAUSE_CATEGORY_ID);
         return Optional.of(toDeviation(r, causes));
     }
 
@@ -167,7 +177,7 @@ public final class DeviationRepository {
      * ISO in SQLite and PostgreSQL) and far cheaper in SQLite than year()/month(), which parse dates.
      */
     private static Field<String> yearMonth() {
-        return DSL.substring(DEVIATION.REGISTERED_ON.cast(org.jooq.impl.SQLDataType.VARCHAR), 1, 7);
+        return DSL.substring(DEVIATION.REGISTERED_ON.cast(org.jooq.impl.SQLDataType.VARCHAR), DSL.inline(1), DSL.inline(7));
     }
 
     private static int year(String ym) {
@@ -312,7 +322,8 @@ public final class DeviationRepository {
         }
         long id = rec.getId();
         List<Long> oldCauses = tx.select(DEVIATION_CAUSE.CAUSE_CATEGORY_ID).from(DEVIATION_CAUSE)
-                .where(DEVIATION_CAUSE.DEVIATION_ID.eq(id)).fetch(DEVIATION_CAUSE.CAUSE_CATEGORY_ID);
+                .where(DEVIATION_CAUSE.DEVIATION_ID.eq(id)).orderBy(DEVIATION_CAUSE.CAUSE_CATEGORY_ID)
+                .fetch(DEVIATION_CAUSE.CAUSE_CATEGORY_ID);
         if (!new java.util.HashSet<>(oldCauses).equals(new java.util.HashSet<>(d.causeIds()))) {
             tx.deleteFrom(DEVIATION_CAUSE).where(DEVIATION_CAUSE.DEVIATION_ID.eq(id)).execute();
             for (Long c : d.causeIds()) {

@@ -1,16 +1,9 @@
 package se.kvalitetshjulet.service.imports;
 
-import static se.kvalitetshjulet.data.jooq.Tables.DEVIATION;
-
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -20,15 +13,12 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
-import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import se.kvalitetshjulet.data.Database;
 import se.kvalitetshjulet.data.repo.AuditTrail;
+import se.kvalitetshjulet.data.repo.DeviationImportRepository;
 import se.kvalitetshjulet.data.repo.TaxonomyRepository;
 import se.kvalitetshjulet.service.OrganisationService;
 
@@ -57,33 +47,22 @@ public final class DeviationImporter {
     /** Errors and warnings kept for the report; the rest are only counted. */
     public static final int MAX_PROBLEMS_KEPT = 10_000;
     public static final int MAX_SOURCE_LENGTH = 100;
-    static final String PRELIMINARY = "preliminary";
-    private static final int ROWS_PER_STATEMENT = 50;
+    static final String PRELIMINARY = DeviationImportRepository.PRELIMINARY;
     /** From this many rows (and at least a quarter of the register) the table's indexes are rebuilt, not updated. */
-    static final long BULK_MIN_ROWS = 20_000;
-    /** SQLite page cache (KiB, outside the Java heap) while the rows of an import are written. */
-    private static final long IMPORT_CACHE_KIB = 256 * 1024;
-    private static final int STATEMENTS_PER_BATCH = 20;
-    private static final String[] COLUMNS = {"case_ref", "kind", "law", "unit_id", "category_id", "status", "occurred_on",
-            "reported_on", "registered_on", "due_on", "closed_on", "reporter_role", "title", "description",
-            "immediate_actions", "facts", "cause_text", "assessment", "serious", "ivo_reported_on", "ivo_reference",
-            "external_source", "external_id", "updated_at"};
+    static final long BULK_MIN_ROWS = DeviationImportRepository.BULK_MIN_ROWS;
 
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
     private static final Logger LOG = LoggerFactory.getLogger(DeviationImporter.class);
 
-    private final Database db;
+    private final DeviationImportRepository rows;
     private final OrganisationService organisation;
     private final TaxonomyRepository taxonomies;
-    private final AuditTrail audit;
     private final Clock clock;
 
     public DeviationImporter(Database db, OrganisationService organisation, TaxonomyRepository taxonomies,
                              AuditTrail audit, Clock clock) {
-        this.db = db;
+        this.rows = new DeviationImportRepository(db, audit);
         this.organisation = organisation;
         this.taxonomies = taxonomies;
-        this.audit = audit;
         this.clock = clock;
     }
 
@@ -182,14 +161,7 @@ public final class DeviationImporter {
         // external id → row of its first occurrence (> 0); 0 = already in the register;
         // -row = already in the register and seen in the file on that row.
         Map<String, Long> ids = new HashMap<>();
-        try (var existing = db.dsl().select(DEVIATION.EXTERNAL_ID).from(DEVIATION)
-                .where(DEVIATION.EXTERNAL_SOURCE.eq(source)).fetchSize(10_000).fetchLazy()) {
-            for (var r : existing) {
-                if (r.value1() != null) {
-                    ids.put(r.value1(), 0L);
-                }
-            }
-        }
+        rows.forEachExternalId(source, id -> ids.put(id, 0L));
         long[] counter = {0};
         long started = System.nanoTime();
         try {
@@ -249,8 +221,7 @@ public final class DeviationImporter {
         }
         long toWrite = result.valid();
         long writeStarted = System.nanoTime();
-        long written = db.tx(tx -> write(tx, reader, conv, ids, options, source, fileName, mapping, toWrite, progress,
-                cancelled));
+        long written = write(reader, conv, ids, options, source, fileName, mapping, toWrite, progress, cancelled);
         LOG.info("Import of {}: {} rows written in {} ms", fileName, written, (System.nanoTime() - writeStarted) / 1_000_000);
         result.imported(written);
         progress.accept(1.0, null);
@@ -264,296 +235,48 @@ public final class DeviationImporter {
                         taxonomies.list(TaxonomyRepository.Kind.MEASURE_TYPE));
     }
 
-    private long write(DSLContext tx, TabularReader reader, RowConverter conv, Map<String, Long> ids,
+    private long write(TabularReader reader, RowConverter conv, Map<String, Long> ids,
                        ImportOptions options, String source, String fileName, ImportMapping mapping, long toWrite,
                        BiConsumer<Double, String> progress, BooleanSupplier cancelled) {
         long[] written = {0};
-        long[] range = {0, 0};
-        LocalDateTime now = LocalDateTime.now(clock);
         // Causes and measure types of the rows that have them, by external id, written once the ids are known.
-        Map<String, RowConverter.Converted> lists = new java.util.HashMap<>();
-        tx.connection(c -> {
-            // A bigger page cache for this transaction: with SQLite's default 2 MB the indexes of a
-            // large import no longer fit, and dirty pages are spilled and rewritten over and over.
-            long cacheBefore = pragma(c, "cache_size");
-            pragma(c, "cache_size", -IMPORT_CACHE_KIB);
-            try {
-                // A large import into a comparatively small register: drop the indexes of the table and build
-                // them again afterwards (sorting once is far cheaper than a million random index inserts). The
-                // statements are DDL inside this transaction, so a failure or cancellation brings them back.
-                List<String> indexes = toWrite >= BULK_MIN_ROWS && toWrite * 4 >= count(c) ? dropIndexes(c) : List.of();
-                try (Inserter ins = new Inserter(c, now)) {
-                    reader.forEachRow((row, values) -> {
-                        String ext = conv.externalId(values);
-                        Long mark = ext == null ? null : ids.get(ext);
-                        if (mark == null || mark != row) {
-                            return true;
-                        }
-                        RowConverter.Converted d = conv.convert(row, values, false);
-                        if (d.deviation() == null) {
-                            if (options.skipInvalid()) {
-                                return true;
-                            }
-                            throw new IllegalStateException("Rad " + row + " gick att läsa vid kontrollen men inte vid "
-                                    + "importen; filen har troligen ändrats. Inget har sparats.");
-                        }
-                        if (!d.deviation().causeIds().isEmpty() || !d.measureTypeIds().isEmpty()) {
-                            lists.put(d.deviation().externalId(), d);
-                        }
-                        try {
-                            ins.add(d.deviation());
-                        } catch (SQLException e) {
-                            throw new IllegalStateException("Importen kunde inte skrivas till databasen: "
-                                    + e.getMessage(), e);
-                        }
-                        if (++written[0] % 1000 == 0) {
-                            checkCancelled(cancelled);
-                            progress.accept(0.5 + 0.45 * written[0] / Math.max(1, toWrite), null);
-                        }
-                        return true;
-                    });
-                    ins.flush();
-                    range[0] = ins.firstId();
-                    range[1] = maxId(c);
-                }
-                if (written[0] > 0) {
-                    // Case references follow the ids (decision 0002): one portable UPDATE over the new rows,
-                    // before the indexes are built again. The id is padded to six digits, never cut.
-                    tx.update(DEVIATION).set(DEVIATION.CASE_REF, DSL.concat(DSL.inline("AV-"),
-                                    DSL.year(DEVIATION.REGISTERED_ON).cast(String.class), DSL.inline("-"),
-                                    DSL.when(DEVIATION.ID.lt(1_000_000L), DSL.lpad(DEVIATION.ID.cast(String.class), 6, "0"))
-                                            .otherwise(DEVIATION.ID.cast(String.class))))
-                            .where(DEVIATION.ID.between(range[0], range[1]).and(DEVIATION.CASE_REF.eq(PRELIMINARY)))
-                            .execute();
-                }
-                progress.accept(0.97, null);
-                try (var st = c.createStatement()) {
-                    for (String sql : indexes) {
-                        st.execute(sql);
-                    }
-                }
-            } finally {
-                pragma(c, "cache_size", cacheBefore);
-            }
-        });
-        if (written[0] == 0) {
-            return 0;
-        }
-        if (!lists.isEmpty()) {
-            writeCausesAndMeasures(tx, range[0], range[1], lists);
-        }
-        long firstId = range[0];
-        long lastId = range[1];
-        Field<String> fFile = DSL.field("file", String.class);
-        Field<String> fSource = DSL.field("source", String.class);
-        Field<String> fMapping = DSL.field("mapping", String.class);
-        Field<Long> fImported = DSL.field("imported", Long.class);
-        Field<Long> fFirst = DSL.field("first_id", Long.class);
-        Field<Long> fLast = DSL.field("last_id", Long.class);
-        Record after = tx.newRecord(fFile, fSource, fMapping, fImported, fFirst, fLast);
-        after.set(fFile, fileName);
-        after.set(fSource, source);
-        after.set(fMapping, mapping.describe());
-        after.set(fImported, written[0]);
-        after.set(fFirst, firstId);
-        after.set(fLast, lastId);
-        audit.append(tx, AUDIT_ENTITY, firstId, AuditTrail.Action.INSERT, null, after);
-        return written[0];
-    }
-
-    /**
-     * The cause categories and measure types of the imported rows: one deviation_cause row per cause and one measure
-     * (action_item) per measure type, done on the deviation's closing day when the deviation is closed.
-     */
-    private void writeCausesAndMeasures(DSLContext tx, long firstId, long lastId, Map<String, RowConverter.Converted> lists) {
+        Map<String, DeviationImportRepository.Children> lists = new java.util.HashMap<>();
         Map<Long, String> measureNames = new java.util.HashMap<>();
         taxonomies.list(TaxonomyRepository.Kind.MEASURE_TYPE).forEach(t -> measureNames.put(t.id(), t.name()));
-        var ai = se.kvalitetshjulet.data.jooq.Tables.ACTION_ITEM;
-        List<org.jooq.Query> batch = new ArrayList<>();
-        tx.select(DEVIATION.ID, DEVIATION.EXTERNAL_ID).from(DEVIATION).where(DEVIATION.ID.between(firstId, lastId))
-                .fetch().forEach(r -> {
-                    RowConverter.Converted conv = lists.get(r.value2());
-                    if (conv == null) {
-                        return;
+        var result = rows.write(toWrite, LocalDateTime.now(clock), AUDIT_ENTITY,
+                new DeviationImportRepository.ImportRecord(fileName, source, mapping.describe()),
+                sink -> reader.forEachRow((row, values) -> {
+                    String ext = conv.externalId(values);
+                    Long mark = ext == null ? null : ids.get(ext);
+                    if (mark == null || mark != row) {
+                        return true;
                     }
-                    var d = conv.deviation();
-                    for (Long cause : d.causeIds()) {
-                        batch.add(tx.insertInto(se.kvalitetshjulet.data.jooq.Tables.DEVIATION_CAUSE)
-                                .set(se.kvalitetshjulet.data.jooq.Tables.DEVIATION_CAUSE.DEVIATION_ID, r.value1())
-                                .set(se.kvalitetshjulet.data.jooq.Tables.DEVIATION_CAUSE.CAUSE_CATEGORY_ID, cause));
+                    RowConverter.Converted d = conv.convert(row, values, false);
+                    if (d.deviation() == null) {
+                        if (options.skipInvalid()) {
+                            return true;
+                        }
+                        throw new IllegalStateException("Rad " + row + " gick att läsa vid kontrollen men inte vid "
+                                + "importen; filen har troligen ändrats. Inget har sparats.");
                     }
-                    for (Long type : conv.measureTypeIds()) {
-                        batch.add(tx.insertInto(ai).set(ai.SOURCE_TYPE, "DEVIATION").set(ai.SOURCE_ID, r.value1())
-                                .set(ai.UNIT_ID, d.unitId()).set(ai.WHAT, measureNames.getOrDefault(type, ""))
-                                .set(ai.MEASURE_TYPE_ID, type)
-                                .set(ai.DONE_ON, d.status() == se.kvalitetshjulet.domain.deviation.DeviationStatus.AVSLUTAD
-                                        ? d.closedOn() : null));
+                    if (!d.deviation().causeIds().isEmpty() || !d.measureTypeIds().isEmpty()) {
+                        lists.put(d.deviation().externalId(), new DeviationImportRepository.Children(
+                                d.deviation().causeIds(), d.measureTypeIds()));
                     }
-                    if (batch.size() >= 500) {
-                        tx.batch(batch).execute();
-                        batch.clear();
+                    sink.add(d.deviation());
+                    if (++written[0] % 1000 == 0) {
+                        checkCancelled(cancelled);
+                        progress.accept(0.5 + 0.45 * written[0] / Math.max(1, toWrite), null);
                     }
-                });
-        if (!batch.isEmpty()) {
-            tx.batch(batch).execute();
-        }
-    }
-
-    private static long count(Connection c) throws SQLException {
-        try (var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM deviation")) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
-    }
-
-    /** Drops the indexes of the deviation table and returns the statements that create them again. */
-    private static List<String> dropIndexes(Connection c) throws SQLException {
-        List<String[]> found = new ArrayList<>();
-        try (var st = c.createStatement(); var rs = st.executeQuery("SELECT name, sql FROM sqlite_master "
-                + "WHERE type = 'index' AND tbl_name = 'deviation' AND sql IS NOT NULL ORDER BY name")) {
-            while (rs.next()) {
-                found.add(new String[] {rs.getString(1), rs.getString(2)});
-            }
-        }
-        List<String> create = new ArrayList<>();
-        try (var st = c.createStatement()) {
-            for (String[] idx : found) {
-                st.execute("DROP INDEX \"" + idx[0].replace("\"", "\"\"") + "\"");
-                create.add(idx[1]);
-            }
-        }
-        return create;
-    }
-
-    private static long pragma(Connection c, String name) throws SQLException {
-        try (var st = c.createStatement(); var rs = st.executeQuery("PRAGMA " + name)) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
-    }
-
-    private static void pragma(Connection c, String name, long value) throws SQLException {
-        try (var st = c.createStatement()) {
-            st.execute("PRAGMA " + name + " = " + value);
-        }
+                    return true;
+                }), lists, measureNames);
+        progress.accept(0.97, null);
+        return result.rows();
     }
 
     private static void checkCancelled(BooleanSupplier cancelled) {
         if (cancelled.getAsBoolean()) {
             throw new CancellationException();
         }
-    }
-
-    /**
-     * Batched multi-row insert on the transaction's connection. The first row goes in alone, so
-     * that the transaction holds the write lock from then on and {@code max(id)} gives the first
-     * id of the import; the last id is {@code max(id)} at the end.
-     */
-    private static final class Inserter implements AutoCloseable {
-        private final Connection c;
-        private final PreparedStatement multi;
-        private final String now;
-        private final Object[][] pending = new Object[ROWS_PER_STATEMENT][];
-        private int pendingRows;
-        private int batched;
-        private long firstId = -1;
-
-        Inserter(Connection c, LocalDateTime now) throws SQLException {
-            this.c = c;
-            this.now = timestamp(now);
-            this.multi = c.prepareStatement(sql(ROWS_PER_STATEMENT));
-        }
-
-        private static String sql(int rows) {
-            String one = "(" + "?,".repeat(COLUMNS.length - 1) + "?)";
-            StringBuilder sb = new StringBuilder("INSERT INTO deviation (").append(String.join(", ", COLUMNS))
-                    .append(") VALUES ");
-            for (int i = 0; i < rows; i++) {
-                sb.append(i == 0 ? "" : ",").append(one);
-            }
-            return sb.toString();
-        }
-
-        void add(se.kvalitetshjulet.domain.deviation.Deviation d) throws SQLException {
-            pending[pendingRows++] = new Object[] {PRELIMINARY, d.kind().name(), d.law().name(), d.unitId(),
-                    d.categoryId(), d.status().name(), date(d.occurredOn()), date(d.reportedOn()), date(d.registeredOn()),
-                    date(d.dueOn()), date(d.closedOn()), d.reporterRole(), d.title().strip(), d.description(),
-                    d.immediateActions(), d.facts(), d.causeText(), d.assessment() == null ? null : d.assessment().name(),
-                    d.serious() ? 1 : 0, date(d.ivoReportedOn()), d.ivoReference(), d.externalSource(), d.externalId(), now};
-            if (firstId < 0) {
-                try (PreparedStatement one = c.prepareStatement(sql(1))) {
-                    bind(one, 1);
-                    one.executeUpdate();
-                }
-                pendingRows = 0;
-                firstId = maxId(c);
-                return;
-            }
-            if (pendingRows == ROWS_PER_STATEMENT) {
-                bind(multi, pendingRows);
-                multi.addBatch();
-                pendingRows = 0;
-                if (++batched == STATEMENTS_PER_BATCH) {
-                    multi.executeBatch();
-                    batched = 0;
-                }
-            }
-        }
-
-        void flush() throws SQLException {
-            if (batched > 0) {
-                multi.executeBatch();
-                batched = 0;
-            }
-            if (pendingRows > 0) {
-                try (PreparedStatement rest = c.prepareStatement(sql(pendingRows))) {
-                    bind(rest, pendingRows);
-                    rest.executeUpdate();
-                }
-                pendingRows = 0;
-            }
-        }
-
-        long firstId() {
-            return firstId;
-        }
-
-        private void bind(PreparedStatement ps, int rows) throws SQLException {
-            int p = 1;
-            for (int r = 0; r < rows; r++) {
-                for (Object v : pending[r]) {
-                    if (v == null) {
-                        ps.setNull(p++, Types.NULL);
-                    } else if (v instanceof String s) {
-                        ps.setString(p++, s);
-                    } else if (v instanceof Long l) {
-                        ps.setLong(p++, l);
-                    } else if (v instanceof Integer i) {
-                        ps.setInt(p++, i);
-                    } else {
-                        ps.setObject(p++, v);
-                    }
-                }
-                pending[r] = null;
-            }
-        }
-
-        @Override
-        public void close() throws SQLException {
-            multi.close();
-        }
-    }
-
-    private static long maxId(Connection c) throws SQLException {
-        try (var st = c.createStatement(); var rs = st.executeQuery("SELECT max(id) FROM deviation")) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
-    }
-
-    static String date(LocalDate d) {
-        return d == null ? null : d.toString();
-    }
-
-    /** As jOOQ stores timestamps in SQLite here: yyyy-MM-dd HH:mm:ss.SSS. */
-    static String timestamp(LocalDateTime t) {
-        return TIMESTAMP.format(t);
     }
 }

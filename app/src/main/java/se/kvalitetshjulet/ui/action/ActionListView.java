@@ -26,10 +26,10 @@ import se.kvalitetshjulet.domain.org.Unit;
 import se.kvalitetshjulet.ui.common.Forms;
 import se.kvalitetshjulet.ui.common.I18n;
 import se.kvalitetshjulet.ui.common.UiLists;
-import se.kvalitetshjulet.ui.shell.MainView;
+import se.kvalitetshjulet.ui.common.Refreshable;
 
 /** Åtgärder: one list of every improvement action, with filters, a pager and the selected action's follow-up. */
-public final class ActionListView extends BorderPane implements MainView.Refreshable {
+public final class ActionListView extends BorderPane implements Refreshable {
     private final ActionListViewModel vm;
 
     public ActionListView(ActionListViewModel vm, I18n i18n) {

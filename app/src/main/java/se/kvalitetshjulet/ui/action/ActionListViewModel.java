@@ -123,10 +123,24 @@ public final class ActionListViewModel {
 
     private record Lists(List<Unit> units, String myName) { }
 
-    public ActionFilter currentFilter() {
+    /** What the filter controls say, read on the FX thread; the unit's subtree is looked up in the work. */
+    public record Criteria(String name, Long unitId, boolean overdueOnly, ActionSource source, ActionStatus status) {
+        public ActionFilter toFilter(se.kvalitetshjulet.service.OrganisationService organisation) {
+            return new ActionFilter(name, unitId == null ? null : organisation.unitScope(unitId, null), overdueOnly,
+                    source, status);
+        }
+    }
+
+    /** A snapshot of the filter controls; call on the FX thread. */
+    public Criteria criteria() {
         String name = mineOnly.get() && myName.get() != null && !myName.get().isBlank() ? myName.get().strip() : null;
-        return new ActionFilter(name, unit.get() == null ? null : ctx.organisation().unitScope(unit.get().id(), null),
-                overdueOnly.get(), source.get(), status.get());
+        return new Criteria(name, unit.get() == null ? null : unit.get().id(), overdueOnly.get(), source.get(),
+                status.get());
+    }
+
+    /** The filter as the database sees it (reads the organisation: not on the FX thread). */
+    public ActionFilter currentFilter() {
+        return criteria().toFilter(ctx.organisation());
     }
 
     /** Shows only the actions whose responsible contains this name, and remembers the name. */
@@ -145,12 +159,14 @@ public final class ActionListViewModel {
         loading.set(true);
         int pageIndex = page.get();
         String rememberedName = mineOnly.get() ? myName.get() : null;
-        ActionFilter f = currentFilter();
+        Criteria c = criteria();
         Long keep = selected.get() == null ? null : selected.get().measure().id();
-        tasks.run(i18n.get("action.loading"), p -> {
+        tasks.runLatest(searchKey, i18n.get("action.loading"), p -> {
             if (rememberedName != null && !rememberedName.isBlank()) {
                 ctx.settings().put(MY_NAME_KEY, rememberedName.strip());
             }
+            ActionFilter f = c.toFilter(ctx.organisation());
+            p.checkCancelled();
             return ctx.actionService().search(f, pageIndex, PAGE_SIZE);
         }, (Page<ActionRow> result) -> {
             loading.set(false);
@@ -165,6 +181,9 @@ public final class ActionListViewModel {
             dialogs.showUnexpected(t);
         });
     }
+
+    /** The key under which a newer search supersedes an older one (per register, not per class). */
+    private final Object searchKey = new Object();
 
     private void updateSummary() {
         summary.set(i18n.get("action.summary", total.get(), page.get() + 1, pageCount.get()));

@@ -17,7 +17,14 @@ public final class SyncTaskRunner implements TaskRunner {
     private boolean cancelled;
 
     @Override
-    public <T> void run(String description, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+    public <T> Handle runLatest(Object key, String description, Work<T> work, Consumer<T> onSuccess,
+            Consumer<Throwable> onFailure) {
+        // on one thread the latest call is always the one that finishes last
+        return run(description, work, onSuccess, onFailure);
+    }
+
+    @Override
+    public <T> Handle run(String description, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         cancelled = false;
         running.set(true);
         T result;
@@ -36,11 +43,24 @@ public final class SyncTaskRunner implements TaskRunner {
         } catch (Exception e) {
             running.set(false);
             onFailure.accept(e);
-            return;
+            return DONE;
         }
         running.set(false);
         onSuccess.accept(result);
+        return DONE;
     }
+
+    private static final Handle DONE = new Handle() {
+        @Override
+        public void cancel() {
+            // already finished
+        }
+
+        @Override
+        public boolean isDone() {
+            return true;
+        }
+    };
 
     @Override
     public ReadOnlyBooleanProperty runningProperty() {

@@ -33,11 +33,11 @@ import se.kvalitetshjulet.domain.org.Unit;
 import se.kvalitetshjulet.ui.common.Forms;
 import se.kvalitetshjulet.ui.common.I18n;
 import se.kvalitetshjulet.ui.common.UiLists;
-import se.kvalitetshjulet.ui.shell.MainView;
+import se.kvalitetshjulet.ui.common.Refreshable;
 import se.kvalitetshjulet.ui.trend.PresentationView;
 
 /** Kvalitetsråd: meetings on the left; the open meeting's agenda, deviations, follow-up, decisions and minutes. */
-public final class CouncilView extends BorderPane implements MainView.Refreshable {
+public final class CouncilView extends BorderPane implements Refreshable {
     private final CouncilViewModel vm;
     private final I18n i18n;
 

@@ -22,10 +22,10 @@ import se.kvalitetshjulet.domain.cycle.Occurrence;
 import se.kvalitetshjulet.ui.common.Forms;
 import se.kvalitetshjulet.ui.common.I18n;
 import se.kvalitetshjulet.ui.common.UiLists;
-import se.kvalitetshjulet.ui.shell.MainView;
+import se.kvalitetshjulet.ui.common.Refreshable;
 
 /** Årshjulet as a calendar list: the year's activities by due date, due soon and overdue marked. */
-public final class AnnualCycleView extends BorderPane implements MainView.Refreshable {
+public final class AnnualCycleView extends BorderPane implements Refreshable {
     private final AnnualCycleViewModel vm;
 
     public AnnualCycleView(AnnualCycleViewModel vm, I18n i18n) {

@@ -35,10 +35,10 @@ import se.kvalitetshjulet.domain.org.BusinessArea;
 import se.kvalitetshjulet.domain.org.Unit;
 import se.kvalitetshjulet.ui.common.Forms;
 import se.kvalitetshjulet.ui.common.I18n;
-import se.kvalitetshjulet.ui.shell.MainView;
+import se.kvalitetshjulet.ui.common.Refreshable;
 
 /** The deviation register: filter bar, one page of rows sorted in the database, pager. */
-public final class DeviationListView extends BorderPane implements MainView.Refreshable {
+public final class DeviationListView extends BorderPane implements Refreshable {
     private final DeviationListViewModel vm;
     private final I18n i18n;
 

@@ -143,13 +143,30 @@ public final class DeviationListViewModel {
 
     private record Lists(OrgTree tree, List<BusinessArea> areas, List<Taxonomy> categories, List<String> filters) { }
 
+    /**
+     * What the filter controls say, read on the FX thread; the unit scope (a subtree, from the database) is
+     * computed from it in the work by {@link Criteria#toFilter}.
+     */
+    public record Criteria(DeviationKind kind, DeviationStatus status, Long unitId, Long areaId, Long categoryId,
+            LocalDate from, LocalDate to, boolean overdueOnly, String text) {
+        public DeviationFilter toFilter(se.kvalitetshjulet.service.OrganisationService organisation) {
+            Set<Long> scope = organisation.unitScope(unitId, areaId);
+            return new DeviationFilter(kind == null ? Set.of() : EnumSet.of(kind),
+                    status == null ? Set.of() : EnumSet.of(status), scope, categoryId, from, to, overdueOnly,
+                    text == null || text.isBlank() ? null : text.strip());
+        }
+    }
+
+    /** A snapshot of the filter controls; call on the FX thread. */
+    public Criteria criteria() {
+        return new Criteria(kind.get(), status.get(), unit.get() == null ? null : unit.get().id(),
+                area.get() == null ? null : area.get().id(), category.get() == null ? null : category.get().id(),
+                from.get(), to.get(), overdueOnly.get(), text.get());
+    }
+
+    /** The filter as the database sees it (reads the organisation: not on the FX thread). */
     public DeviationFilter currentFilter() {
-        Set<Long> scope = ctx.organisation().unitScope(unit.get() == null ? null : unit.get().id(),
-                area.get() == null ? null : area.get().id());
-        return new DeviationFilter(kind.get() == null ? Set.of() : EnumSet.of(kind.get()),
-                status.get() == null ? Set.of() : EnumSet.of(status.get()), scope,
-                category.get() == null ? null : category.get().id(), from.get(), to.get(), overdueOnly.get(),
-                text.get() == null || text.get().isBlank() ? null : text.get().strip());
+        return criteria().toFilter(ctx.organisation());
     }
 
     private void goTo(int p) {
@@ -169,11 +186,15 @@ public final class DeviationListViewModel {
         int pageIndex = page.get();
         DeviationSort s = sort.get();
         boolean asc = ascending.get();
-        tasks.run(i18n.get("deviation.loading"), p -> {
-            DeviationFilter f = currentFilter();
-            lastFilter = f;
-            return ctx.deviationService().search(f, s, asc, pageIndex, PAGE_SIZE);
-        }, (Page<DeviationRow> result) -> {
+        Criteria c = criteria();
+        // latest wins: the filters fire one search after another, and only the last answer may be shown
+        tasks.runLatest(searchKey, i18n.get("deviation.loading"), p -> {
+            DeviationFilter f = c.toFilter(ctx.organisation());
+            p.checkCancelled();
+            return new Searched(f, ctx.deviationService().search(f, s, asc, pageIndex, PAGE_SIZE));
+        }, (Searched searched) -> {
+            Page<DeviationRow> result = searched.page();
+            lastFilter = searched.filter();
             loading.set(false);
             rows.setAll(result.rows());
             total.set(result.total());
@@ -184,6 +205,11 @@ public final class DeviationListViewModel {
             dialogs.showUnexpected(t);
         });
     }
+
+    /** The key under which a newer search supersedes an older one (per register, not per class). */
+    private final Object searchKey = new Object();
+
+    private record Searched(DeviationFilter filter, Page<DeviationRow> page) { }
 
     private void updateSummary() {
         summary.set(i18n.get("deviation.summary", total.get(), page.get() + 1, pageCount.get()));
@@ -242,11 +268,12 @@ public final class DeviationListViewModel {
     public void export() {
         dialogs.chooseSaveFile(i18n.get("deviation.export.title"), "avvikelser.xlsx", List.of("*.xlsx", "*.csv"))
                 .ifPresent(path -> {
-                    DeviationFilter f = currentFilter();
+                    Criteria c = criteria();
                     boolean freeText = dialogs.confirm(i18n.get("deviation.export.freeTextTitle"),
                             i18n.get("deviation.export.freeTextQuestion"));
-                    tasks.run(i18n.get("deviation.export.running"), p -> ctx.deviationExporter().export(f, path, freeText,
-                                    ctx.today(), p::update, p::isCancelled),
+                    tasks.run(i18n.get("deviation.export.running"), p -> ctx.deviationExporter().export(
+                                    c.toFilter(ctx.organisation()), path, freeText, ctx.today(), p::update,
+                                    p::isCancelled),
                             n -> dialogs.showInfo(i18n.get("deviation.export.title"),
                                     i18n.get("deviation.export.done", n, path)), dialogs::showUnexpected);
                 });

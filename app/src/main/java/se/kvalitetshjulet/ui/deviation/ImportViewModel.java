@@ -20,11 +20,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import se.kvalitetshjulet.app.AppContext;
-import se.kvalitetshjulet.data.repo.MappingRepository;
 import se.kvalitetshjulet.service.imports.DeviationImporter;
 import se.kvalitetshjulet.service.imports.ImportField;
 import se.kvalitetshjulet.service.imports.ImportFileException;
 import se.kvalitetshjulet.service.imports.ImportMapping;
+import se.kvalitetshjulet.service.imports.ImportMappingService;
 import se.kvalitetshjulet.service.imports.ImportOptions;
 import se.kvalitetshjulet.service.imports.ImportResult;
 import se.kvalitetshjulet.service.imports.PreviewRow;
@@ -96,7 +96,7 @@ public final class ImportViewModel {
     private final I18n i18n;
     private final Runnable onImported;
     private final DeviationImporter importer;
-    private final MappingRepository mappings;
+    private final ImportMappingService mappings;
 
     private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.FILE);
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
@@ -135,7 +135,7 @@ public final class ImportViewModel {
         this.onImported = onImported;
         this.importer = new DeviationImporter(ctx.database(), ctx.organisation(), ctx.taxonomies(), ctx.audit(),
                 ctx.clock());
-        this.mappings = new MappingRepository(ctx.database());
+        this.mappings = ctx.importMappingService();
         for (ImportField f : ImportField.values()) {
             FieldRow row = new FieldRow(f, i18n.get("import.field." + f.jsonName()), REQUIRED.contains(f));
             row.columnProperty().addListener((o, a, b) -> mappingChanged());
@@ -247,7 +247,7 @@ public final class ImportViewModel {
             return;
         }
         busy.set(true);
-        tasks.run(i18n.get("import.profile.loading"), p -> mappings.find(name).map(ImportMapping::fromJson), m -> {
+        tasks.run(i18n.get("import.profile.loading"), p -> mappings.find(name), m -> {
             busy.set(false);
             if (m.isEmpty()) {
                 dialogs.showError(i18n.get("import.profile.title"), i18n.get("import.profile.missing", name));
@@ -262,12 +262,9 @@ public final class ImportViewModel {
         String initial = profile.get() != null ? profile.get() : source.get();
         dialogs.askText(i18n.get("import.profile.saveTitle"), i18n.get("import.profile.savePrompt"), initial)
                 .map(String::strip).filter(n -> !n.isEmpty()).ifPresent(name -> {
-                    String json = currentMapping().toJson();
+                    ImportMapping mapping = currentMapping();
                     busy.set(true);
-                    tasks.run(i18n.get("import.profile.saving"), p -> {
-                        mappings.save(name, json);
-                        return mappings.names();
-                    }, names -> {
+                    tasks.run(i18n.get("import.profile.saving"), p -> mappings.save(name, mapping), names -> {
                         busy.set(false);
                         profiles.setAll(names);
                         profile.set(name);

@@ -22,10 +22,10 @@ import se.kvalitetshjulet.domain.deviation.PatternReport;
 import se.kvalitetshjulet.domain.org.Unit;
 import se.kvalitetshjulet.ui.common.Forms;
 import se.kvalitetshjulet.ui.common.I18n;
-import se.kvalitetshjulet.ui.shell.MainView;
+import se.kvalitetshjulet.ui.common.Refreshable;
 
 /** Patterns screen: the boards' table (count with earlier years) and the top lists. */
-public final class PatternView extends BorderPane implements MainView.Refreshable {
+public final class PatternView extends BorderPane implements Refreshable {
     private final PatternViewModel vm;
     private final I18n i18n;
     private final TableView<DeviationKind> countTable = new TableView<>();

@@ -18,14 +18,14 @@ import javafx.scene.layout.VBox;
 import se.kvalitetshjulet.domain.deviation.DeviationRow;
 import se.kvalitetshjulet.ui.common.Forms;
 import se.kvalitetshjulet.ui.common.I18n;
-import se.kvalitetshjulet.ui.shell.MainView;
+import se.kvalitetshjulet.ui.common.Refreshable;
 
 /**
  * Home screen, "what needs me now": a few large numbers, my overdue and upcoming actions, pending self-checks,
  * upcoming council meetings and annual-cycle activities, recent chart signals, and the deviations whose deadline
  * has passed.
  */
-public final class HomeView extends BorderPane implements MainView.Refreshable {
+public final class HomeView extends BorderPane implements Refreshable {
     private final HomeViewModel vm;
 
     public HomeView(HomeViewModel vm, I18n i18n, LongConsumer openDeviation, Runnable showOverdue) {

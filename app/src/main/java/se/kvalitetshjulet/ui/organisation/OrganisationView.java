@@ -33,10 +33,10 @@ import se.kvalitetshjulet.domain.org.ProviderKind;
 import se.kvalitetshjulet.domain.org.Unit;
 import se.kvalitetshjulet.ui.common.Forms;
 import se.kvalitetshjulet.ui.common.I18n;
-import se.kvalitetshjulet.ui.shell.MainView;
+import se.kvalitetshjulet.ui.common.Refreshable;
 
 /** The organisation tree on the left, the selected unit's form and history on the right. */
-public final class OrganisationView extends BorderPane implements MainView.Refreshable {
+public final class OrganisationView extends BorderPane implements Refreshable {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final OrganisationViewModel vm;

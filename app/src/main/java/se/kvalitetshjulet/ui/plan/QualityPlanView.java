@@ -32,10 +32,10 @@ import se.kvalitetshjulet.domain.plan.Goal;
 import se.kvalitetshjulet.ui.common.Forms;
 import se.kvalitetshjulet.ui.common.I18n;
 import se.kvalitetshjulet.ui.common.UiLists;
-import se.kvalitetshjulet.ui.shell.MainView;
+import se.kvalitetshjulet.ui.common.Refreshable;
 
 /** Kvalitetsdialog och kvalitetsplan: a unit's dialogues per work group and its plan for the year with progress. */
-public final class QualityPlanView extends BorderPane implements MainView.Refreshable {
+public final class QualityPlanView extends BorderPane implements Refreshable {
     private final QualityPlanViewModel vm;
     private final I18n i18n;
 

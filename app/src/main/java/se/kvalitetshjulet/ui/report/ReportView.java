@@ -39,13 +39,13 @@ import se.kvalitetshjulet.domain.report.ReportKind;
 import se.kvalitetshjulet.ui.common.Forms;
 import se.kvalitetshjulet.ui.common.I18n;
 import se.kvalitetshjulet.ui.common.PrivacyWarningLabel;
-import se.kvalitetshjulet.ui.shell.MainView;
+import se.kvalitetshjulet.ui.common.Refreshable;
 
 /**
  * Rapporter: the choice of report on top; the stored texts on the left; the key numbers, the board meetings and
  * generation on the right.
  */
-public final class ReportView extends BorderPane implements MainView.Refreshable {
+public final class ReportView extends BorderPane implements Refreshable {
     private static final PseudoClass OVERDUE = PseudoClass.getPseudoClass("overdue");
 
     private final ReportViewModel vm;

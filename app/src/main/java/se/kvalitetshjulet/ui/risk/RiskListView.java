@@ -35,10 +35,10 @@ import se.kvalitetshjulet.domain.risk.RiskTemplate;
 import se.kvalitetshjulet.domain.risk.RiskTrigger;
 import se.kvalitetshjulet.ui.common.Forms;
 import se.kvalitetshjulet.ui.common.I18n;
-import se.kvalitetshjulet.ui.shell.MainView;
+import se.kvalitetshjulet.ui.common.Refreshable;
 
 /** Risk and event analyses: the filtered list with due follow-ups marked, and the annual report's Bilaga 1. */
-public final class RiskListView extends BorderPane implements MainView.Refreshable {
+public final class RiskListView extends BorderPane implements Refreshable {
     private final RiskListViewModel vm;
     private final I18n i18n;
 

@@ -132,9 +132,20 @@ public final class RiskListViewModel {
         return new RiskFilter(kind.get(), level.get(), scope, trigger.get(), year.get(), dueOnly.get());
     }
 
+    /** The key under which a newer search supersedes an older one. */
+    private final Object searchKey = new Object();
+
     public void load() {
         loading.set(true);
-        tasks.run(i18n.get("risk.loading"), p -> service.search(currentFilter()), result -> {
+        // read the controls here, on the FX thread; the unit's subtree is looked up in the work
+        Long unitId = unit.get() == null ? null : unit.get().id();
+        var k = kind.get();
+        var l = level.get();
+        var tr = trigger.get();
+        var y = year.get();
+        boolean dueFilter = dueOnly.get();
+        tasks.runLatest(searchKey, i18n.get("risk.loading"), p -> service.search(
+                new RiskFilter(k, l, ctx.organisation().unitScope(unitId, null), tr, y, dueFilter)), result -> {
             loading.set(false);
             rows.setAll(result);
             long due = result.stream().filter(RiskAnalysisRow::due).count();

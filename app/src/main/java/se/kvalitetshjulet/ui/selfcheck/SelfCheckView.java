@@ -60,7 +60,7 @@ import se.kvalitetshjulet.domain.selfcheck.Template;
 import se.kvalitetshjulet.service.SelfCheckHandoverJson;
 import se.kvalitetshjulet.ui.common.Forms;
 import se.kvalitetshjulet.ui.common.I18n;
-import se.kvalitetshjulet.ui.shell.MainView;
+import se.kvalitetshjulet.ui.common.Refreshable;
 
 /**
  * Egenkontroller: tabs for the section chief's own self-checks (with the fill-in form), the
@@ -68,7 +68,7 @@ import se.kvalitetshjulet.ui.shell.MainView;
  * (Tab between answers, Space/arrows to choose, Ctrl+Enter to submit, Ctrl+S to save) and
  * saves a draft 1.5 seconds after the last change.
  */
-public final class SelfCheckView extends BorderPane implements MainView.Refreshable {
+public final class SelfCheckView extends BorderPane implements Refreshable {
     static final Duration AUTOSAVE_DELAY = Duration.seconds(1.5);
     /** Someone who never pauses typing is still saved this long after the first unsaved change. */
     static final Duration AUTOSAVE_MAX_WAIT = Duration.seconds(5);

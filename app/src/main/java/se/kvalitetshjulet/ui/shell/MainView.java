@@ -95,6 +95,9 @@ public final class MainView extends BorderPane {
                 new se.kvalitetshjulet.ui.plan.QualityPlanViewModel(ctx, tasks, dialogs, i18n), i18n));
         factories.put(Section.CALENDAR, () -> new se.kvalitetshjulet.ui.cycle.AnnualCycleView(
                 new se.kvalitetshjulet.ui.cycle.AnnualCycleViewModel(ctx, tasks, dialogs, i18n), i18n));
+        factories.put(Section.KEYFIGURES, () -> new se.kvalitetshjulet.ui.keyfigure.KeyFigureView(
+                new se.kvalitetshjulet.ui.keyfigure.KeyFigureViewModel(ctx.keyFigures(), ctx.followUps(),
+                        ctx.organisation(), tasks, dialogs, i18n, ctx.clock()), i18n));
         factories.put(Section.ORGANISATION, () -> new OrganisationView(new OrganisationViewModel(ctx, tasks, dialogs, i18n), i18n));
         factories.put(Section.LISTS, () -> new se.kvalitetshjulet.ui.lists.ListsView(
                 new se.kvalitetshjulet.ui.lists.ListsViewModel(ctx, tasks, dialogs, i18n), i18n));
@@ -176,7 +179,11 @@ public final class MainView extends BorderPane {
         projector.setMaxWidth(Double.MAX_VALUE);
         projector.setTooltip(new Tooltip(i18n.get("nav.projector.tooltip")));
         projector.selectedProperty().bindBidirectional(vm.projectorModeProperty());
-        nav.getChildren().addAll(spacer, projector);
+        javafx.scene.control.Hyperlink about = new javafx.scene.control.Hyperlink(i18n.get("h6.about.title"));
+        about.setId("aboutLink");
+        about.setOnAction(e -> AboutDialog.show(getScene() == null ? null : getScene().getWindow(), i18n,
+                vm.databaseFile(), vm.encrypted()));
+        nav.getChildren().addAll(spacer, projector, about);
         nav.setPrefWidth(220);
         return nav;
     }
@@ -206,13 +213,16 @@ public final class MainView extends BorderPane {
         if (b != null) {
             b.setSelected(true);
         }
-        if (content instanceof Refreshable r) {
+        if (content instanceof se.kvalitetshjulet.ui.common.Refreshable r) {
             r.refresh();
         }
     }
 
-    /** A screen that reloads its data when it is shown again. */
-    public interface Refreshable {
-        void refresh();
+    /**
+     * Kept so that branches written before the move still compile; implement
+     * {@link se.kvalitetshjulet.ui.common.Refreshable} instead (a feature screen must not depend on the shell).
+     */
+    @Deprecated
+    public interface Refreshable extends se.kvalitetshjulet.ui.common.Refreshable {
     }
 }

@@ -1,5 +1,7 @@
 package se.kvalitetshjulet.ui.trend;
 
+import se.kvalitetshjulet.domain.trend.ChartData;
+import se.kvalitetshjulet.domain.trend.ChartStyle;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,14 +35,14 @@ import se.kvalitetshjulet.domain.trend.Granularity;
 import se.kvalitetshjulet.domain.trend.TrendMeasure;
 import se.kvalitetshjulet.ui.common.Forms;
 import se.kvalitetshjulet.ui.common.I18n;
-import se.kvalitetshjulet.ui.shell.MainView;
+import se.kvalitetshjulet.ui.common.Refreshable;
 
 /**
  * Charts screen: the chart kind and its choices, annotations and export size on the left, the chart in the middle,
  * what it means and the chosen deck's charts (mötesbilder: reorder with Alt+Up/Down, Delete removes, Enter opens,
  * F2 renames) on the right; the deck owner (default or per council) in the header.
  */
-public final class TrendView extends BorderPane implements MainView.Refreshable {
+public final class TrendView extends BorderPane implements Refreshable {
     private final TrendViewModel vm;
     private final I18n i18n;
     private final ChartViewer viewer = new ChartViewer();
