@@ -23,7 +23,25 @@ public record ReportModel(ReportKind kind, Period period, Long unitId, String sc
                           List<TrendSeries> trends, boolean descriptionsIncluded,
                           List<ReportRepository.DescriptionRow> descriptions, int privacyFindings,
                           BoardMeeting meeting,
-                          se.kvalitetshjulet.service.keyfigure.AggregatedFollowUp aggregated) {
+                          se.kvalitetshjulet.service.keyfigure.AggregatedFollowUp aggregated,
+                          String coverName) {
+
+    /** Settings keys naming the board (nämnd) and the administration (förvaltning) on the cover (decision 0015). */
+    public static final String SETTING_BOARD = "organisation.board";
+    public static final String SETTING_ADMINISTRATION = "organisation.administration";
+
+    /** Without a cover name: the cover says the scope (or the whole organisation). */
+    public ReportModel(ReportKind kind, Period period, Long unitId, String scopeName, LocalDate generatedOn,
+                       ReportTexts texts, ReportTexts previousTexts, PatternReport patterns,
+                       List<ReportRepository.KindLawCount> lawCounts, long sarahIvo, long mariaIvo,
+                       RiskSummary risks, SelfCheckSummary selfChecks, List<KeyFigure> keyFigures,
+                       List<TrendSeries> trends, boolean descriptionsIncluded,
+                       List<ReportRepository.DescriptionRow> descriptions, int privacyFindings,
+                       BoardMeeting meeting, se.kvalitetshjulet.service.keyfigure.AggregatedFollowUp aggregated) {
+        this(kind, period, unitId, scopeName, generatedOn, texts, previousTexts, patterns, lawCounts, sarahIvo, mariaIvo,
+                risks, selfChecks, keyFigures, trends, descriptionsIncluded, descriptions, privacyFindings, meeting,
+                aggregated, "");
+    }
 
     /** Risk and event analyses of the year in the subtree (not drafts), and the Bilaga 1 rows. */
     public record RiskSummary(long riskAnalyses, long eventAnalyses, List<AppendixRow> appendix) { }

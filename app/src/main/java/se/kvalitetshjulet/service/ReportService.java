@@ -96,6 +96,30 @@ public final class ReportService {
         this.organisation = organisation;
     }
 
+    private se.kvalitetshjulet.data.repo.SettingsRepository settings;
+
+    /** Gives the report the nämnd and förvaltning for its cover (decision 0015). */
+    public ReportService withSettings(se.kvalitetshjulet.data.repo.SettingsRepository s) {
+        this.settings = s;
+        return this;
+    }
+
+    /**
+     * The cover's name of a whole-organisation report: "Arbetsmarknads- och socialnämnden · Arbetsmarknads- och
+     * socialförvaltningen" from the settings, the förvaltning defaulting to the one top unit; empty when unknown.
+     */
+    private String coverName(OrgTree tree) {
+        String board = settings == null ? null : settings.get(ReportModel.SETTING_BOARD).filter(x -> !x.isBlank())
+                .orElse(null);
+        String adm = settings == null ? null : settings.get(ReportModel.SETTING_ADMINISTRATION)
+                .filter(x -> !x.isBlank()).orElse(null);
+        if (adm == null && tree.roots().size() == 1) {
+            adm = tree.roots().getFirst().name();
+        }
+        return java.util.stream.Stream.of(board, adm).filter(java.util.Objects::nonNull).map(String::strip)
+                .collect(Collectors.joining(" · "));
+    }
+
     /** Gives the report the board-shaped Bilaga 2 rows (decision 0015). */
     public ReportService withBoardRows(se.kvalitetshjulet.data.repo.Bilaga2Repository rows) {
         this.boardRows = rows;
@@ -195,7 +219,7 @@ public final class ReportService {
         steps.step(0.9, "done");
         return new ReportModel(r.kind(), period, r.unitId(), scopeName, today, texts, previous, pr, laws, sarahIvo,
                 mariaIvo, riskSummary, sc, keys, trends, r.includeDescriptions(), descriptions, findings, r.meeting(),
-                agg);
+                agg, r.unitId() == null ? coverName(tree) : "");
     }
 
     private static void check(BooleanSupplier cancelled) {

@@ -234,5 +234,20 @@ class Seed002ReportTest {
         assertThat(total.get(b.getString("enum.DeviationKind.KLAGOMAL_PERSONAL"))).startsWith("74 (2021: 51");
         assertThat(total.get(b.getString("enum.DeviationKind.KVALITETSAVVIKELSE"))).startsWith("1071 (2021: 784");
         assertThat(total.get(b.getString("enum.DeviationKind.LEX_SARAH"))).startsWith("124 (2021: 129");
+        assertThat(total).as("kinds without records in the scope are left out, not printed as zeros")
+                .doesNotContainKeys(b.getString("enum.DeviationKind.LEX_MARIA"),
+                        b.getString("enum.DeviationKind.HSL_AVVIKELSE"));
+        assertThat(ReportDocument.build(m, b)).filteredOn(x -> x instanceof ReportDocument.Chart).hasSize(4);
+    }
+
+    @Test
+    void theCoverNamesTheNamndAndTheForvaltning() {
+        ResourceBundle b = ResourceBundle.getBundle("i18n.messages", Locale.of("sv"));
+        var cover = (ReportDocument.Title) ReportDocument.build(build(), b).getFirst();
+        assertThat(cover.subtitle()).startsWith("Arbetsmarknads- och socialförvaltningen · ");
+        ctx.settings().put(ReportModel.SETTING_BOARD, "Arbetsmarknads- och socialnämnden");
+        cover = (ReportDocument.Title) ReportDocument.build(build(), b).getFirst();
+        assertThat(cover.subtitle()).startsWith("Arbetsmarknads- och socialnämnden · Arbetsmarknads- och "
+                + "socialförvaltningen · ").doesNotContain("Hela organisationen");
     }
 }
