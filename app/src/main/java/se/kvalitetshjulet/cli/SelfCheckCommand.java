@@ -152,6 +152,7 @@ public final class SelfCheckCommand implements Callable<Integer> {
                     spec.commandLine().getOut().printf("Sammanställningen av %s skrevs till %s%s%n",
                             compilation.round().name(), out, comparison == null ? ""
                                     : " (jämförd med " + ctx.selfChecks().round(previous).name() + ")");
+                    PlainFileNotice.warn(err, ctx, out);
                     return ExitCodes.OK;
                 } catch (IllegalArgumentException e) {
                     err.println(e.getMessage());
