@@ -53,7 +53,7 @@ public final class Database implements AutoCloseable {
      * database needs no Flyway at all (Flyway's start-up costs about a second);
      * {@code DatabaseTest} fails if it drifts from the migrations Flyway finds.
      */
-    public static final String SCHEMA_VERSION = "11";
+    public static final String SCHEMA_VERSION = "13";
     private static final DateTimeFormatter BACKUP_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Path file;
@@ -88,7 +88,10 @@ public final class Database implements AutoCloseable {
             }
         }
         HikariDataSource ds = pool(absolute);
-        if (current != null && current.equals(MigrationVersion.fromVersion(SCHEMA_VERSION))) {
+        // A current database opens without Flyway (its start-up costs about a second), but not without
+        // validation: every applied script must still be the one on the classpath (Flyway's checksum).
+        if (current != null && current.equals(MigrationVersion.fromVersion(SCHEMA_VERSION))
+                && MigrationChecksums.historyMatchesScripts(absolute)) {
             return new Database(absolute, ds);
         }
         try {
@@ -98,6 +101,12 @@ public final class Database implements AutoCloseable {
             }
             flyway.migrate();
             return new Database(absolute, ds);
+        } catch (org.flywaydb.core.api.exception.FlywayValidateException e) {
+            ds.close();
+            throw new DatabaseRefusedException(DatabaseRefusedException.Reason.CANNOT_OPEN,
+                    "Databasen " + absolute + " har en ändringshistorik som inte stämmer med den här versionen av "
+                            + "Kvalitetshjulet (en uppgradering har ändrats i efterhand). Filen har inte ändrats. "
+                            + "Öppna den med den version som skapade den, eller återställ en säkerhetskopia.", e);
         } catch (RuntimeException e) {
             ds.close();
             throw e;
