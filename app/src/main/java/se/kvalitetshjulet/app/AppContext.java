@@ -71,6 +71,11 @@ public final class AppContext implements AutoCloseable {
     private final QualityPlanRepository qualityPlans;
     private final QualityPlanService qualityPlanService;
     private final ReportService reports;
+    private final se.kvalitetshjulet.data.repo.KeyFigureRepository keyFigureRepository;
+    private final se.kvalitetshjulet.service.keyfigure.KeyFigureService keyFigures;
+    private final se.kvalitetshjulet.service.keyfigure.FollowUpService followUps;
+    private final se.kvalitetshjulet.service.ListsService lists;
+    private final se.kvalitetshjulet.service.OrgFileService orgFile;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
@@ -105,8 +110,20 @@ public final class AppContext implements AutoCloseable {
         this.qualityPlanService = new QualityPlanService(database, qualityPlans, actions, deviations, organisation,
                 clock);
         this.reportRepository = new ReportRepository(database, audit);
+        // h5: key figures, the user survey and aggregated individual follow-up
+        this.keyFigureRepository = new se.kvalitetshjulet.data.repo.KeyFigureRepository(database, audit);
+        this.keyFigures = new se.kvalitetshjulet.service.keyfigure.KeyFigureService(database, keyFigureRepository,
+                settings, organisation);
+        this.followUps = new se.kvalitetshjulet.service.keyfigure.FollowUpService(database,
+                new se.kvalitetshjulet.data.repo.FollowUpRepository(database, audit), keyFigureRepository, organisation,
+                clock);
         this.reports = new ReportService(database, reportRepository, deviations, denominators, patterns, riskService,
-                selfChecks, organisation);
+                selfChecks, organisation, new se.kvalitetshjulet.service.keyfigure.AggregatedReportBuilder(keyFigures,
+                        followUps, organisation));
+        this.lists = new se.kvalitetshjulet.service.ListsService(database,
+                new se.kvalitetshjulet.data.repo.ListsRepository(database, audit));
+        this.orgFile = new se.kvalitetshjulet.service.OrgFileService(database, units,
+                new se.kvalitetshjulet.data.repo.UnitExternalIdRepository(database, audit));
     }
 
     public Database database() { return database; }
@@ -126,6 +143,12 @@ public final class AppContext implements AutoCloseable {
     public DenominatorRepository denominators() { return denominators; }
     public se.kvalitetshjulet.service.DenominatorService denominatorService() { return denominatorService; }
     public TrendService trends() { return trends; }
+
+    /** The one chart builder (chart screen, presentation, council deck, reports), in the given language. */
+    public se.kvalitetshjulet.service.ChartBuilder chartBuilder(se.kvalitetshjulet.service.ChartTexts texts) {
+        return new se.kvalitetshjulet.service.ChartBuilder(organisation, trends, riskService, taxonomies, savedFilters,
+                this::today, texts);
+    }
     public SelfCheckRepository selfCheckRepository() { return selfCheckRepository; }
     public SelfCheckService selfChecks() { return selfChecks; }
     public se.kvalitetshjulet.service.SelfCheckHandoverService selfCheckHandover() { return selfCheckHandover; }
@@ -147,6 +170,10 @@ public final class AppContext implements AutoCloseable {
                         java.util.ResourceBundle.Control.FORMAT_PROPERTIES)));
     }
     public ReportService reports() { return reports; }
+    public se.kvalitetshjulet.service.keyfigure.KeyFigureService keyFigures() { return keyFigures; }
+    public se.kvalitetshjulet.service.keyfigure.FollowUpService followUps() { return followUps; }
+    public se.kvalitetshjulet.service.ListsService lists() { return lists; }
+    public se.kvalitetshjulet.service.OrgFileService orgFile() { return orgFile; }
 
     public ReportExporter reportExporter(java.util.Locale locale) {
         return new ReportExporter(java.util.ResourceBundle.getBundle("i18n.messages", locale,

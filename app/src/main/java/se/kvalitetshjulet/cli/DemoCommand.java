@@ -38,10 +38,10 @@ public final class DemoCommand implements Callable<Integer> {
             long before = ctx.deviations().count(se.kvalitetshjulet.domain.deviation.DeviationFilter.all(), today);
             if (ctx.units().findAll().isEmpty()) {
                 DemoDataService.Summary s = demo.generate(seed, today, p -> { });
-                out.printf("Demodata skapad i %s: %d enheter, %d avvikelser.%n", ctx.database().file(), s.units(),
+                out.printf("Demodata skapad i %s: %d enheter, %d avvikelser.%n", ctx.database().describe(), s.units(),
                         s.deviations());
             } else if (bulk == null) {
-                spec.commandLine().getErr().println("Databasen " + ctx.database().file()
+                spec.commandLine().getErr().println("Databasen " + ctx.database().describe()
                         + " innehåller redan data; demodata skapas bara i en tom databas. Välj en ny fil med --db.");
                 return ExitCodes.REJECTED;
             }

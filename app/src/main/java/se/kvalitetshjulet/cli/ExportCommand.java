@@ -45,7 +45,7 @@ public final class ExportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("Målfilen måste sluta på .csv eller .xlsx.");
             return ExitCodes.USAGE;
         }
-        try (AppContext ctx = db.open()) {
+        try (AppContext ctx = db.openForReading()) {
             DeviationFilter f = DeviationFilter.all();
             if (year != null) {
                 f = f.withPeriod(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));

@@ -103,7 +103,7 @@ public final class ReportCommand implements Callable<Integer> {
             err.println("Mappen för " + out + " finns inte.");
             return ExitCodes.USAGE;
         }
-        try (AppContext ctx = db.open()) {
+        try (AppContext ctx = db.openForReading()) {
             if (unit != null && ctx.organisation().tree().find(unit).isEmpty()) {
                 err.println("Enheten " + unit + " finns inte.");
                 return ExitCodes.USAGE;

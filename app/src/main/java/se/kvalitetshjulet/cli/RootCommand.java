@@ -13,15 +13,26 @@ import se.kvalitetshjulet.data.DatabaseRefusedException;
  * {@code kvalitetshjulet [--db PATH | --demo]} starts the desktop application; subcommands
  * work on a database without starting JavaFX.
  */
-@Command(name = "kvalitetshjulet", mixinStandardHelpOptions = true, version = "Kvalitetshjulet 0.1.0",
+@Command(name = "kvalitetshjulet", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = {"Kvalitetshjulet – systematiskt kvalitetsarbete i vård och omsorg.",
                 "Utan kommando startar skrivbordsprogrammet."},
         subcommands = {DemoCommand.class, CheckCommand.class, ExportCommand.class, ImportCommand.class, SpcCommand.class,
-                DenominatorsCommand.class, ReportCommand.class, SelfCheckCommand.class,
-                se.kvalitetshjulet.cli.bench.BenchCommand.class},
+                DenominatorsCommand.class, ReportCommand.class, SelfCheckCommand.class, ServerCommand.class, ListsCommand.class, OrgCommand.class,
+                BackupCommand.class,
+                se.kvalitetshjulet.cli.bench.BenchCommand.class, KeyFiguresCommand.class},
         exitCodeListHeading = "%nSlutkoder:%n",
         exitCodeList = {"0:klart", "1:fel", "2:felaktig användning", "3:indata avvisades (inget skrevs)"})
 public final class RootCommand implements Callable<Integer> {
+    /** {@code --version}: the version and build from the Maven build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            se.kvalitetshjulet.app.AppVersion v = se.kvalitetshjulet.app.AppVersion.current();
+            return new String[] {"Kvalitetshjulet " + v.version(), "bygge " + v.commit() + ", " + v.buildTime(),
+                    "Java " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.home") + ")"};
+        }
+    }
+
     /** Returned when the desktop application was started and owns the process. */
     public static final int GUI_STARTED = -1;
 
@@ -38,15 +49,36 @@ public final class RootCommand implements Callable<Integer> {
     }
 
     public static CommandLine commandLine() {
+        return commandLine(new java.io.OutputStreamWriter(System.out, java.nio.charset.Charset.defaultCharset()),
+                new java.io.OutputStreamWriter(System.err, java.nio.charset.Charset.defaultCharset()));
+    }
+
+    /**
+     * The command line printing to {@code out} and {@code err} through a {@link TerminalWriter} (control characters
+     * from files escaped). Failures are Swedish sentences ({@code FailureMessages}); the details go to the log.
+     */
+    public static CommandLine commandLine(java.io.Writer out, java.io.Writer err) {
         CommandLine cl = new CommandLine(new RootCommand());
+        cl.setOut(new PrintWriter(new TerminalWriter(out), true));
+        cl.setErr(new PrintWriter(new TerminalWriter(err), true));
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            PrintWriter err = cmd.getErr();
+            PrintWriter e = cmd.getErr();
+            org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RootCommand.class);
             if (ex instanceof DatabaseRefusedException refused) {
-                err.println("Databasen avvisades: " + refused.getMessage());
-                return ExitCodes.REJECTED;
+                log.warn("Database refused: {}", refused.reason(), ex);
+                return switch (refused.reason()) {
+                    case LOCKED, DISK_FULL, READ_ONLY -> {
+                        e.println(se.kvalitetshjulet.app.FailureMessages.explain(ex));
+                        yield ExitCodes.FAILURE;
+                    }
+                    default -> {
+                        e.println("Databasen avvisades: " + se.kvalitetshjulet.app.FailureMessages.explain(ex));
+                        yield ExitCodes.REJECTED;
+                    }
+                };
             }
-            err.println("Fel: " + (ex.getMessage() != null ? ex.getMessage() : ex.toString()));
-            org.slf4j.LoggerFactory.getLogger(RootCommand.class).error("Command failed", ex);
+            log.error("Command failed", ex);
+            e.println("Fel: " + se.kvalitetshjulet.app.FailureMessages.explain(ex));
             return ExitCodes.FAILURE;
         });
         return cl;

@@ -56,7 +56,8 @@ public final class SpcCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--chart", required = true, paramLabel = "TYP",
-            description = "Diagramtyp: run, i, mr, c, u, p, pp eller up.")
+            description = "Diagramtyp: run, i, ip, mr, c, u, p, pp, up, g (antal mellan händelser) eller "
+                    + "t (dagar mellan händelser).")
     private String chartCode;
 
     @Option(names = "--values", required = true, split = ",", paramLabel = "V",
@@ -65,7 +66,7 @@ public final class SpcCommand implements Callable<Integer> {
     private List<String> values;
 
     @Option(names = "--denominators", split = ",", paramLabel = "N",
-            description = "Nämnare, en per värde; krävs för u, p, pp och up.")
+            description = "Nämnare, en per värde; krävs för u, p, pp och up, valfritt för run, i och ip.")
     private List<String> denominators;
 
     @Option(names = "--freeze", paramLabel = "K",
@@ -81,8 +82,13 @@ public final class SpcCommand implements Callable<Integer> {
     private List<Integer> excluded;
 
     @Option(names = "--screen-mr",
-            description = "Uteslut glidande variationsvidder ≥ 3,267 × medelvärdet (i-, pp- och up-diagram).")
+            description = "Uteslut glidande variationsvidder ≥ 3,267 × medelvärdet (i-, ip-, t-, pp- och "
+                    + "up-diagram). Förval, som när qicharts2 laddas med library(qicharts2).")
     private boolean screenMovingRanges;
+
+    @Option(names = "--no-screen-mr",
+            description = "Använd alla glidande variationsvidder (qicharts2 med options(qic.screenedmr = FALSE)).")
+    private boolean noScreenMovingRanges;
 
     @Option(names = "--json", description = "Skriv resultatet som JSON.")
     private boolean json;
@@ -111,14 +117,19 @@ public final class SpcCommand implements Callable<Integer> {
         try {
             ChartType chart = ChartType.fromCode(chartCode)
                     .orElseThrow(() -> new UsageException(messages.get("cli.error.chart", chartCode)));
+            if (screenMovingRanges && noScreenMovingRanges) {
+                throw new UsageException(messages.get("cli.error.screening"));
+            }
+            boolean screen = noScreenMovingRanges ? false : SpcRequest.QICHARTS2_SCREENING;
             SpcRequest request = new SpcRequest(chart,
                     parseNumbers("--values", values, messages),
                     denominators == null ? List.of() : parseNumbers("--denominators", denominators, messages),
                     freeze == null ? OptionalInt.empty() : OptionalInt.of(freeze),
-                    partBreaks, excluded, screenMovingRanges);
+                    partBreaks, excluded, screen);
             SpcResult result = SpcEngine.compute(request);
             List<List<String>> explanations = new SignalExplainer(locale).explainAll(result);
-            out.print(json ? toJson(request, result, explanations) : toTable(result, explanations, messages));
+            out.print(json ? toJson(request, result, explanations)
+                    : toTable(request, result, explanations, messages));
             out.flush();
             return ExitCodes.OK;
         } catch (UsageException e) {
@@ -156,10 +167,14 @@ public final class SpcCommand implements Callable<Integer> {
 
     // ---- text table -------------------------------------------------------------------------
 
-    private static String toTable(SpcResult result, List<List<String>> explanations, SpcMessages messages) {
+    private static String toTable(SpcRequest request, SpcResult result, List<List<String>> explanations,
+                                  SpcMessages messages) {
         int decimals = decimalsFor(result);
         StringBuilder sb = new StringBuilder();
         sb.append(messages.get("cli.chart", messages.get("cli.chart." + result.chart().code()))).append('\n');
+        if (usesScreening(result.chart())) {
+            sb.append(messages.get("cli.screening", request.screenMovingRanges() ? 1 : 0)).append('\n');
+        }
         sb.append('\n');
 
         List<String[]> rows = new ArrayList<>();
@@ -205,6 +220,14 @@ public final class SpcCommand implements Callable<Integer> {
             }
         }
         return sb.toString();
+    }
+
+    /** The chart types whose limits come from (screenable) moving ranges. */
+    static boolean usesScreening(ChartType chart) {
+        return switch (chart) {
+            case I, IP, T, PP, UP -> true;
+            default -> false;
+        };
     }
 
     /** Right-aligns every column but the last, which holds free text. */

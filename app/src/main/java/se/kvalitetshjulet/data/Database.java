@@ -9,8 +9,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -18,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -47,24 +44,49 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final String MIGRATIONS = "classpath:db/migration";
-    private static final int BACKUPS_KEPT = 5;
     /**
      * The newest migration in {@code db/migration}. Kept as a constant so that opening a current
      * database needs no Flyway at all (Flyway's start-up costs about a second);
      * {@code DatabaseTest} fails if it drifts from the migrations Flyway finds.
      */
-    public static final String SCHEMA_VERSION = "13";
-    private static final DateTimeFormatter BACKUP_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    public static final String SCHEMA_VERSION = "19";
 
     private final Path file;
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
+    private final Engine engine;
+    private final boolean readOnly;
 
-    private Database(Path file, HikariDataSource dataSource) {
+    private Database(Path file, HikariDataSource dataSource, boolean readOnly) {
+        this(file, dataSource, new SqliteEngine(file), readOnly);
+    }
+
+    /** For either engine; {@code file} is null for a server database. */
+    Database(Path file, HikariDataSource dataSource, Engine engine) {
+        this(file, dataSource, engine, false);
+    }
+
+    private Database(Path file, HikariDataSource dataSource, Engine engine, boolean readOnly) {
         this.file = file;
+        this.readOnly = readOnly;
         this.dataSource = dataSource;
+        this.engine = engine;
         Settings settings = new Settings().withExecuteLogging(false).withRenderSchema(false);
-        this.dsl = DSL.using(dataSource, SQLDialect.SQLITE, settings);
+        this.dsl = DSL.using(dataSource, engine.dialect(), settings);
+    }
+
+    /**
+     * Opens what the user named with {@code --db} or in the GUI: a {@code postgresql://} address opens the shared
+     * server database ({@link PostgresServer}, which must be set up by {@code server init}), anything else is a path to
+     * a SQLite file ({@link #open(Path)}).
+     *
+     * @throws IllegalArgumentException for a malformed server address (Swedish message)
+     */
+    public static Database open(String location) {
+        if (ServerUrl.isServerUrl(location)) {
+            return PostgresServer.open(ServerUrl.parse(location), PostgresServer.Mode.USE);
+        }
+        return open(Path.of(location));
     }
 
     /**
@@ -80,37 +102,118 @@ public final class Database implements AutoCloseable {
             current = inspect(absolute);
         } else {
             try {
-                Files.createDirectories(absolute.getParent());
+                FilePermissions.privateDirectory(absolute.getParent());
+                FilePermissions.createPrivateFile(absolute);
             } catch (IOException e) {
                 throw new DatabaseRefusedException(DatabaseRefusedException.Reason.CANNOT_OPEN,
-                        "Mappen för databasen kunde inte skapas: " + absolute.getParent()
-                                + ". Kontrollera att du har skrivrättighet där.", e);
+                        "Databasen " + absolute + " kunde inte skapas. Kontrollera att du har skrivrättighet i mappen "
+                                + absolute.getParent() + (DatabaseProblems.diskFull(e) ? " och att disken inte är full" : "")
+                                + ".", e);
             }
         }
-        HikariDataSource ds = pool(absolute);
-        // A current database opens without Flyway (its start-up costs about a second), but not without
-        // validation: every applied script must still be the one on the classpath (Flyway's checksum).
-        if (current != null && current.equals(MigrationVersion.fromVersion(SCHEMA_VERSION))
-                && MigrationChecksums.historyMatchesScripts(absolute)) {
-            return new Database(absolute, ds);
+        HikariDataSource ds;
+        try {
+            ds = pool(absolute, false);
+        } catch (RuntimeException e) {
+            throw DatabaseProblems.refusal(absolute, e);
         }
         try {
+            probeWritable(ds, absolute);
+            // A current database opens without Flyway (its start-up costs about a second), but not without
+            // validation: every applied script must still be the one on the classpath (Flyway's checksum).
+            if (current != null && current.equals(MigrationVersion.fromVersion(SCHEMA_VERSION))
+                    && MigrationChecksums.historyMatchesScripts(absolute)) {
+                return new Database(absolute, ds, false);
+            }
             Flyway flyway = flyway(ds);
             if (existed && flyway.info().pending().length > 0) {
                 backup(ds, absolute);
             }
             flyway.migrate();
-            return new Database(absolute, ds);
+            return new Database(absolute, ds, false);
         } catch (org.flywaydb.core.api.exception.FlywayValidateException e) {
             ds.close();
             throw new DatabaseRefusedException(DatabaseRefusedException.Reason.CANNOT_OPEN,
                     "Databasen " + absolute + " har en ändringshistorik som inte stämmer med den här versionen av "
                             + "Kvalitetshjulet (en uppgradering har ändrats i efterhand). Filen har inte ändrats. "
                             + "Öppna den med den version som skapade den, eller återställ en säkerhetskopia.", e);
-        } catch (RuntimeException e) {
+        } catch (DatabaseRefusedException e) {
             ds.close();
             throw e;
+        } catch (RuntimeException e) {
+            ds.close();
+            if (DatabaseProblems.busy(e) || DatabaseProblems.diskFull(e) || DatabaseProblems.readOnly(e)
+                    || DatabaseProblems.damaged(e)) {
+                throw DatabaseProblems.refusal(absolute, e);
+            }
+            throw e;
         }
+    }
+
+    /**
+     * Opens an existing, current database for reading only (exports, reports, {@code check}): works on a read-only
+     * file or in a read-only folder, never migrates and never writes.
+     *
+     * @throws DatabaseRefusedException when the file is missing, not ours, newer, damaged or needs an upgrade
+     */
+    public static Database openReadOnly(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(absolute) || sizeOf(absolute) == 0) {
+            throw new DatabaseRefusedException(DatabaseRefusedException.Reason.CANNOT_OPEN,
+                    "Databasen " + absolute + " finns inte. Kontrollera sökvägen.", null);
+        }
+        MigrationVersion current = inspect(absolute);
+        if (current == null || !current.equals(latestKnownVersion())) {
+            throw new DatabaseRefusedException(DatabaseRefusedException.Reason.READ_ONLY, "Databasen " + absolute
+                    + " behöver uppgraderas till den här versionen innan den kan läsas, och det kräver skrivrättighet. "
+                    + "Öppna den en gång med skrivrättighet (t.ex. 'kvalitetshjulet check --db " + absolute + "').", null);
+        }
+        if (!MigrationChecksums.historyMatchesScripts(absolute)) {
+            throw new DatabaseRefusedException(DatabaseRefusedException.Reason.CANNOT_OPEN, "Databasen " + absolute
+                    + " har en ändringshistorik som inte stämmer med den här versionen av Kvalitetshjulet (en "
+                    + "uppgradering har ändrats i efterhand). Filen har inte ändrats. Öppna den med den version som "
+                    + "skapade den, eller återställ en säkerhetskopia.", null);
+        }
+        HikariDataSource ds;
+        try {
+            ds = pool(absolute, true);
+            try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+                st.executeQuery("SELECT count(*) FROM flyway_schema_history").close();
+            }
+        } catch (RuntimeException | SQLException e) {
+            throw DatabaseProblems.refusal(absolute, e);
+        }
+        return new Database(absolute, ds, true);
+    }
+
+    /**
+     * Fails with the true reason when the file cannot be written (read-only file or folder); a writer holding the
+     * lock right now is no reason to refuse.
+     */
+    private static void probeWritable(DataSource ds, Path file) {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute("PRAGMA busy_timeout = 0");
+            try {
+                st.execute("BEGIN IMMEDIATE");
+                st.execute("ROLLBACK");
+            } catch (SQLException e) {
+                if (!DatabaseProblems.busy(e)) {
+                    throw DatabaseProblems.refusal(file, e);
+                }
+            } finally {
+                st.execute("PRAGMA busy_timeout = " + busyTimeoutMillis());
+            }
+        } catch (SQLException e) {
+            throw DatabaseProblems.refusal(file, e);
+        }
+    }
+
+    /**
+     * How long a writer waits for another to finish before it gives up (and says so): 20 s, or
+     * {@code -Dkvalitetshjulet.busyTimeoutMs}.
+     */
+    static int busyTimeoutMillis() {
+        return Integer.getInteger("kvalitetshjulet.busyTimeoutMs", 20_000);
     }
 
     /** The highest migration version this build of the application knows. */
@@ -151,10 +254,7 @@ public final class Database implements AutoCloseable {
             throw new DatabaseRefusedException(DatabaseRefusedException.Reason.CANNOT_OPEN,
                     "Filen " + file + " kunde inte läsas. Kontrollera att den finns och att du har läsrättighet.", e);
         }
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        config.setOpenMode(SQLiteOpenMode.READONLY);
-        try (Connection c = config.createConnection("jdbc:sqlite:" + file);
+        try (Connection c = inspectionConnection(file);
              Statement st = c.createStatement()) {
             boolean hasHistory;
             int tables;
@@ -190,16 +290,59 @@ public final class Database implements AutoCloseable {
                     }
                 }
             }
+            List<String> problems = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("PRAGMA quick_check(20)")) {
+                while (rs.next()) {
+                    if (!"ok".equalsIgnoreCase(rs.getString(1))) {
+                        problems.add(rs.getString(1));
+                    }
+                }
+            }
+            if (!problems.isEmpty()) {
+                LOG.warn("quick_check of {} found {} problem(s): {}", file, problems.size(), problems);
+                throw DatabaseProblems.damagedRefusal(file, "integritetskontrollen hittade " + problems.size()
+                        + (problems.size() >= 20 ? " eller fler" : "") + " fel", null);
+            }
             return highest;
         } catch (SQLException e) {
-            throw notADatabase(file, e);
+            if (DatabaseProblems.sqliteCode(e).startsWith("SQLITE_NOTADB")) {
+                throw notADatabase(file, e);
+            }
+            throw DatabaseProblems.refusal(file, e);
         }
+    }
+
+    /**
+     * A read-only connection for inspection. A WAL database in a read-only folder cannot be opened read-only the
+     * ordinary way (SQLite wants to create its -shm file), so it is then opened as immutable.
+     */
+    private static Connection inspectionConnection(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setOpenMode(SQLiteOpenMode.READONLY);
+        Connection c = config.createConnection("jdbc:sqlite:" + file);
+        try (Statement st = c.createStatement()) {
+            st.executeQuery("SELECT count(*) FROM sqlite_master").close();
+            return c;
+        } catch (SQLException e) {
+            c.close();
+            if (!DatabaseProblems.sqliteCode(e).startsWith("SQLITE_READONLY")
+                    && !DatabaseProblems.sqliteCode(e).startsWith("SQLITE_CANTOPEN")) {
+                throw e;
+            }
+            return config.createConnection(immutableUrl(file));
+        }
+    }
+
+    private static String immutableUrl(Path file) {
+        return "jdbc:sqlite:" + file.toUri() + "?immutable=1";
     }
 
     private static DatabaseRefusedException notADatabase(Path file, Throwable cause) {
         return new DatabaseRefusedException(DatabaseRefusedException.Reason.NOT_A_DATABASE,
-                "Filen " + file + " är inte en läsbar databas (den kan vara skadad eller av en annan typ). "
-                        + "Filen har inte ändrats. Välj en annan fil eller återställ en säkerhetskopia.", cause);
+                "Filen " + file + " är inte en läsbar databas (den är skadad eller av en annan typ). "
+                        + "Filen har inte ändrats. Välj en annan fil, eller om det är din databas: se "
+                        + "säkerhetskopiorna med 'kvalitetshjulet backup list --db " + file + "'.", cause);
     }
 
     private static long sizeOf(Path file) {
@@ -210,13 +353,21 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource pool(Path file) {
+    private static HikariDataSource pool(Path file, boolean readOnly) {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(10_000);
+        config.setBusyTimeout(busyTimeoutMillis());
         config.setDateClass("TEXT");
+        if (readOnly) {
+            config.setReadOnly(true);
+            config.setOpenMode(SQLiteOpenMode.READONLY);
+        } else {
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+            // a write transaction takes the lock at BEGIN, so a second writer waits its turn (busy timeout) instead
+            // of failing at once with SQLITE_BUSY when its read lock cannot be upgraded
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        }
         SQLiteDataSource sqlite = new SQLiteDataSource(config) {
             @Override
             public org.sqlite.SQLiteConnection getConnection(String user, String password) throws java.sql.SQLException {
@@ -225,13 +376,26 @@ public final class Database implements AutoCloseable {
                 return c;
             }
         };
-        sqlite.setUrl("jdbc:sqlite:" + file);
+        sqlite.setUrl(readOnly && !canReadOrdinarily(file) ? immutableUrl(file) : "jdbc:sqlite:" + file);
         HikariConfig hc = new HikariConfig();
         hc.setDataSource(sqlite);
         hc.setMaximumPoolSize(4);
         hc.setMinimumIdle(1);
         hc.setPoolName("kvalitetshjulet");
+        hc.setReadOnly(readOnly);
         return new HikariDataSource(hc);
+    }
+
+    private static boolean canReadOrdinarily(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setOpenMode(SQLiteOpenMode.READONLY);
+        try (Connection c = config.createConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            st.executeQuery("SELECT count(*) FROM sqlite_master").close();
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /**
@@ -252,29 +416,70 @@ public final class Database implements AutoCloseable {
     /** Name of the Unicode lower-case SQL function registered on SQLite connections. */
     public static final String UNICODE_LOWER = "kvh_lower";
 
-    /** SQLite online backup to a timestamped file beside the database; keeps the newest few. */
+    /** The backup before a migration; see {@link Backups#create}. */
     private static void backup(DataSource ds, Path file) {
-        Path target = file.resolveSibling(file.getFileName() + ".backup-" + LocalDateTime.now().format(BACKUP_STAMP));
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-            st.executeUpdate("backup to '" + target.toString().replace("'", "''") + "'");
-            LOG.info("Backed up {} to {} before migrating", file, target);
+        try (Connection c = ds.getConnection()) {
+            Backups.create(c, file);
         } catch (SQLException e) {
-            throw new IllegalStateException("Säkerhetskopian före uppgraderingen misslyckades; databasen har inte ändrats.", e);
-        }
-        String prefix = file.getFileName() + ".backup-";
-        try (Stream<Path> siblings = Files.list(file.getParent())) {
-            List<Path> backups = siblings.filter(p -> p.getFileName().toString().startsWith(prefix))
-                    .sorted(Comparator.comparing(Path::toString).reversed()).toList();
-            for (Path old : backups.subList(Math.min(BACKUPS_KEPT, backups.size()), backups.size())) {
-                Files.deleteIfExists(old);
-            }
-        } catch (IOException e) {
-            LOG.warn("Could not prune old backups of {}", file, e);
+            throw DatabaseProblems.refusal(file, e);
         }
     }
 
+    /** Writes a backup of this database now (SQLite's online backup), keeping the newest {@value Backups#KEPT}. */
+    public Path backupNow() {
+        try (Connection c = dataSource.getConnection()) {
+            return Backups.create(c, file);
+        } catch (SQLException e) {
+            throw DatabaseProblems.refusal(file, e);
+        }
+    }
+
+    /**
+     * SQLite's full integrity check (every page and index).
+     *
+     * @return the problems found (SQLite's own wording, for the log), empty when the database is sound
+     */
+    public List<String> integrityCheck() {
+        List<String> problems = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("PRAGMA integrity_check(20)")) {
+            while (rs.next()) {
+                if (!"ok".equalsIgnoreCase(rs.getString(1))) {
+                    problems.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            if (!DatabaseProblems.damaged(e)) {
+                throw DatabaseProblems.refusal(file, e);
+            }
+            problems.add(e.getMessage());
+        }
+        return problems;
+    }
+
+    /** Whether this database was opened for reading only ({@link #openReadOnly}). */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /** The SQLite file, or {@code null} for a server database (use {@link #describe()} for display). */
     public Path file() {
         return file;
+    }
+
+    /** The engine behind this database: the seam for what differs between SQLite and PostgreSQL. */
+    public Engine engine() {
+        return engine;
+    }
+
+    /** The file path or server address, for titles and messages. */
+    public String describe() {
+        return engine.describe();
+    }
+
+    /** Whether the file is encrypted at rest (decision 0013). */
+    public boolean encrypted() {
+        return false;
     }
 
     /** Read access; repositories use it for queries. */

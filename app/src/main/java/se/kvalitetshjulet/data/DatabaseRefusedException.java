@@ -2,11 +2,24 @@ package se.kvalitetshjulet.data;
 
 /**
  * The database file was refused before anything was written to it: it is not a
- * SQLite database, not a Kvalitetshjulet database, or written by a newer version.
+ * SQLite database, not a Kvalitetshjulet database, written by a newer version, damaged, locked by another
+ * process, read-only or on a full disk ({@link DatabaseProblems} tells them apart).
  * The message is Swedish and tells the user what to do.
  */
 public class DatabaseRefusedException extends RuntimeException {
-    public enum Reason { NOT_A_DATABASE, FOREIGN_DATABASE, NEWER_VERSION, CANNOT_OPEN }
+    public enum Reason {
+        NOT_A_DATABASE, FOREIGN_DATABASE, NEWER_VERSION, CANNOT_OPEN,
+        /** SQLite's integrity check found errors: restore a backup. */
+        DAMAGED,
+        /** Another process holds the write lock. */
+        LOCKED,
+        /** The file or its folder cannot be written. */
+        READ_ONLY,
+        /** The disk is full. */
+        DISK_FULL,
+        /** A server database that {@code server init} has not set up (or upgraded) yet. */
+        NOT_INITIALISED
+    }
 
     private final Reason reason;
 

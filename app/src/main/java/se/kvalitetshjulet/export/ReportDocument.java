@@ -141,6 +141,7 @@ public final class ReportDocument {
         selfCheckCount();
         keyFigures();
         descriptions();
+        aggregated();
         out.add(new Heading(1, s("report.h.priorities", Integer.toString(y + 1))));
         text(m.texts().priorities(), "report.noText");
         out.add(new PageBreak());
@@ -365,6 +366,7 @@ public final class ReportDocument {
         trendSection();
         patternTables();
         descriptions();
+        aggregated();
     }
 
     private void lawTable() {
@@ -435,6 +437,12 @@ public final class ReportDocument {
             header.add(t.kind() == null ? s("report.col.allKinds") : kind(t.kind()));
         }
         out.add(new Table(s("report.sheet.monthly"), header, monthly, null));
+    }
+
+    // ---- h5: Uppföljning på aggregerad nivå (key figures, user survey, individual follow-up) ----
+
+    private void aggregated() {
+        new AggregatedSection(m, b, out).write();
     }
 
     // ---- board material ----------------------------------------------------------------

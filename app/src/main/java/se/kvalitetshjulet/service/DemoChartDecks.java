@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.service;
 
+import se.kvalitetshjulet.domain.trend.TrendSettings;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;

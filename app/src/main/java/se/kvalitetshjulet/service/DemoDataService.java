@@ -139,6 +139,7 @@ public final class DemoDataService {
         SelfCheckDemoData.generate(selfChecks, seed, today);
         new RiskDemoData(db, risks, deviations, units).generate(seed, today);
         CouncilDemoData.generate(councils, actions, annualCycle, qualityPlans, seed, today);
+        new se.kvalitetshjulet.service.keyfigure.KeyFigureDemoData(db, units, settings).generate(seed, today);
         DemoChartDecks.generate(new se.kvalitetshjulet.data.repo.SavedFilterRepository(db), units, taxonomies, selfChecks,
                 today, shiftDate(today));
         return new Summary(unitCount[0], total[0]);

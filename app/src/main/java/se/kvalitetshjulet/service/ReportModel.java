@@ -22,7 +22,8 @@ public record ReportModel(ReportKind kind, Period period, Long unitId, String sc
                           RiskSummary risks, SelfCheckSummary selfChecks, List<KeyFigure> keyFigures,
                           List<TrendSeries> trends, boolean descriptionsIncluded,
                           List<ReportRepository.DescriptionRow> descriptions, int privacyFindings,
-                          BoardMeeting meeting) {
+                          BoardMeeting meeting,
+                          se.kvalitetshjulet.service.keyfigure.AggregatedFollowUp aggregated) {
 
     /** Risk and event analyses of the year in the subtree (not drafts), and the Bilaga 1 rows. */
     public record RiskSummary(long riskAnalyses, long eventAnalyses, List<AppendixRow> appendix) { }

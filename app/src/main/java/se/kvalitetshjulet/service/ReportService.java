@@ -70,10 +70,20 @@ public final class ReportService {
     private final RiskService risks;
     private final SelfCheckService selfChecks;
     private final OrganisationService organisation;
+    /** Drafts "Uppföljning på aggregerad nivå" (key figures, survey, individual follow-up); null leaves it out. */
+    private final se.kvalitetshjulet.service.keyfigure.AggregatedReportBuilder aggregated;
 
     public ReportService(Database db, ReportRepository repo, DeviationRepository deviations,
                          DenominatorRepository denominators, PatternService patterns, RiskService risks,
                          SelfCheckService selfChecks, OrganisationService organisation) {
+        this(db, repo, deviations, denominators, patterns, risks, selfChecks, organisation, null);
+    }
+
+    public ReportService(Database db, ReportRepository repo, DeviationRepository deviations,
+                         DenominatorRepository denominators, PatternService patterns, RiskService risks,
+                         SelfCheckService selfChecks, OrganisationService organisation,
+                         se.kvalitetshjulet.service.keyfigure.AggregatedReportBuilder aggregated) {
+        this.aggregated = aggregated;
         this.db = db;
         this.repo = repo;
         this.deviations = deviations;
@@ -172,9 +182,12 @@ public final class ReportService {
             descriptions = repo.descriptions(descriptionFilter(r), today, MAX_DESCRIPTIONS);
             findings = descriptionFindings(r, today).size();
         }
+        se.kvalitetshjulet.service.keyfigure.AggregatedFollowUp agg = aggregated == null || r.kind() == ReportKind.BOARD
+                ? null : aggregated.build(period, r.unitId());
         steps.step(0.9, "done");
         return new ReportModel(r.kind(), period, r.unitId(), scopeName, today, texts, previous, pr, laws, sarahIvo,
-                mariaIvo, riskSummary, sc, keys, trends, r.includeDescriptions(), descriptions, findings, r.meeting());
+                mariaIvo, riskSummary, sc, keys, trends, r.includeDescriptions(), descriptions, findings, r.meeting(),
+                agg);
     }
 
     private static void check(BooleanSupplier cancelled) {

@@ -22,8 +22,13 @@ import se.kvalitetshjulet.domain.trend.TrendPoint;
 
 /**
  * Builds trend series for charts: counted per month in the database, folded into months,
- * tertials or years here, with every period present (a period without deviations is a real
- * zero, not a gap), and with denominators for rates and shares.
+ * tertials or years here, and with denominators for rates and shares.
+ *
+ * <p>No invented zeros: a series begins with the first period in which its units have data (the
+ * first deviation registered in them, or for rates the first month with a denominator), so a unit
+ * started in 2025 has no points in 2023–2024. From there every period is present: a period without
+ * deviations is a real zero, while a period without a denominator is a gap ({@code NaN}), never a
+ * zero.
  */
 public final class TrendService {
     private final DeviationRepository deviations;
@@ -105,6 +110,13 @@ public final class TrendService {
     public List<TrendPoint> series(DeviationFilter filter, Granularity g, TrendMeasure measure, LocalDate from,
                                    LocalDate to, LocalDate today) {
         LocalDate start = g.periodStart(from.getYear(), from.getMonthValue());
+        LocalDate first = firstWithData(filter.unitIds(), measure, start, to);
+        if (first == null) {
+            return List.of();
+        }
+        if (first.isAfter(start)) {
+            start = g.periodStart(first.getYear(), first.getMonthValue());
+        }
         DeviationFilter f = filter.withPeriod(start, to);
         Map<LocalDate, double[]> byPeriod = new HashMap<>();
         for (DeviationRepository.MonthTotal m : deviations.monthlyTotals(f, today)) {
@@ -129,4 +141,57 @@ public final class TrendService {
         }
         return out;
     }
+
+    /**
+     * The first day from which the units have data for this measure: their first registered deviation (counts and
+     * shares) or their first month with a denominator of the measure's kind (rates); {@code null} when there is none
+     * up to {@code to}.
+     */
+    private LocalDate firstWithData(Set<Long> units, TrendMeasure measure, LocalDate from, LocalDate to) {
+        if (measure == TrendMeasure.PER_1000_CARE_DAYS || measure == TrendMeasure.PER_100_RECIPIENTS) {
+            LocalDate earliest = LocalDate.of(1900, 1, 1);
+            return denominators.monthlySums(units, earliest, to).stream()
+                    .filter(m -> (measure == TrendMeasure.PER_1000_CARE_DAYS ? m.careDays() : m.recipients()) > 0)
+                    .map(m -> LocalDate.of(m.year(), m.month(), 1)).min(LocalDate::compareTo).orElse(null);
+        }
+        return charts.firstRegistered(units).filter(d -> !d.isAfter(to)).orElse(null);
+    }
+
+    /**
+     * Rare events as G and T charts need them: for each day with an event in the filter (its period replaced by
+     * [from, to]), the days since the previous event day and the deviations of any kind registered in the same units
+     * between the two (the event day's other deviations included). The first event has no predecessor and no point.
+     */
+    public List<BetweenEvents> betweenEvents(DeviationFilter filter, LocalDate from, LocalDate to, LocalDate today) {
+        List<ChartRepository.DayCount> events = charts.dailyCounts(filter.withPeriod(from, to), today);
+        if (events.size() < 2) {
+            return List.of();
+        }
+        DeviationFilter all = DeviationFilter.all().withUnits(filter.unitIds()).withPeriod(from, to);
+        Map<LocalDate, Long> allByDay = new HashMap<>();
+        for (ChartRepository.DayCount d : charts.dailyCounts(all, today)) {
+            allByDay.put(d.day(), d.count());
+        }
+        Map<LocalDate, Long> eventsByDay = new HashMap<>();
+        for (ChartRepository.DayCount d : events) {
+            eventsByDay.put(d.day(), d.count());
+        }
+        List<LocalDate> allDays = allByDay.keySet().stream().sorted().toList();
+        List<BetweenEvents> out = new ArrayList<>();
+        for (int i = 1; i < events.size(); i++) {
+            LocalDate previous = events.get(i - 1).day();
+            LocalDate day = events.get(i).day();
+            long between = 0;
+            for (LocalDate d : allDays) {
+                if (d.isAfter(previous) && !d.isAfter(day)) {
+                    between += allByDay.get(d) - eventsByDay.getOrDefault(d, 0L);
+                }
+            }
+            out.add(new BetweenEvents(day, java.time.temporal.ChronoUnit.DAYS.between(previous, day), between));
+        }
+        return out;
+    }
+
+    /** One rare event after the first: its day, the days since the previous one and the other deviations between. */
+    public record BetweenEvents(LocalDate day, long days, long deviationsBetween) { }
 }

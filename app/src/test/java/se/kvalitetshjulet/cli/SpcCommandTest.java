@@ -106,12 +106,40 @@ class SpcCommandTest {
     void screeningNarrowsTheIndividualsLimits() throws Exception {
         String values = "10,12,11,13,12,30,12,11,13,12";
         // Unscreened: 13.6 + 3 (46/9) / 1.128; screened: the two MRs of 18 go, 13.6 + 3 (10/7) / 1.128.
-        double plain = run("--chart", "i", "--values", values, "--json").json()
+        double plain = run("--chart", "i", "--values", values, "--no-screen-mr", "--json").json()
                 .get("points").get(0).get("upperLimit").asDouble();
         double screened = run("--chart", "i", "--values", values, "--screen-mr", "--json").json()
                 .get("points").get(0).get("upperLimit").asDouble();
+        JsonNode byDefault = run("--chart", "i", "--values", values, "--json").json();
         assertThat(plain).isCloseTo(27.193380614657208, within(1e-12));
         assertThat(screened).isCloseTo(17.39939209726444, within(1e-12));
+        // Without either flag: what library(qicharts2) gives, screened.
+        assertThat(byDefault.get("screenMr").asBoolean()).isTrue();
+        assertThat(byDefault.get("points").get(0).get("upperLimit").asDouble())
+                .isCloseTo(17.39939209726444, within(1e-12));
+        assertThat(run("--chart", "i", "--values", values).out()).contains("Screening av glidande variationsvidder: på");
+        Run both = run("--chart", "i", "--values", values, "--screen-mr", "--no-screen-mr");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("--no-screen-mr");
+    }
+
+    @Test
+    void rareEventChartsFromTheCommandLine() throws Exception {
+        // The hand-derived cases of RareEventChartsTest.
+        JsonNode g = run("--chart", "g", "--values", "3,10,0,25,7,14,2,40", "--json").json();
+        assertThat(g.get("points").get(0).get("centreLine").asDouble()).isEqualTo(8.5);
+        assertThat(g.get("points").get(0).get("upperLimit").asDouble()).isCloseTo(51.971418197848706, within(1e-9));
+        JsonNode t = run("--chart", "t", "--values", "28,35,30,26,33,31,29,34,2,30", "--json").json();
+        assertThat(t.get("points").get(0).get("lowerLimit").asDouble()).isCloseTo(16.076112351879114, within(1e-9));
+        assertThat(t.get("points").get(8).get("outside").asBoolean()).isTrue();
+        JsonNode ip = run("--chart", "ip", "--values", "3,5,2,8,4,30", "--denominators", "100,250,80,300,120,200",
+                "--no-screen-mr", "--json").json();
+        assertThat(ip.get("points").get(0).get("lowerLimit").asDouble()).isCloseTo(-0.04137430281228664, within(1e-9));
+        Run table = run("--chart", "t", "--values", "28,35,30,26,33,31,29,34,2,30");
+        assertThat(table.out()).startsWith("Diagram: T-diagram (tid mellan sällsynta händelser)\n");
+        Run zero = run("--chart", "t", "--values", "5,0,3");
+        assertThat(zero.exitCode()).isEqualTo(2);
+        assertThat(zero.err()).contains("punkt 2", "större än 0");
     }
 
     @Test
@@ -186,7 +214,7 @@ class SpcCommandTest {
                 + "Fel: Ogiltigt tal i --denominators, position 2: \"abc\"",
         "empty value | --chart i --values 1,,3 | Fel: Tomt värde i --values, position 2 (skriv NA för ett saknat värde)",
         "unknown chart | --chart xbar --values 1,2 | "
-                + "Fel: Okänd diagramtyp \"xbar\"; välj run, i, mr, c, u, p, pp eller up",
+                + "Fel: Okänd diagramtyp \"xbar\"; välj run, i, ip, mr, c, u, p, pp, up, g eller t",
         "zero denominator | --chart u --values 1,2 --denominators 5,0 | "
                 + "Fel: Nämnaren i punkt 2 måste vara större än 0 (är 0)",
         "excluded point out of range | --chart i --values 1,2,3 --exclude 4 | "

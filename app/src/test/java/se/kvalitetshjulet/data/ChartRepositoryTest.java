@@ -22,6 +22,9 @@ import java.util.Set;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import se.kvalitetshjulet.TestDb;
@@ -46,7 +49,13 @@ import se.kvalitetshjulet.service.TrendService;
  * Units: A with child B, and C. Deviations in 2025: Fall ×5 (A 3, B 2), Läkemedel ×3 (C, lex Sarah),
  * Bemötande ×1 (A), no category ×1 (A); one more Fall in 2024 outside the period.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDb.Engine.class)
 class ChartRepositoryTest {
+    /** The same assertions on a SQLite file and on a real PostgreSQL server (decision 10). */
+    @Parameter
+    TestDb.Engine engine;
+
     private static final LocalDate FROM = LocalDate.of(2025, 1, 1);
     private static final LocalDate TO = LocalDate.of(2025, 12, 31);
 
@@ -61,7 +70,7 @@ class ChartRepositoryTest {
 
     @BeforeEach
     void setUp() {
-        ctx = TestDb.open(dir);
+        ctx = TestDb.open(engine, dir);
         charts = new ChartRepository(ctx.database());
         a = unit("Enhet A", null);
         b = unit("Sektion B", a);

@@ -8,9 +8,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,24 +31,32 @@ import se.kvalitetshjulet.domain.org.Unit;
 import se.kvalitetshjulet.service.DemoDataService;
 
 /** Repository behaviour on a real SQLite file with the demo municipality. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDb.Engine.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RepositoryTest {
+    /** The same assertions on a SQLite file and on a real PostgreSQL server (decision 10). */
+    @Parameter
+    TestDb.Engine engine;
     AppContext ctx;
+    Path dir;
     final LocalDate today = TestDb.TODAY;
 
-    @BeforeAll
-    void setUp(@TempDir Path dir) {
-        ctx = TestDb.demo(dir);
+    @BeforeParameterizedClassInvocation
+    void setUp(TestDb.Engine engine) throws java.io.IOException {
+        dir = java.nio.file.Files.createTempDirectory("kvh-repository-test");
+        ctx = TestDb.demo(engine, dir);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void tearDown() {
         ctx.close();
+        TestDb.deleteTree(dir);
     }
 
     @Test
     void demoDataIsDeterministicForASeed(@TempDir Path other) {
-        try (AppContext second = TestDb.demo(other)) {
+        try (AppContext second = TestDb.demo(engine, other)) {
             assertThat(second.deviations().count(DeviationFilter.all(), today))
                     .isEqualTo(ctx.deviations().count(DeviationFilter.all(), today));
             assertThat(second.deviations().find(100).orElseThrow()).isEqualTo(ctx.deviations().find(100).orElseThrow());

@@ -8,6 +8,9 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import se.kvalitetshjulet.TestDb;
@@ -24,7 +27,13 @@ import se.kvalitetshjulet.domain.org.ProviderKind;
 import se.kvalitetshjulet.domain.org.Unit;
 
 /** A lex Sarah case from registration to closing, through the service, on a real database. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDb.Engine.class)
 class DeviationServiceTest {
+    /** The same assertions on a SQLite file and on a real PostgreSQL server (decision 10). */
+    @Parameter
+    TestDb.Engine engine;
+
     @TempDir
     Path dir;
     AppContext ctx;
@@ -33,7 +42,7 @@ class DeviationServiceTest {
 
     @BeforeEach
     void setUp() {
-        ctx = TestDb.open(dir);
+        ctx = TestDb.open(engine, dir);
         Unit adm = ctx.units().save(new Unit(null, null, "Förvaltningen", OrgLevel.FORVALTNING, null, ProviderKind.KOMMUNAL,
                 null, null, null));
         unit = ctx.units().save(new Unit(null, adm.id(), "Gruppbostad Lärkan", OrgLevel.ENHET, null, ProviderKind.KOMMUNAL,

@@ -10,6 +10,9 @@ import java.util.List;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import se.kvalitetshjulet.TestDb;
@@ -29,7 +32,13 @@ import se.kvalitetshjulet.domain.selfcheck.ResultLevel;
 import se.kvalitetshjulet.domain.selfcheck.Round;
 import se.kvalitetshjulet.domain.selfcheck.Template;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(TestDb.Engine.class)
 class SelfCheckServiceTest {
+    /** The same assertions on a SQLite file and on a real PostgreSQL server (decision 10). */
+    @Parameter
+    TestDb.Engine engine;
+
     @TempDir
     Path dir;
 
@@ -67,7 +76,7 @@ class SelfCheckServiceTest {
 
     @Test
     void aRoundGoesToTheLeafUnitsAndFreezesItsTemplateSoEditsBecomeANewVersion() {
-        try (AppContext ctx = TestDb.open(dir)) {
+        try (AppContext ctx = TestDb.open(engine, dir)) {
             long[] ids = setUp(ctx);
             assertThat(ctx.selfChecks().responses(ids[1], null)).extracting(ResponseRow::unitName)
                     .containsExactlyInAnyOrder("Sektion A", "Sektion B");
@@ -89,14 +98,16 @@ class SelfCheckServiceTest {
     void aDraftSurvivesClosingAndReopeningTheDatabase() {
         long responseId;
         long questionId;
-        try (AppContext ctx = TestDb.open(dir)) {
+        String where;
+        try (AppContext ctx = TestDb.open(engine, dir)) {
+            where = ctx.database().describe();
             long[] ids = setUp(ctx);
             Template t = ctx.selfChecks().template(ids[0]);
             responseId = responseOf(ctx, ids[1], ids[2]).id();
             questionId = byKey(t, "klader").id();
             ctx.selfChecks().saveDraft(responseId, List.of(new Answer(null, questionId, "DELVIS", "Förkläden saknas")));
         }
-        try (AppContext again = new AppContext(Database.open(dir.resolve("test.db")), TestDb.clock())) {
+        try (AppContext again = new AppContext(Database.open(where), TestDb.clock())) {
             SelfCheckService.Form form = again.selfChecks().open(responseId);
             assertThat(form.response().status()).isEqualTo(ResponseStatus.DRAFT);
             assertThat(form.answers().get(questionId).value()).isEqualTo("DELVIS");
@@ -106,7 +117,7 @@ class SelfCheckServiceTest {
 
     @Test
     void submittingValidatesRequiredAnswersThenLocksAndReopeningKeepsTheReason() {
-        try (AppContext ctx = TestDb.open(dir)) {
+        try (AppContext ctx = TestDb.open(engine, dir)) {
             long[] ids = setUp(ctx);
             Template t = ctx.selfChecks().template(ids[0]);
             long responseId = responseOf(ctx, ids[1], ids[2]).id();
@@ -133,7 +144,7 @@ class SelfCheckServiceTest {
 
     @Test
     void theCompilationCountsAnswersComputesMeansAndBuildsBilaga2(@TempDir Path out) throws Exception {
-        try (AppContext ctx = TestDb.open(dir)) {
+        try (AppContext ctx = TestDb.open(engine, dir)) {
             long[] ids = setUp(ctx);
             Template t = ctx.selfChecks().template(ids[0]);
             long a = responseOf(ctx, ids[1], ids[2]).id();
@@ -185,7 +196,7 @@ class SelfCheckServiceTest {
 
     @Test
     void aTemplateRoundTripsThroughJsonAndABadFileIsRefusedInSwedish() throws Exception {
-        try (AppContext ctx = TestDb.open(dir)) {
+        try (AppContext ctx = TestDb.open(engine, dir)) {
             Template t = ctx.selfChecks().saveTemplate(SelfCheckDemoData.documentationTemplate()).value();
             Path file = dir.resolve("mall.json");
             ctx.selfChecks().exportTemplate(t.id(), file);
@@ -208,7 +219,7 @@ class SelfCheckServiceTest {
 
     @Test
     void demoDataCreatesThreeTemplatesAndThreeAnsweredRoundsWithSpringAndAutumnOfHygiene() {
-        try (AppContext ctx = TestDb.open(dir)) {
+        try (AppContext ctx = TestDb.open(engine, dir)) {
             // The demo municipality includes the self-check demo (templates, rounds, answers).
             ctx.demoData().generate(42, TestDb.TODAY, p -> { });
             assertThat(ctx.selfChecks().templates()).hasSize(3);

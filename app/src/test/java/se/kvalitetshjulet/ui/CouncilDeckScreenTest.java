@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui;
 
+import se.kvalitetshjulet.service.TrendSettingsJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -33,8 +34,8 @@ import se.kvalitetshjulet.domain.trend.TrendMeasure;
 import se.kvalitetshjulet.ui.common.FxTaskRunner;
 import se.kvalitetshjulet.ui.common.I18n;
 import se.kvalitetshjulet.ui.shell.MainView;
-import se.kvalitetshjulet.ui.trend.ChartStyle;
-import se.kvalitetshjulet.ui.trend.TrendSettings;
+import se.kvalitetshjulet.domain.trend.ChartStyle;
+import se.kvalitetshjulet.domain.trend.TrendSettings;
 import se.kvalitetshjulet.ui.trend.TrendViewModel;
 
 /** From a council meeting to the chart screen with that council's deck chosen, ready to edit. */
@@ -67,8 +68,8 @@ class CouncilDeckScreenTest {
     void editTheChartsOpensTheChartScreenOnTheCouncilsDeck(FxRobot robot) throws Exception {
         CouncilRepository.MeetingRow meeting = ctx.councils().list(null).getFirst();
         LocalDate to = ctx.today().withDayOfMonth(1).minusDays(1);
-        String json = TrendSettings.trend(null, null, null, null, Granularity.MONTH, TrendMeasure.COUNT, ChartStyle.RUN,
-                to.withDayOfMonth(1).minusMonths(23), to, null, null).toJson();
+        String json = TrendSettingsJson.toJson(TrendSettings.trend(null, null, null, null, Granularity.MONTH,
+                TrendMeasure.COUNT, ChartStyle.RUN, to.withDayOfMonth(1).minusMonths(23), to, null, null));
         ctx.savedFilters().replaceAll(TrendViewModel.deckScreen(meeting.unitId()), List.of(
                 new SavedFilterRepository.Saved("Rådets trend", json), new SavedFilterRepository.Saved("Andra bilden", json)));
 

@@ -65,6 +65,30 @@ public final class ChartRepository {
         this.db = db;
     }
 
+    // ---- where a series begins, and rare events ----------------------------------------------------
+
+    /**
+     * The day the first deviation in these units ({@code null}: all) was registered, if any: a unit's series begins
+     * in that month, not with invented zeros before it.
+     */
+    public java.util.Optional<LocalDate> firstRegistered(Set<Long> unitIds) {
+        org.jooq.Condition c = unitIds == null ? DSL.trueCondition()
+                : unitIds.isEmpty() ? DSL.falseCondition() : DEVIATION.UNIT_ID.in(unitIds);
+        return java.util.Optional.ofNullable(db.dsl().select(DSL.min(DEVIATION.REGISTERED_ON)).from(DEVIATION).where(c)
+                .fetchOne(0, LocalDate.class));
+    }
+
+    /** Deviations per registration day in the filter (its period included): the raw material of G and T charts. */
+    public record DayCount(LocalDate day, long count) { }
+
+    public List<DayCount> dailyCounts(DeviationFilter filter, LocalDate today) {
+        Field<LocalDate> day = DEVIATION.REGISTERED_ON;
+        return db.dsl().select(day, DSL.count()).from(DEVIATION)
+                .where(DeviationRepository.condition(filter, today))
+                .groupBy(day).orderBy(day)
+                .fetch(r -> new DayCount(r.value1(), r.value2()));
+    }
+
     // ---- Pareto ------------------------------------------------------------------------
 
     /** Deviations per category in the filter (category null: none stated), grouped on the covering period index. */
@@ -207,10 +231,10 @@ public final class ChartRepository {
                 .when(ActionSource.QUALITY_PLAN.code(), DSL.field(DSL.select(DSL.concat(
                                 QUALITY_PLAN.PLAN_YEAR.cast(SQLDataType.VARCHAR), DSL.inline("-01")))
                         .from(QUALITY_PLAN).where(QUALITY_PLAN.ID.eq(ACTION_ITEM.SOURCE_ID))));
-        Field<String> openedMonth = DSL.substring(opened, 1, 7);
-        Field<String> doneMonth = DSL.substring(text(ACTION_ITEM.DONE_ON), 1, 7);
+        Field<String> openedMonth = DSL.substring(opened, DSL.inline(1), DSL.inline(7));
+        Field<String> doneMonth = DSL.substring(text(ACTION_ITEM.DONE_ON), DSL.inline(1), DSL.inline(7));
         // Overdue at a month end M when due_on < M, i.e. from the month that holds the day after the due date.
-        Field<String> dueNextMonth = DSL.substring(text(DSL.localDateAdd(ACTION_ITEM.DUE_ON, 1)), 1, 7);
+        Field<String> dueNextMonth = DSL.substring(text(DSL.localDateAdd(ACTION_ITEM.DUE_ON, 1)), DSL.inline(1), DSL.inline(7));
         var base = ctx.select(openedMonth.as("om"), doneMonth.as("dm"), dueNextMonth.as("nm")).from(ACTION_ITEM)
                 .where(unitIds == null ? DSL.trueCondition()
                         : unitIds.isEmpty() ? DSL.falseCondition() : ACTION_ITEM.UNIT_ID.in(unitIds))

@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.jooq.DSLContext;
@@ -19,14 +20,15 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 import se.kvalitetshjulet.data.Database;
+import se.kvalitetshjulet.data.Engine;
 import se.kvalitetshjulet.domain.deviation.Deviation;
 
 /**
  * The SQL of a deviation import (decision 0004), kept here so that the importer in {@code service.imports} holds
  * only the rules: the external ids already imported from a source, and the bulk write of one transaction (batched
  * multi-row insert on the transaction's connection, a bigger page cache, the deviation indexes dropped and built
- * again for a large import, case references set by one UPDATE, one audit row). Written for SQLite
- * ({@code PRAGMA cache_size}, index definitions from {@code sqlite_master}).
+ * again for a large import, case references set by one UPDATE, one audit row). What differs per engine
+ * (page cache, dropping indexes, date casts) is behind {@link Engine}.
  */
 public final class DeviationImportRepository {
     /** The case reference of a row until the UPDATE at the end of the import gives it its real one. */
@@ -35,8 +37,6 @@ public final class DeviationImportRepository {
     public static final long BULK_MIN_ROWS = 20_000;
     private static final int ROWS_PER_STATEMENT = 50;
     private static final int STATEMENTS_PER_BATCH = 20;
-    /** SQLite page cache (KiB, outside the Java heap) while the rows of an import are written. */
-    private static final long IMPORT_CACHE_KIB = 256 * 1024;
     private static final String[] COLUMNS = {"case_ref", "kind", "law", "unit_id", "category_id", "status", "occurred_on",
             "reported_on", "registered_on", "due_on", "closed_on", "reporter_role", "title", "description",
             "immediate_actions", "facts", "cause_text", "assessment", "serious", "ivo_reported_on", "ivo_reference",
@@ -82,11 +82,67 @@ public final class DeviationImportRepository {
     public record ImportRecord(String file, String source, String mapping) { }
 
     /**
+     * The cause categories and measure types of one imported row (by its external id), written once the rows have
+     * their ids: one deviation_cause row per cause, one measure (action_item) per measure type.
+     */
+    public record Children(List<Long> causeIds, List<Long> measureTypeIds) { }
+
+    /**
      * Writes the rows in one transaction and, if any were written, one audit row for the import (entity
      * {@code auditEntity}, id = the first new id). An exception from {@code rows} rolls everything back.
      */
     public Written write(long expectedRows, LocalDateTime now, String auditEntity, ImportRecord what, Rows rows) {
-        return db.tx(tx -> write(tx, expectedRows, now, auditEntity, what, rows));
+        return write(expectedRows, now, auditEntity, what, rows, Map.of(), Map.of());
+    }
+
+    /**
+     * As {@link #write(long, LocalDateTime, String, ImportRecord, Rows)}, and in the same transaction the causes and
+     * measure types that {@code rows} put into {@code children} while it wrote them (keyed by external id).
+     * {@code measureNames} gives the text of a measure of each type.
+     */
+    public Written write(long expectedRows, LocalDateTime now, String auditEntity, ImportRecord what, Rows rows,
+            Map<String, Children> children, Map<Long, String> measureNames) {
+        return db.tx(tx -> {
+            Written w = write(tx, expectedRows, now, auditEntity, what, rows);
+            if (w.rows() > 0 && !children.isEmpty()) {
+                writeChildren(tx, w.firstId(), w.lastId(), children, measureNames);
+            }
+            return w;
+        });
+    }
+
+    /** One deviation_cause row per cause, one measure per measure type (done on the closing day of a closed case). */
+    private static void writeChildren(DSLContext tx, long firstId, long lastId, Map<String, Children> children,
+            Map<Long, String> measureNames) {
+        var ai = se.kvalitetshjulet.data.jooq.Tables.ACTION_ITEM;
+        var dc = se.kvalitetshjulet.data.jooq.Tables.DEVIATION_CAUSE;
+        List<org.jooq.Query> batch = new ArrayList<>();
+        try (var cursor = tx.select(DEVIATION.ID, DEVIATION.EXTERNAL_ID, DEVIATION.UNIT_ID, DEVIATION.STATUS,
+                        DEVIATION.CLOSED_ON).from(DEVIATION).where(DEVIATION.ID.between(firstId, lastId))
+                .fetchSize(10_000).fetchLazy()) {
+            for (var r : cursor) {
+                Children ch = r.value2() == null ? null : children.get(r.value2());
+                if (ch == null) {
+                    continue;
+                }
+                for (Long cause : ch.causeIds()) {
+                    batch.add(tx.insertInto(dc).set(dc.DEVIATION_ID, r.value1()).set(dc.CAUSE_CATEGORY_ID, cause));
+                }
+                boolean closed = se.kvalitetshjulet.domain.deviation.DeviationStatus.AVSLUTAD.name().equals(r.value4());
+                for (Long type : ch.measureTypeIds()) {
+                    batch.add(tx.insertInto(ai).set(ai.SOURCE_TYPE, "DEVIATION").set(ai.SOURCE_ID, r.value1())
+                            .set(ai.UNIT_ID, r.value3()).set(ai.WHAT, measureNames.getOrDefault(type, ""))
+                            .set(ai.MEASURE_TYPE_ID, type).set(ai.DONE_ON, closed ? r.value5() : null));
+                }
+                if (batch.size() >= 500) {
+                    tx.batch(batch).execute();
+                    batch.clear();
+                }
+            }
+        }
+        if (!batch.isEmpty()) {
+            tx.batch(batch).execute();
+        }
     }
 
     private Written write(DSLContext tx, long expectedRows, LocalDateTime now, String auditEntity, ImportRecord what,
@@ -94,23 +150,18 @@ public final class DeviationImportRepository {
         long[] written = {0};
         long[] range = {0, 0};
         tx.connection(c -> {
-            // A bigger page cache for this transaction: with SQLite's default 2 MB the indexes of a
-            // large import no longer fit, and dirty pages are spilled and rewritten over and over.
-            long cacheBefore = pragma(c, "cache_size");
-            pragma(c, "cache_size", -IMPORT_CACHE_KIB);
+            // What a large import needs differs per engine (SQLite: page cache, indexes dropped and rebuilt; see
+            // Engine.beginBulkImport). All of it is inside this transaction: a failure or cancellation undoes it.
+            Engine.Bulk bulk = db.engine().beginBulkImport(c, expectedRows, count(c));
+            boolean ok = false;
             try {
-                // A large import into a comparatively small register: drop the indexes of the table and build
-                // them again afterwards (sorting once is far cheaper than a million random index inserts). The
-                // statements are DDL inside this transaction, so a failure or cancellation brings them back.
-                List<String> indexes = expectedRows >= BULK_MIN_ROWS && expectedRows * 4 >= count(c)
-                        ? dropIndexes(c) : List.of();
-                try (Inserter ins = new Inserter(c, now)) {
+                try (Inserter ins = new Inserter(c, now, db.engine().isServer())) {
                     rows.writeTo(d -> {
                         try {
                             ins.add(d);
                         } catch (SQLException e) {
-                            throw new IllegalStateException("Importen kunde inte skrivas till databasen: "
-                                    + e.getMessage(), e);
+                            throw new IllegalStateException("Importen kunde inte skrivas till databasen; inget har "
+                                    + "sparats.", e);
                         }
                         written[0]++;
                     });
@@ -128,13 +179,9 @@ public final class DeviationImportRepository {
                             .where(DEVIATION.ID.between(range[0], range[1]).and(DEVIATION.CASE_REF.eq(PRELIMINARY)))
                             .execute();
                 }
-                try (var st = c.createStatement()) {
-                    for (String sql : indexes) {
-                        st.execute(sql);
-                    }
-                }
+                ok = true;
             } finally {
-                pragma(c, "cache_size", cacheBefore);
+                bulk.finish(ok);
             }
         });
         if (written[0] == 0) {
@@ -160,37 +207,6 @@ public final class DeviationImportRepository {
     private static long count(Connection c) throws SQLException {
         try (var st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM deviation")) {
             return rs.next() ? rs.getLong(1) : 0;
-        }
-    }
-
-    /** Drops the indexes of the deviation table and returns the statements that create them again. */
-    private static List<String> dropIndexes(Connection c) throws SQLException {
-        List<String[]> found = new ArrayList<>();
-        try (var st = c.createStatement(); var rs = st.executeQuery("SELECT name, sql FROM sqlite_master "
-                + "WHERE type = 'index' AND tbl_name = 'deviation' AND sql IS NOT NULL ORDER BY name")) {
-            while (rs.next()) {
-                found.add(new String[] {rs.getString(1), rs.getString(2)});
-            }
-        }
-        List<String> create = new ArrayList<>();
-        try (var st = c.createStatement()) {
-            for (String[] idx : found) {
-                st.execute("DROP INDEX \"" + idx[0].replace("\"", "\"\"") + "\"");
-                create.add(idx[1]);
-            }
-        }
-        return create;
-    }
-
-    private static long pragma(Connection c, String name) throws SQLException {
-        try (var st = c.createStatement(); var rs = st.executeQuery("PRAGMA " + name)) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
-    }
-
-    private static void pragma(Connection c, String name, long value) throws SQLException {
-        try (var st = c.createStatement()) {
-            st.execute("PRAGMA " + name + " = " + value);
         }
     }
 
@@ -223,14 +239,34 @@ public final class DeviationImportRepository {
         private int batched;
         private long firstId = -1;
 
-        Inserter(Connection c, LocalDateTime now) throws SQLException {
+        private final boolean server;
+
+        Inserter(Connection c, LocalDateTime now, boolean server) throws SQLException {
             this.c = c;
             this.now = timestamp(now);
+            this.server = server;
             this.multi = c.prepareStatement(sql(ROWS_PER_STATEMENT));
         }
 
-        private static String sql(int rows) {
-            String one = "(" + "?,".repeat(COLUMNS.length - 1) + "?)";
+        /** One row's placeholders: SQLite stores dates as text; PostgreSQL gets them as DATE and TIMESTAMP values. */
+        private String row() {
+            StringBuilder sb = new StringBuilder("(");
+            for (int i = 0; i < COLUMNS.length; i++) {
+                String col = COLUMNS[i];
+                sb.append(i == 0 ? "" : ",");
+                if (server && col.endsWith("_on")) {
+                    sb.append("CAST(? AS DATE)");
+                } else if (server && col.endsWith("_at")) {
+                    sb.append("CAST(? AS TIMESTAMP)");
+                } else {
+                    sb.append('?');
+                }
+            }
+            return sb.append(')').toString();
+        }
+
+        private String sql(int rows) {
+            String one = row();
             StringBuilder sb = new StringBuilder("INSERT INTO deviation (").append(String.join(", ", COLUMNS))
                     .append(") VALUES ");
             for (int i = 0; i < rows; i++) {
@@ -244,7 +280,7 @@ public final class DeviationImportRepository {
                     d.categoryId(), d.status().name(), date(d.occurredOn()), date(d.reportedOn()), date(d.registeredOn()),
                     date(d.dueOn()), date(d.closedOn()), d.reporterRole(), d.title().strip(), d.description(),
                     d.immediateActions(), d.facts(), d.causeText(), d.assessment() == null ? null : d.assessment().name(),
-                    d.serious() ? 1 : 0, date(d.ivoReportedOn()), d.ivoReference(), d.externalSource(), d.externalId(), now};
+                    d.serious(), date(d.ivoReportedOn()), d.ivoReference(), d.externalSource(), d.externalId(), now};
             if (firstId < 0) {
                 try (PreparedStatement one = c.prepareStatement(sql(1))) {
                     bind(one, 1);
@@ -295,6 +331,8 @@ public final class DeviationImportRepository {
                         ps.setLong(p++, l);
                     } else if (v instanceof Integer i) {
                         ps.setInt(p++, i);
+                    } else if (v instanceof Boolean b) {
+                        ps.setBoolean(p++, b);
                     } else {
                         ps.setObject(p++, v);
                     }

@@ -139,7 +139,8 @@ public final class DeviationRepository {
             return Optional.empty();
         }
         List<Long> causes = db.dsl().select(DEVIATION_CAUSE.CAUSE_CATEGORY_ID).from(DEVIATION_CAUSE)
-                .where(DEVIATION_CAUSE.DEVIATION_ID.eq(id)).fetch(DEVIATION_CAUSE.CAUSE_CATEGORY_ID);
+                .where(DEVIATION_CAUSE.DEVIATION_ID.eq(id)).orderBy(DEVIATION_CAUSE.CAUSE_CATEGORY_ID)
+                .fetch(DEVIATION_CAUSE.CAUSE_CATEGORY_ID);
         return Optional.of(toDeviation(r, causes));
     }
 
@@ -176,7 +177,7 @@ public final class DeviationRepository {
      * ISO in SQLite and PostgreSQL) and far cheaper in SQLite than year()/month(), which parse dates.
      */
     private static Field<String> yearMonth() {
-        return DSL.substring(DEVIATION.REGISTERED_ON.cast(org.jooq.impl.SQLDataType.VARCHAR), 1, 7);
+        return DSL.substring(DEVIATION.REGISTERED_ON.cast(org.jooq.impl.SQLDataType.VARCHAR), DSL.inline(1), DSL.inline(7));
     }
 
     private static int year(String ym) {
@@ -321,7 +322,8 @@ public final class DeviationRepository {
         }
         long id = rec.getId();
         List<Long> oldCauses = tx.select(DEVIATION_CAUSE.CAUSE_CATEGORY_ID).from(DEVIATION_CAUSE)
-                .where(DEVIATION_CAUSE.DEVIATION_ID.eq(id)).fetch(DEVIATION_CAUSE.CAUSE_CATEGORY_ID);
+                .where(DEVIATION_CAUSE.DEVIATION_ID.eq(id)).orderBy(DEVIATION_CAUSE.CAUSE_CATEGORY_ID)
+                .fetch(DEVIATION_CAUSE.CAUSE_CATEGORY_ID);
         if (!new java.util.HashSet<>(oldCauses).equals(new java.util.HashSet<>(d.causeIds()))) {
             tx.deleteFrom(DEVIATION_CAUSE).where(DEVIATION_CAUSE.DEVIATION_ID.eq(id)).execute();
             for (Long c : d.causeIds()) {

@@ -26,7 +26,23 @@ public enum ChartType {
     /** Laney's P′ chart, for proportions with large denominators and extra-binomial variation. */
     PP("pp", Denominators.REQUIRED),
     /** Laney's U′ chart, for rates with large denominators and extra-Poisson variation. */
-    UP("up", Denominators.REQUIRED);
+    UP("up", Denominators.REQUIRED),
+    /**
+     * I′ chart (qicharts2's {@code 'ip'}): individuals of ratios with varying denominators, the limits
+     * widened where the denominator is small (Taylor); without denominators every point weighs 1.
+     */
+    IP("ip", Denominators.OPTIONAL),
+    /**
+     * G chart of opportunities (or events of another kind) between rare events, e.g. deviations
+     * between two lex Sarah reports: centre line is the median, limits from the geometric
+     * distribution.
+     */
+    G("g", Denominators.NOT_ALLOWED),
+    /**
+     * T chart of the time between rare events, e.g. days between two lex Maria reports: an I chart
+     * of the times raised to 1/3.6 (Nelson), back-transformed.
+     */
+    T("t", Denominators.NOT_ALLOWED);
 
     /** Whether a chart type takes a denominator for each value. */
     public enum Denominators { REQUIRED, OPTIONAL, NOT_ALLOWED }
@@ -59,6 +75,16 @@ public enum ChartType {
      */
     public boolean runsRulesApply() {
         return this != MR;
+    }
+
+    /** Whether the centre line is a median (run and G charts) rather than a mean. */
+    public boolean medianCentre() {
+        return this == RUN || this == G;
+    }
+
+    /** Charts of the time or opportunities between events: a higher point means fewer events. */
+    public boolean betweenEvents() {
+        return this == G || this == T;
     }
 
     /** Looks a type up by its code, ignoring case. */

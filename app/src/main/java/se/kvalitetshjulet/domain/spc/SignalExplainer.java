@@ -39,7 +39,7 @@ public final class SignalExplainer {
         ChartType chart = result.chart();
         SpcPart part = result.part(partNumber);
         RunsAnalysis runs = part.runs();
-        String line = chart == ChartType.RUN ? "median" : "centre";
+        String line = chart.medianCentre() ? "median" : "centre";
         List<String> sentences = new ArrayList<>();
         if (chart.hasControlLimits() && part.pointsOutside() > 0) {
             sentences.add(messages.get("signal.outside", part.pointsOutside()));

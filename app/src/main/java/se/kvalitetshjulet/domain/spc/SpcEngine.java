@@ -30,6 +30,14 @@ import java.util.List;
  *   <li>U′, P′ (Laney): sd_i as for U and P, multiplied by sigma_z = mean |Δz| / 1.128 where
  *       z_i = (y_i − centre) / sd_i over the baseline points (optionally screened as for I).</li>
  * </ul>
+ * <ul>
+ *   <li>I′ (ip): centre = Σy / Σn; s_i = √(π/2) |r_i − r_{i−1}| / √(1/n_{i−1} + 1/n_i) over all
+ *       consecutive points of the part; sd_i = mean(s) × √(1/n_i); screening drops s ≥ 3.2665 × mean(s).</li>
+ *   <li>G: m = mean of the baseline; sd = √(m (m + 1)); limits m ± 3 sd (LCL clipped at 0); the
+ *       centre line drawn and used for the runs analysis is the median.</li>
+ *   <li>T: an I chart of y^(1/3.6), centre line and limits raised to 3.6; an undefined or negative
+ *       lower limit becomes 0. Times must be greater than 0.</li>
+ * </ul>
  * Lower limits of C, U, P, U′ and P′ are clipped at 0 and upper limits of P and P′ at 1; I chart
  * limits are not clipped (qicharts2's default {@code y.neg = TRUE}). Limits that come out infinite
  * or undefined (a missing subgroup on a U or P chart) are reported as {@code NaN}.
@@ -44,6 +52,11 @@ public final class SpcEngine {
     static final double D2 = 1.128;
     /** D4 for moving ranges of two, as rounded by qicharts2. */
     static final double D4 = 3.267;
+
+    /** The screening factor qicharts2 uses for the I′ chart's spread (3.2665, not 3.267). */
+    static final double IP_SCREEN = 3.2665;
+    /** Nelson's power for times between events. */
+    static final double T_POWER = 3.6;
 
     private static final MathContext EXACT_ENOUGH = new MathContext(60);
 
@@ -61,7 +74,12 @@ public final class SpcEngine {
         int freeze = request.freeze().orElse(n);
         for (int i = 0; i < n; i++) {
             double y = request.values().get(i);
-            if (request.hasDenominators()) {
+            if (chart == ChartType.IP && !request.hasDenominators()) {
+                // qicharts2: without denominators every subgroup counts once (n = y.length).
+                numerator[i] = y;
+                denominator[i] = Double.isNaN(y) ? 0 : 1;
+                value[i] = y;
+            } else if (request.hasDenominators()) {
                 double d = request.denominators().get(i);
                 boolean missing = Double.isNaN(y) || Double.isNaN(d);
                 // As qicharts2: an incomplete case has no numerator and a denominator of 0.
@@ -162,6 +180,9 @@ public final class SpcEngine {
             case UP -> rates(s, true, screen);
             case P -> proportions(s, false, screen);
             case PP -> proportions(s, true, screen);
+            case IP -> primeIndividuals(s, screen);
+            case G -> geometric(s);
+            case T -> timeBetween(s, screen);
         };
     }
 
@@ -183,6 +204,63 @@ public final class SpcEngine {
         double lcl = centre - 3 * sd;
         double ucl = centre + 3 * sd;
         return new Lines(s.value(), centre, filled(s.size(), lcl), filled(s.size(), ucl));
+    }
+
+    /**
+     * qicharts2's {@code qic.ip}. As there, the moving ranges are taken over every consecutive pair of the
+     * part (not only the baseline), while the centre line comes from the baseline.
+     */
+    private static Lines primeIndividuals(Segment s, boolean screen) {
+        double centre = sum(s.baseValues(s.numerator())) / sum(s.baseValues(s.denominator()));
+        int n = s.size();
+        double[] spread = new double[Math.max(n - 1, 0)];
+        for (int k = 1; k < n; k++) {
+            double d1 = Math.abs(s.value()[k] - s.value()[k - 1]);
+            double d2 = Math.sqrt(1 / s.denominator()[k - 1] + 1 / s.denominator()[k]);
+            spread[k - 1] = Math.sqrt(Math.PI / 2) * d1 / d2;
+        }
+        double average = mean(spread);
+        if (screen) {
+            double limit = IP_SCREEN * average;
+            average = mean(Arrays.stream(spread).filter(x -> x < limit).toArray());
+        }
+        double[] lower = new double[n];
+        double[] upper = new double[n];
+        for (int k = 0; k < n; k++) {
+            double sd = average * Math.sqrt(1 / s.denominator()[k]);
+            lower[k] = centre - 3 * sd;
+            upper[k] = centre + 3 * sd;
+        }
+        return new Lines(s.value(), centre, lower, upper);
+    }
+
+    /** qicharts2's {@code qic.g}: limits from the mean (Montgomery p. 319), the median as centre line. */
+    private static Lines geometric(Segment s) {
+        double[] base = s.baseValues(s.value());
+        double m = mean(base);
+        double sd = Math.sqrt(m * (m + 1));
+        double ucl = m + 3 * sd;
+        double lcl = clipAtZero(m - 3 * sd);
+        return new Lines(s.value(), median(base), filled(s.size(), lcl), filled(s.size(), ucl));
+    }
+
+    /** qicharts2's {@code qic.t}: an I chart of y^(1/3.6), back-transformed; an undefined LCL is 0. */
+    private static Lines timeBetween(Segment s, boolean screen) {
+        double[] transformed = new double[s.size()];
+        for (int k = 0; k < s.size(); k++) {
+            transformed[k] = Math.pow(s.value()[k], 1 / T_POWER);
+        }
+        Segment t = new Segment(transformed, transformed, s.denominator(), s.included(), s.baseline());
+        Lines i = individuals(t, screen);
+        double centre = Math.pow(i.centre(), T_POWER);
+        double[] lower = new double[s.size()];
+        double[] upper = new double[s.size()];
+        for (int k = 0; k < s.size(); k++) {
+            double lcl = Math.pow(i.lower()[k], T_POWER);
+            lower[k] = Double.isNaN(lcl) || lcl < 0 ? 0 : lcl;
+            upper[k] = Math.pow(i.upper()[k], T_POWER);
+        }
+        return new Lines(s.value(), centre, lower, upper);
     }
 
     private static Lines movingRanges(Segment s) {

@@ -33,7 +33,9 @@ import java.util.TreeSet;
  * @param excluded           sorted, distinct points excluded from the calculations
  * @param screenMovingRanges whether moving ranges at or above 3.267 × their mean are dropped before
  *                           the mean is recomputed (qicharts2's option {@code qic.screenedmr}; used
- *                           by I, P′ and U′ charts)
+ *                           by I, I′, T, P′ and U′ charts). {@code library(qicharts2)} sets it to
+ *                           TRUE when the package is attached, so the factory methods here default to
+ *                           {@link #QICHARTS2_SCREENING} (decision 0014).
  */
 public record SpcRequest(
         ChartType chart,
@@ -43,6 +45,9 @@ public record SpcRequest(
         List<Integer> partBreaks,
         List<Integer> excluded,
         boolean screenMovingRanges) {
+
+    /** What a qicharts2 user gets after {@code library(qicharts2)}: {@code options(qic.screenedmr = TRUE)}. */
+    public static final boolean QICHARTS2_SCREENING = true;
 
     public SpcRequest {
         Objects.requireNonNull(chart, "chart");
@@ -65,7 +70,8 @@ public record SpcRequest(
 
     /** A request with numerators and denominators (U, P, P′, U′; optional for run, I and MR charts). */
     public static SpcRequest of(ChartType chart, List<Double> values, List<Double> denominators) {
-        return new SpcRequest(chart, values, denominators, OptionalInt.empty(), List.of(), List.of(), false);
+        return new SpcRequest(chart, values, denominators, OptionalInt.empty(), List.of(), List.of(),
+                QICHARTS2_SCREENING);
     }
 
     public static SpcRequest of(ChartType chart, double[] values, double[] denominators) {
@@ -165,6 +171,9 @@ public record SpcRequest(
             double v = values.get(i);
             if (counts && v < 0) {
                 throw new InvalidSpcRequestException("error.value.negative", i + 1, chart.code());
+            }
+            if (chart == ChartType.T && !(v > 0) && !Double.isNaN(v)) {
+                throw new InvalidSpcRequestException("error.value.notPositiveTime", i + 1, format(v));
             }
             if ((chart == ChartType.P || chart == ChartType.PP) && v > denominators.get(i)) {
                 throw new InvalidSpcRequestException("error.value.aboveDenominator", i + 1, format(v),

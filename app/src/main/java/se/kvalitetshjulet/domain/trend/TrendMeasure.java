@@ -33,6 +33,11 @@ public enum TrendMeasure {
         return scale;
     }
 
+    /** Charts of time or cases between events, where a higher value means fewer events. */
+    public boolean betweenEvents() {
+        return controlChart.betweenEvents();
+    }
+
     public boolean needsDenominator() {
         return this != COUNT;
     }

@@ -230,13 +230,19 @@ public final class DeviationImporter {
 
     private RowConverter converter(TabularReader reader, ImportMapping mapping, String source) {
         return new RowConverter(reader, mapping, source, organisation.tree(),
-                taxonomies.list(TaxonomyRepository.Kind.CATEGORY), taxonomies.deadlines(), LocalDate.now(clock));
+                taxonomies.list(TaxonomyRepository.Kind.CATEGORY), taxonomies.deadlines(), LocalDate.now(clock))
+                .withLists(taxonomies.list(TaxonomyRepository.Kind.CAUSE),
+                        taxonomies.list(TaxonomyRepository.Kind.MEASURE_TYPE));
     }
 
     private long write(TabularReader reader, RowConverter conv, Map<String, Long> ids,
                        ImportOptions options, String source, String fileName, ImportMapping mapping, long toWrite,
                        BiConsumer<Double, String> progress, BooleanSupplier cancelled) {
         long[] written = {0};
+        // Causes and measure types of the rows that have them, by external id, written once the ids are known.
+        Map<String, DeviationImportRepository.Children> lists = new java.util.HashMap<>();
+        Map<Long, String> measureNames = new java.util.HashMap<>();
+        taxonomies.list(TaxonomyRepository.Kind.MEASURE_TYPE).forEach(t -> measureNames.put(t.id(), t.name()));
         var result = rows.write(toWrite, LocalDateTime.now(clock), AUDIT_ENTITY,
                 new DeviationImportRepository.ImportRecord(fileName, source, mapping.describe()),
                 sink -> reader.forEachRow((row, values) -> {
@@ -253,13 +259,17 @@ public final class DeviationImporter {
                         throw new IllegalStateException("Rad " + row + " gick att läsa vid kontrollen men inte vid "
                                 + "importen; filen har troligen ändrats. Inget har sparats.");
                     }
+                    if (!d.deviation().causeIds().isEmpty() || !d.measureTypeIds().isEmpty()) {
+                        lists.put(d.deviation().externalId(), new DeviationImportRepository.Children(
+                                d.deviation().causeIds(), d.measureTypeIds()));
+                    }
                     sink.add(d.deviation());
                     if (++written[0] % 1000 == 0) {
                         checkCancelled(cancelled);
                         progress.accept(0.5 + 0.45 * written[0] / Math.max(1, toWrite), null);
                     }
                     return true;
-                }));
+                }), lists, measureNames);
         progress.accept(0.97, null);
         return result.rows();
     }

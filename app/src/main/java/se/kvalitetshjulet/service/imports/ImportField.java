@@ -53,7 +53,13 @@ public enum ImportField {
     SERIOUS("serious", "Allvarlig", "Allvarlig", "Allvarligt", "Serious"),
     IVO_REPORTED_ON("ivoReportedOn", "Anmäld till IVO",
             "Anmäld till IVO", "Anmält till IVO", "IVO-anmälan", "Datum anmälan IVO"),
-    IVO_REFERENCE("ivoReference", "IVO-diarienummer", "IVO-diarienummer", "IVO:s diarienummer", "Diarienummer IVO");
+    IVO_REFERENCE("ivoReference", "IVO-diarienummer", "IVO-diarienummer", "IVO:s diarienummer", "Diarienummer IVO"),
+    /** Cause categories from the causes list (several in one cell, separated by , ; | or line breaks). */
+    CAUSES("causes", "Orsakskategorier",
+            "Orsakskategorier", "Orsakskategori", "Orsakstyp", "Orsakstyper", "Typ av orsak", "Cause categories"),
+    /** Measure types from the measure-type list; each becomes a measure of the deviation. */
+    MEASURE_TYPES("measureTypes", "Åtgärdstyper",
+            "Åtgärdstyper", "Åtgärdstyp", "Typ av åtgärd", "Åtgärdskategori", "Åtgärdskategorier", "Measure types");
 
     private final String jsonName;
     private final String label;

@@ -61,7 +61,12 @@ final class RowConverter {
     private static final ResourceBundle MESSAGES = bundle();
 
     /** The outcome for one row: a deviation (null when rejected), the external id, errors and warnings. */
-    record Converted(Deviation deviation, String externalId, List<RowError> errors, List<RowError> warnings) { }
+    record Converted(Deviation deviation, String externalId, List<RowError> errors, List<RowError> warnings,
+                     List<Long> measureTypeIds) {
+        Converted(Deviation deviation, String externalId, List<RowError> errors, List<RowError> warnings) {
+            this(deviation, externalId, errors, warnings, List.of());
+        }
+    }
 
     private final TabularReader reader;
     private final List<String> headers;
@@ -78,6 +83,10 @@ final class RowConverter {
     private final Map<String, Taxonomy> categoryCache = new HashMap<>();
     private final Map<String, Object> kindCache = new HashMap<>();
     private final Map<String, Object> statusCache = new HashMap<>();
+    private final Map<String, Taxonomy> causes = new HashMap<>();
+    private final Map<String, Taxonomy> measureTypes = new HashMap<>();
+    private String causeNames = "";
+    private String measureTypeNames = "";
 
     RowConverter(TabularReader reader, ImportMapping mapping, String source, OrgTree tree, List<Taxonomy> categoryList,
                  DeadlineRules deadlines, LocalDate today) {
@@ -97,6 +106,22 @@ final class RowConverter {
         }
         categoryNames = categoryList.stream().filter(Taxonomy::active).map(Taxonomy::name).collect(Collectors.joining(", "));
     }
+
+    /** The causes and measure-type lists that the CAUSES and MEASURE_TYPES columns are mapped to (decision 0015). */
+    RowConverter withLists(List<Taxonomy> causeList, List<Taxonomy> measureTypeList) {
+        for (Taxonomy t : causeList) {
+            causes.putIfAbsent(name(t.name()), t);
+        }
+        for (Taxonomy t : measureTypeList) {
+            measureTypes.putIfAbsent(name(t.name()), t);
+        }
+        causeNames = causeList.stream().filter(Taxonomy::active).map(Taxonomy::name).collect(Collectors.joining(", "));
+        measureTypeNames = measureTypeList.stream().filter(Taxonomy::active).map(Taxonomy::name)
+                .collect(Collectors.joining(", "));
+        return this;
+    }
+
+    private static final java.util.regex.Pattern LIST_SEPARATOR = java.util.regex.Pattern.compile("\\s*[,;|\\n]\\s*");
 
     /** Names compared for units and categories: case, spacing and dash style do not matter. */
     static String name(String s) {
@@ -277,6 +302,29 @@ final class RowConverter {
             return v;
         }
 
+        /** The ids of the list entries named in the cell; each unknown name is a row error naming the list. */
+        private List<Long> listValues(ImportField f, Map<String, Taxonomy> list, String what, String listName,
+                                      String known) {
+            String v = value(f);
+            if (v == null || v.isBlank()) {
+                return List.of();
+            }
+            List<Long> ids = new java.util.ArrayList<>();
+            for (String part : LIST_SEPARATOR.split(v.strip())) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                Taxonomy t = list.get(name(part));
+                if (t == null) {
+                    error(f, part, what + " '" + part + "' finns inte i " + listName + ". Lägg till den under Listor och "
+                            + "regler eller rätta värdet. Befintliga: " + known + ".");
+                } else if (!ids.contains(t.id())) {
+                    ids.add(t.id());
+                }
+            }
+            return ids;
+        }
+
         /** Filled by {@link #kind()}: a kind such as "Fall" may imply a category. */
         private String impliedCategory;
         /** The date the registration date was taken from (for error messages). */
@@ -310,17 +358,21 @@ final class RowConverter {
             boolean serious = serious();
             String ivoReference = limited(ImportField.IVO_REFERENCE, MAX_IVO_REFERENCE);
 
+            List<Long> causeIds = listValues(ImportField.CAUSES, causes, "Orsaken", "orsakslistan", causeNames);
+            List<Long> measureTypeIds = listValues(ImportField.MEASURE_TYPES, measureTypes, "Åtgärdstypen",
+                    "listan över åtgärdstyper", measureTypeNames);
+
             if (kind != null && due == null && registered != null && !failed.contains(ImportField.DUE_ON)) {
                 due = deadlines.dueOn(kind, registered);
             }
             Deviation d = new Deviation(null, null, kind, law, unitId, categoryId, status, occurred, reported, registered,
                     due, closed, role, title == null ? "" : title, nz(description), nz(immediate), nz(facts), nz(causeText),
-                    List.of(), assessment, serious, ivoReported, ivoReference, source, externalId);
+                    causeIds, assessment, serious, ivoReported, ivoReference, source, externalId);
             checkRules(d);
             if (checkText) {
                 warnAboutIdentityNumbers();
             }
-            return new Converted(errors.isEmpty() ? d : null, externalId, errors, warnings);
+            return new Converted(errors.isEmpty() ? d : null, externalId, errors, warnings, measureTypeIds);
         }
 
         private String externalId() {

@@ -31,6 +31,8 @@ import org.xml.sax.XMLReader;
  * and whole numbers in "General" cells keep all their digits (no 1.23E+11 for long ids).
  */
 final class XlsxTabularReader extends TabularReader {
+    /** Excel's own limit (column XFD); a reference beyond it means a damaged or hostile file. */
+    static final int MAX_COLUMNS = 16_384;
     private final List<String> headers;
     private final long headerRow;
     private final String sheetName;
@@ -147,13 +149,49 @@ final class XlsxTabularReader extends TabularReader {
         } catch (IOException | OpenXML4JException | SAXException | javax.xml.parsers.ParserConfigurationException
                  | org.apache.poi.ooxml.POIXMLException | org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException
                  | org.apache.poi.util.RecordFormatException | IllegalArgumentException e) {
-            throw new ImportFileException("Filen " + file().getFileName() + " kunde inte läsas som Excel-arbetsbok "
-                    + "(.xlsx): " + e.getMessage() + ". Öppna den i Excel och spara den igen som .xlsx eller CSV (UTF-8).", e);
+            throw new ImportFileException(unreadable(file(), e), e);
         } finally {
             if (pkg != null) {
                 pkg.revert();
             }
         }
+    }
+
+    /**
+     * A Swedish sentence for why POI could not read the workbook; POI's own (English, technical) text goes
+     * only to the log through the cause.
+     */
+    static String unreadable(Path file, Throwable e) {
+        String name = "Filen " + file.getFileName();
+        String all = messages(e);
+        String advice = " Öppna den i Excel och spara den igen som .xlsx eller CSV (UTF-8).";
+        if (all.contains("zip bomb") || all.contains("inflate ratio") || all.contains("MinInflateRatio")
+                || all.contains("MaxEntrySize") || all.contains("max entry size")) {
+            return name + " packas upp till mycket mer än sin egen storlek (som en så kallad zip-bomb) och läses inte, "
+                    + "för att skydda datorns minne. En vanlig Excel-export ser inte ut så." + advice;
+        }
+        if (all.contains("DOCTYPE") || all.contains("DTD") || all.contains("entity")) {
+            return name + " innehåller en dokumenttypsdeklaration (DOCTYPE), vilket en Excel-arbetsbok aldrig gör; "
+                    + "den läses inte av säkerhetsskäl." + advice;
+        }
+        if (all.contains("password") || all.contains("encrypt") || all.contains("OLE2")) {
+            return name + " är lösenordsskyddad eller krypterad och kan inte läsas. Spara den utan lösenord." + advice;
+        }
+        return name + " kunde inte läsas som Excel-arbetsbok (.xlsx): filen är skadad eller av en annan typ." + advice;
+    }
+
+    private static String messages(Throwable e) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable t = e; t != null && b.length() < 10_000; t = t.getCause() == t ? null : t.getCause()) {
+            b.append(t.getClass().getSimpleName()).append(':').append(t.getMessage()).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** A cell reference for a message: at most 20 characters, control characters shown as '?'. */
+    private static String printable(String s) {
+        String cut = s.length() > 20 ? s.substring(0, 20) + "…" : s;
+        return cut.replaceAll("\\p{Cntrl}", "?");
     }
 
     /** Collects the cells of a row; missing cells are empty. */
@@ -180,6 +218,12 @@ final class XlsxTabularReader extends TabularReader {
         @Override
         public void cell(String ref, String value, XSSFComment comment) {
             int col = ref == null ? nextCol : column(ref);
+            if (col < 0 || col >= MAX_COLUMNS) {
+                throw new HandlerFailure(new ImportFileException("Filen " + file().getFileName() + " har en cell "
+                        + "utanför det Excel tillåter (cellreferens '" + printable(ref) + "' på rad " + (row + 1)
+                        + "; Excel har högst " + MAX_COLUMNS + " kolumner, A–XFD). Filen är skadad eller inte skapad "
+                        + "av Excel. Öppna den i Excel och spara den igen som .xlsx eller CSV (UTF-8)."));
+            }
             while (cells.size() < col) {
                 cells.add("");
             }
@@ -219,7 +263,8 @@ final class XlsxTabularReader extends TabularReader {
             }
         }
 
-        private static int column(String ref) {
+        /** The zero-based column of a reference like "C12"; -1 when it is not a column Excel can have. */
+        static int column(String ref) {
             int col = 0;
             for (int i = 0; i < ref.length(); i++) {
                 char c = ref.charAt(i);
@@ -229,6 +274,9 @@ final class XlsxTabularReader extends TabularReader {
                     col = col * 26 + (c - 'a' + 1);
                 } else {
                     break;
+                }
+                if (col > MAX_COLUMNS) {
+                    return -1; // also stops the overflow of a reference with many letters
                 }
             }
             return col - 1;

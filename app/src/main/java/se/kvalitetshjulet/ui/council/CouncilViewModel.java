@@ -34,8 +34,10 @@ import se.kvalitetshjulet.ui.common.DialogService;
 import se.kvalitetshjulet.ui.common.I18n;
 import se.kvalitetshjulet.ui.common.SaveFlow;
 import se.kvalitetshjulet.ui.common.TaskRunner;
-import se.kvalitetshjulet.ui.trend.ChartData;
-import se.kvalitetshjulet.ui.trend.TrendViewModel;
+import se.kvalitetshjulet.domain.trend.ChartData;
+import se.kvalitetshjulet.service.ChartBuilder;
+import se.kvalitetshjulet.service.ChartTexts;
+import se.kvalitetshjulet.domain.trend.TrendSettings;
 
 /**
  * Kvalitetsråd: the councils' meetings, and holding one: its self-built agenda, deviations to review, the previous
@@ -334,7 +336,10 @@ public final class CouncilViewModel {
      */
     public void loadDeck(Consumer<List<ChartData>> onReady) {
         CouncilService.MeetingView v = current.get();
-        new TrendViewModel(ctx, tasks, dialogs, i18n).loadDeck(v == null ? null : v.meeting().unitId(), onReady);
+        Long unitId = v == null ? null : v.meeting().unitId();
+        ChartBuilder charts = ctx.chartBuilder(ChartTexts.of(i18n.bundle(), i18n.locale()));
+        tasks.run(i18n.get("trend.deck.loading"), p -> charts.deck(unitId, TrendSettings.standard(ctx.today())),
+                onReady, dialogs::showUnexpected);
     }
 
     /**

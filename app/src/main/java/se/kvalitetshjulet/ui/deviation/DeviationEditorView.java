@@ -174,7 +174,11 @@ public final class DeviationEditorView extends BorderPane {
 
         var grid = Forms.grid();
         Forms.row(grid, i18n.get("deviation.field.kind"), kind);
-        Forms.row(grid, i18n.get("deviation.field.law"), law);
+        Label citation = new Label();
+        citation.setId("editorCitation");
+        citation.getStyleClass().add("hint");
+        citation.textProperty().bind(vm.citationBinding());
+        Forms.row(grid, i18n.get("deviation.field.law"), new javafx.scene.layout.HBox(8, law, citation));
         Forms.row(grid, i18n.get("deviation.field.unit"), unit);
         Forms.row(grid, i18n.get("deviation.field.category"), category);
         Forms.row(grid, i18n.get("deviation.field.title"), title);

@@ -81,6 +81,14 @@ public final class DeviationEditorViewModel {
     private final ObservableList<Taxonomy> causes = FXCollections.observableArrayList();
     private final ObservableList<Taxonomy> measureTypes = FXCollections.observableArrayList();
     private final ObservableList<Law> laws = FXCollections.observableArrayList();
+    /** The laws' citations with validity dates: the record shows the one valid on its date (decision 0015). */
+    private final ObservableList<se.kvalitetshjulet.domain.lists.LegalReference> legalReferences =
+            FXCollections.observableArrayList();
+    private final javafx.beans.binding.StringBinding citation = Bindings.createStringBinding(() -> {
+        LocalDate day = occurredOn.get() != null ? occurredOn.get() : registeredOn.get();
+        return law.get() == null ? "" : se.kvalitetshjulet.domain.lists.LegalReference.validOn(legalReferences,
+                law.get().name(), day).map(se.kvalitetshjulet.domain.lists.LegalReference::citation).orElse("");
+    }, law, occurredOn, registeredOn, legalReferences);
     private final ObservableList<Assessment> assessments = FXCollections.observableArrayList();
     private final ObservableList<DeviationStatus> allowedNext = FXCollections.observableArrayList();
     private final ObservableList<Measure> measures = FXCollections.observableArrayList();
@@ -150,6 +158,7 @@ public final class DeviationEditorViewModel {
             }
         });
         selectedMeasure.addListener((o, a, m) -> showMeasure(m));
+        tasks.run(i18n.get("deviation.editor.loading"), p -> ctx.lists().references(), legalReferences::setAll, t -> { });
     }
 
     // ---- loading ---------------------------------------------------------------------
@@ -192,9 +201,12 @@ public final class DeviationEditorViewModel {
         try {
             tree.set(l.tree());
             units.setAll(l.tree().all());
-            categories.setAll(l.categories().stream().filter(Taxonomy::active).toList());
-            causes.setAll(l.causes());
-            measureTypes.setAll(l.measureTypes());
+            // Retired entries are not offered for new records, but a record keeps showing its own (decision 0015).
+            categories.setAll(l.categories().stream().filter(c -> c.active() || (l.deviation().categoryId() != null
+                    && c.id() == l.deviation().categoryId())).toList());
+            causes.setAll(l.causes().stream().filter(c -> c.active() || l.deviation().causeIds().contains(c.id())).toList());
+            measureTypes.setAll(l.measureTypes().stream().filter(c -> c.active() || l.measures().stream()
+                    .anyMatch(m -> m.measureTypeId() != null && m.measureTypeId() == c.id())).toList());
             refuseIdNumbers = l.refuse();
             Deviation d = l.deviation();
             original = d;
@@ -417,6 +429,8 @@ public final class DeviationEditorViewModel {
     public ObservableList<Taxonomy> causes() { return causes; }
     public ObservableList<Taxonomy> measureTypes() { return measureTypes; }
     public ObservableList<Law> laws() { return laws; }
+    /** The legal reference of the chosen law valid on the record's date, e.g. "SoL (2001:453)". */
+    public javafx.beans.binding.StringBinding citationBinding() { return citation; }
     public ObservableList<Assessment> assessments() { return assessments; }
     public ObservableList<DeviationStatus> allowedNext() { return allowedNext; }
     public ObservableList<Measure> measures() { return measures; }

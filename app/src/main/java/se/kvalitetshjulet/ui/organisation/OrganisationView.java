@@ -167,7 +167,15 @@ public final class OrganisationView extends BorderPane implements Refreshable {
         javafx.scene.layout.VBox.setVgrow(tabs, javafx.scene.layout.Priority.ALWAYS);
         right.setPadding(new Insets(0, 0, 0, 16));
 
-        SplitPane split = new SplitPane(treeView, right);
+        Button orgExport = new Button(i18n.get("org.file.export"));
+        orgExport.setId("orgFileExport");
+        vm.exportFileCommand().bind(orgExport);
+        Button orgImport = new Button(i18n.get("org.file.import"));
+        orgImport.setId("orgFileImport");
+        vm.importFileCommand().bind(orgImport);
+        VBox treePane = new VBox(8, treeView, new HBox(8, orgExport, orgImport));
+        VBox.setVgrow(treeView, javafx.scene.layout.Priority.ALWAYS);
+        SplitPane split = new SplitPane(treePane, right);
         split.setDividerPositions(0.38);
         setCenter(split);
         setPadding(new Insets(16));

@@ -59,19 +59,23 @@ public final class OrganisationViewModel {
     private final Command save;
     private final Command newChild;
     private final Command delete;
+    private final Command exportFile;
+    private final Command importFile;
 
     public OrganisationViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
         this.ctx = ctx;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.i18n = i18n;
-        this.denominators = new DenominatorViewModel(ctx, tasks, dialogs, i18n);
+        this.denominators = new DenominatorViewModel(ctx.denominatorService(), ctx.clock(), tasks, dialogs, i18n);
         var formOpen = Bindings.createBooleanBinding(() -> selected.get() != null || editingNew.get(), selected, editingNew);
         save = new Command(this::save, formOpen.and(busy.not()));
         newChild = new Command(this::startNewChild, busy.not());
         delete = new Command(this::deleteSelected,
                 Bindings.createBooleanBinding(() -> selected.get() != null && !editingNew.get(), selected, editingNew)
                         .and(busy.not()));
+        exportFile = new Command(this::exportFile, busy.not());
+        importFile = new Command(this::importFile, busy.not());
         name.addListener((o, a, b) -> revalidate());
         level.addListener((o, a, b) -> revalidate());
         parent.addListener((o, a, b) -> revalidate());
@@ -193,6 +197,64 @@ public final class OrganisationViewModel {
         }, this::failed);
     }
 
+    /** The tree as a CSV or XLSX file (the same as {@code org export}). */
+    private void exportFile() {
+        var out = dialogs.chooseSaveFile(i18n.get("org.file.export.title"), "organisation.xlsx", List.of("*.xlsx", "*.csv"));
+        if (out.isEmpty()) {
+            return;
+        }
+        busy.set(true);
+        tasks.run(i18n.get("org.file.export.running"), p -> {
+            var rows = ctx.orgFile().rows();
+            new se.kvalitetshjulet.export.OrgFileExporter().write(rows, out.get());
+            return rows.size() - 1;
+        }, n -> {
+            busy.set(false);
+            dialogs.showInfo(i18n.get("org.file.export.title"), i18n.get("org.file.export.done", n, out.get().getFileName()));
+        }, this::failed);
+    }
+
+    /** Reads an organisation file: first a dry run that shows what would change, then (if confirmed) the import. */
+    private void importFile() {
+        var in = dialogs.chooseOpenFile(i18n.get("org.file.import.title"), List.of("*.xlsx", "*.csv"));
+        if (in.isEmpty()) {
+            return;
+        }
+        busy.set(true);
+        tasks.run(i18n.get("org.file.import.checking"), p -> ctx.orgFile().importFile(in.get(), true),
+                (se.kvalitetshjulet.service.OrgFileService.Outcome dry) -> {
+                    busy.set(false);
+                    if (!dry.ok()) {
+                        dialogs.showError(i18n.get("org.file.import.title"), i18n.get("org.file.import.refused") + "\n\n"
+                                + dry.problems().stream().limit(30).collect(Collectors.joining("\n")));
+                        return;
+                    }
+                    if (dry.changes().isEmpty()) {
+                        dialogs.showInfo(i18n.get("org.file.import.title"), i18n.get("org.file.import.nothing",
+                                dry.unchanged()));
+                        return;
+                    }
+                    String plan = dry.changes().stream().limit(40).map(c -> c.describe())
+                            .collect(Collectors.joining("\n"));
+                    if (!dialogs.confirm(i18n.get("org.file.import.title"), i18n.get("org.file.import.confirm",
+                            dry.changes().size()) + "\n\n" + plan)) {
+                        return;
+                    }
+                    busy.set(true);
+                    tasks.run(i18n.get("org.file.import.running"), p -> ctx.orgFile().importFile(in.get(), false),
+                            (se.kvalitetshjulet.service.OrgFileService.Outcome done) -> {
+                                busy.set(false);
+                                if (!done.ok()) {
+                                    dialogs.showError(i18n.get("org.file.import.title"), String.join("\n", done.problems()));
+                                    return;
+                                }
+                                dialogs.showInfo(i18n.get("org.file.import.title"), i18n.get("org.file.import.done",
+                                        done.changes().size()));
+                                load();
+                            }, this::failed);
+                }, this::failed);
+    }
+
     private void failed(Throwable t) {
         busy.set(false);
         dialogs.showUnexpected(t);
@@ -217,4 +279,6 @@ public final class OrganisationViewModel {
     public Command saveCommand() { return save; }
     public Command newChildCommand() { return newChild; }
     public Command deleteCommand() { return delete; }
+    public Command exportFileCommand() { return exportFile; }
+    public Command importFileCommand() { return importFile; }
 }

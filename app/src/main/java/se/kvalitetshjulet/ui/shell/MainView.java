@@ -95,7 +95,12 @@ public final class MainView extends BorderPane {
                 new se.kvalitetshjulet.ui.plan.QualityPlanViewModel(ctx, tasks, dialogs, i18n), i18n));
         factories.put(Section.CALENDAR, () -> new se.kvalitetshjulet.ui.cycle.AnnualCycleView(
                 new se.kvalitetshjulet.ui.cycle.AnnualCycleViewModel(ctx, tasks, dialogs, i18n), i18n));
+        factories.put(Section.KEYFIGURES, () -> new se.kvalitetshjulet.ui.keyfigure.KeyFigureView(
+                new se.kvalitetshjulet.ui.keyfigure.KeyFigureViewModel(ctx.keyFigures(), ctx.followUps(),
+                        ctx.organisation(), tasks, dialogs, i18n, ctx.clock()), i18n));
         factories.put(Section.ORGANISATION, () -> new OrganisationView(new OrganisationViewModel(ctx, tasks, dialogs, i18n), i18n));
+        factories.put(Section.LISTS, () -> new se.kvalitetshjulet.ui.lists.ListsView(
+                new se.kvalitetshjulet.ui.lists.ListsViewModel(ctx, tasks, dialogs, i18n), i18n));
 
         setLeft(navigation(i18n));
         setBottom(statusBar(i18n, tasks));
@@ -174,7 +179,11 @@ public final class MainView extends BorderPane {
         projector.setMaxWidth(Double.MAX_VALUE);
         projector.setTooltip(new Tooltip(i18n.get("nav.projector.tooltip")));
         projector.selectedProperty().bindBidirectional(vm.projectorModeProperty());
-        nav.getChildren().addAll(spacer, projector);
+        javafx.scene.control.Hyperlink about = new javafx.scene.control.Hyperlink(i18n.get("h6.about.title"));
+        about.setId("aboutLink");
+        about.setOnAction(e -> AboutDialog.show(getScene() == null ? null : getScene().getWindow(), i18n,
+                vm.databaseFile(), vm.encrypted()));
+        nav.getChildren().addAll(spacer, projector, about);
         nav.setPrefWidth(220);
         return nav;
     }

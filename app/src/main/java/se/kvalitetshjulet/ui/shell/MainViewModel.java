@@ -16,10 +16,15 @@ public final class MainViewModel {
     private final StringProperty title = new SimpleStringProperty();
     private final BooleanProperty demo = new SimpleBooleanProperty();
     private final BooleanProperty projectorMode = new SimpleBooleanProperty();
+    private final java.nio.file.Path databaseFile;
+    private final boolean encrypted;
 
     public MainViewModel(AppContext ctx, I18n i18n) {
         demo.set(ctx.settings().isDemo());
-        String file = ctx.database().file().getFileName().toString();
+        databaseFile = ctx.database().file();
+        encrypted = ctx.database().encrypted();
+        String file = ctx.database().file() != null ? ctx.database().file().getFileName().toString()
+                : ctx.database().describe();
         title.set(demo.get() ? i18n.get("app.title.demo", file) : i18n.get("app.title", file));
     }
 
@@ -27,6 +32,10 @@ public final class MainViewModel {
     public StringProperty titleProperty() { return title; }
     public BooleanProperty demoProperty() { return demo; }
     public BooleanProperty projectorModeProperty() { return projectorMode; }
+
+    /** The open database file and whether it is encrypted ("Om Kvalitetshjulet"). */
+    public java.nio.file.Path databaseFile() { return databaseFile; }
+    public boolean encrypted() { return encrypted; }
 
     public void show(Section s) {
         section.set(s);

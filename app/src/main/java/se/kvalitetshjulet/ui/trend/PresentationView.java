@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui.trend;
 
+import se.kvalitetshjulet.domain.trend.ChartData;
 import java.util.List;
 
 import javafx.geometry.Insets;

@@ -1,5 +1,7 @@
 package se.kvalitetshjulet.ui.trend;
 
+import se.kvalitetshjulet.domain.trend.ChartData;
+import se.kvalitetshjulet.domain.trend.ChartStyle;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -53,7 +53,13 @@ import se.kvalitetshjulet.domain.trend.Granularity;
 import se.kvalitetshjulet.domain.trend.Pareto;
 import se.kvalitetshjulet.domain.trend.TrendMeasure;
 import se.kvalitetshjulet.domain.trend.TrendPoint;
+import se.kvalitetshjulet.service.ChartBuilder;
+import se.kvalitetshjulet.service.ChartTexts;
 import se.kvalitetshjulet.service.TrendService;
+import se.kvalitetshjulet.service.TrendSettingsJson;
+import se.kvalitetshjulet.domain.trend.ChartData;
+import se.kvalitetshjulet.domain.trend.ChartStyle;
+import se.kvalitetshjulet.domain.trend.TrendSettings;
 import se.kvalitetshjulet.ui.common.Command;
 import se.kvalitetshjulet.ui.common.DialogService;
 import se.kvalitetshjulet.ui.common.I18n;
@@ -87,6 +93,7 @@ public final class TrendViewModel {
     }
 
     private final AppContext ctx;
+    private final ChartBuilder charts;
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final I18n i18n;
@@ -149,12 +156,13 @@ public final class TrendViewModel {
 
     public TrendViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
         this.ctx = ctx;
+        this.charts = chartBuilder(ctx, i18n);
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.i18n = i18n;
-        LocalDate lastComplete = ctx.today().withDayOfMonth(1).minusDays(1);
-        to.set(lastComplete);
-        from.set(lastComplete.withDayOfMonth(1).minusMonths(35));
+        TrendSettings start = TrendSettings.standard(ctx.today());
+        to.set(start.to());
+        from.set(start.from());
         DeckOwner standard = new DeckOwner(null, i18n.get("trend.deck.default"));
         deckOwners.add(standard);
         deckOwner.set(standard);
@@ -193,6 +201,11 @@ public final class TrendViewModel {
                 loadDeckItems(b.councilUnitId(), null);
             }
         });
+    }
+
+    /** The service-level chart builder for this database, speaking the screen's language. */
+    public static ChartBuilder chartBuilder(AppContext ctx, I18n i18n) {
+        return ctx.chartBuilder(ChartTexts.of(i18n.bundle(), i18n.locale()));
     }
 
     private void reloadIfReady() {
@@ -344,294 +357,7 @@ public final class TrendViewModel {
 
     /** Computes the chart for the settings (runs on the worker thread; also used by the presentation). */
     public ChartData build(TrendSettings s) {
-        return switch (s.chartKind()) {
-            case TREND -> buildTrend(s);
-            case PARETO_CATEGORIES -> buildPareto(s, TrendService.ParetoSubject.CATEGORIES);
-            case PARETO_CAUSES -> buildPareto(s, TrendService.ParetoSubject.CAUSES);
-            case PARETO_MEASURE_TYPES -> buildPareto(s, TrendService.ParetoSubject.MEASURE_TYPES);
-            case SELF_CHECK_COMPLIANCE -> buildCompliance(s);
-            case ACTIONS -> buildActions(s);
-            case RISK_MATRIX -> buildRiskMatrix(s);
-        };
-    }
-
-    private DeviationFilter filter(TrendSettings s) {
-        Set<Long> scope = ctx.organisation().unitScope(s.unitId(), s.areaId());
-        return new DeviationFilter(s.kind() == null ? Set.of() : EnumSet.of(s.kind()), Set.of(), scope,
-                s.categoryId(), null, null, false, null);
-    }
-
-    private ChartData buildTrend(TrendSettings s) {
-        DeviationFilter f = filter(s);
-        List<TrendPoint> series = ctx.trends().series(f, s.granularity(), s.measure(), s.from(), s.to(), ctx.today());
-        if (s.measure().needsDenominator() && series.stream().allMatch(tp -> tp.denominator() == null || tp.denominator() == 0)) {
-            throw new IllegalArgumentException(i18n.get("trend.noDenominators"));
-        }
-        ChartType type = switch (s.style()) {
-            case RUN, BARS -> ChartType.RUN;
-            case CONTROL -> s.measure().controlChart();
-        };
-        List<Double> values = new ArrayList<>();
-        List<Double> denominators = new ArrayList<>();
-        for (TrendPoint tp : series) {
-            values.add(tp.count());
-            if (s.measure().needsDenominator()) {
-                denominators.add(tp.denominator() == null || tp.denominator() == 0 ? Double.NaN : tp.denominator());
-            }
-        }
-        List<LocalDate> starts = series.stream().map(TrendPoint::periodStart).toList();
-        SpcRequest req = SpcRequest.of(type, values, denominators);
-        req = withFreezeOrPhase(req, s, starts);
-        SpcResult result = SpcEngine.compute(req);
-        double k = s.measure() == TrendMeasure.SHARE ? 100 : 1;
-        List<ChartData.Point> points = points(result, series.stream().map(TrendPoint::label).toList(), k, s.style());
-        OrgTree t = ctx.organisation().tree();
-        String what = what(s);
-        String title = i18n.get("trend.title." + s.measure().name(), what);
-        String subtitle = where(s, t) + " · " + series.getFirst().label() + "–" + series.getLast().label() + " · "
-                + i18n.get("trend.chartName." + (s.style() == ChartStyle.BARS ? "BARS" : type.name()));
-        boolean signal = s.style() != ChartStyle.BARS && result.hasSignal();
-        return new ChartData(title, subtitle, i18n.get("trend.yLabel." + s.measure().name()), s.style(), type, points,
-                explanations(s.style(), result), signal, ChartKind.TREND, null, null,
-                markers(s, starts, s.to(), true));
-    }
-
-    private SpcRequest withFreezeOrPhase(SpcRequest req, TrendSettings s, List<LocalDate> starts) {
-        LocalDate phase = s.effectivePhaseStart();
-        if (s.freeze() != null && s.freeze() >= 2 && s.freeze() < starts.size()) {
-            return req.withFreeze(s.freeze());
-        } else if (phase != null) {
-            int idx = 0;
-            for (int i = 0; i < starts.size(); i++) {
-                if (starts.get(i).isBefore(phase)) {
-                    idx = i + 1;
-                }
-            }
-            if (idx >= 2 && idx < starts.size() - 1) {
-                return req.withPartBreaks(idx);
-            }
-        }
-        return req;
-    }
-
-    private static List<ChartData.Point> points(SpcResult result, List<String> labels, double k, ChartStyle style) {
-        List<ChartData.Point> points = new ArrayList<>();
-        for (int i = 0; i < labels.size(); i++) {
-            SpcPoint p = result.points().get(i);
-            points.add(new ChartData.Point(labels.get(i), p.value() * k, p.centreLine() * k, p.lowerLimit() * k,
-                    p.upperLimit() * k, style != ChartStyle.BARS && p.outside(),
-                    style != ChartStyle.BARS && p.runsSignal(), p.excluded(), p.part()));
-        }
-        return points;
-    }
-
-    private List<String> explanations(ChartStyle style, SpcResult result) {
-        List<String> explanations = new ArrayList<>();
-        if (style == ChartStyle.BARS) {
-            explanations.add(i18n.get("trend.barsWarning"));
-        } else {
-            SignalExplainer explainer = new SignalExplainer(i18n.locale());
-            List<List<String>> parts = explainer.explainAll(result);
-            for (int i = 0; i < parts.size(); i++) {
-                if (parts.size() > 1) {
-                    explanations.add(i18n.get("trend.part", i + 1));
-                }
-                explanations.addAll(parts.get(i));
-            }
-        }
-        return explanations;
-    }
-
-    /**
-     * Markers for the annotations inside the chart's span. With {@code containing} an annotation sits at the
-     * period that contains its date (periods given by their first days); otherwise at the first point dated on
-     * or after it (self-check rounds: the first round after the change).
-     */
-    private List<ChartData.Marker> markers(TrendSettings s, List<LocalDate> starts, LocalDate end, boolean containing) {
-        List<ChartData.Marker> out = new ArrayList<>();
-        for (Annotation a : s.annotations()) {
-            int idx = -1;
-            if (containing) {
-                if (!a.date().isAfter(end)) {
-                    for (int i = 0; i < starts.size(); i++) {
-                        if (!starts.get(i).isAfter(a.date())) {
-                            idx = i;
-                        }
-                    }
-                }
-            } else {
-                for (int i = starts.size() - 1; i >= 0; i--) {
-                    if (!starts.get(i).isBefore(a.date())) {
-                        idx = i;
-                    }
-                }
-            }
-            if (idx >= 0) {
-                out.add(new ChartData.Marker(idx, a.text()));
-            }
-        }
-        return out;
-    }
-
-    private String what(TrendSettings s) {
-        String what = s.kind() == null ? i18n.get("trend.allKinds") : i18n.of(s.kind());
-        if (s.categoryId() != null) {
-            what += " · " + categories.stream().filter(c -> c.id() == s.categoryId()).map(Taxonomy::name).findFirst().orElse("");
-        }
-        return what;
-    }
-
-    private String where(TrendSettings s, OrgTree t) {
-        return s.unitId() != null ? t.find(s.unitId()).map(Unit::name).orElse("")
-                : s.areaId() != null ? areas.stream().filter(a -> a.id() == s.areaId()).map(BusinessArea::name)
-                .findFirst().orElse("") : i18n.get("trend.wholeOrganisation");
-    }
-
-    private ChartData buildPareto(TrendSettings s, TrendService.ParetoSubject subject) {
-        DeviationFilter f = filter(s).withPeriod(s.from(), s.to());
-        Pareto pareto = ctx.trends().pareto(subject, f, ctx.today());
-        if (pareto.total() == 0) {
-            throw new IllegalArgumentException(i18n.get("trend.pareto.empty"));
-        }
-        List<ChartData.Point> points = new ArrayList<>();
-        for (Pareto.Bar b : pareto.bars()) {
-            points.add(new ChartData.Point(b.name() == null ? i18n.get("trend.pareto.none") : b.name(), b.count(),
-                    Double.NaN, Double.NaN, Double.NaN, false, false, false, 1, b.cumulativePercent()));
-        }
-        String key = s.chartKind().name();
-        int vital = pareto.vitalFew();
-        List<String> explanations = new ArrayList<>();
-        explanations.add(i18n.get("trend.pareto.vitalFew", vital, points.size(), pareto.total(),
-                String.join(", ", points.subList(0, vital).stream().map(ChartData.Point::label).toList())));
-        explanations.add(i18n.get("trend.pareto.hint." + key));
-        String subtitle = where(s, ctx.organisation().tree()) + " · " + s.from() + "–" + s.to() + " · "
-                + i18n.get("trend.pareto.total." + key, pareto.total());
-        return new ChartData(i18n.get("trend.title." + key, what(s)), subtitle, i18n.get("trend.yLabel." + key),
-                ChartStyle.BARS, ChartType.RUN, points, explanations, false, s.chartKind(),
-                i18n.get("trend.yLabel." + key), i18n.get("trend.pareto.cumulative"), List.of());
-    }
-
-    private ChartData buildCompliance(TrendSettings s) {
-        if (s.templateFamilyId() == null) {
-            throw new IllegalArgumentException(i18n.get("trend.compliance.chooseTemplate"));
-        }
-        Set<Long> scope = ctx.organisation().unitScope(s.unitId(), s.areaId());
-        List<ChartRepository.RoundCompliance> rounds = ctx.trends().compliance(s.templateFamilyId(), scope);
-        if (rounds.isEmpty()) {
-            throw new IllegalArgumentException(i18n.get("trend.compliance.empty"));
-        }
-        List<Double> values = rounds.stream().map(r -> (double) r.compliant()).toList();
-        List<Double> denominators = rounds.stream().map(r -> (double) r.assessable()).toList();
-        boolean pChart = s.style() != ChartStyle.BARS && rounds.size() >= 2
-                && rounds.stream().allMatch(r -> r.assessable() > 0);
-        ChartStyle style = pChart ? ChartStyle.CONTROL : ChartStyle.BARS;
-        SpcResult result = SpcEngine.compute(SpcRequest.of(pChart ? ChartType.P : ChartType.RUN, values,
-                pChart ? denominators : List.of()));
-        List<String> labels = rounds.stream().map(r -> r.name() + " (" + YearMonth.from(r.periodStart()) + ")").toList();
-        List<ChartData.Point> points;
-        if (pChart) {
-            points = points(result, labels, 100, style);
-        } else {
-            points = new ArrayList<>();
-            for (int i = 0; i < rounds.size(); i++) {
-                ChartRepository.RoundCompliance r = rounds.get(i);
-                points.add(new ChartData.Point(labels.get(i), 100.0 * r.compliant() / r.assessable(), Double.NaN,
-                        Double.NaN, Double.NaN, false, false, false, 1));
-            }
-        }
-        List<String> explanations = new ArrayList<>();
-        ChartRepository.RoundCompliance last = rounds.getLast();
-        explanations.add(i18n.get("trend.compliance.latest", last.name(), last.compliant(), last.assessable(),
-                String.format(i18n.locale(), "%.0f", 100.0 * last.compliant() / last.assessable())));
-        if (pChart) {
-            explanations.addAll(explanations(style, result));
-        } else {
-            explanations.add(i18n.get(s.style() == ChartStyle.BARS ? "trend.barsWarning" : "trend.compliance.tooFew"));
-        }
-        String family = templateFamilies.stream().filter(f -> f.familyId() == s.templateFamilyId())
-                .map(ChartRepository.TemplateFamily::name).findFirst().orElse("");
-        String subtitle = where(s, ctx.organisation().tree()) + " · "
-                + i18n.get("trend.compliance.rounds", rounds.size()) + " · "
-                + i18n.get("trend.chartName." + (pChart ? "P" : "BARS"));
-        return new ChartData(i18n.get("trend.title.SELF_CHECK_COMPLIANCE", family), subtitle,
-                i18n.get("trend.yLabel.SELF_CHECK_COMPLIANCE"), style, pChart ? ChartType.P : ChartType.RUN, points,
-                explanations, pChart && result.hasSignal(), ChartKind.SELF_CHECK_COMPLIANCE, null, null,
-                markers(s, rounds.stream().map(ChartRepository.RoundCompliance::periodStart).toList(), null, false));
-    }
-
-    private ChartData buildActions(TrendSettings s) {
-        Set<Long> scope = ctx.organisation().unitScope(s.unitId(), s.areaId());
-        List<ActionBacklog.MonthEnd> series = ctx.trends().actionBacklog(scope, s.from(), s.to());
-        List<ChartData.Point> points = new ArrayList<>();
-        for (ActionBacklog.MonthEnd m : series) {
-            points.add(new ChartData.Point(YearMonth.from(m.date()).toString(), m.open(), Double.NaN, Double.NaN,
-                    Double.NaN, false, false, false, 1, m.overdue()));
-        }
-        List<String> explanations = new ArrayList<>();
-        ActionBacklog.MonthEnd last = series.getLast();
-        explanations.add(i18n.get("trend.actions.latest", last.date(), last.open(), last.overdue()));
-        if (series.size() > 12) {
-            ActionBacklog.MonthEnd yearBefore = series.get(series.size() - 13);
-            explanations.add(i18n.get("trend.actions.yearBefore", yearBefore.date(), yearBefore.open(), yearBefore.overdue()));
-        }
-        explanations.add(i18n.get("trend.actions.hint"));
-        String subtitle = where(s, ctx.organisation().tree()) + " · " + points.getFirst().label() + "–"
-                + points.getLast().label();
-        return new ChartData(i18n.get("trend.title.ACTIONS"), subtitle, i18n.get("trend.yLabel.ACTIONS"),
-                ChartStyle.RUN, ChartType.RUN, points, explanations, false, ChartKind.ACTIONS,
-                i18n.get("trend.actions.open"), i18n.get("trend.actions.overdue"),
-                markers(s, series.stream().map(m -> m.date().withDayOfMonth(1)).toList(), s.to(), true));
-    }
-
-    /**
-     * The risk matrix for the unit subtree and the analyses dated in the period, counted in the database, for one
-     * template only (matrices of different templates cannot be added up): the chosen one, else the most used.
-     */
-    private ChartData buildRiskMatrix(TrendSettings s) {
-        Set<Long> scope = ctx.organisation().unitScope(s.unitId(), s.areaId());
-        Long templateId = s.riskTemplateId();
-        if (templateId == null) {
-            templateId = ctx.riskService().templateUsage().entrySet().stream()
-                    .max(Map.Entry.<Long, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(
-                            java.util.Comparator.reverseOrder())))
-                    .map(Map.Entry::getKey).orElse(null);
-        }
-        if (templateId == null) {
-            throw new IllegalArgumentException(i18n.get("trend.risk.noAnalyses"));
-        }
-        RiskTemplate template = ctx.riskService().template(templateId);
-        MatrixCounts counts = ctx.trends().riskMatrix(templateId, template.matrix(), scope, s.from(), s.to());
-        long all = ctx.trends().riskAnalysesPerTemplate(scope, s.from(), s.to()).values().stream()
-                .mapToLong(Long::longValue).sum();
-        if (counts.total(false) == 0 && counts.total(true) == 0) {
-            throw new IllegalArgumentException(i18n.get("trend.risk.empty", templateName(template), all - counts.analyses()));
-        }
-        List<String> explanations = new ArrayList<>();
-        ScoreBand top = template.matrix().bands().getLast();
-        long topAfter = counts.byBand(true).get(top);
-        if (topAfter > 0) {
-            explanations.add(i18n.get("trend.risk.topAfter", topAfter, top.label().toLowerCase(i18n.locale())));
-        }
-        explanations.add(i18n.get("trend.risk.analyses", counts.analyses(), templateName(template), counts.total(false)));
-        explanations.add(i18n.get("trend.risk.before", bands(counts.byBand(false))));
-        explanations.add(i18n.get("trend.risk.after", bands(counts.byBand(true))));
-        if (all > counts.analyses()) {
-            explanations.add(i18n.get("trend.risk.otherTemplates", all - counts.analyses()));
-        }
-        if (counts.outside() > 0) {
-            explanations.add(i18n.get("trend.risk.outside", counts.outside()));
-        }
-        explanations.add(i18n.get("trend.risk.hint"));
-        String subtitle = where(s, ctx.organisation().tree()) + " · " + s.from() + "–" + s.to() + " · "
-                + i18n.get("trend.risk.onlyTemplate", templateName(template), counts.analyses());
-        return new ChartData(i18n.get("trend.title.RISK_MATRIX"), subtitle, i18n.get("risk.field.probability"),
-                ChartStyle.BARS, ChartType.RUN, List.of(), explanations, topAfter > 0, ChartKind.RISK_MATRIX,
-                i18n.get("trend.risk.axis.before"), i18n.get("trend.risk.axis.after"), List.of(), counts);
-    }
-
-    private String bands(Map<ScoreBand, Long> byBand) {
-        return String.join(", ", byBand.entrySet().stream()
-                .map(e -> e.getValue() + " " + e.getKey().label().toLowerCase(i18n.locale())).toList());
+        return charts.build(s);
     }
 
     /** A template as offered in the chart screen: its name, matrix size and how many analyses use it. */
@@ -696,7 +422,7 @@ public final class TrendViewModel {
         String screen = deckScreen(currentCouncil());
         dialogs.askText(i18n.get("trend.deck.addTitle"), i18n.get("trend.deck.addPrompt"), suggested)
                 .map(String::strip).filter(n -> !n.isEmpty()).ifPresent(name -> {
-                    String json = settings().toJson();
+                    String json = TrendSettingsJson.toJson(settings());
                     tasks.run(i18n.get("trend.deck.saving"), p -> {
                         ctx.savedFilters().save(screen, name, json);
                         return ctx.savedFilters().inOrder(screen);
@@ -730,30 +456,8 @@ public final class TrendViewModel {
      */
     public void loadDeck(Long councilUnitId, Consumer<List<ChartData>> onReady) {
         TrendSettings current = settings();
-        tasks.run(i18n.get("trend.deck.loading"), p -> {
-            List<SavedFilterRepository.Saved> saved = ctx.savedFilters().inOrder(deckScreen(councilUnitId));
-            if (saved.isEmpty() && councilUnitId != null) {
-                saved = ctx.savedFilters().inOrder(DECK);
-            }
-            List<ChartData> charts = new ArrayList<>();
-            if (saved.isEmpty()) {
-                charts.add(build(current));
-            }
-            for (SavedFilterRepository.Saved f : saved) {
-                charts.add(buildForDeck(TrendSettings.fromJson(f.definition())).titled(f.name()));
-            }
-            return charts;
-        }, onReady, dialogs::showUnexpected);
-    }
-
-    /** A deck chart; one whose data is missing now (no denominators, nothing to count) says so instead of failing the deck. */
-    private ChartData buildForDeck(TrendSettings s) {
-        try {
-            return build(s);
-        } catch (IllegalArgumentException e) {
-            return new ChartData(i18n.get("trend.title." + s.chartKind().name(), ""), "", "", ChartStyle.BARS,
-                    ChartType.RUN, List.of(), List.of(e.getMessage()), false, s.chartKind(), "", "", List.of());
-        }
+        tasks.run(i18n.get("trend.deck.loading"), p -> charts.deck(councilUnitId, current), onReady,
+                dialogs::showUnexpected);
     }
 
     // ---- editing the deck ----------------------------------------------------------------
@@ -790,12 +494,26 @@ public final class TrendViewModel {
         String keep = select != null ? select : selectedDeckItem.get() == null ? null : selectedDeckItem.get().title();
         List<DeckItem> items = new ArrayList<>();
         for (SavedFilterRepository.Saved f : saved) {
-            TrendSettings s = TrendSettings.fromJson(f.definition());
+            TrendSettings s = TrendSettingsJson.fromJson(f.definition());
             items.add(new DeckItem(f.name(), f.definition(), s, summary(s)));
         }
         deckItems.setAll(items);
         deck.setAll(items.stream().map(DeckItem::title).toList());
         selectedDeckItem.set(items.stream().filter(i -> i.title().equals(keep)).findFirst().orElse(null));
+    }
+
+    private String what(TrendSettings s) {
+        String what = s.kind() == null ? i18n.get("trend.allKinds") : i18n.of(s.kind());
+        if (s.categoryId() != null) {
+            what += " · " + categories.stream().filter(c -> c.id() == s.categoryId()).map(Taxonomy::name).findFirst().orElse("");
+        }
+        return what;
+    }
+
+    private String where(TrendSettings s, OrgTree t) {
+        return s.unitId() != null ? t.find(s.unitId()).map(Unit::name).orElse("")
+                : s.areaId() != null ? areas.stream().filter(a -> a.id() == s.areaId()).map(BusinessArea::name)
+                .findFirst().orElse("") : i18n.get("trend.wholeOrganisation");
     }
 
     /** What a deck chart shows, in one line: kind, where, what and when. */
@@ -880,7 +598,7 @@ public final class TrendViewModel {
     /** "Uppdatera bilden": the chosen deck chart gets the screen's current settings, keeping its title and place. */
     private void replaceInDeck() {
         DeckItem item = selectedDeckItem.get();
-        saveDeck(currentDeck().replace(deckItems.indexOf(item), settings().toJson()), item.title());
+        saveDeck(currentDeck().replace(deckItems.indexOf(item), TrendSettingsJson.toJson(settings())), item.title());
     }
 
     public void openFromDeck(String name) {
@@ -888,7 +606,7 @@ public final class TrendViewModel {
             return;
         }
         String screen = deckScreen(currentCouncil());
-        tasks.run(i18n.get("trend.loading"), p -> ctx.savedFilters().find(screen, name).map(TrendSettings::fromJson),
+        tasks.run(i18n.get("trend.loading"), p -> ctx.savedFilters().find(screen, name).map(TrendSettingsJson::fromJson),
                 s -> s.ifPresent(this::apply), dialogs::showUnexpected);
     }
 

@@ -1,5 +1,9 @@
 package se.kvalitetshjulet.ui.trend;
 
+import se.kvalitetshjulet.domain.trend.ChartData;
+import se.kvalitetshjulet.domain.trend.ChartStyle;
+import se.kvalitetshjulet.domain.trend.TrendSettings;
+import se.kvalitetshjulet.service.TrendSettingsJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -97,7 +101,7 @@ class ChartKindsViewModelTest {
         assertThat(c.points().get(21).part()).isEqualTo(2);
         assertThat(String.join(" ", c.explanations())).contains("Del 2");
 
-        TrendSettings back = TrendSettings.fromJson(vm.settings().toJson());
+        TrendSettings back = TrendSettingsJson.fromJson(TrendSettingsJson.toJson(vm.settings()));
         assertThat(back.annotations()).hasSize(1);
         assertThat(back.annotations().getFirst().phaseSplit()).isTrue();
         assertThat(back.effectivePhaseStart()).isEqualTo(date);

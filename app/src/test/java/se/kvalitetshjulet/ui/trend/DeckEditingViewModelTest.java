@@ -1,5 +1,8 @@
 package se.kvalitetshjulet.ui.trend;
 
+import se.kvalitetshjulet.domain.trend.ChartData;
+import se.kvalitetshjulet.domain.trend.TrendSettings;
+import se.kvalitetshjulet.service.TrendSettingsJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -142,10 +145,10 @@ class DeckEditingViewModelTest {
         assertThat(c.matrix().total(true)).isEqualTo(c.matrix().total(false));
         assertThat(String.join(" ", c.explanations())).contains("Före åtgärder:").contains("Efter åtgärder:");
 
-        TrendSettings back = TrendSettings.fromJson(vm.settings().toJson());
+        TrendSettings back = TrendSettingsJson.fromJson(TrendSettingsJson.toJson(vm.settings()));
         assertThat(back).isEqualTo(vm.settings());
         assertThat(back.riskTemplateId()).isEqualTo(vm.riskTemplateProperty().get().id());
-        assertThat(TrendSettings.fromJson("{\"chartKind\":\"ACTIONS\"}").riskTemplateId()).isNull();
+        assertThat(TrendSettingsJson.fromJson("{\"chartKind\":\"ACTIONS\"}").riskTemplateId()).isNull();
         assertThat(dialogs.unexpected).isEmpty();
     }
 }

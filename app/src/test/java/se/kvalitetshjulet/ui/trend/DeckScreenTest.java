@@ -1,5 +1,9 @@
 package se.kvalitetshjulet.ui.trend;
 
+import se.kvalitetshjulet.domain.trend.ChartData;
+import se.kvalitetshjulet.domain.trend.ChartStyle;
+import se.kvalitetshjulet.domain.trend.TrendSettings;
+import se.kvalitetshjulet.service.TrendSettingsJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -74,8 +78,8 @@ class DeckScreenTest {
     }
 
     private static String json(TrendSettings base, ChartKind kind, DeviationKind dk) {
-        return TrendSettings.trend(dk, null, null, null, base.granularity(), base.measure(), ChartStyle.RUN, base.from(),
-                base.to(), null, null).withKind(kind).toJson();
+        return TrendSettingsJson.toJson(TrendSettings.trend(dk, null, null, null, base.granularity(), base.measure(),
+                ChartStyle.RUN, base.from(), base.to(), null, null).withKind(kind));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui.trend;
 
+import se.kvalitetshjulet.domain.trend.ChartData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package se.kvalitetshjulet.ui.trend;
 
+import se.kvalitetshjulet.domain.trend.ChartData;
+import se.kvalitetshjulet.domain.trend.ChartStyle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Graphics2D;

@@ -1,5 +1,8 @@
 package se.kvalitetshjulet.ui.trend;
 
+import se.kvalitetshjulet.domain.trend.ChartData;
+import se.kvalitetshjulet.domain.trend.ChartStyle;
+import se.kvalitetshjulet.domain.trend.TrendSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;

@@ -1,4 +1,4 @@
-package se.kvalitetshjulet.ui.trend;
+package se.kvalitetshjulet.domain.trend;
 
 /** How a trend is drawn: bars alone, a run chart, or the control chart that fits the measure. */
 public enum ChartStyle { RUN, CONTROL, BARS }

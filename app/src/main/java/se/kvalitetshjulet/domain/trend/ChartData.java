@@ -1,4 +1,4 @@
-package se.kvalitetshjulet.ui.trend;
+package se.kvalitetshjulet.domain.trend;
 
 import java.util.List;
 

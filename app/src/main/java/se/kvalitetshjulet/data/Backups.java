@@ -1,0 +1,303 @@
+package se.kvalitetshjulet.data;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
+
+/**
+ * The one place that makes, lists and restores backups of a database file (decision 11). A backup is a complete
+ * SQLite file beside the database, named {@code <db>.backup-yyyyMMdd-HHmmss}; it is written under a
+ * {@code .partial} name and renamed only when SQLite's integrity check passes, so a backup that failed (a full disk)
+ * never leaves a file with a backup's name and never counts among the {@value #KEPT} kept ones.
+ */
+public final class Backups {
+    private static final Logger LOG = LoggerFactory.getLogger(Backups.class);
+    /** Backups kept beside a database; older ones are removed when a new one is made. */
+    public static final int KEPT = 5;
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final String PARTIAL = ".partial";
+
+    private Backups() {
+    }
+
+    /** One backup file. */
+    public record Backup(Path file, LocalDateTime taken, long size) {
+    }
+
+    /** What a restore did: the backup put in place and where the file it replaced was kept. */
+    public record Restored(Path restoredFrom, Path previousKeptAs) {
+    }
+
+    private static Pattern namePattern(Path db) {
+        return Pattern.compile(Pattern.quote(db.getFileName().toString()) + "\\.backup-(\\d{8}-\\d{6})(-\\d+)?");
+    }
+
+    /** The backups of {@code db}, newest first. */
+    public static List<Backup> list(Path db) {
+        Path abs = db.toAbsolutePath().normalize();
+        Path dir = abs.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return List.of();
+        }
+        Pattern name = namePattern(abs);
+        List<Backup> found = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Matcher m = name.matcher(p.getFileName().toString());
+                if (m.matches() && Files.isRegularFile(p)) {
+                    try {
+                        found.add(new Backup(p, LocalDateTime.parse(m.group(1), STAMP), Files.size(p)));
+                    } catch (DateTimeParseException | IOException e) {
+                        LOG.debug("Not a backup: {}", p, e);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new DatabaseRefusedException(DatabaseRefusedException.Reason.CANNOT_OPEN, "Mappen " + dir
+                    + " kunde inte läsas. Kontrollera att du har läsrättighet där.", e);
+        }
+        found.sort(Comparator.comparing(Backup::taken).thenComparing(b -> b.file().getFileName().toString())
+                .reversed());
+        return found;
+    }
+
+    /**
+     * Writes a backup of the open database (SQLite's online backup, so a running program's latest commit is in it)
+     * and prunes the oldest beyond {@value #KEPT}.
+     *
+     * @param connection a connection to {@code db}
+     * @return the backup file
+     * @throws DatabaseRefusedException when the backup cannot be written (full disk, read-only folder); no file with
+     *         a backup's name is left behind
+     */
+    static Path create(Connection connection, Path db) {
+        Path abs = db.toAbsolutePath().normalize();
+        Path target = freeName(abs);
+        Path partial = target.resolveSibling(target.getFileName() + PARTIAL);
+        try {
+            try (Statement st = connection.createStatement()) {
+                st.executeUpdate("backup to '" + partial.toString().replace("'", "''") + "'");
+            }
+            FilePermissions.ownerOnly(partial);
+            List<String> problems = integrity(partial, true);
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("the new backup fails its integrity check: " + problems);
+            }
+            fsync(partial);
+            move(partial, target);
+            LOG.info("Backed up {} to {}", abs, target);
+        } catch (SQLException | IOException | RuntimeException e) {
+            deleteQuietly(partial);
+            if (DatabaseProblems.diskFull(e)) {
+                throw new DatabaseRefusedException(DatabaseRefusedException.Reason.DISK_FULL, "Säkerhetskopian av "
+                        + abs.getFileName() + " kunde inte skrivas eftersom disken är full. Databasen har inte ändrats "
+                        + "och ingen ofullständig kopia finns kvar. Frigör utrymme och försök igen.", e);
+            }
+            if (DatabaseProblems.readOnly(e) || e instanceof java.nio.file.AccessDeniedException) {
+                throw new DatabaseRefusedException(DatabaseRefusedException.Reason.READ_ONLY, "Säkerhetskopian av "
+                        + abs.getFileName() + " kunde inte skrivas eftersom mappen " + abs.getParent()
+                        + " är skrivskyddad. Databasen har inte ändrats.", e);
+            }
+            throw new DatabaseRefusedException(DatabaseRefusedException.Reason.CANNOT_OPEN, "Säkerhetskopian av "
+                    + abs.getFileName() + " kunde inte skrivas. Databasen har inte ändrats och ingen ofullständig "
+                    + "kopia finns kvar. Detaljer finns i loggen.", e);
+        }
+        prune(abs);
+        return target;
+    }
+
+    /**
+     * Puts {@code backup} in place of {@code db}, all or nothing: the backup must pass SQLite's full integrity
+     * check and be a Kvalitetshjulet database this version can open; the current file (damaged or not) is first
+     * kept as a backup of its own; the backup is copied to a temporary file beside the database, checked again and
+     * renamed over it in one step.
+     *
+     * @throws DatabaseRefusedException when the backup is not usable or the database is in use; nothing changed then
+     */
+    public static Restored restore(Path db, Path backup) {
+        Path abs = db.toAbsolutePath().normalize();
+        Path from = backup.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(from)) {
+            throw new DatabaseRefusedException(DatabaseRefusedException.Reason.CANNOT_OPEN, "Säkerhetskopian " + from
+                    + " finns inte. Se vilka som finns med 'kvalitetshjulet backup list --db " + abs + "'.", null);
+        }
+        if (from.equals(abs)) {
+            throw new DatabaseRefusedException(DatabaseRefusedException.Reason.CANNOT_OPEN,
+                    "Säkerhetskopian och databasen är samma fil. Välj en säkerhetskopia.", null);
+        }
+        List<String> problems;
+        try {
+            Database.inspect(from);
+            problems = integrity(from, false);
+        } catch (DatabaseRefusedException e) {
+            if (e.reason() != DatabaseRefusedException.Reason.DAMAGED) {
+                throw new DatabaseRefusedException(e.reason(), "Säkerhetskopian kan inte återställas: "
+                        + e.getMessage(), e);
+            }
+            problems = List.of(e.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            LOG.warn("Backup {} fails the integrity check: {}", from, problems);
+            throw new DatabaseRefusedException(DatabaseRefusedException.Reason.DAMAGED, "Säkerhetskopian " + from
+                    + " är själv skadad (integritetskontrollen hittade fel) och återställs "
+                    + "inte. Databasen har inte ändrats. Välj en äldre säkerhetskopia.", null);
+        }
+        Path kept = null;
+        Path tmp = abs.resolveSibling(abs.getFileName() + ".restore" + PARTIAL);
+        try {
+            if (Files.exists(abs)) {
+                kept = keepCurrent(abs);
+            }
+            Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
+            FilePermissions.ownerOnly(tmp);
+            fsync(tmp);
+            List<String> again = integrity(tmp, true);
+            if (!again.isEmpty()) {
+                throw new IllegalStateException("the copied backup fails its integrity check: " + again);
+            }
+            Files.deleteIfExists(abs.resolveSibling(abs.getFileName() + "-wal"));
+            Files.deleteIfExists(abs.resolveSibling(abs.getFileName() + "-shm"));
+            move(tmp, abs);
+        } catch (DatabaseRefusedException e) {
+            deleteQuietly(tmp);
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(tmp);
+            String reason = DatabaseProblems.diskFull(e) ? "disken är full" : "kopieringen misslyckades";
+            throw new DatabaseRefusedException(DatabaseProblems.diskFull(e) ? DatabaseRefusedException.Reason.DISK_FULL
+                    : DatabaseRefusedException.Reason.CANNOT_OPEN, "Säkerhetskopian kunde inte återställas ("
+                    + reason + "). Databasen " + abs + " har inte ändrats" + (kept != null ? "; den finns dessutom "
+                    + "kvar som " + kept.getFileName() : "") + ". Frigör utrymme eller kontrollera behörigheten och "
+                    + "försök igen.", e);
+        }
+        LOG.info("Restored {} from {} (previous file kept as {})", abs, from, kept);
+        return new Restored(from, kept);
+    }
+
+    /** Copies the current file (and its unwritten WAL) aside under a backup name, holding SQLite's lock. */
+    private static Path keepCurrent(Path db) throws IOException {
+        Path target = freeName(db);
+        Path partial = target.resolveSibling(target.getFileName() + PARTIAL);
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(0);
+        try (Connection c = config.createConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+            try {
+                st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                st.execute("BEGIN EXCLUSIVE");
+            } catch (SQLException e) {
+                if (DatabaseProblems.busy(e)) {
+                    throw DatabaseProblems.locked(db, e);
+                }
+                LOG.info("Current database {} cannot be locked before the restore (damaged?): {}", db, e.toString());
+            }
+            Files.copy(db, partial, StandardCopyOption.REPLACE_EXISTING);
+            Path wal = db.resolveSibling(db.getFileName() + "-wal");
+            if (Files.exists(wal) && Files.size(wal) > 0) {
+                Files.copy(wal, partial.resolveSibling(target.getFileName() + "-wal"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            FilePermissions.ownerOnly(partial);
+            fsync(partial);
+            move(partial, target);
+        } catch (SQLException e) {
+            deleteQuietly(partial);
+            throw DatabaseProblems.refusal(db, e);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(partial);
+            throw e;
+        }
+        return target;
+    }
+
+    /**
+     * SQLite's integrity check of a file, opened read-only.
+     *
+     * @param quick {@code PRAGMA quick_check} (no index contents) instead of the full {@code integrity_check}
+     * @return the problems found, empty when the file is sound
+     */
+    static List<String> integrity(Path file, boolean quick) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setOpenMode(SQLiteOpenMode.READONLY);
+        List<String> problems = new ArrayList<>();
+        try (Connection c = config.createConnection("jdbc:sqlite:" + file); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(quick ? "PRAGMA quick_check(20)" : "PRAGMA integrity_check(20)")) {
+            while (rs.next()) {
+                String line = rs.getString(1);
+                if (!"ok".equalsIgnoreCase(line)) {
+                    problems.add(line);
+                }
+            }
+        } catch (SQLException e) {
+            problems.add(e.getMessage());
+        }
+        return problems;
+    }
+
+    private static Path freeName(Path db) {
+        String base = db.getFileName() + ".backup-" + LocalDateTime.now().format(STAMP);
+        Path target = db.resolveSibling(base);
+        for (int i = 2; Files.exists(target) || Files.exists(target.resolveSibling(base + PARTIAL)); i++) {
+            target = db.resolveSibling(base + "-" + i);
+        }
+        return target;
+    }
+
+    private static void prune(Path db) {
+        List<Backup> all = list(db);
+        for (Backup old : all.subList(Math.min(KEPT, all.size()), all.size())) {
+            deleteQuietly(old.file());
+            deleteQuietly(old.file().resolveSibling(old.file().getFileName() + "-wal"));
+        }
+        try (Stream<Path> files = Files.list(db.getParent())) {
+            String prefix = db.getFileName() + ".backup-";
+            files.filter(p -> p.getFileName().toString().startsWith(prefix)
+                    && p.getFileName().toString().endsWith(PARTIAL)).forEach(Backups::deleteQuietly);
+        } catch (IOException e) {
+            LOG.warn("Could not clean partial backups of {}", db, e);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    static void fsync(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            LOG.warn("Could not delete {}", p, e);
+        }
+    }
+}

@@ -1,0 +1,404 @@
+package se.kvalitetshjulet.service;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import se.kvalitetshjulet.data.repo.ChartRepository;
+import se.kvalitetshjulet.data.repo.SavedFilterRepository;
+import se.kvalitetshjulet.data.repo.TaxonomyRepository;
+import se.kvalitetshjulet.domain.deviation.DeviationFilter;
+import se.kvalitetshjulet.domain.deviation.Taxonomy;
+import se.kvalitetshjulet.domain.org.BusinessArea;
+import se.kvalitetshjulet.domain.org.OrgTree;
+import se.kvalitetshjulet.domain.org.Unit;
+import se.kvalitetshjulet.domain.risk.MatrixCounts;
+import se.kvalitetshjulet.domain.risk.RiskTemplate;
+import se.kvalitetshjulet.domain.risk.ScoreBand;
+import se.kvalitetshjulet.domain.spc.ChartType;
+import se.kvalitetshjulet.domain.spc.SignalExplainer;
+import se.kvalitetshjulet.domain.spc.SpcEngine;
+import se.kvalitetshjulet.domain.spc.SpcPoint;
+import se.kvalitetshjulet.domain.spc.SpcRequest;
+import se.kvalitetshjulet.domain.spc.SpcResult;
+import se.kvalitetshjulet.domain.trend.ActionBacklog;
+import se.kvalitetshjulet.domain.trend.Annotation;
+import se.kvalitetshjulet.domain.trend.ChartData;
+import se.kvalitetshjulet.domain.trend.ChartDeck;
+import se.kvalitetshjulet.domain.trend.ChartKind;
+import se.kvalitetshjulet.domain.trend.ChartStyle;
+import se.kvalitetshjulet.domain.trend.Pareto;
+import se.kvalitetshjulet.domain.trend.TrendMeasure;
+import se.kvalitetshjulet.domain.trend.TrendPoint;
+import se.kvalitetshjulet.domain.trend.TrendSettings;
+
+/**
+ * Builds every chart of the chart screen, the presentation and the council's deck from its stored
+ * {@link TrendSettings}: trends over time as bars, run chart or the fitting control chart, Pareto charts, self-check
+ * compliance, open/overdue actions and the risk matrix, with the signals explained in plain language. One builder
+ * for the screen, the deck and the reports, so a slide shows exactly what the screen showed for the same settings.
+ * Runs off the FX thread; texts come from {@link ChartTexts} in the user's language.
+ */
+public final class ChartBuilder {
+    private final OrganisationService organisation;
+    private final TrendService trends;
+    private final RiskService risks;
+    private final TaxonomyRepository taxonomies;
+    private final SavedFilterRepository savedFilters;
+    private final Supplier<LocalDate> today;
+    private final ChartTexts texts;
+
+    public ChartBuilder(OrganisationService organisation, TrendService trends, RiskService risks,
+                        TaxonomyRepository taxonomies, SavedFilterRepository savedFilters, Supplier<LocalDate> today,
+                        ChartTexts texts) {
+        this.organisation = organisation;
+        this.trends = trends;
+        this.risks = risks;
+        this.taxonomies = taxonomies;
+        this.savedFilters = savedFilters;
+        this.today = today;
+        this.texts = texts;
+    }
+
+    /** The same builder speaking another language. */
+    public ChartBuilder withTexts(ChartTexts other) {
+        return new ChartBuilder(organisation, trends, risks, taxonomies, savedFilters, today, other);
+    }
+
+    public ChartTexts texts() {
+        return texts;
+    }
+
+    /**
+     * A council's deck with today's data (the default deck when the council has none yet; {@code current} when that
+     * is empty too). A chart whose data is missing now says so instead of failing the deck.
+     */
+    public List<ChartData> deck(Long councilUnitId, TrendSettings current) {
+        List<SavedFilterRepository.Saved> saved = savedFilters.inOrder(ChartDeck.screen(councilUnitId));
+        if (saved.isEmpty() && councilUnitId != null) {
+            saved = savedFilters.inOrder(ChartDeck.DEFAULT_SCREEN);
+        }
+        List<ChartData> charts = new ArrayList<>();
+        if (saved.isEmpty() && current != null) {
+            charts.add(build(current));
+        }
+        for (SavedFilterRepository.Saved f : saved) {
+            charts.add(buildForDeck(TrendSettingsJson.fromJson(f.definition())).titled(f.name()));
+        }
+        return charts;
+    }
+
+    /** A deck chart; one whose data is missing now (no denominators, nothing to count) says so instead of failing. */
+    public ChartData buildForDeck(TrendSettings s) {
+        try {
+            return build(s);
+        } catch (IllegalArgumentException e) {
+            return new ChartData(texts.get("trend.title." + s.chartKind().name(), ""), "", "", ChartStyle.BARS,
+                    ChartType.RUN, List.of(), List.of(e.getMessage()), false, s.chartKind(), "", "", List.of());
+        }
+    }
+
+    /** Computes the chart for the settings (runs on the worker thread; also used by the presentation). */
+    public ChartData build(TrendSettings s) {
+        return switch (s.chartKind()) {
+            case TREND -> buildTrend(s);
+            case PARETO_CATEGORIES -> buildPareto(s, TrendService.ParetoSubject.CATEGORIES);
+            case PARETO_CAUSES -> buildPareto(s, TrendService.ParetoSubject.CAUSES);
+            case PARETO_MEASURE_TYPES -> buildPareto(s, TrendService.ParetoSubject.MEASURE_TYPES);
+            case SELF_CHECK_COMPLIANCE -> buildCompliance(s);
+            case ACTIONS -> buildActions(s);
+            case RISK_MATRIX -> buildRiskMatrix(s);
+        };
+    }
+
+    private DeviationFilter filter(TrendSettings s) {
+        Set<Long> scope = organisation.unitScope(s.unitId(), s.areaId());
+        return new DeviationFilter(s.kind() == null ? Set.of() : EnumSet.of(s.kind()), Set.of(), scope,
+                s.categoryId(), null, null, false, null);
+    }
+
+    private ChartData buildTrend(TrendSettings s) {
+        DeviationFilter f = filter(s);
+        List<TrendPoint> series = trends.series(f, s.granularity(), s.measure(), s.from(), s.to(), today.get());
+        if (s.measure().needsDenominator() && series.stream().allMatch(tp -> tp.denominator() == null || tp.denominator() == 0)) {
+            throw new IllegalArgumentException(texts.get("trend.noDenominators"));
+        }
+        ChartType type = switch (s.style()) {
+            case RUN, BARS -> ChartType.RUN;
+            case CONTROL -> s.measure().controlChart();
+        };
+        List<Double> values = new ArrayList<>();
+        List<Double> denominators = new ArrayList<>();
+        for (TrendPoint tp : series) {
+            values.add(tp.count());
+            if (s.measure().needsDenominator()) {
+                denominators.add(tp.denominator() == null || tp.denominator() == 0 ? Double.NaN : tp.denominator());
+            }
+        }
+        List<LocalDate> starts = series.stream().map(TrendPoint::periodStart).toList();
+        SpcRequest req = SpcRequest.of(type, values, denominators);
+        req = withFreezeOrPhase(req, s, starts);
+        SpcResult result = SpcEngine.compute(req);
+        double k = s.measure() == TrendMeasure.SHARE ? 100 : 1;
+        List<ChartData.Point> points = points(result, series.stream().map(TrendPoint::label).toList(), k, s.style());
+        OrgTree t = organisation.tree();
+        String what = what(s);
+        String title = texts.get("trend.title." + s.measure().name(), what);
+        String subtitle = where(s, t) + " · " + series.getFirst().label() + "–" + series.getLast().label() + " · "
+                + texts.get("trend.chartName." + (s.style() == ChartStyle.BARS ? "BARS" : type.name()));
+        boolean signal = s.style() != ChartStyle.BARS && result.hasSignal();
+        return new ChartData(title, subtitle, texts.get("trend.yLabel." + s.measure().name()), s.style(), type, points,
+                explanations(s.style(), result), signal, ChartKind.TREND, null, null,
+                markers(s, starts, s.to(), true));
+    }
+
+    private SpcRequest withFreezeOrPhase(SpcRequest req, TrendSettings s, List<LocalDate> starts) {
+        LocalDate phase = s.effectivePhaseStart();
+        if (s.freeze() != null && s.freeze() >= 2 && s.freeze() < starts.size()) {
+            return req.withFreeze(s.freeze());
+        } else if (phase != null) {
+            int idx = 0;
+            for (int i = 0; i < starts.size(); i++) {
+                if (starts.get(i).isBefore(phase)) {
+                    idx = i + 1;
+                }
+            }
+            if (idx >= 2 && idx < starts.size() - 1) {
+                return req.withPartBreaks(idx);
+            }
+        }
+        return req;
+    }
+
+    private static List<ChartData.Point> points(SpcResult result, List<String> labels, double k, ChartStyle style) {
+        List<ChartData.Point> points = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            SpcPoint p = result.points().get(i);
+            points.add(new ChartData.Point(labels.get(i), p.value() * k, p.centreLine() * k, p.lowerLimit() * k,
+                    p.upperLimit() * k, style != ChartStyle.BARS && p.outside(),
+                    style != ChartStyle.BARS && p.runsSignal(), p.excluded(), p.part()));
+        }
+        return points;
+    }
+
+    private List<String> explanations(ChartStyle style, SpcResult result) {
+        List<String> explanations = new ArrayList<>();
+        if (style == ChartStyle.BARS) {
+            explanations.add(texts.get("trend.barsWarning"));
+        } else {
+            SignalExplainer explainer = new SignalExplainer(texts.locale());
+            List<List<String>> parts = explainer.explainAll(result);
+            for (int i = 0; i < parts.size(); i++) {
+                if (parts.size() > 1) {
+                    explanations.add(texts.get("trend.part", i + 1));
+                }
+                explanations.addAll(parts.get(i));
+            }
+        }
+        return explanations;
+    }
+
+    /**
+     * Markers for the annotations inside the chart's span. With {@code containing} an annotation sits at the
+     * period that contains its date (periods given by their first days); otherwise at the first point dated on
+     * or after it (self-check rounds: the first round after the change).
+     */
+    private List<ChartData.Marker> markers(TrendSettings s, List<LocalDate> starts, LocalDate end, boolean containing) {
+        List<ChartData.Marker> out = new ArrayList<>();
+        for (Annotation a : s.annotations()) {
+            int idx = -1;
+            if (containing) {
+                if (!a.date().isAfter(end)) {
+                    for (int i = 0; i < starts.size(); i++) {
+                        if (!starts.get(i).isAfter(a.date())) {
+                            idx = i;
+                        }
+                    }
+                }
+            } else {
+                for (int i = starts.size() - 1; i >= 0; i--) {
+                    if (!starts.get(i).isBefore(a.date())) {
+                        idx = i;
+                    }
+                }
+            }
+            if (idx >= 0) {
+                out.add(new ChartData.Marker(idx, a.text()));
+            }
+        }
+        return out;
+    }
+
+    private String what(TrendSettings s) {
+        String what = s.kind() == null ? texts.get("trend.allKinds") : texts.of(s.kind());
+        if (s.categoryId() != null) {
+            what += " · " + taxonomies.list(TaxonomyRepository.Kind.CATEGORY).stream().filter(c -> c.id() == s.categoryId()).map(Taxonomy::name).findFirst().orElse("");
+        }
+        return what;
+    }
+
+    private String where(TrendSettings s, OrgTree t) {
+        return s.unitId() != null ? t.find(s.unitId()).map(Unit::name).orElse("")
+                : s.areaId() != null ? organisation.businessAreas().stream().filter(a -> a.id() == s.areaId()).map(BusinessArea::name)
+                .findFirst().orElse("") : texts.get("trend.wholeOrganisation");
+    }
+
+    private ChartData buildPareto(TrendSettings s, TrendService.ParetoSubject subject) {
+        DeviationFilter f = filter(s).withPeriod(s.from(), s.to());
+        Pareto pareto = trends.pareto(subject, f, today.get());
+        if (pareto.total() == 0) {
+            throw new IllegalArgumentException(texts.get("trend.pareto.empty"));
+        }
+        List<ChartData.Point> points = new ArrayList<>();
+        for (Pareto.Bar b : pareto.bars()) {
+            points.add(new ChartData.Point(b.name() == null ? texts.get("trend.pareto.none") : b.name(), b.count(),
+                    Double.NaN, Double.NaN, Double.NaN, false, false, false, 1, b.cumulativePercent()));
+        }
+        String key = s.chartKind().name();
+        int vital = pareto.vitalFew();
+        List<String> explanations = new ArrayList<>();
+        explanations.add(texts.get("trend.pareto.vitalFew", vital, points.size(), pareto.total(),
+                String.join(", ", points.subList(0, vital).stream().map(ChartData.Point::label).toList())));
+        explanations.add(texts.get("trend.pareto.hint." + key));
+        String subtitle = where(s, organisation.tree()) + " · " + s.from() + "–" + s.to() + " · "
+                + texts.get("trend.pareto.total." + key, pareto.total());
+        return new ChartData(texts.get("trend.title." + key, what(s)), subtitle, texts.get("trend.yLabel." + key),
+                ChartStyle.BARS, ChartType.RUN, points, explanations, false, s.chartKind(),
+                texts.get("trend.yLabel." + key), texts.get("trend.pareto.cumulative"), List.of());
+    }
+
+    private ChartData buildCompliance(TrendSettings s) {
+        if (s.templateFamilyId() == null) {
+            throw new IllegalArgumentException(texts.get("trend.compliance.chooseTemplate"));
+        }
+        Set<Long> scope = organisation.unitScope(s.unitId(), s.areaId());
+        List<ChartRepository.RoundCompliance> rounds = trends.compliance(s.templateFamilyId(), scope);
+        if (rounds.isEmpty()) {
+            throw new IllegalArgumentException(texts.get("trend.compliance.empty"));
+        }
+        List<Double> values = rounds.stream().map(r -> (double) r.compliant()).toList();
+        List<Double> denominators = rounds.stream().map(r -> (double) r.assessable()).toList();
+        boolean pChart = s.style() != ChartStyle.BARS && rounds.size() >= 2
+                && rounds.stream().allMatch(r -> r.assessable() > 0);
+        ChartStyle style = pChart ? ChartStyle.CONTROL : ChartStyle.BARS;
+        SpcResult result = SpcEngine.compute(SpcRequest.of(pChart ? ChartType.P : ChartType.RUN, values,
+                pChart ? denominators : List.of()));
+        List<String> labels = rounds.stream().map(r -> r.name() + " (" + YearMonth.from(r.periodStart()) + ")").toList();
+        List<ChartData.Point> points;
+        if (pChart) {
+            points = points(result, labels, 100, style);
+        } else {
+            points = new ArrayList<>();
+            for (int i = 0; i < rounds.size(); i++) {
+                ChartRepository.RoundCompliance r = rounds.get(i);
+                points.add(new ChartData.Point(labels.get(i), 100.0 * r.compliant() / r.assessable(), Double.NaN,
+                        Double.NaN, Double.NaN, false, false, false, 1));
+            }
+        }
+        List<String> explanations = new ArrayList<>();
+        ChartRepository.RoundCompliance last = rounds.getLast();
+        explanations.add(texts.get("trend.compliance.latest", last.name(), last.compliant(), last.assessable(),
+                String.format(texts.locale(), "%.0f", 100.0 * last.compliant() / last.assessable())));
+        if (pChart) {
+            explanations.addAll(explanations(style, result));
+        } else {
+            explanations.add(texts.get(s.style() == ChartStyle.BARS ? "trend.barsWarning" : "trend.compliance.tooFew"));
+        }
+        String family = trends.templateFamilies().stream().filter(f -> f.familyId() == s.templateFamilyId())
+                .map(ChartRepository.TemplateFamily::name).findFirst().orElse("");
+        String subtitle = where(s, organisation.tree()) + " · "
+                + texts.get("trend.compliance.rounds", rounds.size()) + " · "
+                + texts.get("trend.chartName." + (pChart ? "P" : "BARS"));
+        return new ChartData(texts.get("trend.title.SELF_CHECK_COMPLIANCE", family), subtitle,
+                texts.get("trend.yLabel.SELF_CHECK_COMPLIANCE"), style, pChart ? ChartType.P : ChartType.RUN, points,
+                explanations, pChart && result.hasSignal(), ChartKind.SELF_CHECK_COMPLIANCE, null, null,
+                markers(s, rounds.stream().map(ChartRepository.RoundCompliance::periodStart).toList(), null, false));
+    }
+
+    private ChartData buildActions(TrendSettings s) {
+        Set<Long> scope = organisation.unitScope(s.unitId(), s.areaId());
+        List<ActionBacklog.MonthEnd> series = trends.actionBacklog(scope, s.from(), s.to());
+        List<ChartData.Point> points = new ArrayList<>();
+        for (ActionBacklog.MonthEnd m : series) {
+            points.add(new ChartData.Point(YearMonth.from(m.date()).toString(), m.open(), Double.NaN, Double.NaN,
+                    Double.NaN, false, false, false, 1, m.overdue()));
+        }
+        List<String> explanations = new ArrayList<>();
+        ActionBacklog.MonthEnd last = series.getLast();
+        explanations.add(texts.get("trend.actions.latest", last.date(), last.open(), last.overdue()));
+        if (series.size() > 12) {
+            ActionBacklog.MonthEnd yearBefore = series.get(series.size() - 13);
+            explanations.add(texts.get("trend.actions.yearBefore", yearBefore.date(), yearBefore.open(), yearBefore.overdue()));
+        }
+        explanations.add(texts.get("trend.actions.hint"));
+        String subtitle = where(s, organisation.tree()) + " · " + points.getFirst().label() + "–"
+                + points.getLast().label();
+        return new ChartData(texts.get("trend.title.ACTIONS"), subtitle, texts.get("trend.yLabel.ACTIONS"),
+                ChartStyle.RUN, ChartType.RUN, points, explanations, false, ChartKind.ACTIONS,
+                texts.get("trend.actions.open"), texts.get("trend.actions.overdue"),
+                markers(s, series.stream().map(m -> m.date().withDayOfMonth(1)).toList(), s.to(), true));
+    }
+
+    /**
+     * The risk matrix for the unit subtree and the analyses dated in the period, counted in the database, for one
+     * template only (matrices of different templates cannot be added up): the chosen one, else the most used.
+     */
+    private ChartData buildRiskMatrix(TrendSettings s) {
+        Set<Long> scope = organisation.unitScope(s.unitId(), s.areaId());
+        Long templateId = s.riskTemplateId();
+        if (templateId == null) {
+            templateId = risks.templateUsage().entrySet().stream()
+                    .max(Map.Entry.<Long, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(
+                            java.util.Comparator.reverseOrder())))
+                    .map(Map.Entry::getKey).orElse(null);
+        }
+        if (templateId == null) {
+            throw new IllegalArgumentException(texts.get("trend.risk.noAnalyses"));
+        }
+        RiskTemplate template = risks.template(templateId);
+        MatrixCounts counts = trends.riskMatrix(templateId, template.matrix(), scope, s.from(), s.to());
+        long all = trends.riskAnalysesPerTemplate(scope, s.from(), s.to()).values().stream()
+                .mapToLong(Long::longValue).sum();
+        if (counts.total(false) == 0 && counts.total(true) == 0) {
+            throw new IllegalArgumentException(texts.get("trend.risk.empty", templateName(template), all - counts.analyses()));
+        }
+        List<String> explanations = new ArrayList<>();
+        ScoreBand top = template.matrix().bands().getLast();
+        long topAfter = counts.byBand(true).get(top);
+        if (topAfter > 0) {
+            explanations.add(texts.get("trend.risk.topAfter", topAfter, top.label().toLowerCase(texts.locale())));
+        }
+        explanations.add(texts.get("trend.risk.analyses", counts.analyses(), templateName(template), counts.total(false)));
+        explanations.add(texts.get("trend.risk.before", bands(counts.byBand(false))));
+        explanations.add(texts.get("trend.risk.after", bands(counts.byBand(true))));
+        if (all > counts.analyses()) {
+            explanations.add(texts.get("trend.risk.otherTemplates", all - counts.analyses()));
+        }
+        if (counts.outside() > 0) {
+            explanations.add(texts.get("trend.risk.outside", counts.outside()));
+        }
+        explanations.add(texts.get("trend.risk.hint"));
+        String subtitle = where(s, organisation.tree()) + " · " + s.from() + "–" + s.to() + " · "
+                + texts.get("trend.risk.onlyTemplate", templateName(template), counts.analyses());
+        return new ChartData(texts.get("trend.title.RISK_MATRIX"), subtitle, texts.get("risk.field.probability"),
+                ChartStyle.BARS, ChartType.RUN, List.of(), explanations, topAfter > 0, ChartKind.RISK_MATRIX,
+                texts.get("trend.risk.axis.before"), texts.get("trend.risk.axis.after"), List.of(), counts);
+    }
+
+    private String bands(Map<ScoreBand, Long> byBand) {
+        return String.join(", ", byBand.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey().label().toLowerCase(texts.locale())).toList());
+    }
+
+    /** The template's name with its matrix size ("4×4") unless the name already says it. */
+    static String templateName(RiskTemplate t) {
+        String size = t.matrix().size() + "×" + t.matrix().size();
+        return t.name().contains(size) ? t.name() : t.name() + " (" + size + ")";
+    }
+
+}

@@ -1,0 +1,32 @@
+package se.kvalitetshjulet.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import se.kvalitetshjulet.domain.trend.TrendSettings;
+
+/** The stored form of {@link TrendSettings} (saved_filter.definition): JSON, unknown fields ignored, missing ones null. */
+public final class TrendSettingsJson {
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private TrendSettingsJson() {
+    }
+
+    public static String toJson(TrendSettings s) {
+        try {
+            return JSON.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static TrendSettings fromJson(String json) {
+        try {
+            return JSON.readValue(json, TrendSettings.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Diagraminställningen kunde inte läsas.", e);
+        }
+    }
+}
