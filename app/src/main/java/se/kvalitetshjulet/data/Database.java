@@ -152,7 +152,10 @@ public final class Database implements AutoCloseable {
         }
         try {
             probeWritable(ds, absolute);
-            if (current != null && current.equals(MigrationVersion.fromVersion(SCHEMA_VERSION))) {
+            // A current database opens without Flyway (its start-up costs about a second), but not without
+            // validation: every applied script must still be the one on the classpath (Flyway's checksum).
+            if (current != null && current.equals(MigrationVersion.fromVersion(SCHEMA_VERSION))
+                    && MigrationChecksums.historyMatchesScripts(ds)) {
                 return new Database(absolute, ds, false, key);
             }
             Flyway flyway = flyway(ds);
@@ -161,6 +164,12 @@ public final class Database implements AutoCloseable {
             }
             flyway.migrate();
             return new Database(absolute, ds, false, key);
+        } catch (org.flywaydb.core.api.exception.FlywayValidateException e) {
+            ds.close();
+            throw new DatabaseRefusedException(DatabaseRefusedException.Reason.CANNOT_OPEN,
+                    "Databasen " + absolute + " har en ändringshistorik som inte stämmer med den här versionen av "
+                            + "Kvalitetshjulet (en uppgradering har ändrats i efterhand). Filen har inte ändrats. "
+                            + "Öppna den med den version som skapade den, eller återställ en säkerhetskopia.", e);
         } catch (DatabaseRefusedException e) {
             ds.close();
             throw e;
@@ -207,6 +216,14 @@ public final class Database implements AutoCloseable {
             }
         } catch (RuntimeException | SQLException e) {
             throw DatabaseProblems.refusal(absolute, e);
+        }
+        // read with the file's key, so an encrypted file is checked like a plain one
+        if (!MigrationChecksums.historyMatchesScripts(ds)) {
+            ds.close();
+            throw new DatabaseRefusedException(DatabaseRefusedException.Reason.CANNOT_OPEN, "Databasen " + absolute
+                    + " har en ändringshistorik som inte stämmer med den här versionen av Kvalitetshjulet (en "
+                    + "uppgradering har ändrats i efterhand). Filen har inte ändrats. Öppna den med den version som "
+                    + "skapade den, eller återställ en säkerhetskopia.", null);
         }
         return new Database(absolute, ds, true, key);
     }
