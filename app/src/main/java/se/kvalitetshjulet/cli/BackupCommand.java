@@ -46,6 +46,11 @@ public final class BackupCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (db.isServer()) {
+            err.println("En serverdatabas säkerhetskopieras av serverns drift (pg_dump, replikering), inte av "
+                    + "programmet. backup gäller en databasfil.");
+            return ExitCodes.USAGE;
+        }
         Path file = db.path().toAbsolutePath().normalize();
         switch (action == null ? "" : action) {
             case "list" -> {

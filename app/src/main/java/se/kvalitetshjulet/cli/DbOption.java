@@ -101,6 +101,9 @@ public final class DbOption {
      * read-only file or folder) read-only instead of refusing it.
      */
     public AppContext openForReading() {
+        if (isServer()) {
+            return open(); // a server database: what a login may read is the server's business (decision 10)
+        }
         Database database;
         try {
             database = Database.open(path(), passphrase());

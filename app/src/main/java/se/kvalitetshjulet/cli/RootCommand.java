@@ -37,8 +37,9 @@ public final class RootCommand implements Callable<Integer> {
     /** Returned when the desktop application was started and owns the process. */
     public static final int GUI_STARTED = -1;
 
-    @Option(names = "--db", paramLabel = "PATH", description = "Öppna den här databasfilen i stället för standarddatabasen.")
-    Path db;
+    @Option(names = "--db", paramLabel = "PATH|URL", description = "Öppna den här databasfilen (eller serverdatabasen "
+            + "postgresql://ANVÄNDARE@VÄRD:PORT/DATABAS) i stället för standarddatabasen.")
+    String db;
 
     @Option(names = "--demo", description = "Öppna demodatabasen (skapas med påhittade data första gången).")
     boolean demo;

@@ -34,7 +34,7 @@ import se.kvalitetshjulet.service.SelfCheckHandoverService;
                 + "sektionschefer med svarsfiler tillbaka.",
         subcommands = {SelfCheckCommand.ExportTemplate.class, SelfCheckCommand.ImportTemplate.class,
                 SelfCheckCommand.Compile.class, SelfCheckCommand.ExportForm.class, SelfCheckCommand.OpenForm.class,
-                SelfCheckCommand.ExportAnswers.class, SelfCheckCommand.ImportAnswers.class},
+                SelfCheckCommand.ExportAnswers.class, SelfCheckCommand.ImportAnswers.class, SelfCheckRoundCommand.class},
         exitCodeListHeading = "%nSlutkoder:%n",
         exitCodeList = {"0:klart", "1:fel", "2:felaktig användning", "3:filen avvisades (inget skrevs)"})
 public final class SelfCheckCommand implements Callable<Integer> {

@@ -120,9 +120,12 @@ public final class Backups {
             LOG.info("Backed up the database ({})", key != null ? "encrypted" : "plain");
         } catch (SQLException | IOException | RuntimeException e) {
             deleteQuietly(partial);
-            if (DatabaseProblems.diskFull(e)) {
+            LOG.warn("Backup of {} failed", abs, e);
+            // the source is open and sound (quick_check at open), so an I/O error here is writing the copy
+            if (DatabaseProblems.diskFull(e) || DatabaseProblems.sqliteCode(e).startsWith("SQLITE_IOERR")) {
                 throw new DatabaseRefusedException(DatabaseRefusedException.Reason.DISK_FULL, "Säkerhetskopian av "
-                        + abs.getFileName() + " kunde inte skrivas eftersom disken är full. Databasen har inte ändrats "
+                        + abs.getFileName() + " kunde inte skrivas eftersom disken är full eller inte går att skriva "
+                        + "till. Databasen har inte ändrats "
                         + "och ingen ofullständig kopia finns kvar. Frigör utrymme och försök igen.", e);
             }
             if (DatabaseProblems.readOnly(e) || e instanceof java.nio.file.AccessDeniedException) {

@@ -49,7 +49,7 @@ public final class Database implements AutoCloseable {
      * database needs no Flyway at all (Flyway's start-up costs about a second);
      * {@code DatabaseTest} fails if it drifts from the migrations Flyway finds.
      */
-    public static final String SCHEMA_VERSION = "19";
+    public static final String SCHEMA_VERSION = "19.1";
 
     static {
         NativeSqlite.configure();
@@ -152,7 +152,10 @@ public final class Database implements AutoCloseable {
         }
         try {
             probeWritable(ds, absolute);
-            if (current != null && current.equals(MigrationVersion.fromVersion(SCHEMA_VERSION))) {
+            // A current database opens without Flyway (its start-up costs about a second), but not without
+            // validation: every applied script must still be the one on the classpath (Flyway's checksum).
+            if (current != null && current.equals(MigrationVersion.fromVersion(SCHEMA_VERSION))
+                    && MigrationChecksums.historyMatchesScripts(ds)) {
                 return new Database(absolute, ds, false, key);
             }
             Flyway flyway = flyway(ds);
@@ -161,6 +164,12 @@ public final class Database implements AutoCloseable {
             }
             flyway.migrate();
             return new Database(absolute, ds, false, key);
+        } catch (org.flywaydb.core.api.exception.FlywayValidateException e) {
+            ds.close();
+            throw new DatabaseRefusedException(DatabaseRefusedException.Reason.CANNOT_OPEN,
+                    "Databasen " + absolute + " har en ändringshistorik som inte stämmer med den här versionen av "
+                            + "Kvalitetshjulet (en uppgradering har ändrats i efterhand). Filen har inte ändrats. "
+                            + "Öppna den med den version som skapade den, eller återställ en säkerhetskopia.", e);
         } catch (DatabaseRefusedException e) {
             ds.close();
             throw e;
@@ -207,6 +216,14 @@ public final class Database implements AutoCloseable {
             }
         } catch (RuntimeException | SQLException e) {
             throw DatabaseProblems.refusal(absolute, e);
+        }
+        // read with the file's key, so an encrypted file is checked like a plain one
+        if (!MigrationChecksums.historyMatchesScripts(ds)) {
+            ds.close();
+            throw new DatabaseRefusedException(DatabaseRefusedException.Reason.CANNOT_OPEN, "Databasen " + absolute
+                    + " har en ändringshistorik som inte stämmer med den här versionen av Kvalitetshjulet (en "
+                    + "uppgradering har ändrats i efterhand). Filen har inte ändrats. Öppna den med den version som "
+                    + "skapade den, eller återställ en säkerhetskopia.", null);
         }
         return new Database(absolute, ds, true, key);
     }
@@ -581,6 +598,10 @@ public final class Database implements AutoCloseable {
 
     /** Writes a backup of this database now (SQLite's online backup), keeping the newest {@value Backups#KEPT}. */
     public Path backupNow() {
+        if (file == null) {
+            throw new DatabaseRefusedException(DatabaseRefusedException.Reason.CANNOT_OPEN, "En serverdatabas "
+                    + "säkerhetskopieras på servern (pg_dump eller serverns egna säkerhetskopior), inte härifrån.", null);
+        }
         try (Connection c = dataSource.getConnection()) {
             return Backups.create(c, file, key);
         } catch (SQLException e) {
@@ -595,6 +616,9 @@ public final class Database implements AutoCloseable {
      */
     public List<String> integrityCheck() {
         List<String> problems = new ArrayList<>();
+        if (file == null) {
+            return problems; // a server database: PostgreSQL checks its own pages (data checksums)
+        }
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("PRAGMA integrity_check(20)")) {
             while (rs.next()) {

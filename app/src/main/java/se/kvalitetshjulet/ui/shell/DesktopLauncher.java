@@ -12,7 +12,8 @@ import se.kvalitetshjulet.data.Database;
 
 /** Starts the JavaFX application with the command line's choice of database. */
 public final class DesktopLauncher {
-    static volatile Path requestedDb;
+    /** A file path or a {@code postgresql://} server address (decision 10). */
+    static volatile String requestedDb;
     static volatile boolean requestedDemo;
     /** From --passphrase-file or KVALITETSHJULET_PASSPHRASE; otherwise the GUI asks when the file is encrypted. */
     static volatile se.kvalitetshjulet.data.Passphrase requestedPassphrase;
@@ -23,15 +24,16 @@ public final class DesktopLauncher {
     private DesktopLauncher() {
     }
 
-    public static void launch(Path db, boolean demo) {
+    public static void launch(String db, boolean demo) {
         launch(db, demo, null);
     }
 
-    public static void launch(Path db, boolean demo, se.kvalitetshjulet.data.Passphrase passphrase) {
+    public static void launch(String db, boolean demo, se.kvalitetshjulet.data.Passphrase passphrase) {
         requestedDb = db;
         requestedDemo = demo;
         requestedPassphrase = demo ? null : passphrase;
-        Path target = demo ? AppPaths.demoDatabase() : db != null ? db
+        boolean server = se.kvalitetshjulet.data.ServerUrl.isServerUrl(db);
+        Path target = demo ? AppPaths.demoDatabase() : server ? null : db != null ? Path.of(db)
                 : Files.exists(AppPaths.defaultDatabase()) ? AppPaths.defaultDatabase() : null;
         if (target != null && Files.exists(target)) {
             preopenedPath = target.toAbsolutePath().normalize();
