@@ -30,14 +30,21 @@ public final class DeviationService {
     private final TaxonomyRepository taxonomies;
     private final OrganisationService organisation;
     private final Clock clock;
+    private final PrivacyService privacy;
 
     public DeviationService(Database db, DeviationRepository repo, TaxonomyRepository taxonomies,
                             OrganisationService organisation, Clock clock) {
+        this(db, repo, taxonomies, organisation, clock, null);
+    }
+
+    public DeviationService(Database db, DeviationRepository repo, TaxonomyRepository taxonomies,
+                            OrganisationService organisation, Clock clock, PrivacyService privacy) {
         this.db = db;
         this.repo = repo;
         this.taxonomies = taxonomies;
         this.organisation = organisation;
         this.clock = clock;
+        this.privacy = privacy;
     }
 
     public LocalDate today() {
@@ -54,15 +61,54 @@ public final class DeviationService {
     }
 
     /**
-     * Saves the record (new or changed) in its current status.
+     * Saves the record (new or changed) in its current status. The status itself never changes here: that is
+     * {@link #transition} (forward) or {@link #stepBack} (back, with a reason).
      *
-     * @param refuseIdentityNumbers when true, a personnummer in free text blocks saving
+     * @param refuseIdentityNumbers when true, a personnummer in free text blocks saving (beside the policy)
      */
     public SaveResult<Deviation> save(Deviation d, boolean refuseIdentityNumbers) {
+        return save(d, refuseIdentityNumbers, null);
+    }
+
+    /**
+     * What someone else changed while this person edited (decision 10): their saved record, who saved it last and
+     * when, and the fields where their version differs from the one being saved. Nothing was written.
+     */
+    public record Conflict(Deviation theirs, long theirVersion, String changedBy, java.time.LocalDateTime changedAt,
+                           List<String> fields) {
+    }
+
+    /** A save refused because the record changed since it was read. */
+    public static final class ConflictException extends RuntimeException {
+        private final Conflict conflict;
+
+        public ConflictException(Conflict conflict) {
+            super("Avvikelsen har ändrats av " + conflict.changedBy() + " medan du redigerade (" + String.join(", ",
+                    conflict.fields()) + "). Inget har sparats; välj vad som ska gälla och spara igen.");
+            this.conflict = conflict;
+        }
+
+        public Conflict conflict() {
+            return conflict;
+        }
+    }
+
+    /** The deviation and the version it was read at; save with that version to be told of others' changes. */
+    public java.util.Optional<se.kvalitetshjulet.data.repo.DeviationRepository.Versioned<Deviation>> openForEdit(long id) {
+        return repo.findVersioned(id);
+    }
+
+    /**
+     * As {@link #save(Deviation, boolean)}, refused with a {@link ConflictException} when the stored record is no
+     * longer at {@code expectedVersion} (two people, or two windows, editing the same deviation).
+     */
+    public SaveResult<Deviation> save(Deviation d, boolean refuseIdentityNumbers, Long expectedVersion) {
         List<Problem> problems = new ArrayList<>(DeviationRules.validate(d, today()));
+        problems.addAll(statusUnchanged(d));
         if (refuseIdentityNumbers && privacyFindings(d).stream().anyMatch(PrivacyCheck.Finding::identityNumber)) {
             problems.add(new Problem("privacy", "deviation.validation.identityNumberRefused"));
         }
+        privacyRefusal(d).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             return SaveResult.rejected(problems);
         }
@@ -71,17 +117,101 @@ public final class DeviationService {
             toSave = d.withDueOn(deadlines().dueOn(d.kind(), d.registeredOn()));
         }
         Deviation finalToSave = toSave;
-        return SaveResult.saved(db.tx(tx -> repo.save(tx, finalToSave)));
+        try {
+            return SaveResult.saved(db.tx(tx -> repo.save(tx, finalToSave, expectedVersion)));
+        } catch (se.kvalitetshjulet.data.StaleRecordException stale) {
+            throw new ConflictException(conflict(finalToSave));
+        } catch (org.jooq.exception.DataAccessException e) {
+            // SQLite: a write after another connection's commit fails on its old snapshot; if that commit changed
+            // this record, it is the same conflict.
+            if (expectedVersion != null && d.id() != null && repo.version(d.id()) != expectedVersion) {
+                throw new ConflictException(conflict(finalToSave));
+            }
+            throw e;
+        }
+    }
+
+    private Conflict conflict(Deviation mine) {
+        var theirs = repo.findVersioned(mine.id()).orElseThrow();
+        var last = repo.lastChange(mine.id()).orElse(null);
+        List<String> fields = new ArrayList<>();
+        Deviation t = theirs.value();
+        compare(fields, "Rubrik", t.title(), mine.title());
+        compare(fields, "Beskrivning", t.description(), mine.description());
+        compare(fields, "Omedelbara åtgärder", t.immediateActions(), mine.immediateActions());
+        compare(fields, "Fakta", t.facts(), mine.facts());
+        compare(fields, "Orsak", t.causeText(), mine.causeText());
+        compare(fields, "Status", t.status(), mine.status());
+        compare(fields, "Bedömning", t.assessment(), mine.assessment());
+        compare(fields, "Allvarlig", t.serious(), mine.serious());
+        compare(fields, "Enhet", t.unitId(), mine.unitId());
+        compare(fields, "Kategori", t.categoryId(), mine.categoryId());
+        compare(fields, "Orsaker", new java.util.HashSet<>(t.causeIds()), new java.util.HashSet<>(mine.causeIds()));
+        compare(fields, "Anmäld till IVO", t.ivoReportedOn(), mine.ivoReportedOn());
+        return new Conflict(t, theirs.version(), last == null ? "okänd" : last.actor(), last == null ? null : last.at(),
+                List.copyOf(fields));
+    }
+
+    private static void compare(List<String> out, String name, Object a, Object b) {
+        if (!java.util.Objects.equals(a, b)) {
+            out.add(name);
+        }
+    }
+
+    private java.util.Optional<Problem> privacyRefusal(Deviation d) {
+        return privacy == null ? java.util.Optional.empty()
+                : privacy.refusal(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.DEVIATION, d.freeTexts());
+    }
+
+    /** A saved record's status may only change through a workflow step, never by an ordinary save. */
+    private List<Problem> statusUnchanged(Deviation d) {
+        if (d.id() == null) {
+            return d.status() == DeviationStatus.REGISTRERAD ? List.of()
+                    : List.of(new Problem("status", "deviation.validation.newMustBeRegistered"));
+        }
+        DeviationStatus stored = repo.find(d.id()).map(Deviation::status).orElse(d.status());
+        return stored == d.status() ? List.of()
+                : List.of(new Problem("status", "deviation.validation.statusChangedElsewhere"));
+    }
+
+    /**
+     * The law a new deviation of {@code kind} in {@code unitId} starts with: from the unit's verksamhetsområde
+     * (LSS unit gives LSS, health care HSL), otherwise the kind's default.
+     */
+    public se.kvalitetshjulet.domain.deviation.Law defaultLaw(se.kvalitetshjulet.domain.deviation.DeviationKind kind,
+                                                             Long unitId) {
+        return DeviationRules.defaultLaw(kind, businessAreaCode(unitId));
+    }
+
+    /** A warning when the chosen law does not fit the unit (e.g. SoL in an LSS unit); empty when it fits. */
+    public java.util.Optional<Problem> lawWarning(Deviation d) {
+        return DeviationRules.lawMismatch(d.kind(), d.law(), businessAreaCode(d.unitId()));
+    }
+
+    private String businessAreaCode(Long unitId) {
+        if (unitId == null) {
+            return null;
+        }
+        Long area = organisation.tree().effectiveBusinessArea(unitId);
+        if (area == null) {
+            return null;
+        }
+        return organisation.businessAreas().stream().filter(a -> a.id() == area).map(a -> a.code()).findFirst()
+                .orElse(null);
     }
 
     public DeadlineRules deadlines() {
         return taxonomies.deadlines();
     }
 
-    /** Moves the record to {@code next} if the workflow allows it; saves pending edits in the same transaction. */
+    /** Moves the record forward to {@code next} if the workflow allows it; saves pending edits in the same transaction. */
     public SaveResult<Deviation> transition(Deviation d, DeviationStatus next) {
         List<Measure> measures = d.id() == null ? List.of() : repo.measures(d.id());
-        List<Problem> problems = DeviationRules.checkTransition(d, next, measures, today());
+        List<Problem> problems = new ArrayList<>(DeviationRules.checkTransition(d, next, measures, today()));
+        if (d.id() != null) {
+            problems.addAll(statusUnchanged(d));
+        }
+        privacyRefusal(d).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             return SaveResult.rejected(problems);
         }
@@ -92,6 +222,40 @@ public final class DeviationService {
         }
         Deviation finalMoved = moved;
         return SaveResult.saved(db.tx(tx -> repo.save(tx, finalMoved)));
+    }
+
+    /**
+     * Sends the record back to {@code target}, or reopens a closed case ("Återöppna …"): only to a status the
+     * workflow allows back to, only with a written reason, which is kept in the audit row. A reopened case gets a
+     * new deadline from today (the kind's days), so it is investigated again without showing as overdue at once.
+     * Pending edits in {@code d} are saved in the same transaction.
+     */
+    public SaveResult<Deviation> stepBack(Deviation d, DeviationStatus target, String reason) {
+        List<Problem> problems = new ArrayList<>(DeviationRules.checkStepBack(d, target, reason));
+        if (problems.isEmpty()) {
+            problems.addAll(statusUnchanged(d));
+            problems.addAll(DeviationRules.validate(d, today()));
+            privacyRefusal(d).ifPresent(problems::add);
+        }
+        if (!problems.isEmpty()) {
+            return SaveResult.rejected(problems);
+        }
+        boolean reopening = d.status() == DeviationStatus.AVSLUTAD;
+        Deviation back = d.withStatus(target, null);
+        if (reopening) {
+            back = back.withDueOn(deadlines().dueOn(d.kind(), today()));
+        }
+        Deviation finalBack = back;
+        return SaveResult.saved(db.tx(tx -> repo.save(tx, finalBack, reason.strip())));
+    }
+
+    /** When a serious lex Sarah / lex Maria case must be notified to IVO, or null. */
+    public LocalDate ivoDueOn(Deviation d) {
+        return deadlines().ivoDueOn(d);
+    }
+
+    public boolean ivoOverdue(Deviation d) {
+        return deadlines().ivoOverdue(d, today());
     }
 
     public List<Measure> measures(long deviationId) {
@@ -120,6 +284,7 @@ public final class DeviationService {
             return SaveResult.rejected(List.of(new Problem("link", "deviation.validation.linkSelf")));
         }
         db.txRun(tx -> repo.link(tx, fromId, other.get(), type));
+        // A link that already exists changes nothing and writes no audit row.
         return SaveResult.saved(null);
     }
 

@@ -25,10 +25,10 @@ import se.kvalitetshjulet.domain.lists.LegalReference;
 import se.kvalitetshjulet.domain.lists.ListKind;
 import se.kvalitetshjulet.ui.common.Forms;
 import se.kvalitetshjulet.ui.common.I18n;
-import se.kvalitetshjulet.ui.shell.MainView;
+import se.kvalitetshjulet.ui.common.Refreshable;
 
 /** "Listor och regler": the lists, the deadline rules and the laws with their legal references, and the lists file. */
-public final class ListsView extends BorderPane implements MainView.Refreshable {
+public final class ListsView extends BorderPane implements Refreshable {
     private final ListsViewModel vm;
 
     public ListsView(ListsViewModel vm, I18n i18n) {
