@@ -77,7 +77,8 @@ final class SelfCheckRoundCommand implements Callable<Integer> {
             var r = ctx.selfChecks().createRound(new Round(null, name, template, from, to, due == null ? to : due, null,
                     null), ids);
             if (!r.ok()) {
-                ResourceBundle b = ResourceBundle.getBundle("i18n.messages", Locale.of("sv"));
+                ResourceBundle b = ResourceBundle.getBundle("i18n.messages", Locale.of("sv"),
+                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
                 r.problems().forEach(p -> err.println(new java.text.MessageFormat(b.getString(p.messageKey()),
                         Locale.of("sv")).format(p.args())));
                 err.println("Ingen omgång skapades.");

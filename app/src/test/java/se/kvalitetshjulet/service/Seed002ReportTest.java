@@ -203,7 +203,8 @@ class Seed002ReportTest {
     void bilaga2ComesOutAsTheSeedHasItRowForRowWithUnansweredFormsApart() {
         enterBilaga2();
         ReportModel m = build();
-        ResourceBundle b = ResourceBundle.getBundle("i18n.messages", Locale.of("sv"));
+        ResourceBundle b = ResourceBundle.getBundle("i18n.messages", Locale.of("sv"),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         List<ReportDocument.Block> doc = ReportDocument.build(m, b);
         assertThat(tables(doc, b.getString("report.sheet.bilaga2"))).containsExactlyElementsOf(BILAGA2);
         assertThat(tables(doc, b.getString("report.sheet.bilaga2Unanswered"))).containsExactly(
@@ -226,7 +227,8 @@ class Seed002ReportTest {
         ReportModel m = build();
         assertThat(m.patterns().boardStyle(se.kvalitetshjulet.domain.deviation.DeviationKind.KLAGOMAL_EXTERN,
                 se.kvalitetshjulet.domain.deviation.PatternReport.TOTAL)).startsWith("210 (2021: 154");
-        ResourceBundle b = ResourceBundle.getBundle("i18n.messages", Locale.of("sv"));
+        ResourceBundle b = ResourceBundle.getBundle("i18n.messages", Locale.of("sv"),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         List<List<String>> table = tables(ReportDocument.build(m, b), b.getString("report.sheet.deviations"));
         Map<String, String> total = new LinkedHashMap<>();
         table.forEach(r -> total.put(r.getFirst(), r.getLast()));
@@ -242,7 +244,8 @@ class Seed002ReportTest {
 
     @Test
     void theCoverNamesTheNamndAndTheForvaltning() {
-        ResourceBundle b = ResourceBundle.getBundle("i18n.messages", Locale.of("sv"));
+        ResourceBundle b = ResourceBundle.getBundle("i18n.messages", Locale.of("sv"),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         var cover = (ReportDocument.Title) ReportDocument.build(build(), b).getFirst();
         assertThat(cover.subtitle()).startsWith("Arbetsmarknads- och socialförvaltningen · ");
         ctx.settings().put(ReportModel.SETTING_BOARD, "Arbetsmarknads- och socialnämnden");
