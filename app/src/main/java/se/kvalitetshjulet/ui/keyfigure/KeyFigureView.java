@@ -35,12 +35,13 @@ import se.kvalitetshjulet.domain.keyfigure.OwnFigure;
 import se.kvalitetshjulet.domain.keyfigure.SurveyChange;
 import se.kvalitetshjulet.service.keyfigure.FollowUpService;
 import se.kvalitetshjulet.ui.common.I18n;
+import se.kvalitetshjulet.ui.common.Refreshable;
 
 /**
  * The Nyckeltal screen: four tabs — Kolada key figures against chosen municipalities, the user survey per unit,
  * own key figures, and individual follow-up — each chart with its method and uncertainty written beside it.
  */
-public final class KeyFigureView extends BorderPane implements se.kvalitetshjulet.ui.common.Refreshable {
+public final class KeyFigureView extends BorderPane implements Refreshable {
     private final KeyFigureViewModel vm;
     private final I18n i18n;
 
