@@ -7,10 +7,11 @@ import java.util.List;
 import se.kvalitetshjulet.domain.Problem;
 import se.kvalitetshjulet.domain.privacy.NameDetector;
 import se.kvalitetshjulet.domain.privacy.PersonalIdentityDetector;
+import se.kvalitetshjulet.domain.privacy.PrivacyCheck;
 
 /**
- * What a follow-up must satisfy before it is saved. The case reference must be pseudonymous: a personnummer or
- * samordningsnummer, or something that reads as a name, is refused there (the person must not be identifiable from
+ * What a follow-up must satisfy before it is saved, with the one privacy check of {@code domain.privacy}. The case
+ * reference must be pseudonymous: a personnummer or samordningsnummer, or a name, phone number or address, is refused there (the person must not be identifiable from
  * the aggregate's source rows); in the remark a personnummer is refused and a likely name only warned about.
  */
 public final class FollowUpRules {
@@ -28,11 +29,15 @@ public final class FollowUpRules {
             out.add(new Problem("caseRef", "followUp.validation.caseRefMissing"));
         } else if (ref.length() > MAX_CASE_REF) {
             out.add(new Problem("caseRef", "followUp.validation.caseRefTooLong", MAX_CASE_REF));
-        } else if (PersonalIdentityDetector.containsIdentityNumber(ref) || ref.replaceAll("[^0-9]", "").length() >= 10
-                && PersonalIdentityDetector.containsIdentityNumber(ref.replaceAll("[^0-9]", ""))) {
-            out.add(new Problem("caseRef", "followUp.validation.caseRefIdentity"));
-        } else if (!NameDetector.find(ref).isEmpty()) {
-            out.add(new Problem("caseRef", "followUp.validation.caseRefName"));
+        } else {
+            List<PrivacyCheck.Finding> found = PrivacyCheck.check(ref);
+            String digits = ref.replaceAll("[^0-9]", "");
+            if (found.stream().anyMatch(x -> x.kind() == PrivacyCheck.Kind.IDENTITY_NUMBER)
+                    || digits.length() >= 10 && PersonalIdentityDetector.containsIdentityNumber(digits)) {
+                out.add(new Problem("caseRef", "followUp.validation.caseRefIdentity"));
+            } else if (!found.isEmpty() || !NameDetector.find(ref).isEmpty()) {
+                out.add(new Problem("caseRef", "followUp.validation.caseRefName"));
+            }
         }
         if (f.date() == null) {
             out.add(new Problem("date", "followUp.validation.dateMissing"));
@@ -48,7 +53,7 @@ public final class FollowUpRules {
             if (f.remark().length() > MAX_REMARK) {
                 out.add(new Problem("remark", "followUp.validation.remarkTooLong", MAX_REMARK));
             }
-            if (PersonalIdentityDetector.containsIdentityNumber(f.remark())) {
+            if (PrivacyCheck.check(f.remark()).stream().anyMatch(x -> x.kind() == PrivacyCheck.Kind.IDENTITY_NUMBER)) {
                 out.add(new Problem("remark", "followUp.validation.remarkIdentity"));
             }
         }
@@ -60,6 +65,7 @@ public final class FollowUpRules {
 
     /** Likely names in the remark: a warning the user may accept ("Anna" may be a role description). */
     public static List<String> remarkNameWarnings(String remark) {
-        return NameDetector.find(remark == null ? "" : remark).stream().map(NameDetector.Finding::text).toList();
+        return PrivacyCheck.check(remark == null ? "" : remark).stream()
+                .filter(x -> x.kind() != PrivacyCheck.Kind.IDENTITY_NUMBER).map(PrivacyCheck.Finding::text).toList();
     }
 }

@@ -115,7 +115,7 @@ public final class KeyFigureDemoData {
                     for (int q = 0; q < QUESTIONS.length; q++) {
                         double base = level[u] - q * 2.5 + rnd.nextGaussian() * 2;
                         if (u == 3 && y == lastSurvey && q == 3) {
-                            base -= 22; // Omsorgshuset: "kommer på avtalad tid" fell clearly after a route change
+                            base -= 38; // Omsorgshuset: "kommer på avtalad tid" fell clearly after a route change
                         }
                         double share = Math.max(30, Math.min(100, Math.round(base)));
                         repo.saveSurvey(tx, new SurveyResult(y, id, QUESTIONS[q][0], QUESTIONS[q][1], resp < 30 ? null : share,

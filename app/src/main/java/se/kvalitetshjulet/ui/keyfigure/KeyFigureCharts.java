@@ -99,6 +99,7 @@ final class KeyFigureCharts {
             }
         }
         XYPlot plot = basePlot(s.labels(), "%");
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD); // signals drawn on top
         XYSeriesCollection ds = new XYSeriesCollection();
         ds.addSeries(v);
         ds.addSeries(c);

@@ -133,9 +133,9 @@ public final class KeyFigureView extends BorderPane implements Refreshable {
                 : KeyFigureCharts.comparison(rows, i18n.get("kf.chart.comparisonTitle", String.valueOf(vm.yearProperty().get())), i18n)));
         Label text = note("kfComparisonText");
         text.textProperty().bind(vm.comparisonTextProperty());
-        HBox charts = new HBox(12, withNote(series, seriesNote), withNote(compare, text));
-        HBox.setHgrow(charts.getChildren().get(0), Priority.ALWAYS);
-        HBox.setHgrow(charts.getChildren().get(1), Priority.ALWAYS);
+        // one below the other, so that the comparison's row labels (respondents, response rate) leave room for the plot
+        compare.setPrefHeight(380);
+        VBox charts = new VBox(12, withNote(compare, text), withNote(series, seriesNote));
         VBox box = new VBox(10, new HBox(8, new Label(i18n.get("kf.ownMunicipality")), own), bar, charts);
         box.setPadding(new Insets(10));
         return scroll(box);
