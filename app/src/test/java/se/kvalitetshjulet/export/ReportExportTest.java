@@ -90,10 +90,9 @@ class ReportExportTest {
 
     @Test
     void annualDocxHasHeadingsContentsTablesChartsAndTheRegistersNumbers() throws Exception {
-        long start = System.nanoTime();
+        // (how long it takes is bench's business, not a unit test's: the time depends on the machine's load)
         ReportModel m = model(ReportKind.ANNUAL, 0, null);
         Path docx = write(m, ReportFormat.DOCX, "annual.docx");
-        assertThat((System.nanoTime() - start) / 1e9).as("seconds to build and write").isLessThan(15);
         Period p = Period.year(YEAR);
         try (InputStream in = Files.newInputStream(docx); XWPFDocument doc = new XWPFDocument(in)) {
             List<String> h1 = doc.getParagraphs().stream().filter(x -> "Heading1".equals(x.getStyle()))
