@@ -142,7 +142,7 @@ public final class FxDialogService implements DialogService {
             return;
         }
         Alert a = alert(Alert.AlertType.ERROR, i18n.get("error.unexpected.title"),
-                i18n.get("error.unexpected.message", String.valueOf(error.getMessage()), AppPaths.logDir()));
+                i18n.get("error.unexpected.message", se.kvalitetshjulet.app.FailureMessages.explain(error), AppPaths.logDir()));
         TextArea details = new TextArea(error.toString());
         details.setEditable(false);
         details.setWrapText(true);

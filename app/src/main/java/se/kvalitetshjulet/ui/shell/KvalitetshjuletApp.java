@@ -150,7 +150,7 @@ public final class KvalitetshjuletApp extends Application {
         }, error -> {
             Throwable cause = error;
             String message = cause instanceof DatabaseRefusedException r ? r.getMessage()
-                    : i18n.get("start.openFailed", file, String.valueOf(cause.getMessage()));
+                    : i18n.get("start.openFailed", file, se.kvalitetshjulet.app.FailureMessages.explain(cause));
             LOG.error("Could not open {}", file, cause);
             dialogs.showError(i18n.get("start.refusedTitle"), message);
             showFirstStart();
