@@ -20,7 +20,7 @@ public final class FailureMessages {
     private static final Pattern ENUM = Pattern.compile("No enum constant [\\w.$]+\\.(\\w+)");
     private static final Pattern DATE = Pattern.compile("Text '([^']{0,40})' could not be parsed");
     private static final Pattern NUMBER = Pattern.compile("For input string: \"([^\"]{0,40})\"");
-    private static final Pattern TECHNICAL = Pattern.compile("Exception|Error|SQLITE_|java\\.|javax\\.|org\\.|com\\."
+    private static final Pattern TECHNICAL = Pattern.compile("Exception|Error\\b|SQLITE_|\\b(java|javax|org|com|sun)\\.[a-z]"
             + "|jdbc|ConnectionCallable|Cannot |cannot |could not|Could not|out of bounds|NullPointer|Infinite or NaN"
             + "|No enum constant|For input string|DOCTYPE|ZipSecureFile|Input length|setMinInflateRatio|null$");
 

@@ -55,7 +55,9 @@ public final class SelfCheckHandoverJson {
             + "Be avsändaren att skicka filen på nytt.";
     private static final long MAX_BYTES = 5_000_000;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Duplicate keys are refused: we never write them, and a reader that kept the last one could be fooled. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final ObjectMapper COMPACT = new ObjectMapper();
 
     /** A file's content and its checksum (which identifies the file). */
@@ -289,7 +291,8 @@ public final class SelfCheckHandoverJson {
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("Filen " + file.getFileName() + " kunde inte läsas: " + e.getMessage(), e);
+            throw new IllegalArgumentException("Filen " + file.getFileName() + " kunde inte läsas. Kontrollera att den "
+                    + "finns och att du har läsrättighet.", e);
         }
         String text;
         try {
@@ -299,10 +302,17 @@ public final class SelfCheckHandoverJson {
             throw new IllegalArgumentException(looksLikeOurs(new String(bytes, StandardCharsets.ISO_8859_1))
                     ? DAMAGED : notOurs(expected), e);
         }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte order mark (an editor's or a mail program's) is not damage
+        }
         JsonNode root;
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
+            if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
+                throw new IllegalArgumentException("Filen innehåller samma fält två gånger, vilket Kvalitetshjulet "
+                        + "aldrig skriver; den har ändrats efter att den sparades och läses inte. Be om en ny fil.", e);
+            }
             throw new IllegalArgumentException(looksLikeOurs(text) ? DAMAGED : notOurs(expected), e);
         }
         if (root == null || !root.isObject()) {

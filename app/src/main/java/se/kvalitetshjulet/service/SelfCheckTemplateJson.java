@@ -32,7 +32,8 @@ public final class SelfCheckTemplateJson {
     public static final int FORMAT_VERSION = 1;
     private static final long MAX_BYTES = 2_000_000;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private SelfCheckTemplateJson() {
     }
@@ -108,17 +109,25 @@ public final class SelfCheckTemplateJson {
             if (Files.size(file) > MAX_BYTES) {
                 throw new IllegalArgumentException("Filen är för stor för att vara en mall för egenkontroll.");
             }
-            return fromJson(Files.readString(file));
+            return fromJson(Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new IllegalArgumentException("Filen " + file.getFileName() + " kunde inte läsas: " + e.getMessage(), e);
+            throw new IllegalArgumentException("Filen " + file.getFileName() + " kunde inte läsas (den finns inte, du "
+                    + "saknar läsrättighet eller den är inte text i UTF-8).", e);
         }
     }
 
     public static Template fromJson(String text) {
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte order mark is not damage
+        }
         JsonNode root;
         try {
             root = JSON.readTree(text);
         } catch (JsonProcessingException e) {
+            if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
+                throw new IllegalArgumentException("Mallen innehåller samma fält två gånger, vilket Kvalitetshjulet "
+                        + "aldrig skriver; den har ändrats för hand och läses inte.", e);
+            }
             throw new IllegalArgumentException("Filen är inte en giltig JSON-fil och kan inte läsas som en mall.", e);
         }
         if (root == null || !FORMAT.equals(root.path("format").asText())) {

@@ -204,6 +204,34 @@ class SelfCheckHandoverServiceTest {
     }
 
     @Test
+    void aByteOrderMarkIsAcceptedAndADuplicateKeyIsRefused() throws Exception {
+        Coordinator c = coordinator();
+        try (AppContext co = c.ctx(); AppContext chief = chief("Sektionschef Anna")) {
+            Path form = co.selfCheckHandover().exportForm(c.round().id(), c.sectionA(), dir.resolve("form.kvh-egenkontroll"));
+            Path answers = answerAndExport(chief, form, "NEJ", "70", dir.resolve("svar.kvh-svar"));
+
+            // issue 16: a mail program or editor that adds a BOM has not damaged the file
+            byte[] body = Files.readAllBytes(answers);
+            byte[] withBom = new byte[body.length + 3];
+            withBom[0] = (byte) 0xEF;
+            withBom[1] = (byte) 0xBB;
+            withBom[2] = (byte) 0xBF;
+            System.arraycopy(body, 0, withBom, 3, body.length);
+            Path bom = Files.write(dir.resolve("bom.kvh-svar"), withBom);
+
+            // a second "format" key: a reader keeping the last one could be made to read something else
+            String text = new String(body, StandardCharsets.UTF_8);
+            Path dup = Files.writeString(dir.resolve("dubbel.kvh-svar"),
+                    text.replaceFirst("\\{", "{\"format\": \"x\","), StandardCharsets.UTF_8);
+            var refused = co.selfCheckHandover().importAnswers(dup, null);
+            assertThat(refused.outcome()).isEqualTo(ImportOutcome.REJECTED);
+            assertThat(refused.message()).contains("samma fält två gånger");
+
+            assertThat(co.selfCheckHandover().importAnswers(bom, null).outcome()).isEqualTo(ImportOutcome.IMPORTED);
+        }
+    }
+
+    @Test
     void filesOfAnotherRoundAnotherTemplateVersionAUnitOutsideTheRoundOrInvalidAnswersAreRefused() throws Exception {
         Coordinator c = coordinator();
         try (AppContext co = c.ctx(); AppContext other = TestDb.open(Files.createDirectories(dir.resolve("annan")))) {

@@ -153,7 +153,7 @@ public final class FxDialogService implements DialogService {
             return;
         }
         Alert a = alert(Alert.AlertType.ERROR, i18n.get("error.unexpected.title"),
-                i18n.get("error.unexpected.message", String.valueOf(error.getMessage()), AppPaths.logDir()));
+                i18n.get("error.unexpected.message", se.kvalitetshjulet.app.FailureMessages.explain(error), AppPaths.logDir()));
         // "copy details" holds no record content: classes and frames only (decision 0013)
         TextArea details = new TextArea(se.kvalitetshjulet.app.log.Redaction.describe(error));
         details.setEditable(false);

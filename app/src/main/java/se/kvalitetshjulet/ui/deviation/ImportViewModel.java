@@ -403,7 +403,7 @@ public final class ImportViewModel {
     private void failed(Throwable t) {
         busy.set(false);
         if (t instanceof ImportFileException || t instanceof IllegalArgumentException) {
-            dialogs.showError(i18n.get("import.error.title"), t.getMessage());
+            dialogs.showError(i18n.get("import.error.title"), se.kvalitetshjulet.app.FailureMessages.explain(t));
         } else {
             dialogs.showUnexpected(t);
         }

@@ -425,7 +425,7 @@ public final class KeyFigureViewModel {
             refresh();
         }, e -> {
             busy.set(false);
-            dialogs.showError(i18n.get("kf.fetch"), e.getMessage());
+            dialogs.showError(i18n.get("kf.fetch"), se.kvalitetshjulet.app.FailureMessages.explain(e));
         });
     }
 

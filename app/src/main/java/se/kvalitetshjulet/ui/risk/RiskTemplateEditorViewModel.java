@@ -426,7 +426,7 @@ public final class RiskTemplateEditorViewModel {
             busy.set(false);
             saveState.set(i18n.get("risk.templates.saveFailed"));
             if (e instanceof IllegalStateException) {
-                dialogs.showError(i18n.get("risk.templates.saveFailed"), e.getMessage());
+                dialogs.showError(i18n.get("risk.templates.saveFailed"), se.kvalitetshjulet.app.FailureMessages.explain(e));
             } else {
                 dialogs.showUnexpected(e);
             }

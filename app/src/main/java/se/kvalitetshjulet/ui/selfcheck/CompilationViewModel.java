@@ -218,7 +218,7 @@ public final class CompilationViewModel {
                 }, e -> {
                     busy.set(false);
                     if (e instanceof IllegalStateException) {
-                        dialogs.showError(i18n.get("selfcheck.compile.bilaga"), e.getMessage());
+                        dialogs.showError(i18n.get("selfcheck.compile.bilaga"), se.kvalitetshjulet.app.FailureMessages.explain(e));
                     } else {
                         dialogs.showUnexpected(e);
                     }

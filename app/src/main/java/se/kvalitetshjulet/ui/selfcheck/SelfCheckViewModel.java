@@ -416,7 +416,7 @@ public final class SelfCheckViewModel {
             saving.set(false);
             dirty.set(true);
             saveState.set(i18n.get("selfcheck.form.saveFailed"));
-            dialogs.showError(i18n.get("selfcheck.form.saveFailed"), e.getMessage());
+            dialogs.showError(i18n.get("selfcheck.form.saveFailed"), se.kvalitetshjulet.app.FailureMessages.explain(e));
         });
     }
 
@@ -583,7 +583,7 @@ public final class SelfCheckViewModel {
                     refresh();
                 }, e -> {
                     if (e instanceof IllegalArgumentException) {
-                        dialogs.showError(i18n.get("selfcheck.template.import"), e.getMessage());
+                        dialogs.showError(i18n.get("selfcheck.template.import"), se.kvalitetshjulet.app.FailureMessages.explain(e));
                     } else {
                         dialogs.showUnexpected(e);
                     }
@@ -778,7 +778,7 @@ public final class SelfCheckViewModel {
         busy.set(false);
         if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
                 || e instanceof java.io.UncheckedIOException) {
-            dialogs.showError(i18n.get("selfcheck.handover.title"), e.getMessage());
+            dialogs.showError(i18n.get("selfcheck.handover.title"), se.kvalitetshjulet.app.FailureMessages.explain(e));
         } else {
             dialogs.showUnexpected(e);
         }
@@ -811,7 +811,7 @@ public final class SelfCheckViewModel {
     private void failed(Throwable e) {
         busy.set(false);
         if (e instanceof IllegalStateException) {
-            dialogs.showError(i18n.get("selfcheck.title"), e.getMessage());
+            dialogs.showError(i18n.get("selfcheck.title"), se.kvalitetshjulet.app.FailureMessages.explain(e));
         } else {
             dialogs.showUnexpected(e);
         }

@@ -474,7 +474,7 @@ public final class TemplateEditorViewModel {
             saving.set(false);
             saveState.set(i18n.get("selfcheck.editor.saveFailed"));
             if (e instanceof IllegalStateException) {
-                dialogs.showError(i18n.get("selfcheck.editor.saveFailed"), e.getMessage());
+                dialogs.showError(i18n.get("selfcheck.editor.saveFailed"), se.kvalitetshjulet.app.FailureMessages.explain(e));
             } else {
                 dialogs.showUnexpected(e);
             }

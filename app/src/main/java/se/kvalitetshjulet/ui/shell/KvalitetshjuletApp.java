@@ -210,7 +210,7 @@ public final class KvalitetshjuletApp extends Application {
                 return;
             }
             String message = cause instanceof DatabaseRefusedException r ? r.getMessage()
-                    : i18n.get("start.openFailed", shown, String.valueOf(cause.getMessage()));
+                    : i18n.get("start.openFailed", shown, se.kvalitetshjulet.app.FailureMessages.explain(cause));
             LOG.error("Could not open the database ({})", cause instanceof DatabaseRefusedException r
                     ? r.reason() : cause.getClass().getSimpleName());
             dialogs.showError(i18n.get("start.refusedTitle"), message);

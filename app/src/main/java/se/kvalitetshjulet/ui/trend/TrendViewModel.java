@@ -371,7 +371,7 @@ public final class TrendViewModel {
             message.set("");
         }, t -> {
             if (t instanceof IllegalArgumentException) {
-                message.set(t.getMessage());
+                message.set(se.kvalitetshjulet.app.FailureMessages.explain(t));
             } else {
                 dialogs.showUnexpected(t);
             }
