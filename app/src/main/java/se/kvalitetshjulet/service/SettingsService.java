@@ -77,12 +77,13 @@ public final class SettingsService {
             }
             settings.put(tx, HISTORY_RETENTION_DAYS, v.historyRetentionDays() == null ? "" : v.historyRetentionDays().toString());
             taxonomies.saveIvoNotificationDays(tx, v.ivoNotificationDays());
-            actor.choose(name);
             Values after = new Values(name, v.policy(), v.historyRetentionDays(), v.ivoNotificationDays());
             if (!before.equals(after)) {
                 audit.appendMaps(tx, "app_setting", 0, AuditTrail.Action.UPDATE, image(before), image(after), null);
             }
         });
+        // Changes from now on are signed with the new name (the change of name itself with the old one).
+        actor.choose(name);
         applyRetention();
         return SaveResult.saved(load());
     }

@@ -90,8 +90,8 @@ public final class AuditTrail {
         }
     }
 
-    /** Columns that change on every save and say nothing to a reader. */
-    private static final Set<String> IGNORED_IN_HISTORY = Set.of("updated_at", "id");
+    /** Columns that change on every save and say nothing to a reader (the optimistic-lock version included). */
+    private static final Set<String> IGNORED_IN_HISTORY = Set.of("updated_at", "id", "version");
     public static final String PURGED_TEXT = "[rensad enligt gallringsregeln]";
 
     private static final ObjectMapper JSON = new ObjectMapper()

@@ -34,8 +34,14 @@ public final class SettingsView extends BorderPane implements MainView.Refreshab
         setPadding(new Insets(16));
         Label title = new Label(i18n.get("settings.title"));
         title.getStyleClass().add("h1");
-        setTop(title);
-        BorderPane.setMargin(title, new Insets(0, 0, 12, 0));
+        // Save sits in the header, so it is in sight on a 1366×768 laptop however long the sections grow.
+        Button save = EditorParts.saveButton(i18n.get("common.save"), "settingsSave", vm.saveCommand());
+        Label notice = EditorParts.notice("settingsNotice", vm.noticeProperty());
+        HBox header = new HBox(16, title, save, notice);
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox top = new VBox(6, header, EditorParts.problems("settingsProblems", vm.problemsProperty()));
+        setTop(top);
+        BorderPane.setMargin(top, new Insets(0, 0, 12, 0));
 
         TextField name = new TextField();
         name.setId("settingsMyName");
@@ -92,10 +98,6 @@ public final class SettingsView extends BorderPane implements MainView.Refreshab
         scroll.setFitToWidth(true);
         setCenter(scroll);
 
-        Button save = EditorParts.saveButton(i18n.get("common.save"), "settingsSave", vm.saveCommand());
-        Label notice = EditorParts.notice("settingsNotice", vm.noticeProperty());
-        setBottom(EditorParts.footer(EditorParts.problems("settingsProblems", vm.problemsProperty()),
-                new HBox(12, save, notice)));
         EditorParts.saveOnShortcut(this, vm.saveCommand());
         vm.load();
     }
