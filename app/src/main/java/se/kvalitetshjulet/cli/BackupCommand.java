@@ -92,7 +92,7 @@ public final class BackupCommand implements Callable<Integer> {
                 if (!from.isAbsolute() && !Files.exists(from)) {
                     from = file.resolveSibling(backup);
                 }
-                Backups.Restored r = Backups.restore(file, from);
+                Backups.Restored r = Backups.restore(file, from, db.passphrase());
                 out.println("Databasen " + file + " återställdes från " + r.restoredFrom().getFileName() + ".");
                 if (r.previousKeptAs() != null) {
                     out.println("Den tidigare filen finns kvar som " + r.previousKeptAs().getFileName() + ".");

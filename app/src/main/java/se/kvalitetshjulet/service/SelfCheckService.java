@@ -52,6 +52,7 @@ public final class SelfCheckService {
     private final OrganisationService organisation;
     private final Supplier<String> actor;
     private final Clock clock;
+    private PrivacyService privacy;
 
     public SelfCheckService(Database db, SelfCheckRepository repo, OrganisationService organisation,
                             Supplier<String> actor, Clock clock) {
@@ -60,6 +61,43 @@ public final class SelfCheckService {
         this.organisation = organisation;
         this.actor = actor;
         this.clock = clock;
+    }
+
+    /** The privacy check with the coordinator's policy for self-check comments (set once, by AppContext). */
+    public SelfCheckService withPrivacy(PrivacyService p) {
+        this.privacy = p;
+        return this;
+    }
+
+    /** What the privacy check finds in one answer's comment, by question id (in question order). */
+    public record CommentFinding(long questionId, String questionText, List<se.kvalitetshjulet.domain.privacy.PrivacyCheck.Finding> findings) { }
+
+    /**
+     * The privacy findings in the comments of {@code answers} (names, identity numbers, phone numbers,
+     * addresses): for the form to show and ask about before submitting, under the "warn" policy.
+     */
+    public List<CommentFinding> commentFindings(long templateId, Collection<Answer> answers) {
+        Template t = template(templateId);
+        Map<Long, String> texts = new HashMap<>();
+        t.questions().forEach(q -> texts.put(q.id(), q.text()));
+        List<CommentFinding> out = new ArrayList<>();
+        for (Answer a : answers) {
+            var found = se.kvalitetshjulet.domain.privacy.PrivacyCheck.check(a.comment());
+            if (!found.isEmpty()) {
+                out.add(new CommentFinding(a.questionId(), texts.getOrDefault(a.questionId(), ""), found));
+            }
+        }
+        return out;
+    }
+
+    /** Under "refuse" for self-checks: one problem per comment that holds identifying details. */
+    private List<Problem> commentRefusals(long templateId, Collection<Answer> answers) {
+        if (privacy == null || !privacy.refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.SELF_CHECK)) {
+            return List.of();
+        }
+        return commentFindings(templateId, answers).stream()
+                .map(f -> new Problem("comment", "privacy.refusedComment", f.questionText(),
+                        PrivacyService.summary(f.findings()))).toList();
     }
 
     private LocalDate today() {
@@ -175,6 +213,51 @@ public final class SelfCheckService {
         }));
     }
 
+    /**
+     * Creates a round and sends it to a chosen set of units, of any level (a check the board reports per enhet is
+     * sent per enhet): one response per unit, as Bilaga 2 will have one row per check and unit. Units must exist and
+     * be active on the start of the period.
+     */
+    public SaveResult<Round> createRound(Round r, java.util.Collection<Long> unitIds) {
+        List<Problem> problems = new ArrayList<>();
+        if (r.name() == null || r.name().isBlank()) {
+            problems.add(new Problem("name", "selfcheck.round.nameRequired"));
+        }
+        if (r.periodStart() == null || r.periodEnd() == null || r.periodEnd().isBefore(r.periodStart())) {
+            problems.add(new Problem("period", "selfcheck.round.periodInvalid"));
+        }
+        if (r.dueOn() == null || (r.periodStart() != null && r.dueOn().isBefore(r.periodStart()))) {
+            problems.add(new Problem("dueOn", "selfcheck.round.dueInvalid"));
+        }
+        if (repo.findTemplate(r.templateId()).isEmpty()) {
+            problems.add(new Problem("template", "selfcheck.round.templateRequired"));
+        }
+        OrgTree tree = organisation.tree();
+        List<Unit> targets = new ArrayList<>();
+        for (Long id : new LinkedHashSet<>(unitIds)) {
+            var u = tree.find(id);
+            if (u.isEmpty() || (r.periodStart() != null && !u.get().activeOn(r.periodStart()))) {
+                problems.add(new Problem("units", "selfcheck.round.unitInactive", u.map(Unit::name).orElse("#" + id)));
+            } else {
+                targets.add(u.get());
+            }
+        }
+        if (problems.isEmpty() && targets.isEmpty()) {
+            problems.add(new Problem("scope", "selfcheck.round.noUnits"));
+        }
+        if (!problems.isEmpty()) {
+            return SaveResult.rejected(problems);
+        }
+        return SaveResult.saved(db.tx(tx -> {
+            repo.freeze(tx, r.templateId());
+            Round saved = repo.insertRound(tx, r);
+            for (Unit u : targets) {
+                repo.insertResponse(tx, saved.id(), u.id());
+            }
+            return saved;
+        }));
+    }
+
     /** Responses of a round and/or a unit, pending ones first. */
     public List<ResponseRow> responses(Long roundId, Long unitId) {
         return repo.responses(roundId, unitId, today());
@@ -217,6 +300,10 @@ public final class SelfCheckService {
     public SaveResult<ResponseRow> submit(long responseId, Collection<Answer> answers) {
         saveDraft(responseId, answers);
         Form form = open(responseId);
+        List<Problem> refused = commentRefusals(form.template().id(), form.answers().values());
+        if (!refused.isEmpty()) {
+            return SaveResult.rejected(refused);
+        }
         Map<Long, String> values = new HashMap<>();
         form.answers().forEach((q, a) -> values.put(q, a.value()));
         List<Problem> problems = SubmissionRules.validate(form.template(), values);
@@ -324,12 +411,9 @@ public final class SelfCheckService {
             long findings = a == null ? 0 : a.findings();
             long assessable = a == null ? 0 : a.assessable();
             List<SelfCheckRepository.ActionRow> acts = actions.getOrDefault(r.id(), List.of());
+            // "Processer och rutiner som förbättrats" is what the coordinator writes; the question's legal reference
+            // is not a routine that was improved and is never pasted in (issue 21).
             Set<String> routines = new LinkedHashSet<>();
-            for (var act : acts) {
-                if (act.measure().done() && act.reference() != null && !act.reference().isBlank()) {
-                    routines.add(act.reference());
-                }
-            }
             Long area = tree.effectiveBusinessArea(r.unitId());
             ResultLevel derived = ResultLevel.of(r.status() == ResponseStatus.SUBMITTED, findings, assessable);
             var edit = edits.get(r.id());

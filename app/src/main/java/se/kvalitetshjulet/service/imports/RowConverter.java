@@ -27,7 +27,6 @@ import se.kvalitetshjulet.domain.deviation.Taxonomy;
 import se.kvalitetshjulet.domain.org.OrgTree;
 import se.kvalitetshjulet.domain.org.UnitLookup;
 import se.kvalitetshjulet.domain.org.Unit;
-import se.kvalitetshjulet.domain.privacy.PersonalIdentityDetector;
 
 /**
  * Turns one row of the file into a {@link Deviation}, or into row errors. The rules:
@@ -87,6 +86,11 @@ final class RowConverter {
     private final Map<String, Taxonomy> measureTypes = new HashMap<>();
     private String causeNames = "";
     private String measureTypeNames = "";
+    /** Under the "refuse" privacy policy, findings in free text are errors; rows refused so, counted. */
+    private boolean refusePrivacy;
+    private long privacyRefusedRows;
+    /** The verksamhetsområde code of a unit, for the law when the file has none (LSS unit → LSS). */
+    private java.util.function.LongFunction<String> areaCode = id -> null;
 
     RowConverter(TabularReader reader, ImportMapping mapping, String source, OrgTree tree, List<Taxonomy> categoryList,
                  DeadlineRules deadlines, LocalDate today) {
@@ -151,6 +155,22 @@ final class RowConverter {
         return false;
     }
 
+    /** Findings of the privacy check in free text become errors (the import is then rejected). */
+    RowConverter refusePrivacy(boolean refuse) {
+        this.refusePrivacy = refuse;
+        return this;
+    }
+
+    RowConverter areaCodes(java.util.function.LongFunction<String> codes) {
+        this.areaCode = codes;
+        return this;
+    }
+
+    /** Rows refused by the privacy policy so far. */
+    long privacyRefusedRows() {
+        return privacyRefusedRows;
+    }
+
     /** The header mapped to {@code f}, for messages. */
     String header(ImportField f) {
         int i = column[f.ordinal()];
@@ -167,8 +187,27 @@ final class RowConverter {
         if (v == null) {
             return null;
         }
-        v = strip(v);
+        v = strip(storable(f, v));
         return v.isEmpty() ? null : v;
+    }
+
+    /**
+     * A cell as it may be stored: control characters removed (tabs and line breaks kept in the multi-line text
+     * fields, spaces elsewhere), and the apostrophe our own export puts before a formula-like value ('=…, '+…, '-…,
+     * '@…) taken off again, so that exporting and importing a register gives back the same text.
+     */
+    static String storable(ImportField f, String v) {
+        boolean multiLine = f == ImportField.DESCRIPTION || f == ImportField.IMMEDIATE_ACTIONS || f == ImportField.FACTS
+                || f == ImportField.CAUSE_TEXT;
+        String clean = se.kvalitetshjulet.domain.Printable.clean(v, multiLine);
+        int i = 0;
+        while (i < clean.length() && Character.isWhitespace(clean.charAt(i))) {
+            i++;
+        }
+        if (i + 1 < clean.length() && clean.charAt(i) == '\'' && "=+-@".indexOf(clean.charAt(i + 1)) >= 0) {
+            clean = clean.substring(i + 1);
+        }
+        return clean;
     }
 
     private static String strip(String v) {
@@ -325,120 +364,28 @@ final class RowConverter {
             return ids;
         }
 
+        /** Filled by {@link #kind()}: a kind such as "Fall" may imply a category. */
+        private String impliedCategory;
+        /** The date the registration date was taken from (for error messages). */
+        private ImportField registeredFrom = ImportField.REGISTERED_ON;
+
+        /** The row as a deviation, one field at a time (each method reports its own errors), then the rules. */
         Converted run(boolean checkText) {
-            String externalId = limited(ImportField.EXTERNAL_ID, MAX_EXTERNAL_ID);
-            if (externalId == null && !failed.contains(ImportField.EXTERNAL_ID)) {
-                error(ImportField.EXTERNAL_ID, null, "Externt id saknas. Varje rad behöver källsystemets id (kolumnen '"
-                        + header(ImportField.EXTERNAL_ID) + "') så att den inte kan importeras två gånger.");
-            }
-
-            DeviationKind kind = null;
-            String impliedCategory = null;
-            String kindValue = value(ImportField.KIND);
-            if (kindValue != null) {
-                Object k = memo(kindCache, kindValue, ValueParsers::kind);
-                if (k instanceof ValueParsers.KindMatch match) {
-                    kind = match.kind();
-                    impliedCategory = match.impliedCategory();
-                } else {
-                    error(ImportField.KIND, kindValue, (String) k);
-                }
-            } else if (!failed.contains(ImportField.KIND)) {
-                error(ImportField.KIND, null, "Typ saknas. Ange typen, t.ex. " + ValueParsers.kindNames() + ".");
-            }
-
-            Law law = null;
-            String lawValue = value(ImportField.LAW);
-            if (lawValue != null) {
-                try {
-                    law = ValueParsers.law(lawValue);
-                } catch (ValueParsers.InvalidValue e) {
-                    error(ImportField.LAW, lawValue, e.getMessage());
-                }
-            } else if (kind != null) {
-                law = kind.defaultLaw();
-            } else {
-                failed.add(ImportField.LAW);
-            }
-
-            Long unitId = null;
-            String unitValue = value(ImportField.UNIT);
-            if (unitValue != null) {
-                Object u = resolveUnit(unitValue);
-                if (u instanceof Long id) {
-                    unitId = id;
-                } else {
-                    error(ImportField.UNIT, unitValue, (String) u);
-                }
-            } else if (!failed.contains(ImportField.UNIT)) {
-                error(ImportField.UNIT, null, "Enhet saknas. Ange enhetens namn som det står under Organisation.");
-            }
-
-            Long categoryId = null;
-            String categoryValue = value(ImportField.CATEGORY);
-            boolean categoryFromCell = raw(ImportField.CATEGORY, values) != null;
-            if (!categoryFromCell && impliedCategory != null && !failed.contains(ImportField.CATEGORY)) {
-                categoryValue = impliedCategory;
-            }
-            if (categoryValue != null) {
-                Taxonomy t = category(categoryValue);
-                if (t != null) {
-                    categoryId = t.id();
-                } else {
-                    error(ImportField.CATEGORY, categoryValue, "Kategorin '" + categoryValue + "' finns inte. Använd en "
-                            + "befintlig kategori eller lägg till den i kategorilistan först. Befintliga kategorier: "
-                            + categoryNames + ".");
-                }
-            } else if (!failed.contains(ImportField.CATEGORY)) {
-                error(ImportField.CATEGORY, null, "Kategori saknas. Befintliga kategorier: " + categoryNames + ".");
-            }
-
-            DeviationStatus status = DeviationStatus.REGISTRERAD;
-            String statusValue = value(ImportField.STATUS);
-            if (statusValue != null) {
-                Object st = memo(statusCache, statusValue, ValueParsers::status);
-                if (st instanceof DeviationStatus known) {
-                    status = known;
-                } else {
-                    error(ImportField.STATUS, statusValue, (String) st);
-                }
-            }
-
+            String externalId = externalId();
+            DeviationKind kind = kind();
+            Law law = law(kind);
+            Long unitId = unit();
+            Long categoryId = categoryId();
+            DeviationStatus status = status();
             LocalDate occurred = date(ImportField.OCCURRED_ON);
             LocalDate reported = date(ImportField.REPORTED_ON);
-            LocalDate registered = date(ImportField.REGISTERED_ON);
-            ImportField registeredFrom = ImportField.REGISTERED_ON;
-            if (registered == null && !failed.contains(ImportField.REGISTERED_ON)) {
-                if (reported != null) {
-                    registered = reported;
-                    registeredFrom = ImportField.REPORTED_ON;
-                } else if (occurred != null && !failed.contains(ImportField.REPORTED_ON)) {
-                    registered = occurred;
-                    registeredFrom = ImportField.OCCURRED_ON;
-                } else if (!failed.contains(ImportField.REPORTED_ON) && !failed.contains(ImportField.OCCURRED_ON)) {
-                    error(ImportField.REGISTERED_ON, null, "Datum saknas. Raden behöver ett registrerings-, rapport- eller "
-                            + "händelsedatum. " + ValueParsers.DATE_HINT);
-                } else {
-                    failed.add(ImportField.REGISTERED_ON);
-                }
-            }
+            LocalDate registered = registered(occurred, reported);
             LocalDate due = date(ImportField.DUE_ON);
             LocalDate closed = date(ImportField.CLOSED_ON);
             LocalDate ivoReported = date(ImportField.IVO_REPORTED_ON);
-
-            String role = limited(ImportField.REPORTER_ROLE, MAX_ROLE);
-            if (role == null) {
-                role = UNKNOWN_ROLE;
-            } else {
-                text.put(ImportField.REPORTER_ROLE, role);
-            }
+            String role = reporterRole();
             String description = value(ImportField.DESCRIPTION);
-            String title = value(ImportField.TITLE);
-            if (title != null) {
-                text.put(ImportField.TITLE, title);
-            } else if (description != null && !failed.contains(ImportField.TITLE)) {
-                title = titleFrom(description);
-            }
+            String title = title(description);
             String immediate = value(ImportField.IMMEDIATE_ACTIONS);
             String facts = value(ImportField.FACTS);
             String causeText = value(ImportField.CAUSE_TEXT);
@@ -446,25 +393,8 @@ final class RowConverter {
             put(ImportField.IMMEDIATE_ACTIONS, immediate);
             put(ImportField.FACTS, facts);
             put(ImportField.CAUSE_TEXT, causeText);
-
-            Assessment assessment = null;
-            String assessmentValue = value(ImportField.ASSESSMENT);
-            if (assessmentValue != null) {
-                try {
-                    assessment = ValueParsers.assessment(assessmentValue);
-                } catch (ValueParsers.InvalidValue e) {
-                    error(ImportField.ASSESSMENT, assessmentValue, e.getMessage());
-                }
-            }
-            boolean serious = false;
-            String seriousValue = value(ImportField.SERIOUS);
-            if (seriousValue != null) {
-                try {
-                    serious = ValueParsers.yesNo(seriousValue);
-                } catch (ValueParsers.InvalidValue e) {
-                    error(ImportField.SERIOUS, seriousValue, e.getMessage());
-                }
-            }
+            Assessment assessment = assessment();
+            boolean serious = serious();
             String ivoReference = limited(ImportField.IVO_REFERENCE, MAX_IVO_REFERENCE);
 
             List<Long> causeIds = listValues(ImportField.CAUSES, causes, "Orsaken", "orsakslistan", causeNames);
@@ -477,6 +407,173 @@ final class RowConverter {
             Deviation d = new Deviation(null, null, kind, law, unitId, categoryId, status, occurred, reported, registered,
                     due, closed, role, title == null ? "" : title, nz(description), nz(immediate), nz(facts), nz(causeText),
                     causeIds, assessment, serious, ivoReported, ivoReference, source, externalId);
+            checkRules(d);
+            d = lawFromUnit(d);
+            if (checkText) {
+                checkPrivacy();
+            }
+            return new Converted(errors.isEmpty() ? d : null, externalId, errors, warnings, measureTypeIds);
+        }
+
+        private String externalId() {
+            String externalId = limited(ImportField.EXTERNAL_ID, MAX_EXTERNAL_ID);
+            if (externalId == null && !failed.contains(ImportField.EXTERNAL_ID)) {
+                error(ImportField.EXTERNAL_ID, null, "Externt id saknas. Varje rad behöver källsystemets id (kolumnen '"
+                        + header(ImportField.EXTERNAL_ID) + "') så att den inte kan importeras två gånger.");
+            }
+            return externalId;
+        }
+
+        private DeviationKind kind() {
+            String kindValue = value(ImportField.KIND);
+            if (kindValue != null) {
+                Object k = memo(kindCache, kindValue, ValueParsers::kind);
+                if (k instanceof ValueParsers.KindMatch match) {
+                    impliedCategory = match.impliedCategory();
+                    return match.kind();
+                }
+                error(ImportField.KIND, kindValue, (String) k);
+            } else if (!failed.contains(ImportField.KIND)) {
+                error(ImportField.KIND, null, "Typ saknas. Ange typen, t.ex. " + ValueParsers.kindNames() + ".");
+            }
+            return null;
+        }
+
+        private Law law(DeviationKind kind) {
+            String lawValue = value(ImportField.LAW);
+            if (lawValue != null) {
+                try {
+                    return ValueParsers.law(lawValue);
+                } catch (ValueParsers.InvalidValue e) {
+                    error(ImportField.LAW, lawValue, e.getMessage());
+                    return null;
+                }
+            }
+            if (kind != null) {
+                return kind.defaultLaw();
+            }
+            failed.add(ImportField.LAW);
+            return null;
+        }
+
+        private Long unit() {
+            String unitValue = value(ImportField.UNIT);
+            if (unitValue != null) {
+                Object u = resolveUnit(unitValue);
+                if (u instanceof Long id) {
+                    return id;
+                }
+                error(ImportField.UNIT, unitValue, (String) u);
+            } else if (!failed.contains(ImportField.UNIT)) {
+                error(ImportField.UNIT, null, "Enhet saknas. Ange enhetens namn som det står under Organisation.");
+            }
+            return null;
+        }
+
+        /** The category of the cell, else the one the kind implies; call after {@link #kind()}. */
+        private Long categoryId() {
+            String categoryValue = value(ImportField.CATEGORY);
+            boolean categoryFromCell = raw(ImportField.CATEGORY, values) != null;
+            if (!categoryFromCell && impliedCategory != null && !failed.contains(ImportField.CATEGORY)) {
+                categoryValue = impliedCategory;
+            }
+            if (categoryValue != null) {
+                Taxonomy t = category(categoryValue);
+                if (t != null) {
+                    return t.id();
+                }
+                error(ImportField.CATEGORY, categoryValue, "Kategorin '" + categoryValue + "' finns inte. Använd en "
+                        + "befintlig kategori eller lägg till den i kategorilistan först. Befintliga kategorier: "
+                        + categoryNames + ".");
+            } else if (!failed.contains(ImportField.CATEGORY)) {
+                error(ImportField.CATEGORY, null, "Kategori saknas. Befintliga kategorier: " + categoryNames + ".");
+            }
+            return null;
+        }
+
+        private DeviationStatus status() {
+            String statusValue = value(ImportField.STATUS);
+            if (statusValue != null) {
+                Object st = memo(statusCache, statusValue, ValueParsers::status);
+                if (st instanceof DeviationStatus known) {
+                    return known;
+                }
+                error(ImportField.STATUS, statusValue, (String) st);
+            }
+            return DeviationStatus.REGISTRERAD;
+        }
+
+        /** The registration date, else the report date, else the date it happened. */
+        private LocalDate registered(LocalDate occurred, LocalDate reported) {
+            LocalDate registered = date(ImportField.REGISTERED_ON);
+            if (registered != null || failed.contains(ImportField.REGISTERED_ON)) {
+                return registered;
+            }
+            if (reported != null) {
+                registeredFrom = ImportField.REPORTED_ON;
+                return reported;
+            }
+            if (occurred != null && !failed.contains(ImportField.REPORTED_ON)) {
+                registeredFrom = ImportField.OCCURRED_ON;
+                return occurred;
+            }
+            if (!failed.contains(ImportField.REPORTED_ON) && !failed.contains(ImportField.OCCURRED_ON)) {
+                error(ImportField.REGISTERED_ON, null, "Datum saknas. Raden behöver ett registrerings-, rapport- eller "
+                        + "händelsedatum. " + ValueParsers.DATE_HINT);
+            } else {
+                failed.add(ImportField.REGISTERED_ON);
+            }
+            return null;
+        }
+
+        private String reporterRole() {
+            String role = limited(ImportField.REPORTER_ROLE, MAX_ROLE);
+            if (role == null) {
+                return UNKNOWN_ROLE;
+            }
+            text.put(ImportField.REPORTER_ROLE, role);
+            return role;
+        }
+
+        /** The title of the cell, else one made from the description. */
+        private String title(String description) {
+            String title = value(ImportField.TITLE);
+            if (title != null) {
+                text.put(ImportField.TITLE, title);
+                return title;
+            }
+            if (description != null && !failed.contains(ImportField.TITLE)) {
+                return titleFrom(description);
+            }
+            return null;
+        }
+
+        private Assessment assessment() {
+            String assessmentValue = value(ImportField.ASSESSMENT);
+            if (assessmentValue != null) {
+                try {
+                    return ValueParsers.assessment(assessmentValue);
+                } catch (ValueParsers.InvalidValue e) {
+                    error(ImportField.ASSESSMENT, assessmentValue, e.getMessage());
+                }
+            }
+            return null;
+        }
+
+        private boolean serious() {
+            String seriousValue = value(ImportField.SERIOUS);
+            if (seriousValue != null) {
+                try {
+                    return ValueParsers.yesNo(seriousValue);
+                } catch (ValueParsers.InvalidValue e) {
+                    error(ImportField.SERIOUS, seriousValue, e.getMessage());
+                }
+            }
+            return false;
+        }
+
+        /** The rules of a deviation saved by hand, reported on the column the value came from. */
+        private void checkRules(Deviation d) {
             for (Problem p : DeviationRules.validate(d, today)) {
                 ImportField f = field(p.field(), registeredFrom);
                 if (f == null || failed.contains(f)) {
@@ -488,17 +585,47 @@ final class RowConverter {
                 }
                 error(f, rawOrDefault(f), reason(p, d));
             }
-            if (checkText) {
-                for (var e : text.entrySet()) {
-                    if (mayHoldIdentityNumber(e.getValue()) && !PersonalIdentityDetector.find(e.getValue()).isEmpty()) {
-                        warnings.add(new RowError(row, header(e.getKey()), shorten(e.getValue()),
-                                "Texten innehåller något som ser ut som ett personnummer eller samordningsnummer. "
-                                        + "Avvikelser omfattas av sekretess: ta bort numret (i källsystemet, eller i "
-                                        + "registret efter importen) och beskriv personen med ärendereferens."));
-                    }
+        }
+
+        /** The law from the unit's verksamhetsområde when the file names none (LSS unit → LSS). */
+        private Deviation lawFromUnit(Deviation d) {
+            if (value(ImportField.LAW) == null && d.kind() != null && d.unitId() != null
+                    && !failed.contains(ImportField.LAW)) {
+                Law fromUnit = DeviationRules.defaultLaw(d.kind(), areaCode.apply(d.unitId()));
+                if (fromUnit != d.law()) {
+                    return d.withLaw(fromUnit);
                 }
             }
-            return new Converted(errors.isEmpty() ? d : null, externalId, errors, warnings, measureTypeIds);
+            return d;
+        }
+
+        /** The privacy check on every free text of the row: a warning, or under "refuse" an error. */
+        private void checkPrivacy() {
+            boolean refused = false;
+            for (var e : text.entrySet()) {
+                List<se.kvalitetshjulet.domain.privacy.PrivacyCheck.Finding> found =
+                        se.kvalitetshjulet.domain.privacy.PrivacyCheck.check(e.getValue());
+                if (found.isEmpty()) {
+                    continue;
+                }
+                String what = se.kvalitetshjulet.service.PrivacyService.kindsOnly(found);
+                String shown = se.kvalitetshjulet.domain.privacy.PrivacyCheck.maskAll(shorten(e.getValue()));
+                if (refusePrivacy) {
+                    refused = true;
+                    errors.add(new RowError(row, header(e.getKey()), shown,
+                            "Texten innehåller " + what + ". Integritetsinställningen nekar sådana uppgifter: ta bort "
+                                    + "dem i källsystemet (beskriv personen med roll eller ärendereferens) och importera "
+                                    + "igen."));
+                } else {
+                    warnings.add(new RowError(row, header(e.getKey()), shown,
+                            "Texten innehåller något som ser ut som " + what + ". "
+                                    + "Avvikelser omfattas av sekretess: ta bort uppgiften (i källsystemet, eller i "
+                                    + "registret efter importen) och beskriv personen med roll eller ärendereferens."));
+                }
+            }
+            if (refused) {
+                privacyRefusedRows++;
+            }
         }
 
         private void put(ImportField f, String v) {

@@ -22,6 +22,13 @@ public final class FxDialogService implements DialogService {
     private final I18n i18n;
     private final Supplier<Window> owner;
 
+    private volatile boolean databaseEncrypted;
+
+    /** With an encrypted database, saving a file asks first: what is written there is not encrypted (decision 0013). */
+    public void setDatabaseEncrypted(boolean encrypted) {
+        this.databaseEncrypted = encrypted;
+    }
+
     public FxDialogService(I18n i18n, Supplier<Window> owner) {
         this.i18n = i18n;
         this.owner = owner;
@@ -67,6 +74,39 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<String> askReason(String title, String message, String confirmLabel, String cancelLabel,
+                                      int minLength) {
+        javafx.scene.control.Dialog<String> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(owner.get());
+        d.setTitle(title);
+        d.setHeaderText(title);
+        ButtonType confirmType = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancelType = new ButtonType(cancelLabel, ButtonBar.ButtonData.CANCEL_CLOSE);
+        d.getDialogPane().getButtonTypes().setAll(confirmType, cancelType);
+        javafx.scene.control.TextArea reason = new javafx.scene.control.TextArea();
+        reason.setId("reasonText");
+        reason.setWrapText(true);
+        reason.setPrefRowCount(4);
+        javafx.scene.control.Label text = new javafx.scene.control.Label(message);
+        text.setWrapText(true);
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(8, text, reason);
+        box.setPrefWidth(520);
+        d.getDialogPane().setContent(box);
+        javafx.scene.control.Button confirmButton = (javafx.scene.control.Button) d.getDialogPane().lookupButton(confirmType);
+        confirmButton.setId("reasonConfirm");
+        confirmButton.setDefaultButton(false);
+        confirmButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> reason.getText() == null || reason.getText().strip().length() < minLength, reason.textProperty()));
+        javafx.scene.control.Button cancelButton = (javafx.scene.control.Button) d.getDialogPane().lookupButton(cancelType);
+        cancelButton.setId("reasonCancel");
+        cancelButton.setDefaultButton(true);
+        d.setResultConverter(b -> b == confirmType ? reason.getText().strip() : null);
+        d.setResizable(true);
+        javafx.application.Platform.runLater(reason::requestFocus);
+        return d.showAndWait().filter(r -> r != null && r.length() >= minLength);
+    }
+
+    @Override
     public Optional<String> askText(String title, String prompt, String initial) {
         TextInputDialog d = new TextInputDialog(initial);
         d.initOwner(owner.get());
@@ -87,6 +127,10 @@ public final class FxDialogService implements DialogService {
         FileChooser fc = chooser(title, extensions);
         fc.setInitialFileName(suggestedName);
         File f = fc.showSaveDialog(owner.get());
+        if (f != null && databaseEncrypted
+                && !confirm(i18n.get("h6.export.plainTitle"), i18n.get("h6.export.plain", f.toPath().toAbsolutePath()))) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(f).map(File::toPath);
     }
 
@@ -110,7 +154,8 @@ public final class FxDialogService implements DialogService {
         }
         Alert a = alert(Alert.AlertType.ERROR, i18n.get("error.unexpected.title"),
                 i18n.get("error.unexpected.message", String.valueOf(error.getMessage()), AppPaths.logDir()));
-        TextArea details = new TextArea(error.toString());
+        // "copy details" holds no record content: classes and frames only (decision 0013)
+        TextArea details = new TextArea(se.kvalitetshjulet.app.log.Redaction.describe(error));
         details.setEditable(false);
         details.setWrapText(true);
         a.getDialogPane().setExpandableContent(details);

@@ -1,5 +1,7 @@
 package se.kvalitetshjulet.ui.organisation;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +17,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.domain.org.Unit;
 import se.kvalitetshjulet.domain.trend.MonthDenominator;
+import se.kvalitetshjulet.service.DenominatorService;
 import se.kvalitetshjulet.service.SaveResult;
 import se.kvalitetshjulet.ui.common.Command;
 import se.kvalitetshjulet.ui.common.DialogService;
@@ -52,7 +54,7 @@ public final class DenominatorViewModel {
         public StringProperty visitsProperty() { return visits; }
     }
 
-    private final AppContext ctx;
+    private final DenominatorService denominators;
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final I18n i18n;
@@ -69,12 +71,13 @@ public final class DenominatorViewModel {
     private final Command revert;
     private boolean loading;
 
-    public DenominatorViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
-        this.ctx = ctx;
+    public DenominatorViewModel(DenominatorService denominators, Clock clock, TaskRunner tasks, DialogService dialogs,
+            I18n i18n) {
+        this.denominators = denominators;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.i18n = i18n;
-        year.set(ctx.today().getYear());
+        year.set(LocalDate.now(clock).getYear());
         for (int m = 1; m <= 12; m++) {
             MonthRow row = new MonthRow(m, monthName(m));
             rows.add(row);
@@ -120,7 +123,7 @@ public final class DenominatorViewModel {
             return;
         }
         busy.set(true);
-        tasks.run(i18n.get("denominator.loading"), p -> ctx.denominatorService().year(u.id(), y), months -> {
+        tasks.run(i18n.get("denominator.loading"), p -> denominators.year(u.id(), y), months -> {
             busy.set(false);
             if (u.equals(unit.get()) && y == year.get()) {
                 fill(y, months);
@@ -234,7 +237,7 @@ public final class DenominatorViewModel {
             return;
         }
         busy.set(true);
-        tasks.run(i18n.get("denominator.saving"), p -> ctx.denominatorService().save(u.id(), months),
+        tasks.run(i18n.get("denominator.saving"), p -> denominators.save(u.id(), months),
                 (SaveResult<Integer> r) -> {
                     busy.set(false);
                     if (!r.ok()) {

@@ -67,7 +67,7 @@ public final class OrganisationViewModel {
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.i18n = i18n;
-        this.denominators = new DenominatorViewModel(ctx, tasks, dialogs, i18n);
+        this.denominators = new DenominatorViewModel(ctx.denominatorService(), ctx.clock(), tasks, dialogs, i18n);
         var formOpen = Bindings.createBooleanBinding(() -> selected.get() != null || editingNew.get(), selected, editingNew);
         save = new Command(this::save, formOpen.and(busy.not()));
         newChild = new Command(this::startNewChild, busy.not());

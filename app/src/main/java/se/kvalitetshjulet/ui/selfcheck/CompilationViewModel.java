@@ -14,7 +14,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.domain.selfcheck.AnswerDetail;
 import se.kvalitetshjulet.domain.selfcheck.AnswerType;
 import se.kvalitetshjulet.domain.selfcheck.AnswerValues;
@@ -23,6 +22,7 @@ import se.kvalitetshjulet.domain.selfcheck.ResultLevel;
 import se.kvalitetshjulet.domain.selfcheck.Round;
 import se.kvalitetshjulet.domain.selfcheck.RoundComparison;
 import se.kvalitetshjulet.domain.selfcheck.Share;
+import se.kvalitetshjulet.service.SelfCheckService;
 import se.kvalitetshjulet.ui.common.Command;
 import se.kvalitetshjulet.ui.common.DialogService;
 import se.kvalitetshjulet.ui.common.I18n;
@@ -39,7 +39,7 @@ public final class CompilationViewModel {
     /** What the drill-down shows: one unit's answers, or every unit's answer to one question. */
     public enum DrillKind { UNIT, QUESTION }
 
-    private final AppContext ctx;
+    private final SelfCheckService selfChecks;
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final I18n i18n;
@@ -69,9 +69,9 @@ public final class CompilationViewModel {
     private final Command useDerivedResult;
     private final Command useDerivedRoutines;
 
-    public CompilationViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n,
+    public CompilationViewModel(SelfCheckService selfChecks, TaskRunner tasks, DialogService dialogs, I18n i18n,
                                 ObjectProperty<Compilation> compilation, Runnable recompile) {
-        this.ctx = ctx;
+        this.selfChecks = selfChecks;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.i18n = i18n;
@@ -118,8 +118,8 @@ public final class CompilationViewModel {
         drillTitle.set("");
         drillRows.clear();
         choicesFor = roundId;
-        tasks.run(i18n.get("selfcheck.compile.comparing"), p -> new Choices(ctx.selfChecks().comparableRounds(roundId),
-                ctx.selfChecks().previousRound(roundId)), ch -> {
+        tasks.run(i18n.get("selfcheck.compile.comparing"), p -> new Choices(selfChecks.comparableRounds(roundId),
+                selfChecks.previousRound(roundId)), ch -> {
                     if (!current(roundId)) {
                         return;
                     }
@@ -144,7 +144,7 @@ public final class CompilationViewModel {
             return;
         }
         long roundId = c.round().id();
-        tasks.run(i18n.get("selfcheck.compile.comparing"), p -> ctx.selfChecks().compare(roundId, with.id()), cmp -> {
+        tasks.run(i18n.get("selfcheck.compile.comparing"), p -> selfChecks.compare(roundId, with.id()), cmp -> {
             if (current(roundId) && with.equals(compareWith.get())) {
                 comparison.set(cmp);
                 comparisonSummary.set(i18n.get("selfcheck.compile.compare.summary", percent(cmp.responseThen()),
@@ -164,7 +164,7 @@ public final class CompilationViewModel {
         drillKind.set(DrillKind.UNIT);
         drillTitle.set(i18n.get("selfcheck.compile.drill.unit", u.unitName(), i18n.of(u.status())));
         drillRows.clear();
-        tasks.run(i18n.get("selfcheck.loading"), p -> ctx.selfChecks().unitAnswers(u.responseId()), drillRows::setAll,
+        tasks.run(i18n.get("selfcheck.loading"), p -> selfChecks.unitAnswers(u.responseId()), drillRows::setAll,
                 dialogs::showUnexpected);
     }
 
@@ -178,7 +178,7 @@ public final class CompilationViewModel {
         drillKind.set(DrillKind.QUESTION);
         drillTitle.set(i18n.get("selfcheck.compile.drill.question", q.text()));
         drillRows.clear();
-        tasks.run(i18n.get("selfcheck.loading"), p -> ctx.selfChecks().questionAnswers(roundId, q.questionId()),
+        tasks.run(i18n.get("selfcheck.loading"), p -> selfChecks.questionAnswers(roundId, q.questionId()),
                 drillRows::setAll, dialogs::showUnexpected);
     }
 
@@ -205,7 +205,7 @@ public final class CompilationViewModel {
         ResultLevel result = bilagaResult.get();
         String routines = bilagaRoutines.get();
         busy.set(true);
-        tasks.run(i18n.get("selfcheck.compile.bilaga.saving"), p -> ctx.selfChecks().saveBilaga2(u.responseId(), result,
+        tasks.run(i18n.get("selfcheck.compile.bilaga.saving"), p -> selfChecks.saveBilaga2(u.responseId(), result,
                 routines), r -> {
                     busy.set(false);
                     if (r.ok()) {

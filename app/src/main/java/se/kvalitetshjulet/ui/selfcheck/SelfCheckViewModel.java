@@ -207,7 +207,7 @@ public final class SelfCheckViewModel {
         onlyUnanswered.addListener((o, a, b) -> loadRoundResponses());
         selectedTemplate.addListener((o, a, t) -> loadHistory());
         compileRound.addListener((o, a, r) -> compile());
-        compilationDetails = new CompilationViewModel(ctx, tasks, dialogs, i18n, compilation, this::compile);
+        compilationDetails = new CompilationViewModel(ctx.selfChecks(), tasks, dialogs, i18n, compilation, this::compile);
         roundTemplate.addListener((o, a, t) -> {
             if (t != null && roundName.get().isBlank()) {
                 LocalDate today = ctx.today();

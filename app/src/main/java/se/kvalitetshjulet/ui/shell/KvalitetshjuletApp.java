@@ -70,14 +70,15 @@ public final class KvalitetshjuletApp extends Application {
         });
 
         String requested = DesktopLauncher.requestedDb;
+        se.kvalitetshjulet.data.Passphrase pass = DesktopLauncher.requestedPassphrase;
         if (DesktopLauncher.requestedDemo) {
             open(AppPaths.demoDatabase(), true);
         } else if (requested != null && se.kvalitetshjulet.data.ServerUrl.isServerUrl(requested)) {
             openServer(requested);
         } else if (requested != null) {
-            open(Path.of(requested), false);
+            open(Path.of(requested), false, pass);
         } else if (Files.exists(AppPaths.defaultDatabase())) {
-            open(AppPaths.defaultDatabase(), false);
+            open(AppPaths.defaultDatabase(), false, pass);
         } else {
             showFirstStart();
         }
@@ -92,7 +93,7 @@ public final class KvalitetshjuletApp extends Application {
         Button empty = new Button(i18n.get("start.createEmpty"));
         empty.setId("startEmpty");
         empty.setDefaultButton(true);
-        empty.setOnAction(e -> open(AppPaths.defaultDatabase(), false));
+        empty.setOnAction(e -> createNew(AppPaths.defaultDatabase()));
         Button demo = new Button(i18n.get("start.openDemo"));
         demo.setId("startDemo");
         demo.setOnAction(e -> open(AppPaths.demoDatabase(), true));
@@ -145,15 +146,33 @@ public final class KvalitetshjuletApp extends Application {
 
     /** A förvaltning's server database (decision 10); the password comes from PGPASSWORD or ~/.pgpass. */
     private void openServer(String url) {
-        open(url, false, () -> new AppContext(Database.open(url), Clock.systemDefaultZone()));
+        open(url, null, false, () -> new AppContext(Database.open(url), Clock.systemDefaultZone()));
+    }
+
+    /** A new database is encrypted unless the user deliberately chooses otherwise (decision 0013). */
+    private void createNew(Path file) {
+        if (!Database.encryptionAvailable()) {
+            dialogs.showError(i18n.get("h6.newpass.title"), i18n.get("h6.noEncryption"));
+            open(file, false, null);
+            return;
+        }
+        PassphraseDialogs.chooseForNew(stage, i18n).ifPresent(choice -> open(file, false, choice.passphrase()));
     }
 
     private void open(Path file, boolean demo) {
-        open(file.toString(), demo, () -> preopenedOrOpen(file));
+        open(file, demo, null);
     }
 
-    private void open(Object file, boolean demo, java.util.concurrent.Callable<AppContext> opener) {
-        Label label = new Label(i18n.get("start.opening", file));
+    private void open(Path file, boolean demo, se.kvalitetshjulet.data.Passphrase passphrase) {
+        open(file, file, demo, () -> preopenedOrOpen(file, passphrase));
+    }
+
+    /**
+     * Opens a database in the background and shows the main window; {@code shown} is what the user named (a path or
+     * a server address), {@code file} the SQLite file (null for a server), for the passphrase question.
+     */
+    private void open(Object shown, Path file, boolean demo, java.util.concurrent.Callable<AppContext> opener) {
+        Label label = new Label(i18n.get("start.opening", shown));
         label.setWrapText(true);
         ProgressBar bar = new ProgressBar();
         bar.setPrefWidth(400);
@@ -164,7 +183,7 @@ public final class KvalitetshjuletApp extends Application {
         box.setAlignment(Pos.CENTER);
         box.setPadding(new Insets(40));
         showScene(box);
-        tasks.run(i18n.get("start.opening", file), progress -> {
+        tasks.run(i18n.get("start.opening", shown), progress -> {
             AppContext ctx = opener.call();
             if (demo && ctx.units().findAll().isEmpty()) {
                 progress.update(0, i18n.get("start.creatingDemo"));
@@ -173,22 +192,34 @@ public final class KvalitetshjuletApp extends Application {
             return ctx;
         }, ctx -> {
             this.context = ctx;
+            dialogs.setDatabaseEncrypted(ctx.database().encrypted());
             MainView main = new MainView(ctx, i18n, tasks, dialogs);
             stage.titleProperty().bind(main.viewModel().titleProperty());
             showScene(main);
             StartupProbe.reportIfRequested();
         }, error -> {
             Throwable cause = error;
+            if (file != null && cause instanceof DatabaseRefusedException r && !demo
+                    && (r.reason() == DatabaseRefusedException.Reason.PASSPHRASE_WRONG
+                    || r.reason() == DatabaseRefusedException.Reason.NOT_A_DATABASE && Database.mayBeEncrypted(file))) {
+                // encrypted: ask (again); the file has not been touched
+                boolean wrong = r.reason() == DatabaseRefusedException.Reason.PASSPHRASE_WRONG;
+                LOG.info("Passphrase needed for the database ({})", wrong ? "wrong one given" : "none given");
+                PassphraseDialogs.ask(stage, i18n, file, wrong).ifPresentOrElse(
+                        p -> open(file, false, p), this::showFirstStart);
+                return;
+            }
             String message = cause instanceof DatabaseRefusedException r ? r.getMessage()
-                    : i18n.get("start.openFailed", file, String.valueOf(cause.getMessage()));
-            LOG.error("Could not open {}", file, cause);
+                    : i18n.get("start.openFailed", shown, String.valueOf(cause.getMessage()));
+            LOG.error("Could not open the database ({})", cause instanceof DatabaseRefusedException r
+                    ? r.reason() : cause.getClass().getSimpleName());
             dialogs.showError(i18n.get("start.refusedTitle"), message);
             showFirstStart();
         });
     }
 
     /** Takes the database opened while the toolkit started, if it is this file; otherwise opens it now. */
-    private static AppContext preopenedOrOpen(Path file) throws Exception {
+    private static AppContext preopenedOrOpen(Path file, se.kvalitetshjulet.data.Passphrase passphrase) throws Exception {
         var future = DesktopLauncher.preopened;
         if (future != null && file.toAbsolutePath().normalize().equals(DesktopLauncher.preopenedPath)) {
             DesktopLauncher.preopened = null;
@@ -201,7 +232,7 @@ public final class KvalitetshjuletApp extends Application {
                 throw e;
             }
         }
-        return new AppContext(Database.open(file), Clock.systemDefaultZone());
+        return new AppContext(Database.open(file, passphrase), Clock.systemDefaultZone());
     }
 
     public Optional<AppContext> context() {

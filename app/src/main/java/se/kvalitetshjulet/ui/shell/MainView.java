@@ -101,6 +101,8 @@ public final class MainView extends BorderPane {
         factories.put(Section.ORGANISATION, () -> new OrganisationView(new OrganisationViewModel(ctx, tasks, dialogs, i18n), i18n));
         factories.put(Section.LISTS, () -> new se.kvalitetshjulet.ui.lists.ListsView(
                 new se.kvalitetshjulet.ui.lists.ListsViewModel(ctx, tasks, dialogs, i18n), i18n));
+        factories.put(Section.SETTINGS, () -> new se.kvalitetshjulet.ui.settings.SettingsView(
+                new se.kvalitetshjulet.ui.settings.SettingsViewModel(ctx, tasks, dialogs, i18n), i18n));
 
         setLeft(navigation(i18n));
         setBottom(statusBar(i18n, tasks));
@@ -151,6 +153,9 @@ public final class MainView extends BorderPane {
             Label demo = new Label(i18n.get("app.demoBadge"));
             demo.getStyleClass().add("demo-badge");
             demo.setId("demoBadge");
+            if (!vm.encrypted()) {
+                demo.setTooltip(new Tooltip(i18n.get("h6.demo.plain")));
+            }
             nav.getChildren().add(demo);
         }
         ToggleGroup group = new ToggleGroup();

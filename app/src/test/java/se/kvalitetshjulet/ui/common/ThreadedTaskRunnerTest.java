@@ -63,11 +63,16 @@ class ThreadedTaskRunnerTest {
     @Test
     void anOlderSearchThatFinishesLastIsNeverShown() throws Exception {
         CountDownLatch releaseFirst = new CountDownLatch(1);
-        CountDownLatch firstDone = new CountDownLatch(1);
+        CountDownLatch firstStarted = new CountDownLatch(1);
         CountDownLatch secondDone = new CountDownLatch(1);
         Object key = new Object();
-        onUi(() -> runner.runLatest(key, "sök", gated("first", releaseFirst, firstDone), delivered::add,
-                t -> delivered.add("failed " + t)));
+        onUi(() -> runner.runLatest(key, "sök", p -> {
+            firstStarted.countDown();
+            releaseFirst.await(30, TimeUnit.SECONDS);
+            return "first";
+        }, delivered::add, t -> delivered.add("failed " + t)));
+        // the first search is under way (a superseded search that has not begun is not started at all)
+        assertThat(firstStarted.await(30, TimeUnit.SECONDS)).isTrue();
         onUi(() -> runner.runLatest(key, "sök", gated("second", new CountDownLatch(0), secondDone), delivered::add,
                 t -> delivered.add("failed " + t)));
         settle(1);

@@ -36,7 +36,7 @@ class DenominatorViewModelTest {
                 ProviderKind.KOMMUNAL, null, null, null));
         south = ctx.units().save(new Unit(null, adm.id(), "Hemtjänst Söder", OrgLevel.AVDELNING, null,
                 ProviderKind.KOMMUNAL, null, null, null));
-        vm = new DenominatorViewModel(ctx, new SyncTaskRunner(), dialogs, new I18n(Locale.of("sv")));
+        vm = new DenominatorViewModel(ctx.denominatorService(), ctx.clock(), new SyncTaskRunner(), dialogs, new I18n(Locale.of("sv")));
     }
 
     @AfterEach
