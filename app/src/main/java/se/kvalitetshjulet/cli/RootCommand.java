@@ -1,6 +1,7 @@
 package se.kvalitetshjulet.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
