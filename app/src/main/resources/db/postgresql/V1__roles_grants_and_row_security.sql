@@ -69,7 +69,7 @@ GRANT SELECT ON flyway_schema_history, kvh_server_schema_history TO kvh_anvandar
 
 -- Case tables: not for läsare (aggregates only, through deviation_overview).
 GRANT SELECT ON deviation, deviation_cause, deviation_link, action_item, self_check_response, self_check_answer,
-    self_check_answer_import, self_check_form_copy, person, council_meeting, council_agenda_item, council_follow_up,
+    self_check_answer_import, self_check_form_copy, council_meeting, council_agenda_item, council_follow_up,
     council_ordered_analysis, council_participant, council_reviewed_deviation, risk_analysis, risk_item,
     analysis_cause, analysis_deviation, analysis_step, analysis_timeline, quality_dialogue, quality_goal,
     quality_plan, quality_plan_link, report_text, board_meeting

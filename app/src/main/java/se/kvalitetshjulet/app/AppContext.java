@@ -82,6 +82,9 @@ public final class AppContext implements AutoCloseable {
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
+        if (database.engine() instanceof se.kvalitetshjulet.data.PostgresServer server) {
+            actor.choose(server.url().user()); // on a server the audit trail names the login (decision 10)
+        }
         this.clock = clock;
         this.audit = new AuditTrail(database, actor, clock);
         this.settings = new SettingsRepository(database);

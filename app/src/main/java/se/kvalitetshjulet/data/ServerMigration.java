@@ -178,11 +178,18 @@ public final class ServerMigration {
         if (rows.isEmpty()) {
             return 0;
         }
-        var step = to.insertInto(t).columns(fields);
+        // Columns and values untyped by the generated classes: those come from the SQLite schema, where TIMESTAMP
+        // has precision 0, and PostgreSQL would round every copied timestamp to the second.
+        Field<?>[] columns = new Field<?>[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            columns[i] = DSL.field(DSL.name(fields[i].getName()));
+        }
+        var step = to.insertInto(DSL.table(DSL.name(t.getName()))).columns(columns);
         for (Record r : rows) {
             Object[] values = new Object[fields.length];
             for (int i = 0; i < fields.length; i++) {
-                values[i] = exact(r.get(fields[i]));
+                Object v = exact(r.get(fields[i]));
+                values[i] = v == null ? DSL.val(null, fields[i].getDataType()) : DSL.val(v);
             }
             step = step.values(values);
         }
