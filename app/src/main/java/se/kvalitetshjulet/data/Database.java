@@ -134,7 +134,7 @@ public final class Database implements AutoCloseable {
                 throw encryptionUnavailable(absolute);
             }
             try {
-                FilePermissions.privateDirectory(absolute.getParent());
+                FilePermissions.folderFor(absolute.getParent());
                 FilePermissions.createPrivateFile(absolute);
             } catch (IOException e) {
                 throw new DatabaseRefusedException(DatabaseRefusedException.Reason.CANNOT_OPEN,

@@ -37,7 +37,32 @@ public final class FilePermissions {
         }
     }
 
-    /** Creates {@code dir} (and missing parents) if needed and makes it private to its owner. */
+    /**
+     * The folder a user named for a database file: created private to its owner when it does not exist, but an
+     * existing folder is never changed (it may be shared, like {@code /tmp} or a team folder: making it private
+     * would lock the others out).
+     */
+    public static Path folderFor(Path dir) throws IOException {
+        if (dir == null || Files.isDirectory(dir)) {
+            return dir;
+        }
+        if (POSIX) {
+            Files.createDirectories(dir.getParent());
+            try {
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIR));
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // made meanwhile
+            }
+        } else {
+            Files.createDirectories(dir);
+        }
+        return dir;
+    }
+
+    /**
+     * Creates {@code dir} (and missing parents) if needed and makes it private to its owner: only for the
+     * application's own folders (data, logs, temporary files), never for a folder the user chose.
+     */
     public static Path privateDirectory(Path dir) throws IOException {
         if (POSIX && !Files.exists(dir)) {
             Files.createDirectories(dir.getParent());
