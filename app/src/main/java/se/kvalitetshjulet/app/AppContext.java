@@ -46,6 +46,8 @@ public final class AppContext implements AutoCloseable {
     private final Actor actor = new Actor();
     private final AuditTrail audit;
     private final SettingsRepository settings;
+    private final se.kvalitetshjulet.service.PrivacyService privacy;
+    private final se.kvalitetshjulet.service.SettingsService settingsService;
     private final UnitRepository units;
     private final TaxonomyRepository taxonomies;
     private final DeviationRepository deviations;
@@ -80,13 +82,17 @@ public final class AppContext implements AutoCloseable {
     public AppContext(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
-        this.audit = new AuditTrail(database, actor);
+        this.audit = new AuditTrail(database, actor, clock);
         this.settings = new SettingsRepository(database);
+        this.privacy = new se.kvalitetshjulet.service.PrivacyService(settings);
         this.units = new UnitRepository(database, audit);
         this.taxonomies = new TaxonomyRepository(database);
         this.deviations = new DeviationRepository(database, audit);
         this.organisation = new OrganisationService(units);
-        this.deviationService = new DeviationService(database, deviations, taxonomies, organisation, clock);
+        this.deviationService = new DeviationService(database, deviations, taxonomies, organisation, clock, privacy);
+        this.settingsService = new se.kvalitetshjulet.service.SettingsService(database, settings, taxonomies, privacy,
+                audit, actor, clock);
+        settingsService.applyMyName();
         this.savedFilters = new SavedFilterRepository(database);
         this.patterns = new PatternService(deviations, organisation);
         this.denominators = new DenominatorRepository(database, audit);
@@ -94,21 +100,23 @@ public final class AppContext implements AutoCloseable {
                 new se.kvalitetshjulet.data.repo.ChartRepository(database));
         this.denominatorService = new se.kvalitetshjulet.service.DenominatorService(database, denominators, organisation);
         this.selfCheckRepository = new SelfCheckRepository(database, audit);
-        this.selfChecks = new SelfCheckService(database, selfCheckRepository, organisation, actor, clock);
+        this.selfChecks = new SelfCheckService(database, selfCheckRepository, organisation, actor, clock)
+                .withPrivacy(privacy);
         this.selfCheckHandover = new se.kvalitetshjulet.service.SelfCheckHandoverService(database, selfCheckRepository,
-                new se.kvalitetshjulet.data.repo.SelfCheckHandoverRepository(audit), units, organisation, actor, clock);
+                new se.kvalitetshjulet.data.repo.SelfCheckHandoverRepository(audit), units, organisation, actor, clock)
+                .withPrivacy(privacy);
         this.risks = new RiskRepository(database, audit);
-        this.riskService = new RiskService(database, risks, deviations, organisation, clock);
+        this.riskService = new RiskService(database, risks, deviations, organisation, clock).withPrivacy(privacy);
         this.actions = new ActionRepository(database);
-        this.actionService = new ActionService(database, actions, deviations, organisation, clock);
+        this.actionService = new ActionService(database, actions, deviations, organisation, clock).withPrivacy(privacy);
         this.councils = new CouncilRepository(database, audit);
         this.councilService = new CouncilService(database, councils, actions, deviations, trends, riskService,
-                organisation, clock);
+                organisation, clock).withPrivacy(privacy);
         this.annualCycle = new AnnualCycleRepository(database, audit);
         this.annualCycleService = new AnnualCycleService(database, annualCycle, clock);
         this.qualityPlans = new QualityPlanRepository(database, audit);
         this.qualityPlanService = new QualityPlanService(database, qualityPlans, actions, deviations, organisation,
-                clock);
+                clock).withPrivacy(privacy);
         this.reportRepository = new ReportRepository(database, audit);
         // h5: key figures, the user survey and aggregated individual follow-up
         this.keyFigureRepository = new se.kvalitetshjulet.data.repo.KeyFigureRepository(database, audit);
@@ -132,6 +140,8 @@ public final class AppContext implements AutoCloseable {
     public Actor actor() { return actor; }
     public AuditTrail audit() { return audit; }
     public SettingsRepository settings() { return settings; }
+    public se.kvalitetshjulet.service.PrivacyService privacy() { return privacy; }
+    public se.kvalitetshjulet.service.SettingsService settingsService() { return settingsService; }
     public UnitRepository units() { return units; }
     public TaxonomyRepository taxonomies() { return taxonomies; }
     public DeviationRepository deviations() { return deviations; }
@@ -190,7 +200,8 @@ public final class AppContext implements AutoCloseable {
     }
 
     public se.kvalitetshjulet.service.imports.DeviationImporter deviationImporter() {
-        return new se.kvalitetshjulet.service.imports.DeviationImporter(database, organisation, taxonomies, audit, clock);
+        return new se.kvalitetshjulet.service.imports.DeviationImporter(database, organisation, taxonomies, audit, clock,
+                () -> privacy.refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.IMPORT));
     }
 
     public DeviationExporter deviationExporter() {

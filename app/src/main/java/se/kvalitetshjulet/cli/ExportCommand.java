@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.domain.deviation.DeviationFilter;
 
-/** {@code export deviations --out FILE.csv|FILE.xlsx [--year Y] [--include-text] --db PATH}. */
+/** {@code export deviations --out FILE.csv|FILE.xlsx [--year Y] [--include-text] [--mask-names] --db PATH}. */
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Exporterar registerdata till CSV eller XLSX.")
 public final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "WHAT", description = "Vad som exporteras: deviations.")
@@ -25,8 +25,12 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--year", paramLabel = "Y", description = "Bara avvikelser registrerade detta år.")
     Integer year;
 
-    @Option(names = "--include-text", description = "Ta med fritext (beskrivning, fakta …). Personnummer maskeras alltid.")
+    @Option(names = "--include-text", description = "Ta med fritext (rubrik, beskrivning, fakta, IVO:s beslut …). "
+            + "Personnummer maskeras alltid.")
     boolean includeText;
+
+    @Option(names = "--mask-names", description = "Maskera också namn, telefonnummer och adresser i fritexten.")
+    boolean maskNames;
 
     @Mixin
     DbOption db;
@@ -50,7 +54,8 @@ public final class ExportCommand implements Callable<Integer> {
             if (year != null) {
                 f = f.withPeriod(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
             }
-            long n = ctx.deviationExporter().export(f, out, includeText, ctx.today(), (p, m) -> { }, () -> false);
+            long n = ctx.deviationExporter().export(f, out, includeText, maskNames, ctx.today(), (p, m) -> { },
+                    () -> false);
             spec.commandLine().getOut().printf("%d avvikelser exporterade till %s%n", n, out);
             return ExitCodes.OK;
         }

@@ -17,7 +17,7 @@ import se.kvalitetshjulet.data.DatabaseRefusedException;
         description = {"Kvalitetshjulet – systematiskt kvalitetsarbete i vård och omsorg.",
                 "Utan kommando startar skrivbordsprogrammet."},
         subcommands = {DemoCommand.class, CheckCommand.class, ExportCommand.class, ImportCommand.class, SpcCommand.class,
-                DenominatorsCommand.class, ReportCommand.class, SelfCheckCommand.class, ServerCommand.class, ListsCommand.class, OrgCommand.class,
+                DenominatorsCommand.class, ReportCommand.class, SelfCheckCommand.class, ServerCommand.class, AuditCommand.class, ListsCommand.class, OrgCommand.class,
                 BackupCommand.class,
                 se.kvalitetshjulet.cli.bench.BenchCommand.class, KeyFiguresCommand.class},
         exitCodeListHeading = "%nSlutkoder:%n",

@@ -354,6 +354,9 @@ public final class SelfCheckCommand implements Callable<Integer> {
                     boolean bad = r.outcome() == ImportOutcome.REJECTED || r.outcome() == ImportOutcome.CONFLICT;
                     refused |= bad;
                     (bad ? err : out).println(f.getFileName() + ": " + line);
+                    if (!bad && r.message() != null) {
+                        out.println("  " + r.message());
+                    }
                     for (Problem p : r.problems()) {
                         err.println("  • " + new MessageFormat(sv.getString(p.messageKey()), Locale.of("sv")).format(p.args()));
                     }

@@ -32,8 +32,9 @@ import se.kvalitetshjulet.domain.org.OrgTree;
 
 /**
  * Exports the filtered register to CSV (UTF-8 with BOM, semicolons: what Swedish Excel
- * opens) or XLSX (streamed, so a million rows never sit in memory). Free-text fields
- * beyond the title are left out unless asked for; identity numbers are always masked and
+ * opens) or XLSX (streamed, so a million rows never sit in memory). Every free-text field, the
+ * title and IVO's decision included, is left out unless asked for; identity numbers are always masked,
+ * names, phone numbers and addresses on request, and
  * formula-like values neutralised. Written to a temporary file and moved into place, so a
  * failed or cancelled export leaves no half file.
  */
@@ -56,6 +57,16 @@ public final class DeviationExporter {
 
     public long export(DeviationFilter filter, Path target, boolean includeFreeText, LocalDate today,
                        BiConsumer<Double, String> progress, BooleanSupplier cancelled) {
+        return export(filter, target, includeFreeText, false, today, progress, cancelled);
+    }
+
+    /**
+     * @param includeFreeText whether the free text (title, description, immediate measures, facts, causes, IVO's
+     *                        decision) goes into the file
+     * @param maskNames       whether names, phone numbers and addresses are masked too (identity numbers always are)
+     */
+    public long export(DeviationFilter filter, Path target, boolean includeFreeText, boolean maskNames, LocalDate today,
+                       BiConsumer<Double, String> progress, BooleanSupplier cancelled) {
         String name = target.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean xlsx = name.endsWith(".xlsx");
         if (!xlsx && !name.endsWith(".csv")) {
@@ -64,10 +75,12 @@ public final class DeviationExporter {
         long total = Math.max(1, repo.count(filter, today));
         OrgTree tree = organisation.get();
         List<String> headers = new ArrayList<>(List.of("Ärendereferens", "Registrerad", "Inträffad", "Rapporterad", "Typ",
-                "Lagrum", "Status", "Enhet", "Kategori", "Rubrik", "Rapporterad av (roll)", "Sista dag", "Avslutad",
-                "Bedömning", "Allvarlig", "Anmäld till IVO", "IVO-diarienummer", "Extern källa", "Externt id"));
+                "Lagrum", "Status", "Enhet", "Kategori", "Rapporterad av (roll)", "Sista dag", "Avslutad",
+                "Bedömning", "Allvarlig", "Anmäld till IVO", "IVO-diarienummer", "Anmäld av", "IVO:s beslut (datum)",
+                "Extern källa", "Externt id"));
         if (includeFreeText) {
-            headers.addAll(List.of("Beskrivning", "Omedelbara åtgärder", "Fakta", "Orsaker (text)"));
+            headers.add(9, "Rubrik");
+            headers.addAll(List.of("Beskrivning", "Omedelbara åtgärder", "Fakta", "Orsaker (text)", "IVO:s beslut"));
         }
         Path tmp;
         try {
@@ -96,7 +109,7 @@ public final class DeviationExporter {
                     repo.forEach(filter, today, r -> {
                         checkCancelled(cancelled);
                         Row row = sheet.createRow((int) ++n[0]);
-                        List<String> v = values(r, tree, includeFreeText);
+                        List<String> v = values(r, tree, includeFreeText, maskNames);
                         for (int i = 0; i < v.size(); i++) {
                             row.createCell(i).setCellValue(v.get(i));
                         }
@@ -113,7 +126,7 @@ public final class DeviationExporter {
                     repo.forEach(filter, today, r -> {
                         checkCancelled(cancelled);
                         try {
-                            csv.printRecord(values(r, tree, includeFreeText));
+                            csv.printRecord(values(r, tree, includeFreeText, maskNames));
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
@@ -148,7 +161,10 @@ public final class DeviationExporter {
         }
     }
 
-    private static List<String> values(DeviationExportRow r, OrgTree tree, boolean freeText) {
+    private static List<String> values(DeviationExportRow r, OrgTree tree, boolean freeText, boolean maskNames) {
+        java.util.function.UnaryOperator<String> text = maskNames
+                ? t -> SafeCells.neutralise(se.kvalitetshjulet.domain.privacy.PrivacyCheck.maskAll(t))
+                : SafeCells::safe;
         Long unitId = r.unitId();
         String unit = unitId == null ? "" : tree.path(unitId);
         if (unit.isEmpty()) {
@@ -158,16 +174,19 @@ public final class DeviationExporter {
                 s(r.caseRef()), d(r.registeredOn()), d(r.occurredOn()),
                 d(r.reportedOn()), s(r.kind()), s(r.law()), s(r.status()),
                 SafeCells.safe(unit), SafeCells.safe(r.categoryName()),
-                SafeCells.safe(r.title()), SafeCells.safe(r.reporterRole()),
+                text.apply(r.reporterRole()),
                 d(r.dueOn()), d(r.closedOn()), s(r.assessment()),
                 r.serious() ? "ja" : "nej", d(r.ivoReportedOn()),
-                SafeCells.safe(r.ivoReference()), SafeCells.safe(r.externalSource()),
+                SafeCells.safe(r.ivoReference()), s(r.ivoNotifierRole()),
+                d(r.ivoDecisionDate()), SafeCells.safe(r.externalSource()),
                 SafeCells.safe(r.externalId())));
         if (freeText) {
-            v.add(SafeCells.safe(r.description()));
-            v.add(SafeCells.safe(r.immediateActions()));
-            v.add(SafeCells.safe(r.facts()));
-            v.add(SafeCells.safe(r.causeText()));
+            v.add(9, text.apply(r.title()));
+            v.add(text.apply(r.description()));
+            v.add(text.apply(r.immediateActions()));
+            v.add(text.apply(r.facts()));
+            v.add(text.apply(r.causeText()));
+            v.add(text.apply(r.ivoDecision()));
         }
         return v;
     }

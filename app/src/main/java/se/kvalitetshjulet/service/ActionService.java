@@ -21,6 +21,19 @@ import se.kvalitetshjulet.domain.deviation.Measure;
  * {@link DeviationRepository#saveMeasure}).
  */
 public final class ActionService {
+    private PrivacyService privacy;
+
+    /** The privacy check with the coordinator's policy (Inställningar); set once by AppContext. */
+    public ActionService withPrivacy(PrivacyService p) {
+        this.privacy = p;
+        return this;
+    }
+
+    private java.util.Optional<Problem> privacyRefusal(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind kind,
+                                                       List<String> texts) {
+        return privacy == null ? java.util.Optional.empty() : privacy.refusal(kind, texts);
+    }
+
     private final Database db;
     private final ActionRepository actions;
     private final DeviationRepository measures;
@@ -54,7 +67,9 @@ public final class ActionService {
 
     /** Creates or updates an action of any source after the common validation. */
     public SaveResult<Measure> save(Measure m) {
-        List<Problem> p = ActionRules.validate(m);
+        List<Problem> p = new java.util.ArrayList<>(ActionRules.validate(m));
+        privacyRefusal(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.ACTION,
+                java.util.Arrays.asList(m.what(), m.effectCheck())).ifPresent(p::add);
         if (!p.isEmpty()) {
             return SaveResult.rejected(p);
         }

@@ -46,6 +46,19 @@ import se.kvalitetshjulet.domain.trend.TrendPoint;
  * signals), decisions recorded as actions (source COUNCIL) and followed up at the next meeting until done.
  */
 public final class CouncilService {
+    private PrivacyService privacy;
+
+    /** The privacy check with the coordinator's policy (Inställningar); set once by AppContext. */
+    public CouncilService withPrivacy(PrivacyService p) {
+        this.privacy = p;
+        return this;
+    }
+
+    private java.util.Optional<Problem> privacyRefusal(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind kind,
+                                                       List<String> texts) {
+        return privacy == null ? java.util.Optional.empty() : privacy.refusal(kind, texts);
+    }
+
     /** How many deviations since the previous meeting are listed (all are counted). */
     public static final int DEVIATION_LIST_LIMIT = 200;
     /** Months of the run chart behind a signal, and how many recent months a signal must touch. */
@@ -101,6 +114,8 @@ public final class CouncilService {
 
     public SaveResult<Meeting> save(Meeting m) {
         List<Problem> p = new ArrayList<>();
+        privacyRefusal(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.COUNCIL,
+                java.util.Arrays.asList(m.title(), m.patterns(), m.notes())).ifPresent(p::add);
         if (m.title() == null || m.title().isBlank()) {
             p.add(new Problem("title", "council.validation.titleRequired"));
         }
@@ -242,7 +257,9 @@ public final class CouncilService {
         Measure decision = new Measure(null, ActionSource.COUNCIL.code(), meetingId, m.unitId(),
                 what == null ? null : what.strip(), null, responsible == null ? null : responsible.strip(), dueOn,
                 null, null, null);
-        List<Problem> p = ActionRules.validate(decision);
+        List<Problem> p = new ArrayList<>(ActionRules.validate(decision));
+        privacyRefusal(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.COUNCIL,
+                java.util.Arrays.asList(decision.what())).ifPresent(p::add);
         if (!p.isEmpty()) {
             return SaveResult.rejected(p);
         }

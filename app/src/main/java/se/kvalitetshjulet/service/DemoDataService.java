@@ -433,7 +433,7 @@ public final class DemoDataService {
                 "Kontaktade ansvarig sjuksköterska och dokumenterade i journalen.",
                 investigated ? "Utredningen har gått igenom dokumentation och samtalat med berörd personal." : "",
                 investigated ? "Rutinen var inte känd av all personal på passet." : "", causes, assessment, serious, ivoOn,
-                ivoRef, null, null);
+                ivoRef, null, null, ivoOn == null ? null : demoIvoDetails(p.kind, ivoOn, today));
         Deviation saved = deviations.save(tx, d);
         if (status.ordinal() >= DeviationStatus.ATGARDAD.ordinal()) {
             List<String> types = new ArrayList<>(measure.keySet());
@@ -456,5 +456,17 @@ public final class DemoDataService {
     @SafeVarargs
     private static <T> T pick(Random rnd, T... options) {
         return options[rnd.nextInt(options.length)];
+    }
+
+    /** Who notified IVO in the demo (SAS for lex Sarah, MAS for lex Maria) and, after a while, IVO's decision. */
+    private static se.kvalitetshjulet.domain.deviation.IvoDetails demoIvoDetails(DeviationKind kind, LocalDate ivoOn,
+                                                                                 LocalDate today) {
+        var role = kind == DeviationKind.LEX_MARIA ? se.kvalitetshjulet.domain.deviation.IvoDetails.Notifier.MAS
+                : se.kvalitetshjulet.domain.deviation.IvoDetails.Notifier.SAS;
+        LocalDate decided = ivoOn.plusDays(60);
+        return decided.isAfter(today)
+                ? new se.kvalitetshjulet.domain.deviation.IvoDetails(role, role.name(), "", null)
+                : new se.kvalitetshjulet.domain.deviation.IvoDetails(role, role.name(),
+                        "IVO avslutar ärendet: vårdgivaren har utrett händelsen och vidtagit åtgärder.", decided);
     }
 }

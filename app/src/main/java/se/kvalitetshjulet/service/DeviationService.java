@@ -30,14 +30,21 @@ public final class DeviationService {
     private final TaxonomyRepository taxonomies;
     private final OrganisationService organisation;
     private final Clock clock;
+    private final PrivacyService privacy;
 
     public DeviationService(Database db, DeviationRepository repo, TaxonomyRepository taxonomies,
                             OrganisationService organisation, Clock clock) {
+        this(db, repo, taxonomies, organisation, clock, null);
+    }
+
+    public DeviationService(Database db, DeviationRepository repo, TaxonomyRepository taxonomies,
+                            OrganisationService organisation, Clock clock, PrivacyService privacy) {
         this.db = db;
         this.repo = repo;
         this.taxonomies = taxonomies;
         this.organisation = organisation;
         this.clock = clock;
+        this.privacy = privacy;
     }
 
     public LocalDate today() {
@@ -54,15 +61,18 @@ public final class DeviationService {
     }
 
     /**
-     * Saves the record (new or changed) in its current status.
+     * Saves the record (new or changed) in its current status. The status itself never changes here: that is
+     * {@link #transition} (forward) or {@link #stepBack} (back, with a reason).
      *
-     * @param refuseIdentityNumbers when true, a personnummer in free text blocks saving
+     * @param refuseIdentityNumbers when true, a personnummer in free text blocks saving (beside the policy)
      */
     public SaveResult<Deviation> save(Deviation d, boolean refuseIdentityNumbers) {
         List<Problem> problems = new ArrayList<>(DeviationRules.validate(d, today()));
+        problems.addAll(statusUnchanged(d));
         if (refuseIdentityNumbers && privacyFindings(d).stream().anyMatch(PrivacyCheck.Finding::identityNumber)) {
             problems.add(new Problem("privacy", "deviation.validation.identityNumberRefused"));
         }
+        privacyRefusal(d).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             return SaveResult.rejected(problems);
         }
@@ -74,14 +84,60 @@ public final class DeviationService {
         return SaveResult.saved(db.tx(tx -> repo.save(tx, finalToSave)));
     }
 
+    private java.util.Optional<Problem> privacyRefusal(Deviation d) {
+        return privacy == null ? java.util.Optional.empty()
+                : privacy.refusal(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.DEVIATION, d.freeTexts());
+    }
+
+    /** A saved record's status may only change through a workflow step, never by an ordinary save. */
+    private List<Problem> statusUnchanged(Deviation d) {
+        if (d.id() == null) {
+            return d.status() == DeviationStatus.REGISTRERAD ? List.of()
+                    : List.of(new Problem("status", "deviation.validation.newMustBeRegistered"));
+        }
+        DeviationStatus stored = repo.find(d.id()).map(Deviation::status).orElse(d.status());
+        return stored == d.status() ? List.of()
+                : List.of(new Problem("status", "deviation.validation.statusChangedElsewhere"));
+    }
+
+    /**
+     * The law a new deviation of {@code kind} in {@code unitId} starts with: from the unit's verksamhetsområde
+     * (LSS unit gives LSS, health care HSL), otherwise the kind's default.
+     */
+    public se.kvalitetshjulet.domain.deviation.Law defaultLaw(se.kvalitetshjulet.domain.deviation.DeviationKind kind,
+                                                             Long unitId) {
+        return DeviationRules.defaultLaw(kind, businessAreaCode(unitId));
+    }
+
+    /** A warning when the chosen law does not fit the unit (e.g. SoL in an LSS unit); empty when it fits. */
+    public java.util.Optional<Problem> lawWarning(Deviation d) {
+        return DeviationRules.lawMismatch(d.kind(), d.law(), businessAreaCode(d.unitId()));
+    }
+
+    private String businessAreaCode(Long unitId) {
+        if (unitId == null) {
+            return null;
+        }
+        Long area = organisation.tree().effectiveBusinessArea(unitId);
+        if (area == null) {
+            return null;
+        }
+        return organisation.businessAreas().stream().filter(a -> a.id() == area).map(a -> a.code()).findFirst()
+                .orElse(null);
+    }
+
     public DeadlineRules deadlines() {
         return taxonomies.deadlines();
     }
 
-    /** Moves the record to {@code next} if the workflow allows it; saves pending edits in the same transaction. */
+    /** Moves the record forward to {@code next} if the workflow allows it; saves pending edits in the same transaction. */
     public SaveResult<Deviation> transition(Deviation d, DeviationStatus next) {
         List<Measure> measures = d.id() == null ? List.of() : repo.measures(d.id());
-        List<Problem> problems = DeviationRules.checkTransition(d, next, measures, today());
+        List<Problem> problems = new ArrayList<>(DeviationRules.checkTransition(d, next, measures, today()));
+        if (d.id() != null) {
+            problems.addAll(statusUnchanged(d));
+        }
+        privacyRefusal(d).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             return SaveResult.rejected(problems);
         }
@@ -92,6 +148,40 @@ public final class DeviationService {
         }
         Deviation finalMoved = moved;
         return SaveResult.saved(db.tx(tx -> repo.save(tx, finalMoved)));
+    }
+
+    /**
+     * Sends the record back to {@code target}, or reopens a closed case ("Återöppna …"): only to a status the
+     * workflow allows back to, only with a written reason, which is kept in the audit row. A reopened case gets a
+     * new deadline from today (the kind's days), so it is investigated again without showing as overdue at once.
+     * Pending edits in {@code d} are saved in the same transaction.
+     */
+    public SaveResult<Deviation> stepBack(Deviation d, DeviationStatus target, String reason) {
+        List<Problem> problems = new ArrayList<>(DeviationRules.checkStepBack(d, target, reason));
+        if (problems.isEmpty()) {
+            problems.addAll(statusUnchanged(d));
+            problems.addAll(DeviationRules.validate(d, today()));
+            privacyRefusal(d).ifPresent(problems::add);
+        }
+        if (!problems.isEmpty()) {
+            return SaveResult.rejected(problems);
+        }
+        boolean reopening = d.status() == DeviationStatus.AVSLUTAD;
+        Deviation back = d.withStatus(target, null);
+        if (reopening) {
+            back = back.withDueOn(deadlines().dueOn(d.kind(), today()));
+        }
+        Deviation finalBack = back;
+        return SaveResult.saved(db.tx(tx -> repo.save(tx, finalBack, reason.strip())));
+    }
+
+    /** When a serious lex Sarah / lex Maria case must be notified to IVO, or null. */
+    public LocalDate ivoDueOn(Deviation d) {
+        return deadlines().ivoDueOn(d);
+    }
+
+    public boolean ivoOverdue(Deviation d) {
+        return deadlines().ivoOverdue(d, today());
     }
 
     public List<Measure> measures(long deviationId) {
@@ -120,6 +210,7 @@ public final class DeviationService {
             return SaveResult.rejected(List.of(new Problem("link", "deviation.validation.linkSelf")));
         }
         db.txRun(tx -> repo.link(tx, fromId, other.get(), type));
+        // A link that already exists changes nothing and writes no audit row.
         return SaveResult.saved(null);
     }
 

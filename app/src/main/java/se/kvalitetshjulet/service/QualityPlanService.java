@@ -26,6 +26,19 @@ import se.kvalitetshjulet.domain.privacy.PrivacyCheck;
  * and its progress is computed from goals reached and actions done.
  */
 public final class QualityPlanService {
+    private PrivacyService privacy;
+
+    /** The privacy check with the coordinator's policy (Inställningar); set once by AppContext. */
+    public QualityPlanService withPrivacy(PrivacyService p) {
+        this.privacy = p;
+        return this;
+    }
+
+    private java.util.Optional<Problem> privacyRefusal(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind kind,
+                                                       List<String> texts) {
+        return privacy == null ? java.util.Optional.empty() : privacy.refusal(kind, texts);
+    }
+
     private final Database db;
     private final QualityPlanRepository repo;
     private final ActionRepository actions;
@@ -61,6 +74,8 @@ public final class QualityPlanService {
 
     public SaveResult<Dialogue> saveDialogue(Dialogue d, boolean refuseIdentityNumbers) {
         List<Problem> p = new ArrayList<>();
+        privacyRefusal(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.QUALITY_PLAN, d.freeTexts())
+                .ifPresent(p::add);
         if (d.workGroup() == null || d.workGroup().isBlank()) {
             p.add(new Problem("workGroup", "plan.validation.workGroupRequired"));
         }

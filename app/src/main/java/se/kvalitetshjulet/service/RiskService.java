@@ -37,6 +37,19 @@ import se.kvalitetshjulet.domain.risk.RiskTemplate;
  * appendix. Every write is one transaction with audit rows.
  */
 public final class RiskService {
+    private PrivacyService privacy;
+
+    /** The privacy check with the coordinator's policy (Inställningar); set once by AppContext. */
+    public RiskService withPrivacy(PrivacyService p) {
+        this.privacy = p;
+        return this;
+    }
+
+    private java.util.Optional<Problem> privacyRefusal(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind kind,
+                                                       List<String> texts) {
+        return privacy == null ? java.util.Optional.empty() : privacy.refusal(kind, texts);
+    }
+
     private final Database db;
     private final RiskRepository repo;
     private final DeviationRepository deviations;
@@ -157,6 +170,8 @@ public final class RiskService {
         if (refuseIdentityNumbers && privacyFindings(a).stream().anyMatch(PrivacyCheck.Finding::identityNumber)) {
             problems.add(new Problem("privacy", "deviation.validation.identityNumberRefused"));
         }
+        privacyRefusal(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.RISK_ANALYSIS, a.freeTexts())
+                .ifPresent(problems::add);
         if (!problems.isEmpty()) {
             return SaveResult.rejected(problems);
         }

@@ -94,6 +94,13 @@ public final class SelfCheckHandoverService {
     private final OrganisationService organisation;
     private final Supplier<String> actor;
     private final Clock clock;
+    private PrivacyService privacy;
+
+    /** The privacy check with the coordinator's policy for answer files (set once, by AppContext). */
+    public SelfCheckHandoverService withPrivacy(PrivacyService p) {
+        this.privacy = p;
+        return this;
+    }
 
     public SelfCheckHandoverService(Database db, SelfCheckRepository repo, SelfCheckHandoverRepository handover,
                                     UnitRepository units, OrganisationService organisation, Supplier<String> actor,
@@ -391,6 +398,28 @@ public final class SelfCheckHandoverService {
         if (!problems.isEmpty()) {
             return rejected(file, roundName, f.unitName(), "Svaren i filen kan inte läsas in:", problems);
         }
+        // The privacy check on every comment (and action text) in the file, reported per question.
+        List<Problem> privacyFindings = new ArrayList<>();
+        for (var a : f.answers()) {
+            var hits = se.kvalitetshjulet.domain.privacy.PrivacyCheck.check(a.comment());
+            if (!hits.isEmpty()) {
+                privacyFindings.add(new Problem("comment", "privacy.refusedComment",
+                        byKeyText(t, a.key()), PrivacyService.maskedSummary(hits)));
+            }
+        }
+        for (KeyedAction a : f.actions()) {
+            var hits = se.kvalitetshjulet.domain.privacy.PrivacyCheck.check(a.what());
+            if (!hits.isEmpty()) {
+                privacyFindings.add(new Problem("actions", "privacy.refusedComment", byKeyText(t, a.key()),
+                        PrivacyService.maskedSummary(hits)));
+            }
+        }
+        if (!privacyFindings.isEmpty() && privacy != null
+                && privacy.refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.SELF_CHECK)) {
+            return rejected(file, roundName, f.unitName(), "Svarsfilen innehåller uppgifter som kan identifiera en person, "
+                    + "och integritetsinställningen för egenkontroller nekar sådana uppgifter. Inget har lästs in; be "
+                    + "enheten ta bort uppgifterna och skicka filen igen:", privacyFindings);
+        }
         long id = responseId.get();
         ResponseRow row = repo.findResponse(id, today()).orElseThrow();
         Map<Long, Answer> existing = repo.answers(id);
@@ -436,7 +465,14 @@ public final class SelfCheckHandoverService {
             handover.logImport(tx, read.checksum(), round.roundId(), f.unitId(), file.getFileName().toString(),
                     outcome.name());
         });
-        return new AnswerImport(file, outcome, roundName, row.unitName(), null, List.of(), null, null);
+        // Under "warn" the answers are read in and each finding is listed, so the coordinator can follow it up.
+        return new AnswerImport(file, outcome, roundName, row.unitName(), privacyFindings.isEmpty() ? null
+                : "Varning: svarsfilen innehåller uppgifter som kan identifiera en person (se listan). Ta bort dem i "
+                        + "egenkontrollen.", privacyFindings, null, null);
+    }
+
+    private static String byKeyText(Template t, String key) {
+        return t.questions().filter(q -> q.key().equals(key)).map(Question::text).findFirst().orElse(key);
     }
 
     private static AnswerImport rejected(Path file, String roundName, String unitName, String message,

@@ -52,6 +52,7 @@ public final class SelfCheckService {
     private final OrganisationService organisation;
     private final Supplier<String> actor;
     private final Clock clock;
+    private PrivacyService privacy;
 
     public SelfCheckService(Database db, SelfCheckRepository repo, OrganisationService organisation,
                             Supplier<String> actor, Clock clock) {
@@ -60,6 +61,43 @@ public final class SelfCheckService {
         this.organisation = organisation;
         this.actor = actor;
         this.clock = clock;
+    }
+
+    /** The privacy check with the coordinator's policy for self-check comments (set once, by AppContext). */
+    public SelfCheckService withPrivacy(PrivacyService p) {
+        this.privacy = p;
+        return this;
+    }
+
+    /** What the privacy check finds in one answer's comment, by question id (in question order). */
+    public record CommentFinding(long questionId, String questionText, List<se.kvalitetshjulet.domain.privacy.PrivacyCheck.Finding> findings) { }
+
+    /**
+     * The privacy findings in the comments of {@code answers} (names, identity numbers, phone numbers,
+     * addresses): for the form to show and ask about before submitting, under the "warn" policy.
+     */
+    public List<CommentFinding> commentFindings(long templateId, Collection<Answer> answers) {
+        Template t = template(templateId);
+        Map<Long, String> texts = new HashMap<>();
+        t.questions().forEach(q -> texts.put(q.id(), q.text()));
+        List<CommentFinding> out = new ArrayList<>();
+        for (Answer a : answers) {
+            var found = se.kvalitetshjulet.domain.privacy.PrivacyCheck.check(a.comment());
+            if (!found.isEmpty()) {
+                out.add(new CommentFinding(a.questionId(), texts.getOrDefault(a.questionId(), ""), found));
+            }
+        }
+        return out;
+    }
+
+    /** Under "refuse" for self-checks: one problem per comment that holds identifying details. */
+    private List<Problem> commentRefusals(long templateId, Collection<Answer> answers) {
+        if (privacy == null || !privacy.refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.SELF_CHECK)) {
+            return List.of();
+        }
+        return commentFindings(templateId, answers).stream()
+                .map(f -> new Problem("comment", "privacy.refusedComment", f.questionText(),
+                        PrivacyService.summary(f.findings()))).toList();
     }
 
     private LocalDate today() {
@@ -217,6 +255,10 @@ public final class SelfCheckService {
     public SaveResult<ResponseRow> submit(long responseId, Collection<Answer> answers) {
         saveDraft(responseId, answers);
         Form form = open(responseId);
+        List<Problem> refused = commentRefusals(form.template().id(), form.answers().values());
+        if (!refused.isEmpty()) {
+            return SaveResult.rejected(refused);
+        }
         Map<Long, String> values = new HashMap<>();
         form.answers().forEach((q, a) -> values.put(q, a.value()));
         List<Problem> problems = SubmissionRules.validate(form.template(), values);

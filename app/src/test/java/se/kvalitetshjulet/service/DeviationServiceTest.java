@@ -121,7 +121,9 @@ class DeviationServiceTest {
         Deviation reported = new Deviation(d.id(), d.caseRef(), d.kind(), d.law(), d.unitId(), d.categoryId(), d.status(),
                 d.occurredOn(), d.reportedOn(), d.registeredOn(), d.dueOn(), null, d.reporterRole(), d.title(),
                 d.description(), d.immediateActions(), d.facts(), d.causeText(), d.causeIds(), d.assessment(), true,
-                TestDb.TODAY, "IVO 3.5.1-12345/2026", null, null);
+                TestDb.TODAY, "IVO 3.5.1-12345/2026", null, null,
+                new se.kvalitetshjulet.domain.deviation.IvoDetails(
+                        se.kvalitetshjulet.domain.deviation.IvoDetails.Notifier.SAS, "SAS", "", null));
         Deviation closed = svc.transition(reported, DeviationStatus.AVSLUTAD).value();
         assertThat(closed.status()).isEqualTo(DeviationStatus.AVSLUTAD);
         assertThat(closed.closedOn()).isEqualTo(TestDb.TODAY);

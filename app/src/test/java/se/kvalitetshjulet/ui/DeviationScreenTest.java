@@ -94,6 +94,15 @@ class DeviationScreenTest {
         robot.clickOn("#editorDescription").write("Anna upplevde att personalen var stressad.");
         Label privacy = robot.lookup("#editorPrivacy").queryAs(Label.class);
         waitUntil(() -> privacy.getText().contains("Anna"));
+        // A name in the text: saving asks first, and the safe answer ("Ändra texten") saves nothing.
+        dialogs.chooseAnswer = java.util.Optional.of(0);
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.S)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        waitUntil(() -> !dialogs.choices.isEmpty());
+        assertThat(dialogs.choices.getLast()).containsExactly("Ändra texten", "Spara ändå");
+        assertThat(ctx.deviations().search(DeviationFilter.all().withText("kvällsbesök"),
+                se.kvalitetshjulet.domain.deviation.DeviationSort.REGISTERED_ON, false, 0, 5, ctx.today()).total()).isZero();
+        dialogs.chooseAnswer = java.util.Optional.of(1);
         robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.S)
                 .release(javafx.scene.input.KeyCode.CONTROL);
         waitUntil(() -> ctx.deviations().search(DeviationFilter.all().withText("kvällsbesök"),

@@ -119,7 +119,8 @@ public final class DeviationRepository {
                         r.get(DEVIATION.ASSESSMENT), Boolean.TRUE.equals(r.get(DEVIATION.SERIOUS)),
                         r.get(DEVIATION.IVO_REPORTED_ON), r.get(DEVIATION.IVO_REFERENCE),
                         r.get(DEVIATION.EXTERNAL_SOURCE), r.get(DEVIATION.EXTERNAL_ID), r.get(DEVIATION.DESCRIPTION),
-                        r.get(DEVIATION.IMMEDIATE_ACTIONS), r.get(DEVIATION.FACTS), r.get(DEVIATION.CAUSE_TEXT)));
+                        r.get(DEVIATION.IMMEDIATE_ACTIONS), r.get(DEVIATION.FACTS), r.get(DEVIATION.CAUSE_TEXT),
+                        r.get(DEVIATION.IVO_NOTIFIER_ROLE), r.get(DEVIATION.IVO_DECISION_DATE), r.get(DEVIATION.IVO_DECISION)));
             }
         }
     }
@@ -299,8 +300,16 @@ public final class DeviationRepository {
 
     /** Inserts or updates the deviation and its causes, with audit rows, in the caller's transaction. */
     public Deviation save(DSLContext tx, Deviation d) {
+        return save(tx, d, null);
+    }
+
+    /**
+     * Inserts or updates the deviation and its causes in the caller's transaction, with exactly one audit row
+     * when anything changed (the record or only its causes) and none when nothing did; {@code reason} (an
+     * explicit step back or reopening) goes into that row.
+     */
+    public Deviation save(DSLContext tx, Deviation d, String reason) {
         DeviationRecord rec;
-        DeviationRecord before = null;
         if (d.id() == null) {
             rec = tx.newRecord(DEVIATION);
             fill(rec, d);
@@ -308,30 +317,49 @@ public final class DeviationRepository {
             rec.store();
             rec.setCaseRef(caseRef(rec.getRegisteredOn(), rec.getId()));
             rec.update();
-            audit.append(tx, ENTITY, rec.getId(), AuditTrail.Action.INSERT, null, rec);
-        } else {
-            rec = tx.selectFrom(DEVIATION).where(DEVIATION.ID.eq(d.id())).fetchOptional()
-                    .orElseThrow(() -> new IllegalStateException("Avvikelsen finns inte längre (id " + d.id() + ")."));
-            before = rec.copy();
-            before.setId(rec.getId());
-            fill(rec, d);
-            if (AuditTrail.differs(before, rec, DEVIATION.UPDATED_AT)) {
-                rec.update();
-                audit.append(tx, ENTITY, rec.getId(), AuditTrail.Action.UPDATE, before, rec);
-            }
+            writeCauses(tx, rec.getId(), List.of(), d.causeIds());
+            audit.appendMaps(tx, ENTITY, rec.getId(), AuditTrail.Action.INSERT, null, image(rec, d.causeIds()), reason);
+            return toDeviation(rec, d.causeIds());
         }
+        rec = tx.selectFrom(DEVIATION).where(DEVIATION.ID.eq(d.id())).fetchOptional()
+                .orElseThrow(() -> new IllegalStateException("Avvikelsen finns inte längre (id " + d.id() + ")."));
+        DeviationRecord before = rec.copy();
+        before.setId(rec.getId());
         long id = rec.getId();
         List<Long> oldCauses = tx.select(DEVIATION_CAUSE.CAUSE_CATEGORY_ID).from(DEVIATION_CAUSE)
                 .where(DEVIATION_CAUSE.DEVIATION_ID.eq(id)).orderBy(DEVIATION_CAUSE.CAUSE_CATEGORY_ID)
                 .fetch(DEVIATION_CAUSE.CAUSE_CATEGORY_ID);
-        if (!new java.util.HashSet<>(oldCauses).equals(new java.util.HashSet<>(d.causeIds()))) {
-            tx.deleteFrom(DEVIATION_CAUSE).where(DEVIATION_CAUSE.DEVIATION_ID.eq(id)).execute();
-            for (Long c : d.causeIds()) {
-                tx.insertInto(DEVIATION_CAUSE).set(DEVIATION_CAUSE.DEVIATION_ID, id)
-                        .set(DEVIATION_CAUSE.CAUSE_CATEGORY_ID, c).execute();
-            }
+        fill(rec, d);
+        boolean recordChanged = AuditTrail.differs(before, rec, DEVIATION.UPDATED_AT);
+        boolean causesChanged = !new java.util.HashSet<>(oldCauses).equals(new java.util.HashSet<>(d.causeIds()));
+        if (recordChanged) {
+            rec.update();
+        }
+        if (causesChanged) {
+            writeCauses(tx, id, oldCauses, d.causeIds());
+        }
+        if (recordChanged || causesChanged) {
+            audit.appendMaps(tx, ENTITY, id, AuditTrail.Action.UPDATE, image(before, oldCauses), image(rec, d.causeIds()),
+                    reason);
         }
         return toDeviation(rec, d.causeIds());
+    }
+
+    /** The audit image of a deviation: its columns and its stated causes (a child list, same row). */
+    private static java.util.Map<String, Object> image(DeviationRecord r, List<Long> causes) {
+        var m = AuditTrail.toMap(r);
+        m.put("causes", causes.stream().sorted().toList());
+        return m;
+    }
+
+    private static void writeCauses(DSLContext tx, long id, List<Long> oldCauses, List<Long> causes) {
+        if (!oldCauses.isEmpty()) {
+            tx.deleteFrom(DEVIATION_CAUSE).where(DEVIATION_CAUSE.DEVIATION_ID.eq(id)).execute();
+        }
+        for (Long c : new java.util.LinkedHashSet<>(causes)) {
+            tx.insertInto(DEVIATION_CAUSE).set(DEVIATION_CAUSE.DEVIATION_ID, id)
+                    .set(DEVIATION_CAUSE.CAUSE_CATEGORY_ID, c).execute();
+        }
     }
 
     public Deviation save(Deviation d) {
@@ -442,14 +470,18 @@ public final class DeviationRepository {
         }
     }
 
-    public void link(DSLContext tx, long fromId, long toId, String type) {
-        tx.insertInto(DEVIATION_LINK).set(DEVIATION_LINK.FROM_ID, fromId).set(DEVIATION_LINK.TO_ID, toId)
+    /** Links two deviations; one audit row on the deviation it starts from when the link is new, none otherwise. */
+    public boolean link(DSLContext tx, long fromId, long toId, String type) {
+        int added = tx.insertInto(DEVIATION_LINK).set(DEVIATION_LINK.FROM_ID, fromId).set(DEVIATION_LINK.TO_ID, toId)
                 .set(DEVIATION_LINK.LINK_TYPE, type).onConflictDoNothing().execute();
-        var rec = tx.newRecord(DEVIATION_LINK);
-        rec.setFromId(fromId);
-        rec.setToId(toId);
-        rec.setLinkType(type);
-        audit.append(tx, ENTITY, fromId, AuditTrail.Action.UPDATE, null, rec);
+        if (added == 0) {
+            return false;
+        }
+        java.util.Map<String, Object> after = new java.util.LinkedHashMap<>();
+        after.put("link", type + " " + tx.select(DEVIATION.CASE_REF).from(DEVIATION).where(DEVIATION.ID.eq(toId))
+                .fetchOne(DEVIATION.CASE_REF));
+        audit.appendMaps(tx, ENTITY, fromId, AuditTrail.Action.UPDATE, java.util.Map.of(), after, null);
+        return true;
     }
 
     // ---- mapping ---------------------------------------------------------------------
@@ -535,6 +567,11 @@ public final class DeviationRepository {
         r.setIvoReference(d.ivoReference());
         r.setExternalSource(d.externalSource());
         r.setExternalId(d.externalId());
+        var ivo = d.ivoDetails();
+        r.setIvoNotifierRole(ivo.notifierRole() == null ? null : ivo.notifierRole().name());
+        r.setIvoNotifiedBy(ivo.notifiedBy().isBlank() ? null : ivo.notifiedBy().strip());
+        r.setIvoDecision(ivo.decision().isBlank() ? null : ivo.decision());
+        r.setIvoDecisionDate(ivo.decisionDate());
         r.setUpdatedAt(LocalDateTime.now());
     }
 
@@ -544,7 +581,10 @@ public final class DeviationRepository {
                 r.getReportedOn(), r.getRegisteredOn(), r.getDueOn(), r.getClosedOn(), r.getReporterRole(), r.getTitle(),
                 r.getDescription(), r.getImmediateActions(), r.getFacts(), r.getCauseText(), causes,
                 r.getAssessment() == null ? null : Assessment.valueOf(r.getAssessment()), Boolean.TRUE.equals(r.getSerious()),
-                r.getIvoReportedOn(), r.getIvoReference(), r.getExternalSource(), r.getExternalId());
+                r.getIvoReportedOn(), r.getIvoReference(), r.getExternalSource(), r.getExternalId(),
+                new se.kvalitetshjulet.domain.deviation.IvoDetails(r.getIvoNotifierRole() == null ? null
+                        : se.kvalitetshjulet.domain.deviation.IvoDetails.Notifier.valueOf(r.getIvoNotifierRole()),
+                        r.getIvoNotifiedBy(), r.getIvoDecision(), r.getIvoDecisionDate()));
     }
 
     private static void fillMeasure(ActionItemRecord r, Measure m) {

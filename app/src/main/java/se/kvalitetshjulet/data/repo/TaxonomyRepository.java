@@ -50,14 +50,29 @@ public final class TaxonomyRepository {
 
     public DeadlineRules deadlines() {
         Map<DeviationKind, Integer> m = new EnumMap<>(DeviationKind.class);
+        int[] ivoDays = {DeadlineRules.DEFAULT_IVO_NOTIFICATION_DAYS};
         db.dsl().selectFrom(DEADLINE_RULE).forEach(r -> {
+            if (DeadlineRules.IVO_NOTIFICATION_RULE.equals(r.getKind())) {
+                ivoDays[0] = r.getDays().intValue();
+                return;
+            }
             try {
                 m.put(DeviationKind.valueOf(r.getKind()), r.getDays().intValue());
             } catch (IllegalArgumentException ignored) {
                 // A kind this version does not know: keep the default.
             }
         });
-        return new DeadlineRules(m);
+        return new DeadlineRules(m, ivoDays[0]);
+    }
+
+    /** Sets the number of days within which a serious lex Sarah / lex Maria case is notified to IVO. */
+    public void saveIvoNotificationDays(DSLContext tx, int days) {
+        int n = tx.update(DEADLINE_RULE).set(DEADLINE_RULE.DAYS, (long) days)
+                .where(DEADLINE_RULE.KIND.eq(DeadlineRules.IVO_NOTIFICATION_RULE)).execute();
+        if (n == 0) {
+            tx.insertInto(DEADLINE_RULE).set(DEADLINE_RULE.KIND, DeadlineRules.IVO_NOTIFICATION_RULE)
+                    .set(DEADLINE_RULE.DAYS, (long) days).execute();
+        }
     }
 
     public void saveDeadline(DSLContext tx, DeviationKind kind, int days) {

@@ -6,12 +6,42 @@ import java.util.Map;
 
 /** Deadline per kind in days from registration (configurable; defaults from the kind). */
 public final class DeadlineRules {
+    /** "Anmälan till IVO snarast": days after registration unless the coordinator sets another number. */
+    public static final int DEFAULT_IVO_NOTIFICATION_DAYS = 7;
+    /** The deadline_rule key of the IVO notification rule (beside the kinds). */
+    public static final String IVO_NOTIFICATION_RULE = "IVO_ANMALAN";
+
     private final Map<DeviationKind, Integer> days = new EnumMap<>(DeviationKind.class);
+    private final int ivoNotificationDays;
 
     public DeadlineRules(Map<DeviationKind, Integer> configured) {
+        this(configured, DEFAULT_IVO_NOTIFICATION_DAYS);
+    }
+
+    public DeadlineRules(Map<DeviationKind, Integer> configured, int ivoNotificationDays) {
         for (DeviationKind k : DeviationKind.values()) {
             days.put(k, configured.getOrDefault(k, k.defaultDeadlineDays()));
         }
+        this.ivoNotificationDays = ivoNotificationDays;
+    }
+
+    public int ivoNotificationDays() {
+        return ivoNotificationDays;
+    }
+
+    /**
+     * When a serious lex Sarah / lex Maria case must be notified to IVO (registration + the rule's days), or null
+     * when the case needs no notification.
+     */
+    public LocalDate ivoDueOn(Deviation d) {
+        return DeviationRules.requiresIvo(d) && d.registeredOn() != null ? d.registeredOn().plusDays(ivoNotificationDays)
+                : null;
+    }
+
+    /** A case that must be notified to IVO, is not yet, and whose IVO deadline has passed. */
+    public boolean ivoOverdue(Deviation d, LocalDate today) {
+        LocalDate due = ivoDueOn(d);
+        return due != null && d.ivoReportedOn() == null && due.isBefore(today);
     }
 
     public static DeadlineRules defaults() {

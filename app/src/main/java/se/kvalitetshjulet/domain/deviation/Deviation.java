@@ -32,10 +32,24 @@ public record Deviation(
         LocalDate ivoReportedOn,
         String ivoReference,
         String externalSource,
-        String externalId) {
+        String externalId,
+        IvoDetails ivoDetails) {
 
     public Deviation {
         causeIds = causeIds == null ? List.of() : List.copyOf(causeIds);
+        ivoDetails = ivoDetails == null ? IvoDetails.NONE : ivoDetails;
+    }
+
+    /** A record without IVO details (who notified, IVO's decision): older call sites and imports. */
+    public Deviation(Long id, String caseRef, DeviationKind kind, Law law, Long unitId, Long categoryId,
+                     DeviationStatus status, LocalDate occurredOn, LocalDate reportedOn, LocalDate registeredOn,
+                     LocalDate dueOn, LocalDate closedOn, String reporterRole, String title, String description,
+                     String immediateActions, String facts, String causeText, List<Long> causeIds, Assessment assessment,
+                     boolean serious, LocalDate ivoReportedOn, String ivoReference, String externalSource,
+                     String externalId) {
+        this(id, caseRef, kind, law, unitId, categoryId, status, occurredOn, reportedOn, registeredOn, dueOn, closedOn,
+                reporterRole, title, description, immediateActions, facts, causeText, causeIds, assessment, serious,
+                ivoReportedOn, ivoReference, externalSource, externalId, IvoDetails.NONE);
     }
 
     public static Deviation newDraft(DeviationKind kind, Long unitId, LocalDate today) {
@@ -50,18 +64,31 @@ public record Deviation(
     public Deviation withStatus(DeviationStatus s, LocalDate closed) {
         return new Deviation(id, caseRef, kind, law, unitId, categoryId, s, occurredOn, reportedOn, registeredOn, dueOn,
                 closed, reporterRole, title, description, immediateActions, facts, causeText, causeIds, assessment, serious,
-                ivoReportedOn, ivoReference, externalSource, externalId);
+                ivoReportedOn, ivoReference, externalSource, externalId, ivoDetails);
     }
 
     public Deviation withDueOn(LocalDate due) {
         return new Deviation(id, caseRef, kind, law, unitId, categoryId, status, occurredOn, reportedOn, registeredOn, due,
                 closedOn, reporterRole, title, description, immediateActions, facts, causeText, causeIds, assessment, serious,
-                ivoReportedOn, ivoReference, externalSource, externalId);
+                ivoReportedOn, ivoReference, externalSource, externalId, ivoDetails);
+    }
+
+    public Deviation withLaw(Law l) {
+        return new Deviation(id, caseRef, kind, l, unitId, categoryId, status, occurredOn, reportedOn, registeredOn, dueOn,
+                closedOn, reporterRole, title, description, immediateActions, facts, causeText, causeIds, assessment, serious,
+                ivoReportedOn, ivoReference, externalSource, externalId, ivoDetails);
+    }
+
+    public Deviation withIvoDetails(IvoDetails details) {
+        return new Deviation(id, caseRef, kind, law, unitId, categoryId, status, occurredOn, reportedOn, registeredOn, dueOn,
+                closedOn, reporterRole, title, description, immediateActions, facts, causeText, causeIds, assessment, serious,
+                ivoReportedOn, ivoReference, externalSource, externalId, details);
     }
 
     /** Free-text fields that the privacy check looks through. */
     public List<String> freeTexts() {
-        return List.of(nz(title), nz(description), nz(immediateActions), nz(facts), nz(causeText), nz(reporterRole));
+        return List.of(nz(title), nz(description), nz(immediateActions), nz(facts), nz(causeText), nz(reporterRole),
+                nz(ivoDetails.decision()));
     }
 
     private static String nz(String s) {

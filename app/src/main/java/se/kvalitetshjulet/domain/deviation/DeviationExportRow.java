@@ -10,5 +10,6 @@ public record DeviationExportRow(String caseRef, LocalDate registeredOn, LocalDa
         String kind, String law, String status, Long unitId, String unitName, String categoryName, String title,
         String reporterRole, LocalDate dueOn, LocalDate closedOn, String assessment, boolean serious,
         LocalDate ivoReportedOn, String ivoReference, String externalSource, String externalId, String description,
-        String immediateActions, String facts, String causeText) {
+        String immediateActions, String facts, String causeText, String ivoNotifierRole, LocalDate ivoDecisionDate,
+        String ivoDecision) {
 }

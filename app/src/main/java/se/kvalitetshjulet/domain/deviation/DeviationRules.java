@@ -59,22 +59,101 @@ public final class DeviationRules {
         if (d.ivoReportedOn() != null && d.registeredOn() != null && d.ivoReportedOn().isBefore(d.registeredOn())) {
             p.add(new Problem("ivoReportedOn", "deviation.validation.ivoBeforeRegistered"));
         }
+        IvoDetails ivo = d.ivoDetails();
+        if (d.ivoReportedOn() != null && d.kind() != null && d.kind().reportableToIvo() && ivo.notifierRole() == null) {
+            p.add(new Problem("ivoNotifier", "deviation.validation.ivoNotifierRequired"));
+        }
+        if (ivo.notifierRole() != null && d.kind() != null
+                && !IvoDetails.Notifier.forKind(d.kind()).contains(ivo.notifierRole())) {
+            p.add(new Problem("ivoNotifier", "deviation.validation.ivoNotifierNotForKind"));
+        }
+        if (ivo.decisionDate() != null && d.ivoReportedOn() == null) {
+            p.add(new Problem("ivoDecisionDate", "deviation.validation.ivoDecisionWithoutNotification"));
+        } else if (ivo.decisionDate() != null && ivo.decisionDate().isBefore(d.ivoReportedOn())) {
+            p.add(new Problem("ivoDecisionDate", "deviation.validation.ivoDecisionBeforeNotification"));
+        }
+        if (ivo.decisionDate() != null && ivo.decisionDate().isAfter(today)) {
+            p.add(new Problem("ivoDecisionDate", "deviation.validation.ivoDecisionInFuture"));
+        }
+        if (ivo.decisionDate() != null && blank(ivo.decision())) {
+            p.add(new Problem("ivoDecision", "deviation.validation.ivoDecisionTextRequired"));
+        }
         return p;
+    }
+
+    /**
+     * Problems that block sending the record back to {@code target} (or reopening a closed case): the step must
+     * be one of {@link DeviationStatus#allowedBack()} and a reason must be written; it goes into the audit row.
+     */
+    public static List<Problem> checkStepBack(Deviation d, DeviationStatus target, String reason) {
+        List<Problem> p = new ArrayList<>();
+        if (d.id() == null) {
+            p.add(new Problem("status", "deviation.validation.stepBackUnsaved"));
+            return p;
+        }
+        if (!d.status().allowedBack().contains(target)) {
+            p.add(new Problem("status", "deviation.validation.stepBackNotAllowed"));
+        }
+        if (blank(reason) || reason.strip().length() < MIN_REASON_LENGTH) {
+            p.add(new Problem("reason", d.status() == DeviationStatus.AVSLUTAD
+                    ? "deviation.validation.reopenReasonRequired" : "deviation.validation.stepBackReasonRequired"));
+        }
+        return p;
+    }
+
+    /** The shortest reason accepted for a step back: a word or two, not a single character. */
+    public static final int MIN_REASON_LENGTH = 5;
+
+    /**
+     * The law a new deviation defaults to in a unit of the given verksamhetsområde (its code, e.g. "LSS"):
+     * an LSS unit gives LSS, a health-care unit HSL, where the kind allows it; otherwise the kind's default.
+     */
+    public static Law defaultLaw(DeviationKind kind, String businessAreaCode) {
+        if (kind == null) {
+            return null;
+        }
+        if ("LSS".equalsIgnoreCase(businessAreaCode) && kind.allowedLaws().contains(Law.LSS)) {
+            return Law.LSS;
+        }
+        if ("HSL".equalsIgnoreCase(businessAreaCode) && kind.allowedLaws().contains(Law.HSL)) {
+            return Law.HSL;
+        }
+        return kind.defaultLaw();
+    }
+
+    /**
+     * A warning (not a block) when the chosen law does not fit the unit's verksamhetsområde: SoL or HSL chosen in
+     * an LSS unit where LSS is possible, or LSS chosen in a unit outside LSS. Empty when it fits.
+     */
+    public static java.util.Optional<Problem> lawMismatch(DeviationKind kind, Law law, String businessAreaCode) {
+        if (kind == null || law == null || businessAreaCode == null) {
+            return java.util.Optional.empty();
+        }
+        boolean lssUnit = "LSS".equalsIgnoreCase(businessAreaCode);
+        if (lssUnit && law != Law.LSS && kind.allowedLaws().contains(Law.LSS) && law != Law.HSL) {
+            return java.util.Optional.of(new Problem("law", "deviation.warning.lawNotLssInLssUnit"));
+        }
+        if (!lssUnit && law == Law.LSS) {
+            return java.util.Optional.of(new Problem("law", "deviation.warning.lssOutsideLssUnit"));
+        }
+        return java.util.Optional.empty();
     }
 
     /** Problems that block moving the record to {@code next}; empty when the step is allowed. */
     public static List<Problem> checkTransition(Deviation d, DeviationStatus next, List<Measure> measures, LocalDate today) {
         List<Problem> p = new ArrayList<>(validate(d, today));
         if (!d.status().mayMoveTo(next)) {
-            p.add(new Problem("status", "deviation.validation.transitionNotAllowed"));
-            return p;
-        }
-        boolean forward = next.ordinal() > d.status().ordinal();
-        if (!forward) {
+            // Going back or reopening is a separate step with a reason (checkStepBack), never an ordinary next step.
+            p.add(new Problem("status", d.status().isBackTo(next) ? "deviation.validation.stepBackNeedsReason"
+                    : "deviation.validation.transitionNotAllowed"));
             return p;
         }
         if (next.ordinal() >= DeviationStatus.UTREDNING.ordinal() && blank(d.description())) {
             p.add(new Problem("description", "deviation.validation.descriptionRequired"));
+        }
+        // Lex Sarah: the missförhållande is remedied "utan dröjsmål" - the immediate measures come first.
+        if (d.kind() == DeviationKind.LEX_SARAH && d.status() == DeviationStatus.REGISTRERAD && blank(d.immediateActions())) {
+            p.add(new Problem("immediateActions", "deviation.validation.immediateActionsRequired"));
         }
         if (next.ordinal() >= DeviationStatus.BEDOMD.ordinal()) {
             if (blank(d.facts())) {
@@ -102,6 +181,9 @@ public final class DeviationRules {
             }
             if (requiresIvo(d) && (d.ivoReportedOn() == null || blank(d.ivoReference()))) {
                 p.add(new Problem("ivo", "deviation.validation.ivoRequired"));
+            }
+            if (requiresIvo(d) && d.ivoDetails().notifierRole() == null) {
+                p.add(new Problem("ivoNotifier", "deviation.validation.ivoNotifierRequired"));
             }
         }
         return p;

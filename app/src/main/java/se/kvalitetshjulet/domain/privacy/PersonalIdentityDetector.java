@@ -8,17 +8,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds Swedish personal identity numbers (personnummer) and coordination numbers
- * (samordningsnummer, day + 60) in free text: 10 or 12 digits, with or without a
- * separator ('-' or '+'), a real date and a valid Luhn check digit. Deviations are under
- * secrecy: such numbers must not end up in free text.
+ * Finds Swedish personal identity numbers (personnummer) and coordination numbers (samordningsnummer, day + 60)
+ * in free text: 10 or 12 digits with a real date, with or without a separator ('-' or '+'), also written with an
+ * en dash or a non-breaking hyphen, grouped with spaces ("1912 12 12-1212") or in other digit forms (see
+ * {@link TextNormalizer}). A date-shaped number whose check digit is wrong is found too: a typo still identifies
+ * a person ({@link Finding#checkDigitValid()} says which). Deviations are under secrecy: such numbers must not
+ * end up in free text.
  */
 public final class PersonalIdentityDetector {
-    /** What was found and where, so the UI can point at it. */
-    public record Finding(int start, int end, String text, boolean coordinationNumber) { }
+    /** What was found and where (offsets in the original text), so the UI can point at it. */
+    public record Finding(int start, int end, String text, boolean coordinationNumber, boolean checkDigitValid) {
+        public Finding(int start, int end, String text, boolean coordinationNumber) {
+            this(start, end, text, coordinationNumber, true);
+        }
+    }
 
-    private static final Pattern CANDIDATE =
-            Pattern.compile("(?<![\\d])(\\d{2})?(\\d{2})(\\d{2})(\\d{2})\\s?([-+]?)\\s?(\\d{3})(\\d)(?![\\d])");
+    /** Century, year, month and day in pairs (a single space allowed between pairs), separator, three digits, check. */
+    private static final Pattern CANDIDATE = Pattern.compile(
+            "(?<![\\d])(?:(\\d{2}) ?)?(\\d{2}) ?(\\d{2}) ?(\\d{2}) ?([-+]?) ?(\\d{3})(\\d)(?![\\d])");
 
     private PersonalIdentityDetector() {
     }
@@ -28,7 +35,8 @@ public final class PersonalIdentityDetector {
         if (text == null || text.isEmpty()) {
             return out;
         }
-        Matcher m = CANDIDATE.matcher(text);
+        String normal = TextNormalizer.normalize(text);
+        Matcher m = CANDIDATE.matcher(normal);
         while (m.find()) {
             String century = m.group(1);
             int yy = Integer.parseInt(m.group(2));
@@ -40,8 +48,12 @@ public final class PersonalIdentityDetector {
                 continue;
             }
             String ten = m.group(2) + m.group(3) + m.group(4) + m.group(6) + m.group(7);
-            if (luhnValid(ten)) {
-                out.add(new Finding(m.start(), m.end(), m.group(), coordination));
+            boolean valid = luhnValid(ten);
+            // A bare ten-digit run with a bad check digit is more often a phone or order number than a typo;
+            // written as a personnummer (separator, or the century) it identifies a person even when mistyped.
+            boolean writtenAsIdentityNumber = century != null || !m.group(5).isEmpty();
+            if (valid || writtenAsIdentityNumber) {
+                out.add(new Finding(m.start(), m.end(), text.substring(m.start(), m.end()), coordination, valid));
             }
         }
         return out;

@@ -1,27 +1,53 @@
 package se.kvalitetshjulet.domain.privacy;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * One check for free text that may identify a person: identity numbers (certain) and
- * likely personal names (a warning only: "Anna" may be a colleague's role description).
+ * The one privacy check for free text that may identify a person: identity numbers (personnummer and
+ * samordningsnummer, also mistyped ones), likely personal names, phone numbers and street addresses. Every
+ * editor, import and export uses this class, so the same text is judged the same everywhere.
  */
 public final class PrivacyCheck {
-    /** A finding; {@code identityNumber} false means a likely name. */
-    public record Finding(boolean identityNumber, String text, int start, int end) { }
+    /** What kind of identifying detail was found. */
+    public enum Kind { IDENTITY_NUMBER, NAME, PHONE, ADDRESS }
+
+    /** A finding with its offsets in the original text. */
+    public record Finding(Kind kind, String text, int start, int end) {
+        /** Compatibility: true for an identity number, false for a likely name. */
+        public Finding(boolean identityNumber, String text, int start, int end) {
+            this(identityNumber ? Kind.IDENTITY_NUMBER : Kind.NAME, text, start, end);
+        }
+
+        public boolean identityNumber() {
+            return kind == Kind.IDENTITY_NUMBER;
+        }
+    }
 
     private PrivacyCheck() {
     }
 
     public static List<Finding> check(String text) {
         List<Finding> out = new ArrayList<>();
+        if (text == null || text.isEmpty()) {
+            return out;
+        }
         for (PersonalIdentityDetector.Finding f : PersonalIdentityDetector.find(text)) {
-            out.add(new Finding(true, f.text(), f.start(), f.end()));
+            out.add(new Finding(Kind.IDENTITY_NUMBER, f.text(), f.start(), f.end()));
+        }
+        for (ContactDetector.Finding f : ContactDetector.find(text)) {
+            if (f.phone() && overlaps(out, f.start(), f.end())) {
+                continue;
+            }
+            out.add(new Finding(f.phone() ? Kind.PHONE : Kind.ADDRESS, f.text(), f.start(), f.end()));
         }
         for (NameDetector.Finding f : NameDetector.find(text)) {
-            out.add(new Finding(false, f.text(), f.start(), f.end()));
+            if (!overlaps(out, f.start(), f.end())) {
+                out.add(new Finding(Kind.NAME, f.text(), f.start(), f.end()));
+            }
         }
+        out.sort(Comparator.comparingInt(Finding::start));
         return out;
     }
 
@@ -32,5 +58,46 @@ public final class PrivacyCheck {
             out.addAll(check(text));
         }
         return out;
+    }
+
+    /** The placeholder that replaces a finding of this kind when masked. */
+    public static String placeholder(Kind kind) {
+        return switch (kind) {
+            case IDENTITY_NUMBER -> "[personnummer borttaget]";
+            case NAME -> "[namn borttaget]";
+            case PHONE -> "[telefonnummer borttaget]";
+            case ADDRESS -> "[adress borttagen]";
+        };
+    }
+
+    /** The text with every finding of the given kinds replaced by its placeholder. */
+    public static String mask(String text, java.util.Set<Kind> kinds) {
+        if (text == null || text.isEmpty()) {
+            return text == null ? "" : text;
+        }
+        List<Finding> found = check(text).stream().filter(f -> kinds.contains(f.kind())).toList();
+        if (found.isEmpty()) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder(text.length());
+        int pos = 0;
+        for (Finding f : found) {
+            if (f.start() < pos) {
+                continue;
+            }
+            sb.append(text, pos, f.start()).append(placeholder(f.kind()));
+            pos = f.end();
+        }
+        sb.append(text.substring(pos));
+        return sb.toString();
+    }
+
+    /** Every kind of finding masked: what the audit trail keeps of free text. */
+    public static String maskAll(String text) {
+        return mask(text, java.util.EnumSet.allOf(Kind.class));
+    }
+
+    private static boolean overlaps(List<Finding> found, int start, int end) {
+        return found.stream().anyMatch(f -> f.start() < end && start < f.end());
     }
 }

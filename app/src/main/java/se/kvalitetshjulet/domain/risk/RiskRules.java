@@ -90,6 +90,14 @@ public final class RiskRules {
             if (a.causes().isEmpty()) {
                 p.add(new Problem("causes", "risk.validation.noCauses"));
             }
+            // A händelseanalys is walked through to the end: every step before the decision and the follow-up (the
+            // last two; steps 1-6 of the standard eight) is done ("Ja"), or says in writing why not.
+            int required = Math.max(0, a.steps().size() - 2);
+            for (EventStep s : a.steps()) {
+                if (s.number() <= required && !s.done() && blank(s.text())) {
+                    p.add(new Problem("steps", "risk.validation.stepNotDoneWithoutReason", s.number()));
+                }
+            }
         }
         if (measures.isEmpty() && blank(a.noMeasuresReason())) {
             p.add(new Problem("measures", "risk.validation.measuresOrReason"));

@@ -57,13 +57,21 @@ public final class DeviationImporter {
     private final OrganisationService organisation;
     private final TaxonomyRepository taxonomies;
     private final Clock clock;
+    private final java.util.function.BooleanSupplier refusePrivacy;
 
     public DeviationImporter(Database db, OrganisationService organisation, TaxonomyRepository taxonomies,
                              AuditTrail audit, Clock clock) {
+        this(db, organisation, taxonomies, audit, clock, () -> false);
+    }
+
+    /** @param refusePrivacy whether the privacy policy refuses identifying details in imported text (Inställningar) */
+    public DeviationImporter(Database db, OrganisationService organisation, TaxonomyRepository taxonomies,
+                             AuditTrail audit, Clock clock, java.util.function.BooleanSupplier refusePrivacy) {
         this.rows = new DeviationImportRepository(db, audit);
         this.organisation = organisation;
         this.taxonomies = taxonomies;
         this.clock = clock;
+        this.refusePrivacy = refusePrivacy;
     }
 
     /**
@@ -207,6 +215,12 @@ public final class DeviationImporter {
             return result.fileError("Filen " + fileName + " innehåller bara en rubrikrad och inga avvikelser. Kontrollera "
                     + "att exporten innehåller rader.").build();
         }
+        if (conv.privacyRefusedRows() > 0) {
+            // Under "refuse" the whole file is rejected, even with --skip-invalid: nothing identifying is stored.
+            return result.fileError(conv.privacyRefusedRows() + " rader innehåller personnummer, namn, telefonnummer "
+                    + "eller adresser, och integritetsinställningen för import nekar sådana uppgifter. Inget har sparats; "
+                    + "rätta raderna som listas och importera igen.").build();
+        }
         if (result.hasErrors() && !options.skipInvalid()) {
             return result.build();
         }
@@ -229,10 +243,18 @@ public final class DeviationImporter {
     }
 
     private RowConverter converter(TabularReader reader, ImportMapping mapping, String source) {
-        return new RowConverter(reader, mapping, source, organisation.tree(),
+        var tree = organisation.tree();
+        Map<Long, String> codes = new HashMap<>();
+        organisation.businessAreas().forEach(a -> codes.put(a.id(), a.code()));
+        return new RowConverter(reader, mapping, source, tree,
                 taxonomies.list(TaxonomyRepository.Kind.CATEGORY), taxonomies.deadlines(), LocalDate.now(clock))
                 .withLists(taxonomies.list(TaxonomyRepository.Kind.CAUSE),
-                        taxonomies.list(TaxonomyRepository.Kind.MEASURE_TYPE));
+                        taxonomies.list(TaxonomyRepository.Kind.MEASURE_TYPE))
+                .refusePrivacy(refusePrivacy.getAsBoolean())
+                .areaCodes(id -> {
+                    Long area = tree.effectiveBusinessArea(id);
+                    return area == null ? null : codes.get(area);
+                });
     }
 
     private long write(TabularReader reader, RowConverter conv, Map<String, Long> ids,

@@ -87,6 +87,11 @@ final class RowConverter {
     private final Map<String, Taxonomy> measureTypes = new HashMap<>();
     private String causeNames = "";
     private String measureTypeNames = "";
+    /** Under the "refuse" privacy policy, findings in free text are errors; rows refused so, counted. */
+    private boolean refusePrivacy;
+    private long privacyRefusedRows;
+    /** The verksamhetsområde code of a unit, for the law when the file has none (LSS unit → LSS). */
+    private java.util.function.LongFunction<String> areaCode = id -> null;
 
     RowConverter(TabularReader reader, ImportMapping mapping, String source, OrgTree tree, List<Taxonomy> categoryList,
                  DeadlineRules deadlines, LocalDate today) {
@@ -149,6 +154,22 @@ final class RowConverter {
             }
         }
         return false;
+    }
+
+    /** Findings of the privacy check in free text become errors (the import is then rejected). */
+    RowConverter refusePrivacy(boolean refuse) {
+        this.refusePrivacy = refuse;
+        return this;
+    }
+
+    RowConverter areaCodes(java.util.function.LongFunction<String> codes) {
+        this.areaCode = codes;
+        return this;
+    }
+
+    /** Rows refused by the privacy policy so far. */
+    long privacyRefusedRows() {
+        return privacyRefusedRows;
     }
 
     /** The header mapped to {@code f}, for messages. */
@@ -327,6 +348,8 @@ final class RowConverter {
 
         /** Filled by {@link #kind()}: a kind such as "Fall" may imply a category. */
         private String impliedCategory;
+        /** Whether the file named the law (else the unit's verksamhetsområde decides it, after the rules). */
+        private boolean lawFromCell;
         /** The date the registration date was taken from (for error messages). */
         private ImportField registeredFrom = ImportField.REGISTERED_ON;
 
@@ -369,8 +392,15 @@ final class RowConverter {
                     due, closed, role, title == null ? "" : title, nz(description), nz(immediate), nz(facts), nz(causeText),
                     causeIds, assessment, serious, ivoReported, ivoReference, source, externalId);
             checkRules(d);
+            if (!lawFromCell && kind != null && unitId != null && !failed.contains(ImportField.LAW)) {
+                // no law in the file: the one the unit's verksamhetsområde gives this kind
+                Law fromUnit = se.kvalitetshjulet.domain.deviation.DeviationRules.defaultLaw(kind, areaCode.apply(unitId));
+                if (fromUnit != law) {
+                    d = d.withLaw(fromUnit);
+                }
+            }
             if (checkText) {
-                warnAboutIdentityNumbers();
+                checkPrivacy();
             }
             return new Converted(errors.isEmpty() ? d : null, externalId, errors, warnings, measureTypeIds);
         }
@@ -401,6 +431,7 @@ final class RowConverter {
 
         private Law law(DeviationKind kind) {
             String lawValue = value(ImportField.LAW);
+            lawFromCell = lawValue != null;
             if (lawValue != null) {
                 try {
                     return ValueParsers.law(lawValue);
@@ -547,14 +578,31 @@ final class RowConverter {
             }
         }
 
-        private void warnAboutIdentityNumbers() {
+        /** Identity numbers, names, phone numbers … in the free text: warnings, or errors when the policy refuses. */
+        private void checkPrivacy() {
+            boolean refused = false;
             for (var e : text.entrySet()) {
-                if (mayHoldIdentityNumber(e.getValue()) && !PersonalIdentityDetector.find(e.getValue()).isEmpty()) {
-                    warnings.add(new RowError(row, header(e.getKey()), shorten(e.getValue()),
-                            "Texten innehåller något som ser ut som ett personnummer eller samordningsnummer. "
-                                    + "Avvikelser omfattas av sekretess: ta bort numret (i källsystemet, eller i "
-                                    + "registret efter importen) och beskriv personen med ärendereferens."));
+                List<se.kvalitetshjulet.domain.privacy.PrivacyCheck.Finding> found =
+                        se.kvalitetshjulet.domain.privacy.PrivacyCheck.check(e.getValue());
+                if (found.isEmpty()) {
+                    continue;
                 }
+                String what = se.kvalitetshjulet.service.PrivacyService.maskedSummary(found);
+                if (refusePrivacy) {
+                    refused = true;
+                    errors.add(new RowError(row, header(e.getKey()), ReportCells.mask(shorten(e.getValue())),
+                            "Texten innehåller " + what + ". Integritetsinställningen nekar sådana uppgifter: ta bort "
+                                    + "dem i källsystemet (beskriv personen med roll eller ärendereferens) och importera "
+                                    + "igen."));
+                } else {
+                    warnings.add(new RowError(row, header(e.getKey()), ReportCells.mask(shorten(e.getValue())),
+                            "Texten innehåller något som ser ut som " + what + ". "
+                                    + "Avvikelser omfattas av sekretess: ta bort uppgiften (i källsystemet, eller i "
+                                    + "registret efter importen) och beskriv personen med roll eller ärendereferens."));
+                }
+            }
+            if (refused) {
+                privacyRefusedRows++;
             }
         }
 

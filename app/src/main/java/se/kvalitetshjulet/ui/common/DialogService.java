@@ -25,6 +25,17 @@ public interface DialogService {
 
     Optional<Path> chooseSaveFile(String title, String suggestedName, List<String> extensions);
 
+    /**
+     * A step that needs a written reason and a confirmation (e.g. "Återöppna ärendet"): the reason, or empty when
+     * cancelled. The confirming button is named ({@code confirmLabel}) and enabled only once the reason has
+     * {@code minLength} characters; the safe answer, {@code cancelLabel}, is the default.
+     */
+    default Optional<String> askReason(String title, String message, String confirmLabel, String cancelLabel,
+                                       int minLength) {
+        Optional<String> reason = askText(title, message, "").map(String::strip).filter(r -> r.length() >= minLength);
+        return reason.isPresent() && confirm(title, message + "\n\n" + reason.get()) ? reason : Optional.empty();
+    }
+
     /** Error dialog for something unexpected: what happened and where the log is. */
     void showUnexpected(Throwable error);
 }

@@ -67,6 +67,39 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<String> askReason(String title, String message, String confirmLabel, String cancelLabel,
+                                      int minLength) {
+        javafx.scene.control.Dialog<String> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(owner.get());
+        d.setTitle(title);
+        d.setHeaderText(title);
+        ButtonType confirmType = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancelType = new ButtonType(cancelLabel, ButtonBar.ButtonData.CANCEL_CLOSE);
+        d.getDialogPane().getButtonTypes().setAll(confirmType, cancelType);
+        javafx.scene.control.TextArea reason = new javafx.scene.control.TextArea();
+        reason.setId("reasonText");
+        reason.setWrapText(true);
+        reason.setPrefRowCount(4);
+        javafx.scene.control.Label text = new javafx.scene.control.Label(message);
+        text.setWrapText(true);
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(8, text, reason);
+        box.setPrefWidth(520);
+        d.getDialogPane().setContent(box);
+        javafx.scene.control.Button confirmButton = (javafx.scene.control.Button) d.getDialogPane().lookupButton(confirmType);
+        confirmButton.setId("reasonConfirm");
+        confirmButton.setDefaultButton(false);
+        confirmButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> reason.getText() == null || reason.getText().strip().length() < minLength, reason.textProperty()));
+        javafx.scene.control.Button cancelButton = (javafx.scene.control.Button) d.getDialogPane().lookupButton(cancelType);
+        cancelButton.setId("reasonCancel");
+        cancelButton.setDefaultButton(true);
+        d.setResultConverter(b -> b == confirmType ? reason.getText().strip() : null);
+        d.setResizable(true);
+        javafx.application.Platform.runLater(reason::requestFocus);
+        return d.showAndWait().filter(r -> r != null && r.length() >= minLength);
+    }
+
+    @Override
     public Optional<String> askText(String title, String prompt, String initial) {
         TextInputDialog d = new TextInputDialog(initial);
         d.initOwner(owner.get());

@@ -1,6 +1,5 @@
 package se.kvalitetshjulet.ui.deviation;
 
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import javafx.beans.binding.Bindings;
@@ -29,7 +28,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import se.kvalitetshjulet.data.repo.AuditTrail;
 import se.kvalitetshjulet.domain.deviation.Assessment;
 import se.kvalitetshjulet.domain.deviation.DeviationKind;
 import se.kvalitetshjulet.domain.deviation.DeviationStatus;
@@ -48,7 +46,6 @@ import se.kvalitetshjulet.ui.common.PrivacyWarningLabel;
  * saves, Escape closes (asking before unsaved edits are dropped).
  */
 public final class DeviationEditorView extends BorderPane {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final DeviationEditorViewModel vm;
     private final I18n i18n;
@@ -87,6 +84,8 @@ public final class DeviationEditorView extends BorderPane {
         Label stepLabel = new Label(i18n.get("deviation.editor.nextStep"));
         stepLabel.visibleProperty().bind(Bindings.isNotEmpty(vm.allowedNext()));
         vm.allowedNext().addListener((ListChangeListener<DeviationStatus>) c -> rebuildWorkflowButtons());
+        vm.allowedBack().addListener((ListChangeListener<DeviationStatus>) c -> rebuildWorkflowButtons());
+        rebuildWorkflowButtons();
         setBottom(EditorParts.footer(new PrivacyWarningLabel("editorPrivacy", vm.privacyWarningProperty()),
                 EditorParts.problems("editorProblems", vm.problemsProperty()),
                 EditorParts.buttonBar(List.of(stepLabel, workflowButtons), save, close)));
@@ -116,6 +115,17 @@ public final class DeviationEditorView extends BorderPane {
             b.setId("moveTo" + next.name());
             b.disableProperty().bind(vm.busyProperty());
             b.setOnAction(e -> vm.transition(next));
+            workflowButtons.getChildren().add(b);
+        }
+        // Going back is never an ordinary step: its own button, a reason and a confirmation ("Återöppna …").
+        for (DeviationStatus back : vm.allowedBack()) {
+            boolean reopen = vm.statusProperty().get() == DeviationStatus.AVSLUTAD;
+            Button b = new Button(reopen ? i18n.get("deviation.reopen.button")
+                    : i18n.get("deviation.stepBack.button", i18n.of(back)));
+            b.setId(reopen ? "reopen" : "moveBackTo" + back.name());
+            b.getStyleClass().add("secondary");
+            b.disableProperty().bind(vm.busyProperty());
+            b.setOnAction(e -> vm.stepBack(back));
             workflowButtons.getChildren().add(b);
         }
     }
@@ -178,7 +188,14 @@ public final class DeviationEditorView extends BorderPane {
         citation.setId("editorCitation");
         citation.getStyleClass().add("hint");
         citation.textProperty().bind(vm.citationBinding());
-        Forms.row(grid, i18n.get("deviation.field.law"), new javafx.scene.layout.HBox(8, law, citation));
+        Label lawWarning = new Label();
+        lawWarning.setId("editorLawWarning");
+        lawWarning.getStyleClass().add("warning");
+        lawWarning.setWrapText(true);
+        lawWarning.textProperty().bind(vm.lawWarningProperty());
+        lawWarning.visibleProperty().bind(vm.lawWarningProperty().isNotEmpty());
+        lawWarning.managedProperty().bind(lawWarning.visibleProperty());
+        Forms.row(grid, i18n.get("deviation.field.law"), new VBox(4, new javafx.scene.layout.HBox(8, law, citation), lawWarning));
         Forms.row(grid, i18n.get("deviation.field.unit"), unit);
         Forms.row(grid, i18n.get("deviation.field.category"), category);
         Forms.row(grid, i18n.get("deviation.field.title"), title);
@@ -249,8 +266,34 @@ public final class DeviationEditorView extends BorderPane {
         Forms.row(grid, i18n.get("deviation.field.assessment"), assessment);
         Forms.row(grid, "", serious);
         Forms.row(grid, "", ivoHint);
+        Label ivoDeadline = new Label();
+        ivoDeadline.setId("editorIvoDeadline");
+        ivoDeadline.textProperty().bind(vm.ivoDeadlineProperty());
+        ivoDeadline.visibleProperty().bind(vm.ivoDeadlineProperty().isNotEmpty());
+        ivoDeadline.managedProperty().bind(ivoDeadline.visibleProperty());
+        vm.ivoOverdueProperty().addListener((o, a, late) -> {
+            ivoDeadline.getStyleClass().removeAll("overdue", "hint");
+            ivoDeadline.getStyleClass().add(late ? "overdue" : "hint");
+        });
+        ComboBox<se.kvalitetshjulet.domain.deviation.IvoDetails.Notifier> notifier = new ComboBox<>(vm.ivoNotifiers());
+        notifier.setId("editorIvoNotifier");
+        Forms.display(notifier, n -> i18n.get("deviation.ivo.notifier." + n.name()));
+        notifier.valueProperty().bindBidirectional(vm.ivoNotifierProperty());
+        TextField notifiedBy = new TextField();
+        notifiedBy.setId("editorIvoNotifiedBy");
+        notifiedBy.setPromptText(i18n.get("deviation.ivo.notifiedBy.prompt"));
+        notifiedBy.textProperty().bindBidirectional(vm.ivoNotifiedByProperty());
+        DatePicker decisionDate = Forms.datePicker();
+        decisionDate.setId("editorIvoDecisionDate");
+        decisionDate.valueProperty().bindBidirectional(vm.ivoDecisionDateProperty());
+        TextArea decision = area("editorIvoDecision", vm.ivoDecisionProperty(), 2);
+        decision.setPromptText(i18n.get("deviation.ivo.decision.prompt"));
+        Forms.row(grid, "", ivoDeadline);
         Forms.row(grid, i18n.get("deviation.field.ivoDate"), ivoDate);
         Forms.row(grid, i18n.get("deviation.field.ivoRef"), ivoRef);
+        Forms.row(grid, i18n.get("deviation.ivo.notifier"), new HBox(8, notifier, notifiedBy));
+        Forms.row(grid, i18n.get("deviation.ivo.decisionDate"), decisionDate);
+        Forms.row(grid, i18n.get("deviation.ivo.decision"), decision);
         return grid;
     }
 
@@ -349,21 +392,11 @@ public final class DeviationEditorView extends BorderPane {
     }
 
     private javafx.scene.Node historyTab() {
-        TableView<AuditTrail.Entry> table = new TableView<>(vm.history());
-        table.setId("editorHistory");
-        table.setPlaceholder(new Label(i18n.get("audit.empty")));
-        TableColumn<AuditTrail.Entry, String> when = new TableColumn<>(i18n.get("audit.when"));
-        when.setCellValueFactory(c -> new SimpleStringProperty(WHEN.format(c.getValue().at())));
-        TableColumn<AuditTrail.Entry, String> who = new TableColumn<>(i18n.get("audit.who"));
-        who.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().actor()));
-        TableColumn<AuditTrail.Entry, String> what = new TableColumn<>(i18n.get("audit.what"));
-        what.setCellValueFactory(c -> new SimpleStringProperty(i18n.get("audit.action." + c.getValue().action())));
-        TableColumn<AuditTrail.Entry, String> after = new TableColumn<>(i18n.get("audit.after"));
-        after.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().afterJson() == null ? "" : c.getValue().afterJson()));
-        table.getColumns().setAll(List.of(when, who, what, after));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefHeight(400);
-        return table;
+        javafx.scene.control.ListView<String> list = new javafx.scene.control.ListView<>(vm.historyLines());
+        list.setId("editorHistory");
+        list.setPlaceholder(new Label(i18n.get("audit.empty")));
+        list.setPrefHeight(400);
+        return list;
     }
 
     private static TextArea area(String id, javafx.beans.property.StringProperty p, int rows) {

@@ -75,6 +75,19 @@ public final class DeviationEditorViewModel {
     private final BooleanProperty serious = new SimpleBooleanProperty();
     private final ObjectProperty<LocalDate> ivoReportedOn = new SimpleObjectProperty<>();
     private final StringProperty ivoReference = new SimpleStringProperty("");
+    private final ObjectProperty<se.kvalitetshjulet.domain.deviation.IvoDetails.Notifier> ivoNotifier =
+            new SimpleObjectProperty<>();
+    private final StringProperty ivoNotifiedBy = new SimpleStringProperty("");
+    private final StringProperty ivoDecision = new SimpleStringProperty("");
+    private final ObjectProperty<LocalDate> ivoDecisionDate = new SimpleObjectProperty<>();
+    private final StringProperty ivoDeadline = new SimpleStringProperty("");
+    private final BooleanProperty ivoOverdue = new SimpleBooleanProperty();
+    private final ObservableList<se.kvalitetshjulet.domain.deviation.IvoDetails.Notifier> ivoNotifiers =
+            FXCollections.observableArrayList();
+    private final StringProperty lawWarning = new SimpleStringProperty("");
+    private final ObservableList<DeviationStatus> allowedBack = FXCollections.observableArrayList();
+    private final ObservableList<String> historyLines = FXCollections.observableArrayList();
+    private boolean privacyRefuses;
 
     private final ObservableList<Unit> units = FXCollections.observableArrayList();
     private final ObservableList<Taxonomy> categories = FXCollections.observableArrayList();
@@ -141,7 +154,8 @@ public final class DeviationEditorViewModel {
 
         ChangeListener<Object> edited = (o, a, b) -> edited();
         for (var p : List.of(kind, law, unit, category, occurredOn, reportedOn, registeredOn, reporterRole, title,
-                description, immediateActions, facts, causeText, assessment, serious, ivoReportedOn, ivoReference)) {
+                description, immediateActions, facts, causeText, assessment, serious, ivoReportedOn, ivoReference,
+                ivoNotifier, ivoNotifiedBy, ivoDecision, ivoDecisionDate)) {
             p.addListener(edited);
         }
         causeIds.addListener((javafx.collections.SetChangeListener<Long>) c -> edited());
@@ -155,8 +169,14 @@ public final class DeviationEditorViewModel {
                 if (assessment.get() != null && !k.assessments().contains(assessment.get())) {
                     assessment.set(null);
                 }
+                ivoNotifiers.setAll(se.kvalitetshjulet.domain.deviation.IvoDetails.Notifier.forKind(k));
+                if (ivoNotifier.get() != null && !ivoNotifiers.contains(ivoNotifier.get())) {
+                    ivoNotifier.set(null);
+                }
             }
+            defaultLawFromUnit();
         });
+        unit.addListener((o, a, u) -> defaultLawFromUnit());
         selectedMeasure.addListener((o, a, m) -> showMeasure(m));
         tasks.run(i18n.get("deviation.editor.loading"), p -> ctx.lists().references(), legalReferences::setAll, t -> { });
     }
@@ -165,7 +185,7 @@ public final class DeviationEditorViewModel {
 
     private record Loaded(Deviation deviation, List<Measure> measures, List<AuditTrail.Entry> history, List<String> links,
                           OrgTree tree, List<Taxonomy> categories, List<Taxonomy> causes, List<Taxonomy> measureTypes,
-                          boolean refuse) { }
+                          boolean refuse, boolean policyRefuses, List<String> historyLines) { }
 
     public void load(long deviationId) {
         busy.set(true);
@@ -178,8 +198,10 @@ public final class DeviationEditorViewModel {
 
     public void startNew(Unit preselected) {
         busy.set(true);
+        Long unitId = preselected == null ? null : preselected.id();
         tasks.run(i18n.get("deviation.editor.loading"), p -> loaded(
-                Deviation.newDraft(DeviationKind.KVALITETSAVVIKELSE, preselected == null ? null : preselected.id(), ctx.today())),
+                Deviation.newDraft(DeviationKind.KVALITETSAVVIKELSE, unitId, ctx.today())
+                        .withLaw(ctx.deviationService().defaultLaw(DeviationKind.KVALITETSAVVIKELSE, unitId))),
                 this::apply, saves::failed);
     }
 
@@ -193,7 +215,40 @@ public final class DeviationEditorViewModel {
         return new Loaded(d, m, h, l, ctx.organisation().tree(), ctx.taxonomies().list(TaxonomyRepository.Kind.CATEGORY),
                 ctx.taxonomies().list(TaxonomyRepository.Kind.CAUSE),
                 ctx.taxonomies().list(TaxonomyRepository.Kind.MEASURE_TYPE),
-                ctx.settings().get(SETTING_REFUSE_ID_NUMBERS).map(Boolean::parseBoolean).orElse(false));
+                ctx.settings().get(SETTING_REFUSE_ID_NUMBERS).map(Boolean::parseBoolean).orElse(false),
+                ctx.privacy().refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.DEVIATION),
+                d.id() == null ? List.of() : historyText(h));
+    }
+
+    /** The history in plain Swedish, field by field, with the coded values and causes by name. */
+    private List<String> historyText(List<AuditTrail.Entry> h) {
+        java.util.Map<Long, String> causeNames = new java.util.HashMap<>();
+        for (Taxonomy t : ctx.taxonomies().list(TaxonomyRepository.Kind.CAUSE)) {
+            causeNames.put(t.id(), t.name());
+        }
+        java.util.Map<Long, String> categoryNames = new java.util.HashMap<>();
+        for (Taxonomy t : ctx.taxonomies().list(TaxonomyRepository.Kind.CATEGORY)) {
+            categoryNames.put(t.id(), t.name());
+        }
+        OrgTree orgTree = ctx.organisation().tree();
+        java.util.Map<String, java.util.function.Function<Object, String>> f = new java.util.HashMap<>();
+        f.put("status", v -> enumName(DeviationStatus.class, v));
+        f.put("kind", v -> enumName(DeviationKind.class, v));
+        f.put("law", v -> enumName(Law.class, v));
+        f.put("assessment", v -> enumName(Assessment.class, v));
+        f.put("category_id", v -> categoryNames.getOrDefault(((Number) v).longValue(), String.valueOf(v)));
+        f.put("unit_id", v -> orgTree.find(((Number) v).longValue()).map(Unit::name).orElse(String.valueOf(v)));
+        f.put("causes", v -> String.join(", ", ((java.util.Collection<?>) v).stream()
+                .map(x -> causeNames.getOrDefault(((Number) x).longValue(), String.valueOf(x))).toList()));
+        return new se.kvalitetshjulet.ui.common.AuditText(i18n, f).lines(h);
+    }
+
+    private <E extends Enum<E>> String enumName(Class<E> type, Object v) {
+        try {
+            return i18n.of(Enum.valueOf(type, String.valueOf(v)));
+        } catch (IllegalArgumentException e) {
+            return String.valueOf(v);
+        }
     }
 
     private void apply(Loaded l) {
@@ -208,6 +263,7 @@ public final class DeviationEditorViewModel {
             measureTypes.setAll(l.measureTypes().stream().filter(c -> c.active() || l.measures().stream()
                     .anyMatch(m -> m.measureTypeId() != null && m.measureTypeId() == c.id())).toList());
             refuseIdNumbers = l.refuse();
+            privacyRefuses = l.policyRefuses();
             Deviation d = l.deviation();
             original = d;
             id.set(d.id());
@@ -236,6 +292,13 @@ public final class DeviationEditorViewModel {
             serious.set(d.serious());
             ivoReportedOn.set(d.ivoReportedOn());
             ivoReference.set(nz(d.ivoReference()));
+            ivoNotifiers.setAll(se.kvalitetshjulet.domain.deviation.IvoDetails.Notifier.forKind(d.kind()));
+            ivoNotifier.set(d.ivoDetails().notifierRole());
+            ivoNotifiedBy.set(d.ivoDetails().notifiedBy());
+            ivoDecision.set(d.ivoDetails().decision());
+            ivoDecisionDate.set(d.ivoDetails().decisionDate());
+            historyLines.setAll(l.historyLines());
+            allowedBack.setAll(d.id() == null ? List.of() : new ArrayList<>(d.status().allowedBack()));
             measures.setAll(l.measures());
             history.setAll(l.history());
             links.setAll(l.links());
@@ -251,7 +314,27 @@ public final class DeviationEditorViewModel {
             busy.set(false);
         }
         updatePrivacy();
-        ivoRequired.set(DeviationRules.requiresIvo(current()));
+        updateDerived();
+    }
+
+    /** IVO deadline (shown overdue) and the law-versus-unit warning, from the form's current values. */
+    private void updateDerived() {
+        Deviation d = current();
+        ivoRequired.set(DeviationRules.requiresIvo(d));
+        LocalDate ivoDue = ctx.deviationService().ivoDueOn(d);
+        boolean late = ivoDue != null && d.ivoReportedOn() == null && ivoDue.isBefore(ctx.today());
+        ivoOverdue.set(late);
+        ivoDeadline.set(ivoDue == null || d.ivoReportedOn() != null ? ""
+                : i18n.get(late ? "deviation.ivo.deadlineOverdue" : "deviation.ivo.deadline", ivoDue));
+        lawWarning.set(ctx.deviationService().lawWarning(d).map(i18n::problem).orElse(""));
+    }
+
+    /** A new record's law follows its unit's verksamhetsområde (LSS unit → LSS) until the user chooses. */
+    private void defaultLawFromUnit() {
+        if (loadingValues || id.get() != null || kind.get() == null || unit.get() == null) {
+            return;
+        }
+        law.set(ctx.deviationService().defaultLaw(kind.get(), unit.get().id()));
     }
 
     private void edited() {
@@ -261,12 +344,13 @@ public final class DeviationEditorViewModel {
         dirty.set(true);
         updatePrivacy();
         Deviation d = current();
-        ivoRequired.set(DeviationRules.requiresIvo(d));
+        updateDerived();
         problems.set(format(DeviationRules.validate(d, ctx.today())));
     }
 
     private void updatePrivacy() {
-        privacyWarning.set(PrivacyWarnings.text(i18n, ctx.deviationService().privacyFindings(current()), refuseIdNumbers));
+        privacyWarning.set(PrivacyWarnings.text(i18n, ctx.deviationService().privacyFindings(current()),
+                refuseIdNumbers || privacyRefuses));
     }
 
     /** The record as it stands in the form. */
@@ -278,21 +362,64 @@ public final class DeviationEditorViewModel {
                 o == null || o.kind() != kind.get() ? null : o.dueOn(), o == null ? null : o.closedOn(),
                 reporterRole.get(), title.get(), description.get(), immediateActions.get(), facts.get(), causeText.get(),
                 new ArrayList<>(causeIds), assessment.get(), serious.get(), ivoReportedOn.get(), ivoReference.get(),
-                o == null ? null : o.externalSource(), o == null ? null : o.externalId());
+                o == null ? null : o.externalSource(), o == null ? null : o.externalId(),
+                new se.kvalitetshjulet.domain.deviation.IvoDetails(ivoNotifier.get(), ivoNotifiedBy.get(),
+                        ivoDecision.get(), ivoDecisionDate.get()));
     }
 
     // ---- actions ---------------------------------------------------------------------
 
     private void save() {
         Deviation d = current();
+        if (!privacyConfirmed(d)) {
+            return;
+        }
         boolean refuse = refuseIdNumbers;
         saves.save(i18n.get("deviation.editor.saving"), p -> ctx.deviationService().save(d, refuse).map(this::loaded),
                 this::appliedAndChanged);
     }
 
+    /**
+     * Under the "warn" policy: when the text holds what looks like identity numbers, names, phone numbers or
+     * addresses, shows them and asks before saving ("Spara ändå" / "Ändra texten", the latter the safe answer).
+     * Under "refuse" the service refuses and the problem says what to remove.
+     */
+    private boolean privacyConfirmed(Deviation d) {
+        var findings = ctx.deviationService().privacyFindings(d);
+        if (findings.isEmpty() || privacyRefuses || refuseIdNumbers) {
+            return true;
+        }
+        var answer = dialogs.choose(i18n.get("privacy.ask.title"),
+                i18n.get("privacy.ask.message", se.kvalitetshjulet.service.PrivacyService.summary(findings)),
+                List.of(i18n.get("privacy.ask.edit"), i18n.get("privacy.ask.saveAnyway")));
+        return answer.isPresent() && answer.get() == 1;
+    }
+
+    /**
+     * Sends the record back one step, or reopens a closed case: asks for the reason (required) and a
+     * confirmation in one dialog, then moves it in one transaction with its audit row.
+     */
+    public void stepBack(DeviationStatus target) {
+        DeviationStatus from = status.get();
+        boolean reopen = from == DeviationStatus.AVSLUTAD;
+        String prefix = reopen ? "deviation.reopen" : "deviation.stepBack";
+        var reason = dialogs.askReason(i18n.get(prefix + ".title", caseRef.get()),
+                i18n.get(prefix + ".message", i18n.of(from), i18n.of(target)),
+                i18n.get(prefix + ".confirm", i18n.of(target)), i18n.get("common.cancel"), DeviationRules.MIN_REASON_LENGTH);
+        if (reason.isEmpty()) {
+            return;
+        }
+        Deviation d = current();
+        saves.save(i18n.get("deviation.editor.saving"),
+                p -> ctx.deviationService().stepBack(d, target, reason.get()).map(this::loaded), this::appliedAndChanged);
+    }
+
     /** Moves the record to the next status (saving pending edits in the same transaction). */
     public void transition(DeviationStatus next) {
         Deviation d = current();
+        if (!privacyConfirmed(d)) {
+            return;
+        }
         saves.save(i18n.get("deviation.editor.saving"), p -> ctx.deviationService().transition(d, next).map(this::loaded),
                 this::appliedAndChanged, text -> i18n.get("deviation.transition.blocked", i18n.of(next)) + "\n" + text);
     }
@@ -433,6 +560,16 @@ public final class DeviationEditorViewModel {
     public javafx.beans.binding.StringBinding citationBinding() { return citation; }
     public ObservableList<Assessment> assessments() { return assessments; }
     public ObservableList<DeviationStatus> allowedNext() { return allowedNext; }
+    public ObservableList<DeviationStatus> allowedBack() { return allowedBack; }
+    public ObservableList<String> historyLines() { return historyLines; }
+    public ObjectProperty<se.kvalitetshjulet.domain.deviation.IvoDetails.Notifier> ivoNotifierProperty() { return ivoNotifier; }
+    public ObservableList<se.kvalitetshjulet.domain.deviation.IvoDetails.Notifier> ivoNotifiers() { return ivoNotifiers; }
+    public StringProperty ivoNotifiedByProperty() { return ivoNotifiedBy; }
+    public StringProperty ivoDecisionProperty() { return ivoDecision; }
+    public ObjectProperty<LocalDate> ivoDecisionDateProperty() { return ivoDecisionDate; }
+    public StringProperty ivoDeadlineProperty() { return ivoDeadline; }
+    public BooleanProperty ivoOverdueProperty() { return ivoOverdue; }
+    public StringProperty lawWarningProperty() { return lawWarning; }
     public ObservableList<Measure> measures() { return measures; }
     public ObservableList<AuditTrail.Entry> history() { return history; }
     public ObservableList<String> links() { return links; }

@@ -101,6 +101,8 @@ public final class MainView extends BorderPane {
         factories.put(Section.ORGANISATION, () -> new OrganisationView(new OrganisationViewModel(ctx, tasks, dialogs, i18n), i18n));
         factories.put(Section.LISTS, () -> new se.kvalitetshjulet.ui.lists.ListsView(
                 new se.kvalitetshjulet.ui.lists.ListsViewModel(ctx, tasks, dialogs, i18n), i18n));
+        factories.put(Section.SETTINGS, () -> new se.kvalitetshjulet.ui.settings.SettingsView(
+                new se.kvalitetshjulet.ui.settings.SettingsViewModel(ctx, tasks, dialogs, i18n), i18n));
 
         setLeft(navigation(i18n));
         setBottom(statusBar(i18n, tasks));

@@ -35,7 +35,8 @@ class DeviationRulesTest {
         assertThat(DeviationStatus.REGISTRERAD.allowedNext()).containsExactly(DeviationStatus.UTREDNING);
         assertThat(DeviationStatus.REGISTRERAD.mayMoveTo(DeviationStatus.AVSLUTAD)).isFalse();
         assertThat(DeviationStatus.UTREDNING.mayMoveTo(DeviationStatus.BEDOMD)).isTrue();
-        assertThat(DeviationStatus.AVSLUTAD.allowedNext()).containsExactly(DeviationStatus.UTREDNING);
+        // A closed case has no ordinary next step: it reopens only through checkStepBack, with a reason.
+        assertThat(DeviationStatus.AVSLUTAD.allowedNext()).isEmpty();
         var p = DeviationRules.checkTransition(valid(DeviationKind.KVALITETSAVVIKELSE), DeviationStatus.AVSLUTAD, List.of(), TODAY);
         assertThat(keys(p)).contains("deviation.validation.transitionNotAllowed");
     }
@@ -63,7 +64,7 @@ class DeviationRulesTest {
                 true, List.of(1L));
         assertThat(DeviationRules.requiresIvo(d)).isTrue();
         assertThat(keys(DeviationRules.checkTransition(d, DeviationStatus.AVSLUTAD, List.of(), TODAY)))
-                .containsExactly("deviation.validation.ivoRequired");
+                .containsExactly("deviation.validation.ivoRequired", "deviation.validation.ivoNotifierRequired");
     }
 
     @Test

@@ -1,0 +1,134 @@
+package se.kvalitetshjulet.ui.settings;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import se.kvalitetshjulet.app.AppContext;
+import se.kvalitetshjulet.data.repo.AuditTrail;
+import se.kvalitetshjulet.domain.privacy.PrivacyPolicy;
+import se.kvalitetshjulet.domain.privacy.PrivacyPolicy.Mode;
+import se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind;
+import se.kvalitetshjulet.service.SettingsService;
+import se.kvalitetshjulet.ui.common.Command;
+import se.kvalitetshjulet.ui.common.DialogService;
+import se.kvalitetshjulet.ui.common.I18n;
+import se.kvalitetshjulet.ui.common.SaveFlow;
+import se.kvalitetshjulet.ui.common.TaskRunner;
+
+/**
+ * Inställningar: "Mitt namn" (who signs changes in local mode), the privacy policy per kind of text, how long
+ * free-text history is kept, the IVO notification rule, and a check of the audit trail. Other features add their
+ * own sections to the screen.
+ */
+public final class SettingsViewModel {
+    private final AppContext ctx;
+    private final TaskRunner tasks;
+    private final I18n i18n;
+    private final SaveFlow saves;
+
+    private final StringProperty myName = new SimpleStringProperty("");
+    private final Map<TextKind, ObjectProperty<Mode>> modes = new EnumMap<>(TextKind.class);
+    private final StringProperty retentionDays = new SimpleStringProperty("");
+    private final StringProperty ivoDays = new SimpleStringProperty("7");
+    private final StringProperty actorNote = new SimpleStringProperty("");
+    private final StringProperty problems = new SimpleStringProperty("");
+    private final StringProperty notice = new SimpleStringProperty("");
+    private final StringProperty verifyResult = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BooleanProperty loaded = new SimpleBooleanProperty();
+    private final Command save;
+    private final Command verify;
+
+    public SettingsViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
+        this.ctx = ctx;
+        this.tasks = tasks;
+        this.i18n = i18n;
+        for (TextKind k : TextKind.values()) {
+            modes.put(k, new SimpleObjectProperty<>(Mode.WARN));
+        }
+        saves = new SaveFlow(tasks, dialogs, problems, busy, SaveFlow.distinctLines(i18n));
+        save = new Command(this::save, loaded.and(busy.not()));
+        verify = new Command(this::verify, busy.not());
+    }
+
+    public void load() {
+        busy.set(true);
+        tasks.run(i18n.get("settings.loading"), p -> ctx.settingsService().load(), this::apply, e -> {
+            busy.set(false);
+            saves.failed(e);
+        });
+    }
+
+    private void apply(SettingsService.Values v) {
+        myName.set(v.myName());
+        for (TextKind k : TextKind.values()) {
+            modes.get(k).set(v.policy().mode(k));
+        }
+        retentionDays.set(v.historyRetentionDays() == null ? "" : v.historyRetentionDays().toString());
+        ivoDays.set(Integer.toString(v.ivoNotificationDays()));
+        actorNote.set(ctx.actor().chosen() ? i18n.get("settings.myName.signed", ctx.actor().get())
+                : i18n.get("settings.myName.osFallback", ctx.actor().get()));
+        loaded.set(true);
+        busy.set(false);
+    }
+
+    private void save() {
+        Integer retention;
+        int ivo;
+        try {
+            retention = retentionDays.get() == null || retentionDays.get().isBlank() ? null
+                    : Integer.valueOf(retentionDays.get().strip());
+        } catch (NumberFormatException e) {
+            problems.set(i18n.get("settings.validation.retentionNotNumber"));
+            return;
+        }
+        try {
+            ivo = Integer.parseInt(ivoDays.get().strip());
+        } catch (NumberFormatException e) {
+            problems.set(i18n.get("settings.validation.ivoDaysRange"));
+            return;
+        }
+        PrivacyPolicy policy = PrivacyPolicy.warnEverywhere();
+        for (TextKind k : TextKind.values()) {
+            policy = policy.with(k, modes.get(k).get());
+        }
+        var values = new SettingsService.Values(myName.get(), policy, retention, ivo);
+        saves.save(i18n.get("settings.saving"), p -> ctx.settingsService().save(values), v -> {
+            apply(v);
+            notice.set(i18n.get("settings.saved"));
+        });
+    }
+
+    private void verify() {
+        busy.set(true);
+        tasks.run(i18n.get("settings.audit.verifying"), p -> ctx.audit().verify(), (AuditTrail.Verification v) -> {
+            busy.set(false);
+            verifyResult.set(v.intact() ? i18n.get("settings.audit.intact", v.rows())
+                    : i18n.get("settings.audit.broken", v.breaks().size(), v.breaks().stream().limit(5)
+                            .map(b -> (b.id() == 0 ? "" : "#" + b.id() + " ") + b.problem())
+                            .reduce((a, b) -> a + "\n" + b).orElse("")));
+        }, e -> {
+            busy.set(false);
+            saves.failed(e);
+        });
+    }
+
+    public StringProperty myNameProperty() { return myName; }
+    public ObjectProperty<Mode> modeProperty(TextKind kind) { return modes.get(kind); }
+    public StringProperty retentionDaysProperty() { return retentionDays; }
+    public StringProperty ivoDaysProperty() { return ivoDays; }
+    public StringProperty actorNoteProperty() { return actorNote; }
+    public StringProperty problemsProperty() { return problems; }
+    public StringProperty noticeProperty() { return notice; }
+    public StringProperty verifyResultProperty() { return verifyResult; }
+    public BooleanProperty busyProperty() { return busy; }
+    public Command saveCommand() { return save; }
+    public Command verifyCommand() { return verify; }
+}
