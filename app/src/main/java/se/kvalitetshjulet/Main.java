@@ -14,6 +14,7 @@ public final class Main {
         if (System.getProperty("kvalitetshjulet.logdir") == null) {
             System.setProperty("kvalitetshjulet.logdir", se.kvalitetshjulet.app.AppPaths.logDir().toString());
         }
+        se.kvalitetshjulet.app.AppPaths.preparePrivateFolders();
         int code = RootCommand.run(args);
         if (code != RootCommand.GUI_STARTED) {
             System.exit(code);

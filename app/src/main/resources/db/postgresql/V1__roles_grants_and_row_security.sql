@@ -64,6 +64,8 @@ GRANT SELECT ON app_setting, business_area, unit, deviation_category, cause_cate
     unit_denominator, self_check_template, self_check_section, self_check_question, self_check_round,
     risk_template, annual_activity, annual_activity_done, import_mapping, saved_filter TO kvh_anvandare;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA ${flyway:defaultSchema} TO kvh_anvandare;
+-- The program checks the schema version before it opens a server database (decision 3).
+GRANT SELECT ON flyway_schema_history, kvh_server_schema_history TO kvh_anvandare;
 
 -- Case tables: not for läsare (aggregates only, through deviation_overview).
 GRANT SELECT ON deviation, deviation_cause, deviation_link, action_item, self_check_response, self_check_answer,

@@ -140,7 +140,7 @@ public final class TestPostgres {
                     + "this is " + os + "/" + arch + ": add the matching io.zonky.test.postgres binaries artifact");
         }
         boolean root = isRoot();
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Path tmp = workDir();
         Path bin = unpack(tmp.resolve("kvh-test-postgres-" + BINARIES_VERSION));
         Path data = Files.createTempDirectory(tmp, "kvh-test-pgdata-");
         if (root) {
@@ -261,6 +261,24 @@ public final class TestPostgres {
             throw new IOException("could not unpack the PostgreSQL binaries into " + target);
         }
         return target;
+    }
+
+    /**
+     * Where binaries and data go: {@code /var/tmp} where it is the usual world-writable sticky folder, else the temp
+     * folder. Not {@code /tmp} itself when avoidable: the server runs as {@code nobody} and must be able to traverse
+     * every parent folder for as long as it runs, also if some other test on the machine tightens {@code /tmp}.
+     */
+    private static Path workDir() {
+        Path varTmp = Path.of("/var/tmp");
+        try {
+            if (Files.isDirectory(varTmp) && Files.getPosixFilePermissions(varTmp).contains(PosixFilePermission.OTHERS_WRITE)
+                    && Files.getPosixFilePermissions(varTmp).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                return varTmp;
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // fall back below
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     private static boolean isRoot() {

@@ -78,6 +78,7 @@ public final class AppContext implements AutoCloseable {
     private final se.kvalitetshjulet.service.keyfigure.FollowUpService followUps;
     private final se.kvalitetshjulet.service.ListsService lists;
     private final se.kvalitetshjulet.service.OrgFileService orgFile;
+    private final se.kvalitetshjulet.service.Bilaga2Service bilaga2;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
@@ -130,6 +131,9 @@ public final class AppContext implements AutoCloseable {
                         followUps, organisation));
         this.lists = new se.kvalitetshjulet.service.ListsService(database,
                 new se.kvalitetshjulet.data.repo.ListsRepository(database, audit));
+        var boardRows = new se.kvalitetshjulet.data.repo.Bilaga2Repository(database, audit);
+        this.reports.withBoardRows(boardRows).withSettings(settings);
+        this.bilaga2 = new se.kvalitetshjulet.service.Bilaga2Service(database, boardRows, selfChecks);
         this.orgFile = new se.kvalitetshjulet.service.OrgFileService(database, units,
                 new se.kvalitetshjulet.data.repo.UnitExternalIdRepository(database, audit));
     }
@@ -184,6 +188,7 @@ public final class AppContext implements AutoCloseable {
     public se.kvalitetshjulet.service.keyfigure.FollowUpService followUps() { return followUps; }
     public se.kvalitetshjulet.service.ListsService lists() { return lists; }
     public se.kvalitetshjulet.service.OrgFileService orgFile() { return orgFile; }
+    public se.kvalitetshjulet.service.Bilaga2Service bilaga2() { return bilaga2; }
 
     public ReportExporter reportExporter(java.util.Locale locale) {
         return new ReportExporter(java.util.ResourceBundle.getBundle("i18n.messages", locale,

@@ -41,6 +41,31 @@ public final class AppPaths {
         return dataDir().resolve("logs");
     }
 
+    /** Private temporary files (half-written exports, POI's scratch files): see {@code data.TempFiles}. */
+    public static Path tempDir() {
+        return dataDir().resolve("tmp");
+    }
+
+    /**
+     * Before anything is written: the data, log and temporary folders are made readable by the user only, temporary
+     * files left by a process that was killed are removed, and POI writes its scratch files in the private folder
+     * (not in the shared system temp folder, where another user's files would make an export fail).
+     */
+    public static void preparePrivateFolders() {
+        try {
+            se.kvalitetshjulet.data.FilePermissions.privateDirectory(dataDir());
+            se.kvalitetshjulet.data.FilePermissions.privateDirectory(
+                    Path.of(System.getProperty("kvalitetshjulet.logdir", logDir().toString())));
+            se.kvalitetshjulet.data.TempFiles.useRoot(tempDir());
+            se.kvalitetshjulet.data.TempFiles.cleanLeftovers();
+            org.apache.poi.util.TempFile.setTempFileCreationStrategy(
+                    new org.apache.poi.util.DefaultTempFileCreationStrategy(
+                            se.kvalitetshjulet.data.TempFiles.processDir().resolve("poi").toFile()));
+        } catch (java.io.IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(AppPaths.class).warn("Could not prepare the private folders", e);
+        }
+    }
+
     public static Path preferencesFile() {
         return dataDir().resolve("preferences.properties");
     }

@@ -41,8 +41,8 @@ public final class FailureMessages {
                     + "Försök igen när det andra programmet är klart.";
         }
         if (DatabaseProblems.diskFull(e)) {
-            return "Disken är full, så det gick inte att skriva. Ingenting har ändrats, och påbörjade filer har tagits "
-                    + "bort. Frigör utrymme på disken och försök igen.";
+            return "Disken är full eller går inte att skriva till, så det gick inte att skriva. Ingenting har ändrats, "
+                    + "och påbörjade filer har tagits bort. Frigör utrymme på disken och försök igen.";
         }
         if (DatabaseProblems.readOnly(e)) {
             return "Databasen är skrivskyddad (filen eller mappen den ligger i), så ingenting kunde sparas. Ingenting "
@@ -91,10 +91,10 @@ public final class FailureMessages {
         }
         if (e instanceof UncheckedIOException || e.getCause() instanceof java.io.IOException) {
             return "En fil kunde inte läsas eller skrivas. Ingenting har ändrats. Kontrollera sökvägen, behörigheten "
-                    + "och att disken inte är full; detaljer finns i loggen (" + AppPaths.logDir() + ").";
+                    + "och att disken inte är full; detaljer finns i loggen (" + logDir() + ").";
         }
         return "Ett oväntat fel inträffade och åtgärden avbröts; ingenting har sparats. Detaljer finns i loggen ("
-                + AppPaths.logDir() + ").";
+                + logDir() + ").";
     }
 
     /** Our own Swedish message (a service's refusal), or {@code null} when the text is technical. */
@@ -108,6 +108,10 @@ public final class FailureMessages {
             return null;
         }
         return m;
+    }
+
+    private static String logDir() {
+        return System.getProperty("kvalitetshjulet.logdir", AppPaths.logDir().toString());
     }
 
     private static String file(FileSystemException e) {

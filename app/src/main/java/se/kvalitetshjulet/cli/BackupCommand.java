@@ -46,6 +46,11 @@ public final class BackupCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (db.isServer()) {
+            err.println("En serverdatabas säkerhetskopieras av serverns drift (pg_dump, replikering), inte av "
+                    + "programmet. backup gäller en databasfil.");
+            return ExitCodes.USAGE;
+        }
         Path file = db.path().toAbsolutePath().normalize();
         switch (action == null ? "" : action) {
             case "list" -> {
@@ -87,7 +92,7 @@ public final class BackupCommand implements Callable<Integer> {
                 if (!from.isAbsolute() && !Files.exists(from)) {
                     from = file.resolveSibling(backup);
                 }
-                Backups.Restored r = Backups.restore(file, from);
+                Backups.Restored r = Backups.restore(file, from, db.passphrase());
                 out.println("Databasen " + file + " återställdes från " + r.restoredFrom().getFileName() + ".");
                 if (r.previousKeptAs() != null) {
                     out.println("Den tidigare filen finns kvar som " + r.previousKeptAs().getFileName() + ".");

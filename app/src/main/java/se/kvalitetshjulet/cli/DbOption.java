@@ -1,5 +1,8 @@
 package se.kvalitetshjulet.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -10,6 +13,8 @@ import picocli.CommandLine.Spec;
 import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.app.AppPaths;
 import se.kvalitetshjulet.data.Database;
+import se.kvalitetshjulet.data.DatabaseRefusedException;
+import se.kvalitetshjulet.data.Passphrase;
 import se.kvalitetshjulet.data.ServerUrl;
 
 /**
@@ -17,13 +22,46 @@ import se.kvalitetshjulet.data.ServerUrl;
  * förvaltning's server database (decision 10; the password comes from PGPASSWORD or ~/.pgpass).
  */
 public final class DbOption {
+    /** The environment variable that may hold the passphrase of an encrypted file (decision 0013). */
+    public static final String PASSPHRASE_ENV = "KVALITETSHJULET_PASSPHRASE";
+
     @Option(names = "--db", paramLabel = "PATH|URL",
             description = "SQLite-databasfil (standard: kvalitetshjulet.db i användarens datamapp) eller en serverdatabas "
                     + "postgresql://ANVÄNDARE@VÄRD:PORT/DATABAS[?sslmode=require] (lösenord från PGPASSWORD eller ~/.pgpass).")
     String db;
 
+    @Option(names = "--passphrase-file", paramLabel = "FIL",
+            description = "Fil med lösenfrasen för en krypterad databas (första raden). Annars läses miljövariabeln "
+                    + PASSPHRASE_ENV + ".")
+    Path passphraseFile;
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
+
+    /** The passphrase from {@code --passphrase-file} or the environment, or null when neither is given. */
+    public Passphrase passphrase() {
+        return read(passphraseFile, PASSPHRASE_ENV);
+    }
+
+    /** A passphrase from a file (first line) or else from an environment variable; null when neither is given. */
+    static Passphrase read(Path file, String env) {
+        if (file != null) {
+            try {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                int nl = text.indexOf('\n');
+                return Passphrase.of(nl >= 0 ? text.substring(0, nl + 1) : text);
+            } catch (IOException e) {
+                throw new DatabaseRefusedException(DatabaseRefusedException.Reason.PASSPHRASE_MISSING,
+                        "Lösenfrasfilen " + file + " kunde inte läsas. Kontrollera sökvägen och rättigheterna. "
+                                + "Inget har ändrats.", e);
+            } catch (IllegalArgumentException e) {
+                throw new DatabaseRefusedException(DatabaseRefusedException.Reason.PASSPHRASE_MISSING,
+                        "Lösenfrasfilen " + file + " är tom. Inget har ändrats.", e);
+            }
+        }
+        String value = System.getenv(env);
+        return value == null || value.isEmpty() ? null : Passphrase.of(value);
+    }
 
     /** The file path, or {@code null} when a server database was named. */
     public Path path() {
@@ -55,7 +93,7 @@ public final class DbOption {
         if (isServer()) {
             serverUrl();
         }
-        return new AppContext(Database.open(location()), Clock.systemDefaultZone());
+        return new AppContext(Database.open(location(), passphrase()), Clock.systemDefaultZone());
     }
 
     /**
@@ -63,14 +101,17 @@ public final class DbOption {
      * read-only file or folder) read-only instead of refusing it.
      */
     public AppContext openForReading() {
+        if (isServer()) {
+            return open(); // a server database: what a login may read is the server's business (decision 10)
+        }
         Database database;
         try {
-            database = Database.open(path());
+            database = Database.open(path(), passphrase());
         } catch (se.kvalitetshjulet.data.DatabaseRefusedException e) {
             if (e.reason() != se.kvalitetshjulet.data.DatabaseRefusedException.Reason.READ_ONLY) {
                 throw e;
             }
-            database = Database.openReadOnly(path());
+            database = Database.openReadOnly(path(), passphrase());
         }
         return new AppContext(database, Clock.systemDefaultZone());
     }

@@ -57,6 +57,7 @@ public final class ExportCommand implements Callable<Integer> {
             long n = ctx.deviationExporter().export(f, out, includeText, maskNames, ctx.today(), (p, m) -> { },
                     () -> false);
             spec.commandLine().getOut().printf("%d avvikelser exporterade till %s%n", n, out);
+            PlainFileNotice.warn(spec.commandLine().getErr(), ctx, out);
             return ExitCodes.OK;
         }
     }

@@ -89,8 +89,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         try (AppContext ctx = db.open()) {
             MappingRepository mappings = new MappingRepository(ctx.database());
-            DeviationImporter importer = new DeviationImporter(ctx.database(), ctx.organisation(), ctx.taxonomies(),
-                    ctx.audit(), ctx.clock());
+            DeviationImporter importer = ctx.deviationImporter();
             ImportMapping m;
             if (mapping != null) {
                 Optional<ImportMapping> found;

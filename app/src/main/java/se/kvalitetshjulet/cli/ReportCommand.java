@@ -121,6 +121,7 @@ public final class ReportCommand implements Callable<Integer> {
             ctx.reportExporter(Locale.of("sv")).write(model, f, out, () -> false);
             spec.commandLine().getOut().printf("Rapporten skrevs till %s (%d ms)%n", out,
                     (System.nanoTime() - start) / 1_000_000);
+            PlainFileNotice.warn(err, ctx, out);
             return ExitCodes.OK;
         }
     }

@@ -19,7 +19,8 @@ import se.kvalitetshjulet.data.DatabaseRefusedException;
         subcommands = {DemoCommand.class, CheckCommand.class, ExportCommand.class, ImportCommand.class, SpcCommand.class,
                 DenominatorsCommand.class, ReportCommand.class, SelfCheckCommand.class, ServerCommand.class, AuditCommand.class, ListsCommand.class, OrgCommand.class,
                 BackupCommand.class,
-                se.kvalitetshjulet.cli.bench.BenchCommand.class, KeyFiguresCommand.class},
+                se.kvalitetshjulet.cli.bench.BenchCommand.class, KeyFiguresCommand.class,
+                EncryptCommand.Encrypt.class, EncryptCommand.Rekey.class},
         exitCodeListHeading = "%nSlutkoder:%n",
         exitCodeList = {"0:klart", "1:fel", "2:felaktig användning", "3:indata avvisades (inget skrevs)"})
 public final class RootCommand implements Callable<Integer> {
@@ -36,15 +37,20 @@ public final class RootCommand implements Callable<Integer> {
     /** Returned when the desktop application was started and owns the process. */
     public static final int GUI_STARTED = -1;
 
-    @Option(names = "--db", paramLabel = "PATH", description = "Öppna den här databasfilen i stället för standarddatabasen.")
-    Path db;
+    @Option(names = "--db", paramLabel = "PATH|URL", description = "Öppna den här databasfilen (eller serverdatabasen "
+            + "postgresql://ANVÄNDARE@VÄRD:PORT/DATABAS) i stället för standarddatabasen.")
+    String db;
 
     @Option(names = "--demo", description = "Öppna demodatabasen (skapas med påhittade data första gången).")
     boolean demo;
 
+    @Option(names = "--passphrase-file", paramLabel = "FIL",
+            description = "Fil med lösenfrasen för en krypterad databas (annars KVALITETSHJULET_PASSPHRASE eller en dialog).")
+    Path passphraseFile;
+
     @Override
     public Integer call() {
-        se.kvalitetshjulet.ui.shell.DesktopLauncher.launch(db, demo);
+        se.kvalitetshjulet.ui.shell.DesktopLauncher.launch(db, demo, DbOption.read(passphraseFile, DbOption.PASSPHRASE_ENV));
         return GUI_STARTED;
     }
 

@@ -34,7 +34,7 @@ import se.kvalitetshjulet.service.SelfCheckHandoverService;
                 + "sektionschefer med svarsfiler tillbaka.",
         subcommands = {SelfCheckCommand.ExportTemplate.class, SelfCheckCommand.ImportTemplate.class,
                 SelfCheckCommand.Compile.class, SelfCheckCommand.ExportForm.class, SelfCheckCommand.OpenForm.class,
-                SelfCheckCommand.ExportAnswers.class, SelfCheckCommand.ImportAnswers.class},
+                SelfCheckCommand.ExportAnswers.class, SelfCheckCommand.ImportAnswers.class, SelfCheckRoundCommand.class},
         exitCodeListHeading = "%nSlutkoder:%n",
         exitCodeList = {"0:klart", "1:fel", "2:felaktig användning", "3:filen avvisades (inget skrevs)"})
 public final class SelfCheckCommand implements Callable<Integer> {
@@ -152,6 +152,7 @@ public final class SelfCheckCommand implements Callable<Integer> {
                     spec.commandLine().getOut().printf("Sammanställningen av %s skrevs till %s%s%n",
                             compilation.round().name(), out, comparison == null ? ""
                                     : " (jämförd med " + ctx.selfChecks().round(previous).name() + ")");
+                    PlainFileNotice.warn(err, ctx, out);
                     return ExitCodes.OK;
                 } catch (IllegalArgumentException e) {
                     err.println(e.getMessage());

@@ -93,26 +93,39 @@ public final class Backups {
      *         a backup's name is left behind
      */
     static Path create(Connection connection, Path db) {
+        return create(connection, db, null);
+    }
+
+    /** As {@link #create(Connection, Path)}; with a key the backup is encrypted like the database (decision 0013). */
+    static Path create(Connection connection, Path db, Passphrase key) {
         Path abs = db.toAbsolutePath().normalize();
         Path target = freeName(abs);
         Path partial = target.resolveSibling(target.getFileName() + PARTIAL);
         try {
             try (Statement st = connection.createStatement()) {
-                st.executeUpdate("backup to '" + partial.toString().replace("'", "''") + "'");
+                if (key != null) {
+                    Files.deleteIfExists(partial);
+                    st.executeUpdate(Database.vacuumInto(partial, key));
+                } else {
+                    st.executeUpdate("backup to '" + partial.toString().replace("'", "''") + "'");
+                }
             }
             FilePermissions.ownerOnly(partial);
-            List<String> problems = integrity(partial, true);
+            List<String> problems = integrity(partial, true, key);
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("the new backup fails its integrity check: " + problems);
             }
             fsync(partial);
             move(partial, target);
-            LOG.info("Backed up {} to {}", abs, target);
+            LOG.info("Backed up the database ({})", key != null ? "encrypted" : "plain");
         } catch (SQLException | IOException | RuntimeException e) {
             deleteQuietly(partial);
-            if (DatabaseProblems.diskFull(e)) {
+            LOG.warn("Backup of {} failed", abs, e);
+            // the source is open and sound (quick_check at open), so an I/O error here is writing the copy
+            if (DatabaseProblems.diskFull(e) || DatabaseProblems.sqliteCode(e).startsWith("SQLITE_IOERR")) {
                 throw new DatabaseRefusedException(DatabaseRefusedException.Reason.DISK_FULL, "Säkerhetskopian av "
-                        + abs.getFileName() + " kunde inte skrivas eftersom disken är full. Databasen har inte ändrats "
+                        + abs.getFileName() + " kunde inte skrivas eftersom disken är full eller inte går att skriva "
+                        + "till. Databasen har inte ändrats "
                         + "och ingen ofullständig kopia finns kvar. Frigör utrymme och försök igen.", e);
             }
             if (DatabaseProblems.readOnly(e) || e instanceof java.nio.file.AccessDeniedException) {
@@ -137,6 +150,11 @@ public final class Backups {
      * @throws DatabaseRefusedException when the backup is not usable or the database is in use; nothing changed then
      */
     public static Restored restore(Path db, Path backup) {
+        return restore(db, backup, null);
+    }
+
+    /** As {@link #restore(Path, Path)} for an encrypted database: the backup must open with the same passphrase. */
+    public static Restored restore(Path db, Path backup, Passphrase key) {
         Path abs = db.toAbsolutePath().normalize();
         Path from = backup.toAbsolutePath().normalize();
         if (!Files.isRegularFile(from)) {
@@ -149,8 +167,11 @@ public final class Backups {
         }
         List<String> problems;
         try {
-            Database.inspect(from);
-            problems = integrity(from, false);
+            Database.Inspection inspected = Database.inspect(from, key);
+            if (key != null && !inspected.encrypted()) {
+                key = null; // an older, plain backup of a database encrypted since
+            }
+            problems = integrity(from, false, key);
         } catch (DatabaseRefusedException e) {
             if (e.reason() != DatabaseRefusedException.Reason.DAMAGED) {
                 throw new DatabaseRefusedException(e.reason(), "Säkerhetskopian kan inte återställas: "
@@ -168,12 +189,12 @@ public final class Backups {
         Path tmp = abs.resolveSibling(abs.getFileName() + ".restore" + PARTIAL);
         try {
             if (Files.exists(abs)) {
-                kept = keepCurrent(abs);
+                kept = keepCurrent(abs, key);
             }
             Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
             FilePermissions.ownerOnly(tmp);
             fsync(tmp);
-            List<String> again = integrity(tmp, true);
+            List<String> again = integrity(tmp, true, key);
             if (!again.isEmpty()) {
                 throw new IllegalStateException("the copied backup fails its integrity check: " + again);
             }
@@ -192,16 +213,20 @@ public final class Backups {
                     + "kvar som " + kept.getFileName() : "") + ". Frigör utrymme eller kontrollera behörigheten och "
                     + "försök igen.", e);
         }
-        LOG.info("Restored {} from {} (previous file kept as {})", abs, from, kept);
+        LOG.info("Restored the database from a backup (previous file kept: {})", kept != null);
         return new Restored(from, kept);
     }
 
     /** Copies the current file (and its unwritten WAL) aside under a backup name, holding SQLite's lock. */
-    private static Path keepCurrent(Path db) throws IOException {
+    private static Path keepCurrent(Path db, Passphrase key) throws IOException {
         Path target = freeName(db);
         Path partial = target.resolveSibling(target.getFileName() + PARTIAL);
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(0);
+        if (key != null && Database.mayBeEncrypted(db)) {
+            config.setHexKeyMode(SQLiteConfig.HexKeyMode.SSE);
+            config.setPragma(SQLiteConfig.Pragma.PASSWORD, key.hex());
+        }
         try (Connection c = config.createConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
             try {
                 st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -237,9 +262,17 @@ public final class Backups {
      * @return the problems found, empty when the file is sound
      */
     static List<String> integrity(Path file, boolean quick) {
+        return integrity(file, quick, null);
+    }
+
+    static List<String> integrity(Path file, boolean quick, Passphrase key) {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setOpenMode(SQLiteOpenMode.READONLY);
+        if (key != null) {
+            config.setHexKeyMode(SQLiteConfig.HexKeyMode.SSE);
+            config.setPragma(SQLiteConfig.Pragma.PASSWORD, key.hex());
+        }
         List<String> problems = new ArrayList<>();
         try (Connection c = config.createConnection("jdbc:sqlite:" + file); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery(quick ? "PRAGMA quick_check(20)" : "PRAGMA integrity_check(20)")) {

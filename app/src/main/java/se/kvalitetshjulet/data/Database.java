@@ -49,24 +49,31 @@ public final class Database implements AutoCloseable {
      * database needs no Flyway at all (Flyway's start-up costs about a second);
      * {@code DatabaseTest} fails if it drifts from the migrations Flyway finds.
      */
-    public static final String SCHEMA_VERSION = "19";
+    public static final String SCHEMA_VERSION = "19.1";
+
+    static {
+        NativeSqlite.configure();
+    }
 
     private final Path file;
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
     private final Engine engine;
     private final boolean readOnly;
+    /** The key of an encrypted file (kept for backups written with the same key), null for a plain one. */
+    private final Passphrase key;
 
-    private Database(Path file, HikariDataSource dataSource, boolean readOnly) {
-        this(file, dataSource, new SqliteEngine(file), readOnly);
+    private Database(Path file, HikariDataSource dataSource, boolean readOnly, Passphrase key) {
+        this(file, dataSource, new SqliteEngine(file), readOnly, key);
     }
 
     /** For either engine; {@code file} is null for a server database. */
     Database(Path file, HikariDataSource dataSource, Engine engine) {
-        this(file, dataSource, engine, false);
+        this(file, dataSource, engine, false, null);
     }
 
-    private Database(Path file, HikariDataSource dataSource, Engine engine, boolean readOnly) {
+    private Database(Path file, HikariDataSource dataSource, Engine engine, boolean readOnly, Passphrase key) {
+        this.key = key;
         this.file = file;
         this.readOnly = readOnly;
         this.dataSource = dataSource;
@@ -83,10 +90,15 @@ public final class Database implements AutoCloseable {
      * @throws IllegalArgumentException for a malformed server address (Swedish message)
      */
     public static Database open(String location) {
+        return open(location, null);
+    }
+
+    /** As {@link #open(String)}; the passphrase opens (or creates) an encrypted file (decision 0013). */
+    public static Database open(String location, Passphrase passphrase) {
         if (ServerUrl.isServerUrl(location)) {
             return PostgresServer.open(ServerUrl.parse(location), PostgresServer.Mode.USE);
         }
-        return open(Path.of(location));
+        return open(Path.of(location), passphrase);
     }
 
     /**
@@ -95,12 +107,32 @@ public final class Database implements AutoCloseable {
      * @throws DatabaseRefusedException when the file is not ours or is newer; it is then left untouched
      */
     public static Database open(Path file) {
+        return open(file, null);
+    }
+
+    /**
+     * Opens (creating if missing) and migrates the database at {@code file} with a passphrase (decision 0013). A new
+     * file is encrypted from its first byte when a passphrase is given; an existing encrypted file needs the right one.
+     * An existing plain file opens plain (the passphrase is not used; {@code encrypt} turns it into an encrypted one).
+     *
+     * @param passphrase null for none
+     * @throws DatabaseRefusedException when the file is not ours, newer, encrypted without (the right) passphrase; it
+     *                                  is then left untouched
+     */
+    public static Database open(Path file, Passphrase passphrase) {
         Path absolute = file.toAbsolutePath().normalize();
         boolean existed = Files.exists(absolute) && sizeOf(absolute) > 0;
         MigrationVersion current = null;
+        boolean encrypted;
         if (existed) {
-            current = inspect(absolute);
+            Inspection inspection = inspect(absolute, passphrase);
+            current = inspection.version();
+            encrypted = inspection.encrypted();
         } else {
+            encrypted = passphrase != null;
+            if (encrypted && !encryptionAvailable()) {
+                throw encryptionUnavailable(absolute);
+            }
             try {
                 FilePermissions.privateDirectory(absolute.getParent());
                 FilePermissions.createPrivateFile(absolute);
@@ -111,9 +143,10 @@ public final class Database implements AutoCloseable {
                                 + ".", e);
             }
         }
+        Passphrase key = encrypted ? passphrase : null;
         HikariDataSource ds;
         try {
-            ds = pool(absolute, false);
+            ds = pool(absolute, false, key);
         } catch (RuntimeException e) {
             throw DatabaseProblems.refusal(absolute, e);
         }
@@ -122,15 +155,15 @@ public final class Database implements AutoCloseable {
             // A current database opens without Flyway (its start-up costs about a second), but not without
             // validation: every applied script must still be the one on the classpath (Flyway's checksum).
             if (current != null && current.equals(MigrationVersion.fromVersion(SCHEMA_VERSION))
-                    && MigrationChecksums.historyMatchesScripts(absolute)) {
-                return new Database(absolute, ds, false);
+                    && MigrationChecksums.historyMatchesScripts(ds)) {
+                return new Database(absolute, ds, false, key);
             }
             Flyway flyway = flyway(ds);
             if (existed && flyway.info().pending().length > 0) {
-                backup(ds, absolute);
+                backup(ds, absolute, key);
             }
             flyway.migrate();
-            return new Database(absolute, ds, false);
+            return new Database(absolute, ds, false, key);
         } catch (org.flywaydb.core.api.exception.FlywayValidateException e) {
             ds.close();
             throw new DatabaseRefusedException(DatabaseRefusedException.Reason.CANNOT_OPEN,
@@ -157,33 +190,42 @@ public final class Database implements AutoCloseable {
      * @throws DatabaseRefusedException when the file is missing, not ours, newer, damaged or needs an upgrade
      */
     public static Database openReadOnly(Path file) {
+        return openReadOnly(file, null);
+    }
+
+    /** As {@link #openReadOnly(Path)} with the passphrase of an encrypted file. */
+    public static Database openReadOnly(Path file, Passphrase passphrase) {
         Path absolute = file.toAbsolutePath().normalize();
         if (!Files.isRegularFile(absolute) || sizeOf(absolute) == 0) {
             throw new DatabaseRefusedException(DatabaseRefusedException.Reason.CANNOT_OPEN,
                     "Databasen " + absolute + " finns inte. Kontrollera sökvägen.", null);
         }
-        MigrationVersion current = inspect(absolute);
+        Inspection inspection = inspect(absolute, passphrase);
+        MigrationVersion current = inspection.version();
+        Passphrase key = inspection.encrypted() ? passphrase : null;
         if (current == null || !current.equals(latestKnownVersion())) {
             throw new DatabaseRefusedException(DatabaseRefusedException.Reason.READ_ONLY, "Databasen " + absolute
                     + " behöver uppgraderas till den här versionen innan den kan läsas, och det kräver skrivrättighet. "
                     + "Öppna den en gång med skrivrättighet (t.ex. 'kvalitetshjulet check --db " + absolute + "').", null);
         }
-        if (!MigrationChecksums.historyMatchesScripts(absolute)) {
-            throw new DatabaseRefusedException(DatabaseRefusedException.Reason.CANNOT_OPEN, "Databasen " + absolute
-                    + " har en ändringshistorik som inte stämmer med den här versionen av Kvalitetshjulet (en "
-                    + "uppgradering har ändrats i efterhand). Filen har inte ändrats. Öppna den med den version som "
-                    + "skapade den, eller återställ en säkerhetskopia.", null);
-        }
         HikariDataSource ds;
         try {
-            ds = pool(absolute, true);
+            ds = pool(absolute, true, key);
             try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
                 st.executeQuery("SELECT count(*) FROM flyway_schema_history").close();
             }
         } catch (RuntimeException | SQLException e) {
             throw DatabaseProblems.refusal(absolute, e);
         }
-        return new Database(absolute, ds, true);
+        // read with the file's key, so an encrypted file is checked like a plain one
+        if (!MigrationChecksums.historyMatchesScripts(ds)) {
+            ds.close();
+            throw new DatabaseRefusedException(DatabaseRefusedException.Reason.CANNOT_OPEN, "Databasen " + absolute
+                    + " har en ändringshistorik som inte stämmer med den här versionen av Kvalitetshjulet (en "
+                    + "uppgradering har ändrats i efterhand). Filen har inte ändrats. Öppna den med den version som "
+                    + "skapade den, eller återställ en säkerhetskopia.", null);
+        }
+        return new Database(absolute, ds, true, key);
     }
 
     /**
@@ -244,17 +286,56 @@ public final class Database implements AutoCloseable {
      * @return the schema version the file has, or {@code null} for an empty file
      */
     static MigrationVersion inspect(Path file) {
+        return inspect(file, null).version();
+    }
+
+    /** What a read-only look at a file found: its schema version (null when empty) and whether it is encrypted. */
+    record Inspection(MigrationVersion version, boolean encrypted) {
+    }
+
+    /**
+     * Read-only inspection with an optional passphrase. A file without SQLite's plain header whose size is a whole
+     * number of pages may be encrypted: without a passphrase it is refused (as not readable, with a word about the
+     * passphrase), and a passphrase that does not open it is refused as {@code PASSPHRASE_WRONG}. Writes nothing.
+     */
+    static Inspection inspect(Path file, Passphrase passphrase) {
         byte[] header = new byte[SQLITE_HEADER.length];
+        boolean encrypted;
         try (InputStream in = Files.newInputStream(file)) {
             int read = in.readNBytes(header, 0, header.length);
-            if (read < header.length || !Arrays.equals(header, SQLITE_HEADER)) {
+            encrypted = read < header.length || !Arrays.equals(header, SQLITE_HEADER);
+            if (encrypted && (sizeOf(file) < 512 || sizeOf(file) % 512 != 0)) {
                 throw notADatabase(file, null);
             }
         } catch (IOException e) {
             throw new DatabaseRefusedException(DatabaseRefusedException.Reason.CANNOT_OPEN,
                     "Filen " + file + " kunde inte läsas. Kontrollera att den finns och att du har läsrättighet.", e);
         }
-        try (Connection c = inspectionConnection(file);
+        if (encrypted && !encryptionAvailable()) {
+            throw encryptionUnavailable(file);
+        }
+        if (encrypted && passphrase == null) {
+            // An encrypted file looks like random bytes: it may be either (reason NOT_A_DATABASE, see mayBeEncrypted)
+            throw new DatabaseRefusedException(DatabaseRefusedException.Reason.NOT_A_DATABASE,
+                    "Filen " + file + " är inte en läsbar databas utan lösenfras: den är krypterad, skadad eller av en "
+                            + "annan typ. Är den krypterad, ange lösenfrasen (i programmet i dialogen, på kommandoraden "
+                            + "med --passphrase-file FIL eller miljövariabeln KVALITETSHJULET_PASSPHRASE). "
+                            + "Filen har inte ändrats.", null);
+        }
+        Passphrase key = encrypted ? passphrase : null;
+        Connection opened;
+        try {
+            opened = inspectionConnection(file, key);
+        } catch (SQLException e) {
+            if (key != null && DatabaseProblems.sqliteCode(e).startsWith("SQLITE_NOTADB")) {
+                throw wrongPassphrase(file, e);
+            }
+            if (DatabaseProblems.sqliteCode(e).startsWith("SQLITE_NOTADB")) {
+                throw notADatabase(file, e);
+            }
+            throw DatabaseProblems.refusal(file, e);
+        }
+        try (Connection c = opened;
              Statement st = c.createStatement()) {
             boolean hasHistory;
             int tables;
@@ -272,7 +353,7 @@ public final class Database implements AutoCloseable {
                             "Filen " + file + " är en SQLite-databas men inte en Kvalitetshjulet-databas. "
                                     + "Välj en annan fil eller skapa en ny databas.", null);
                 }
-                return null;
+                return new Inspection(null, encrypted);
             }
             MigrationVersion known = latestKnownVersion();
             MigrationVersion highest = MigrationVersion.EMPTY;
@@ -303,7 +384,7 @@ public final class Database implements AutoCloseable {
                 throw DatabaseProblems.damagedRefusal(file, "integritetskontrollen hittade " + problems.size()
                         + (problems.size() >= 20 ? " eller fler" : "") + " fel", null);
             }
-            return highest;
+            return new Inspection(highest, encrypted);
         } catch (SQLException e) {
             if (DatabaseProblems.sqliteCode(e).startsWith("SQLITE_NOTADB")) {
                 throw notADatabase(file, e);
@@ -316,10 +397,13 @@ public final class Database implements AutoCloseable {
      * A read-only connection for inspection. A WAL database in a read-only folder cannot be opened read-only the
      * ordinary way (SQLite wants to create its -shm file), so it is then opened as immutable.
      */
-    private static Connection inspectionConnection(Path file) throws SQLException {
+    private static Connection inspectionConnection(Path file, Passphrase key) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setOpenMode(SQLiteOpenMode.READONLY);
+        if (key != null) {
+            applyKey(config, key);
+        }
         Connection c = config.createConnection("jdbc:sqlite:" + file);
         try (Statement st = c.createStatement()) {
             st.executeQuery("SELECT count(*) FROM sqlite_master").close();
@@ -345,6 +429,59 @@ public final class Database implements AutoCloseable {
                         + "säkerhetskopiorna med 'kvalitetshjulet backup list --db " + file + "'.", cause);
     }
 
+    /** Whether {@code file} could be an encrypted database: no plain SQLite header, a whole number of pages. */
+    public static boolean mayBeEncrypted(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] header = in.readNBytes(SQLITE_HEADER.length);
+            long size = sizeOf(file);
+            return !Arrays.equals(header, SQLITE_HEADER) && size >= 512 && size % 512 == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static DatabaseRefusedException wrongPassphrase(Path file, Throwable cause) {
+        return new DatabaseRefusedException(DatabaseRefusedException.Reason.PASSPHRASE_WRONG,
+                "Lösenfrasen öppnar inte " + file + " (eller så är filen ingen Kvalitetshjulet-databas). "
+                        + "Kontrollera lösenfrasen och försök igen. Filen har inte ändrats.", cause);
+    }
+
+    private static DatabaseRefusedException encryptionUnavailable(Path file) {
+        return new DatabaseRefusedException(DatabaseRefusedException.Reason.ENCRYPTION_UNAVAILABLE,
+                "Databasen " + file + " är krypterad eller ska krypteras, men den här versionen av programmet saknar "
+                        + "krypteringsstöd (den byggdes utan C-kompilator). Använd det installerade programmet eller "
+                        + "bygg med en C-kompilator (se README). Filen har inte ändrats.", null);
+    }
+
+    private static volatile Boolean encryptionAvailable;
+
+    /** Whether this build can open and write encrypted databases (SQLite3 Multiple Ciphers is loaded). */
+    public static boolean encryptionAvailable() {
+        Boolean known = encryptionAvailable;
+        if (known == null) {
+            boolean ok = false;
+            if (NativeSqlite.configure()) {
+                try (Connection c = new SQLiteConfig().createConnection("jdbc:sqlite::memory:");
+                     Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT sqlite3mc_version()")) {
+                    ok = rs.next() && rs.getString(1) != null;
+                } catch (SQLException e) {
+                    LOG.warn("SQLite3 Multiple Ciphers is not loaded: encryption unavailable");
+                }
+            }
+            encryptionAvailable = known = ok;
+        }
+        return known;
+    }
+
+    /** The cipher scheme every encrypted database uses (decision 0013); fixed, never the library's default. */
+    static final String CIPHER = "chacha20";
+
+    private static void applyKey(SQLiteConfig config, Passphrase passphrase) {
+        config.setHexKeyMode(SQLiteConfig.HexKeyMode.SSE);
+        config.setPragma(SQLiteConfig.Pragma.PASSWORD, passphrase.hex());
+    }
+
     private static long sizeOf(Path file) {
         try {
             return Files.size(file);
@@ -353,8 +490,13 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static HikariDataSource pool(Path file, boolean readOnly) {
+    private static HikariDataSource pool(Path file, boolean readOnly, Passphrase key) {
         SQLiteConfig config = new SQLiteConfig();
+        if (key != null) {
+            applyKey(config, key);
+        }
+        // temporary tables and sort spills stay in memory, never in plain files (decision 0013)
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         config.enforceForeignKeys(true);
         config.setBusyTimeout(busyTimeoutMillis());
         config.setDateClass("TEXT");
@@ -376,7 +518,7 @@ public final class Database implements AutoCloseable {
                 return c;
             }
         };
-        sqlite.setUrl(readOnly && !canReadOrdinarily(file) ? immutableUrl(file) : "jdbc:sqlite:" + file);
+        sqlite.setUrl(readOnly && !canReadOrdinarily(file, key) ? immutableUrl(file) : "jdbc:sqlite:" + file);
         HikariConfig hc = new HikariConfig();
         hc.setDataSource(sqlite);
         hc.setMaximumPoolSize(4);
@@ -386,10 +528,13 @@ public final class Database implements AutoCloseable {
         return new HikariDataSource(hc);
     }
 
-    private static boolean canReadOrdinarily(Path file) {
+    private static boolean canReadOrdinarily(Path file, Passphrase key) {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setOpenMode(SQLiteOpenMode.READONLY);
+        if (key != null) {
+            applyKey(config, key);
+        }
         try (Connection c = config.createConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
             st.executeQuery("SELECT count(*) FROM sqlite_master").close();
             return true;
@@ -416,19 +561,49 @@ public final class Database implements AutoCloseable {
     /** Name of the Unicode lower-case SQL function registered on SQLite connections. */
     public static final String UNICODE_LOWER = "kvh_lower";
 
-    /** The backup before a migration; see {@link Backups#create}. */
-    private static void backup(DataSource ds, Path file) {
+    /** The backup before a migration (encrypted like the database); see {@link Backups#create}. */
+    private static void backup(DataSource ds, Path file, Passphrase key) {
         try (Connection c = ds.getConnection()) {
-            Backups.create(c, file);
+            Backups.create(c, file, key);
         } catch (SQLException e) {
             throw DatabaseProblems.refusal(file, e);
         }
     }
 
+    /**
+     * A consistent copy of the database at {@code target} ({@code VACUUM INTO}), encrypted with the same passphrase
+     * when the database is encrypted, plain when it is plain. The target must not exist.
+     */
+    public void copyTo(Path target) {
+        copyTo(target, key);
+    }
+
+    /** {@link #copyTo(Path)} with another key (null: plain), for {@code encrypt} and {@code rekey}. */
+    void copyTo(Path target, Passphrase targetKey) {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate(vacuumInto(target, targetKey));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Kopian till " + target + " kunde inte skrivas: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code VACUUM INTO} a URI carrying the cipher and key of the copy (SQLite3 Multiple Ciphers), or a plain path. */
+    static String vacuumInto(Path target, Passphrase key) {
+        String uri = target.toAbsolutePath().toUri().toString();
+        if (key != null) {
+            uri += "?cipher=" + CIPHER + "&hexkey=" + key.hex();
+        }
+        return "VACUUM INTO '" + uri.replace("'", "''") + "'";
+    }
+
     /** Writes a backup of this database now (SQLite's online backup), keeping the newest {@value Backups#KEPT}. */
     public Path backupNow() {
+        if (file == null) {
+            throw new DatabaseRefusedException(DatabaseRefusedException.Reason.CANNOT_OPEN, "En serverdatabas "
+                    + "säkerhetskopieras på servern (pg_dump eller serverns egna säkerhetskopior), inte härifrån.", null);
+        }
         try (Connection c = dataSource.getConnection()) {
-            return Backups.create(c, file);
+            return Backups.create(c, file, key);
         } catch (SQLException e) {
             throw DatabaseProblems.refusal(file, e);
         }
@@ -441,6 +616,9 @@ public final class Database implements AutoCloseable {
      */
     public List<String> integrityCheck() {
         List<String> problems = new ArrayList<>();
+        if (file == null) {
+            return problems; // a server database: PostgreSQL checks its own pages (data checksums)
+        }
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("PRAGMA integrity_check(20)")) {
             while (rs.next()) {
@@ -479,7 +657,12 @@ public final class Database implements AutoCloseable {
 
     /** Whether the file is encrypted at rest (decision 0013). */
     public boolean encrypted() {
-        return false;
+        return key != null;
+    }
+
+    /** The passphrase of an encrypted database, for code that opens the same file again (backups, restore). */
+    Passphrase key() {
+        return key;
     }
 
     /** Read access; repositories use it for queries. */

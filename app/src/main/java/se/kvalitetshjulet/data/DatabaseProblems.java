@@ -41,7 +41,10 @@ public final class DatabaseProblems {
 
     /** Whether the disk was full somewhere in the chain (SQLite's SQLITE_FULL or the operating system's ENOSPC). */
     public static boolean diskFull(Throwable e) {
-        if (sqliteCode(e).startsWith("SQLITE_FULL")) {
+        String code = sqliteCode(e);
+        // a write refused by the system (ENOSPC gives SQLITE_FULL; a quota or file-size limit, EFBIG, IOERR_WRITE)
+        if (code.startsWith("SQLITE_FULL") || code.equals("SQLITE_IOERR_WRITE") || code.equals("SQLITE_IOERR_FSYNC")
+                || code.equals("SQLITE_IOERR_TRUNCATE")) {
             return true;
         }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -74,6 +77,14 @@ public final class DatabaseProblems {
 
     /** The refusal for a failure while opening or inspecting {@code file}. */
     static DatabaseRefusedException refusal(Path file, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnsatisfiedLinkError || t.getClass().getSimpleName().equals("NativeLibraryNotFoundException")) {
+                return new DatabaseRefusedException(Reason.CANNOT_OPEN, "Databasprogrammet (SQLite) kunde inte startas: "
+                        + "dess bibliotek kunde inte packas upp i den tillfälliga mappen " + System.getProperty(
+                        "java.io.tmpdir") + ". Disken kan vara full eller mappen skrivskyddad. Frigör utrymme och "
+                        + "försök igen. Databasen " + file + " har inte ändrats.", e);
+            }
+        }
         if (busy(e)) {
             return locked(file, e);
         }
@@ -120,8 +131,8 @@ public final class DatabaseProblems {
     }
 
     static String diskFullMessage(Path file) {
-        return "Disken där databasen " + file + " ligger är full. Ingenting har ändrats. Frigör utrymme på disken "
-                + "(eller flytta databasen till en disk med mer utrymme) och försök igen.";
+        return "Disken där databasen " + file + " ligger är full eller går inte att skriva till. Ingenting har ändrats. "
+                + "Frigör utrymme på disken (eller flytta databasen till en disk med mer utrymme) och försök igen.";
     }
 
     public static DatabaseRefusedException damagedRefusal(Path file, String detail, Throwable e) {

@@ -9,6 +9,12 @@ package se.kvalitetshjulet.data;
 public class DatabaseRefusedException extends RuntimeException {
     public enum Reason {
         NOT_A_DATABASE, FOREIGN_DATABASE, NEWER_VERSION, CANNOT_OPEN,
+        /** The file is encrypted and no passphrase was given (decision 0013). */
+        PASSPHRASE_MISSING,
+        /** The passphrase does not open the file (or it is not a database at all). */
+        PASSPHRASE_WRONG,
+        /** The file is encrypted but this build has no encryption support. */
+        ENCRYPTION_UNAVAILABLE,
         /** SQLite's integrity check found errors: restore a backup. */
         DAMAGED,
         /** Another process holds the write lock. */

@@ -34,8 +34,24 @@ final class MigrationChecksums {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setOpenMode(SQLiteOpenMode.READONLY);
-        try (Connection c = config.createConnection("jdbc:sqlite:" + file);
-             Statement st = c.createStatement();
+        try (Connection c = config.createConnection("jdbc:sqlite:" + file)) {
+            return historyMatchesScripts(c);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** As {@link #historyMatchesScripts(Path)} on an open connection (an encrypted file is read with its key). */
+    static boolean historyMatchesScripts(javax.sql.DataSource ds) {
+        try (Connection c = ds.getConnection()) {
+            return historyMatchesScripts(c);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static boolean historyMatchesScripts(Connection c) {
+        try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT version, type, script, checksum, success "
                      + "FROM flyway_schema_history WHERE version IS NOT NULL")) {
             while (rs.next()) {

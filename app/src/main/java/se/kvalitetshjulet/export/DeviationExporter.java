@@ -86,7 +86,7 @@ public final class DeviationExporter {
         try {
             Path dir = target.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, ".export-", ".tmp");
+            tmp = se.kvalitetshjulet.data.TempFiles.create(".export-", ".tmp");
         } catch (IOException e) {
             throw new UncheckedIOException("Kunde inte skapa exportfilen i " + target.getParent(), e);
         }
@@ -136,9 +136,9 @@ public final class DeviationExporter {
                     csv.flush();
                 }
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            se.kvalitetshjulet.data.TempFiles.moveInto(tmp, target);
         } catch (IOException e) {
-            throw new UncheckedIOException("Exporten till " + target + " misslyckades: " + e.getMessage(), e);
+            throw new UncheckedIOException("Exporten till " + target + " misslyckades.", e);
         } finally {
             try {
                 Files.deleteIfExists(tmp);

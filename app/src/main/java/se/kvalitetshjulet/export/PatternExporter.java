@@ -70,13 +70,17 @@ public final class PatternExporter {
             for (int i = 0; i < wb.getNumberOfSheets(); i++) {
                 wb.getSheetAt(i).setColumnWidth(0, 40 * 256);
             }
-            Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".export-", ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                wb.write(out);
+            Path tmp = se.kvalitetshjulet.data.TempFiles.create(".export-", ".tmp");
+            try {
+                try (OutputStream out = Files.newOutputStream(tmp)) {
+                    wb.write(out);
+                }
+                se.kvalitetshjulet.data.TempFiles.moveInto(tmp, target);
+            } finally {
+                se.kvalitetshjulet.data.TempFiles.deleteQuietly(tmp);
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new UncheckedIOException("Exporten till " + target + " misslyckades: " + e.getMessage(), e);
+            throw new UncheckedIOException("Exporten till " + target + " misslyckades.", e);
         }
     }
 

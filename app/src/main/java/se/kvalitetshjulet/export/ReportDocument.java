@@ -104,7 +104,28 @@ public final class ReportDocument {
     }
 
     private String scope() {
+        if (m.scopeName().isBlank() && m.coverName() != null && !m.coverName().isBlank()) {
+            return m.coverName();
+        }
         return m.scopeName().isBlank() ? s("report.wholeOrganisation") : m.scopeName();
+    }
+
+    /**
+     * The kinds with records in the compared years of the report's scope: a kind without any is left out of the
+     * tables and charts instead of printed as zeros and empty charts (issue 21).
+     */
+    private List<DeviationKind> kindsWithRecords() {
+        PatternReport p = m.patterns();
+        List<DeviationKind> out = new ArrayList<>();
+        for (DeviationKind k : DeviationKind.values()) {
+            for (int i = 0; i <= p.yearsCompared(); i++) {
+                if (p.count(k, PatternReport.TOTAL, i) > 0) {
+                    out.add(k);
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     private void cover() {
@@ -128,7 +149,7 @@ public final class ReportDocument {
         out.add(new Heading(1, s("report.h.improvement")));
         out.add(new Heading(2, s("report.h.deviations")));
         deviationTable();
-        for (DeviationKind k : DeviationKind.values()) {
+        for (DeviationKind k : kindsWithRecords()) {
             out.add(new Chart(byAreaChart(k)));
         }
         patternTables();
@@ -159,7 +180,7 @@ public final class ReportDocument {
         header.addAll(p.areas());
         header.add(s("report.col.total"));
         List<List<String>> rows = new ArrayList<>();
-        for (DeviationKind k : DeviationKind.values()) {
+        for (DeviationKind k : kindsWithRecords()) {
             List<String> row = new ArrayList<>();
             row.add(kind(k));
             for (String a : p.areas()) {
@@ -305,6 +326,7 @@ public final class ReportDocument {
     private void bilaga2() {
         if (m.selfChecks().rows().isEmpty()) {
             out.add(new Paragraph(s("report.none"), false));
+            bilaga2Unanswered();
             return;
         }
         Map<String, List<List<String>>> byArea = new LinkedHashMap<>();
@@ -318,6 +340,22 @@ public final class ReportDocument {
                     s("report.col.result"), s("report.col.actions"), s("report.col.routines")), rows,
                     new float[] {3, 2, 2, 3, 3}));
         });
+        bilaga2Unanswered();
+    }
+
+    /** Self-checks sent but not answered: listed apart, not as results (issue 21). */
+    private void bilaga2Unanswered() {
+        List<ReportModel.Bilaga2Row> missing = m.selfChecks().unanswered();
+        if (missing.isEmpty()) {
+            return;
+        }
+        out.add(new Heading(2, s("report.bilaga2.unanswered")));
+        List<List<String>> rows = new ArrayList<>();
+        for (ReportModel.Bilaga2Row r : missing) {
+            rows.add(List.of(text(r.check()), text(r.unit()), area(r.area())));
+        }
+        out.add(new Table(s("report.sheet.bilaga2Unanswered"), List.of(s("report.col.check"), s("report.col.unit"),
+                s("report.col.area")), rows, new float[] {3, 3, 2}));
     }
 
     private void descriptions() {
@@ -378,7 +416,7 @@ public final class ReportDocument {
         header.add(s("report.col.total"));
         List<List<String>> rows = new ArrayList<>();
         long[] colTotals = new long[Law.values().length + 1];
-        for (DeviationKind k : DeviationKind.values()) {
+        for (DeviationKind k : kindsWithRecords()) {
             List<String> row = new ArrayList<>();
             row.add(kind(k));
             long sum = 0;
@@ -458,7 +496,7 @@ public final class ReportDocument {
         out.add(new Heading(1, s("report.h.keyNumbers", m.period().label())));
         PatternReport p = m.patterns();
         List<List<String>> rows = new ArrayList<>();
-        for (DeviationKind k : DeviationKind.values()) {
+        for (DeviationKind k : kindsWithRecords()) {
             rows.add(List.of(kind(k), p.boardStyle(k, PatternReport.TOTAL)));
         }
         long[] all = new long[p.yearsCompared() + 1];

@@ -86,7 +86,7 @@ public final class ReportDocxWriter {
             DocxKit.pageNumberFooter(doc, bundle.getString("risk.report.page"));
             RiskReportExporter.write(target, doc::write);
         } catch (IOException e) {
-            throw new UncheckedIOException("Rapporten kunde inte skrivas till " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Rapporten kunde inte skrivas till " + target + ".", e);
         } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
             throw new IllegalStateException("Diagrammet kunde inte bäddas in: " + e.getMessage(), e);
         }

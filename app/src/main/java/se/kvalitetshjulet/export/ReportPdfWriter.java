@@ -57,7 +57,7 @@ public final class ReportPdfWriter {
             PdfKit.pageNumberFooter(doc, regular, bundle.getString("risk.report.pageOf"));
             RiskReportExporter.write(target, doc::save);
         } catch (IOException e) {
-            throw new UncheckedIOException("Rapporten kunde inte skrivas till " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Rapporten kunde inte skrivas till " + target + ".", e);
         }
     }
 

@@ -95,7 +95,7 @@ public final class ReportXlsxWriter {
             }
             RiskReportExporter.write(target, wb::write);
         } catch (IOException e) {
-            throw new UncheckedIOException("Rapporten kunde inte skrivas till " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Rapporten kunde inte skrivas till " + target + ".", e);
         }
     }
 }

@@ -74,7 +74,7 @@ public final class RiskAppendixExporter {
             sheet.setColumnWidth(3, 40 * 256);
             RiskReportExporter.write(target, wb::write);
         } catch (IOException e) {
-            throw new UncheckedIOException("Exporten till " + target + " misslyckades: " + e.getMessage(), e);
+            throw new UncheckedIOException("Exporten till " + target + " misslyckades.", e);
         }
     }
 }

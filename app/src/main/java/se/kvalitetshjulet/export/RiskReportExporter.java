@@ -60,7 +60,7 @@ public final class RiskReportExporter {
             DocxKit.pageNumberFooter(doc, pageWord);
             write(target, doc::write);
         } catch (IOException e) {
-            throw new UncheckedIOException("Exporten till " + target + " misslyckades: " + e.getMessage(), e);
+            throw new UncheckedIOException("Exporten till " + target + " misslyckades.", e);
         }
     }
 
@@ -91,7 +91,7 @@ public final class RiskReportExporter {
             PdfKit.pageNumberFooter(doc, fonts.regular(), pageOf);
             write(target, doc::save);
         } catch (IOException e) {
-            throw new UncheckedIOException("Exporten till " + target + " misslyckades: " + e.getMessage(), e);
+            throw new UncheckedIOException("Exporten till " + target + " misslyckades.", e);
         }
     }
 
@@ -102,12 +102,12 @@ public final class RiskReportExporter {
 
     static void write(Path target, Writer writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, ".export-", ".tmp");
+        Path tmp = se.kvalitetshjulet.data.TempFiles.create(".export-", ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 writer.write(out);
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            se.kvalitetshjulet.data.TempFiles.moveInto(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -110,15 +110,15 @@ public final class AnnualCycleService {
         String text = ics(fromYear, calendarName);
         try {
             Path dir = target.toAbsolutePath().getParent();
-            Path tmp = Files.createTempFile(dir, ".ics-", ".tmp");
+            Path tmp = se.kvalitetshjulet.data.TempFiles.create(".ics-", ".tmp");
             try {
                 Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                se.kvalitetshjulet.data.TempFiles.moveInto(tmp, target);
             } finally {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Exporten till " + target + " misslyckades: " + e.getMessage(), e);
+            throw new UncheckedIOException("Exporten till " + target + " misslyckades.", e);
         }
         return (int) text.lines().filter(l -> l.equals("BEGIN:VEVENT")).count();
     }

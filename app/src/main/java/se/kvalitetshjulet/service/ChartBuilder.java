@@ -36,6 +36,9 @@ import se.kvalitetshjulet.domain.trend.Pareto;
 import se.kvalitetshjulet.domain.trend.TrendMeasure;
 import se.kvalitetshjulet.domain.trend.TrendPoint;
 import se.kvalitetshjulet.domain.trend.TrendSettings;
+import se.kvalitetshjulet.domain.trend.Assurance;
+import se.kvalitetshjulet.domain.trend.Improvement;
+import se.kvalitetshjulet.domain.trend.Variation;
 
 /**
  * Builds every chart of the chart screen, the presentation and the council's deck from its stored
@@ -123,8 +126,14 @@ public final class ChartBuilder {
     }
 
     private ChartData buildTrend(TrendSettings s) {
+        if (s.measure().betweenEvents()) {
+            return buildBetweenEvents(s);
+        }
         DeviationFilter f = filter(s);
         List<TrendPoint> series = trends.series(f, s.granularity(), s.measure(), s.from(), s.to(), today.get());
+        if (series.isEmpty()) {
+            throw new IllegalArgumentException(texts.get("trend.noData"));
+        }
         if (s.measure().needsDenominator() && series.stream().allMatch(tp -> tp.denominator() == null || tp.denominator() == 0)) {
             throw new IllegalArgumentException(texts.get("trend.noDenominators"));
         }
@@ -141,38 +150,161 @@ public final class ChartBuilder {
             }
         }
         List<LocalDate> starts = series.stream().map(TrendPoint::periodStart).toList();
-        SpcRequest req = SpcRequest.of(type, values, denominators);
-        req = withFreezeOrPhase(req, s, starts);
-        SpcResult result = SpcEngine.compute(req);
+        List<String> labels = series.stream().map(TrendPoint::label).toList();
         double k = s.measure() == TrendMeasure.SHARE ? 100 : 1;
-        List<ChartData.Point> points = points(result, series.stream().map(TrendPoint::label).toList(), k, s.style());
-        OrgTree t = organisation.tree();
-        String what = what(s);
-        String title = texts.get("trend.title." + s.measure().name(), what);
-        String subtitle = where(s, t) + " · " + series.getFirst().label() + "–" + series.getLast().label() + " · "
+        String title = texts.get("trend.title." + s.measure().name(), what(s));
+        String subtitle = where(s, organisation.tree()) + " · " + labels.getFirst() + "–" + labels.getLast() + " · "
                 + texts.get("trend.chartName." + (s.style() == ChartStyle.BARS ? "BARS" : type.name()));
-        boolean signal = s.style() != ChartStyle.BARS && result.hasSignal();
-        return new ChartData(title, subtitle, texts.get("trend.yLabel." + s.measure().name()), s.style(), type, points,
-                explanations(s.style(), result), signal, ChartKind.TREND, null, null,
+        List<String> notes = new ArrayList<>();
+        notes.add(texts.get(s.measure().needsDenominator() ? "trend.gapRule.rate" : "trend.gapRule.count",
+                labels.getFirst()));
+        double[] sortedCounts = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double medianCount = sortedCounts.length % 2 == 1 ? sortedCounts[sortedCounts.length / 2]
+                : (sortedCounts[sortedCounts.length / 2 - 1] + sortedCounts[sortedCounts.length / 2]) / 2;
+        if (medianCount == 0) {
+            notes.addFirst(texts.get("trend.rare.suggest"));
+        }
+        return spcChart(s, type, values, denominators, starts, labels, k, title, subtitle,
+                texts.get("trend.yLabel." + s.measure().name()), s.style(), ChartKind.TREND, notes,
                 markers(s, starts, s.to(), true));
     }
 
-    private SpcRequest withFreezeOrPhase(SpcRequest req, TrendSettings s, List<LocalDate> starts) {
-        LocalDate phase = s.effectivePhaseStart();
-        if (s.freeze() != null && s.freeze() >= 2 && s.freeze() < starts.size()) {
-            return req.withFreeze(s.freeze());
-        } else if (phase != null) {
-            int idx = 0;
-            for (int i = 0; i < starts.size(); i++) {
-                if (starts.get(i).isBefore(phase)) {
-                    idx = i + 1;
-                }
-            }
-            if (idx >= 2 && idx < starts.size() - 1) {
-                return req.withPartBreaks(idx);
+    /**
+     * A G or T chart of a rare kind ("dagar mellan lex Sarah-rapporter, Hemtjänst Syd"): one point per event after
+     * the first, labelled with the event's day; events on the same day count as one.
+     */
+    private ChartData buildBetweenEvents(TrendSettings s) {
+        List<TrendService.BetweenEvents> events = trends.betweenEvents(filter(s), s.from(), s.to(), today.get());
+        if (events.size() < 2) {
+            throw new IllegalArgumentException(texts.get("trend.between.tooFew"));
+        }
+        boolean days = s.measure() == TrendMeasure.DAYS_BETWEEN;
+        ChartType type = s.style() == ChartStyle.CONTROL ? s.measure().controlChart() : ChartType.RUN;
+        List<Double> values = events.stream().map(e -> (double) (days ? e.days() : e.deviationsBetween())).toList();
+        List<LocalDate> starts = events.stream().map(TrendService.BetweenEvents::day).toList();
+        List<String> labels = starts.stream().map(LocalDate::toString).toList();
+        String title = texts.get("trend.title." + s.measure().name(), what(s), where(s, organisation.tree()));
+        String subtitle = s.from() + "–" + s.to() + " · " + texts.get("trend.between.events", events.size() + 1) + " · "
+                + texts.get("trend.chartName." + (s.style() == ChartStyle.BARS ? "BARS" : type.name()));
+        List<String> notes = new ArrayList<>();
+        notes.add(texts.get("trend.between.rule"));
+        return spcChart(s, type, values, List.of(), starts, labels, 1, title, subtitle,
+                texts.get("trend.yLabel." + s.measure().name()), s.style(), ChartKind.TREND, notes,
+                markers(s, starts, s.to(), false));
+    }
+
+    /**
+     * Computes a run or control chart exactly as the settings say (freeze, phase, excluded points, screening) and
+     * explains it: the verdict line (förbättring, försämring or slumpmässig variation), the assurance against the
+     * target, the signals, and every setting that could not be used on these data.
+     */
+    ChartData spcChart(TrendSettings s, ChartType type, List<Double> values, List<Double> denominators,
+                       List<LocalDate> starts, List<String> labels, double k, String title, String subtitle,
+                       String yLabel, ChartStyle style, ChartKind kind, List<String> notes,
+                       List<ChartData.Marker> markers) {
+        int n = values.size();
+        SpcRequest req = SpcRequest.of(type, values, denominators).withScreenedMovingRanges(s.screening());
+        List<String> problems = new ArrayList<>();
+        int baselineEnd = 0;
+        if (s.freeze() != null) {
+            if (s.freeze() >= 2 && s.freeze() < n) {
+                req = req.withFreeze(s.freeze());
+                baselineEnd = s.freeze();
+            } else {
+                problems.add(texts.get("trend.freeze.outOfRange", s.freeze(), n));
             }
         }
-        return req;
+        LocalDate phase = s.effectivePhaseStart();
+        if (phase != null) {
+            if (baselineEnd > 0) {
+                problems.add(texts.get("trend.phase.withFreeze"));
+            } else {
+                int idx = 0;
+                for (int i = 0; i < starts.size(); i++) {
+                    if (starts.get(i).isBefore(phase)) {
+                        idx = i + 1;
+                    }
+                }
+                if (idx >= 2 && idx < n - 1) {
+                    req = req.withPartBreaks(idx);
+                } else {
+                    problems.add(texts.get("trend.phase.outOfRange", phase));
+                }
+            }
+        }
+        List<Integer> excluded = s.excluded().stream().filter(i -> i >= 1 && i <= n).toList();
+        if (excluded.size() < s.excluded().size()) {
+            problems.add(texts.get("trend.exclude.outOfRange", n));
+        }
+        req = req.withExcluded(excluded);
+        SpcResult result = SpcEngine.compute(req);
+        List<ChartData.Point> points = points(result, labels, k, style);
+        boolean bars = style == ChartStyle.BARS;
+        Improvement better = s.betterWhen();
+        Variation variation = bars ? null : Variation.of(result, better);
+        Assurance assurance = null;
+        if (!bars && s.target() != null && type.hasControlLimits()) {
+            ChartData.Point last = points.getLast();
+            assurance = Assurance.of(last.lower(), last.upper(), s.target(), better);
+        }
+        List<String> partStarts = new ArrayList<>();
+        for (var part : result.parts()) {
+            partStarts.add(labels.get(part.firstIndex() - 1));
+        }
+        String baselineLabel = baselineEnd > 0 ? texts.get("trend.baseline.until", labels.get(baselineEnd - 1)) : null;
+        List<String> explanations = new ArrayList<>();
+        String verdict = bars ? null : texts.get("trend.variation." + variation.name());
+        if (verdict != null) {
+            explanations.add(verdict);
+        }
+        if (assurance != null) {
+            explanations.add(texts.get("trend.assurance." + assurance.name(), number(s.target())));
+        } else if (!bars && s.target() != null) {
+            explanations.add(texts.get("trend.assurance.needsLimits", number(s.target())));
+        }
+        if (baselineLabel != null) {
+            explanations.add(texts.get("trend.baseline.explained", baselineEnd, labels.get(baselineEnd - 1)));
+        }
+        if (!excluded.isEmpty()) {
+            explanations.add(texts.get("trend.exclude.explained", String.join(", ",
+                    excluded.stream().map(i -> labels.get(i - 1)).toList())));
+        }
+        String none = se.kvalitetshjulet.domain.spc.SpcMessages.forLocale(texts.locale()).get("signal.none");
+        // "Inga signaler" would only repeat the verdict "Slumpmässig variation".
+        explanations.addAll(explanations(style, result).stream()
+                .filter(e -> !(variation == Variation.COMMON_CAUSE && e.equals(none))).toList());
+        explanations.addAll(problems);
+        explanations.addAll(notes);
+        if (!bars && usesScreening(type)) {
+            explanations.add(texts.get(s.screening() ? "trend.screening.on" : "trend.screening.off"));
+        }
+        List<String> partLabels = new ArrayList<>();
+        for (int i = 0; i < partStarts.size(); i++) {
+            partLabels.add(texts.get("trend.part.from", i + 1, partStarts.get(i)));
+        }
+        ChartData.Legend legend = new ChartData.Legend(texts.get("trend.legend.value"),
+                texts.get(type.medianCentre() ? "trend.legend.centre.median" : "trend.legend.centre.mean"),
+                texts.get("trend.legend.limits"), baselineLabel == null ? texts.get("trend.legend.baseline")
+                : baselineLabel, texts.get("trend.legend.outside"), texts.get("trend.legend.runs"),
+                texts.get("trend.legend.excluded"), s.target() == null ? texts.get("trend.legend.target")
+                : texts.get("trend.legend.target") + " " + number(s.target()), partLabels);
+        ChartData.Spc spc = new ChartData.Spc(req, baselineEnd, baselineLabel, partStarts, better, variation,
+                assurance, s.target(), verdict, legend);
+        boolean signal = !bars && result.hasSignal();
+        return new ChartData(title, subtitle, yLabel, style, type, points, explanations, signal, kind, null, null,
+                markers, null, spc);
+    }
+
+    /** The chart types whose limits come from moving ranges, where screening matters. */
+    static boolean usesScreening(ChartType type) {
+        return switch (type) {
+            case I, IP, T, PP, UP -> true;
+            default -> false;
+        };
+    }
+
+    private String number(double x) {
+        return java.text.NumberFormat.getNumberInstance(texts.locale()).format(x);
     }
 
     private static List<ChartData.Point> points(SpcResult result, List<String> labels, double k, ChartStyle style) {
@@ -285,39 +417,36 @@ public final class ChartBuilder {
         List<Double> denominators = rounds.stream().map(r -> (double) r.assessable()).toList();
         boolean pChart = s.style() != ChartStyle.BARS && rounds.size() >= 2
                 && rounds.stream().allMatch(r -> r.assessable() > 0);
-        ChartStyle style = pChart ? ChartStyle.CONTROL : ChartStyle.BARS;
-        SpcResult result = SpcEngine.compute(SpcRequest.of(pChart ? ChartType.P : ChartType.RUN, values,
-                pChart ? denominators : List.of()));
         List<String> labels = rounds.stream().map(r -> r.name() + " (" + YearMonth.from(r.periodStart()) + ")").toList();
-        List<ChartData.Point> points;
-        if (pChart) {
-            points = points(result, labels, 100, style);
-        } else {
-            points = new ArrayList<>();
-            for (int i = 0; i < rounds.size(); i++) {
-                ChartRepository.RoundCompliance r = rounds.get(i);
-                points.add(new ChartData.Point(labels.get(i), 100.0 * r.compliant() / r.assessable(), Double.NaN,
-                        Double.NaN, Double.NaN, false, false, false, 1));
-            }
-        }
-        List<String> explanations = new ArrayList<>();
         ChartRepository.RoundCompliance last = rounds.getLast();
-        explanations.add(texts.get("trend.compliance.latest", last.name(), last.compliant(), last.assessable(),
-                String.format(texts.locale(), "%.0f", 100.0 * last.compliant() / last.assessable())));
-        if (pChart) {
-            explanations.addAll(explanations(style, result));
-        } else {
-            explanations.add(texts.get(s.style() == ChartStyle.BARS ? "trend.barsWarning" : "trend.compliance.tooFew"));
-        }
+        String latest = texts.get("trend.compliance.latest", last.name(), last.compliant(), last.assessable(),
+                String.format(texts.locale(), "%.0f", 100.0 * last.compliant() / last.assessable()));
         String family = trends.templateFamilies().stream().filter(f -> f.familyId() == s.templateFamilyId())
                 .map(ChartRepository.TemplateFamily::name).findFirst().orElse("");
         String subtitle = where(s, organisation.tree()) + " · "
                 + texts.get("trend.compliance.rounds", rounds.size()) + " · "
                 + texts.get("trend.chartName." + (pChart ? "P" : "BARS"));
-        return new ChartData(texts.get("trend.title.SELF_CHECK_COMPLIANCE", family), subtitle,
-                texts.get("trend.yLabel.SELF_CHECK_COMPLIANCE"), style, pChart ? ChartType.P : ChartType.RUN, points,
-                explanations, pChart && result.hasSignal(), ChartKind.SELF_CHECK_COMPLIANCE, null, null,
-                markers(s, rounds.stream().map(ChartRepository.RoundCompliance::periodStart).toList(), null, false));
+        List<LocalDate> starts = rounds.stream().map(ChartRepository.RoundCompliance::periodStart).toList();
+        List<ChartData.Marker> markers = markers(s, starts, null, false);
+        String title = texts.get("trend.title.SELF_CHECK_COMPLIANCE", family);
+        String yLabel = texts.get("trend.yLabel.SELF_CHECK_COMPLIANCE");
+        if (pChart) {
+            List<String> notes = new ArrayList<>();
+            notes.add(latest);
+            return spcChart(s, ChartType.P, values, denominators, starts, labels, 100, title, subtitle, yLabel,
+                    ChartStyle.CONTROL, ChartKind.SELF_CHECK_COMPLIANCE, notes, markers);
+        }
+        List<ChartData.Point> points = new ArrayList<>();
+        for (int i = 0; i < rounds.size(); i++) {
+            ChartRepository.RoundCompliance r = rounds.get(i);
+            points.add(new ChartData.Point(labels.get(i), 100.0 * r.compliant() / r.assessable(), Double.NaN,
+                    Double.NaN, Double.NaN, false, false, false, 1));
+        }
+        List<String> explanations = new ArrayList<>();
+        explanations.add(latest);
+        explanations.add(texts.get(s.style() == ChartStyle.BARS ? "trend.barsWarning" : "trend.compliance.tooFew"));
+        return new ChartData(title, subtitle, yLabel, ChartStyle.BARS, ChartType.RUN, points, explanations, false,
+                ChartKind.SELF_CHECK_COMPLIANCE, null, null, markers);
     }
 
     private ChartData buildActions(TrendSettings s) {

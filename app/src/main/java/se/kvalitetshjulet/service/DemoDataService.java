@@ -216,62 +216,66 @@ public final class DemoDataService {
         LocalDate start = today.minusYears(3);
         int span = (int) java.time.temporal.ChronoUnit.DAYS.between(start, today);
         final int chunk = 20_000;
-        long written = 0;
-        while (written < count) {
-            int n = (int) Math.min(chunk, count - written);
-            db.txRun(tx -> {
-                List<Deviation> batch = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    DeviationKind k = kinds[rnd.nextInt(kinds.length)];
-                    LocalDate reg = start.plusDays(rnd.nextInt(span + 1));
-                    DeviationStatus s = reg.isBefore(today.minusMonths(3)) ? DeviationStatus.AVSLUTAD
-                            : statuses[rnd.nextInt(statuses.length)];
-                    String title = titles[rnd.nextInt(titles.length)];
-                    batch.add(new Deviation(null, null, k, k.defaultLaw(), unitIds.get(rnd.nextInt(unitIds.size())),
-                            cats.get(rnd.nextInt(cats.size())), s, reg.minusDays(rnd.nextInt(3)), reg, reg,
-                            reg.plusDays(k.defaultDeadlineDays()), null, "Undersköterska", title,
-                            title + ". Händelsen beskrivs utan namn; se ärendereferens.", null, null, null, List.of(), null,
-                            false, null, null, null, null));
-                }
-                long before = deviations.maxId(tx);
-                deviations.insertFast(tx, batch);
-                List<Long> ids = deviations.idsAfter(tx, before);
-                if (ids.size() != batch.size()) {
-                    throw new IllegalStateException("Bulk insert wrote " + ids.size() + " rows, expected " + batch.size());
-                }
-                List<long[]> causes = new ArrayList<>();
-                List<Measure> measures = new ArrayList<>();
-                for (int i = 0; i < ids.size(); i++) {
-                    long id = ids.get(i);
-                    Deviation d = batch.get(i);
-                    if (!causeIds.isEmpty() && extra.nextDouble() < 0.7) {
-                        long first = causeIds.get(extra.nextInt(causeIds.size()));
-                        causes.add(new long[] {id, first});
-                        long second = causeIds.get(extra.nextInt(causeIds.size()));
-                        if (second != first && extra.nextDouble() < 0.3) {
-                            causes.add(new long[] {id, second});
+        long[] written = {0};
+        // one transaction for all of it (as the import): a run that is killed or fails leaves no part of the rows;
+        // the rows are built and written 20 000 at a time, so memory stays bounded
+        db.txRun(tx -> {
+            while (written[0] < count) {
+                int n = (int) Math.min(chunk, count - written[0]);
+                {
+                    List<Deviation> batch = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        DeviationKind k = kinds[rnd.nextInt(kinds.length)];
+                        LocalDate reg = start.plusDays(rnd.nextInt(span + 1));
+                        DeviationStatus s = reg.isBefore(today.minusMonths(3)) ? DeviationStatus.AVSLUTAD
+                                : statuses[rnd.nextInt(statuses.length)];
+                        String title = titles[rnd.nextInt(titles.length)];
+                        batch.add(new Deviation(null, null, k, k.defaultLaw(), unitIds.get(rnd.nextInt(unitIds.size())),
+                                cats.get(rnd.nextInt(cats.size())), s, reg.minusDays(rnd.nextInt(3)), reg, reg,
+                                reg.plusDays(k.defaultDeadlineDays()), null, "Undersköterska", title,
+                                title + ". Händelsen beskrivs utan namn; se ärendereferens.", null, null, null, List.of(), null,
+                                false, null, null, null, null));
+                    }
+                    long before = deviations.maxId(tx);
+                    deviations.insertFast(tx, batch);
+                    List<Long> ids = deviations.idsAfter(tx, before);
+                    if (ids.size() != batch.size()) {
+                        throw new IllegalStateException("Bulk insert wrote " + ids.size() + " rows, expected " + batch.size());
+                    }
+                    List<long[]> causes = new ArrayList<>();
+                    List<Measure> measures = new ArrayList<>();
+                    for (int i = 0; i < ids.size(); i++) {
+                        long id = ids.get(i);
+                        Deviation d = batch.get(i);
+                        if (!causeIds.isEmpty() && extra.nextDouble() < 0.7) {
+                            long first = causeIds.get(extra.nextInt(causeIds.size()));
+                            causes.add(new long[] {id, first});
+                            long second = causeIds.get(extra.nextInt(causeIds.size()));
+                            if (second != first && extra.nextDouble() < 0.3) {
+                                causes.add(new long[] {id, second});
+                            }
+                        }
+                        if (!measureTypeIds.isEmpty() && extra.nextDouble() < 0.4) {
+                            LocalDate due = d.registeredOn().plusDays(30 + extra.nextInt(61));
+                            LocalDate done = null;
+                            if (due.isBefore(today) && extra.nextDouble() < 0.85) {
+                                LocalDate when = d.registeredOn().plusDays(5 + extra.nextInt(110));
+                                done = when.isAfter(today) ? today : when;
+                            }
+                            measures.add(new Measure(null, Measure.SOURCE_DEVIATION, id, d.unitId(), "Åtgärd: " + d.title(),
+                                    measureTypeIds.get(extra.nextInt(measureTypeIds.size())), "Enhetschef", due, done, null,
+                                    null));
                         }
                     }
-                    if (!measureTypeIds.isEmpty() && extra.nextDouble() < 0.4) {
-                        LocalDate due = d.registeredOn().plusDays(30 + extra.nextInt(61));
-                        LocalDate done = null;
-                        if (due.isBefore(today) && extra.nextDouble() < 0.85) {
-                            LocalDate when = d.registeredOn().plusDays(5 + extra.nextInt(110));
-                            done = when.isAfter(today) ? today : when;
-                        }
-                        measures.add(new Measure(null, Measure.SOURCE_DEVIATION, id, d.unitId(), "Åtgärd: " + d.title(),
-                                measureTypeIds.get(extra.nextInt(measureTypeIds.size())), "Enhetschef", due, done, null,
-                                null));
-                    }
+                    deviations.insertCausesFast(tx, causes);
+                    deviations.insertMeasuresFast(tx, measures);
                 }
-                deviations.insertCausesFast(tx, causes);
-                deviations.insertMeasuresFast(tx, measures);
-            });
-            written += n;
-            progress.accept((double) written / count);
-        }
-        db.txRun(deviations::assignCaseRefs);
-        return written;
+                written[0] += n;
+                progress.accept((double) written[0] / count);
+            }
+            deviations.assignCaseRefs(tx);
+        });
+        return written[0];
     }
 
     /** Care recipients and care days per month: the denominators that make rates comparable. */

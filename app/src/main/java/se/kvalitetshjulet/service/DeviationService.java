@@ -67,6 +67,42 @@ public final class DeviationService {
      * @param refuseIdentityNumbers when true, a personnummer in free text blocks saving (beside the policy)
      */
     public SaveResult<Deviation> save(Deviation d, boolean refuseIdentityNumbers) {
+        return save(d, refuseIdentityNumbers, null);
+    }
+
+    /**
+     * What someone else changed while this person edited (decision 10): their saved record, who saved it last and
+     * when, and the fields where their version differs from the one being saved. Nothing was written.
+     */
+    public record Conflict(Deviation theirs, long theirVersion, String changedBy, java.time.LocalDateTime changedAt,
+                           List<String> fields) {
+    }
+
+    /** A save refused because the record changed since it was read. */
+    public static final class ConflictException extends RuntimeException {
+        private final Conflict conflict;
+
+        public ConflictException(Conflict conflict) {
+            super("Avvikelsen har ändrats av " + conflict.changedBy() + " medan du redigerade (" + String.join(", ",
+                    conflict.fields()) + "). Inget har sparats; välj vad som ska gälla och spara igen.");
+            this.conflict = conflict;
+        }
+
+        public Conflict conflict() {
+            return conflict;
+        }
+    }
+
+    /** The deviation and the version it was read at; save with that version to be told of others' changes. */
+    public java.util.Optional<se.kvalitetshjulet.data.repo.DeviationRepository.Versioned<Deviation>> openForEdit(long id) {
+        return repo.findVersioned(id);
+    }
+
+    /**
+     * As {@link #save(Deviation, boolean)}, refused with a {@link ConflictException} when the stored record is no
+     * longer at {@code expectedVersion} (two people, or two windows, editing the same deviation).
+     */
+    public SaveResult<Deviation> save(Deviation d, boolean refuseIdentityNumbers, Long expectedVersion) {
         List<Problem> problems = new ArrayList<>(DeviationRules.validate(d, today()));
         problems.addAll(statusUnchanged(d));
         if (refuseIdentityNumbers && privacyFindings(d).stream().anyMatch(PrivacyCheck.Finding::identityNumber)) {
@@ -81,7 +117,45 @@ public final class DeviationService {
             toSave = d.withDueOn(deadlines().dueOn(d.kind(), d.registeredOn()));
         }
         Deviation finalToSave = toSave;
-        return SaveResult.saved(db.tx(tx -> repo.save(tx, finalToSave)));
+        try {
+            return SaveResult.saved(db.tx(tx -> repo.save(tx, finalToSave, expectedVersion)));
+        } catch (se.kvalitetshjulet.data.StaleRecordException stale) {
+            throw new ConflictException(conflict(finalToSave));
+        } catch (org.jooq.exception.DataAccessException e) {
+            // SQLite: a write after another connection's commit fails on its old snapshot; if that commit changed
+            // this record, it is the same conflict.
+            if (expectedVersion != null && d.id() != null && repo.version(d.id()) != expectedVersion) {
+                throw new ConflictException(conflict(finalToSave));
+            }
+            throw e;
+        }
+    }
+
+    private Conflict conflict(Deviation mine) {
+        var theirs = repo.findVersioned(mine.id()).orElseThrow();
+        var last = repo.lastChange(mine.id()).orElse(null);
+        List<String> fields = new ArrayList<>();
+        Deviation t = theirs.value();
+        compare(fields, "Rubrik", t.title(), mine.title());
+        compare(fields, "Beskrivning", t.description(), mine.description());
+        compare(fields, "Omedelbara åtgärder", t.immediateActions(), mine.immediateActions());
+        compare(fields, "Fakta", t.facts(), mine.facts());
+        compare(fields, "Orsak", t.causeText(), mine.causeText());
+        compare(fields, "Status", t.status(), mine.status());
+        compare(fields, "Bedömning", t.assessment(), mine.assessment());
+        compare(fields, "Allvarlig", t.serious(), mine.serious());
+        compare(fields, "Enhet", t.unitId(), mine.unitId());
+        compare(fields, "Kategori", t.categoryId(), mine.categoryId());
+        compare(fields, "Orsaker", new java.util.HashSet<>(t.causeIds()), new java.util.HashSet<>(mine.causeIds()));
+        compare(fields, "Anmäld till IVO", t.ivoReportedOn(), mine.ivoReportedOn());
+        return new Conflict(t, theirs.version(), last == null ? "okänd" : last.actor(), last == null ? null : last.at(),
+                List.copyOf(fields));
+    }
+
+    private static void compare(List<String> out, String name, Object a, Object b) {
+        if (!java.util.Objects.equals(a, b)) {
+            out.add(name);
+        }
     }
 
     private java.util.Optional<Problem> privacyRefusal(Deviation d) {

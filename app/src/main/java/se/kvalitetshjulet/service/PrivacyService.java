@@ -76,17 +76,11 @@ public final class PrivacyService {
     }
 
     /**
-     * What was found, by kind only ("ett personnummer eller samordningsnummer, ett namn"): for text that leaves the
-     * screen (import reports, answer-file problems on the command line), so a report never repeats the number or the
-     * name it warns about.
+     * "namn, personnummer": what kinds were found, without the found text, for files that travel (import error
+     * reports) where the row and column say where to look.
      */
-    public static String maskedSummary(List<PrivacyCheck.Finding> found) {
-        return found.stream().map(f -> switch (f.kind()) {
-            case IDENTITY_NUMBER -> "ett personnummer eller samordningsnummer";
-            case NAME -> "ett namn";
-            case PHONE -> "ett telefonnummer";
-            case ADDRESS -> "en adress";
-        }).distinct().collect(Collectors.joining(", "));
+    public static String kindsOnly(List<PrivacyCheck.Finding> found) {
+        return found.stream().map(f -> kindName(f.kind())).distinct().collect(Collectors.joining(", "));
     }
 
     public static String kindName(PrivacyCheck.Kind kind) {

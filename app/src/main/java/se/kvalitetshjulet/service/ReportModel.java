@@ -23,13 +23,39 @@ public record ReportModel(ReportKind kind, Period period, Long unitId, String sc
                           List<TrendSeries> trends, boolean descriptionsIncluded,
                           List<ReportRepository.DescriptionRow> descriptions, int privacyFindings,
                           BoardMeeting meeting,
-                          se.kvalitetshjulet.service.keyfigure.AggregatedFollowUp aggregated) {
+                          se.kvalitetshjulet.service.keyfigure.AggregatedFollowUp aggregated,
+                          String coverName) {
+
+    /** Settings keys naming the board (nämnd) and the administration (förvaltning) on the cover (decision 0015). */
+    public static final String SETTING_BOARD = "organisation.board";
+    public static final String SETTING_ADMINISTRATION = "organisation.administration";
+
+    /** Without a cover name: the cover says the scope (or the whole organisation). */
+    public ReportModel(ReportKind kind, Period period, Long unitId, String scopeName, LocalDate generatedOn,
+                       ReportTexts texts, ReportTexts previousTexts, PatternReport patterns,
+                       List<ReportRepository.KindLawCount> lawCounts, long sarahIvo, long mariaIvo,
+                       RiskSummary risks, SelfCheckSummary selfChecks, List<KeyFigure> keyFigures,
+                       List<TrendSeries> trends, boolean descriptionsIncluded,
+                       List<ReportRepository.DescriptionRow> descriptions, int privacyFindings,
+                       BoardMeeting meeting, se.kvalitetshjulet.service.keyfigure.AggregatedFollowUp aggregated) {
+        this(kind, period, unitId, scopeName, generatedOn, texts, previousTexts, patterns, lawCounts, sarahIvo, mariaIvo,
+                risks, selfChecks, keyFigures, trends, descriptionsIncluded, descriptions, privacyFindings, meeting,
+                aggregated, "");
+    }
 
     /** Risk and event analyses of the year in the subtree (not drafts), and the Bilaga 1 rows. */
     public record RiskSummary(long riskAnalyses, long eventAnalyses, List<AppendixRow> appendix) { }
 
-    /** Self-check rounds of the year that reached the subtree, and the Bilaga 2 rows. */
-    public record SelfCheckSummary(long rounds, long units, long submitted, long findings, List<Bilaga2Row> rows) { }
+    /**
+     * Self-check rounds of the year that reached the subtree, the Bilaga 2 rows (submitted self-checks, in the
+     * board's order) and the self-checks not answered, listed apart.
+     */
+    public record SelfCheckSummary(long rounds, long units, long submitted, long findings, List<Bilaga2Row> rows,
+                                   List<Bilaga2Row> unanswered) {
+        public SelfCheckSummary(long rounds, long units, long submitted, long findings, List<Bilaga2Row> rows) {
+            this(rounds, units, submitted, findings, rows, List.of());
+        }
+    }
 
     /** One row of Bilaga 2, with its verksamhetsområde for grouping. */
     public record Bilaga2Row(String area, String check, String unit, String result, String actions, String routines) { }

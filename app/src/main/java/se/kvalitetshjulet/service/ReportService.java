@@ -70,6 +70,8 @@ public final class ReportService {
     private final RiskService risks;
     private final SelfCheckService selfChecks;
     private final OrganisationService organisation;
+    /** The board-shaped Bilaga 2 fields (display name, free result, actions, order); null in older wiring. */
+    private se.kvalitetshjulet.data.repo.Bilaga2Repository boardRows;
     /** Drafts "Uppföljning på aggregerad nivå" (key figures, survey, individual follow-up); null leaves it out. */
     private final se.kvalitetshjulet.service.keyfigure.AggregatedReportBuilder aggregated;
 
@@ -92,6 +94,36 @@ public final class ReportService {
         this.risks = risks;
         this.selfChecks = selfChecks;
         this.organisation = organisation;
+    }
+
+    private se.kvalitetshjulet.data.repo.SettingsRepository settings;
+
+    /** Gives the report the nämnd and förvaltning for its cover (decision 0015). */
+    public ReportService withSettings(se.kvalitetshjulet.data.repo.SettingsRepository s) {
+        this.settings = s;
+        return this;
+    }
+
+    /**
+     * The cover's name of a whole-organisation report: "Arbetsmarknads- och socialnämnden · Arbetsmarknads- och
+     * socialförvaltningen" from the settings, the förvaltning defaulting to the one top unit; empty when unknown.
+     */
+    private String coverName(OrgTree tree) {
+        String board = settings == null ? null : settings.get(ReportModel.SETTING_BOARD).filter(x -> !x.isBlank())
+                .orElse(null);
+        String adm = settings == null ? null : settings.get(ReportModel.SETTING_ADMINISTRATION)
+                .filter(x -> !x.isBlank()).orElse(null);
+        if (adm == null && tree.roots().size() == 1) {
+            adm = tree.roots().getFirst().name();
+        }
+        return java.util.stream.Stream.of(board, adm).filter(java.util.Objects::nonNull).map(String::strip)
+                .collect(Collectors.joining(" · "));
+    }
+
+    /** Gives the report the board-shaped Bilaga 2 rows (decision 0015). */
+    public ReportService withBoardRows(se.kvalitetshjulet.data.repo.Bilaga2Repository rows) {
+        this.boardRows = rows;
+        return this;
     }
 
     // ---- stored texts and meetings -----------------------------------------------------
@@ -187,7 +219,7 @@ public final class ReportService {
         steps.step(0.9, "done");
         return new ReportModel(r.kind(), period, r.unitId(), scopeName, today, texts, previous, pr, laws, sarahIvo,
                 mariaIvo, riskSummary, sc, keys, trends, r.includeDescriptions(), descriptions, findings, r.meeting(),
-                agg);
+                agg, r.unitId() == null ? coverName(tree) : "");
     }
 
     private static void check(BooleanSupplier cancelled) {
@@ -266,7 +298,9 @@ public final class ReportService {
         long units = 0;
         long submitted = 0;
         long findings = 0;
-        List<ReportModel.Bilaga2Row> rows = new ArrayList<>();
+        record Placed(ReportModel.Bilaga2Row row, Integer position) { }
+        List<Placed> rows = new ArrayList<>();
+        List<Placed> unanswered = new ArrayList<>();
         for (RoundRow rr : selfChecks.rounds()) {
             if (rr.round().periodStart() == null || rr.round().periodStart().getYear() != year) {
                 continue;
@@ -277,16 +311,29 @@ public final class ReportService {
             if (mine.isEmpty()) {
                 continue;
             }
+            Map<Long, se.kvalitetshjulet.data.repo.Bilaga2Repository.BoardRow> board = boardRows == null ? Map.of()
+                    : boardRows.rows(rr.round().id());
             rounds++;
             units += mine.size();
             for (Compilation.UnitResult u : mine) {
+                var b = board.get(u.responseId());
+                String unit = b != null && b.displayName() != null ? b.displayName() : u.unitName();
+                Integer pos = b == null ? null : b.position();
+                String area = u.area() == null ? "" : u.area();
                 if (u.status() != ResponseStatus.SUBMITTED) {
+                    // Not answered: listed apart, never as a result (issue 21).
+                    unanswered.add(new Placed(new ReportModel.Bilaga2Row(area, c.template().name(), unit,
+                            u.result().phrase(), "", ""), pos));
                     continue;
                 }
                 submitted++;
                 findings += u.findings();
-                rows.add(new ReportModel.Bilaga2Row(u.area() == null ? "" : u.area(), c.template().name(),
-                        u.unitName(), u.result().phrase(), String.join("; ", u.actions()), u.routines()));
+                String result = b != null && b.resultText() != null ? b.resultText() : u.result().phrase() + ".";
+                String actions = b != null && b.actionsText() != null ? b.actionsText() : String.join("; ", u.actions());
+                // What the coordinator wrote, never the question's legal reference.
+                String routines = u.routinesText() == null ? "" : u.routinesText();
+                rows.add(new Placed(new ReportModel.Bilaga2Row(area, c.template().name(), unit, result, actions, routines),
+                        pos));
             }
         }
         List<String> areaOrder = organisation.businessAreas().stream().map(a -> a.name()).toList();
@@ -294,10 +341,13 @@ public final class ReportService {
         for (int i = 0; i < areaOrder.size(); i++) {
             order.put(areaOrder.get(i), i);
         }
-        List<ReportModel.Bilaga2Row> sorted = rows.stream().sorted(java.util.Comparator
-                .comparingInt((ReportModel.Bilaga2Row b) -> order.getOrDefault(b.area(), Integer.MAX_VALUE))
-                .thenComparing(ReportModel.Bilaga2Row::check).thenComparing(ReportModel.Bilaga2Row::unit)).toList();
-        return new ReportModel.SelfCheckSummary(rounds, units, submitted, findings, sorted);
+        java.util.Comparator<Placed> byBoard = java.util.Comparator
+                .comparingInt((Placed p) -> order.getOrDefault(p.row().area(), Integer.MAX_VALUE))
+                .thenComparingInt(p -> p.position() == null ? Integer.MAX_VALUE : p.position())
+                .thenComparing(p -> p.row().check()).thenComparing(p -> p.row().unit());
+        return new ReportModel.SelfCheckSummary(rounds, units, submitted, findings,
+                rows.stream().sorted(byBoard).map(Placed::row).toList(),
+                unanswered.stream().sorted(byBoard).map(Placed::row).toList());
     }
 
     private List<ReportModel.KeyFigure> keyFigures(Period period, Set<Long> scope, PatternReport pr) {

@@ -206,12 +206,16 @@ public final class SelfCheckHandoverJson {
         sum.put("value", checksum);
         try {
             Path dir = target.toAbsolutePath().getParent();
-            Path tmp = Files.createTempFile(dir, ".kvh-", ".tmp");
-            Files.writeString(tmp, JSON.writeValueAsString(root), StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            Path tmp = se.kvalitetshjulet.data.TempFiles.create(".kvh-", ".tmp");
+            try {
+                Files.writeString(tmp, JSON.writeValueAsString(root), StandardCharsets.UTF_8);
+                se.kvalitetshjulet.data.TempFiles.moveInto(tmp, target);
+            } finally {
+                se.kvalitetshjulet.data.TempFiles.deleteQuietly(tmp);
+            }
             return checksum;
         } catch (IOException e) {
-            throw new UncheckedIOException("Filen kunde inte sparas till " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Filen kunde inte sparas till " + target + ".", e);
         }
     }
 

@@ -404,14 +404,14 @@ public final class SelfCheckHandoverService {
             var hits = se.kvalitetshjulet.domain.privacy.PrivacyCheck.check(a.comment());
             if (!hits.isEmpty()) {
                 privacyFindings.add(new Problem("comment", "privacy.refusedComment",
-                        byKeyText(t, a.key()), PrivacyService.maskedSummary(hits)));
+                        byKeyText(t, a.key()), PrivacyService.kindsOnly(hits)));
             }
         }
         for (KeyedAction a : f.actions()) {
             var hits = se.kvalitetshjulet.domain.privacy.PrivacyCheck.check(a.what());
             if (!hits.isEmpty()) {
                 privacyFindings.add(new Problem("actions", "privacy.refusedComment", byKeyText(t, a.key()),
-                        PrivacyService.maskedSummary(hits)));
+                        PrivacyService.kindsOnly(hits)));
             }
         }
         if (!privacyFindings.isEmpty() && privacy != null

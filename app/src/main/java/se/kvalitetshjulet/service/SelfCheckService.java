@@ -213,6 +213,51 @@ public final class SelfCheckService {
         }));
     }
 
+    /**
+     * Creates a round and sends it to a chosen set of units, of any level (a check the board reports per enhet is
+     * sent per enhet): one response per unit, as Bilaga 2 will have one row per check and unit. Units must exist and
+     * be active on the start of the period.
+     */
+    public SaveResult<Round> createRound(Round r, java.util.Collection<Long> unitIds) {
+        List<Problem> problems = new ArrayList<>();
+        if (r.name() == null || r.name().isBlank()) {
+            problems.add(new Problem("name", "selfcheck.round.nameRequired"));
+        }
+        if (r.periodStart() == null || r.periodEnd() == null || r.periodEnd().isBefore(r.periodStart())) {
+            problems.add(new Problem("period", "selfcheck.round.periodInvalid"));
+        }
+        if (r.dueOn() == null || (r.periodStart() != null && r.dueOn().isBefore(r.periodStart()))) {
+            problems.add(new Problem("dueOn", "selfcheck.round.dueInvalid"));
+        }
+        if (repo.findTemplate(r.templateId()).isEmpty()) {
+            problems.add(new Problem("template", "selfcheck.round.templateRequired"));
+        }
+        OrgTree tree = organisation.tree();
+        List<Unit> targets = new ArrayList<>();
+        for (Long id : new LinkedHashSet<>(unitIds)) {
+            var u = tree.find(id);
+            if (u.isEmpty() || (r.periodStart() != null && !u.get().activeOn(r.periodStart()))) {
+                problems.add(new Problem("units", "selfcheck.round.unitInactive", u.map(Unit::name).orElse("#" + id)));
+            } else {
+                targets.add(u.get());
+            }
+        }
+        if (problems.isEmpty() && targets.isEmpty()) {
+            problems.add(new Problem("scope", "selfcheck.round.noUnits"));
+        }
+        if (!problems.isEmpty()) {
+            return SaveResult.rejected(problems);
+        }
+        return SaveResult.saved(db.tx(tx -> {
+            repo.freeze(tx, r.templateId());
+            Round saved = repo.insertRound(tx, r);
+            for (Unit u : targets) {
+                repo.insertResponse(tx, saved.id(), u.id());
+            }
+            return saved;
+        }));
+    }
+
     /** Responses of a round and/or a unit, pending ones first. */
     public List<ResponseRow> responses(Long roundId, Long unitId) {
         return repo.responses(roundId, unitId, today());
@@ -366,12 +411,9 @@ public final class SelfCheckService {
             long findings = a == null ? 0 : a.findings();
             long assessable = a == null ? 0 : a.assessable();
             List<SelfCheckRepository.ActionRow> acts = actions.getOrDefault(r.id(), List.of());
+            // "Processer och rutiner som förbättrats" is what the coordinator writes; the question's legal reference
+            // is not a routine that was improved and is never pasted in (issue 21).
             Set<String> routines = new LinkedHashSet<>();
-            for (var act : acts) {
-                if (act.measure().done() && act.reference() != null && !act.reference().isBlank()) {
-                    routines.add(act.reference());
-                }
-            }
             Long area = tree.effectiveBusinessArea(r.unitId());
             ResultLevel derived = ResultLevel.of(r.status() == ResponseStatus.SUBMITTED, findings, assessable);
             var edit = edits.get(r.id());

@@ -86,11 +86,15 @@ public final class SelfCheckTemplateJson {
 
     public static void write(Template t, Path target) {
         try {
-            Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".mall-", ".tmp");
-            Files.writeString(tmp, toJson(t));
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            Path tmp = se.kvalitetshjulet.data.TempFiles.create(".mall-", ".tmp");
+            try {
+                Files.writeString(tmp, toJson(t));
+                se.kvalitetshjulet.data.TempFiles.moveInto(tmp, target);
+            } finally {
+                se.kvalitetshjulet.data.TempFiles.deleteQuietly(tmp);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("Mallen kunde inte sparas till " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Mallen kunde inte sparas till " + target + ".", e);
         }
     }
 

@@ -116,6 +116,22 @@ class RecordTrailTest {
         assertThat(rows(d.id())).isEqualTo(3);
         svc.link(withCause.id(), other.caseRef(), "RELATED");
         assertThat(rows(d.id())).as("a link that changed nothing").isEqualTo(3);
+
+        // Measures (children in the shared action table): one row per real change, none for a no-op save.
+        long type = ctx.taxonomies().list(TaxonomyRepository.Kind.MEASURE_TYPE).getFirst().id();
+        var m = svc.saveMeasure(new se.kvalitetshjulet.domain.deviation.Measure(null,
+                se.kvalitetshjulet.domain.deviation.Measure.SOURCE_DEVIATION, d.id(), d.unitId(), "Samtal i arbetsgruppen",
+                type, "Enhetschef", TestDb.TODAY.plusDays(14), null, null, null)).value();
+        int measureRows = ctx.audit().history("action_item", m.id()).size();
+        assertThat(measureRows).isEqualTo(1);
+        svc.saveMeasure(m);
+        assertThat(ctx.audit().history("action_item", m.id())).hasSize(1);
+        svc.saveMeasure(new se.kvalitetshjulet.domain.deviation.Measure(m.id(), m.sourceType(), m.sourceId(), m.unitId(),
+                m.what(), m.measureTypeId(), m.responsible(), m.dueOn(), TestDb.TODAY, null, null));
+        assertThat(ctx.audit().history("action_item", m.id())).hasSize(2);
+        svc.deleteMeasure(m.id());
+        assertThat(ctx.audit().history("action_item", m.id())).hasSize(3);
+        assertThat(ctx.audit().verify().intact()).isTrue();
     }
 
     @Test

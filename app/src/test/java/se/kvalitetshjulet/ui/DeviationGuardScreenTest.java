@@ -39,6 +39,12 @@ class DeviationGuardScreenTest {
     private AppContext ctx;
     private final RecordingDialogService dialogs = new RecordingDialogService();
 
+    /** The shared demo database is built off the FX thread, so a slow machine does not time out the window's setup. */
+    @org.junit.jupiter.api.BeforeAll
+    static void demo() {
+        SharedDemo.get();
+    }
+
     @Start
     void start(Stage stage) {
         ctx = SharedDemo.get();

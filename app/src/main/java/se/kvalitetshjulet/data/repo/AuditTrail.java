@@ -359,6 +359,9 @@ public final class AuditTrail {
             if (v instanceof String s && !s.isEmpty()) {
                 v = FREE_TEXT_FIELDS.contains(e.getKey()) ? PrivacyCheck.maskAll(s)
                         : PrivacyCheck.mask(s, java.util.EnumSet.of(PrivacyCheck.Kind.IDENTITY_NUMBER));
+            } else if (v instanceof java.util.Collection<?> c) {
+                // A child list (e.g. a response's changed answers with their comments) is free text.
+                v = c.stream().map(x -> x instanceof String s ? PrivacyCheck.maskAll(s) : x).toList();
             }
             out.put(e.getKey(), v);
         }

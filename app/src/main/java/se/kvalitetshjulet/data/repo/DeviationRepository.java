@@ -23,6 +23,7 @@ import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
 import se.kvalitetshjulet.data.Database;
+import se.kvalitetshjulet.data.StaleRecordException;
 import se.kvalitetshjulet.data.jooq.tables.records.ActionItemRecord;
 import se.kvalitetshjulet.data.jooq.tables.records.DeviationRecord;
 import se.kvalitetshjulet.domain.Page;
@@ -300,7 +301,7 @@ public final class DeviationRepository {
 
     /** Inserts or updates the deviation and its causes, with audit rows, in the caller's transaction. */
     public Deviation save(DSLContext tx, Deviation d) {
-        return save(tx, d, null);
+        return save(tx, d, null, null);
     }
 
     /**
@@ -309,6 +310,46 @@ public final class DeviationRepository {
      * explicit step back or reopening) goes into that row.
      */
     public Deviation save(DSLContext tx, Deviation d, String reason) {
+        return save(tx, d, reason, null);
+    }
+
+    /** A record with the version it was read at (decision 10). */
+    public record Versioned<T>(T value, long version) {
+    }
+
+    /** The deviation with its version, for an editor that saves with {@link #save(DSLContext, Deviation, Long)}. */
+    public java.util.Optional<Versioned<Deviation>> findVersioned(long id) {
+        return db.dsl().select(DEVIATION.VERSION).from(DEVIATION).where(DEVIATION.ID.eq(id)).fetchOptional(DEVIATION.VERSION)
+                .flatMap(v -> find(id).map(d -> new Versioned<>(d, v)));
+    }
+
+    /** The newest row of the deviation's history: who changed it last, and when. */
+    public java.util.Optional<AuditTrail.Entry> lastChange(long id) {
+        List<AuditTrail.Entry> h = audit.history(ENTITY, id); // newest first
+        return h.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(h.getFirst());
+    }
+
+    /** The current version of a deviation (0 for one never changed since versions exist). */
+    public long version(long id) {
+        return db.dsl().select(DEVIATION.VERSION).from(DEVIATION).where(DEVIATION.ID.eq(id)).fetchOptional(DEVIATION.VERSION)
+                .orElseThrow(() -> new IllegalStateException("Avvikelsen finns inte längre (id " + id + ")."));
+    }
+
+    /** As {@link #save(DSLContext, Deviation, String, Long)} without a reason. */
+    public Deviation save(DSLContext tx, Deviation d, Long expectedVersion) {
+        return save(tx, d, null, expectedVersion);
+    }
+
+    /**
+     * Inserts or updates the deviation and its causes in the caller's transaction, with exactly one audit row when
+     * anything changed (the record or only its causes) and none when nothing did; {@code reason} (an explicit step
+     * back or reopening) goes into that row. An update is written only if the record still has
+     * {@code expectedVersion} (when given) and raises the version by one; the check is part of the UPDATE itself, so
+     * two people saving at the same moment cannot both win.
+     *
+     * @throws StaleRecordException when someone else saved in between; nothing is written
+     */
+    public Deviation save(DSLContext tx, Deviation d, String reason, Long expectedVersion) {
         DeviationRecord rec;
         if (d.id() == null) {
             rec = tx.newRecord(DEVIATION);
@@ -323,6 +364,10 @@ public final class DeviationRepository {
         }
         rec = tx.selectFrom(DEVIATION).where(DEVIATION.ID.eq(d.id())).fetchOptional()
                 .orElseThrow(() -> new IllegalStateException("Avvikelsen finns inte längre (id " + d.id() + ")."));
+        long base = expectedVersion != null ? expectedVersion : rec.getVersion();
+        if (rec.getVersion() != base) {
+            throw new StaleRecordException(ENTITY, d.id(), base, rec.getVersion());
+        }
         DeviationRecord before = rec.copy();
         before.setId(rec.getId());
         long id = rec.getId();
@@ -330,10 +375,16 @@ public final class DeviationRepository {
                 .where(DEVIATION_CAUSE.DEVIATION_ID.eq(id)).orderBy(DEVIATION_CAUSE.CAUSE_CATEGORY_ID)
                 .fetch(DEVIATION_CAUSE.CAUSE_CATEGORY_ID);
         fill(rec, d);
-        boolean recordChanged = AuditTrail.differs(before, rec, DEVIATION.UPDATED_AT);
+        boolean recordChanged = AuditTrail.differs(before, rec, DEVIATION.UPDATED_AT, DEVIATION.VERSION);
         boolean causesChanged = !new java.util.HashSet<>(oldCauses).equals(new java.util.HashSet<>(d.causeIds()));
-        if (recordChanged) {
-            rec.update();
+        if (recordChanged || causesChanged) {
+            rec.setVersion(base + 1);
+            int written = tx.update(DEVIATION).set(rec).where(DEVIATION.ID.eq(id).and(DEVIATION.VERSION.eq(base)))
+                    .execute();
+            if (written == 0) {
+                throw new StaleRecordException(ENTITY, d.id(), base, version(tx, d.id()));
+            }
+            rec.changed(false);
         }
         if (causesChanged) {
             writeCauses(tx, id, oldCauses, d.causeIds());
@@ -364,6 +415,10 @@ public final class DeviationRepository {
 
     public Deviation save(Deviation d) {
         return db.tx(tx -> save(tx, d));
+    }
+
+    private static long version(DSLContext tx, long id) {
+        return tx.select(DEVIATION.VERSION).from(DEVIATION).where(DEVIATION.ID.eq(id)).fetchOne(DEVIATION.VERSION);
     }
 
     /**

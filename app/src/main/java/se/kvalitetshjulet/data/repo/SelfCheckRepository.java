@@ -352,6 +352,9 @@ public final class SelfCheckRepository {
             existing.put(a.getQuestionId(), a);
         }
         int changed = 0;
+        // The changed answers, old and new, go into the response's one audit row (children of the record).
+        java.util.List<String> oldAnswers = new java.util.ArrayList<>();
+        java.util.List<String> newAnswers = new java.util.ArrayList<>();
         for (Answer a : answers) {
             Question q = template.question(a.questionId()).orElseThrow(() ->
                     new IllegalArgumentException("Frågan hör inte till mallen för den här egenkontrollen."));
@@ -371,6 +374,9 @@ public final class SelfCheckRepository {
                     && java.util.Objects.equals(rec.getComment(), comment) && Boolean.valueOf(finding).equals(rec.getFinding())) {
                 continue;
             }
+            String label = q.key() != null ? q.key() : Long.toString(q.id());
+            oldAnswers.add(label + ": " + answerText(rec.getAnswerValue(), rec.getComment()));
+            newAnswers.add(label + ": " + answerText(value, comment));
             rec.setAnswerValue(value);
             rec.setComment(comment);
             rec.setFinding(finding);
@@ -387,9 +393,18 @@ public final class SelfCheckRepository {
             }
             resp.setUpdatedAt(LocalDateTime.now());
             resp.update();
-            audit.append(tx, RESPONSE_ENTITY, responseId, AuditTrail.Action.UPDATE, before, resp);
+            var beforeImage = AuditTrail.toMap(before);
+            beforeImage.put("answers", oldAnswers);
+            var afterImage = AuditTrail.toMap(resp);
+            afterImage.put("answers", newAnswers);
+            audit.appendMaps(tx, RESPONSE_ENTITY, responseId, AuditTrail.Action.UPDATE, beforeImage, afterImage, null);
         }
         return changed;
+    }
+
+    private static String answerText(String value, String comment) {
+        String v = value == null ? "–" : value;
+        return comment == null || comment.isBlank() ? v : v + " (" + comment + ")";
     }
 
     /** The id of the answer row for a question, creating an empty one if the unit has not answered yet. */

@@ -4,6 +4,7 @@ import java.util.List;
 
 import se.kvalitetshjulet.domain.risk.MatrixCounts;
 import se.kvalitetshjulet.domain.spc.ChartType;
+import se.kvalitetshjulet.domain.spc.SpcRequest;
 import se.kvalitetshjulet.domain.trend.ChartKind;
 
 /**
@@ -14,7 +15,37 @@ import se.kvalitetshjulet.domain.trend.ChartKind;
  */
 public record ChartData(String title, String subtitle, String yLabel, ChartStyle style, ChartType chartType,
                         List<Point> points, List<String> explanations, boolean signal, ChartKind kind,
-                        String valueName, String secondName, List<Marker> markers, MatrixCounts matrix) {
+                        String valueName, String secondName, List<Marker> markers, MatrixCounts matrix, Spc spc) {
+
+    /**
+     * What a run or control chart was computed with and what it says, so the chart, the deck, the CLI and the
+     * reports tell one story: the exact engine request (values, denominators, freeze, parts, excluded points,
+     * screening), the baseline's last point (1-based, 0: none) and its label, the first label of each part, the
+     * improvement direction, the variation and assurance icons, the target and the one-line verdict.
+     */
+    public record Spc(SpcRequest request, int baselineEnd, String baselineLabel, List<String> partStarts,
+                      Improvement better, Variation variation, Assurance assurance, Double target, String verdict,
+                      Legend legend) {
+        public Spc {
+            partStarts = partStarts == null ? List.of() : List.copyOf(partStarts);
+        }
+    }
+
+    /** The legend's words, in the user's language: what the centre line, the limits, the baseline and the marks are. */
+    public record Legend(String value, String centre, String limits, String baseline, String outside, String runs,
+                         String excluded, String target, List<String> partLabels) {
+        public Legend {
+            partLabels = partLabels == null ? List.of() : List.copyOf(partLabels);
+        }
+    }
+
+    /** A chart of any kind with its matrix (risk matrix) but no SPC details. */
+    public ChartData(String title, String subtitle, String yLabel, ChartStyle style, ChartType chartType,
+                     List<Point> points, List<String> explanations, boolean signal, ChartKind kind,
+                     String valueName, String secondName, List<Marker> markers, MatrixCounts matrix) {
+        this(title, subtitle, yLabel, style, chartType, points, explanations, signal, kind, valueName, secondName,
+                markers, matrix, null);
+    }
 
     /** A chart of any kind but the risk matrix. */
     public ChartData(String title, String subtitle, String yLabel, ChartStyle style, ChartType chartType,
@@ -45,7 +76,7 @@ public record ChartData(String title, String subtitle, String yLabel, ChartStyle
 
     public ChartData withMarkers(List<Marker> m) {
         return new ChartData(title, subtitle, yLabel, style, chartType, points, explanations, signal, kind, valueName,
-                secondName, List.copyOf(m), matrix);
+                secondName, List.copyOf(m), matrix, spc);
     }
 
     /** The same chart under another title; the computed title moves in front of the subtitle. */
@@ -56,6 +87,6 @@ public record ChartData(String title, String subtitle, String yLabel, ChartStyle
         String sub = title == null || title.isBlank() ? subtitle
                 : subtitle == null || subtitle.isBlank() ? title : title + " · " + subtitle;
         return new ChartData(newTitle, sub, yLabel, style, chartType, points, explanations, signal, kind, valueName,
-                secondName, markers, matrix);
+                secondName, markers, matrix, spc);
     }
 }

@@ -14,7 +14,11 @@ public enum TrendMeasure {
     /** Avvikelser per 100 brukare (brukare summed over the months of the period). */
     PER_100_RECIPIENTS(ChartType.U, 100),
     /** Andel av alla avvikelser i urvalets enheter som matchar filtret. */
-    SHARE(ChartType.P, 1);
+    SHARE(ChartType.P, 1),
+    /** Dagar mellan händelser (T-diagram): for rare kinds such as lex Sarah, one point per event after the first. */
+    DAYS_BETWEEN(ChartType.T, 1),
+    /** Övriga avvikelser mellan händelser (G-diagram): the other deviations registered between two rare events. */
+    DEVIATIONS_BETWEEN(ChartType.G, 1);
 
     private final ChartType controlChart;
     private final double scale;
@@ -39,6 +43,6 @@ public enum TrendMeasure {
     }
 
     public boolean needsDenominator() {
-        return this != COUNT;
+        return this == PER_1000_CARE_DAYS || this == PER_100_RECIPIENTS || this == SHARE;
     }
 }

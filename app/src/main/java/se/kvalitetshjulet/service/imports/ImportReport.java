@@ -29,7 +29,7 @@ public final class ImportReport {
         try {
             Path dir = target.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, ".importrapport-", ".tmp");
+            tmp = se.kvalitetshjulet.data.TempFiles.create(".importrapport-", ".tmp");
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.write('\uFEFF');
                 CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\r\n").get());
@@ -46,9 +46,9 @@ public final class ImportReport {
                 }
                 csv.flush();
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            se.kvalitetshjulet.data.TempFiles.moveInto(tmp, target);
         } catch (IOException e) {
-            throw new UncheckedIOException("Felrapporten kunde inte sparas i " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Felrapporten kunde inte sparas i " + target + ".", e);
         } finally {
             if (tmp != null) {
                 try {

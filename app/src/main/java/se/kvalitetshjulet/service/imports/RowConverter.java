@@ -27,7 +27,6 @@ import se.kvalitetshjulet.domain.deviation.Taxonomy;
 import se.kvalitetshjulet.domain.org.OrgTree;
 import se.kvalitetshjulet.domain.org.UnitLookup;
 import se.kvalitetshjulet.domain.org.Unit;
-import se.kvalitetshjulet.domain.privacy.PersonalIdentityDetector;
 
 /**
  * Turns one row of the file into a {@link Deviation}, or into row errors. The rules:
@@ -188,8 +187,27 @@ final class RowConverter {
         if (v == null) {
             return null;
         }
-        v = strip(v);
+        v = strip(storable(f, v));
         return v.isEmpty() ? null : v;
+    }
+
+    /**
+     * A cell as it may be stored: control characters removed (tabs and line breaks kept in the multi-line text
+     * fields, spaces elsewhere), and the apostrophe our own export puts before a formula-like value ('=…, '+…, '-…,
+     * '@…) taken off again, so that exporting and importing a register gives back the same text.
+     */
+    static String storable(ImportField f, String v) {
+        boolean multiLine = f == ImportField.DESCRIPTION || f == ImportField.IMMEDIATE_ACTIONS || f == ImportField.FACTS
+                || f == ImportField.CAUSE_TEXT;
+        String clean = se.kvalitetshjulet.domain.Printable.clean(v, multiLine);
+        int i = 0;
+        while (i < clean.length() && Character.isWhitespace(clean.charAt(i))) {
+            i++;
+        }
+        if (i + 1 < clean.length() && clean.charAt(i) == '\'' && "=+-@".indexOf(clean.charAt(i + 1)) >= 0) {
+            clean = clean.substring(i + 1);
+        }
+        return clean;
     }
 
     private static String strip(String v) {
@@ -348,8 +366,6 @@ final class RowConverter {
 
         /** Filled by {@link #kind()}: a kind such as "Fall" may imply a category. */
         private String impliedCategory;
-        /** Whether the file named the law (else the unit's verksamhetsområde decides it, after the rules). */
-        private boolean lawFromCell;
         /** The date the registration date was taken from (for error messages). */
         private ImportField registeredFrom = ImportField.REGISTERED_ON;
 
@@ -392,13 +408,7 @@ final class RowConverter {
                     due, closed, role, title == null ? "" : title, nz(description), nz(immediate), nz(facts), nz(causeText),
                     causeIds, assessment, serious, ivoReported, ivoReference, source, externalId);
             checkRules(d);
-            if (!lawFromCell && kind != null && unitId != null && !failed.contains(ImportField.LAW)) {
-                // no law in the file: the one the unit's verksamhetsområde gives this kind
-                Law fromUnit = se.kvalitetshjulet.domain.deviation.DeviationRules.defaultLaw(kind, areaCode.apply(unitId));
-                if (fromUnit != law) {
-                    d = d.withLaw(fromUnit);
-                }
-            }
+            d = lawFromUnit(d);
             if (checkText) {
                 checkPrivacy();
             }
@@ -431,7 +441,6 @@ final class RowConverter {
 
         private Law law(DeviationKind kind) {
             String lawValue = value(ImportField.LAW);
-            lawFromCell = lawValue != null;
             if (lawValue != null) {
                 try {
                     return ValueParsers.law(lawValue);
@@ -578,7 +587,19 @@ final class RowConverter {
             }
         }
 
-        /** Identity numbers, names, phone numbers … in the free text: warnings, or errors when the policy refuses. */
+        /** The law from the unit's verksamhetsområde when the file names none (LSS unit → LSS). */
+        private Deviation lawFromUnit(Deviation d) {
+            if (value(ImportField.LAW) == null && d.kind() != null && d.unitId() != null
+                    && !failed.contains(ImportField.LAW)) {
+                Law fromUnit = DeviationRules.defaultLaw(d.kind(), areaCode.apply(d.unitId()));
+                if (fromUnit != d.law()) {
+                    return d.withLaw(fromUnit);
+                }
+            }
+            return d;
+        }
+
+        /** The privacy check on every free text of the row: a warning, or under "refuse" an error. */
         private void checkPrivacy() {
             boolean refused = false;
             for (var e : text.entrySet()) {
@@ -587,15 +608,16 @@ final class RowConverter {
                 if (found.isEmpty()) {
                     continue;
                 }
-                String what = se.kvalitetshjulet.service.PrivacyService.maskedSummary(found);
+                String what = se.kvalitetshjulet.service.PrivacyService.kindsOnly(found);
+                String shown = se.kvalitetshjulet.domain.privacy.PrivacyCheck.maskAll(shorten(e.getValue()));
                 if (refusePrivacy) {
                     refused = true;
-                    errors.add(new RowError(row, header(e.getKey()), ReportCells.mask(shorten(e.getValue())),
+                    errors.add(new RowError(row, header(e.getKey()), shown,
                             "Texten innehåller " + what + ". Integritetsinställningen nekar sådana uppgifter: ta bort "
                                     + "dem i källsystemet (beskriv personen med roll eller ärendereferens) och importera "
                                     + "igen."));
                 } else {
-                    warnings.add(new RowError(row, header(e.getKey()), ReportCells.mask(shorten(e.getValue())),
+                    warnings.add(new RowError(row, header(e.getKey()), shown,
                             "Texten innehåller något som ser ut som " + what + ". "
                                     + "Avvikelser omfattas av sekretess: ta bort uppgiften (i källsystemet, eller i "
                                     + "registret efter importen) och beskriv personen med roll eller ärendereferens."));

@@ -22,6 +22,13 @@ public final class FxDialogService implements DialogService {
     private final I18n i18n;
     private final Supplier<Window> owner;
 
+    private volatile boolean databaseEncrypted;
+
+    /** With an encrypted database, saving a file asks first: what is written there is not encrypted (decision 0013). */
+    public void setDatabaseEncrypted(boolean encrypted) {
+        this.databaseEncrypted = encrypted;
+    }
+
     public FxDialogService(I18n i18n, Supplier<Window> owner) {
         this.i18n = i18n;
         this.owner = owner;
@@ -120,6 +127,10 @@ public final class FxDialogService implements DialogService {
         FileChooser fc = chooser(title, extensions);
         fc.setInitialFileName(suggestedName);
         File f = fc.showSaveDialog(owner.get());
+        if (f != null && databaseEncrypted
+                && !confirm(i18n.get("h6.export.plainTitle"), i18n.get("h6.export.plain", f.toPath().toAbsolutePath()))) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(f).map(File::toPath);
     }
 
@@ -143,7 +154,8 @@ public final class FxDialogService implements DialogService {
         }
         Alert a = alert(Alert.AlertType.ERROR, i18n.get("error.unexpected.title"),
                 i18n.get("error.unexpected.message", String.valueOf(error.getMessage()), AppPaths.logDir()));
-        TextArea details = new TextArea(error.toString());
+        // "copy details" holds no record content: classes and frames only (decision 0013)
+        TextArea details = new TextArea(se.kvalitetshjulet.app.log.Redaction.describe(error));
         details.setEditable(false);
         details.setWrapText(true);
         a.getDialogPane().setExpandableContent(details);

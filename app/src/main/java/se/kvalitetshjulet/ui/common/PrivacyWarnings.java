@@ -13,16 +13,34 @@ public final class PrivacyWarnings {
     private PrivacyWarnings() {
     }
 
-    /** The warning for {@code findings}, one line for identity numbers and one for names; empty when none. */
+    /**
+     * The warning for {@code findings}, one line for identity numbers and one for names, phone numbers and
+     * addresses; empty when none.
+     */
+    /**
+     * Under the "warn" policy, before saving text with findings: shows what was found and asks. The safe answer,
+     * "Ändra texten", is the first; true only for "Spara ändå".
+     */
+    public static boolean confirmSave(DialogService dialogs, I18n i18n, List<PrivacyCheck.Finding> findings) {
+        if (findings.isEmpty()) {
+            return true;
+        }
+        var answer = dialogs.choose(i18n.get("privacy.ask.title"),
+                i18n.get("privacy.ask.message", se.kvalitetshjulet.service.PrivacyService.summary(findings)),
+                List.of(i18n.get("privacy.ask.edit"), i18n.get("privacy.ask.saveAnyway")));
+        return answer.isPresent() && answer.get() == 1;
+    }
+
     public static String text(I18n i18n, List<PrivacyCheck.Finding> findings, boolean refuseIdNumbers) {
         List<String> ids = findings.stream().filter(PrivacyCheck.Finding::identityNumber).map(PrivacyCheck.Finding::text).toList();
-        List<String> names = findings.stream().filter(f -> !f.identityNumber()).map(PrivacyCheck.Finding::text).distinct().toList();
+        List<PrivacyCheck.Finding> others = findings.stream().filter(f -> !f.identityNumber()).toList();
         List<String> parts = new ArrayList<>();
         if (!ids.isEmpty()) {
             parts.add(i18n.get(refuseIdNumbers ? "privacy.idNumbers.refuse" : "privacy.idNumbers.warn", String.join(", ", ids)));
         }
-        if (!names.isEmpty()) {
-            parts.add(i18n.get("privacy.names.warn", String.join(", ", names)));
+        if (!others.isEmpty()) {
+            // Names, phone numbers and addresses: "namn Anna Svensson, telefonnummer 070-123 45 67".
+            parts.add(i18n.get("privacy.names.warnAll", se.kvalitetshjulet.service.PrivacyService.summary(others)));
         }
         return String.join("\n", parts);
     }

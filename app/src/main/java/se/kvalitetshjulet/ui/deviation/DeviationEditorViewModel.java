@@ -389,10 +389,7 @@ public final class DeviationEditorViewModel {
         if (findings.isEmpty() || privacyRefuses || refuseIdNumbers) {
             return true;
         }
-        var answer = dialogs.choose(i18n.get("privacy.ask.title"),
-                i18n.get("privacy.ask.message", se.kvalitetshjulet.service.PrivacyService.summary(findings)),
-                List.of(i18n.get("privacy.ask.edit"), i18n.get("privacy.ask.saveAnyway")));
-        return answer.isPresent() && answer.get() == 1;
+        return PrivacyWarnings.confirmSave(dialogs, i18n, findings);
     }
 
     /**

@@ -133,8 +133,7 @@ public final class ImportViewModel {
         this.dialogs = dialogs;
         this.i18n = i18n;
         this.onImported = onImported;
-        this.importer = new DeviationImporter(ctx.database(), ctx.organisation(), ctx.taxonomies(), ctx.audit(),
-                ctx.clock());
+        this.importer = ctx.deviationImporter();
         this.mappings = ctx.importMappingService();
         for (ImportField f : ImportField.values()) {
             FieldRow row = new FieldRow(f, i18n.get("import.field." + f.jsonName()), REQUIRED.contains(f));

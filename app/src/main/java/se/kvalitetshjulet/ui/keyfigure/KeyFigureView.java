@@ -119,7 +119,8 @@ public final class KeyFigureView extends BorderPane implements Refreshable {
         FlowPane bar = new FlowPane(8, 6, new Label(i18n.get("kf.kpi")), kpi, new Label(i18n.get("kf.year")), year,
                 gender, button("kfImportKolada", "kf.importKolada", vm.importKoladaCommand()),
                 button("kfFetchKolada", "kf.fetch", vm.fetchKoladaCommand()),
-                button("kfChooseKpis", "kf.chooseKpis", vm.chooseKpisCommand()));
+                button("kfChooseKpis", "kf.chooseKpis", vm.chooseKpisCommand()),
+                button("kfChooseComparisons", "kf.chooseComparisons", vm.chooseComparisonsCommand()));
         bar.setAlignment(Pos.CENTER_LEFT);
         ChartViewer series = viewer("kfSeriesChart");
         ChartViewer compare = viewer("kfComparisonChart");
@@ -255,7 +256,8 @@ public final class KeyFigureView extends BorderPane implements Refreshable {
         unit.setPrefWidth(360);
         unit.valueProperty().bindBidirectional(vm.ownUnitProperty());
         FlowPane bar = new FlowPane(8, 6, new Label(i18n.get("kf.figure")), figure, new Label(i18n.get("kf.unit")), unit,
-                button("kfImportOwn", "kf.importOwn", vm.importOwnCommand()));
+                button("kfImportOwn", "kf.importOwn", vm.importOwnCommand()),
+                button("kfNewOwnFigure", "kf.own.new", vm.newOwnFigureCommand()));
         bar.setAlignment(Pos.CENTER_LEFT);
         ChartViewer chart = viewer("kfOwnChart");
         Label chartNote = note("kfOwnNote");

@@ -125,6 +125,8 @@ public final class KeyFigureViewModel {
     private final Command importKolada;
     private final Command fetchKolada;
     private final Command chooseKpis;
+    private final Command chooseComparisons;
+    private final Command newOwnFigure;
     private final Command importSurvey;
     private final Command saveOwnValue;
     private final Command importOwn;
@@ -145,6 +147,8 @@ public final class KeyFigureViewModel {
         importKolada = new Command(this::importKoladaFile, idle);
         fetchKolada = new Command(this::fetch, idle);
         chooseKpis = new Command(this::chooseKpisToFollow, idle);
+        chooseComparisons = new Command(this::chooseComparisonMunicipalities, idle);
+        newOwnFigure = new Command(this::defineOwnFigure, idle);
         importSurvey = new Command(this::importSurveyFile, idle);
         saveOwnValue = new Command(this::saveOwn, idle.and(figure.isNotNull()).and(ownUnit.isNotNull())
                 .and(Bindings.createBooleanBinding(() -> !ownPeriod.get().isBlank(), ownPeriod)));
@@ -238,7 +242,7 @@ public final class KeyFigureViewModel {
         }
         String own = keyFigures.ownMunicipality().orElse(null);
         String g = gender.get();
-        tasks.run(i18n.get("kf.loading"), p -> new Object[] {keyFigures.years(k.id()),
+        tasks.runLatest("kf.loadKpi", i18n.get("kf.loading"), p -> new Object[] {keyFigures.years(k.id()),
                 own == null ? null : keyFigures.series(k.id(), own, g)}, r -> {
             @SuppressWarnings("unchecked")
             List<Integer> ys = (List<Integer>) r[0];
@@ -262,7 +266,7 @@ public final class KeyFigureViewModel {
             return;
         }
         String g = gender.get();
-        tasks.run(i18n.get("kf.loading"), p -> keyFigures.compare(k.id(), y, g), rows -> {
+        tasks.runLatest("kf.loadComparison", i18n.get("kf.loading"), p -> keyFigures.compare(k.id(), y, g), rows -> {
             comparison.set(rows);
             comparisonText.set(describe(rows));
         }, this::failed);
@@ -313,7 +317,7 @@ public final class KeyFigureViewModel {
             surveySeries.set(null);
             return;
         }
-        tasks.run(i18n.get("kf.loading"), p -> keyFigures.surveySeries(u.id(), q.code()), surveySeries::set, this::failed);
+        tasks.runLatest("kf.loadSurveySeries", i18n.get("kf.loading"), p -> keyFigures.surveySeries(u.id(), q.code()), surveySeries::set, this::failed);
     }
 
     private void loadChanges() {
@@ -322,7 +326,7 @@ public final class KeyFigureViewModel {
             changes.clear();
             return;
         }
-        tasks.run(i18n.get("kf.loading"), p -> keyFigures.whatChanged(null, null, y), changes::setAll, this::failed);
+        tasks.runLatest("kf.loadChanges", i18n.get("kf.loading"), p -> keyFigures.whatChanged(null, null, y), changes::setAll, this::failed);
     }
 
     private void loadOwnSeries() {
@@ -332,7 +336,7 @@ public final class KeyFigureViewModel {
             ownSeries.set(null);
             return;
         }
-        tasks.run(i18n.get("kf.loading"), p -> keyFigures.ownSeries(f, u.id()), ownSeries::set, this::failed);
+        tasks.runLatest("kf.loadOwnSeries", i18n.get("kf.loading"), p -> keyFigures.ownSeries(f, u.id()), ownSeries::set, this::failed);
     }
 
     private void loadFollowUpChart() {
@@ -340,7 +344,7 @@ public final class KeyFigureViewModel {
         Long unitId = scope.get() == null ? null : scope.get().id();
         YearMonth end = YearMonth.now(clock);
         int yearNow = end.getYear();
-        tasks.run(i18n.get("kf.loading"), p -> new Object[] {followUps.monthly(unitId, null, m, end.minusMonths(23), end),
+        tasks.runLatest("kf.loadFollowUpChart", i18n.get("kf.loading"), p -> new Object[] {followUps.monthly(unitId, null, m, end.minusMonths(23), end),
                 followUps.byTertial(unitId, null, yearNow)}, r -> {
             followUpSeries.set((ShareSeries) r[0]);
             @SuppressWarnings("unchecked")
@@ -452,6 +456,98 @@ public final class KeyFigureViewModel {
             return;
         }
         keyFigures.setFollowed(ids);
+        refresh();
+    }
+
+    /** "liknande: 9902, 9903; län: 9900; riket; övriga: 1280" ⇄ the comparison list. */
+    static String formatComparisons(List<se.kvalitetshjulet.data.repo.KeyFigureRepository.Comparison> list) {
+        java.util.Map<se.kvalitetshjulet.domain.keyfigure.ComparisonRole, List<String>> by = new java.util.EnumMap<>(
+                se.kvalitetshjulet.domain.keyfigure.ComparisonRole.class);
+        list.forEach(c -> by.computeIfAbsent(c.role(), r -> new ArrayList<>()).add(c.code()));
+        List<String> parts = new ArrayList<>();
+        by.forEach((role, codes) -> parts.add(switch (role) {
+            case SIMILAR -> "liknande: " + String.join(", ", codes);
+            case COUNTY -> "län: " + String.join(", ", codes);
+            case NATIONAL -> "riket";
+            case OTHER -> "övriga: " + String.join(", ", codes);
+        }));
+        return String.join("; ", parts);
+    }
+
+    /** The comparison list from the typed text, or empty when a part is not understood. */
+    static Optional<List<se.kvalitetshjulet.data.repo.KeyFigureRepository.Comparison>> parseComparisons(String text) {
+        List<se.kvalitetshjulet.data.repo.KeyFigureRepository.Comparison> out = new ArrayList<>();
+        for (String part : text.split(";")) {
+            String p = part.strip().toLowerCase(java.util.Locale.ROOT);
+            if (p.isEmpty()) {
+                continue;
+            }
+            if (p.equals("riket") || p.equals("0000")) {
+                out.add(new se.kvalitetshjulet.data.repo.KeyFigureRepository.Comparison("0000",
+                        se.kvalitetshjulet.domain.keyfigure.ComparisonRole.NATIONAL));
+                continue;
+            }
+            int colon = p.indexOf(':');
+            if (colon < 0) {
+                return Optional.empty();
+            }
+            se.kvalitetshjulet.domain.keyfigure.ComparisonRole role = switch (p.substring(0, colon).strip()) {
+                case "liknande", "liknande kommuner" -> se.kvalitetshjulet.domain.keyfigure.ComparisonRole.SIMILAR;
+                case "län", "lan", "region" -> se.kvalitetshjulet.domain.keyfigure.ComparisonRole.COUNTY;
+                case "övriga", "ovriga", "andra" -> se.kvalitetshjulet.domain.keyfigure.ComparisonRole.OTHER;
+                default -> null;
+            };
+            if (role == null) {
+                return Optional.empty();
+            }
+            for (String code : p.substring(colon + 1).split("[,\\s]+")) {
+                if (!code.isBlank()) {
+                    out.add(new se.kvalitetshjulet.data.repo.KeyFigureRepository.Comparison(
+                            code.strip().toUpperCase(java.util.Locale.ROOT), role));
+                }
+            }
+        }
+        return Optional.of(out);
+    }
+
+    private void chooseComparisonMunicipalities() {
+        Optional<String> text = dialogs.askText(i18n.get("kf.chooseComparisons"), i18n.get("kf.chooseComparisons.prompt"),
+                formatComparisons(keyFigures.comparisons()));
+        if (text.isEmpty()) {
+            return;
+        }
+        var list = parseComparisons(text.get());
+        if (list.isEmpty() || !keyFigures.setComparisons(list.get()).ok()) {
+            dialogs.showError(i18n.get("kf.chooseComparisons"), i18n.get("kf.chooseComparisons.invalid"));
+            return;
+        }
+        loadComparison();
+    }
+
+    private void defineOwnFigure() {
+        Optional<String> text = dialogs.askText(i18n.get("kf.own.new"), i18n.get("kf.own.new.prompt"), "");
+        if (text.isEmpty()) {
+            return;
+        }
+        String[] p = text.get().split(";");
+        OwnFigure.Measure measure = p.length < 3 ? null : switch (p[2].strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "median" -> OwnFigure.Measure.MEDIAN;
+            case "medel", "medelvärde" -> OwnFigure.Measure.MEAN;
+            case "andel", "andel (%)" -> OwnFigure.Measure.SHARE;
+            case "antal" -> OwnFigure.Measure.COUNT;
+            default -> null;
+        };
+        if (measure == null) {
+            dialogs.showError(i18n.get("kf.own.new"), i18n.get("kf.own.new.invalid"));
+            return;
+        }
+        OwnFigure f = new OwnFigure(null, p[0].strip(), p[1].strip(), measure, p.length > 3 ? p[3].strip() : null,
+                p.length > 4 && p[4].strip().toLowerCase(java.util.Locale.ROOT).startsWith("j"), null);
+        SaveResult<Long> r = keyFigures.saveOwnFigure(f);
+        if (!r.ok()) {
+            dialogs.showError(i18n.get("kf.own.new"), String.join(" ", r.problems().stream().map(i18n::problem).toList()));
+            return;
+        }
         refresh();
     }
 
@@ -649,6 +745,8 @@ public final class KeyFigureViewModel {
     public Command importKoladaCommand() { return importKolada; }
     public Command fetchKoladaCommand() { return fetchKolada; }
     public Command chooseKpisCommand() { return chooseKpis; }
+    public Command chooseComparisonsCommand() { return chooseComparisons; }
+    public Command newOwnFigureCommand() { return newOwnFigure; }
     public Command importSurveyCommand() { return importSurvey; }
     public Command saveOwnValueCommand() { return saveOwnValue; }
     public Command importOwnCommand() { return importOwn; }

@@ -68,7 +68,9 @@ public final class ListsView extends BorderPane implements Refreshable {
         deadlines.setId("listsTabDeadlines");
         Tab laws = new Tab(i18n.get("lists.tab.laws"), lawPane(i18n));
         laws.setId("listsTabLaws");
-        TabPane tabs = new TabPane(lists, deadlines, laws);
+        Tab names = new Tab(i18n.get("lists.tab.names"), namesPane(i18n));
+        names.setId("listsTabNames");
+        TabPane tabs = new TabPane(lists, deadlines, laws, names);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
     }
@@ -161,6 +163,27 @@ public final class ListsView extends BorderPane implements Refreshable {
                 button(i18n.get("lists.ref.add"), "referenceAdd", vm.addReferenceCommand()),
                 button(i18n.get("lists.ref.edit"), "referenceEdit", vm.editReferenceCommand()),
                 button(i18n.get("lists.ref.delete"), "referenceDelete", vm.deleteReferenceCommand())));
+        box.setPadding(new Insets(10));
+        return box;
+    }
+
+    private VBox namesPane(I18n i18n) {
+        javafx.scene.control.TextField board = new javafx.scene.control.TextField();
+        board.setId("listsBoardName");
+        board.setPromptText(i18n.get("lists.names.boardPrompt"));
+        board.textProperty().bindBidirectional(vm.boardNameProperty());
+        javafx.scene.control.TextField adm = new javafx.scene.control.TextField();
+        adm.setId("listsAdministrationName");
+        adm.setPromptText(i18n.get("lists.names.administrationPrompt"));
+        adm.textProperty().bindBidirectional(vm.administrationNameProperty());
+        var grid = Forms.grid();
+        Forms.row(grid, i18n.get("lists.names.board"), board);
+        Forms.row(grid, i18n.get("lists.names.administration"), adm);
+        Label hint = new Label(i18n.get("lists.names.hint"));
+        hint.setWrapText(true);
+        hint.getStyleClass().add("hint");
+        VBox box = new VBox(8, hint, grid, new HBox(8, button(i18n.get("common.save"), "listsNamesSave",
+                vm.saveNamesCommand())));
         box.setPadding(new Insets(10));
         return box;
     }

@@ -55,6 +55,9 @@ public final class ListsViewModel {
     private final ObjectProperty<LegalReference> selectedReference = new SimpleObjectProperty<>();
     private final ObservableList<LawEntry> laws = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
+    /** The nämnd and förvaltning as the report's cover names them. */
+    private final StringProperty boardName = new SimpleStringProperty("");
+    private final StringProperty administrationName = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
 
     private final Command add;
@@ -69,6 +72,7 @@ public final class ListsViewModel {
     private final Command deleteReference;
     private final Command exportFile;
     private final Command importFile;
+    private final Command saveNames;
 
     public ListsViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
         this.ctx = ctx;
@@ -91,10 +95,11 @@ public final class ListsViewModel {
         deleteReference = new Command(this::deleteReference, selectedReference.isNotNull().and(idle));
         exportFile = new Command(this::exportFile, idle);
         importFile = new Command(this::importFile, idle);
+        saveNames = new Command(this::saveNames, idle);
         kind.addListener((o, a, k) -> load());
     }
 
-    private record Snapshot(List<Row> rows, ListsConfig cfg) { }
+    private record Snapshot(List<Row> rows, ListsConfig cfg, String board, String administration) { }
 
     public void load() {
         ListKind k = kind.get();
@@ -104,7 +109,9 @@ public final class ListsViewModel {
             for (ListEntry e : ctx.lists().entries(k)) {
                 r.add(new Row(e, ctx.lists().usage(k, e.id())));
             }
-            return new Snapshot(r, ctx.lists().current());
+            return new Snapshot(r, ctx.lists().current(),
+                    ctx.settings().get(se.kvalitetshjulet.service.ReportModel.SETTING_BOARD).orElse(""),
+                    ctx.settings().get(se.kvalitetshjulet.service.ReportModel.SETTING_ADMINISTRATION).orElse(""));
         }, s -> {
             busy.set(false);
             Long keep = selected.get() == null ? null : selected.get().entry().id();
@@ -113,6 +120,8 @@ public final class ListsViewModel {
             deadlines.setAll(s.cfg().deadlines());
             references.setAll(s.cfg().references());
             laws.setAll(s.cfg().laws());
+            boardName.set(s.board());
+            administrationName.set(s.administration());
         }, this::failed);
     }
 
@@ -311,6 +320,20 @@ public final class ListsViewModel {
         }, this::failed);
     }
 
+    private void saveNames() {
+        String board = boardName.get() == null ? "" : boardName.get().strip();
+        String adm = administrationName.get() == null ? "" : administrationName.get().strip();
+        busy.set(true);
+        tasks.run(i18n.get("lists.saving"), p -> {
+            ctx.settings().put(se.kvalitetshjulet.service.ReportModel.SETTING_BOARD, board);
+            ctx.settings().put(se.kvalitetshjulet.service.ReportModel.SETTING_ADMINISTRATION, adm);
+            return true;
+        }, ok -> {
+            busy.set(false);
+            message.set(i18n.get("lists.names.saved"));
+        }, this::failed);
+    }
+
     private void failed(Throwable t) {
         busy.set(false);
         dialogs.showUnexpected(t);
@@ -337,4 +360,7 @@ public final class ListsViewModel {
     public Command deleteReferenceCommand() { return deleteReference; }
     public Command exportCommand() { return exportFile; }
     public Command importCommand() { return importFile; }
+    public Command saveNamesCommand() { return saveNames; }
+    public StringProperty boardNameProperty() { return boardName; }
+    public StringProperty administrationNameProperty() { return administrationName; }
 }

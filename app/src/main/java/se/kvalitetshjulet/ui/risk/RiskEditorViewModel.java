@@ -266,7 +266,8 @@ public final class RiskEditorViewModel {
         return new Loaded(a, t, a.id() == null ? List.of() : service.measures(a.id()),
                 a.id() == null ? List.of() : service.linkedDeviations(a.id()), ctx.organisation().tree(),
                 ctx.settings().get(DeviationEditorViewModel.SETTING_REFUSE_ID_NUMBERS).map(Boolean::parseBoolean)
-                        .orElse(false));
+                        .orElse(false)
+                        || ctx.privacy().refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.RISK_ANALYSIS));
     }
 
     private void apply(Loaded l) {
@@ -367,6 +368,10 @@ public final class RiskEditorViewModel {
 
     private void save() {
         RiskAnalysis a = current();
+        // Timelines, causes and steps too: under "warn" the findings are shown and the user is asked first.
+        if (!refuseIdNumbers && !PrivacyWarnings.confirmSave(dialogs, i18n, service.privacyFindings(a))) {
+            return;
+        }
         boolean refuse = refuseIdNumbers;
         saves.save(i18n.get("risk.saving"), p -> service.save(a, refuse), this::afterSave);
     }

@@ -12,8 +12,11 @@ import se.kvalitetshjulet.data.Database;
 
 /** Starts the JavaFX application with the command line's choice of database. */
 public final class DesktopLauncher {
-    static volatile Path requestedDb;
+    /** A file path or a {@code postgresql://} server address (decision 10). */
+    static volatile String requestedDb;
     static volatile boolean requestedDemo;
+    /** From --passphrase-file or KVALITETSHJULET_PASSPHRASE; otherwise the GUI asks when the file is encrypted. */
+    static volatile se.kvalitetshjulet.data.Passphrase requestedPassphrase;
     /** The database being opened while the JavaFX toolkit starts (both take about a second). */
     static volatile Path preopenedPath;
     static volatile CompletableFuture<AppContext> preopened;
@@ -21,15 +24,22 @@ public final class DesktopLauncher {
     private DesktopLauncher() {
     }
 
-    public static void launch(Path db, boolean demo) {
+    public static void launch(String db, boolean demo) {
+        launch(db, demo, null);
+    }
+
+    public static void launch(String db, boolean demo, se.kvalitetshjulet.data.Passphrase passphrase) {
         requestedDb = db;
         requestedDemo = demo;
-        Path target = demo ? AppPaths.demoDatabase() : db != null ? db
+        requestedPassphrase = demo ? null : passphrase;
+        boolean server = se.kvalitetshjulet.data.ServerUrl.isServerUrl(db);
+        Path target = demo ? AppPaths.demoDatabase() : server ? null : db != null ? Path.of(db)
                 : Files.exists(AppPaths.defaultDatabase()) ? AppPaths.defaultDatabase() : null;
         if (target != null && Files.exists(target)) {
             preopenedPath = target.toAbsolutePath().normalize();
             preopened = CompletableFuture.supplyAsync(() -> {
-                AppContext ctx = new AppContext(Database.open(target), java.time.Clock.systemDefaultZone());
+                AppContext ctx = new AppContext(Database.open(target, requestedPassphrase),
+                        java.time.Clock.systemDefaultZone());
                 ctx.settings().isDemo(); // the first query initialises jOOQ: do it off the critical path
                 return ctx;
             });

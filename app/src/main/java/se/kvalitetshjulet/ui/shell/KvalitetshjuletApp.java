@@ -69,13 +69,16 @@ public final class KvalitetshjuletApp extends Application {
             prefs.save();
         });
 
-        Path requested = DesktopLauncher.requestedDb;
+        String requested = DesktopLauncher.requestedDb;
+        se.kvalitetshjulet.data.Passphrase pass = DesktopLauncher.requestedPassphrase;
         if (DesktopLauncher.requestedDemo) {
             open(AppPaths.demoDatabase(), true);
+        } else if (requested != null && se.kvalitetshjulet.data.ServerUrl.isServerUrl(requested)) {
+            openServer(requested);
         } else if (requested != null) {
-            open(requested, false);
+            open(Path.of(requested), false, pass);
         } else if (Files.exists(AppPaths.defaultDatabase())) {
-            open(AppPaths.defaultDatabase(), false);
+            open(AppPaths.defaultDatabase(), false, pass);
         } else {
             showFirstStart();
         }
@@ -90,17 +93,36 @@ public final class KvalitetshjuletApp extends Application {
         Button empty = new Button(i18n.get("start.createEmpty"));
         empty.setId("startEmpty");
         empty.setDefaultButton(true);
-        empty.setOnAction(e -> open(AppPaths.defaultDatabase(), false));
+        empty.setOnAction(e -> createNew(AppPaths.defaultDatabase()));
         Button demo = new Button(i18n.get("start.openDemo"));
         demo.setId("startDemo");
         demo.setOnAction(e -> open(AppPaths.demoDatabase(), true));
         Button other = new Button(i18n.get("start.openOther"));
         other.setOnAction(e -> dialogs.chooseOpenFile(i18n.get("start.openOther"), List.of("*.db", "*.sqlite", "*"))
                 .ifPresent(p -> open(p, false)));
-        for (Button b : List.of(empty, demo, other)) {
+        Button server = new Button(i18n.get("server.connect"));
+        server.setId("startServer");
+        server.setOnAction(e -> dialogs.askText(i18n.get("server.connect"), i18n.get("server.connect.prompt"),
+                        prefs.get("server.last", "postgresql://" + System.getProperty("user.name", "") + "@"))
+                .map(String::strip).filter(u -> !u.isEmpty()).ifPresent(u -> {
+                    if (!se.kvalitetshjulet.data.ServerUrl.isServerUrl(u)) {
+                        dialogs.showError(i18n.get("server.connect"), i18n.get("server.connect.notAnAddress"));
+                        return;
+                    }
+                    try {
+                        se.kvalitetshjulet.data.ServerUrl.parse(u);
+                    } catch (IllegalArgumentException ex) {
+                        dialogs.showError(i18n.get("server.connect"), ex.getMessage());
+                        return;
+                    }
+                    prefs.put("server.last", u);
+                    prefs.save();
+                    openServer(u);
+                }));
+        for (Button b : List.of(empty, demo, other, server)) {
             b.setMaxWidth(Double.MAX_VALUE);
         }
-        VBox box = new VBox(16, title, text, empty, demo, other);
+        VBox box = new VBox(16, title, text, empty, demo, other, server);
         box.setMaxWidth(560);
         box.setPadding(new Insets(40));
         box.setAlignment(Pos.CENTER_LEFT);
@@ -122,8 +144,35 @@ public final class KvalitetshjuletApp extends Application {
         }
     }
 
+    /** A förvaltning's server database (decision 10); the password comes from PGPASSWORD or ~/.pgpass. */
+    private void openServer(String url) {
+        open(url, null, false, () -> new AppContext(Database.open(url), Clock.systemDefaultZone()));
+    }
+
+    /** A new database is encrypted unless the user deliberately chooses otherwise (decision 0013). */
+    private void createNew(Path file) {
+        if (!Database.encryptionAvailable()) {
+            dialogs.showError(i18n.get("h6.newpass.title"), i18n.get("h6.noEncryption"));
+            open(file, false, null);
+            return;
+        }
+        PassphraseDialogs.chooseForNew(stage, i18n).ifPresent(choice -> open(file, false, choice.passphrase()));
+    }
+
     private void open(Path file, boolean demo) {
-        Label label = new Label(i18n.get("start.opening", file));
+        open(file, demo, null);
+    }
+
+    private void open(Path file, boolean demo, se.kvalitetshjulet.data.Passphrase passphrase) {
+        open(file, file, demo, () -> preopenedOrOpen(file, passphrase));
+    }
+
+    /**
+     * Opens a database in the background and shows the main window; {@code shown} is what the user named (a path or
+     * a server address), {@code file} the SQLite file (null for a server), for the passphrase question.
+     */
+    private void open(Object shown, Path file, boolean demo, java.util.concurrent.Callable<AppContext> opener) {
+        Label label = new Label(i18n.get("start.opening", shown));
         label.setWrapText(true);
         ProgressBar bar = new ProgressBar();
         bar.setPrefWidth(400);
@@ -134,8 +183,8 @@ public final class KvalitetshjuletApp extends Application {
         box.setAlignment(Pos.CENTER);
         box.setPadding(new Insets(40));
         showScene(box);
-        tasks.run(i18n.get("start.opening", file), progress -> {
-            AppContext ctx = preopenedOrOpen(file);
+        tasks.run(i18n.get("start.opening", shown), progress -> {
+            AppContext ctx = opener.call();
             if (demo && ctx.units().findAll().isEmpty()) {
                 progress.update(0, i18n.get("start.creatingDemo"));
                 ctx.demoData().generate(42, ctx.today(), f -> progress.update(f, null));
@@ -143,22 +192,34 @@ public final class KvalitetshjuletApp extends Application {
             return ctx;
         }, ctx -> {
             this.context = ctx;
+            dialogs.setDatabaseEncrypted(ctx.database().encrypted());
             MainView main = new MainView(ctx, i18n, tasks, dialogs);
             stage.titleProperty().bind(main.viewModel().titleProperty());
             showScene(main);
             StartupProbe.reportIfRequested();
         }, error -> {
             Throwable cause = error;
+            if (file != null && cause instanceof DatabaseRefusedException r && !demo
+                    && (r.reason() == DatabaseRefusedException.Reason.PASSPHRASE_WRONG
+                    || r.reason() == DatabaseRefusedException.Reason.NOT_A_DATABASE && Database.mayBeEncrypted(file))) {
+                // encrypted: ask (again); the file has not been touched
+                boolean wrong = r.reason() == DatabaseRefusedException.Reason.PASSPHRASE_WRONG;
+                LOG.info("Passphrase needed for the database ({})", wrong ? "wrong one given" : "none given");
+                PassphraseDialogs.ask(stage, i18n, file, wrong).ifPresentOrElse(
+                        p -> open(file, false, p), this::showFirstStart);
+                return;
+            }
             String message = cause instanceof DatabaseRefusedException r ? r.getMessage()
-                    : i18n.get("start.openFailed", file, String.valueOf(cause.getMessage()));
-            LOG.error("Could not open {}", file, cause);
+                    : i18n.get("start.openFailed", shown, String.valueOf(cause.getMessage()));
+            LOG.error("Could not open the database ({})", cause instanceof DatabaseRefusedException r
+                    ? r.reason() : cause.getClass().getSimpleName());
             dialogs.showError(i18n.get("start.refusedTitle"), message);
             showFirstStart();
         });
     }
 
     /** Takes the database opened while the toolkit started, if it is this file; otherwise opens it now. */
-    private static AppContext preopenedOrOpen(Path file) throws Exception {
+    private static AppContext preopenedOrOpen(Path file, se.kvalitetshjulet.data.Passphrase passphrase) throws Exception {
         var future = DesktopLauncher.preopened;
         if (future != null && file.toAbsolutePath().normalize().equals(DesktopLauncher.preopenedPath)) {
             DesktopLauncher.preopened = null;
@@ -171,7 +232,7 @@ public final class KvalitetshjuletApp extends Application {
                 throw e;
             }
         }
-        return new AppContext(Database.open(file), Clock.systemDefaultZone());
+        return new AppContext(Database.open(file, passphrase), Clock.systemDefaultZone());
     }
 
     public Optional<AppContext> context() {

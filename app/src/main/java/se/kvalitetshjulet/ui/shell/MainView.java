@@ -153,6 +153,9 @@ public final class MainView extends BorderPane {
             Label demo = new Label(i18n.get("app.demoBadge"));
             demo.getStyleClass().add("demo-badge");
             demo.setId("demoBadge");
+            if (!vm.encrypted()) {
+                demo.setTooltip(new Tooltip(i18n.get("h6.demo.plain")));
+            }
             nav.getChildren().add(demo);
         }
         ToggleGroup group = new ToggleGroup();

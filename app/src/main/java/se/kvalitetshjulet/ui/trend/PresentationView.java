@@ -55,6 +55,11 @@ public final class PresentationView extends BorderPane {
         bottom.setAlignment(Pos.CENTER_LEFT);
         setBottom(bottom);
         counter.setId("presentationCounter");
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.heightProperty().addListener((h, before, after) -> show(index));
+            }
+        });
         counter.getStyleClass().add("presentation-hint");
         show(0);
     }
@@ -100,16 +105,38 @@ public final class PresentationView extends BorderPane {
         }
         index = Math.max(0, Math.min(i, charts.size() - 1));
         ChartData data = charts.get(index);
-        viewer.setChart(TrendChartFactory.create(data, 2.0));
+        double height = screenHeight();
+        viewer.setChart(TrendChartFactory.create(data, TrendChartFactory.presentationScale(height)));
         explanations.getChildren().clear();
+        String verdict = data.spc() == null ? null : data.spc().verdict();
+        long textPx = Math.round(Math.max(30, Math.ceil(TrendChartFactory.MIN_TEXT_SHARE * height)));
         for (String s : data.explanations()) {
             Label l = new Label(s);
             l.setWrapText(true);
             l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             l.getStyleClass().add(data.signal() ? "presentation-signal" : "presentation-calm");
+            if (s.equals(verdict)) {
+                l.setId("presentationVerdict");
+                VariationStyle.apply(l, data.spc().variation(), i18n);
+                l.setStyle(l.getStyle() + " -fx-font-size: " + textPx + "px;");
+            } else {
+                l.setStyle("-fx-font-size: " + textPx + "px;");
+            }
             explanations.getChildren().add(l);
         }
         counter.setText(i18n.get("trend.presentation.counter", index + 1, charts.size()));
+    }
+
+    /** The height the presentation is shown at: its scene once it has one, else the primary screen. */
+    private double screenHeight() {
+        if (getScene() != null && getScene().getHeight() > 0) {
+            return getScene().getHeight();
+        }
+        return javafx.stage.Screen.getPrimary().getBounds().getHeight();
+    }
+
+    ChartViewer viewer() {
+        return viewer;
     }
 
     int index() {

@@ -10,6 +10,7 @@ import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryTick;
 import org.jfree.chart.text.TextBlock;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.ui.RectangleEdge;
 
 import se.kvalitetshjulet.domain.trend.LabelThinning;
@@ -17,9 +18,23 @@ import se.kvalitetshjulet.domain.trend.LabelThinning;
 /**
  * A category axis that, when its labels would overlap at the size it is drawn (36 months on a projector,
  * a small export), shows only every k-th label, counted back from the newest so the last period is always named.
+ * A shown label is always whole: JFreeChart fits each label into one category's width and cuts it ("20…"); here
+ * the labels are thinned so that whole labels fit, and drawn whole.
  */
 final class ThinningCategoryAxis extends CategoryAxis {
     private int lastStep = 1;
+    private List<String> lastShown = List.of();
+    private final boolean thin;
+
+    /** A time axis: labels thinned when they would overlap. */
+    ThinningCategoryAxis() {
+        this(true);
+    }
+
+    /** {@code thin} false: every label shown whole (Pareto categories, already abbreviated). */
+    ThinningCategoryAxis(boolean thin) {
+        this.thin = thin;
+    }
 
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
@@ -36,17 +51,28 @@ final class ThinningCategoryAxis extends CategoryAxis {
                 : ticks.stream().mapToDouble(t -> fm.stringWidth(t.getCategory().toString())).max().orElse(0);
         double length = RectangleEdge.isTopOrBottom(edge) ? dataArea.getWidth() : dataArea.getHeight();
         double usable = length * (1 - getLowerMargin() - getUpperMargin());
-        lastStep = LabelThinning.step(n, usable, extent, fm.getHeight() * 0.25);
-        if (lastStep == 1) {
-            return ticks;
-        }
+        lastStep = thin ? LabelThinning.step(n, usable, extent, fm.getHeight() * 0.25) : 1;
         List<CategoryTick> out = new ArrayList<>(n);
+        List<String> shown = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             CategoryTick t = ticks.get(i);
-            out.add(LabelThinning.shown(i, n, lastStep) ? t
-                    : new CategoryTick(t.getCategory(), new TextBlock(), t.getLabelAnchor(), t.getRotationAnchor(), t.getAngle()));
+            if (LabelThinning.shown(i, n, lastStep)) {
+                String label = t.getCategory().toString();
+                shown.add(label);
+                out.add(new CategoryTick(t.getCategory(), TextUtils.createTextBlock(label, getTickLabelFont(),
+                        getTickLabelPaint()), t.getLabelAnchor(), t.getRotationAnchor(), t.getAngle()));
+            } else {
+                out.add(new CategoryTick(t.getCategory(), new TextBlock(), t.getLabelAnchor(), t.getRotationAnchor(),
+                        t.getAngle()));
+            }
         }
+        lastShown = List.copyOf(shown);
         return out;
+    }
+
+    /** The labels drawn the last time, whole (for the legibility test). */
+    List<String> lastShown() {
+        return lastShown;
     }
 
     /** The step used the last time the axis was drawn (1: every label shown). */

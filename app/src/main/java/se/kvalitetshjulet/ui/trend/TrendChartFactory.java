@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 
 import javax.imageio.IIOImage;
@@ -70,6 +71,11 @@ public final class TrendChartFactory {
     static final Color LIMIT = new Color(0x88, 0x88, 0x88);
     static final Color ANNOTATION = new Color(0x8a, 0x4b, 0x00);
     static final Color CUMULATIVE = new Color(0xd9, 0x77, 0x06);
+    /** Points of a runs signal: qicharts2's signal colour, darkened to stay visible on a projector. */
+    static final Color RUNS = new Color(0xe0, 0x8a, 0x00);
+    static final Color TARGET = new Color(0x05, 0x97, 0x48);
+    static final Color BASELINE = new Color(0xe3, 0xec, 0xf5);
+    static final Color BASELINE_LEGEND = new Color(0xc9, 0xd9, 0xea);
 
     /** The size at which scale 1.0 looks right; exports scale with their size so text keeps its proportion. */
     static final double DESIGN_WIDTH = 1140;
@@ -91,17 +97,49 @@ public final class TrendChartFactory {
             spc(plot, data, scale);
         }
         addMarkers(plot, data, scale);
-        JFreeChart chart = new JFreeChart(null, font(18, scale, true), plot, false);
+        JFreeChart chart = new JFreeChart(null, font(TITLE, scale, true), plot, false);
         chart.setBackgroundPaint(Color.WHITE);
-        chart.setTitle(new TextTitle(data.title(), font(18, scale, true)));
+        chart.setTitle(new TextTitle(data.title(), font(TITLE, scale, true)));
         chart.addSubtitle(new TextTitle(data.subtitle(), font(13, scale, false)));
-        if (data.kind() == ChartKind.ACTIONS || (data.kind() != null && data.kind().pareto())) {
+        if (data.spc() != null && data.spc().verdict() != null) {
+            TextTitle verdict = new TextTitle(VariationStyle.glyph(data.spc().variation()) + " "
+                    + data.spc().verdict(), font(14, scale, true));
+            verdict.setPaint(VariationStyle.colour(data.spc().variation()));
+            chart.addSubtitle(verdict);
+        }
+        List<String> abbreviations = abbreviations(data);
+        if (!abbreviations.isEmpty()) {
+            // Abbreviated category names are given in full under the chart.
+            TextTitle full = new TextTitle(String.join("   ·   ", abbreviations), font(SMALLEST, scale, false));
+            full.setPosition(RectangleEdge.BOTTOM);
+            full.setMaximumLinesToDisplay(6);
+            chart.addSubtitle(full);
+        }
+        if (data.spc() != null && data.spc().legend() != null) {
+            chart.addSubtitle(spcLegend(data, scale));
+        } else if (data.kind() == ChartKind.ACTIONS || (data.kind() != null && data.kind().pareto())) {
             LegendTitle legend = new LegendTitle(plot);
             legend.setItemFont(font(12, scale, false));
             legend.setPosition(RectangleEdge.BOTTOM);
             chart.addSubtitle(legend);
         }
         return chart;
+    }
+
+    /** Base sizes (points at scale 1): the title, and the smallest text on a chart (tick and marker labels). */
+    static final int TITLE = 20;
+    static final int SMALLEST = 11;
+    /** In presentation mode every chart text is at least this share of the screen height (30 px at 1080). */
+    public static final double MIN_TEXT_SHARE = 0.028;
+    /** ... and titles at least this share (54 px at 1080). */
+    public static final double MIN_TITLE_SHARE = 0.05;
+
+    /**
+     * The scale for presentation mode on a screen of this height: the smallest chart text gets 2.8 % of it, which
+     * makes titles (20/11 of that) just over 5 %; lines and points grow with it.
+     */
+    public static double presentationScale(double screenHeight) {
+        return MIN_TEXT_SHARE * screenHeight / SMALLEST;
     }
 
     /** The scale that keeps text in proportion for an image of this size. */
@@ -121,9 +159,25 @@ public final class TrendChartFactory {
 
     private static final int MAX_LABEL = 22;
 
+    /** "Short… = Full name" for every Pareto category whose axis label is abbreviated. */
+    static List<String> abbreviations(ChartData data) {
+        if (data.kind() == null || !data.kind().pareto()) {
+            return List.of();
+        }
+        java.util.Set<String> used = new java.util.HashSet<>();
+        List<String> out = new java.util.ArrayList<>();
+        for (ChartData.Point p : data.points()) {
+            String label = shortLabel(p.label(), used);
+            if (!label.equals(p.label())) {
+                out.add(label + " = " + p.label());
+            }
+        }
+        return out;
+    }
+
     private static CategoryPlot basePlot(ChartData data, double scale) {
         boolean pareto = data.kind() != null && data.kind().pareto();
-        CategoryAxis x = pareto ? new CategoryAxis() : new ThinningCategoryAxis();
+        CategoryAxis x = new ThinningCategoryAxis(!pareto);
         if (pareto) {
             // Many categories: vertical labels, one line each (long names end in "…"), none overlapping.
             int n = data.points().size();
@@ -154,14 +208,17 @@ public final class TrendChartFactory {
         return plot;
     }
 
+    /**
+     * Run and control charts in one visual language: the values as a line with points, the centre line solid and
+     * dark, the limits dashed grey, on every kind of chart. Points outside the limits are red, points of a runs
+     * signal orange, excluded points a grey cross; the baseline is shaded and labelled, each new phase labelled.
+     */
     private static void spc(CategoryPlot plot, ChartData data, double scale) {
         DefaultCategoryDataset values = new DefaultCategoryDataset();
         DefaultCategoryDataset lines = new DefaultCategoryDataset();
         int parts = data.points().stream().mapToInt(ChartData.Point::part).max().orElse(1);
-        boolean[] partSignal = new boolean[parts + 1];
         for (ChartData.Point p : data.points()) {
             values.addValue(Double.isNaN(p.value()) ? null : p.value(), "value", p.label());
-            partSignal[p.part()] |= p.inRunsSignal();
         }
         for (int part = 1; part <= parts; part++) {
             for (ChartData.Point p : data.points()) {
@@ -177,14 +234,12 @@ public final class TrendChartFactory {
         LineAndShapeRenderer lineRenderer = new LineAndShapeRenderer(true, false);
         for (int s = 0; s < lines.getRowCount(); s++) {
             String key = (String) lines.getRowKey(s);
-            int part = Integer.parseInt(key.replaceAll("\\D", ""));
             if (key.startsWith("cl")) {
-                boolean sig = partSignal[part];
-                lineRenderer.setSeriesPaint(s, sig ? SIGNAL : CENTRE);
-                lineRenderer.setSeriesStroke(s, sig ? dashed(2f * (float) scale) : new BasicStroke(1.6f * (float) scale));
+                lineRenderer.setSeriesPaint(s, CENTRE);
+                lineRenderer.setSeriesStroke(s, centreStroke(scale));
             } else {
                 lineRenderer.setSeriesPaint(s, LIMIT);
-                lineRenderer.setSeriesStroke(s, dashed(1.2f * (float) scale));
+                lineRenderer.setSeriesStroke(s, limitStroke(scale));
             }
         }
         plot.setRenderer(0, lineRenderer);
@@ -193,20 +248,196 @@ public final class TrendChartFactory {
         if (data.style() == ChartStyle.BARS) {
             plot.setRenderer(1, bars(VALUE));
         } else {
+            double r = 4.5 * scale;
+            java.awt.Shape dot = new Ellipse2D.Double(-r, -r, 2 * r, 2 * r);
+            java.awt.Shape cross = cross(r * 1.3);
+            boolean[] shift = shiftPoints(data.points());
             LineAndShapeRenderer points = new LineAndShapeRenderer(true, true) {
                 @Override
-                public Paint getItemPaint(int row, int column) {
+                public Paint getItemFillPaint(int row, int column) {
                     ChartData.Point p = data.points().get(column);
-                    return p.outside() ? SIGNAL : p.excluded() ? LIMIT : VALUE;
+                    return p.excluded() ? LIMIT : p.outside() ? SIGNAL : shift[column] ? RUNS : VALUE;
+                }
+
+                @Override
+                public java.awt.Shape getItemShape(int row, int column) {
+                    return data.points().get(column).excluded() ? cross : dot;
                 }
             };
-            double r = 4 * scale;
-            points.setSeriesShape(0, new Ellipse2D.Double(-r, -r, 2 * r, 2 * r));
-            points.setSeriesStroke(0, new BasicStroke(2f * (float) scale));
+            points.setUseFillPaint(true);
+            points.setDrawOutlines(false);
+            points.setSeriesShape(0, dot);
+            points.setSeriesStroke(0, new BasicStroke(2.4f * (float) scale));
             points.setSeriesPaint(0, VALUE);
-            points.setUseFillPaint(false);
             plot.setRenderer(1, points);
         }
+        ChartData.Spc spc = data.spc();
+        if (spc != null && spc.legend() != null) {
+            for (int i = 0; i < spc.baselineEnd() && i < data.points().size(); i++) {
+                CategoryMarker band = new CategoryMarker(data.points().get(i).label(), BASELINE,
+                        new BasicStroke(1f));
+                band.setDrawAsLine(false);
+                plot.addDomainMarker(band, Layer.BACKGROUND);
+            }
+            if (spc.baselineEnd() > 0 && spc.baselineEnd() <= data.points().size()) {
+                // A labelled divider where the baseline ends: "Baslinje t.o.m. 2025-02" to its left.
+                CategoryMarker end = new CategoryMarker(data.points().get(spc.baselineEnd() - 1).label(), CENTRE,
+                        new BasicStroke(1.6f * (float) scale));
+                end.setDrawAsLine(true);
+                end.setLabel(spc.baselineLabel());
+                end.setLabelFont(font(SMALLEST, scale, true));
+                end.setLabelPaint(CENTRE);
+                end.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
+                end.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+                plot.addDomainMarker(end, Layer.FOREGROUND);
+            }
+            List<String> partLabels = spc.legend().partLabels();
+            for (int part = 2; part <= partLabels.size(); part++) {
+                int first = -1;
+                for (int i = 0; i < data.points().size() && first < 0; i++) {
+                    if (data.points().get(i).part() == part) {
+                        first = i;
+                    }
+                }
+                if (first >= 0) {
+                    CategoryMarker m = new CategoryMarker(data.points().get(first).label(), CENTRE,
+                            new BasicStroke(1.6f * (float) scale, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                                    new float[] {2f * (float) scale, 4f * (float) scale}, 0f));
+                    m.setDrawAsLine(true);
+                    m.setLabel(partLabels.get(part - 1));
+                    m.setLabelFont(font(11, scale, true));
+                    m.setLabelPaint(CENTRE);
+                    m.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+                    m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+                    plot.addDomainMarker(m, Layer.FOREGROUND);
+                }
+            }
+            if (spc.target() != null) {
+                ValueMarker target = new ValueMarker(spc.target(), TARGET, new BasicStroke(2.4f * (float) scale,
+                        BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                        new float[] {10f * (float) scale, 5f * (float) scale}, 0f));
+                target.setLabel(spc.legend().target());
+                target.setLabelFont(font(11, scale, true));
+                target.setLabelPaint(TARGET);
+                target.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+                target.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+                plot.addRangeMarker(target, Layer.FOREGROUND);
+            }
+        }
+    }
+
+    /**
+     * The points of the shift the runs rules saw: in each part with a runs signal, the longest run of useful points
+     * on one side of the centre line (a crossings signal alone marks no points; the verdict says it).
+     */
+    static boolean[] shiftPoints(List<ChartData.Point> points) {
+        boolean[] out = new boolean[points.size()];
+        int i = 0;
+        while (i < points.size()) {
+            int part = points.get(i).part();
+            int end = i;
+            while (end < points.size() && points.get(end).part() == part) {
+                end++;
+            }
+            if (points.get(i).inRunsSignal()) {
+                int bestStart = -1;
+                int bestEnd = -1;
+                int bestLength = 0;
+                int runStart = -1;
+                int runLength = 0;
+                int side = 0;
+                for (int k = i; k < end; k++) {
+                    ChartData.Point p = points.get(k);
+                    if (p.excluded() || Double.isNaN(p.value()) || p.value() == p.centre()) {
+                        continue;
+                    }
+                    int s = p.value() > p.centre() ? 1 : -1;
+                    if (s != side) {
+                        side = s;
+                        runStart = k;
+                        runLength = 0;
+                    }
+                    runLength++;
+                    if (runLength > bestLength) {
+                        bestLength = runLength;
+                        bestStart = runStart;
+                        bestEnd = k;
+                    }
+                }
+                for (int k = bestStart; k >= 0 && k <= bestEnd; k++) {
+                    out[k] = true;
+                }
+            }
+            i = end;
+        }
+        return out;
+    }
+
+    static BasicStroke centreStroke(double scale) {
+        return new BasicStroke(2.4f * (float) scale);
+    }
+
+    static BasicStroke limitStroke(double scale) {
+        return dashed(1.8f * (float) scale);
+    }
+
+    private static java.awt.Shape cross(double r) {
+        java.awt.geom.Path2D.Double p = new java.awt.geom.Path2D.Double();
+        double w = r / 3;
+        p.moveTo(-r, -r + w);
+        p.lineTo(-r + w, -r);
+        p.lineTo(0, -w);
+        p.lineTo(r - w, -r);
+        p.lineTo(r, -r + w);
+        p.lineTo(w, 0);
+        p.lineTo(r, r - w);
+        p.lineTo(r - w, r);
+        p.lineTo(0, w);
+        p.lineTo(-r + w, r);
+        p.lineTo(-r, r - w);
+        p.lineTo(-w, 0);
+        p.closePath();
+        return p;
+    }
+
+    /** The legend of a run or control chart: what each line, band and mark means; only what is drawn. */
+    private static LegendTitle spcLegend(ChartData data, double scale) {
+        ChartData.Legend words = data.spc().legend();
+        org.jfree.chart.LegendItemCollection items = new org.jfree.chart.LegendItemCollection();
+        java.awt.Shape line = new java.awt.geom.Line2D.Double(-12 * scale, 0, 12 * scale, 0);
+        double r = 4.5 * scale;
+        java.awt.Shape dot = new Ellipse2D.Double(-r, -r, 2 * r, 2 * r);
+        items.add(new org.jfree.chart.LegendItem(words.value(), null, null, null, true, dot, true, VALUE, false,
+                VALUE, new BasicStroke(1f), true, line, new BasicStroke(2.4f * (float) scale), VALUE));
+        items.add(new org.jfree.chart.LegendItem(words.centre(), null, null, null, line, centreStroke(scale), CENTRE));
+        if (data.style() == ChartStyle.CONTROL) {
+            items.add(new org.jfree.chart.LegendItem(words.limits(), null, null, null, line, limitStroke(scale), LIMIT));
+        }
+        if (data.spc().baselineEnd() > 0) {
+            items.add(new org.jfree.chart.LegendItem(words.baseline(), BASELINE_LEGEND));
+        }
+        if (data.points().stream().anyMatch(ChartData.Point::outside)) {
+            items.add(new org.jfree.chart.LegendItem(words.outside(), null, null, null, dot, SIGNAL));
+        }
+        boolean[] shift = shiftPoints(data.points());
+        boolean anyShift = false;
+        for (int k = 0; k < shift.length; k++) {
+            anyShift |= shift[k] && !data.points().get(k).outside();
+        }
+        if (anyShift) {
+            items.add(new org.jfree.chart.LegendItem(words.runs(), null, null, null, dot, RUNS));
+        }
+        if (data.points().stream().anyMatch(ChartData.Point::excluded)) {
+            items.add(new org.jfree.chart.LegendItem(words.excluded(), null, null, null, cross(r * 1.3), LIMIT));
+        }
+        if (data.spc().target() != null) {
+            items.add(new org.jfree.chart.LegendItem(words.target(), null, null, null, line,
+                    new BasicStroke(2.4f * (float) scale), TARGET));
+        }
+        LegendTitle legend = new LegendTitle(() -> items);
+        legend.setItemFont(font(12, scale, false));
+        legend.setPosition(RectangleEdge.BOTTOM);
+        return legend;
     }
 
     private static void pareto(CategoryPlot plot, ChartData data, double scale) {
@@ -317,9 +548,9 @@ public final class TrendChartFactory {
             sub.setRangeGridlinesVisible(false);
             combined.add(sub, 1);
         }
-        JFreeChart chart = new JFreeChart(null, font(18, scale, true), combined, false);
+        JFreeChart chart = new JFreeChart(null, font(TITLE, scale, true), combined, false);
         chart.setBackgroundPaint(Color.WHITE);
-        chart.setTitle(new TextTitle(data.title(), font(18, scale, true)));
+        chart.setTitle(new TextTitle(data.title(), font(TITLE, scale, true)));
         chart.addSubtitle(new TextTitle(data.subtitle(), font(13, scale, false)));
         org.jfree.chart.LegendItemCollection bands = new org.jfree.chart.LegendItemCollection();
         for (var b : m.bands()) {
@@ -493,6 +724,6 @@ public final class TrendChartFactory {
     }
 
     private static Font font(int size, double scale, boolean bold) {
-        return new Font(Font.SANS_SERIF, bold ? Font.BOLD : Font.PLAIN, (int) Math.round(size * scale));
+        return new Font(Font.SANS_SERIF, bold ? Font.BOLD : Font.PLAIN, (int) Math.ceil(size * scale - 1e-9));
     }
 }

@@ -155,7 +155,33 @@ public final class TrendView extends BorderPane implements Refreshable {
         Spinner<Integer> freeze = new Spinner<>(0, 120, 0);
         freeze.setId("trendFreeze");
         freeze.setEditable(true);
-        freeze.valueProperty().addListener((o, a, b) -> vm.freezeProperty().set(b == null || b < 2 ? null : b));
+        // Both ways: a deck chart opened with a baseline shows it here, exactly as the chart was computed.
+        freeze.valueProperty().addListener((o, a, b) -> vm.freezeProperty().set(b == null || b < 1 ? null : b));
+        vm.freezeProperty().addListener((o, a, b) -> {
+            int shown = b == null ? 0 : b;
+            if (!java.util.Objects.equals(freeze.getValue(), shown)) {
+                freeze.getValueFactory().setValue(shown);
+            }
+        });
+        TextField excluded = new TextField();
+        excluded.setId("trendExclude");
+        excluded.setPromptText(i18n.get("trend.field.exclude.prompt"));
+        excluded.textProperty().bindBidirectional(vm.excludedTextProperty());
+        javafx.scene.control.CheckBox screen = new javafx.scene.control.CheckBox(i18n.get("trend.field.screenMr"));
+        screen.setId("trendScreenMr");
+        screen.setWrapText(true);
+        screen.selectedProperty().bindBidirectional(vm.screenMrProperty());
+        ComboBox<se.kvalitetshjulet.domain.trend.Improvement> better = new ComboBox<>();
+        better.setId("trendImprovement");
+        better.getItems().setAll(java.util.Arrays.asList(null, se.kvalitetshjulet.domain.trend.Improvement.LOWER,
+                se.kvalitetshjulet.domain.trend.Improvement.HIGHER));
+        Forms.display(better, b -> i18n.get("trend.improvement." + b.name()), i18n.get("trend.improvement.default"));
+        better.valueProperty().bindBidirectional(vm.improvementProperty());
+        TextField target = new TextField();
+        target.setId("trendTarget");
+        target.setPromptText(i18n.get("trend.field.target.prompt"));
+        target.textProperty().bindBidirectional(vm.targetTextProperty());
+
         DatePicker phase = Forms.datePicker();
         phase.setId("trendPhase");
         phase.valueProperty().bindBidirectional(vm.phaseStartProperty());
@@ -176,7 +202,10 @@ public final class TrendView extends BorderPane implements Refreshable {
         section(config, isTrend, label("trend.field.measure"), measure, label("trend.field.granularity"), granularity);
         section(config, isTrend.or(isCompliance), label("trend.field.style"), style);
         section(config, isCompliance.not(), label("trend.field.from"), from, label("trend.field.to"), to);
-        section(config, isTrend, label("trend.field.freeze"), freeze, label("trend.field.phase"), phase);
+        section(config, isTrend, label("trend.field.freeze"), freeze, label("trend.field.phase"), phase,
+                label("trend.field.exclude"), excluded, screen);
+        section(config, isTrend.or(isCompliance), label("trend.field.improvement"), better,
+                label("trend.field.target"), target);
         config.getChildren().addAll(annotationPane(), exportPane(), new Label(), denominators);
         config.setPrefWidth(250);
         config.getChildren().forEach(n -> {
@@ -207,7 +236,13 @@ public final class TrendView extends BorderPane implements Refreshable {
         explainScroll.setFitToWidth(true);
         explainScroll.getStyleClass().add("edge-to-edge");
         VBox.setVgrow(explainScroll, javafx.scene.layout.Priority.ALWAYS);
-        VBox right = new VBox(10, explainTitle, explainScroll, deckPane());
+        Label helpText = new Label(i18n.get("trend.help.text"));
+        helpText.setWrapText(true);
+        javafx.scene.control.TitledPane help = new javafx.scene.control.TitledPane(i18n.get("trend.help.button"),
+                helpText);
+        help.setId("trendHelpPanel");
+        help.setExpanded(false);
+        VBox right = new VBox(10, explainTitle, explainScroll, help, deckPane());
         right.setPrefWidth(280);
         right.setMaxWidth(300);
         setRight(right);
@@ -229,10 +264,16 @@ public final class TrendView extends BorderPane implements Refreshable {
         boolean projector = getScene() != null && getScene().getRoot().getStyleClass().contains("projector");
         viewer.setChart(TrendChartFactory.create(data, projector ? 1.5 : 1.0));
         explanations.getChildren().clear();
+        String verdict = data.spc() == null ? null : data.spc().verdict();
         for (String s : data.explanations()) {
             Label l = new Label(s);
             l.setWrapText(true);
-            l.getStyleClass().add(data.signal() ? "signal-text" : "calm-text");
+            if (s.equals(verdict)) {
+                l.setId("trendVerdict");
+                VariationStyle.apply(l, data.spc().variation(), i18n);
+            } else {
+                l.getStyleClass().add(data.signal() ? "signal-text" : "calm-text");
+            }
             explanations.getChildren().add(l);
         }
     }

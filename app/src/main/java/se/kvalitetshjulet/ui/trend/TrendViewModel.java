@@ -60,6 +60,7 @@ import se.kvalitetshjulet.service.TrendSettingsJson;
 import se.kvalitetshjulet.domain.trend.ChartData;
 import se.kvalitetshjulet.domain.trend.ChartStyle;
 import se.kvalitetshjulet.domain.trend.TrendSettings;
+import se.kvalitetshjulet.domain.trend.Improvement;
 import se.kvalitetshjulet.ui.common.Command;
 import se.kvalitetshjulet.ui.common.DialogService;
 import se.kvalitetshjulet.ui.common.I18n;
@@ -109,6 +110,10 @@ public final class TrendViewModel {
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
     private final ObjectProperty<Integer> freeze = new SimpleObjectProperty<>();
+    private final StringProperty excludedText = new SimpleStringProperty("");
+    private final BooleanProperty screenMr = new SimpleBooleanProperty(SpcRequest.QICHARTS2_SCREENING);
+    private final ObjectProperty<Improvement> improvement = new SimpleObjectProperty<>();
+    private final StringProperty targetText = new SimpleStringProperty("");
     private final ObjectProperty<LocalDate> phaseStart = new SimpleObjectProperty<>();
     private final ObjectProperty<ChartRepository.TemplateFamily> templateFamily = new SimpleObjectProperty<>();
     private final ObservableList<Annotation> annotations = FXCollections.observableArrayList();
@@ -191,6 +196,9 @@ public final class TrendViewModel {
                 exportHeight.set(size.height());
             }
         });
+        for (var p : List.of(excludedText, screenMr, improvement, targetText)) {
+            p.addListener((o, a, b) -> reloadIfReady());
+        }
         for (var p : List.of(chartKind, kind, category, unit, area, granularity, measure, style, from, to, freeze,
                 phaseStart, templateFamily, riskTemplate)) {
             p.addListener((o, a, b) -> reloadIfReady());
@@ -304,7 +312,10 @@ public final class TrendViewModel {
                 unit.get() == null ? null : unit.get().id(), area.get() == null ? null : area.get().id(),
                 granularity.get(), measure.get(), style.get(), from.get(), to.get(), freeze.get(), phaseStart.get(),
                 templateFamily.get() == null ? null : templateFamily.get().familyId(), List.copyOf(annotations),
-                riskTemplate.get() == null ? null : riskTemplate.get().id());
+                riskTemplate.get() == null ? null : riskTemplate.get().id()).withSpc(
+                SpcInput.points(excludedText.get()).orElse(List.of()),
+                screenMr.get() == SpcRequest.QICHARTS2_SCREENING ? null : screenMr.get(), improvement.get(),
+                SpcInput.number(targetText.get(), i18n.locale()).orElse(null));
     }
 
     public void apply(TrendSettings s) {
@@ -331,6 +342,10 @@ public final class TrendViewModel {
                         .findFirst().orElse(riskTemplate.get()));
             }
             annotations.setAll(s.annotations());
+            excludedText.set(SpcInput.format(s.excluded()));
+            screenMr.set(s.screening());
+            improvement.set(s.improvement());
+            targetText.set(s.target() == null ? "" : SpcInput.format(s.target(), i18n.locale()));
         } finally {
             applying = false;
         }
@@ -338,6 +353,14 @@ public final class TrendViewModel {
     }
 
     public void load() {
+        if (SpcInput.points(excludedText.get()).isEmpty()) {
+            message.set(i18n.get("trend.exclude.invalid"));
+            return;
+        }
+        if (SpcInput.number(targetText.get(), i18n.locale()).isEmpty() && !targetText.get().isBlank()) {
+            message.set(i18n.get("trend.target.invalid"));
+            return;
+        }
         TrendSettings s = settings();
         if (s.from() == null || s.to() == null || s.to().isBefore(s.from())) {
             message.set(i18n.get("trend.badPeriod"));
@@ -621,6 +644,12 @@ public final class TrendViewModel {
     public ObjectProperty<LocalDate> fromProperty() { return from; }
     public ObjectProperty<LocalDate> toProperty() { return to; }
     public ObjectProperty<Integer> freezeProperty() { return freeze; }
+    /** Points left out of the computation, as typed ("3, 7"). */
+    public StringProperty excludedTextProperty() { return excludedText; }
+    public BooleanProperty screenMrProperty() { return screenMr; }
+    /** Which way is better; {@code null}: the default for the chart. */
+    public ObjectProperty<Improvement> improvementProperty() { return improvement; }
+    public StringProperty targetTextProperty() { return targetText; }
     public ObjectProperty<LocalDate> phaseStartProperty() { return phaseStart; }
     public ObjectProperty<ChartRepository.TemplateFamily> templateFamilyProperty() { return templateFamily; }
     public ObservableList<Annotation> annotations() { return annotations; }

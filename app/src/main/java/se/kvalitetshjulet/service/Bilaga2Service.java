@@ -1,0 +1,98 @@
+package se.kvalitetshjulet.service;
+
+import java.util.List;
+import java.util.Map;
+
+import se.kvalitetshjulet.data.Database;
+import se.kvalitetshjulet.data.repo.Bilaga2Repository;
+import se.kvalitetshjulet.domain.Problem;
+import se.kvalitetshjulet.domain.privacy.PrivacyCheck;
+import se.kvalitetshjulet.domain.selfcheck.Compilation;
+import se.kvalitetshjulet.domain.selfcheck.ResultLevel;
+
+/**
+ * Bilaga 2 of the kvalitetsberättelse in the board's shape (decision 0015): per self-check and reporting unit the
+ * unit as the board writes it, a free result text drafted from the answers, the improvement actions and routines as
+ * the coordinator wrote them, in the coordinator's order.
+ */
+public final class Bilaga2Service {
+    private final Database db;
+    private final Bilaga2Repository repo;
+    private final SelfCheckService selfChecks;
+
+    public Bilaga2Service(Database db, Bilaga2Repository repo, SelfCheckService selfChecks) {
+        this.db = db;
+        this.repo = repo;
+        this.selfChecks = selfChecks;
+    }
+
+    public Map<Long, Bilaga2Repository.BoardRow> rows(long roundId) {
+        return repo.rows(roundId);
+    }
+
+    /**
+     * Saves the board-shaped texts of one row; blank means the default (unit name, result phrase, the actions of the
+     * self-check). "Processer och rutiner som förbättrats" is saved with {@link SelfCheckService#saveBilaga2}.
+     * Identity numbers are refused: the report is public.
+     */
+    public SaveResult<Bilaga2Repository.BoardRow> save(long responseId, long roundId, String displayName,
+                                                       String resultText, String actionsText) {
+        for (String t : new String[] {displayName, resultText, actionsText}) {
+            if (t != null && PrivacyCheck.check(t).stream().anyMatch(PrivacyCheck.Finding::identityNumber)) {
+                return SaveResult.rejected(List.of(new Problem("text", "deviation.validation.identityNumberRefused")));
+            }
+        }
+        Bilaga2Repository.BoardRow old = repo.rows(roundId).get(responseId);
+        if (old == null) {
+            throw new IllegalStateException("Egenkontrollen finns inte längre (id " + responseId + ").");
+        }
+        Bilaga2Repository.BoardRow row = new Bilaga2Repository.BoardRow(responseId, blank(displayName), blank(resultText),
+                blank(actionsText), old.position());
+        db.txRun(tx -> repo.save(tx, row));
+        return SaveResult.saved(row);
+    }
+
+    /** Sets the coordinator's order of the rows: the responses in the order given get positions 1, 2, 3 … */
+    public void order(long roundId, List<Long> responseIds) {
+        Map<Long, Bilaga2Repository.BoardRow> rows = repo.rows(roundId);
+        db.txRun(tx -> {
+            int pos = 0;
+            for (Long id : responseIds) {
+                Bilaga2Repository.BoardRow r = rows.get(id);
+                if (r != null) {
+                    repo.save(tx, new Bilaga2Repository.BoardRow(id, r.displayName(), r.resultText(), r.actionsText(),
+                            ++pos));
+                }
+            }
+        });
+    }
+
+    /** Sets one row's position in the year's Bilaga 2 (rows without a position follow, by check and unit). */
+    public void position(long roundId, long responseId, Integer position) {
+        Bilaga2Repository.BoardRow r = repo.rows(roundId).get(responseId);
+        if (r != null) {
+            db.txRun(tx -> repo.save(tx, new Bilaga2Repository.BoardRow(responseId, r.displayName(), r.resultText(),
+                    r.actionsText(), position)));
+        }
+    }
+
+    /**
+     * A result text drafted from the answers, for the coordinator to edit: "Inga anmärkningar." or "16 % av de
+     * kontrollerade punkterna följer inte rutinen (4 av 25)."
+     */
+    public static String draftResult(Compilation.UnitResult u) {
+        if (!u.submitted()) {
+            return ResultLevel.NOT_FOLLOWED_UP.phrase() + ".";
+        }
+        if (u.findings() <= 0 || u.assessable() <= 0) {
+            return u.result().phrase() + ".";
+        }
+        long pct = Math.round(100.0 * u.findings() / u.assessable());
+        return pct + " % av de kontrollerade punkterna följer inte rutinen (" + u.findings() + " av " + u.assessable()
+                + ").";
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,253 @@
+package se.kvalitetshjulet.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.kvalitetshjulet.data.jooq.Tables.DEVIATION;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+
+import org.jooq.Query;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import se.kvalitetshjulet.TestDb;
+import se.kvalitetshjulet.app.AppContext;
+import se.kvalitetshjulet.domain.org.BusinessArea;
+import se.kvalitetshjulet.domain.org.OrgLevel;
+import se.kvalitetshjulet.domain.org.ProviderKind;
+import se.kvalitetshjulet.domain.org.Unit;
+import se.kvalitetshjulet.domain.report.ReportKind;
+import se.kvalitetshjulet.domain.selfcheck.Answer;
+import se.kvalitetshjulet.domain.selfcheck.AnswerType;
+import se.kvalitetshjulet.domain.selfcheck.FindingRule;
+import se.kvalitetshjulet.domain.selfcheck.Question;
+import se.kvalitetshjulet.domain.selfcheck.Round;
+import se.kvalitetshjulet.domain.selfcheck.Template;
+import se.kvalitetshjulet.domain.selfcheck.TemplateSection;
+import se.kvalitetshjulet.export.ReportDocument;
+
+/**
+ * Re-enters an excerpt of seed 002 (Malmö's arbetsmarknads- och socialförvaltning, kvalitetsberättelse 2022): ten
+ * rows of its Bilaga 2 as the rounds were sent, and its headline counts, then compares the generated report's
+ * tables with the seed's text.
+ */
+class Seed002ReportTest {
+    /** Seed 002, Bilaga 2 (Individ och familjeomsorg), in the seed's order: check, unit, result, actions, routines. */
+    static final List<List<String>> BILAGA2 = List.of(
+            List.of("Logguppföljning i Journal Digital enligt rutin.", "Enhet Kriscentrum stöd och behandling: Resursteam "
+                    + "Heder, Kriscentrum Heder, Kriscentrum Boende, Barnahus och samtliga sektionschefer på enheten.",
+                    "Inga anmärkningar.", "", ""),
+            List.of("Logguppföljning i Journal Digital enligt rutin.", "Enhet Stöd och behandling vuxna: samtliga sektioner.",
+                    "Inga anmärkningar.", "Kompetensutveckling för enskilda medarbetare.",
+                    "Strukturerad uppföljning av dokumentation inom vissa verksamheter under kommande år."),
+            List.of("Logguppföljning i Journal Digital enligt rutin.", "Enhet Stöd och behandling barn och familj: "
+                    + "Enebacken, Malmö spädbarnsteam, Umgåsen och Familjepedagogerna.", "Inga anmärkningar.", "", ""),
+            List.of("Logguppföljning i Lifecare enligt rutin.", "Enhet Barn och familj Väster Innerstaden.",
+                    "Inga anmärkningar.", "", ""),
+            List.of("Regelbunden uppföljning av antal barnavårdsutredningar som överskridit lagstadgad tid.",
+                    "Enhet Barn och familj Norr Öster", "Brister har konstaterats.",
+                    "Extra resurser för dokumentation, omdisponering på tjänst, prioritering.", ""),
+            List.of("Regelbunden uppföljning av antal barnavårdsutredningar som överskridit lagstadgad tid.",
+                    "Enhet Barn och familj Söder", "Vissa brister har konstaterats.", "Månatlig kontroll där enhetschef "
+                            + "påminner sektionschef om att avsluta utredningar som borde varit stängda.", "Upprättad rutin"),
+            List.of("Regelbunden uppföljning av antal barnavårdsutredningar som överskridit lagstadgad tid.",
+                    "Enhet Ungdom", "Brister har konstaterats.", "Ökad bemanning samt ändrade arbetsprocesser.",
+                    "Ändrade rutiner vid ärendegenomgång samt skrivdagar."),
+            List.of("Tjänstegenomgång. Förste socialsekreterare håller tjänstegenomgångar regelbundet. Genomgång av "
+                    + "dokumentation, ärende och planering.", "Enhet Unga och vuxna", "Inga anmärkningar.",
+                    "Mer regelbundna metodstunder utifrån specifika ämnen. Metodträffar för kompetensutveckling.", ""),
+            List.of("Egenkontroll av handläggningstid för inkomna kostnadsförslag tandvård.", "Tandvårdsteamet.",
+                    "Kontrollen visar att handläggnings- och bedömningstider är långa.",
+                    "Utökade resurser i Tandvårdsteamet och ökat konsultstöd.",
+                    "Förtydligad handläggningsprocess. Tandvårdsteamets rutiner har förbättrats."),
+            List.of("Egenkontroll av jämställda utbetalningar.", "Samtliga enheter inom ekonomiskt bistånd.",
+                    "16 % av de kontrollerade ärenden (300 under året) följer inte principerna för jämställda utbetalningar.",
+                    "Återkoppling till berörda medarbetare",
+                    "Förslag framtaget för att förtydliga beskrivningen kring jämställda utbetalningar i kärnprocessen för "
+                            + "ekonomiskt bistånd."));
+
+    @TempDir
+    Path dir;
+    AppContext ctx;
+    Unit adm;
+    Long ifo;
+    final Map<String, Unit> units = new LinkedHashMap<>();
+
+    @BeforeEach
+    void open() {
+        ctx = TestDb.open(dir);
+        ifo = ctx.organisation().businessAreas().stream().filter(a -> a.code().equals("IFO")).map(BusinessArea::id)
+                .findFirst().orElseThrow();
+        adm = ctx.units().save(new Unit(null, null, "Arbetsmarknads- och socialförvaltningen", OrgLevel.FORVALTNING, ifo,
+                ProviderKind.KOMMUNAL, null, null, null));
+        Unit avd = ctx.units().save(new Unit(null, adm.id(), "IFO", OrgLevel.AVDELNING, ifo, ProviderKind.KOMMUNAL, null,
+                null, null));
+        for (String name : List.of("Kriscentrum stöd och behandling", "Stöd och behandling vuxna",
+                "Stöd och behandling barn och familj", "Barn och familj Väster Innerstaden", "Barn och familj Norr Öster",
+                "Barn och familj Söder", "Ungdom", "Unga och vuxna", "Tandvårdsteamet")) {
+            units.put(name, ctx.units().save(new Unit(null, avd.id(), name, OrgLevel.ENHET, null, ProviderKind.KOMMUNAL,
+                    null, null, null)));
+        }
+        // An avdelning: the round "to all units of ekonomiskt bistånd" goes to it, not to each section.
+        Unit eb = ctx.units().save(new Unit(null, adm.id(), "Ekonomiskt bistånd", OrgLevel.AVDELNING, ifo,
+                ProviderKind.KOMMUNAL, null, null, null));
+        ctx.units().save(new Unit(null, eb.id(), "Mottag ekonomiskt bistånd", OrgLevel.ENHET, null, ProviderKind.KOMMUNAL,
+                null, null, null));
+        units.put("Ekonomiskt bistånd", eb);
+    }
+
+    @AfterEach
+    void close() {
+        ctx.close();
+    }
+
+    private Template template(String name) {
+        Question q = new Question(null, "kontroll", "Följer verksamheten rutinen?", AnswerType.YES_NO, true, null,
+                "SOSFS 2011:9 5 kap. 2 §", List.of(), FindingRule.NO_OR_PARTLY);
+        return ctx.selfChecks().saveTemplate(Template.draft(name, null,
+                List.of(new TemplateSection(null, "Kontroll", List.of(q))))).value();
+    }
+
+    /** The unit of a seed row: the enhet named after "Enhet " (up to ':' or '.'), or the named unit. */
+    private Unit unitOf(String display) {
+        for (var e : units.entrySet()) {
+            if (display.startsWith("Enhet " + e.getKey()) || display.startsWith(e.getKey())
+                    || display.toLowerCase(Locale.ROOT).contains(e.getKey().toLowerCase(Locale.ROOT))) {
+                return e.getValue();
+            }
+        }
+        throw new IllegalArgumentException(display);
+    }
+
+    private void enterBilaga2() {
+        Map<String, List<List<String>>> byCheck = new LinkedHashMap<>();
+        for (List<String> row : BILAGA2) {
+            byCheck.computeIfAbsent(row.get(0), k -> new ArrayList<>()).add(row);
+        }
+        List<long[]> order = new ArrayList<>();
+        for (var e : byCheck.entrySet()) {
+            Template t = template(e.getKey());
+            long questionId = t.questions().findFirst().orElseThrow().id();
+            List<Long> ids = new ArrayList<>();
+            for (List<String> row : e.getValue()) {
+                ids.add(unitOf(row.get(1)).id());
+            }
+            boolean unanswered = e.getKey().startsWith("Regelbunden");
+            if (unanswered) {
+                ids.add(units.get("Tandvårdsteamet").id());
+            }
+            Round round = ctx.selfChecks().createRound(new Round(null, e.getKey(), t.id(), LocalDate.of(2022, 3, 1),
+                    LocalDate.of(2022, 3, 31), LocalDate.of(2022, 4, 15), null, null), ids).value();
+            for (List<String> row : e.getValue()) {
+                long response = ctx.selfChecks().responses(round.id(), unitOf(row.get(1)).id()).getFirst().id();
+                boolean deficient = row.get(2).startsWith("Brister");
+                ctx.selfChecks().submit(response, List.of(new Answer(null, questionId, deficient ? "NEJ" : "JA", null)));
+                if (!row.get(3).isEmpty()) {
+                    // A done action on the question: its legal reference must not become "Processer och rutiner".
+                    var action = ctx.selfChecks().addAction(response, questionId, "Genomgång i arbetsgruppen",
+                            "Sektionschef", LocalDate.of(2022, 5, 1));
+                    ctx.selfChecks().markActionDone(action.value().id(), LocalDate.of(2022, 5, 1));
+                }
+                String display = row.get(1).equals(unitOf(row.get(1)).name()) ? null : row.get(1);
+                String result = row.get(2).equals(deficient ? "Brister har konstaterats." : "Inga anmärkningar.")
+                        ? null : row.get(2);
+                assertThat(ctx.bilaga2().save(response, round.id(), display, result, row.get(3)).ok()).isTrue();
+                assertThat(ctx.selfChecks().saveBilaga2(response, null, row.get(4)).ok()).isTrue();
+                order.add(new long[] {round.id(), response});
+            }
+        }
+        for (int i = 0; i < order.size(); i++) {
+            ctx.bilaga2().position(order.get(i)[0], order.get(i)[1], i + 1);
+        }
+    }
+
+    private static long ids = 0;
+
+    private void deviations(String kind, int year, int n) {
+        List<Query> q = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            q.add(ctx.database().dsl().insertInto(DEVIATION).set(DEVIATION.CASE_REF, "S-" + (++ids))
+                    .set(DEVIATION.KIND, kind).set(DEVIATION.LAW, kind.equals("LEX_MARIA") ? "PSL" : "SOL")
+                    .set(DEVIATION.UNIT_ID, units.get("Ungdom").id()).set(DEVIATION.STATUS, "REGISTRERAD")
+                    .set(DEVIATION.REGISTERED_ON, LocalDate.of(year, 1 + i % 12, 1 + i % 28))
+                    .set(DEVIATION.TITLE, "Avvikelse").set(DEVIATION.UPDATED_AT, LocalDateTime.of(2023, 1, 27, 8, 0)));
+        }
+        ctx.database().dsl().batch(q).execute();
+    }
+
+    private ReportModel build() {
+        return ctx.reports().build(new ReportService.Request(ReportKind.ANNUAL, 2022, 0, null, false, null),
+                LocalDate.of(2023, 1, 27), (f, w) -> { }, () -> false);
+    }
+
+    private static List<List<String>> tables(List<ReportDocument.Block> doc, String sheet) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ReportDocument.Block b : doc) {
+            if (b instanceof ReportDocument.Table t && t.sheet().equals(sheet)) {
+                rows.addAll(t.rows());
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void bilaga2ComesOutAsTheSeedHasItRowForRowWithUnansweredFormsApart() {
+        enterBilaga2();
+        ReportModel m = build();
+        ResourceBundle b = ResourceBundle.getBundle("i18n.messages", Locale.of("sv"));
+        List<ReportDocument.Block> doc = ReportDocument.build(m, b);
+        assertThat(tables(doc, b.getString("report.sheet.bilaga2"))).containsExactlyElementsOf(BILAGA2);
+        assertThat(tables(doc, b.getString("report.sheet.bilaga2Unanswered"))).containsExactly(
+                List.of("Regelbunden uppföljning av antal barnavårdsutredningar som överskridit lagstadgad tid.",
+                        "Tandvårdsteamet", "Individ- och familjeomsorg"));
+        assertThat(tables(doc, b.getString("report.sheet.bilaga2")).stream().map(r -> r.get(4)))
+                .noneMatch(r -> r.contains("SOSFS"));
+    }
+
+    @Test
+    void headlineCountsReadAsTheBoardReadsThem() {
+        deviations("KLAGOMAL_EXTERN", 2022, 210);
+        deviations("KLAGOMAL_EXTERN", 2021, 154);
+        deviations("KLAGOMAL_PERSONAL", 2022, 74);
+        deviations("KLAGOMAL_PERSONAL", 2021, 51);
+        deviations("KVALITETSAVVIKELSE", 2022, 1071);
+        deviations("KVALITETSAVVIKELSE", 2021, 784);
+        deviations("LEX_SARAH", 2022, 124);
+        deviations("LEX_SARAH", 2021, 129);
+        ReportModel m = build();
+        assertThat(m.patterns().boardStyle(se.kvalitetshjulet.domain.deviation.DeviationKind.KLAGOMAL_EXTERN,
+                se.kvalitetshjulet.domain.deviation.PatternReport.TOTAL)).startsWith("210 (2021: 154");
+        ResourceBundle b = ResourceBundle.getBundle("i18n.messages", Locale.of("sv"));
+        List<List<String>> table = tables(ReportDocument.build(m, b), b.getString("report.sheet.deviations"));
+        Map<String, String> total = new LinkedHashMap<>();
+        table.forEach(r -> total.put(r.getFirst(), r.getLast()));
+        assertThat(total.get(b.getString("enum.DeviationKind.KLAGOMAL_EXTERN"))).startsWith("210 (2021: 154");
+        assertThat(total.get(b.getString("enum.DeviationKind.KLAGOMAL_PERSONAL"))).startsWith("74 (2021: 51");
+        assertThat(total.get(b.getString("enum.DeviationKind.KVALITETSAVVIKELSE"))).startsWith("1071 (2021: 784");
+        assertThat(total.get(b.getString("enum.DeviationKind.LEX_SARAH"))).startsWith("124 (2021: 129");
+        assertThat(total).as("kinds without records in the scope are left out, not printed as zeros")
+                .doesNotContainKeys(b.getString("enum.DeviationKind.LEX_MARIA"),
+                        b.getString("enum.DeviationKind.HSL_AVVIKELSE"));
+        assertThat(ReportDocument.build(m, b)).filteredOn(x -> x instanceof ReportDocument.Chart).hasSize(4);
+    }
+
+    @Test
+    void theCoverNamesTheNamndAndTheForvaltning() {
+        ResourceBundle b = ResourceBundle.getBundle("i18n.messages", Locale.of("sv"));
+        var cover = (ReportDocument.Title) ReportDocument.build(build(), b).getFirst();
+        assertThat(cover.subtitle()).startsWith("Arbetsmarknads- och socialförvaltningen · ");
+        ctx.settings().put(ReportModel.SETTING_BOARD, "Arbetsmarknads- och socialnämnden");
+        cover = (ReportDocument.Title) ReportDocument.build(build(), b).getFirst();
+        assertThat(cover.subtitle()).startsWith("Arbetsmarknads- och socialnämnden · Arbetsmarknads- och "
+                + "socialförvaltningen · ").doesNotContain("Hela organisationen");
+    }
+}
