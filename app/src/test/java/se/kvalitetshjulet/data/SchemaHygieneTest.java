@@ -192,8 +192,8 @@ class SchemaHygieneTest {
 
         Database.open(f).close();
 
-        assertThat(query(f, "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history"))
-                .containsExactly(Database.SCHEMA_VERSION);
+        assertThat(query(f, "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL "
+                + "ORDER BY installed_rank DESC LIMIT 1")).containsExactly(Database.SCHEMA_VERSION);
         for (var e : counts.entrySet()) {
             if (e.getKey().equals("person")) {
                 continue; // dropped by V13 (it was empty: nothing ever wrote it)
