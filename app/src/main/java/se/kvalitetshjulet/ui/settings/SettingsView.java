@@ -16,14 +16,14 @@ import se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind;
 import se.kvalitetshjulet.ui.common.EditorParts;
 import se.kvalitetshjulet.ui.common.Forms;
 import se.kvalitetshjulet.ui.common.I18n;
-import se.kvalitetshjulet.ui.shell.MainView;
+import se.kvalitetshjulet.ui.common.Refreshable;
 
 /**
  * Inställningar, one titled section after another: Mitt namn, Integritet (warn or refuse per kind of text),
  * Ändringslogg (how long free-text history is kept, check the chain) and Lex Sarah / lex Maria (days to notify
  * IVO). A feature adds a section with {@link #addSection}.
  */
-public final class SettingsView extends BorderPane implements MainView.Refreshable {
+public final class SettingsView extends BorderPane implements Refreshable {
     private final SettingsViewModel vm;
     private final VBox sections = new VBox(20);
 
