@@ -288,7 +288,8 @@ public final class Backups {
         return problems;
     }
 
-    private static Path freeName(Path db) {
+    /** A backup name that is not taken yet (a -2, -3 … suffix when two backups fall in the same second). */
+    static Path freeName(Path db) {
         String base = db.getFileName() + ".backup-" + LocalDateTime.now().format(STAMP);
         Path target = db.resolveSibling(base);
         for (int i = 2; Files.exists(target) || Files.exists(target.resolveSibling(base + PARTIAL)); i++) {

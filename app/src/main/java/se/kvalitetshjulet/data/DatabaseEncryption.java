@@ -11,8 +11,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +30,6 @@ import org.sqlite.SQLiteOpenMode;
  */
 public final class DatabaseEncryption {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseEncryption.class);
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     /** Test hook: the step after which to stop and wait (see {@code EncryptKillTest}). */
     static final String PAUSE_PROPERTY = "kvalitetshjulet.test.encryptPauseAfter";
 
@@ -106,7 +103,7 @@ public final class DatabaseEncryption {
             verify(tmp, to, counts);
             force(tmp);
             pause("verified");
-            Path backup = file.resolveSibling(file.getFileName() + ".backup-" + LocalDateTime.now().format(STAMP));
+            Path backup = Backups.freeName(file);
             Files.copy(tmp, backup, StandardCopyOption.COPY_ATTRIBUTES);
             force(backup);
             pause("backed-up");

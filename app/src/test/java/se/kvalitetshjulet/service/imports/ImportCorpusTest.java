@@ -166,8 +166,9 @@ class ImportCorpusTest {
         assertThat(r.format()).isEqualTo("CSV, UTF-8, komma");
         assertThat(r.errors()).isEmpty();
         assertThat(byExternal("Q-1").getTitle()).isEqualTo("Sen insats, igen");
+        // the line break is kept, as a plain \n (a CR is a control character and is not stored, decision 11)
         assertThat(byExternal("Q-1").getDescription())
-                .isEqualTo("Första raden\r\nandra raden med \"citat\" och ; semikolon");
+                .isEqualTo("Första raden\nandra raden med \"citat\" och ; semikolon");
     }
 
     @Test

@@ -57,6 +57,23 @@ class TrendChartKindsScreenTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Scrolls the nearest enclosing scroll pane so that {@code node} is inside its viewport. */
+    private static void scrollIntoView(javafx.scene.Node node) {
+        javafx.scene.Node p = node.getParent();
+        while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+            p = p.getParent();
+        }
+        if (p instanceof javafx.scene.control.ScrollPane sp) {
+            javafx.scene.Node content = sp.getContent();
+            double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+            double extra = content.getBoundsInLocal().getHeight() - sp.getViewportBounds().getHeight();
+            if (extra > 0) {
+                sp.setVvalue(Math.min(1, Math.max(0, (y - 20) / extra)));
+            }
+            sp.layout();
+        }
+    }
+
     /** The clipboard may only be read on the FX thread. */
     private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
@@ -115,6 +132,8 @@ class TrendChartKindsScreenTest {
     void anAnnotationTypedInIsDrawnOnTheTrendChartWithItsText(FxRobot robot) throws Exception {
         waitUntil(() -> vm.chartProperty().get() != null);
         String date = vm.fromProperty().get().plusMonths(30).plusDays(4).toString();
+        // the settings column is longer than the window: scroll the annotations into view, as a user would
+        robot.interact(() -> scrollIntoView(robot.lookup("#trendAnnotationDate").query()));
         robot.clickOn("#trendAnnotationDate .text-field").write(date + "\n");
         robot.clickOn("#trendAnnotationText").write("Ny rutin införd");
         robot.clickOn("#trendAnnotationAdd");
