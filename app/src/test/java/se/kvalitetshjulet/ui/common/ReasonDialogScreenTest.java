@@ -38,7 +38,10 @@ class ReasonDialogScreenTest {
         AtomicReference<Optional<String>> result = new AtomicReference<>();
         Platform.runLater(() -> result.set(dialogs.askReason("Återöppna ärende AV-2023-000042",
                 "Skriv varför ärendet återöppnas.", "Återöppna ärendet", "Avbryt", 5)));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#reasonText").tryQuery().isPresent());
+        // the dialog is shown and laid out (on screen), not only created
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#reasonText")
+                .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
         Button confirm = robot.lookup("#reasonConfirm").queryButton();
         Button cancel = robot.lookup("#reasonCancel").queryButton();
         assertThat(confirm.getText()).isEqualTo("Återöppna ärendet");
@@ -63,7 +66,10 @@ class ReasonDialogScreenTest {
         AtomicReference<Optional<String>> result = new AtomicReference<>();
         Platform.runLater(() -> result.set(dialogs.askReason("Återöppna ärende AV-2023-000042",
                 "Skriv varför ärendet återöppnas.", "Återöppna ärendet", "Avbryt", 5)));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#reasonText").tryQuery().isPresent());
+        // the dialog is shown and laid out (on screen), not only created
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#reasonText")
+                .match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#reasonText").write("Ett skäl som inte ska användas");
         robot.clickOn("#reasonCancel");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> result.get() != null);
