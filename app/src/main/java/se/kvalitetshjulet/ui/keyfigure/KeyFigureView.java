@@ -127,7 +127,7 @@ public final class KeyFigureView extends BorderPane implements Refreshable {
         Label seriesNote = note("kfSeriesNote");
         vm.kpiSeriesProperty().addListener((o, a, s) -> {
             series.setChart(s == null || s.periods().isEmpty() ? null : KeyFigureCharts.runChart(s, "", i18n));
-            seriesNote.setText(s == null ? i18n.get("kf.noValues") : String.join(" ", vm.explain(s.run())));
+            seriesNote.setText(s == null ? i18n.get("kf.noValues") : String.join("\n", vm.explain(s.run())));
         });
         vm.comparisonProperty().addListener((o, a, rows) -> compare.setChart(rows == null || rows.isEmpty() ? null
                 : KeyFigureCharts.comparison(rows, i18n.get("kf.chart.comparisonTitle", String.valueOf(vm.yearProperty().get())), i18n)));
@@ -265,7 +265,7 @@ public final class KeyFigureView extends BorderPane implements Refreshable {
             OwnFigure f = vm.figureProperty().get();
             chart.setChart(s == null || s.periods().isEmpty() ? null : KeyFigureCharts.runChart(s,
                     f == null || f.unitLabel() == null ? "" : f.unitLabel(), i18n));
-            chartNote.setText(s == null ? "" : String.join(" ", vm.explain(s.run())) + (f != null && f.lowerIsBetter()
+            chartNote.setText(s == null ? "" : String.join("\n", vm.explain(s.run())) + (f != null && f.lowerIsBetter()
                     ? " " + i18n.get("kf.own.lowerIsBetter") : ""));
         });
         TextField period = new TextField();
@@ -359,7 +359,7 @@ public final class KeyFigureView extends BorderPane implements Refreshable {
             chart.setChart(s == null || s.total() == 0 ? null : KeyFigureCharts.pChart(s,
                     i18n.get("kf.chart.pTitle", i18n.get("kf.measure." + m.name())), i18n));
             chartNote.setText(s == null || s.total() == 0 ? i18n.get("kf.followUp.none")
-                    : String.join(" ", vm.explain(s.chart())));
+                    : String.join("\n", vm.explain(s.chart())));
         });
         TableView<FollowUpService.TertialRow> tertials = new TableView<>(vm.tertials());
         tertials.setId("kfTertials");
