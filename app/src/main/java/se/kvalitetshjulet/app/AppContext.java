@@ -3,7 +3,7 @@ package se.kvalitetshjulet.app;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import se.kvalitetshjulet.data.Actor;
+import se.kvalitetshjulet.domain.audit.Actor;
 import se.kvalitetshjulet.data.Database;
 import se.kvalitetshjulet.data.repo.AuditTrail;
 import se.kvalitetshjulet.data.repo.ActionRepository;
@@ -208,7 +208,7 @@ public final class AppContext implements AutoCloseable {
     }
 
     public se.kvalitetshjulet.service.imports.DeviationImporter deviationImporter() {
-        return new se.kvalitetshjulet.service.imports.DeviationImporter(database, organisation, taxonomies, audit, clock,
+        return new se.kvalitetshjulet.service.imports.DeviationImporter(database, units, taxonomies, audit, clock,
                 () -> privacy.refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.IMPORT));
     }
 

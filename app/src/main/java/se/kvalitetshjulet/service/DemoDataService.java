@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.service;
 
+import se.kvalitetshjulet.domain.deviation.TaxonomyKind;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -153,9 +154,9 @@ public final class DemoDataService {
     private void generateDeviations(DSLContext tx, Random rnd, List<LeafUnit> leaves, LocalDate today,
                                     DoubleConsumer progress, long[] total) {
 
-        Map<String, Long> cat = ids(TaxonomyRepository.Kind.CATEGORY);
-        Map<String, Long> cause = ids(TaxonomyRepository.Kind.CAUSE);
-        Map<String, Long> measure = ids(TaxonomyRepository.Kind.MEASURE_TYPE);
+        Map<String, Long> cat = ids(TaxonomyKind.CATEGORY);
+        Map<String, Long> cause = ids(TaxonomyKind.CAUSE);
+        Map<String, Long> measure = ids(TaxonomyKind.MEASURE_TYPE);
         var deadlines = taxonomies.deadlines();
 
         YearMonth first = YearMonth.of(today.getYear() - 3, 1);
@@ -203,9 +204,9 @@ public final class DemoDataService {
             throw new IllegalStateException("Skapa organisationen först (kör demo utan --deviations).");
         }
         List<Long> unitIds = all.stream().filter(u -> u.level() != OrgLevel.FORVALTNING).map(Unit::id).toList();
-        List<Long> cats = taxonomies.list(TaxonomyRepository.Kind.CATEGORY).stream().map(Taxonomy::id).toList();
-        List<Long> causeIds = taxonomies.list(TaxonomyRepository.Kind.CAUSE).stream().map(Taxonomy::id).toList();
-        List<Long> measureTypeIds = taxonomies.list(TaxonomyRepository.Kind.MEASURE_TYPE).stream().map(Taxonomy::id)
+        List<Long> cats = taxonomies.list(TaxonomyKind.CATEGORY).stream().map(Taxonomy::id).toList();
+        List<Long> causeIds = taxonomies.list(TaxonomyKind.CAUSE).stream().map(Taxonomy::id).toList();
+        List<Long> measureTypeIds = taxonomies.list(TaxonomyKind.MEASURE_TYPE).stream().map(Taxonomy::id)
                 .toList();
         Random rnd = new Random(seed);
         Random extra = new Random(seed + 1);
@@ -293,7 +294,7 @@ public final class DemoDataService {
         denominators.upsert(tx, leaf.unit().id(), month.getYear(), month.getMonthValue(), recipients, careDays, visits);
     }
 
-    private Map<String, Long> ids(TaxonomyRepository.Kind kind) {
+    private Map<String, Long> ids(TaxonomyKind kind) {
         Map<String, Long> m = new HashMap<>();
         for (Taxonomy t : taxonomies.list(kind)) {
             m.put(t.name(), t.id());
