@@ -29,8 +29,8 @@ import se.kvalitetshjulet.domain.keyfigure.OwnValue;
 import se.kvalitetshjulet.domain.report.ReportFormat;
 import se.kvalitetshjulet.domain.report.ReportKind;
 import se.kvalitetshjulet.export.ReportDocument;
-import se.kvalitetshjulet.service.ReportModel;
-import se.kvalitetshjulet.service.ReportService;
+import se.kvalitetshjulet.service.report.ReportModel;
+import se.kvalitetshjulet.service.report.ReportService;
 
 /** "Uppföljning på aggregerad nivå" in the kvalitetsberättelse and the tertial report, drafted from data. */
 class AggregatedReportTest {

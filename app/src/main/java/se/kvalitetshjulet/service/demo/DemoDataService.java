@@ -1,5 +1,10 @@
-package se.kvalitetshjulet.service;
+package se.kvalitetshjulet.service.demo;
 
+import se.kvalitetshjulet.service.SelfCheckService;
+import se.kvalitetshjulet.service.QualityPlanService;
+import se.kvalitetshjulet.service.CouncilService;
+import se.kvalitetshjulet.service.AnnualCycleService;
+import se.kvalitetshjulet.service.ActionService;
 import se.kvalitetshjulet.domain.deviation.TaxonomyKind;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -140,7 +145,7 @@ public final class DemoDataService {
         SelfCheckDemoData.generate(selfChecks, seed, today);
         new RiskDemoData(db, risks, deviations, units).generate(seed, today);
         CouncilDemoData.generate(councils, actions, annualCycle, qualityPlans, seed, today);
-        new se.kvalitetshjulet.service.keyfigure.KeyFigureDemoData(db, units, settings).generate(seed, today);
+        new se.kvalitetshjulet.service.demo.KeyFigureDemoData(db, units, settings).generate(seed, today);
         DemoChartDecks.generate(new se.kvalitetshjulet.data.repo.SavedFilterRepository(db), units, taxonomies, selfChecks,
                 today, shiftDate(today));
         return new Summary(unitCount[0], total[0]);

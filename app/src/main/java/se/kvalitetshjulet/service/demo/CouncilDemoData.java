@@ -1,5 +1,9 @@
-package se.kvalitetshjulet.service;
+package se.kvalitetshjulet.service.demo;
 
+import se.kvalitetshjulet.service.QualityPlanService;
+import se.kvalitetshjulet.service.CouncilService;
+import se.kvalitetshjulet.service.AnnualCycleService;
+import se.kvalitetshjulet.service.ActionService;
 import se.kvalitetshjulet.domain.council.MeetingRow;
 import java.time.DayOfWeek;
 import java.time.LocalDate;

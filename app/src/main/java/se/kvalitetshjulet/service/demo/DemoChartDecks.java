@@ -1,5 +1,6 @@
-package se.kvalitetshjulet.service;
+package se.kvalitetshjulet.service.demo;
 
+import se.kvalitetshjulet.service.SelfCheckService;
 import se.kvalitetshjulet.domain.deviation.TaxonomyKind;
 import se.kvalitetshjulet.domain.trend.TrendSettings;
 import java.time.LocalDate;

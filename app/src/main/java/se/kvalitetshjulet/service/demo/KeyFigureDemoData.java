@@ -1,5 +1,6 @@
-package se.kvalitetshjulet.service.keyfigure;
+package se.kvalitetshjulet.service.demo;
 
+import se.kvalitetshjulet.service.keyfigure.KoladaImporter;
 import se.kvalitetshjulet.domain.keyfigure.ComparisonChoice;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
