@@ -1,16 +1,10 @@
 package se.kvalitetshjulet.ui.selfcheck;
 
-import java.util.List;
-
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.Property;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -32,12 +26,10 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import se.kvalitetshjulet.domain.selfcheck.AnswerType;
 import se.kvalitetshjulet.ui.common.Command;
+import se.kvalitetshjulet.ui.common.EditorLists;
 import se.kvalitetshjulet.ui.common.Forms;
 import se.kvalitetshjulet.ui.common.I18n;
-import se.kvalitetshjulet.ui.selfcheck.TemplateEditorViewModel.QuestionItem;
-import se.kvalitetshjulet.ui.selfcheck.TemplateEditorViewModel.SectionItem;
 
 /**
  * The self-check template editor window: sections on the left, the questions of the chosen section in the middle,
@@ -49,14 +41,15 @@ public final class TemplateEditorView extends BorderPane {
     private final TemplateEditorViewModel vm;
     private final I18n i18n;
     private final TextField sectionTitle = new TextField();
-    private final TextField questionText = new TextField();
-    private final VBox findingBox = new VBox(6);
-    private QuestionItem bound;
-    private SectionItem boundSection;
+    private final TemplateQuestionDetail detail;
+    private final TextField questionText;
+    private TemplateSectionItem boundSection;
 
     public TemplateEditorView(TemplateEditorViewModel vm, I18n i18n) {
         this.vm = vm;
         this.i18n = i18n;
+        this.detail = new TemplateQuestionDetail(vm.selectedQuestionProperty(), i18n);
+        this.questionText = detail.questionText();
         setId("templateEditor");
         getStyleClass().add("editor");
 
@@ -68,7 +61,7 @@ public final class TemplateEditorView extends BorderPane {
         TextField name = new TextField();
         name.setId("tplName");
         name.textProperty().bindBidirectional(vm.nameProperty());
-        TextArea description = textArea("tplDescription", 2);
+        TextArea description = EditorLists.textArea("tplDescription", 2);
         description.textProperty().bindBidirectional(vm.descriptionProperty());
         GridPane head = Forms.grid();
         Forms.row(head, i18n.get("selfcheck.editor.name"), name);
@@ -80,7 +73,7 @@ public final class TemplateEditorView extends BorderPane {
         top.setPadding(new Insets(12, 16, 8, 16));
         setTop(top);
 
-        SplitPane split = new SplitPane(sectionsPane(), questionsPane(), detailPane());
+        SplitPane split = new SplitPane(sectionsPane(), questionsPane(), detail);
         split.setDividerPositions(0.22, 0.5);
         split.setPadding(new Insets(0, 16, 0, 16));
         setCenter(split);
@@ -127,12 +120,12 @@ public final class TemplateEditorView extends BorderPane {
                 e.consume();
             } else if (newSection.match(e)) {
                 if (vm.addSectionCommand().execute()) {
-                    focusLater(sectionTitle);
+                    EditorLists.focusLater(sectionTitle);
                 }
                 e.consume();
             } else if (newQuestion.match(e)) {
                 if (vm.addQuestionCommand().execute()) {
-                    focusLater(questionText);
+                    EditorLists.focusLater(questionText);
                 }
                 e.consume();
             }
@@ -158,18 +151,18 @@ public final class TemplateEditorView extends BorderPane {
 
     private Node sectionsPane() {
         Label title = heading("selfcheck.editor.sections");
-        ListView<SectionItem> list = new ListView<>(vm.sections());
+        ListView<TemplateSectionItem> list = new ListView<>(vm.sections());
         list.setId("tplSections");
         list.setCellFactory(lv -> new ListCell<>() {
             @Override
-            protected void updateItem(SectionItem s, boolean empty) {
+            protected void updateItem(TemplateSectionItem s, boolean empty) {
                 super.updateItem(s, empty);
                 setText(empty || s == null ? null : i18n.get("selfcheck.editor.sectionLine", s.titleProperty().get(),
                         s.questions().size()));
             }
         });
-        syncSelection(list, vm.selectedSectionProperty());
-        listKeys(list, vm.sectionUpCommand(), vm.sectionDownCommand(), vm.removeSectionCommand());
+        EditorLists.syncSelection(list, vm.selectedSectionProperty());
+        EditorLists.listKeys(list, vm.sectionUpCommand(), vm.sectionDownCommand(), vm.removeSectionCommand());
         VBox.setVgrow(list, Priority.ALWAYS);
 
         sectionTitle.setId("tplSectionTitle");
@@ -188,7 +181,7 @@ public final class TemplateEditorView extends BorderPane {
         return box;
     }
 
-    private void bindSection(SectionItem s) {
+    private void bindSection(TemplateSectionItem s) {
         if (boundSection != null) {
             sectionTitle.textProperty().unbindBidirectional(boundSection.titleProperty());
         }
@@ -205,12 +198,12 @@ public final class TemplateEditorView extends BorderPane {
 
     private Node questionsPane() {
         Label title = heading("selfcheck.editor.questions");
-        ListView<QuestionItem> list = new ListView<>();
+        ListView<TemplateQuestionItem> list = new ListView<>();
         list.setId("tplQuestions");
         list.setPlaceholder(new Label(i18n.get("selfcheck.editor.noQuestionsYet")));
         list.setCellFactory(lv -> new ListCell<>() {
             @Override
-            protected void updateItem(QuestionItem q, boolean empty) {
+            protected void updateItem(TemplateQuestionItem q, boolean empty) {
                 super.updateItem(q, empty);
                 setText(empty || q == null ? null : (q.textProperty().get().isBlank()
                         ? i18n.get("selfcheck.editor.untitledQuestion") : q.textProperty().get())
@@ -218,14 +211,14 @@ public final class TemplateEditorView extends BorderPane {
             }
         });
         Runnable showSection = () -> {
-            SectionItem s = vm.selectedSectionProperty().get();
+            TemplateSectionItem s = vm.selectedSectionProperty().get();
             list.setItems(s == null ? javafx.collections.FXCollections.observableArrayList() : s.questions());
             list.getSelectionModel().select(vm.selectedQuestionProperty().get());
         };
         vm.selectedSectionProperty().addListener((o, a, s) -> showSection.run());
         showSection.run();
-        syncSelection(list, vm.selectedQuestionProperty());
-        listKeys(list, vm.questionUpCommand(), vm.questionDownCommand(), vm.removeQuestionCommand());
+        EditorLists.syncSelection(list, vm.selectedQuestionProperty());
+        EditorLists.listKeys(list, vm.questionUpCommand(), vm.questionDownCommand(), vm.removeQuestionCommand());
         VBox.setVgrow(list, Priority.ALWAYS);
         FlowPane buttons = new FlowPane(6, 6,
                 button("selfcheck.editor.addQuestion", "tplAddQuestion", vm.addQuestionCommand(), questionText),
@@ -238,185 +231,7 @@ public final class TemplateEditorView extends BorderPane {
         return box;
     }
 
-    // ---- the chosen question -----------------------------------------------------------
-
-    private Node detailPane() {
-        questionText.setId("tplQuestionText");
-        ComboBox<AnswerType> type = new ComboBox<>();
-        type.setId("tplQuestionType");
-        type.getItems().setAll(AnswerType.values());
-        Forms.display(type, i18n::of);
-        TextArea options = textArea("tplOptions", 4);
-        options.setPromptText(i18n.get("selfcheck.editor.optionsPrompt"));
-        Label optionsLabel = label("selfcheck.editor.options", options);
-        CheckBox required = new CheckBox(i18n.get("selfcheck.editor.required"));
-        required.setId("tplRequired");
-        required.setMnemonicParsing(true);
-        TextField help = new TextField();
-        help.setId("tplHelp");
-        TextField reference = new TextField();
-        reference.setId("tplReference");
-        reference.setPromptText(i18n.get("selfcheck.editor.referencePrompt"));
-        TextField key = new TextField();
-        key.setId("tplKey");
-        findingBox.setId("tplFinding");
-
-        GridPane g = Forms.grid();
-        Forms.row(g, i18n.get("selfcheck.editor.questionText"), questionText);
-        Forms.row(g, i18n.get("selfcheck.editor.type"), type);
-        g.add(optionsLabel, 0, g.getRowCount());
-        g.add(options, 1, g.getRowCount() - 1);
-        g.add(required, 1, g.getRowCount());
-        Forms.row(g, i18n.get("selfcheck.editor.help"), help);
-        Forms.row(g, i18n.get("selfcheck.editor.reference"), reference);
-        Forms.row(g, i18n.get("selfcheck.editor.finding"), findingBox);
-        Forms.row(g, i18n.get("selfcheck.editor.key"), key);
-
-        Label none = new Label(i18n.get("selfcheck.editor.chooseQuestion"));
-        none.getStyleClass().add("hint");
-        VBox box = new VBox(8, heading("selfcheck.editor.question"), none, g);
-        box.setPadding(new Insets(8, 0, 8, 8));
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-
-        java.util.function.Consumer<QuestionItem> bindQuestion = q -> {
-            if (bound != null) {
-                questionText.textProperty().unbindBidirectional(bound.textProperty());
-                type.valueProperty().unbindBidirectional(bound.typeProperty());
-                options.textProperty().unbindBidirectional(bound.optionsTextProperty());
-                required.selectedProperty().unbindBidirectional(bound.requiredProperty());
-                help.textProperty().unbindBidirectional(bound.helpTextProperty());
-                reference.textProperty().unbindBidirectional(bound.referenceProperty());
-                key.textProperty().unbindBidirectional(bound.keyProperty());
-            }
-            bound = q;
-            none.setVisible(q == null);
-            none.setManaged(q == null);
-            g.setDisable(q == null);
-            if (q == null) {
-                for (var f : List.of(questionText, help, reference, key)) {
-                    f.setText("");
-                }
-                options.setText("");
-                findingBox.getChildren().clear();
-                return;
-            }
-            questionText.textProperty().bindBidirectional(q.textProperty());
-            type.valueProperty().bindBidirectional(q.typeProperty());
-            options.textProperty().bindBidirectional(q.optionsTextProperty());
-            required.selectedProperty().bindBidirectional(q.requiredProperty());
-            help.textProperty().bindBidirectional(q.helpTextProperty());
-            reference.textProperty().bindBidirectional(q.referenceProperty());
-            key.textProperty().bindBidirectional(q.keyProperty());
-            buildFinding(q);
-            options.setDisable(q.typeProperty().get() == null || !q.typeProperty().get().hasOptions());
-        };
-        vm.selectedQuestionProperty().addListener((o, a, q) -> bindQuestion.accept(q));
-        // The finding controls follow the type and the options of the bound question.
-        type.valueProperty().addListener((o, a, t) -> {
-            if (bound != null) {
-                buildFinding(bound);
-            }
-            options.setDisable(t == null || !t.hasOptions());
-        });
-        options.textProperty().addListener((o, a, b) -> {
-            if (bound != null && bound.typeProperty().get() != null && bound.typeProperty().get().hasOptions()) {
-                buildFinding(bound);
-            }
-        });
-        bindQuestion.accept(vm.selectedQuestionProperty().get());
-        return scroll;
-    }
-
-    /** Friendly controls for the finding rule: tick the answers that are findings, or type limits for numbers. */
-    private void buildFinding(QuestionItem q) {
-        findingBox.getChildren().clear();
-        AnswerType t = q.typeProperty().get();
-        if (t == null) {
-            return;
-        }
-        if (t == AnswerType.YES_NO || t.hasOptions()) {
-            List<String> choices = q.choices();
-            if (choices.isEmpty()) {
-                findingBox.getChildren().add(hint("selfcheck.editor.findingNeedsOptions"));
-                return;
-            }
-            FlowPane boxes = new FlowPane(14, 6);
-            for (String c : choices) {
-                CheckBox b = new CheckBox(t == AnswerType.YES_NO ? i18n.get("selfcheck.yesno." + c) : c);
-                b.setId("tplFinding-" + c.replaceAll("[^A-Za-z0-9_]", "_"));
-                b.setSelected(q.findingValues().contains(c));
-                b.selectedProperty().addListener((o, was, is) -> {
-                    if (is) {
-                        q.findingValues().add(c);
-                    } else {
-                        q.findingValues().remove(c);
-                    }
-                });
-                boxes.getChildren().add(b);
-            }
-            findingBox.getChildren().addAll(hint("selfcheck.editor.findingChoices"), boxes);
-        } else if (t.numeric()) {
-            TextField below = new TextField();
-            below.setId("tplBelow");
-            below.setPrefColumnCount(6);
-            below.textProperty().bindBidirectional(q.belowProperty());
-            TextField above = new TextField();
-            above.setId("tplAbove");
-            above.setPrefColumnCount(6);
-            above.textProperty().bindBidirectional(q.aboveProperty());
-            String unit = t == AnswerType.PERCENTAGE ? " %" : "";
-            HBox row = new HBox(8, label("selfcheck.editor.below", below), below, new Label(unit),
-                    label("selfcheck.editor.above", above), above, new Label(unit));
-            row.setAlignment(Pos.CENTER_LEFT);
-            findingBox.getChildren().addAll(row, hint("selfcheck.editor.findingLimits"));
-        } else {
-            findingBox.getChildren().add(hint("selfcheck.editor.findingNever"));
-        }
-    }
-
     // ---- helpers -----------------------------------------------------------------------
-
-    /** Keeps a list's selection and a view-model property in step (both ways). */
-    private static <T> void syncSelection(ListView<T> list, Property<T> selected) {
-        list.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
-            if (item != null && item != selected.getValue()) {
-                selected.setValue(item);
-            }
-        });
-        selected.addListener((o, a, item) -> {
-            if (item == null) {
-                list.getSelectionModel().clearSelection();
-            } else if (list.getSelectionModel().getSelectedItem() != item) {
-                list.getSelectionModel().select(item);
-                list.scrollTo(item);
-            }
-        });
-        list.getItems().addListener((ListChangeListener<T>) c -> {
-            T item = selected.getValue();
-            if (item != null && list.getSelectionModel().getSelectedItem() != item) {
-                list.getSelectionModel().select(item);
-            }
-        });
-        if (selected.getValue() != null) {
-            list.getSelectionModel().select(selected.getValue());
-        }
-    }
-
-    private static void listKeys(ListView<?> list, Command up, Command down, Command remove) {
-        list.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.isAltDown() && e.getCode() == KeyCode.UP) {
-                up.execute();
-                e.consume();
-            } else if (e.isAltDown() && e.getCode() == KeyCode.DOWN) {
-                down.execute();
-                e.consume();
-            } else if (e.getCode() == KeyCode.DELETE) {
-                remove.execute();
-                e.consume();
-            }
-        });
-    }
 
     private Button button(String key, String id, Command command, Node focusAfter) {
         Button b = new Button(i18n.get(key));
@@ -426,40 +241,11 @@ public final class TemplateEditorView extends BorderPane {
         if (focusAfter != null) {
             b.setOnAction(e -> {
                 if (command.execute()) {
-                    focusLater(focusAfter);
+                    EditorLists.focusLater(focusAfter);
                 }
             });
         }
         return b;
-    }
-
-    private static void focusLater(Node node) {
-        javafx.application.Platform.runLater(() -> {
-            node.requestFocus();
-            if (node instanceof TextField tf) {
-                tf.selectAll();
-            }
-        });
-    }
-
-    private TextArea textArea(String id, int rows) {
-        TextArea a = new TextArea();
-        a.setId(id);
-        a.setPrefRowCount(rows);
-        a.setWrapText(true);
-        // Tab moves on (as in every other field); Ctrl+Tab is not needed to leave the area.
-        a.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.TAB && !e.isControlDown()) {
-                e.consume();
-                Node n = a;
-                if (e.isShiftDown()) {
-                    n.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB, true, true, false, false));
-                } else {
-                    n.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB, false, true, false, false));
-                }
-            }
-        });
-        return a;
     }
 
     private Label heading(String key) {
@@ -472,13 +258,6 @@ public final class TemplateEditorView extends BorderPane {
         Label l = new Label(i18n.get(key));
         l.setLabelFor(target);
         l.setMnemonicParsing(true);
-        return l;
-    }
-
-    private Label hint(String key) {
-        Label l = new Label(i18n.get(key));
-        l.getStyleClass().add("hint");
-        l.setWrapText(true);
         return l;
     }
 }

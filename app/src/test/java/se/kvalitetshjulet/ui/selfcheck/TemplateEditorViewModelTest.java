@@ -25,7 +25,6 @@ import se.kvalitetshjulet.domain.selfcheck.TemplateSection;
 import se.kvalitetshjulet.ui.RecordingDialogService;
 import se.kvalitetshjulet.ui.common.I18n;
 import se.kvalitetshjulet.ui.common.SyncTaskRunner;
-import se.kvalitetshjulet.ui.selfcheck.TemplateEditorViewModel.QuestionItem;
 
 /** The self-check template editor without windows: validation in Swedish, saving, versions of frozen templates. */
 class TemplateEditorViewModelTest {
@@ -43,9 +42,9 @@ class TemplateEditorViewModelTest {
                 savedCallbacks::add);
     }
 
-    private QuestionItem addQuestion(String text, AnswerType type) {
+    private TemplateQuestionItem addQuestion(String text, AnswerType type) {
         assertThat(vm.addQuestionCommand().execute()).isTrue();
-        QuestionItem q = vm.selectedQuestionProperty().get();
+        TemplateQuestionItem q = vm.selectedQuestionProperty().get();
         q.typeProperty().set(type);
         q.textProperty().set(text);
         return q;
@@ -58,11 +57,11 @@ class TemplateEditorViewModelTest {
                 "Avsnittet ”Avsnitt 1” har inga frågor. Lägg till en fråga eller ta bort avsnittet.");
 
         vm.nameProperty().set("Basala hygienrutiner");
-        QuestionItem empty = addQuestion("", AnswerType.YES_NO);
+        TemplateQuestionItem empty = addQuestion("", AnswerType.YES_NO);
         assertThat(vm.problems()).containsExactly("En fråga i avsnittet ”Avsnitt 1” saknar frågetext.");
         empty.textProperty().set("Följer personalen basala hygienrutiner?");
 
-        QuestionItem choice = addQuestion("Vilka skyddskläder finns?", AnswerType.MULTIPLE_CHOICE);
+        TemplateQuestionItem choice = addQuestion("Vilka skyddskläder finns?", AnswerType.MULTIPLE_CHOICE);
         assertThat(vm.problems()).containsExactly("Frågan ”Vilka skyddskläder finns?” behöver minst två svarsalternativ.");
         choice.optionsTextProperty().set("Förkläde\nHandskar\nhandskar\nVisir; skyddsglasögon");
         assertThat(vm.problems()).containsExactly(
@@ -70,7 +69,7 @@ class TemplateEditorViewModelTest {
                 "Alternativet ”Visir; skyddsglasögon” får inte innehålla tecknen | eller ;.");
         choice.optionsTextProperty().set("Förkläde\nHandskar\nVisir");
 
-        QuestionItem percent = addQuestion("Andel som följer rutinen", AnswerType.PERCENTAGE);
+        TemplateQuestionItem percent = addQuestion("Andel som följer rutinen", AnswerType.PERCENTAGE);
         percent.belowProperty().set("åttio");
         assertThat(vm.problems()).containsExactly("Gränsen ”åttio” för frågan ”Andel som följer rutinen” är inget tal.");
         percent.belowProperty().set("120");
@@ -100,22 +99,22 @@ class TemplateEditorViewModelTest {
         vm.nameProperty().set("Lex Sarah och dokumentation");
         vm.descriptionProperty().set("Höstens egenkontroll");
         vm.selectedSectionProperty().get().titleProperty().set("Rutiner");
-        QuestionItem yesNo = addQuestion("Känner all personal till rutinen för lex Sarah?", AnswerType.YES_NO);
+        TemplateQuestionItem yesNo = addQuestion("Känner all personal till rutinen för lex Sarah?", AnswerType.YES_NO);
         assertThat(yesNo.findingValues()).as("nej and delvis are findings by default").containsExactlyInAnyOrder("NEJ", "DELVIS");
         yesNo.findingValues().remove("DELVIS");
         yesNo.referenceProperty().set("SOSFS 2011:9 5 kap.");
         yesNo.helpTextProperty().set("Gäller även vikarier.");
-        QuestionItem choice = addQuestion("Hur informeras nyanställda?", AnswerType.SINGLE_CHOICE);
+        TemplateQuestionItem choice = addQuestion("Hur informeras nyanställda?", AnswerType.SINGLE_CHOICE);
         choice.optionsTextProperty().set("Introduktion\nSkriftligt\nInte alls");
         choice.findingValues().add("Inte alls");
         choice.requiredProperty().set(false);
 
         assertThat(vm.addSectionCommand().execute()).isTrue();
         vm.selectedSectionProperty().get().titleProperty().set("Dokumentation");
-        QuestionItem percent = addQuestion("Andel med aktuell genomförandeplan", AnswerType.PERCENTAGE);
+        TemplateQuestionItem percent = addQuestion("Andel med aktuell genomförandeplan", AnswerType.PERCENTAGE);
         percent.belowProperty().set("80,5");
         addQuestion("Datum för senaste logguppföljning", AnswerType.DATE);
-        QuestionItem text = addQuestion("Kommentar", AnswerType.TEXT);
+        TemplateQuestionItem text = addQuestion("Kommentar", AnswerType.TEXT);
         text.requiredProperty().set(false);
         assertThat(vm.dirtyProperty().get()).isTrue();
 
@@ -147,8 +146,8 @@ class TemplateEditorViewModelTest {
     void sectionsAndQuestionsMoveAndFindingsFollowTheOptions() {
         vm.startNew();
         vm.nameProperty().set("Ordning");
-        QuestionItem a = addQuestion("A", AnswerType.YES_NO);
-        QuestionItem b = addQuestion("B", AnswerType.YES_NO);
+        TemplateQuestionItem a = addQuestion("A", AnswerType.YES_NO);
+        TemplateQuestionItem b = addQuestion("B", AnswerType.YES_NO);
         assertThat(vm.sections().getFirst().questions()).containsExactly(a, b);
         assertThat(vm.questionDownCommand().isExecutable()).isFalse();
         vm.questionUpCommand().execute();
@@ -159,7 +158,7 @@ class TemplateEditorViewModelTest {
         vm.sectionUpCommand().execute();
         assertThat(vm.sections()).extracting(s -> s.titleProperty().get()).containsExactly("Andra", "Avsnitt 1");
 
-        QuestionItem choice = addQuestion("Val", AnswerType.SINGLE_CHOICE);
+        TemplateQuestionItem choice = addQuestion("Val", AnswerType.SINGLE_CHOICE);
         choice.optionsTextProperty().set("Ett\nTvå\nTre");
         choice.findingValues().addAll(List.of("Två", "Tre"));
         choice.optionsTextProperty().set("Ett\nTvå");
