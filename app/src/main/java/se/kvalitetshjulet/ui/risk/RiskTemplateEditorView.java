@@ -3,14 +3,10 @@ package se.kvalitetshjulet.ui.risk;
 import java.util.List;
 
 import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ColorPicker;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -19,7 +15,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -28,7 +23,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -37,20 +31,15 @@ import se.kvalitetshjulet.domain.risk.RiskTemplate;
 import se.kvalitetshjulet.ui.common.EditorParts;
 import se.kvalitetshjulet.ui.common.Forms;
 import se.kvalitetshjulet.ui.common.I18n;
-import se.kvalitetshjulet.ui.risk.RiskTemplateEditorViewModel.BandItem;
-import se.kvalitetshjulet.ui.risk.RiskTemplateEditorViewModel.LevelItem;
 
 /**
  * The window for risk-analysis templates: the list on the left (Enter or double-click edits), the editor on the right
  * with a live preview of the matrix coloured by the score bands. Ctrl+S saves, Escape closes (asking before unsaved
- * changes are dropped).
+ * changes are dropped). The matrix's fields are {@link RiskMatrixFields}, its preview {@link RiskMatrixPreview}.
  */
 public final class RiskTemplateEditorView extends BorderPane {
     private final RiskTemplateEditorViewModel vm;
     private final I18n i18n;
-    private final GridPane levels = new GridPane();
-    private final GridPane bandRows = new GridPane();
-    private final GridPane preview = new GridPane();
 
     public RiskTemplateEditorView(RiskTemplateEditorViewModel vm, I18n i18n) {
         this.vm = vm;
@@ -190,43 +179,19 @@ public final class RiskTemplateEditorView extends BorderPane {
         Forms.row(g, i18n.get("risk.templates.size"), size);
         g.add(active, 1, g.getRowCount());
 
-        levels.setHgap(8);
-        levels.setVgap(6);
-        levels.setId("rtLevels");
-        ListChangeListener<LevelItem> rebuildLevels = c -> {
-            if (structural(c)) {
-                buildLevels();
-            }
-        };
-        vm.probabilities().addListener(rebuildLevels);
-        vm.consequences().addListener(rebuildLevels);
-        buildLevels();
-
-        bandRows.setHgap(8);
-        bandRows.setVgap(6);
-        bandRows.setId("rtBands");
-        vm.bands().addListener((ListChangeListener<BandItem>) c -> {
-            if (structural(c)) {
-                buildBands();
-            }
-        });
-        buildBands();
+        RiskMatrixFields matrix = new RiskMatrixFields(vm, i18n);
         Button addBand = button("risk.templates.addBand", "rtAddBand");
         vm.addBandCommand().bind(addBand);
 
-        preview.setId("rtPreview");
-        preview.setHgap(3);
-        preview.setVgap(3);
-        vm.revisionProperty().addListener((o, a, b) -> buildPreview());
-        buildPreview();
+        RiskMatrixPreview preview = new RiskMatrixPreview(vm, i18n);
 
         Label stepsLabel = new Label(i18n.get("risk.templates.steps"));
         stepsLabel.getStyleClass().add("h2");
         stepsLabel.setLabelFor(steps);
         stepsLabel.setMnemonicParsing(true);
         VBox form = new VBox(10, heading, notice, g,
-                section("risk.templates.bands"), hint("risk.templates.bandsHint"), bandRows, addBand,
-                section("risk.templates.levels"), hint("risk.templates.levelsHint"), levels, stepsLabel, steps);
+                section("risk.templates.bands"), hint("risk.templates.bandsHint"), matrix.bands(), addBand,
+                section("risk.templates.levels"), hint("risk.templates.levelsHint"), matrix.levels(), stepsLabel, steps);
         form.setPadding(new Insets(8, 12, 12, 8));
         ScrollPane formScroll = new ScrollPane(form);
         formScroll.setFitToWidth(true);
@@ -247,136 +212,7 @@ public final class RiskTemplateEditorView extends BorderPane {
         return box;
     }
 
-    private static boolean structural(ListChangeListener.Change<?> c) {
-        while (c.next()) {
-            if (c.wasAdded() || c.wasRemoved() || c.wasPermutated() || c.wasReplaced()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void buildLevels() {
-        levels.getChildren().clear();
-        int row = 0;
-        row = levelBlock(row, "risk.templates.probability", "rtProbability", vm.probabilities());
-        levelBlock(row, "risk.templates.consequence", "rtConsequence", vm.consequences());
-    }
-
-    private int levelBlock(int row, String titleKey, String idPrefix, ObservableList<LevelItem> items) {
-        Label t = new Label(i18n.get(titleKey));
-        t.setStyle("-fx-font-weight: bold;");
-        levels.add(t, 0, row++, 3, 1);
-        for (LevelItem l : items) {
-            TextField label = new TextField();
-            label.setId(idPrefix + "Label" + l.value());
-            label.setPromptText(i18n.get("risk.templates.levelLabel"));
-            label.textProperty().bindBidirectional(l.labelProperty());
-            label.setPrefColumnCount(14);
-            TextField description = new TextField();
-            description.setId(idPrefix + "Description" + l.value());
-            description.setPromptText(i18n.get("risk.templates.levelDescription"));
-            description.textProperty().bindBidirectional(l.descriptionProperty());
-            GridPane.setHgrow(description, Priority.ALWAYS);
-            Label number = new Label(Integer.toString(l.value()));
-            number.setLabelFor(label);
-            number.setMinWidth(20);
-            levels.add(number, 0, row);
-            levels.add(label, 1, row);
-            levels.add(description, 2, row++);
-        }
-        return row;
-    }
-
-    private void buildBands() {
-        bandRows.getChildren().clear();
-        bandRows.addRow(0, bold("risk.templates.bandName"), bold("risk.templates.bandFrom"), bold("risk.templates.bandTo"),
-                bold("risk.templates.bandColour"));
-        int row = 1;
-        for (BandItem b : vm.bands()) {
-            int n = row;
-            TextField label = new TextField();
-            label.setId("rtBandLabel" + n);
-            label.textProperty().bindBidirectional(b.labelProperty());
-            label.setPrefColumnCount(12);
-            TextField from = new TextField();
-            from.setId("rtBandFrom" + n);
-            from.setPrefColumnCount(4);
-            from.textProperty().bindBidirectional(b.fromProperty());
-            TextField to = new TextField();
-            to.setId("rtBandTo" + n);
-            to.setPrefColumnCount(4);
-            to.textProperty().bindBidirectional(b.toProperty());
-            ColorPicker colour = new ColorPicker(colour(b.colourProperty().get()));
-            colour.setId("rtBandColour" + n);
-            colour.valueProperty().addListener((o, a, c) -> b.colourProperty().set(hex(c)));
-            b.colourProperty().addListener((o, a, c) -> {
-                if (!hex(colour.getValue()).equalsIgnoreCase(c)) {
-                    colour.setValue(colour(c));
-                }
-            });
-            Button remove = new Button(i18n.get("risk.templates.removeBand"));
-            remove.setId("rtBandRemove" + n);
-            remove.setOnAction(e -> vm.removeBand(b));
-            bandRows.addRow(row++, label, from, to, colour, remove);
-        }
-    }
-
-    private void buildPreview() {
-        preview.getChildren().clear();
-        List<LevelItem> ps = vm.probabilities();
-        List<LevelItem> cs = vm.consequences();
-        int n = Math.min(ps.size(), cs.size());
-        Label axisP = new Label(i18n.get("risk.field.probability"));
-        axisP.setStyle("-fx-font-weight: bold;");
-        preview.add(axisP, 0, 0, 2, 1);
-        for (int p = n; p >= 1; p--) {
-            int row = n - p + 1;
-            Label pl = new Label(p + " " + ps.get(p - 1).labelProperty().get());
-            pl.setMinWidth(110);
-            preview.add(pl, 0, row);
-            for (int c = 1; c <= n; c++) {
-                int score = p * c;
-                String col = vm.cellColour(p, c);
-                Label cell = new Label(Integer.toString(score));
-                cell.setId("rtCell-" + p + "-" + c);
-                cell.setAlignment(Pos.CENTER);
-                cell.setMinSize(48, 38);
-                cell.setPrefSize(56, 42);
-                cell.setStyle("-fx-background-color: " + (col == null ? "#ffffff" : col) + "; -fx-border-color: "
-                        + (col == null ? "#c62828" : "#00000033") + "; -fx-font-weight: bold; -fx-text-fill: #111;");
-                String band = vm.bandLabel(score);
-                cell.setTooltip(new Tooltip(band.isEmpty() ? i18n.get("risk.templates.noBand", score)
-                        : i18n.get("risk.templates.cell", score, band)));
-                cell.getProperties().put("colour", col);
-                preview.add(cell, c, row);
-            }
-        }
-        for (int c = 1; c <= n; c++) {
-            Label cl = new Label(c + " " + cs.get(c - 1).labelProperty().get());
-            cl.setWrapText(true);
-            cl.setMaxWidth(56);
-            preview.add(cl, c, n + 1);
-        }
-        Label axisC = new Label(i18n.get("risk.field.consequence"));
-        axisC.setStyle("-fx-font-weight: bold;");
-        preview.add(axisC, 1, n + 2, Math.max(1, n), 1);
-    }
-
     // ---- helpers -----------------------------------------------------------------------
-
-    static Color colour(String hex) {
-        try {
-            return Color.web(hex);
-        } catch (RuntimeException e) {
-            return Color.GRAY;
-        }
-    }
-
-    static String hex(Color c) {
-        return String.format("#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
-                Math.round(c.getBlue() * 255));
-    }
 
     private Button button(String key, String id) {
         Button b = new Button(i18n.get(key));
@@ -388,12 +224,6 @@ public final class RiskTemplateEditorView extends BorderPane {
     private Label section(String key) {
         Label l = new Label(i18n.get(key));
         l.getStyleClass().add("h2");
-        return l;
-    }
-
-    private Label bold(String key) {
-        Label l = new Label(i18n.get(key));
-        l.setStyle("-fx-font-weight: bold;");
         return l;
     }
 

@@ -1,10 +1,7 @@
 package se.kvalitetshjulet.ui.risk;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -25,10 +22,8 @@ import javafx.collections.ObservableList;
 
 import se.kvalitetshjulet.domain.Problem;
 import se.kvalitetshjulet.domain.risk.AnalysisKind;
-import se.kvalitetshjulet.domain.risk.RiskLevel;
 import se.kvalitetshjulet.domain.risk.RiskMatrix;
 import se.kvalitetshjulet.domain.risk.RiskTemplate;
-import se.kvalitetshjulet.domain.risk.ScoreBand;
 import se.kvalitetshjulet.service.RiskService;
 import se.kvalitetshjulet.ui.common.Command;
 import se.kvalitetshjulet.ui.common.DialogService;
@@ -40,68 +35,12 @@ import se.kvalitetshjulet.ui.common.TaskRunner;
  * template: name, kind, the steps to walk through, the matrix size (4×4 or 5×5), the label and description of every
  * probability and consequence level, and the score bands (riskområden) with colours, previewed as a coloured matrix.
  * Validation uses {@link RiskService#validateTemplate}; saving goes through {@link RiskService#saveTemplate}, which keeps
- * a template that analyses use unchanged and saves the edit as a new template.
+ * a template that analyses use unchanged and saves the edit as a new template. The matrix itself (levels, bands,
+ * resizing, the preview's colours) is {@link RiskMatrixDraft}.
  */
 public final class RiskTemplateEditorViewModel {
     /** The matrix sizes offered (Socialstyrelsen's 4×4 and the common 5×5). */
     public static final List<Integer> SIZES = List.of(4, 5);
-
-    /** One level of an axis (sannolikhet or konsekvens). */
-    public static final class LevelItem {
-        private final int value;
-        private final StringProperty label = new SimpleStringProperty("");
-        private final StringProperty description = new SimpleStringProperty("");
-
-        LevelItem(int value, String label, String description) {
-            this.value = value;
-            this.label.set(label == null ? "" : label);
-            this.description.set(description == null ? "" : description);
-        }
-
-        public int value() { return value; }
-        public StringProperty labelProperty() { return label; }
-        public StringProperty descriptionProperty() { return description; }
-
-        RiskLevel toLevel() {
-            return new RiskLevel(value, label.get().strip(), description.get().strip());
-        }
-    }
-
-    /** One score band (riskområde): a name, a score range and a colour (#rrggbb). */
-    public static final class BandItem {
-        private final String code;
-        private final StringProperty label = new SimpleStringProperty("");
-        private final StringProperty from = new SimpleStringProperty("");
-        private final StringProperty to = new SimpleStringProperty("");
-        private final StringProperty colour = new SimpleStringProperty("#9e9e9e");
-
-        BandItem(String code, String label, int from, int to, String colour) {
-            this.code = code;
-            this.label.set(label == null ? "" : label);
-            this.from.set(Integer.toString(from));
-            this.to.set(Integer.toString(to));
-            this.colour.set(colour);
-        }
-
-        public StringProperty labelProperty() { return label; }
-        public StringProperty fromProperty() { return from; }
-        public StringProperty toProperty() { return to; }
-        public StringProperty colourProperty() { return colour; }
-
-        Integer fromValue() {
-            return integer(from.get());
-        }
-
-        Integer toValue() {
-            return integer(to.get());
-        }
-
-        boolean contains(int score) {
-            Integer f = fromValue();
-            Integer t = toValue();
-            return f != null && t != null && score >= f && score <= t;
-        }
-    }
 
     private final RiskService service;
     private final TaskRunner tasks;
@@ -122,12 +61,7 @@ public final class RiskTemplateEditorViewModel {
     private final ObjectProperty<Integer> size = new SimpleObjectProperty<>(4);
     private final BooleanProperty active = new SimpleBooleanProperty(true);
     private final ObservableList<Integer> sizes = FXCollections.observableArrayList(SIZES);
-    private final ObservableList<LevelItem> probabilities = FXCollections.observableArrayList(
-            l -> new Observable[] {l.label, l.description});
-    private final ObservableList<LevelItem> consequences = FXCollections.observableArrayList(
-            l -> new Observable[] {l.label, l.description});
-    private final ObservableList<BandItem> bands = FXCollections.observableArrayList(
-            b -> new Observable[] {b.label, b.from, b.to, b.colour});
+    private final RiskMatrixDraft matrix = new RiskMatrixDraft();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final StringProperty saveState = new SimpleStringProperty("");
     private final IntegerProperty revision = new SimpleIntegerProperty();
@@ -157,7 +91,8 @@ public final class RiskTemplateEditorViewModel {
         save = new Command(this::save, editing.and(busy.not()));
         addBand = new Command(this::addBand, editing);
 
-        for (Observable o : new Observable[] {name, stepsText, active, probabilities, consequences, bands}) {
+        for (Observable o : new Observable[] {name, stepsText, active, matrix.probabilities(), matrix.consequences(),
+                matrix.bands()}) {
             o.addListener(x -> changed());
         }
         kind.addListener((o, was, k) -> {
@@ -168,7 +103,7 @@ public final class RiskTemplateEditorViewModel {
         });
         size.addListener((o, was, now) -> {
             if (!loading && was != null && now != null && !was.equals(now)) {
-                resize(was, now);
+                matrix.resize(was, now);
             }
         });
     }
@@ -242,7 +177,7 @@ public final class RiskTemplateEditorViewModel {
                 sizes.add(m.size());
             }
             size.set(m.size());
-            setMatrix(m);
+            matrix.set(m);
             int used = id == null ? 0 : usage.get().getOrDefault(id, 0);
             notice.set(used > 0 ? i18n.get("risk.templates.inUseNotice", used)
                     : id != null && !t.active() ? i18n.get("risk.templates.retiredNotice") : "");
@@ -255,73 +190,14 @@ public final class RiskTemplateEditorViewModel {
         changed();
     }
 
-    private void setMatrix(RiskMatrix m) {
-        probabilities.setAll(m.probabilities().stream().map(l -> new LevelItem(l.value(), l.label(), l.description())).toList());
-        consequences.setAll(m.consequences().stream().map(l -> new LevelItem(l.value(), l.label(), l.description())).toList());
-        bands.setAll(m.bands().stream().map(b -> new BandItem(b.code(), b.label(), b.from(), b.to(), b.colour())).toList());
-    }
-
     // ---- editing -----------------------------------------------------------------------
 
-    /**
-     * Changing the size: a matrix still at the standard of the old size gets the standard of the new one; otherwise
-     * the levels are cut or extended (new levels empty, to be named) and the bands are fitted to the new highest score.
-     */
-    private void resize(int from, int to) {
-        RiskMatrix current = currentMatrix(from);
-        RiskMatrix standardOld = standard(from);
-        RiskMatrix standardNew = standard(to);
-        if (standardOld != null && standardNew != null && standardOld.equals(current)) {
-            setMatrix(standardNew);
-            return;
-        }
-        probabilities.setAll(fit(probabilities, to));
-        consequences.setAll(fit(consequences, to));
-        int max = to * to;
-        List<BandItem> kept = new ArrayList<>();
-        for (BandItem b : bands) {
-            Integer f = b.fromValue();
-            if (f == null || f <= max) {
-                kept.add(b);
-            }
-        }
-        if (!kept.isEmpty()) {
-            BandItem last = kept.getLast();
-            Integer t = last.toValue();
-            if (t == null || t != max) {
-                last.to.set(Integer.toString(max));
-            }
-        }
-        bands.setAll(kept);
-    }
-
-    private static List<LevelItem> fit(List<LevelItem> levels, int n) {
-        List<LevelItem> out = new ArrayList<>(levels.subList(0, Math.min(n, levels.size())));
-        for (int v = out.size() + 1; v <= n; v++) {
-            out.add(new LevelItem(v, "", ""));
-        }
-        return out;
-    }
-
-    private static RiskMatrix standard(int n) {
-        return n == 4 ? RiskMatrix.socialstyrelsen4x4() : n == 5 ? RiskMatrix.fiveByFive() : null;
-    }
-
     private void addBand() {
-        int max = size.get() * size.get();
-        int next = 1;
-        for (BandItem b : bands) {
-            Integer t = b.toValue();
-            if (t != null) {
-                next = Math.max(next, t + 1);
-            }
-        }
-        int from = Math.min(next, max);
-        bands.add(new BandItem(null, "", from, max, "#9e9e9e"));
+        matrix.addBand(size.get());
     }
 
-    public void removeBand(BandItem b) {
-        bands.remove(b);
+    public void removeBand(RiskBandItem b) {
+        matrix.bands().remove(b);
     }
 
     // ---- validation and saving ---------------------------------------------------------
@@ -330,35 +206,18 @@ public final class RiskTemplateEditorViewModel {
         return stepsText.get() == null ? List.of() : stepsText.get().lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    private RiskMatrix currentMatrix(int n) {
-        List<ScoreBand> list = new ArrayList<>();
-        Set<String> codes = new HashSet<>();
-        for (BandItem b : bands) {
-            String code = b.code != null && !b.code.isBlank() ? b.code : code(b.label.get());
-            String unique = code;
-            for (int i = 2; !codes.add(unique); i++) {
-                unique = code + "_" + i;
-            }
-            Integer f = b.fromValue();
-            Integer t = b.toValue();
-            list.add(new ScoreBand(unique, b.label.get().strip(), f == null ? 0 : f, t == null ? 0 : t, b.colour.get()));
-        }
-        return new RiskMatrix(n, probabilities.stream().map(LevelItem::toLevel).toList(),
-                consequences.stream().map(LevelItem::toLevel).toList(), list);
-    }
-
     /** The template as it would be saved now. */
     public RiskTemplate toTemplate() {
         return new RiskTemplate(editingId, name.get() == null ? "" : name.get().strip(), kind.get(), steps(),
-                currentMatrix(size.get()), active.get());
+                matrix.toMatrix(size.get()), active.get());
     }
 
     /** Swedish (or English) messages for everything that stops saving; empty when the template can be saved. */
     public List<String> validate() {
         Set<String> out = new LinkedHashSet<>();
-        for (BandItem b : bands) {
+        for (RiskBandItem b : matrix.bands()) {
             if (b.fromValue() == null || b.toValue() == null) {
-                out.add(i18n.get("risk.templates.bandNumbers", b.label.get().strip()));
+                out.add(i18n.get("risk.templates.bandNumbers", b.labelProperty().get().strip()));
             }
         }
         if (kind.get() == null) {
@@ -384,13 +243,12 @@ public final class RiskTemplateEditorViewModel {
 
     /** The colour of a preview cell (#rrggbb), or null when no band covers its score. */
     public String cellColour(int probability, int consequence) {
-        int score = probability * consequence;
-        return bands.stream().filter(b -> b.contains(score)).map(b -> b.colour.get()).findFirst().orElse(null);
+        return matrix.cellColour(probability, consequence);
     }
 
     /** The name of the band covering a score, or "" when none does. */
     public String bandLabel(int score) {
-        return bands.stream().filter(b -> b.contains(score)).map(b -> b.label.get()).findFirst().orElse("");
+        return matrix.bandLabel(score);
     }
 
     private void save() {
@@ -444,25 +302,6 @@ public final class RiskTemplateEditorViewModel {
         return k == AnalysisKind.HANDELSEANALYS ? RiskTemplate.EVENT_STEPS : RiskTemplate.RISK_STEPS;
     }
 
-    /** A band code from its name: "Mycket hög" → MYCKET_HOG. */
-    static String code(String label) {
-        String s = label == null ? "" : label.strip().toUpperCase(Locale.ROOT)
-                .replace('Å', 'A').replace('Ä', 'A').replace('Ö', 'O').replace('É', 'E')
-                .replaceAll("[^A-Z0-9]+", "_").replaceAll("(^_+|_+$)", "");
-        return s.isEmpty() ? "BAND" : s;
-    }
-
-    private static Integer integer(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(s.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
     // ---- accessors ---------------------------------------------------------------------
 
     public ObservableList<RiskTemplate> templates() { return templates; }
@@ -476,9 +315,9 @@ public final class RiskTemplateEditorViewModel {
     public ObjectProperty<Integer> sizeProperty() { return size; }
     public ObservableList<Integer> sizes() { return sizes; }
     public BooleanProperty activeProperty() { return active; }
-    public ObservableList<LevelItem> probabilities() { return probabilities; }
-    public ObservableList<LevelItem> consequences() { return consequences; }
-    public ObservableList<BandItem> bands() { return bands; }
+    public ObservableList<RiskLevelItem> probabilities() { return matrix.probabilities(); }
+    public ObservableList<RiskLevelItem> consequences() { return matrix.consequences(); }
+    public ObservableList<RiskBandItem> bands() { return matrix.bands(); }
     public ObservableList<String> problems() { return problems; }
     public StringProperty saveStateProperty() { return saveState; }
     /** Grows on every change, so the view knows when to redraw the preview. */

@@ -24,7 +24,6 @@ import se.kvalitetshjulet.domain.risk.RiskTemplate;
 import se.kvalitetshjulet.ui.RecordingDialogService;
 import se.kvalitetshjulet.ui.common.I18n;
 import se.kvalitetshjulet.ui.common.SyncTaskRunner;
-import se.kvalitetshjulet.ui.risk.RiskTemplateEditorViewModel.BandItem;
 
 /** The risk-template editor without windows: size changes, band validation, preview colours, saving, templates in use. */
 class RiskTemplateEditorViewModelTest {
@@ -62,7 +61,7 @@ class RiskTemplateEditorViewModelTest {
         assertThat(vm.cellColour(5, 5)).isEqualTo("#e53935");
         assertThat(vm.cellColour(1, 1)).isEqualTo("#4caf50");
 
-        BandItem top = vm.bands().getLast();
+        RiskBandItem top = vm.bands().getLast();
         top.labelProperty().set("Allvarlig");
         top.colourProperty().set("#8e24aa");
         assertThat(vm.cellColour(5, 4)).as("the preview follows the colour").isEqualTo("#8e24aa");
