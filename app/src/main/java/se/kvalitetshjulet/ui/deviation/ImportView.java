@@ -189,7 +189,7 @@ public final class ImportView extends BorderPane {
         grid.add(bold(i18n.get("import.mapping.column")), 1, 0);
         grid.add(bold(i18n.get("import.mapping.default")), 2, 0);
         int r = 1;
-        for (ImportViewModel.FieldRow row : vm.fields()) {
+        for (ImportFieldRow row : vm.fields()) {
             Label label = new Label(row.label() + (row.required() ? " *" : ""));
             ComboBox<String> column = new ComboBox<>();
             column.setId("importColumn-" + row.field().jsonName());
