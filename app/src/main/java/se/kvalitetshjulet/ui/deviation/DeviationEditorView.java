@@ -3,7 +3,6 @@ package se.kvalitetshjulet.ui.deviation;
 import java.util.List;
 
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -15,8 +14,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -32,7 +29,6 @@ import se.kvalitetshjulet.domain.deviation.Assessment;
 import se.kvalitetshjulet.domain.deviation.DeviationKind;
 import se.kvalitetshjulet.domain.deviation.DeviationStatus;
 import se.kvalitetshjulet.domain.deviation.Law;
-import se.kvalitetshjulet.domain.deviation.Measure;
 import se.kvalitetshjulet.domain.deviation.Taxonomy;
 import se.kvalitetshjulet.domain.org.Unit;
 import se.kvalitetshjulet.ui.common.EditorParts;
@@ -72,7 +68,7 @@ public final class DeviationEditorView extends BorderPane {
         TabPane tabs = new TabPane(
                 tab(i18n.get("deviation.tab.registration"), registrationTab()),
                 tab(i18n.get("deviation.tab.investigation"), investigationTab()),
-                tab(i18n.get("deviation.tab.measures"), measuresTab()),
+                tab(i18n.get("deviation.tab.measures"), new DeviationMeasuresPane(vm, i18n)),
                 tab(i18n.get("deviation.tab.links"), linksTab()),
                 tab(i18n.get("deviation.tab.history"), historyTab()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -297,78 +293,6 @@ public final class DeviationEditorView extends BorderPane {
         return grid;
     }
 
-    private javafx.scene.Node measuresTab() {
-        TableView<Measure> table = new TableView<>(vm.measures());
-        table.setId("measureTable");
-        table.setPlaceholder(new Label(i18n.get("measure.empty")));
-        TableColumn<Measure, String> what = new TableColumn<>(i18n.get("measure.col.what"));
-        what.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().what()));
-        TableColumn<Measure, String> resp = new TableColumn<>(i18n.get("measure.col.responsible"));
-        resp.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().responsible()));
-        TableColumn<Measure, String> due = new TableColumn<>(i18n.get("measure.col.due"));
-        due.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().dueOn() == null ? "" : Forms.DATE.format(c.getValue().dueOn())));
-        TableColumn<Measure, String> state = new TableColumn<>(i18n.get("measure.col.state"));
-        state.setCellValueFactory(c -> new SimpleStringProperty(i18n.get(c.getValue().effectChecked() ? "measure.state.checked"
-                : c.getValue().done() ? "measure.state.done" : "measure.state.open")));
-        table.getColumns().setAll(List.of(what, resp, due, state));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefHeight(180);
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, m) -> vm.selectedMeasureProperty().set(m));
-        vm.selectedMeasureProperty().addListener((o, a, m) -> {
-            if (m == null) {
-                table.getSelectionModel().clearSelection();
-            }
-        });
-
-        TextField mWhat = new TextField();
-        mWhat.setId("measureWhat");
-        mWhat.textProperty().bindBidirectional(vm.measureWhatProperty());
-        ComboBox<Taxonomy> mType = new ComboBox<>(vm.measureTypes());
-        mType.setId("measureType");
-        Forms.display(mType, Taxonomy::name);
-        mType.valueProperty().bindBidirectional(vm.measureTypeProperty());
-        TextField mResp = new TextField();
-        mResp.setId("measureResponsible");
-        mResp.setPromptText(i18n.get("measure.responsible.prompt"));
-        mResp.textProperty().bindBidirectional(vm.measureResponsibleProperty());
-        DatePicker mDue = Forms.datePicker();
-        mDue.setId("measureDue");
-        mDue.valueProperty().bindBidirectional(vm.measureDueProperty());
-        DatePicker mDone = Forms.datePicker();
-        mDone.setId("measureDone");
-        mDone.valueProperty().bindBidirectional(vm.measureDoneProperty());
-        TextArea mEffect = area("measureEffect", vm.measureEffectProperty(), 2);
-        ComboBox<Boolean> mEffective = new ComboBox<>();
-        mEffective.setId("measureEffective");
-        mEffective.getItems().setAll(java.util.Arrays.asList(null, Boolean.TRUE, Boolean.FALSE));
-        Forms.display(mEffective, b -> i18n.get(b ? "measure.effective.yes" : "measure.effective.no"),
-                i18n.get("measure.effective.unknown"));
-        mEffective.valueProperty().bindBidirectional(vm.measureEffectiveProperty());
-
-        var grid = Forms.grid();
-        Forms.row(grid, i18n.get("measure.field.what"), mWhat);
-        Forms.row(grid, i18n.get("measure.field.type"), mType);
-        Forms.row(grid, i18n.get("measure.field.responsible"), mResp);
-        Forms.row(grid, i18n.get("measure.field.due"), mDue);
-        Forms.row(grid, i18n.get("measure.field.done"), mDone);
-        Forms.row(grid, i18n.get("measure.field.effect"), mEffect);
-        Forms.row(grid, i18n.get("measure.field.effective"), mEffective);
-        Label problems = new Label();
-        problems.getStyleClass().add("validation-message");
-        problems.textProperty().bind(vm.measureProblemsProperty());
-        Button save = new Button(i18n.get("measure.save"));
-        save.setId("measureSave");
-        vm.saveMeasureCommand().bind(save);
-        Button add = new Button(i18n.get("measure.new"));
-        vm.newMeasureCommand().bind(add);
-        Button delete = new Button(i18n.get("common.delete"));
-        vm.deleteMeasureCommand().bind(delete);
-        Label hint = new Label(i18n.get("measure.saveFirst"));
-        hint.getStyleClass().add("hint");
-        hint.visibleProperty().bind(vm.idProperty().isNull());
-        return new VBox(10, hint, table, grid, problems, new HBox(8, save, add, delete));
-    }
-
     private javafx.scene.Node linksTab() {
         ListView<String> list = new ListView<>(vm.links());
         list.setId("linkList");
@@ -399,7 +323,7 @@ public final class DeviationEditorView extends BorderPane {
         return list;
     }
 
-    private static TextArea area(String id, javafx.beans.property.StringProperty p, int rows) {
+    static TextArea area(String id, javafx.beans.property.StringProperty p, int rows) {
         TextArea a = new TextArea();
         a.setId(id);
         a.setWrapText(true);
