@@ -3,7 +3,7 @@ package se.kvalitetshjulet.app;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import se.kvalitetshjulet.data.Actor;
+import se.kvalitetshjulet.domain.audit.Actor;
 import se.kvalitetshjulet.data.Database;
 import se.kvalitetshjulet.data.repo.AuditTrail;
 import se.kvalitetshjulet.data.repo.ActionRepository;
@@ -23,12 +23,12 @@ import se.kvalitetshjulet.service.ActionService;
 import se.kvalitetshjulet.service.AnnualCycleService;
 import se.kvalitetshjulet.service.CouncilService;
 import se.kvalitetshjulet.service.QualityPlanService;
-import se.kvalitetshjulet.service.DemoDataService;
+import se.kvalitetshjulet.service.demo.DemoDataService;
 import se.kvalitetshjulet.service.DeviationService;
 import se.kvalitetshjulet.service.OrganisationService;
 import se.kvalitetshjulet.service.PatternService;
 import se.kvalitetshjulet.service.TrendService;
-import se.kvalitetshjulet.service.ReportService;
+import se.kvalitetshjulet.service.report.ReportService;
 import se.kvalitetshjulet.service.RiskService;
 import se.kvalitetshjulet.export.ReportExporter;
 import se.kvalitetshjulet.service.SelfCheckService;
@@ -208,7 +208,7 @@ public final class AppContext implements AutoCloseable {
     }
 
     public se.kvalitetshjulet.service.imports.DeviationImporter deviationImporter() {
-        return new se.kvalitetshjulet.service.imports.DeviationImporter(database, organisation, taxonomies, audit, clock,
+        return new se.kvalitetshjulet.service.imports.DeviationImporter(database, units, taxonomies, audit, clock,
                 () -> privacy.refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.IMPORT));
     }
 

@@ -1,11 +1,12 @@
 package se.kvalitetshjulet.service;
 
+import se.kvalitetshjulet.domain.audit.AuditAction;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import se.kvalitetshjulet.data.Actor;
+import se.kvalitetshjulet.domain.audit.Actor;
 import se.kvalitetshjulet.data.Database;
 import se.kvalitetshjulet.data.repo.AuditTrail;
 import se.kvalitetshjulet.data.repo.SettingsRepository;
@@ -79,7 +80,7 @@ public final class SettingsService {
             taxonomies.saveIvoNotificationDays(tx, v.ivoNotificationDays());
             Values after = new Values(name, v.policy(), v.historyRetentionDays(), v.ivoNotificationDays());
             if (!before.equals(after)) {
-                audit.appendMaps(tx, "app_setting", 0, AuditTrail.Action.UPDATE, image(before), image(after), null);
+                audit.appendMaps(tx, "app_setting", 0, AuditAction.UPDATE, image(before), image(after), null);
             }
         });
         // Changes from now on are signed with the new name (the change of name itself with the old one).

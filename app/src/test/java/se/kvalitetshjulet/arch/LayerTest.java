@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.arch;
 
+import se.kvalitetshjulet.domain.audit.AuditEntry;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -92,7 +93,7 @@ class LayerTest {
 
     /**
      * ui.common is the toolbox every screen uses: it knows no feature screen, not the shell, and no data — except,
-     * for now, the audit trail's row records that {@code AuditText} shows ({@code AuditTrail.Entry/Change/Action},
+     * for now, the audit trail's row records that {@code AuditText} shows ({@code AuditEntry/Change/Action},
      * to move to domain: "Not yet true" in docs/ARCHITECTURE.md). Named here so that nothing else slips in.
      */
     @Test

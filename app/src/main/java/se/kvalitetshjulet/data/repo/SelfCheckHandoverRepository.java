@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.data.repo;
 
+import se.kvalitetshjulet.domain.audit.AuditAction;
 import static se.kvalitetshjulet.data.jooq.Tables.SELF_CHECK_ANSWER_IMPORT;
 import static se.kvalitetshjulet.data.jooq.Tables.SELF_CHECK_FORM_COPY;
 import static se.kvalitetshjulet.data.jooq.Tables.SELF_CHECK_FORM_KEY;
@@ -66,7 +67,7 @@ public final class SelfCheckHandoverRepository {
         before.setId(rec.getId());
         rec.setUid(UUID.randomUUID().toString());
         rec.update();
-        audit.append(tx, SelfCheckRepository.ROUND_ENTITY, roundId, AuditTrail.Action.UPDATE, before, rec);
+        audit.append(tx, SelfCheckRepository.ROUND_ENTITY, roundId, AuditAction.UPDATE, before, rec);
         return rec.getUid();
     }
 
@@ -92,7 +93,7 @@ public final class SelfCheckHandoverRepository {
         image.put("round_id", roundId);
         image.put("secret", KEY_NOT_LOGGED);
         image.put("created_at", now.toString());
-        audit.appendMaps(tx, ROUND_KEY_ENTITY, roundId, AuditTrail.Action.INSERT, null, image, null);
+        audit.appendMaps(tx, ROUND_KEY_ENTITY, roundId, AuditAction.INSERT, null, image, null);
         return secret;
     }
 
@@ -119,7 +120,7 @@ public final class SelfCheckHandoverRepository {
         image.put("form_copy_id", formCopyId);
         image.put("signing_key", KEY_NOT_LOGGED);
         audit.appendMaps(tx, FORM_KEY_ENTITY, formCopyId,
-                existing.isPresent() ? AuditTrail.Action.UPDATE : AuditTrail.Action.INSERT,
+                existing.isPresent() ? AuditAction.UPDATE : AuditAction.INSERT,
                 existing.isPresent() ? image : null, image, null);
     }
 
@@ -146,7 +147,7 @@ public final class SelfCheckHandoverRepository {
         rec.setDueOn(round.dueOn());
         rec.setCreatedAt(LocalDateTime.now());
         rec.store();
-        audit.append(tx, SelfCheckRepository.ROUND_ENTITY, rec.getId(), AuditTrail.Action.INSERT, null, rec);
+        audit.append(tx, SelfCheckRepository.ROUND_ENTITY, rec.getId(), AuditAction.INSERT, null, rec);
         return rec.getId();
     }
 
@@ -163,7 +164,7 @@ public final class SelfCheckHandoverRepository {
             return false;
         }
         rec.update();
-        audit.append(tx, SelfCheckRepository.ROUND_ENTITY, roundId, AuditTrail.Action.UPDATE, before, rec);
+        audit.append(tx, SelfCheckRepository.ROUND_ENTITY, roundId, AuditAction.UPDATE, before, rec);
         return true;
     }
 
@@ -231,7 +232,7 @@ public final class SelfCheckHandoverRepository {
         }
         rec.setUpdatedAt(LocalDateTime.now());
         rec.update();
-        audit.append(tx, SelfCheckRepository.RESPONSE_ENTITY, responseId, AuditTrail.Action.UPDATE, before, rec);
+        audit.append(tx, SelfCheckRepository.RESPONSE_ENTITY, responseId, AuditAction.UPDATE, before, rec);
     }
 
     // ---- local form copies -----------------------------------------------------------
@@ -271,7 +272,7 @@ public final class SelfCheckHandoverRepository {
         rec.setFileChecksum(fileChecksum);
         rec.setOpenedAt(LocalDateTime.now());
         rec.store();
-        audit.append(tx, FORM_COPY_ENTITY, rec.getId(), AuditTrail.Action.INSERT, null, rec);
+        audit.append(tx, FORM_COPY_ENTITY, rec.getId(), AuditAction.INSERT, null, rec);
         return rec.getId();
     }
 
@@ -287,7 +288,7 @@ public final class SelfCheckHandoverRepository {
         rec.setFileChecksum(fileChecksum);
         rec.setOpenedAt(LocalDateTime.now());
         rec.update();
-        audit.append(tx, FORM_COPY_ENTITY, formCopyId, AuditTrail.Action.UPDATE, before, rec);
+        audit.append(tx, FORM_COPY_ENTITY, formCopyId, AuditAction.UPDATE, before, rec);
     }
 
     // ---- answer files taken in -------------------------------------------------------
@@ -308,7 +309,7 @@ public final class SelfCheckHandoverRepository {
         rec.setImportedAt(LocalDateTime.now());
         rec.setOutcome(outcome);
         rec.store();
-        audit.append(tx, ANSWER_IMPORT_ENTITY, rec.getId(), AuditTrail.Action.INSERT, null, rec);
+        audit.append(tx, ANSWER_IMPORT_ENTITY, rec.getId(), AuditAction.INSERT, null, rec);
     }
 
     public int importCount(DSLContext ctx) {

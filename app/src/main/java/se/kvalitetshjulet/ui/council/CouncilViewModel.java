@@ -1,5 +1,7 @@
 package se.kvalitetshjulet.ui.council;
 
+import se.kvalitetshjulet.domain.council.OrderedAnalysis;
+import se.kvalitetshjulet.domain.council.MeetingRow;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -51,8 +53,8 @@ public final class CouncilViewModel {
 
     private final ObservableList<Unit> units = FXCollections.observableArrayList();
     private final ObjectProperty<Unit> unitFilter = new SimpleObjectProperty<>();
-    private final ObservableList<CouncilRepository.MeetingRow> meetings = FXCollections.observableArrayList();
-    private final ObjectProperty<CouncilRepository.MeetingRow> selectedMeeting = new SimpleObjectProperty<>();
+    private final ObservableList<MeetingRow> meetings = FXCollections.observableArrayList();
+    private final ObjectProperty<MeetingRow> selectedMeeting = new SimpleObjectProperty<>();
     private final ObjectProperty<CouncilService.MeetingView> current = new SimpleObjectProperty<>();
 
     // new meeting
@@ -67,7 +69,7 @@ public final class CouncilViewModel {
     private final ObservableList<ActionRow> decisions = FXCollections.observableArrayList();
     private final ObservableList<ActionRow> overdue = FXCollections.observableArrayList();
     private final ObservableList<Meeting.Participant> participants = FXCollections.observableArrayList();
-    private final ObservableList<CouncilRepository.OrderedAnalysis> analyses = FXCollections.observableArrayList();
+    private final ObservableList<OrderedAnalysis> analyses = FXCollections.observableArrayList();
     private final ObjectProperty<Set<Long>> reviewed = new SimpleObjectProperty<>(Set.of());
     private final StringProperty patterns = new SimpleStringProperty("");
     private final StringProperty notes = new SimpleStringProperty("");
@@ -370,8 +372,8 @@ public final class CouncilViewModel {
 
     public ObservableList<Unit> units() { return units; }
     public ObjectProperty<Unit> unitFilterProperty() { return unitFilter; }
-    public ObservableList<CouncilRepository.MeetingRow> meetings() { return meetings; }
-    public ObjectProperty<CouncilRepository.MeetingRow> selectedMeetingProperty() { return selectedMeeting; }
+    public ObservableList<MeetingRow> meetings() { return meetings; }
+    public ObjectProperty<MeetingRow> selectedMeetingProperty() { return selectedMeeting; }
     public ObjectProperty<CouncilService.MeetingView> currentProperty() { return current; }
     public ObjectProperty<Unit> newUnitProperty() { return newUnit; }
     public ObjectProperty<LocalDate> newDateProperty() { return newDate; }
@@ -382,7 +384,7 @@ public final class CouncilViewModel {
     public ObservableList<ActionRow> decisions() { return decisions; }
     public ObservableList<ActionRow> overdue() { return overdue; }
     public ObservableList<Meeting.Participant> participants() { return participants; }
-    public ObservableList<CouncilRepository.OrderedAnalysis> analyses() { return analyses; }
+    public ObservableList<OrderedAnalysis> analyses() { return analyses; }
     public ObjectProperty<Set<Long>> reviewedProperty() { return reviewed; }
     public StringProperty patternsProperty() { return patterns; }
     public StringProperty notesProperty() { return notes; }

@@ -1,5 +1,7 @@
 package se.kvalitetshjulet.ui.deviation;
 
+import se.kvalitetshjulet.domain.audit.AuditEntry;
+import se.kvalitetshjulet.domain.deviation.TaxonomyKind;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,7 +107,7 @@ public final class DeviationEditorViewModel {
     private final ObservableList<Assessment> assessments = FXCollections.observableArrayList();
     private final ObservableList<DeviationStatus> allowedNext = FXCollections.observableArrayList();
     private final ObservableList<Measure> measures = FXCollections.observableArrayList();
-    private final ObservableList<AuditTrail.Entry> history = FXCollections.observableArrayList();
+    private final ObservableList<AuditEntry> history = FXCollections.observableArrayList();
     private final ObservableList<String> links = FXCollections.observableArrayList();
     private final ObjectProperty<OrgTree> tree = new SimpleObjectProperty<>(new OrgTree(List.of()));
 
@@ -183,7 +185,7 @@ public final class DeviationEditorViewModel {
 
     // ---- loading ---------------------------------------------------------------------
 
-    private record Loaded(Deviation deviation, List<Measure> measures, List<AuditTrail.Entry> history, List<String> links,
+    private record Loaded(Deviation deviation, List<Measure> measures, List<AuditEntry> history, List<String> links,
                           OrgTree tree, List<Taxonomy> categories, List<Taxonomy> causes, List<Taxonomy> measureTypes,
                           boolean refuse, boolean policyRefuses, List<String> historyLines) { }
 
@@ -207,27 +209,27 @@ public final class DeviationEditorViewModel {
 
     private Loaded loaded(Deviation d) {
         List<Measure> m = d.id() == null ? List.of() : ctx.deviations().measures(d.id());
-        List<AuditTrail.Entry> h = d.id() == null ? List.of() : ctx.audit().history("deviation", d.id());
+        List<AuditEntry> h = d.id() == null ? List.of() : ctx.audit().history("deviation", d.id());
         List<String> l = d.id() == null ? List.of() : ctx.deviations().links(d.id()).stream()
                 .map(r -> i18n.get(r.outgoing() ? "deviation.link.out" : "deviation.link.in",
                         i18n.get("deviation.linkType." + r.type()), r.otherCaseRef()))
                 .toList();
-        return new Loaded(d, m, h, l, ctx.organisation().tree(), ctx.taxonomies().list(TaxonomyRepository.Kind.CATEGORY),
-                ctx.taxonomies().list(TaxonomyRepository.Kind.CAUSE),
-                ctx.taxonomies().list(TaxonomyRepository.Kind.MEASURE_TYPE),
+        return new Loaded(d, m, h, l, ctx.organisation().tree(), ctx.taxonomies().list(TaxonomyKind.CATEGORY),
+                ctx.taxonomies().list(TaxonomyKind.CAUSE),
+                ctx.taxonomies().list(TaxonomyKind.MEASURE_TYPE),
                 ctx.settings().get(SETTING_REFUSE_ID_NUMBERS).map(Boolean::parseBoolean).orElse(false),
                 ctx.privacy().refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.DEVIATION),
                 d.id() == null ? List.of() : historyText(h));
     }
 
     /** The history in plain Swedish, field by field, with the coded values and causes by name. */
-    private List<String> historyText(List<AuditTrail.Entry> h) {
+    private List<String> historyText(List<AuditEntry> h) {
         java.util.Map<Long, String> causeNames = new java.util.HashMap<>();
-        for (Taxonomy t : ctx.taxonomies().list(TaxonomyRepository.Kind.CAUSE)) {
+        for (Taxonomy t : ctx.taxonomies().list(TaxonomyKind.CAUSE)) {
             causeNames.put(t.id(), t.name());
         }
         java.util.Map<Long, String> categoryNames = new java.util.HashMap<>();
-        for (Taxonomy t : ctx.taxonomies().list(TaxonomyRepository.Kind.CATEGORY)) {
+        for (Taxonomy t : ctx.taxonomies().list(TaxonomyKind.CATEGORY)) {
             categoryNames.put(t.id(), t.name());
         }
         OrgTree orgTree = ctx.organisation().tree();
@@ -568,7 +570,7 @@ public final class DeviationEditorViewModel {
     public BooleanProperty ivoOverdueProperty() { return ivoOverdue; }
     public StringProperty lawWarningProperty() { return lawWarning; }
     public ObservableList<Measure> measures() { return measures; }
-    public ObservableList<AuditTrail.Entry> history() { return history; }
+    public ObservableList<AuditEntry> history() { return history; }
     public ObservableList<String> links() { return links; }
     public ObjectProperty<OrgTree> treeProperty() { return tree; }
     public StringProperty problemsProperty() { return problems; }

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui.deviation;
 
+import se.kvalitetshjulet.domain.deviation.TaxonomyKind;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -129,7 +130,7 @@ public final class DeviationListViewModel {
         if (!listsLoaded) {
             listsLoaded = true;
             tasks.run(i18n.get("deviation.loadingLists"), p -> new Lists(ctx.organisation().tree(),
-                    ctx.organisation().businessAreas(), ctx.taxonomies().list(TaxonomyRepository.Kind.CATEGORY),
+                    ctx.organisation().businessAreas(), ctx.taxonomies().list(TaxonomyKind.CATEGORY),
                     ctx.savedFilters().names(SavedFilterRepository.DEVIATIONS)), l -> {
                 tree.set(l.tree());
                 units.setAll(l.tree().all());

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui.home;
 
+import se.kvalitetshjulet.domain.council.MeetingRow;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -56,14 +57,14 @@ public final class HomeViewModel {
     private final ObservableList<ActionRow> myOverdue = FXCollections.observableArrayList();
     private final ObservableList<ActionRow> myUpcoming = FXCollections.observableArrayList();
     private final ObservableList<ResponseRow> pendingSelfChecks = FXCollections.observableArrayList();
-    private final ObservableList<CouncilRepository.MeetingRow> upcomingMeetings = FXCollections.observableArrayList();
+    private final ObservableList<MeetingRow> upcomingMeetings = FXCollections.observableArrayList();
     private final ObservableList<Occurrence> upcomingCycle = FXCollections.observableArrayList();
     private final ObservableList<AgendaBuilder.Signal> signals = FXCollections.observableArrayList();
     private final Command rememberName;
 
     private record Snapshot(long overdue, long actions, long serious, long recent, List<DeviationRow> rows,
                             String name, List<ActionRow> myOverdue, List<ActionRow> myUpcoming,
-                            List<ResponseRow> selfChecks, List<CouncilRepository.MeetingRow> meetings,
+                            List<ResponseRow> selfChecks, List<MeetingRow> meetings,
                             List<Occurrence> cycle, List<AgendaBuilder.Signal> signals) { }
 
     public HomeViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
@@ -142,7 +143,7 @@ public final class HomeViewModel {
     public ObservableList<ActionRow> myOverdue() { return myOverdue; }
     public ObservableList<ActionRow> myUpcoming() { return myUpcoming; }
     public ObservableList<ResponseRow> pendingSelfChecks() { return pendingSelfChecks; }
-    public ObservableList<CouncilRepository.MeetingRow> upcomingMeetings() { return upcomingMeetings; }
+    public ObservableList<MeetingRow> upcomingMeetings() { return upcomingMeetings; }
     public ObservableList<Occurrence> upcomingCycle() { return upcomingCycle; }
     public ObservableList<AgendaBuilder.Signal> signals() { return signals; }
     public Command rememberNameCommand() { return rememberName; }

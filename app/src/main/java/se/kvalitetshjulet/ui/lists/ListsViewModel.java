@@ -110,8 +110,8 @@ public final class ListsViewModel {
                 r.add(new Row(e, ctx.lists().usage(k, e.id())));
             }
             return new Snapshot(r, ctx.lists().current(),
-                    ctx.settings().get(se.kvalitetshjulet.service.ReportModel.SETTING_BOARD).orElse(""),
-                    ctx.settings().get(se.kvalitetshjulet.service.ReportModel.SETTING_ADMINISTRATION).orElse(""));
+                    ctx.settings().get(se.kvalitetshjulet.service.report.ReportModel.SETTING_BOARD).orElse(""),
+                    ctx.settings().get(se.kvalitetshjulet.service.report.ReportModel.SETTING_ADMINISTRATION).orElse(""));
         }, s -> {
             busy.set(false);
             Long keep = selected.get() == null ? null : selected.get().entry().id();
@@ -325,8 +325,8 @@ public final class ListsViewModel {
         String adm = administrationName.get() == null ? "" : administrationName.get().strip();
         busy.set(true);
         tasks.run(i18n.get("lists.saving"), p -> {
-            ctx.settings().put(se.kvalitetshjulet.service.ReportModel.SETTING_BOARD, board);
-            ctx.settings().put(se.kvalitetshjulet.service.ReportModel.SETTING_ADMINISTRATION, adm);
+            ctx.settings().put(se.kvalitetshjulet.service.report.ReportModel.SETTING_BOARD, board);
+            ctx.settings().put(se.kvalitetshjulet.service.report.ReportModel.SETTING_ADMINISTRATION, adm);
             return true;
         }, ok -> {
             busy.set(false);

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui.organisation;
 
+import se.kvalitetshjulet.domain.audit.AuditEntry;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -40,7 +41,7 @@ public final class OrganisationViewModel {
     private final ObjectProperty<OrgTree> tree = new SimpleObjectProperty<>(new OrgTree(List.of()));
     private final ObservableList<BusinessArea> businessAreas = FXCollections.observableArrayList();
     private final ObjectProperty<Unit> selected = new SimpleObjectProperty<>();
-    private final ObservableList<AuditTrail.Entry> history = FXCollections.observableArrayList();
+    private final ObservableList<AuditEntry> history = FXCollections.observableArrayList();
 
     // form
     private final StringProperty name = new SimpleStringProperty("");
@@ -265,7 +266,7 @@ public final class OrganisationViewModel {
     public ObjectProperty<OrgTree> treeProperty() { return tree; }
     public ObservableList<BusinessArea> businessAreas() { return businessAreas; }
     public ObjectProperty<Unit> selectedProperty() { return selected; }
-    public ObservableList<AuditTrail.Entry> history() { return history; }
+    public ObservableList<AuditEntry> history() { return history; }
     public StringProperty nameProperty() { return name; }
     public ObjectProperty<OrgLevel> levelProperty() { return level; }
     public ObjectProperty<Unit> parentProperty() { return parent; }

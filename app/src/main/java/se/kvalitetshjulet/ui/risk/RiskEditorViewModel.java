@@ -245,7 +245,8 @@ public final class RiskEditorViewModel {
     // ---- loading ---------------------------------------------------------------------
 
     private record Loaded(RiskAnalysis analysis, RiskTemplate template, List<Measure> measures,
-                          List<RiskRepository.LinkedDeviation> deviations, OrgTree tree, boolean refuse) { }
+                          List<se.kvalitetshjulet.domain.risk.LinkedDeviation> deviations, OrgTree tree,
+                          boolean refuse) { }
 
     public void load(long analysisId) {
         busy.set(true);

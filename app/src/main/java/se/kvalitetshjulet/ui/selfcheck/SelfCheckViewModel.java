@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui.selfcheck;
 
+import se.kvalitetshjulet.domain.selfcheck.FindingAction;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -106,7 +107,7 @@ public final class SelfCheckViewModel {
     private final IntegerProperty edits = new SimpleIntegerProperty();
     private final BooleanProperty dirty = new SimpleBooleanProperty();
     private final BooleanProperty saving = new SimpleBooleanProperty();
-    private final ObservableList<SelfCheckRepository.ActionRow> formActions = FXCollections.observableArrayList();
+    private final ObservableList<FindingAction> formActions = FXCollections.observableArrayList();
     private boolean pendingSave;
     private boolean loadingForm;
 
@@ -505,7 +506,7 @@ public final class SelfCheckViewModel {
         }, this::failed);
     }
 
-    private record ActionOutcome(List<Problem> problems, List<SelfCheckRepository.ActionRow> actions) { }
+    private record ActionOutcome(List<Problem> problems, List<FindingAction> actions) { }
 
     /** The actions raised from one question of the open form, as text. */
     public List<String> actionsFor(QuestionItem item) {
@@ -836,7 +837,7 @@ public final class SelfCheckViewModel {
     public StringProperty formProblemsProperty() { return formProblems; }
     public IntegerProperty editsProperty() { return edits; }
     public BooleanProperty dirtyProperty() { return dirty; }
-    public ObservableList<SelfCheckRepository.ActionRow> formActions() { return formActions; }
+    public ObservableList<FindingAction> formActions() { return formActions; }
     public ObjectProperty<QuestionItem> actionQuestionProperty() { return actionQuestion; }
     public StringProperty actionWhatProperty() { return actionWhat; }
     public StringProperty actionResponsibleProperty() { return actionResponsible; }

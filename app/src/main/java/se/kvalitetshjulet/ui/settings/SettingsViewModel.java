@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui.settings;
 
+import se.kvalitetshjulet.domain.audit.AuditVerification;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -108,7 +109,7 @@ public final class SettingsViewModel {
 
     private void verify() {
         busy.set(true);
-        tasks.run(i18n.get("settings.audit.verifying"), p -> ctx.audit().verify(), (AuditTrail.Verification v) -> {
+        tasks.run(i18n.get("settings.audit.verifying"), p -> ctx.audit().verify(), (AuditVerification v) -> {
             busy.set(false);
             verifyResult.set(v.intact() ? i18n.get("settings.audit.intact", v.rows())
                     : i18n.get("settings.audit.broken", v.breaks().size(), v.breaks().stream().limit(5)

@@ -1,5 +1,9 @@
 package se.kvalitetshjulet.ui.trend;
 
+import se.kvalitetshjulet.domain.selfcheck.TemplateFamily;
+import se.kvalitetshjulet.domain.council.MeetingRow;
+import se.kvalitetshjulet.domain.SavedFilter;
+import se.kvalitetshjulet.domain.deviation.TaxonomyKind;
 import java.awt.image.BufferedImage;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -115,7 +119,7 @@ public final class TrendViewModel {
     private final ObjectProperty<Improvement> improvement = new SimpleObjectProperty<>();
     private final StringProperty targetText = new SimpleStringProperty("");
     private final ObjectProperty<LocalDate> phaseStart = new SimpleObjectProperty<>();
-    private final ObjectProperty<ChartRepository.TemplateFamily> templateFamily = new SimpleObjectProperty<>();
+    private final ObjectProperty<TemplateFamily> templateFamily = new SimpleObjectProperty<>();
     private final ObservableList<Annotation> annotations = FXCollections.observableArrayList();
     private final ObjectProperty<RiskTemplate> riskTemplate = new SimpleObjectProperty<>();
     private final ObservableList<RiskTemplate> riskTemplates = FXCollections.observableArrayList();
@@ -134,7 +138,7 @@ public final class TrendViewModel {
     private final ObservableList<Unit> units = FXCollections.observableArrayList();
     private final ObservableList<BusinessArea> areas = FXCollections.observableArrayList();
     private final ObservableList<Taxonomy> categories = FXCollections.observableArrayList();
-    private final ObservableList<ChartRepository.TemplateFamily> templateFamilies = FXCollections.observableArrayList();
+    private final ObservableList<TemplateFamily> templateFamilies = FXCollections.observableArrayList();
     private final ObservableList<DeckOwner> deckOwners = FXCollections.observableArrayList();
     private final ObjectProperty<DeckOwner> deckOwner = new SimpleObjectProperty<>();
     private final ObservableList<String> deck = FXCollections.observableArrayList();
@@ -235,7 +239,7 @@ public final class TrendViewModel {
         if (!listsLoaded) {
             Long council = requestedOwner != null ? requestedOwner.councilUnitId() : currentCouncil();
             tasks.run(i18n.get("trend.loadingLists"), p -> new Object[] {ctx.organisation().tree(),
-                    ctx.organisation().businessAreas(), ctx.taxonomies().list(TaxonomyRepository.Kind.CATEGORY),
+                    ctx.organisation().businessAreas(), ctx.taxonomies().list(TaxonomyKind.CATEGORY),
                     ctx.savedFilters().inOrder(deckScreen(council)), ctx.trends().templateFamilies(),
                     councils(), ctx.riskService().templates(), ctx.riskService().templateUsage()}, r -> {
                         tree.set((OrgTree) r[0]);
@@ -247,9 +251,9 @@ public final class TrendViewModel {
                         List<Taxonomy> c = (List<Taxonomy>) r[2];
                         categories.setAll(c);
                         @SuppressWarnings("unchecked")
-                        List<SavedFilterRepository.Saved> d = (List<SavedFilterRepository.Saved>) r[3];
+                        List<SavedFilter> d = (List<SavedFilter>) r[3];
                         @SuppressWarnings("unchecked")
-                        List<ChartRepository.TemplateFamily> f = (List<ChartRepository.TemplateFamily>) r[4];
+                        List<TemplateFamily> f = (List<TemplateFamily>) r[4];
                         templateFamilies.setAll(f);
                         if (templateFamily.get() == null && !f.isEmpty()) {
                             applying = true;
@@ -297,7 +301,7 @@ public final class TrendViewModel {
     /** The default deck and one per quality council (a council is the meetings of one unit). */
     private List<DeckOwner> councils() {
         Map<Long, String> byUnit = new LinkedHashMap<>();
-        for (CouncilRepository.MeetingRow m : ctx.councils().list(null)) {
+        for (MeetingRow m : ctx.councils().list(null)) {
             byUnit.putIfAbsent(m.unitId(), m.unitName());
         }
         List<DeckOwner> out = new ArrayList<>();
@@ -513,10 +517,10 @@ public final class TrendViewModel {
     }
 
     /** Shows the deck as read from the database, selecting the chart with this title (or keeping the selection). */
-    private void showDeck(List<SavedFilterRepository.Saved> saved, String select) {
+    private void showDeck(List<SavedFilter> saved, String select) {
         String keep = select != null ? select : selectedDeckItem.get() == null ? null : selectedDeckItem.get().title();
         List<DeckItem> items = new ArrayList<>();
-        for (SavedFilterRepository.Saved f : saved) {
+        for (SavedFilter f : saved) {
             TrendSettings s = TrendSettingsJson.fromJson(f.definition());
             items.add(new DeckItem(f.name(), f.definition(), s, summary(s)));
         }
@@ -572,8 +576,8 @@ public final class TrendViewModel {
     /** Writes the whole deck in its new order in one transaction and shows it as read back. */
     private void saveDeck(ChartDeck changed, String select) {
         String screen = deckScreen(currentCouncil());
-        List<SavedFilterRepository.Saved> rows = changed.entries().stream()
-                .map(e -> new SavedFilterRepository.Saved(e.title(), e.definition())).toList();
+        List<SavedFilter> rows = changed.entries().stream()
+                .map(e -> new SavedFilter(e.title(), e.definition())).toList();
         deckBusy.set(true);
         tasks.run(i18n.get("trend.deck.saving"), p -> {
             ctx.savedFilters().replaceAll(screen, rows);
@@ -651,7 +655,7 @@ public final class TrendViewModel {
     public ObjectProperty<Improvement> improvementProperty() { return improvement; }
     public StringProperty targetTextProperty() { return targetText; }
     public ObjectProperty<LocalDate> phaseStartProperty() { return phaseStart; }
-    public ObjectProperty<ChartRepository.TemplateFamily> templateFamilyProperty() { return templateFamily; }
+    public ObjectProperty<TemplateFamily> templateFamilyProperty() { return templateFamily; }
     public ObservableList<Annotation> annotations() { return annotations; }
     public ObjectProperty<LocalDate> annotationDateProperty() { return annotationDate; }
     public StringProperty annotationTextProperty() { return annotationText; }
@@ -664,7 +668,7 @@ public final class TrendViewModel {
     public ObservableList<Unit> units() { return units; }
     public ObservableList<BusinessArea> areas() { return areas; }
     public ObservableList<Taxonomy> categories() { return categories; }
-    public ObservableList<ChartRepository.TemplateFamily> templateFamilies() { return templateFamilies; }
+    public ObservableList<TemplateFamily> templateFamilies() { return templateFamilies; }
     public ObservableList<DeckOwner> deckOwners() { return deckOwners; }
     public ObjectProperty<DeckOwner> deckOwnerProperty() { return deckOwner; }
     public ObservableList<String> deck() { return deck; }

@@ -28,7 +28,7 @@ import se.kvalitetshjulet.domain.org.Unit;
 import se.kvalitetshjulet.domain.selfcheck.ResponseStatus;
 import se.kvalitetshjulet.domain.selfcheck.Round;
 import se.kvalitetshjulet.domain.selfcheck.Template;
-import se.kvalitetshjulet.service.SelfCheckDemoData;
+import se.kvalitetshjulet.service.demo.SelfCheckDemoData;
 import se.kvalitetshjulet.service.SelfCheckService;
 import se.kvalitetshjulet.ui.RecordingDialogService;
 import se.kvalitetshjulet.ui.common.I18n;

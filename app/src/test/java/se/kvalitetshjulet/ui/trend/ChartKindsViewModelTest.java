@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui.trend;
 
+import se.kvalitetshjulet.domain.council.MeetingRow;
 import se.kvalitetshjulet.domain.trend.ChartData;
 import se.kvalitetshjulet.domain.trend.ChartStyle;
 import se.kvalitetshjulet.domain.trend.TrendSettings;
@@ -109,9 +110,9 @@ class ChartKindsViewModelTest {
 
     @Test
     void eachCouncilHasItsOwnDeckWhichItsMeetingPresentsAndTheOldGlobalDeckIsTheDefault() {
-        List<CouncilRepository.MeetingRow> meetings = ctx.councils().list(null);
+        List<MeetingRow> meetings = ctx.councils().list(null);
         // Councils with an empty deck first (the demo gives two councils a deck of their own).
-        List<Long> councilUnits = meetings.stream().map(CouncilRepository.MeetingRow::unitId).distinct()
+        List<Long> councilUnits = meetings.stream().map(MeetingRow::unitId).distinct()
                 .sorted(java.util.Comparator.comparing((Long u) -> !ctx.savedFilters().inOrder(TrendViewModel.deckScreen(u))
                         .isEmpty()))
                 .toList();

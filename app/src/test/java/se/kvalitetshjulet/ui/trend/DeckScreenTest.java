@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui.trend;
 
+import se.kvalitetshjulet.domain.SavedFilter;
 import se.kvalitetshjulet.domain.trend.ChartData;
 import se.kvalitetshjulet.domain.trend.ChartStyle;
 import se.kvalitetshjulet.domain.trend.TrendSettings;
@@ -88,9 +89,9 @@ class DeckScreenTest {
         waitUntil(() -> vm.chartProperty().get() != null);
         TrendSettings base = vm.settings();
         ctx.savedFilters().replaceAll(TrendViewModel.DECK, List.of(
-                new SavedFilterRepository.Saved("Lex Sarah", json(base, ChartKind.TREND, DeviationKind.LEX_SARAH)),
-                new SavedFilterRepository.Saved("Kategorier", json(base, ChartKind.PARETO_CATEGORIES, null)),
-                new SavedFilterRepository.Saved("Åtgärder", json(base, ChartKind.ACTIONS, null))));
+                new SavedFilter("Lex Sarah", json(base, ChartKind.TREND, DeviationKind.LEX_SARAH)),
+                new SavedFilter("Kategorier", json(base, ChartKind.PARETO_CATEGORIES, null)),
+                new SavedFilter("Åtgärder", json(base, ChartKind.ACTIONS, null))));
         robot.interact(() -> vm.editDeck(null, null));
         ListView<TrendViewModel.DeckItem> list = robot.lookup("#trendDeckList").queryAs(ListView.class);
         waitUntil(() -> list.getItems().size() == 3);
@@ -114,7 +115,7 @@ class DeckScreenTest {
         robot.type(KeyCode.DELETE);
         waitUntil(() -> list.getItems().size() == 2);
         assertThat(list.getItems()).extracting(TrendViewModel.DeckItem::title).containsExactly("Kategorier", "Lex Sarah");
-        assertThat(ctx.savedFilters().inOrder(TrendViewModel.DECK)).extracting(SavedFilterRepository.Saved::name)
+        assertThat(ctx.savedFilters().inOrder(TrendViewModel.DECK)).extracting(SavedFilter::name)
                 .containsExactly("Kategorier", "Lex Sarah");
 
         robot.clickOn("#trendPresent");

@@ -12,7 +12,7 @@ import se.kvalitetshjulet.domain.deviation.DeviationKind;
 import se.kvalitetshjulet.domain.org.Unit;
 import se.kvalitetshjulet.domain.spc.ChartType;
 import se.kvalitetshjulet.domain.trend.TrendMeasure;
-import se.kvalitetshjulet.service.DemoDataService;
+import se.kvalitetshjulet.service.demo.DemoDataService;
 import se.kvalitetshjulet.ui.RecordingDialogService;
 import se.kvalitetshjulet.ui.SharedDemo;
 import se.kvalitetshjulet.ui.common.I18n;
