@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import se.kvalitetshjulet.TestDb;
+import se.kvalitetshjulet.service.demo.SelfCheckDemoData;
 import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.domain.org.OrgLevel;
 import se.kvalitetshjulet.domain.org.ProviderKind;
