@@ -328,13 +328,14 @@ public final class SelfCheckHandoverJson {
             List<PathStep> path = new ArrayList<>();
             for (JsonNode s : u.path("path")) {
                 String level = text(s, "level");
-                path.add(new PathStep(requiredText(s, "name"), level == null ? null : OrgLevel.valueOf(level)));
+                path.add(new PathStep(requiredText(s, "name"), level == null ? null : known(OrgLevel.class, level, "level")));
             }
             UnitRef unit = new UnitRef(required(u, "id").asLong(), requiredText(u, "name"), path);
             JsonNode r = required(p, "response");
             return new Read<>(new FormFile(roundRef(required(p, "round")), template, requiredText(t, "fingerprint"), unit,
-                    ResponseStatus.valueOf(requiredText(r, "status")), keyedAnswers(r), text(p, "exportedBy"),
-                    dateTime(text(p, "exportedAt"))), c.checksum(), key(text(p, "answerKey")), null, null);
+                    known(ResponseStatus.class, requiredText(r, "status"), "status"), keyedAnswers(r),
+                    text(p, "exportedBy"), dateTime(text(p, "exportedAt"))), c.checksum(), key(text(p, "answerKey")),
+                    null, null);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw incomplete(e);
         }
@@ -359,7 +360,7 @@ public final class SelfCheckHandoverJson {
             }
             return new Read<>(new AnswerFile(roundRef(required(p, "round")), requiredText(t, "fingerprint"),
                     text(t, "name"), t.path("version").asInt(1), required(u, "id").asLong(), requiredText(u, "name"),
-                    text(u, "path"), ResponseStatus.valueOf(requiredText(r, "status")), text(r, "submittedBy"),
+                    text(u, "path"), known(ResponseStatus.class, requiredText(r, "status"), "status"), text(r, "submittedBy"),
                     dateTime(text(r, "submittedAt")), keyedAnswers(r), actions, text(p, "exportedBy"),
                     dateTime(text(p, "exportedAt"))), c.checksum(), null, c.signature(), c.signedContent());
         } catch (IllegalArgumentException | DateTimeParseException e) {
@@ -490,12 +491,37 @@ public final class SelfCheckHandoverJson {
         return v == null || v.isNull() ? null : v.asText();
     }
 
+    /** A value of {@code type} by its name, or a Swedish refusal naming the field (never "No enum constant …"). */
+    private static <E extends Enum<E>> E known(Class<E> type, String name, String field) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(name)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("uppgiften ”" + field + "” har ett värde som Kvalitetshjulet inte känner till (”"
+                + se.kvalitetshjulet.domain.Printable.escape(shorten(name)) + "”).");
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 60) + "…";
+    }
+
     private static LocalDate date(String s) {
-        return s == null ? null : LocalDate.parse(s);
+        try {
+            return s == null ? null : LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("”" + se.kvalitetshjulet.domain.Printable.escape(shorten(s))
+                    + "” är inget giltigt datum (ÅÅÅÅ-MM-DD).", e);
+        }
     }
 
     private static LocalDateTime dateTime(String s) {
-        return s == null ? null : LocalDateTime.parse(s);
+        try {
+            return s == null ? null : LocalDateTime.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("”" + se.kvalitetshjulet.domain.Printable.escape(shorten(s))
+                    + "” är ingen giltig tidpunkt (ÅÅÅÅ-MM-DDTtt:mm:ss).", e);
+        }
     }
 
     /** A file name made of the given words: lower case, letters and digits, hyphens between. */

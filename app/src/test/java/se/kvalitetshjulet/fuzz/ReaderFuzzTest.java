@@ -114,8 +114,32 @@ class ReaderFuzzTest {
         tabular("avvikelser.xlsx", input);
     }
 
-    @FuzzTest
-    void answerFile(byte[] input) throws IOException {
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper SORTED = new com.fasterxml.jackson.databind.ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    /**
+     * The same JSON with its SHA-256 checksum recomputed, as someone editing the file would do, so that the fuzzer
+     * reaches the reading of what lies behind the checksum; {@code null} when the input is no JSON object.
+     */
+    static byte[] rechecked(byte[] input) {
+        try {
+            if (!(MAPPER.readTree(input) instanceof com.fasterxml.jackson.databind.node.ObjectNode root)) {
+                return null;
+            }
+            var covered = root.deepCopy();
+            covered.remove("checksum");
+            String canonical = SORTED.writeValueAsString(SORTED.treeToValue(covered, Object.class));
+            String sum = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            root.putObject("checksum").put("algorithm", "SHA-256").put("value", sum);
+            return MAPPER.writeValueAsBytes(root);
+        } catch (IOException | RuntimeException | java.security.NoSuchAlgorithmException e) {
+            return null;
+        }
+    }
+
+    private static void answers(byte[] input) throws IOException {
         Path f = file("svar.kvh-svar", input);
         try {
             SelfCheckHandoverJson.readAnswers(f);
@@ -128,13 +152,30 @@ class ReaderFuzzTest {
         }
     }
 
-    @FuzzTest
-    void formFile(byte[] input) throws IOException {
+    private static void form(byte[] input) throws IOException {
         Path f = file("formular.kvh-egenkontroll", input);
         try {
             SelfCheckHandoverJson.readForm(f);
         } catch (IllegalArgumentException e) {
             readable(e.getMessage(), input);
+        }
+    }
+
+    @FuzzTest
+    void answerFile(byte[] input) throws IOException {
+        answers(input);
+        byte[] behind = rechecked(input);
+        if (behind != null) {
+            answers(behind);
+        }
+    }
+
+    @FuzzTest
+    void formFile(byte[] input) throws IOException {
+        form(input);
+        byte[] behind = rechecked(input);
+        if (behind != null) {
+            form(behind);
         }
     }
 
