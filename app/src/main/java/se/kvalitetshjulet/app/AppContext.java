@@ -79,6 +79,9 @@ public final class AppContext implements AutoCloseable {
     private final se.kvalitetshjulet.service.ListsService lists;
     private final se.kvalitetshjulet.service.OrgFileService orgFile;
     private final se.kvalitetshjulet.service.Bilaga2Service bilaga2;
+    private final se.kvalitetshjulet.service.AuditService auditService;
+    private final se.kvalitetshjulet.service.TaxonomyService taxonomyService;
+    private final se.kvalitetshjulet.service.SavedFilterService savedFilterService;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
@@ -139,9 +142,21 @@ public final class AppContext implements AutoCloseable {
         this.bilaga2 = new se.kvalitetshjulet.service.Bilaga2Service(database, boardRows, selfChecks);
         this.orgFile = new se.kvalitetshjulet.service.OrgFileService(database, units,
                 new se.kvalitetshjulet.data.repo.UnitExternalIdRepository(database, audit));
+        this.auditService = new se.kvalitetshjulet.service.AuditService(audit);
+        this.taxonomyService = new se.kvalitetshjulet.service.TaxonomyService(taxonomies);
+        this.savedFilterService = new se.kvalitetshjulet.service.SavedFilterService(savedFilters);
     }
 
     public Database database() { return database; }
+
+    /** The database file, or null for a server database. */
+    public java.nio.file.Path databaseFile() { return database.file(); }
+    /** The file name or the server address, for the title bar. */
+    public String databaseDescription() { return database.describe(); }
+    public boolean databaseEncrypted() { return database.encrypted(); }
+    public se.kvalitetshjulet.service.AuditService auditService() { return auditService; }
+    public se.kvalitetshjulet.service.TaxonomyService taxonomyService() { return taxonomyService; }
+    public se.kvalitetshjulet.service.SavedFilterService savedFilterService() { return savedFilterService; }
     public Clock clock() { return clock; }
     public LocalDate today() { return LocalDate.now(clock); }
     public Actor actor() { return actor; }

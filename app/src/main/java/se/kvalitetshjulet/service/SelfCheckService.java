@@ -566,4 +566,9 @@ public final class SelfCheckService {
     public static boolean counted(AnswerType type) {
         return type == AnswerType.YES_NO || type.hasOptions();
     }
+
+    /** The improvement actions raised from a response's answers (or a whole round's when responseId is null). */
+    public List<se.kvalitetshjulet.domain.selfcheck.FindingAction> actions(Long responseId, Long roundId) {
+        return repo.actions(responseId, roundId);
+    }
 }

@@ -49,6 +49,30 @@ public final class SettingsService {
         actor.choose(settings.get(MY_NAME).orElse(null));
     }
 
+    /** A remembered user preference (filters, "my name" in a list): not audited, it changes no record. */
+    public Optional<String> preference(String key) {
+        return settings.get(key);
+    }
+
+    public void savePreference(String key, String value) {
+        settings.put(key, value);
+    }
+
+    /** Whether this database was made by {@code demo} (the title bar says so). */
+    public boolean isDemo() {
+        return settings.isDemo();
+    }
+
+    /** The name that signs changes now: the chosen one, or the operating-system account. */
+    public String actingName() {
+        return actor.get();
+    }
+
+    /** Whether a name was chosen in Inställningar (otherwise the OS account signs). */
+    public boolean actingNameChosen() {
+        return actor.chosen();
+    }
+
     public Values load() {
         return new Values(settings.get(MY_NAME).orElse(""), privacy.policy(),
                 settings.get(HISTORY_RETENTION_DAYS).filter(s -> !s.isBlank()).map(Integer::valueOf).orElse(null),

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui;
 
+import se.kvalitetshjulet.ui.shell.FeatureContexts;
 import se.kvalitetshjulet.domain.council.MeetingRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +48,7 @@ class CouncilScreenTest {
     void start(Stage stage) {
         ctx = SharedDemo.get();
         I18n i18n = new I18n(Locale.of("sv"));
-        vm = new CouncilViewModel(ctx, new FxTaskRunner(), dialogs, i18n);
+        vm = new CouncilViewModel(FeatureContexts.council(ctx), new FxTaskRunner(), dialogs, i18n);
         CouncilView view = new CouncilView(vm, i18n);
         stage.setScene(new Scene(view, 1400, 900));
         stage.show();

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.data.repo;
 
+import se.kvalitetshjulet.domain.Versioned;
 import se.kvalitetshjulet.domain.audit.AuditEntry;
 import se.kvalitetshjulet.domain.audit.AuditAction;
 import static se.kvalitetshjulet.data.jooq.Tables.ACTION_ITEM;
@@ -315,9 +316,6 @@ public final class DeviationRepository {
         return save(tx, d, reason, null);
     }
 
-    /** A record with the version it was read at (decision 10). */
-    public record Versioned<T>(T value, long version) {
-    }
 
     /** The deviation with its version, for an editor that saves with {@link #save(DSLContext, Deviation, Long)}. */
     public java.util.Optional<Versioned<Deviation>> findVersioned(long id) {

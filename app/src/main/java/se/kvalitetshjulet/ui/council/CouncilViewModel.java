@@ -20,7 +20,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.data.repo.CouncilRepository;
 import se.kvalitetshjulet.domain.action.ActionRow;
 import se.kvalitetshjulet.domain.council.AgendaItem;
@@ -46,7 +45,7 @@ import se.kvalitetshjulet.domain.trend.TrendSettings;
  * decisions to follow up, new decisions (actions), analyses ordered, patterns and notes, minutes export.
  */
 public final class CouncilViewModel {
-    private final AppContext ctx;
+    private final CouncilContext ctx;
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final I18n i18n;
@@ -108,7 +107,7 @@ public final class CouncilViewModel {
     private final ObjectProperty<BiConsumer<Long, String>> deckEditor = new SimpleObjectProperty<>();
     private boolean listsLoaded;
 
-    public CouncilViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
+    public CouncilViewModel(CouncilContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
         this.ctx = ctx;
         this.tasks = tasks;
         this.dialogs = dialogs;
@@ -147,7 +146,7 @@ public final class CouncilViewModel {
     public void refresh() {
         if (!listsLoaded) {
             listsLoaded = true;
-            tasks.run(i18n.get("council.loading"), p -> ctx.organisation().tree().all(), units::setAll,
+            tasks.run(i18n.get("council.loading"), p -> ctx.organisationService().tree().all(), units::setAll,
                     dialogs::showUnexpected);
         }
         loadMeetings(null);

@@ -28,7 +28,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
-import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.data.repo.ChartRepository;
 import se.kvalitetshjulet.data.repo.CouncilRepository;
 import se.kvalitetshjulet.data.repo.SavedFilterRepository;
@@ -97,7 +96,7 @@ public final class TrendViewModel {
         }
     }
 
-    private final AppContext ctx;
+    private final TrendContext ctx;
     private final ChartBuilder charts;
     private final TaskRunner tasks;
     private final DialogService dialogs;
@@ -163,7 +162,7 @@ public final class TrendViewModel {
     private boolean listsLoaded;
     private boolean applying;
 
-    public TrendViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
+    public TrendViewModel(TrendContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
         this.ctx = ctx;
         this.charts = chartBuilder(ctx, i18n);
         this.tasks = tasks;
@@ -216,7 +215,7 @@ public final class TrendViewModel {
     }
 
     /** The service-level chart builder for this database, speaking the screen's language. */
-    public static ChartBuilder chartBuilder(AppContext ctx, I18n i18n) {
+    public static ChartBuilder chartBuilder(TrendContext ctx, I18n i18n) {
         return ctx.chartBuilder(ChartTexts.of(i18n.bundle(), i18n.locale()));
     }
 
@@ -238,9 +237,9 @@ public final class TrendViewModel {
     public void refresh() {
         if (!listsLoaded) {
             Long council = requestedOwner != null ? requestedOwner.councilUnitId() : currentCouncil();
-            tasks.run(i18n.get("trend.loadingLists"), p -> new Object[] {ctx.organisation().tree(),
-                    ctx.organisation().businessAreas(), ctx.taxonomies().list(TaxonomyKind.CATEGORY),
-                    ctx.savedFilters().inOrder(deckScreen(council)), ctx.trends().templateFamilies(),
+            tasks.run(i18n.get("trend.loadingLists"), p -> new Object[] {ctx.organisationService().tree(),
+                    ctx.organisationService().businessAreas(), ctx.taxonomyService().list(TaxonomyKind.CATEGORY),
+                    ctx.savedFilterService().inOrder(deckScreen(council)), ctx.trendService().templateFamilies(),
                     councils(), ctx.riskService().templates(), ctx.riskService().templateUsage()}, r -> {
                         tree.set((OrgTree) r[0]);
                         units.setAll(tree.get().all());
@@ -301,7 +300,7 @@ public final class TrendViewModel {
     /** The default deck and one per quality council (a council is the meetings of one unit). */
     private List<DeckOwner> councils() {
         Map<Long, String> byUnit = new LinkedHashMap<>();
-        for (MeetingRow m : ctx.councils().list(null)) {
+        for (MeetingRow m : ctx.councilService().meetings(null)) {
             byUnit.putIfAbsent(m.unitId(), m.unitName());
         }
         List<DeckOwner> out = new ArrayList<>();
@@ -451,8 +450,8 @@ public final class TrendViewModel {
                 .map(String::strip).filter(n -> !n.isEmpty()).ifPresent(name -> {
                     String json = TrendSettingsJson.toJson(settings());
                     tasks.run(i18n.get("trend.deck.saving"), p -> {
-                        ctx.savedFilters().save(screen, name, json);
-                        return ctx.savedFilters().inOrder(screen);
+                        ctx.savedFilterService().save(screen, name, json);
+                        return ctx.savedFilterService().inOrder(screen);
                     }, saved -> showDeck(saved, name), dialogs::showUnexpected);
                 });
     }
@@ -460,8 +459,7 @@ public final class TrendViewModel {
     /** Reads denominators (brukare, vårddygn, besök per unit and month) from a CSV file, all or nothing. */
     public void importDenominators() {
         dialogs.chooseOpenFile(i18n.get("trend.denominators.title"), List.of("*.csv")).ifPresent(path ->
-                tasks.run(i18n.get("trend.denominators.running"), p -> new se.kvalitetshjulet.service.DenominatorImporter(
-                        ctx.database(), ctx.denominators(), ctx.organisation()).importCsv(path), r -> {
+                tasks.run(i18n.get("trend.denominators.running"), p -> ctx.denominatorService().importCsv(path), r -> {
                             if (r.ok()) {
                                 dialogs.showInfo(i18n.get("trend.denominators.title"), i18n.get("trend.denominators.done", r.rows()));
                                 load();
@@ -512,7 +510,7 @@ public final class TrendViewModel {
     }
 
     private void loadDeckItems(Long councilUnitId, String select) {
-        tasks.run(i18n.get("trend.loadingLists"), p -> ctx.savedFilters().inOrder(deckScreen(councilUnitId)),
+        tasks.run(i18n.get("trend.loadingLists"), p -> ctx.savedFilterService().inOrder(deckScreen(councilUnitId)),
                 saved -> showDeck(saved, select), dialogs::showUnexpected);
     }
 
@@ -580,8 +578,8 @@ public final class TrendViewModel {
                 .map(e -> new SavedFilter(e.title(), e.definition())).toList();
         deckBusy.set(true);
         tasks.run(i18n.get("trend.deck.saving"), p -> {
-            ctx.savedFilters().replaceAll(screen, rows);
-            return ctx.savedFilters().inOrder(screen);
+            ctx.savedFilterService().replaceAll(screen, rows);
+            return ctx.savedFilterService().inOrder(screen);
         }, saved -> {
             deckBusy.set(false);
             showDeck(saved, select);
@@ -633,7 +631,7 @@ public final class TrendViewModel {
             return;
         }
         String screen = deckScreen(currentCouncil());
-        tasks.run(i18n.get("trend.loading"), p -> ctx.savedFilters().find(screen, name).map(TrendSettingsJson::fromJson),
+        tasks.run(i18n.get("trend.loading"), p -> ctx.savedFilterService().find(screen, name).map(TrendSettingsJson::fromJson),
                 s -> s.ifPresent(this::apply), dialogs::showUnexpected);
     }
 

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui.deviation;
 
+import se.kvalitetshjulet.ui.shell.FeatureContexts;
 import se.kvalitetshjulet.domain.deviation.TaxonomyKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,7 +68,7 @@ class RegisterSearchOrderTest {
             }
             pool.execute(() -> runCounted(r));
         }, ui, () -> Thread.currentThread().getName().equals("test-ui"));
-        onUi(() -> vm = new DeviationListViewModel(ctx, runner, new RecordingDialogService(),
+        onUi(() -> vm = new DeviationListViewModel(FeatureContexts.deviation(ctx), runner, new RecordingDialogService(),
                 new I18n(Locale.of("sv"))));
     }
 

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui.trend;
 
+import se.kvalitetshjulet.ui.shell.FeatureContexts;
 import se.kvalitetshjulet.domain.council.MeetingRow;
 import se.kvalitetshjulet.domain.trend.ChartData;
 import se.kvalitetshjulet.domain.trend.ChartStyle;
@@ -30,7 +31,7 @@ class ChartKindsViewModelTest {
     private final AppContext ctx = SharedDemo.get();
     private final RecordingDialogService dialogs = new RecordingDialogService();
     private final I18n i18n = new I18n(Locale.of("sv"));
-    private final TrendViewModel vm = new TrendViewModel(ctx, new SyncTaskRunner(), dialogs, i18n);
+    private final TrendViewModel vm = new TrendViewModel(FeatureContexts.trend(ctx), new SyncTaskRunner(), dialogs, i18n);
 
     @Test
     void paretoOfCategoriesIsSortedDescendingWithCumulativeShareEndingAtHundred() {
@@ -137,7 +138,7 @@ class ChartKindsViewModelTest {
         assertThat(vm.deck()).contains("Gammal bild").doesNotContain("Kategorier");
 
         // Next month's meeting of that council opens the same deck, computed with the data of the day.
-        CouncilViewModel councilVm = new CouncilViewModel(ctx, new SyncTaskRunner(), dialogs, i18n);
+        CouncilViewModel councilVm = new CouncilViewModel(FeatureContexts.council(ctx), new SyncTaskRunner(), dialogs, i18n);
         long meeting = meetings.stream().filter(m -> m.unitId() == councilUnits.getFirst()).findFirst().orElseThrow().id();
         councilVm.open(meeting);
         List<ChartData> shown = new ArrayList<>();

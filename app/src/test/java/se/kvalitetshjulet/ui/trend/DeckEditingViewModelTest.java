@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui.trend;
 
+import se.kvalitetshjulet.ui.shell.FeatureContexts;
 import se.kvalitetshjulet.domain.SavedFilter;
 import se.kvalitetshjulet.domain.trend.ChartData;
 import se.kvalitetshjulet.domain.trend.TrendSettings;
@@ -39,7 +40,7 @@ class DeckEditingViewModelTest {
     }
 
     private TrendViewModel councilVm(Unit unit) {
-        TrendViewModel vm = new TrendViewModel(ctx, new SyncTaskRunner(), dialogs, i18n);
+        TrendViewModel vm = new TrendViewModel(FeatureContexts.trend(ctx), new SyncTaskRunner(), dialogs, i18n);
         vm.editDeck(unit.id(), unit.name());
         vm.refresh();
         return vm;
@@ -131,7 +132,7 @@ class DeckEditingViewModelTest {
 
     @Test
     void theRiskMatrixCountsOnlyTheMostUsedTemplateAndSaysSo() {
-        TrendViewModel vm = new TrendViewModel(ctx, new SyncTaskRunner(), dialogs, i18n);
+        TrendViewModel vm = new TrendViewModel(FeatureContexts.trend(ctx), new SyncTaskRunner(), dialogs, i18n);
         vm.refresh();
         vm.chartKindProperty().set(ChartKind.RISK_MATRIX);
         ChartData c = vm.chartProperty().get();

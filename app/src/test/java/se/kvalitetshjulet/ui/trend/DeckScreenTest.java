@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui.trend;
 
+import se.kvalitetshjulet.ui.shell.FeatureContexts;
 import se.kvalitetshjulet.domain.SavedFilter;
 import se.kvalitetshjulet.domain.trend.ChartData;
 import se.kvalitetshjulet.domain.trend.ChartStyle;
@@ -66,7 +67,7 @@ class DeckScreenTest {
 
     @Start
     void start(Stage stage) {
-        vm = new TrendViewModel(ctx, new FxTaskRunner(), dialogs, i18n);
+        vm = new TrendViewModel(FeatureContexts.trend(ctx), new FxTaskRunner(), dialogs, i18n);
         TrendView view = new TrendView(vm, i18n);
         stage.setScene(new Scene(view, 1366, 900));
         stage.show();
