@@ -274,10 +274,13 @@ public final class Database implements AutoCloseable {
     }
 
     private static Flyway flyway(DataSource ds) {
+        // group: all pending migrations in one transaction (SQLite's DDL is transactional), so an upgrade that is
+        // killed or fails half-way leaves the file at the version it had, never between two (decision 16)
         return Flyway.configure()
                 .dataSource(ds)
                 .locations(MIGRATIONS)
                 .placeholders(Map.of("id_pk", "INTEGER PRIMARY KEY"))
+                .group(true)
                 .load();
     }
 

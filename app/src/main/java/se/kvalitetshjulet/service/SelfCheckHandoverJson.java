@@ -60,8 +60,37 @@ public final class SelfCheckHandoverJson {
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final ObjectMapper COMPACT = new ObjectMapper();
 
-    /** A file's content and its checksum (which identifies the file). */
-    public record Read<T>(T content, String checksum) { }
+    /**
+     * A file's content and its checksum (which identifies the file). A form file carries the key its unit signs
+     * the answers with ({@code answerKey}); an answer file carries its {@code signature} (HMAC-SHA256, hex) over
+     * {@code signedContent}, the canonical text of everything but the checksum and the signature. Both are
+     * {@code null} in files from before signatures (decision 16).
+     */
+    public record Read<T>(T content, String checksum, String answerKey, String signature, String signedContent) {
+        /** Whether the file carries a signature. */
+        public boolean signed() {
+            return signature != null;
+        }
+
+        /** Whether the signature is the one {@code key} gives for the content (compared in constant time). */
+        public boolean signedWith(String key) {
+            if (signature == null || key == null) {
+                return false;
+            }
+            byte[] expected = hmac(key, signedContent);
+            byte[] stated;
+            try {
+                stated = HexFormat.of().parseHex(signature);
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+            return MessageDigest.isEqual(expected, stated);
+        }
+    }
+
+    static final String SIGNATURE_ALGORITHM = "HMAC-SHA256";
+    private static final String UNIT_KEY_LABEL = "kvalitetshjulet.egenkontroll.svarsnyckel";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private SelfCheckHandoverJson() {
     }
@@ -108,6 +137,42 @@ public final class SelfCheckHandoverJson {
         return node;
     }
 
+    // ---- signing keys (decision 16) -----------------------------------------------------
+
+    /** A new round secret: 32 random bytes, hex. Made once per round, kept only in the coordinator's database. */
+    public static String newRoundSecret() {
+        byte[] b = new byte[32];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    /**
+     * The key one unit's answers to a round are signed with: HMAC-SHA256 of the round's uid and the unit's id
+     * (in the coordinator's database) under the round secret. It travels in that unit's form file only, so an
+     * answer file signed with it was made from that form; the coordinator derives it again to verify.
+     */
+    public static String unitKey(String roundSecret, String roundUid, long unitId) {
+        return HexFormat.of().formatHex(hmac(roundSecret, UNIT_KEY_LABEL + "\n" + roundUid + "\n" + unitId));
+    }
+
+    private static byte[] hmac(String keyHex, String text) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(HexFormat.of().parseHex(keyHex), "HmacSHA256"));
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Canonical text of what a signature covers: the whole file but its checksum and its signature. */
+    private static String signedContentOf(ObjectNode root) {
+        ObjectNode covered = root.deepCopy();
+        covered.remove("checksum");
+        covered.remove("signature");
+        return canonical(covered);
+    }
+
     private static String checksumOf(ObjectNode root) {
         ObjectNode covered = root.deepCopy();
         covered.remove("checksum");
@@ -116,8 +181,16 @@ public final class SelfCheckHandoverJson {
 
     // ---- writing ----------------------------------------------------------------------
 
-    /** Writes a form file; returns its checksum. */
+    /** Writes a form file without a key for the answers (as files from before decision 16); returns its checksum. */
     public static String write(FormFile f, Path target) {
+        return write(f, null, target);
+    }
+
+    /**
+     * Writes a form file carrying {@code answerKey}, the key the unit's answer file is to be signed with;
+     * returns its checksum.
+     */
+    public static String write(FormFile f, String answerKey, Path target) {
         ObjectNode payload = JSON.createObjectNode();
         payload.set("round", round(f.round()));
         ObjectNode template = payload.putObject("template");
@@ -137,11 +210,19 @@ public final class SelfCheckHandoverJson {
         response.set("answers", answers(f.answers()));
         payload.put("exportedBy", f.exportedBy());
         payload.put("exportedAt", time(f.exportedAt()));
-        return writeFile(FORM_FORMAT, payload, target);
+        if (answerKey != null) {
+            payload.put("answerKey", answerKey);
+        }
+        return writeFile(FORM_FORMAT, payload, null, target);
     }
 
-    /** Writes an answer file; returns its checksum. */
+    /** Writes an unsigned answer file (as files from before decision 16); returns its checksum. */
     public static String write(AnswerFile f, Path target) {
+        return write(f, null, target);
+    }
+
+    /** Writes an answer file signed with {@code signingKey} (the key from the unit's form); returns its checksum. */
+    public static String write(AnswerFile f, String signingKey, Path target) {
         ObjectNode payload = JSON.createObjectNode();
         payload.set("round", round(f.round()));
         ObjectNode template = payload.putObject("template");
@@ -168,7 +249,7 @@ public final class SelfCheckHandoverJson {
         }
         payload.put("exportedBy", f.exportedBy());
         payload.put("exportedAt", time(f.exportedAt()));
-        return writeFile(ANSWERS_FORMAT, payload, target);
+        return writeFile(ANSWERS_FORMAT, payload, signingKey, target);
     }
 
     private static ObjectNode round(RoundRef r) {
@@ -197,11 +278,17 @@ public final class SelfCheckHandoverJson {
         return t == null ? null : t.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
-    private static String writeFile(String format, ObjectNode payload, Path target) {
+    private static String writeFile(String format, ObjectNode payload, String signingKey, Path target) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", format);
         root.put("formatVersion", FORMAT_VERSION);
         root.set("payload", payload);
+        if (signingKey != null) {
+            String value = HexFormat.of().formatHex(hmac(signingKey, signedContentOf(root)));
+            ObjectNode sig = root.putObject("signature");
+            sig.put("algorithm", SIGNATURE_ALGORITHM);
+            sig.put("value", value);
+        }
         String checksum = checksumOf(root);
         ObjectNode sum = root.putObject("checksum");
         sum.put("algorithm", "SHA-256");
@@ -241,13 +328,14 @@ public final class SelfCheckHandoverJson {
             List<PathStep> path = new ArrayList<>();
             for (JsonNode s : u.path("path")) {
                 String level = text(s, "level");
-                path.add(new PathStep(requiredText(s, "name"), level == null ? null : OrgLevel.valueOf(level)));
+                path.add(new PathStep(requiredText(s, "name"), level == null ? null : known(OrgLevel.class, level, "level")));
             }
             UnitRef unit = new UnitRef(required(u, "id").asLong(), requiredText(u, "name"), path);
             JsonNode r = required(p, "response");
             return new Read<>(new FormFile(roundRef(required(p, "round")), template, requiredText(t, "fingerprint"), unit,
-                    ResponseStatus.valueOf(requiredText(r, "status")), keyedAnswers(r), text(p, "exportedBy"),
-                    dateTime(text(p, "exportedAt"))), c.checksum());
+                    known(ResponseStatus.class, requiredText(r, "status"), "status"), keyedAnswers(r),
+                    text(p, "exportedBy"), dateTime(text(p, "exportedAt"))), c.checksum(), key(text(p, "answerKey")),
+                    null, null);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw incomplete(e);
         }
@@ -272,15 +360,26 @@ public final class SelfCheckHandoverJson {
             }
             return new Read<>(new AnswerFile(roundRef(required(p, "round")), requiredText(t, "fingerprint"),
                     text(t, "name"), t.path("version").asInt(1), required(u, "id").asLong(), requiredText(u, "name"),
-                    text(u, "path"), ResponseStatus.valueOf(requiredText(r, "status")), text(r, "submittedBy"),
+                    text(u, "path"), known(ResponseStatus.class, requiredText(r, "status"), "status"), text(r, "submittedBy"),
                     dateTime(text(r, "submittedAt")), keyedAnswers(r), actions, text(p, "exportedBy"),
-                    dateTime(text(p, "exportedAt"))), c.checksum());
+                    dateTime(text(p, "exportedAt"))), c.checksum(), null, c.signature(), c.signedContent());
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw incomplete(e);
         }
     }
 
-    private record Checked(JsonNode payload, String checksum) { }
+    private record Checked(JsonNode payload, String checksum, String signature, String signedContent) { }
+
+    /** A key as written by {@link #unitKey}: 64 hex digits; anything else is damage. */
+    private static String key(String k) {
+        if (k == null) {
+            return null;
+        }
+        if (!k.matches("[0-9a-fA-F]{64}")) {
+            throw new IllegalArgumentException("nyckeln för svaren är ogiltig.");
+        }
+        return k.toLowerCase(java.util.Locale.ROOT);
+    }
 
     private static Checked check(Path file, String expected) {
         byte[] bytes;
@@ -333,7 +432,16 @@ public final class SelfCheckHandoverJson {
         if (!actual.equalsIgnoreCase(stated) || !root.path("payload").isObject()) {
             throw new IllegalArgumentException(DAMAGED);
         }
-        return new Checked(root.get("payload"), actual);
+        JsonNode sig = root.get("signature");
+        String signature = null;
+        if (sig != null && !sig.isNull()) {
+            if (!SIGNATURE_ALGORITHM.equals(sig.path("algorithm").asText("")) || !sig.path("value").isTextual()) {
+                throw new IllegalArgumentException(DAMAGED);
+            }
+            signature = sig.path("value").asText();
+        }
+        return new Checked(root.get("payload"), actual, signature,
+                signature == null ? null : signedContentOf((ObjectNode) root));
     }
 
     private static boolean looksLikeOurs(String text) {
@@ -383,12 +491,37 @@ public final class SelfCheckHandoverJson {
         return v == null || v.isNull() ? null : v.asText();
     }
 
+    /** A value of {@code type} by its name, or a Swedish refusal naming the field (never "No enum constant …"). */
+    private static <E extends Enum<E>> E known(Class<E> type, String name, String field) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(name)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("uppgiften ”" + field + "” har ett värde som Kvalitetshjulet inte känner till (”"
+                + se.kvalitetshjulet.domain.Printable.escape(shorten(name)) + "”).");
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 60) + "…";
+    }
+
     private static LocalDate date(String s) {
-        return s == null ? null : LocalDate.parse(s);
+        try {
+            return s == null ? null : LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("”" + se.kvalitetshjulet.domain.Printable.escape(shorten(s))
+                    + "” är inget giltigt datum (ÅÅÅÅ-MM-DD).", e);
+        }
     }
 
     private static LocalDateTime dateTime(String s) {
-        return s == null ? null : LocalDateTime.parse(s);
+        try {
+            return s == null ? null : LocalDateTime.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("”" + se.kvalitetshjulet.domain.Printable.escape(shorten(s))
+                    + "” är ingen giltig tidpunkt (ÅÅÅÅ-MM-DDTtt:mm:ss).", e);
+        }
     }
 
     /** A file name made of the given words: lower case, letters and digits, hyphens between. */

@@ -136,7 +136,8 @@ public final class SelfCheckHandoverService {
         long responseId = handover.responseId(db.dsl(), roundId, unitId).orElseThrow(() ->
                 new IllegalArgumentException("Enheten (id " + unitId + ") ingår inte i omgången ”" + round.name() + "”."));
         String uid = originalRoundUid(roundId, round);
-        writeForm(round, uid, template(round.templateId()), responseId, organisation.tree(), target);
+        String secret = roundSecret(roundId);
+        writeForm(round, uid, secret, template(round.templateId()), responseId, organisation.tree(), target);
         return target;
     }
 
@@ -147,6 +148,7 @@ public final class SelfCheckHandoverService {
             throw new IllegalArgumentException("Mappen " + folder + " finns inte.");
         }
         String uid = originalRoundUid(roundId, round);
+        String secret = roundSecret(roundId);
         Template t = template(round.templateId());
         OrgTree tree = organisation.tree();
         List<Path> out = new ArrayList<>();
@@ -157,7 +159,7 @@ public final class SelfCheckHandoverService {
                 name = formFileName(round.name(), r.unitName() + "-" + r.unitId());
             }
             Path target = folder.resolve(name);
-            writeForm(round, uid, t, r.id(), tree, target);
+            writeForm(round, uid, secret, t, r.id(), tree, target);
             out.add(target);
         }
         return out;
@@ -172,7 +174,13 @@ public final class SelfCheckHandoverService {
         return uid;
     }
 
-    private void writeForm(Round round, String uid, Template t, long responseId, OrgTree tree, Path target) {
+    /** The round's secret for signing (decision 16), made the first time a form of the round is exported. */
+    private String roundSecret(long roundId) {
+        return db.tx(tx -> handover.ensureRoundSecret(tx, roundId, SelfCheckHandoverJson::newRoundSecret));
+    }
+
+    private void writeForm(Round round, String uid, String secret, Template t, long responseId, OrgTree tree,
+                           Path target) {
         ResponseRow row = repo.findResponse(responseId, today()).orElseThrow();
         List<PathStep> path = new ArrayList<>();
         Long id = row.unitId();
@@ -187,7 +195,7 @@ public final class SelfCheckHandoverService {
         FormFile f = new FormFile(roundRef(round, uid), t, SelfCheckHandoverJson.fingerprint(t),
                 new UnitRef(row.unitId(), row.unitName(), path), row.status(),
                 Handover.keyed(t, repo.answers(responseId)), actor.get(), LocalDateTime.now(clock));
-        SelfCheckHandoverJson.write(f, target);
+        SelfCheckHandoverJson.write(f, SelfCheckHandoverJson.unitKey(secret, uid, row.unitId()), target);
     }
 
     private static RoundRef roundRef(Round r, String uid) {
@@ -249,6 +257,9 @@ public final class SelfCheckHandoverService {
                 }
                 if (!c.fileChecksum().equals(checksum)) {
                     handover.updateFormCopy(tx, c.id(), f.unit().name(), f.unit().pathText(), checksum);
+                    if (read.answerKey() != null) {
+                        handover.setFormKey(tx, c.id(), read.answerKey());
+                    }
                 }
                 if (!Handover.hasContent(repo.answers(tx, c.responseId())) && !f.answers().isEmpty()) {
                     repo.saveAnswers(tx, c.responseId(), Handover.toAnswers(t, f.answers()), t);
@@ -259,8 +270,11 @@ public final class SelfCheckHandoverService {
             long localUnit = ensureUnit(tx, f.unit());
             long responseId = handover.responseId(tx, roundId, localUnit)
                     .orElseGet(() -> repo.insertResponse(tx, roundId, localUnit));
-            handover.insertFormCopy(tx, responseId, f.unit().id(), f.unit().name(), f.unit().pathText(),
+            long copyId = handover.insertFormCopy(tx, responseId, f.unit().id(), f.unit().name(), f.unit().pathText(),
                     f.templateFingerprint(), checksum);
+            if (read.answerKey() != null) {
+                handover.setFormKey(tx, copyId, read.answerKey());
+            }
             if (!f.answers().isEmpty()) {
                 repo.saveAnswers(tx, responseId, Handover.toAnswers(t, f.answers()), t);
             }
@@ -299,16 +313,23 @@ public final class SelfCheckHandoverService {
         long unitId;
         String unitName;
         String unitPath;
+        String signingKey;
         if (copy.isPresent()) {
             uid = handover.roundUid(db.dsl(), row.roundId()).orElseThrow();
             unitId = copy.get().sourceUnitId();
             unitName = copy.get().sourceUnitName();
             unitPath = copy.get().sourceUnitPath();
+            signingKey = handover.formKey(db.dsl(), copy.get().id()).orElseThrow(() -> new IllegalArgumentException(
+                    "Formuläret för ”" + copy.get().sourceUnitName() + "” öppnades från en fil från en äldre version av "
+                    + "Kvalitetshjulet, och svaren kan därför inte skrivas under. Samordnaren tar bara emot "
+                    + "underskrivna svarsfiler. Be samordnaren om en ny formulärfil och öppna den: svaren du har "
+                    + "skrivit finns kvar. Exportera sedan svaren igen."));
         } else {
             uid = db.tx(tx -> handover.ensureRoundUid(tx, row.roundId()));
             unitId = row.unitId();
             unitName = row.unitName();
             unitPath = organisation.tree().path(row.unitId());
+            signingKey = SelfCheckHandoverJson.unitKey(roundSecret(row.roundId()), uid, unitId);
         }
         Map<Long, String> keys = new HashMap<>();
         t.questions().forEach(q -> keys.put(q.id(), q.key()));
@@ -323,7 +344,7 @@ public final class SelfCheckHandoverService {
                 t.version(), unitId, unitName, unitPath, submitted ? ResponseStatus.SUBMITTED : ResponseStatus.DRAFT,
                 submitted ? s.by() : null, submitted ? s.at() : null, Handover.keyed(t, repo.answers(responseId)),
                 actions, actor.get(), LocalDateTime.now(clock));
-        SelfCheckHandoverJson.write(f, target);
+        SelfCheckHandoverJson.write(f, signingKey, target);
         return target;
     }
 
@@ -386,6 +407,10 @@ public final class SelfCheckHandoverService {
         if (responseId.isEmpty()) {
             return rejected(file, roundName, f.unitName(), "Enheten ”" + f.unitName() + "” (id " + f.unitId()
                     + ") ingår inte i omgången ”" + round.name() + "”.", List.of());
+        }
+        Optional<String> refusal = signatureRefusal(read, round, f);
+        if (refusal.isPresent()) {
+            return rejected(file, roundName, f.unitName(), refusal.get(), List.of());
         }
         List<Problem> problems = new ArrayList<>(Handover.validate(t, f.answers(), f.submitted()));
         Map<String, Question> byKey = new HashMap<>();
@@ -469,6 +494,30 @@ public final class SelfCheckHandoverService {
         return new AnswerImport(file, outcome, roundName, row.unitName(), privacyFindings.isEmpty() ? null
                 : "Varning: svarsfilen innehåller uppgifter som kan identifiera en person (se listan). Ta bort dem i "
                         + "egenkontrollen.", privacyFindings, null, null);
+    }
+
+    /**
+     * Why an answer file's signature is not accepted, if it is not (decision 16): the file must be signed with the
+     * key this database gave the unit's form of this round. A file without a signature (an older version's, or one
+     * written by hand) and one whose content was changed after it was signed are both refused.
+     */
+    private Optional<String> signatureRefusal(SelfCheckHandoverJson.Read<AnswerFile> read, RoundIdentity round,
+                                              AnswerFile f) {
+        if (!read.signed()) {
+            return Optional.of("Svarsfilen saknar underskrift. Den är skapad av en äldre version av Kvalitetshjulet "
+                    + "eller skriven utanför programmet, och det går inte att se att svaren kommer från formuläret för "
+                    + "”" + f.unitName() + "”. Inget har lästs in. Skicka en ny formulärfil till enheten; när den är "
+                    + "öppnad (svaren finns kvar) kan enheten exportera svaren igen.");
+        }
+        Optional<String> secret = handover.roundSecret(db.dsl(), round.roundId());
+        String key = secret.map(s -> SelfCheckHandoverJson.unitKey(s, f.round().uid(), f.unitId())).orElse(null);
+        if (!read.signedWith(key)) {
+            return Optional.of("Svarsfilen är inte underskriven med nyckeln i formuläret som den här databasen skickade "
+                    + "till ”" + f.unitName() + "” i omgången ”" + round.name() + "”: den har ändrats efter att den "
+                    + "sparades, eller kommer från ett annat formulär. Inget har lästs in. Be enheten exportera svaren "
+                    + "på nytt från formuläret du skickade.");
+        }
+        return Optional.empty();
     }
 
     private static String byKeyText(Template t, String key) {

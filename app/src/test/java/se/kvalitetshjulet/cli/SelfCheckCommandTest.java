@@ -92,6 +92,27 @@ class SelfCheckCommandTest {
                 Long.toString(localUnit), "--out", answers.toString(), "--db", chiefDb.toString());
         assertThat(exported.code()).as(exported.err()).isZero();
 
+        // issue 16: edited answers, a fake "exportedBy" and a recomputed SHA-256 are refused (exit 3, nothing written)
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var root = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(answers.toFile());
+        var payload = (com.fasterxml.jackson.databind.node.ObjectNode) root.get("payload");
+        payload.put("exportedBy", "Verksamhetschef Vera");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) payload.get("response").get("answers").get(0)).put("value", "JA");
+        var covered = root.deepCopy();
+        covered.remove("checksum");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("checksum")).put("value",
+                sha256(canonical(covered)));
+        Path forged = Files.writeString(dir.resolve("andrad.kvh-svar"), mapper.writeValueAsString(root));
+        try (AppContext co = open(coordinatorDb)) {
+            int auditBefore = co.audit().count();
+            Run forgedRun = run("selfcheck", "import-answers", forged.toString(), "--db", coordinatorDb.toString());
+            assertThat(forgedRun.code()).isEqualTo(ExitCodes.REJECTED);
+            assertThat(forgedRun.err()).contains("avvisades. Svarsfilen är inte underskriven med nyckeln i formuläret");
+            assertThat(co.audit().count()).isEqualTo(auditBefore);
+            assertThat(co.selfChecks().responses(roundId, unitId).getFirst().status())
+                    .isEqualTo(ResponseStatus.NOT_STARTED);
+        }
+
         Run imported = run("selfcheck", "import-answers", answers.toString(), "--db", coordinatorDb.toString());
         assertThat(imported.code()).as(imported.err()).isZero();
         assertThat(imported.out()).contains("svar.kvh-svar: svaren för Sektion A lästes in.");
@@ -167,5 +188,17 @@ class SelfCheckCommandTest {
         assertThat(march).isNotEqualTo(september);
         assertThat(run("selfcheck", "compile", "--round", "9999", "--out", xlsx.toString(), "--db", demoDb.toString())
                 .code()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    /** The canonical JSON (keys sorted, compact) the file's checksum is computed over, as an editor could redo it. */
+    private static String canonical(com.fasterxml.jackson.databind.JsonNode node) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+                .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                .writeValueAsString(new com.fasterxml.jackson.databind.ObjectMapper().treeToValue(node, Object.class));
+    }
+
+    private static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 }

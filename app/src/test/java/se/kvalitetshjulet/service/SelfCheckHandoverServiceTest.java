@@ -270,7 +270,8 @@ class SelfCheckHandoverServiceTest {
                     "Sektion A", null, ResponseStatus.SUBMITTED, "x", null,
                     List.of(new Handover.KeyedAnswer("klader", "KANSKE", null, false),
                             new Handover.KeyedAnswer("ppm_andel", "140", null, false),
-                            new Handover.KeyedAnswer("okand", "JA", null, false)), List.of(), "x", null), invalid);
+                            new Handover.KeyedAnswer("okand", "JA", null, false)), List.of(), "x", null),
+                    SelfCheckHandoverJson.readForm(form).answerKey(), invalid);
             var bad = co.selfCheckHandover().importAnswers(invalid, null);
             assertThat(bad.outcome()).isEqualTo(ImportOutcome.REJECTED);
             assertThat(bad.problems()).extracting(Problem::messageKey).containsExactlyInAnyOrder(

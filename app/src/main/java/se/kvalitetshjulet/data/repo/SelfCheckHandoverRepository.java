@@ -3,13 +3,18 @@ package se.kvalitetshjulet.data.repo;
 import se.kvalitetshjulet.domain.audit.AuditAction;
 import static se.kvalitetshjulet.data.jooq.Tables.SELF_CHECK_ANSWER_IMPORT;
 import static se.kvalitetshjulet.data.jooq.Tables.SELF_CHECK_FORM_COPY;
+import static se.kvalitetshjulet.data.jooq.Tables.SELF_CHECK_FORM_KEY;
 import static se.kvalitetshjulet.data.jooq.Tables.SELF_CHECK_RESPONSE;
 import static se.kvalitetshjulet.data.jooq.Tables.SELF_CHECK_ROUND;
+import static se.kvalitetshjulet.data.jooq.Tables.SELF_CHECK_ROUND_KEY;
 import static se.kvalitetshjulet.data.jooq.Tables.UNIT;
 
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.jooq.DSLContext;
 
@@ -28,6 +33,10 @@ import se.kvalitetshjulet.domain.selfcheck.ResponseStatus;
 public final class SelfCheckHandoverRepository {
     static final String FORM_COPY_ENTITY = "self_check_form_copy";
     static final String ANSWER_IMPORT_ENTITY = "self_check_answer_import";
+    static final String ROUND_KEY_ENTITY = "self_check_round_key";
+    static final String FORM_KEY_ENTITY = "self_check_form_key";
+    /** What the audit trail says instead of a key (keys never go into it, decision 16). */
+    static final String KEY_NOT_LOGGED = "[nyckel, sparas inte i loggen]";
 
     /** A round found by its uid: its id here, its template, and whether it is a copy from a form file. */
     public record RoundIdentity(long roundId, long templateId, String name, boolean copy) { }
@@ -60,6 +69,59 @@ public final class SelfCheckHandoverRepository {
         rec.update();
         audit.append(tx, SelfCheckRepository.ROUND_ENTITY, roundId, AuditAction.UPDATE, before, rec);
         return rec.getUid();
+    }
+
+    // ---- signing keys (decision 16) ---------------------------------------------------
+
+    /** The round's secret for signed hand-over files, if one was made (the first time a form was exported). */
+    public Optional<String> roundSecret(DSLContext ctx, long roundId) {
+        return ctx.select(SELF_CHECK_ROUND_KEY.SECRET).from(SELF_CHECK_ROUND_KEY)
+                .where(SELF_CHECK_ROUND_KEY.ROUND_ID.eq(roundId)).fetchOptional(SELF_CHECK_ROUND_KEY.SECRET);
+    }
+
+    /** The round's secret, made with {@code newSecret} (and audited, without its value) when it has none yet. */
+    public String ensureRoundSecret(DSLContext tx, long roundId, Supplier<String> newSecret) {
+        Optional<String> existing = roundSecret(tx, roundId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        String secret = newSecret.get();
+        LocalDateTime now = LocalDateTime.now();
+        tx.insertInto(SELF_CHECK_ROUND_KEY).set(SELF_CHECK_ROUND_KEY.ROUND_ID, roundId)
+                .set(SELF_CHECK_ROUND_KEY.SECRET, secret).set(SELF_CHECK_ROUND_KEY.CREATED_AT, now).execute();
+        Map<String, Object> image = new LinkedHashMap<>();
+        image.put("round_id", roundId);
+        image.put("secret", KEY_NOT_LOGGED);
+        image.put("created_at", now.toString());
+        audit.appendMaps(tx, ROUND_KEY_ENTITY, roundId, AuditAction.INSERT, null, image, null);
+        return secret;
+    }
+
+    /** The key a local form copy signs its answers with (from the form file), if the file carried one. */
+    public Optional<String> formKey(DSLContext ctx, long formCopyId) {
+        return ctx.select(SELF_CHECK_FORM_KEY.SIGNING_KEY).from(SELF_CHECK_FORM_KEY)
+                .where(SELF_CHECK_FORM_KEY.FORM_COPY_ID.eq(formCopyId)).fetchOptional(SELF_CHECK_FORM_KEY.SIGNING_KEY);
+    }
+
+    /** Keeps the key of a form file opened here (audited without its value); nothing is written when it is the same. */
+    public void setFormKey(DSLContext tx, long formCopyId, String key) {
+        Optional<String> existing = formKey(tx, formCopyId);
+        if (existing.isPresent() && existing.get().equals(key)) {
+            return;
+        }
+        if (existing.isPresent()) {
+            tx.update(SELF_CHECK_FORM_KEY).set(SELF_CHECK_FORM_KEY.SIGNING_KEY, key)
+                    .where(SELF_CHECK_FORM_KEY.FORM_COPY_ID.eq(formCopyId)).execute();
+        } else {
+            tx.insertInto(SELF_CHECK_FORM_KEY).set(SELF_CHECK_FORM_KEY.FORM_COPY_ID, formCopyId)
+                    .set(SELF_CHECK_FORM_KEY.SIGNING_KEY, key).execute();
+        }
+        Map<String, Object> image = new LinkedHashMap<>();
+        image.put("form_copy_id", formCopyId);
+        image.put("signing_key", KEY_NOT_LOGGED);
+        audit.appendMaps(tx, FORM_KEY_ENTITY, formCopyId,
+                existing.isPresent() ? AuditAction.UPDATE : AuditAction.INSERT,
+                existing.isPresent() ? image : null, image, null);
     }
 
     public Optional<String> roundUid(DSLContext ctx, long roundId) {
@@ -198,7 +260,8 @@ public final class SelfCheckHandoverRepository {
                 .where(SELF_CHECK_RESPONSE.ROUND_ID.eq(roundId)).limit(1).fetchOptional(SELF_CHECK_FORM_COPY.TEMPLATE_HASH);
     }
 
-    public void insertFormCopy(DSLContext tx, long responseId, long sourceUnitId, String sourceUnitName,
+    /** Inserts a local copy of a form; returns its id. */
+    public long insertFormCopy(DSLContext tx, long responseId, long sourceUnitId, String sourceUnitName,
                                String sourceUnitPath, String templateHash, String fileChecksum) {
         SelfCheckFormCopyRecord rec = tx.newRecord(SELF_CHECK_FORM_COPY);
         rec.setResponseId(responseId);
@@ -210,6 +273,7 @@ public final class SelfCheckHandoverRepository {
         rec.setOpenedAt(LocalDateTime.now());
         rec.store();
         audit.append(tx, FORM_COPY_ENTITY, rec.getId(), AuditAction.INSERT, null, rec);
+        return rec.getId();
     }
 
     /** Records that a newer form file for the same unit was opened. */

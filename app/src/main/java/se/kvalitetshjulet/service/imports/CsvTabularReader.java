@@ -37,7 +37,13 @@ import org.apache.commons.csv.CSVRecord;
  * 4180: a quoted field may hold delimiters, doubled quotes and line breaks.
  */
 final class CsvTabularReader extends TabularReader {
-    /** A field this long without the parser finding its end means a quote that never closes. */
+    /**
+     * Bounds that keep memory bounded on any input (issue 16, decision 16): a row may have at most as many
+     * columns as an Excel sheet (16 384), a field at most four million characters (a row error beyond 100 000, see RowConverter, with the rest of the file still checked) and a row at most 16 million;
+     * the reader counts them as the characters arrive, before the parser holds them, and refuses the file.
+     */
+    static final int MAX_COLUMNS = 16_384;
+    static final long MAX_FIELD_CHARS = 4_000_000;
     static final long RUNAWAY_FIELD_CHARS = 16L * 1024 * 1024;
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final Pattern START_LINE = Pattern.compile("\\(startline (\\d+)\\)");
@@ -208,7 +214,7 @@ final class CsvTabularReader extends TabularReader {
         Reader r = new InputStreamReader(in, charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
         if (counting != null) {
-            counting[0] = new CountingReader(r);
+            counting[0] = new CountingReader(r, delimiter);
             return counting[0];
         }
         return r;
@@ -288,7 +294,6 @@ final class CsvTabularReader extends TabularReader {
                 } catch (UncheckedIOException | IllegalStateException e) {
                     throw unreadable(e, parser.getCurrentLineNumber(), lastGood, counting[0]);
                 }
-                counting[0].recordEnded();
                 lastGood = rec.getRecordNumber();
                 List<String> values = Arrays.asList(rec.values());
                 if (!headerSeen) {
@@ -310,15 +315,30 @@ final class CsvTabularReader extends TabularReader {
                 }
             }
         } catch (IOException e) {
+            if (counting[0] != null && counting[0].refusal != null) {
+                throw unreadable(new UncheckedIOException(e), 0, lastGood, counting[0]);
+            }
             throw new ImportFileException("Filen " + file().getFileName() + " kunde inte läsas: " + e.getMessage(), e);
         }
     }
 
     private ImportFileException unreadable(RuntimeException e, long line, long lastGoodRow, CountingReader counting) {
-        if (counting != null && counting.runaway) {
-            return new ImportFileException("Filen kan inte läsas efter rad " + lastGoodRow + ": ett fält är längre än "
-                    + RUNAWAY_FIELD_CHARS / (1024 * 1024) + " miljoner tecken. Troligen saknas ett avslutande "
-                    + "citattecken (\") i raden efter rad " + lastGoodRow + ". Rätta filen och försök igen.", e);
+        if (counting != null && counting.refusal != null) {
+            long row = counting.records + 1;
+            return switch (counting.refusal) {
+                case COLUMNS -> new ImportFileException("Filen kan inte läsas: rad " + row + " i filen har fler än "
+                        + "16 384 kolumner (mer än ett Excel-blad rymmer). Kontrollera att det är rätt fil och att den är "
+                        + "sparad som CSV med semikolon, komma eller tabb mellan fälten. Inget har lästs in.", e);
+                case QUOTED_FIELD -> new ImportFileException("Filen kan inte läsas: ett fält som börjar med citattecken "
+                        + "(\") på rad " + row + " i filen är längre än fyra miljoner tecken. Troligen saknas det avslutande "
+                        + "citattecknet. Rätta filen och försök igen. Inget har lästs in.", e);
+                case FIELD -> new ImportFileException("Filen kan inte läsas: ett fält på rad " + row + " i filen är "
+                        + "längre än fyra miljoner tecken, vilket inget fält i Kvalitetshjulet kan vara. Kontrollera att det "
+                        + "är rätt fil. Inget har lästs in.", e);
+                case ROW -> new ImportFileException("Filen kan inte läsas: rad " + row + " i filen är längre än "
+                        + RUNAWAY_FIELD_CHARS / (1024 * 1024) + " miljoner tecken. Kontrollera att det är rätt fil och "
+                        + "att inget citattecken (\") saknas. Inget har lästs in.", e);
+            };
         }
         String msg = String.valueOf(e.getMessage());
         Matcher start = START_LINE.matcher(msg);
@@ -338,41 +358,108 @@ final class CsvTabularReader extends TabularReader {
         return new ImportFileException("Filen kunde inte läsas som CSV vid rad " + line + " i filen: " + msg, e);
     }
 
-    /** Counts characters since the last complete record, to stop a quote that never closes from filling memory. */
+    /** Which bound a file broke. */
+    private enum Refusal { COLUMNS, FIELD, QUOTED_FIELD, ROW }
+
+    /**
+     * Follows the CSV grammar as the characters arrive (a quote opens a quoted field only at the field's start, a
+     * doubled quote inside one is a quote) and counts the columns of the current row and the characters of its
+     * current field and of the row, so that a row of millions of delimiters or a field of gigabytes is refused
+     * before the parser has collected it. {@link #records} is the number of rows ended so far.
+     */
     private static final class CountingReader extends FilterReader {
-        private long sinceRecord;
-        private boolean runaway;
+        private enum State { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED }
 
-        CountingReader(Reader in) {
+        private final char delimiter;
+        private State state = State.FIELD_START;
+        private int columns = 1;
+        private long fieldChars;
+        private long rowChars;
+        private boolean afterCr;
+        private long records;
+        private Refusal refusal;
+
+        CountingReader(Reader in, char delimiter) {
             super(in);
+            this.delimiter = delimiter;
         }
 
-        void recordEnded() {
-            sinceRecord = 0;
-        }
-
-        private void count(long n) throws IOException {
-            sinceRecord += n;
-            if (sinceRecord > RUNAWAY_FIELD_CHARS) {
-                runaway = true;
-                throw new IOException("runaway field");
+        private void see(char c) throws IOException {
+            boolean lf = c == '\n';
+            boolean cr = c == '\r';
+            if (lf && afterCr) { // the second half of a CRLF
+                afterCr = false;
+                return;
             }
+            afterCr = cr;
+            boolean lineEnd = lf || cr;
+            switch (state) {
+                case FIELD_START, UNQUOTED, QUOTE_IN_QUOTED -> {
+                    if (c == '"' && state == State.FIELD_START) {
+                        state = State.QUOTED;
+                    } else if (c == '"' && state == State.QUOTE_IN_QUOTED) {
+                        state = State.QUOTED; // a doubled quote: one quote in the value
+                        fieldChars++;
+                    } else if (c == delimiter) {
+                        if (++columns > MAX_COLUMNS) {
+                            refuse(Refusal.COLUMNS);
+                        }
+                        fieldChars = 0;
+                        state = State.FIELD_START;
+                    } else if (lineEnd) {
+                        records++;
+                        columns = 1;
+                        fieldChars = 0;
+                        rowChars = 0;
+                        state = State.FIELD_START;
+                        return;
+                    } else {
+                        fieldChars++;
+                        state = State.UNQUOTED;
+                    }
+                }
+                case QUOTED -> {
+                    if (c == '"') {
+                        state = State.QUOTE_IN_QUOTED;
+                    } else {
+                        fieldChars++;
+                    }
+                }
+                default -> throw new IllegalStateException();
+            }
+            if (fieldChars > MAX_FIELD_CHARS) {
+                refuse(state == State.QUOTED || state == State.QUOTE_IN_QUOTED ? Refusal.QUOTED_FIELD : Refusal.FIELD);
+            }
+            if (++rowChars > RUNAWAY_FIELD_CHARS) {
+                refuse(Refusal.ROW);
+            }
+        }
+
+        private void refuse(Refusal r) throws IOException {
+            refusal = r;
+            throw new IOException("CSV bound broken: " + r);
         }
 
         @Override
         public int read() throws IOException {
+            if (refusal != null) {
+                throw new IOException("CSV bound broken: " + refusal);
+            }
             int c = super.read();
             if (c >= 0) {
-                count(1);
+                see((char) c);
             }
             return c;
         }
 
         @Override
         public int read(char[] cbuf, int off, int len) throws IOException {
+            if (refusal != null) {
+                throw new IOException("CSV bound broken: " + refusal);
+            }
             int n = super.read(cbuf, off, len);
-            if (n > 0) {
-                count(n);
+            for (int i = 0; i < n; i++) {
+                see(cbuf[off + i]);
             }
             return n;
         }
