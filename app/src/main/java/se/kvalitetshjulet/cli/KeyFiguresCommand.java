@@ -381,15 +381,15 @@ public final class KeyFiguresCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            List<KeyFigureRepository.Comparison> list = new ArrayList<>();
-            similar.forEach(c -> list.add(new KeyFigureRepository.Comparison(c, ComparisonRole.SIMILAR)));
+            List<se.kvalitetshjulet.domain.keyfigure.Comparison> list = new ArrayList<>();
+            similar.forEach(c -> list.add(new se.kvalitetshjulet.domain.keyfigure.Comparison(c, ComparisonRole.SIMILAR)));
             if (county != null) {
-                list.add(new KeyFigureRepository.Comparison(county, ComparisonRole.COUNTY));
+                list.add(new se.kvalitetshjulet.domain.keyfigure.Comparison(county, ComparisonRole.COUNTY));
             }
             if (national) {
-                list.add(new KeyFigureRepository.Comparison("0000", ComparisonRole.NATIONAL));
+                list.add(new se.kvalitetshjulet.domain.keyfigure.Comparison("0000", ComparisonRole.NATIONAL));
             }
-            other.forEach(c -> list.add(new KeyFigureRepository.Comparison(c, ComparisonRole.OTHER)));
+            other.forEach(c -> list.add(new se.kvalitetshjulet.domain.keyfigure.Comparison(c, ComparisonRole.OTHER)));
             try (AppContext ctx = db.open()) {
                 if (own != null && !ctx.keyFigures().setOwnMunicipality(own).ok()) {
                     spec.commandLine().getErr().println("Kommunkoden '" + own + "' är inte giltig.");

@@ -93,11 +93,11 @@ public final class KeyFigureDemoData {
                     new Municipality("9900", "Demolänet", "L"), new Municipality("0000", "Riket", "K"),
                     new Municipality("G9901", "Liknande kommuner äldreomsorg, Demokommun", "G")));
             repo.setFollowedKpis(tx, List.of("U21468", "U23471", "U21401", "U21452"));
-            repo.setComparisons(tx, List.of(new KeyFigureRepository.Comparison("9902", ComparisonRole.SIMILAR),
-                    new KeyFigureRepository.Comparison("9903", ComparisonRole.SIMILAR),
-                    new KeyFigureRepository.Comparison("G9901", ComparisonRole.SIMILAR),
-                    new KeyFigureRepository.Comparison("9900", ComparisonRole.COUNTY),
-                    new KeyFigureRepository.Comparison("0000", ComparisonRole.NATIONAL)));
+            repo.setComparisons(tx, List.of(new se.kvalitetshjulet.domain.keyfigure.Comparison("9902", ComparisonRole.SIMILAR),
+                    new se.kvalitetshjulet.domain.keyfigure.Comparison("9903", ComparisonRole.SIMILAR),
+                    new se.kvalitetshjulet.domain.keyfigure.Comparison("G9901", ComparisonRole.SIMILAR),
+                    new se.kvalitetshjulet.domain.keyfigure.Comparison("9900", ComparisonRole.COUNTY),
+                    new se.kvalitetshjulet.domain.keyfigure.Comparison("0000", ComparisonRole.NATIONAL)));
             repo.upsertValues(tx, koladaValues(rnd, lastSurvey), "Demodata (påhittade värden)");
 
             // the user survey per unit

@@ -44,6 +44,9 @@ import se.kvalitetshjulet.ui.common.Refreshable;
 public final class KeyFigureView extends BorderPane implements Refreshable {
     private final KeyFigureViewModel vm;
     private final I18n i18n;
+    private final TabPane tabs = new TabPane();
+    private final KeyFigureChoiceView choiceView;
+    private Tab choiceTab;
 
     public KeyFigureView(KeyFigureViewModel vm, I18n i18n) {
         this.vm = vm;
@@ -54,8 +57,15 @@ public final class KeyFigureView extends BorderPane implements Refreshable {
         Label title = new Label(i18n.get("kf.screenTitle"));
         title.getStyleClass().add("h1");
         setTop(title);
-        TabPane tabs = new TabPane(tab("kfTabKolada", "kf.tab.kolada", kolada()), tab("kfTabSurvey", "kf.tab.survey", survey()),
-                tab("kfTabOwn", "kf.tab.own", own()), tab("kfTabFollowUp", "kf.tab.followUp", followUp()));
+        choiceView = new KeyFigureChoiceView(vm.choices());
+        choiceTab = tab("kfTabChoice", "kf.tab.choice", scroll(choiceView));
+        tabs.getTabs().addAll(tab("kfTabKolada", "kf.tab.kolada", kolada()), tab("kfTabSurvey", "kf.tab.survey", survey()),
+                tab("kfTabOwn", "kf.tab.own", own()), tab("kfTabFollowUp", "kf.tab.followUp", followUp()), choiceTab);
+        choiceTab.setOnSelectionChanged(e -> {
+            if (choiceTab.isSelected()) {
+                vm.choices().refresh();
+            }
+        });
         tabs.setId("kfTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         BorderPane.setMargin(tabs, new Insets(8, 0, 0, 0));
@@ -77,6 +87,22 @@ public final class KeyFigureView extends BorderPane implements Refreshable {
         Button b = new Button(i18n.get(key));
         b.setId(id);
         c.bind(b);
+        return b;
+    }
+
+    /** A button that opens the "Urval" tab with the cursor in the given search field. */
+    private Button showChoice(String id, String key, String focus) {
+        Button b = new Button(i18n.get(key));
+        b.setId(id);
+        b.setOnAction(e -> {
+            tabs.getSelectionModel().select(choiceTab);
+            javafx.application.Platform.runLater(() -> {
+                Node field = choiceView.lookup(focus);
+                if (field != null) {
+                    field.requestFocus();
+                }
+            });
+        });
         return b;
     }
 
@@ -119,8 +145,8 @@ public final class KeyFigureView extends BorderPane implements Refreshable {
         FlowPane bar = new FlowPane(8, 6, new Label(i18n.get("kf.kpi")), kpi, new Label(i18n.get("kf.year")), year,
                 gender, button("kfImportKolada", "kf.importKolada", vm.importKoladaCommand()),
                 button("kfFetchKolada", "kf.fetch", vm.fetchKoladaCommand()),
-                button("kfChooseKpis", "kf.chooseKpis", vm.chooseKpisCommand()),
-                button("kfChooseComparisons", "kf.chooseComparisons", vm.chooseComparisonsCommand()));
+                showChoice("kfChooseKpis", "kf.chooseKpis", "#kfKpiSearch"),
+                showChoice("kfChooseComparisons", "kf.chooseComparisons", "#kfMunicipalitySearch"));
         bar.setAlignment(Pos.CENTER_LEFT);
         ChartViewer series = viewer("kfSeriesChart");
         ChartViewer compare = viewer("kfComparisonChart");

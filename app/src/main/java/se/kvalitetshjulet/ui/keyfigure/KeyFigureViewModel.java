@@ -124,8 +124,7 @@ public final class KeyFigureViewModel {
 
     private final Command importKolada;
     private final Command fetchKolada;
-    private final Command chooseKpis;
-    private final Command chooseComparisons;
+    private final KeyFigureChoiceViewModel choices;
     private final Command newOwnFigure;
     private final Command importSurvey;
     private final Command saveOwnValue;
@@ -146,8 +145,7 @@ public final class KeyFigureViewModel {
         var idle = busy.not();
         importKolada = new Command(this::importKoladaFile, idle);
         fetchKolada = new Command(this::fetch, idle);
-        chooseKpis = new Command(this::chooseKpisToFollow, idle);
-        chooseComparisons = new Command(this::chooseComparisonMunicipalities, idle);
+        choices = new KeyFigureChoiceViewModel(keyFigures, tasks, dialogs, i18n, this::refresh);
         newOwnFigure = new Command(this::defineOwnFigure, idle);
         importSurvey = new Command(this::importSurveyFile, idle);
         saveOwnValue = new Command(this::saveOwn, idle.and(figure.isNotNull()).and(ownUnit.isNotNull())
@@ -429,101 +427,6 @@ public final class KeyFigureViewModel {
         });
     }
 
-    private void chooseKpisToFollow() {
-        String current = String.join(", ", followed.stream().map(Kpi::id).toList());
-        Optional<String> text = dialogs.askText(i18n.get("kf.chooseKpis"), i18n.get("kf.chooseKpis.prompt",
-                keyFigures.catalogueSize()), current);
-        if (text.isEmpty()) {
-            return;
-        }
-        List<String> ids = new ArrayList<>();
-        List<String> unknown = new ArrayList<>();
-        for (String part : text.get().split("[,;\\s]+")) {
-            if (part.isBlank()) {
-                continue;
-            }
-            String id = part.strip().toUpperCase(java.util.Locale.ROOT);
-            if (keyFigures.kpi(id).isPresent()) {
-                ids.add(id);
-            } else {
-                unknown.add(part.strip());
-            }
-        }
-        if (!unknown.isEmpty()) {
-            List<Kpi> hits = keyFigures.search(String.join(" ", unknown), 15);
-            dialogs.showError(i18n.get("kf.chooseKpis"), i18n.get("kf.chooseKpis.unknown", String.join(", ", unknown))
-                    + (hits.isEmpty() ? "" : "\n" + String.join("\n", hits.stream().map(k -> k.id() + "  " + k.title()).toList())));
-            return;
-        }
-        keyFigures.setFollowed(ids);
-        refresh();
-    }
-
-    /** "liknande: 9902, 9903; län: 9900; riket; övriga: 1280" ⇄ the comparison list. */
-    static String formatComparisons(List<se.kvalitetshjulet.data.repo.KeyFigureRepository.Comparison> list) {
-        java.util.Map<se.kvalitetshjulet.domain.keyfigure.ComparisonRole, List<String>> by = new java.util.EnumMap<>(
-                se.kvalitetshjulet.domain.keyfigure.ComparisonRole.class);
-        list.forEach(c -> by.computeIfAbsent(c.role(), r -> new ArrayList<>()).add(c.code()));
-        List<String> parts = new ArrayList<>();
-        by.forEach((role, codes) -> parts.add(switch (role) {
-            case SIMILAR -> "liknande: " + String.join(", ", codes);
-            case COUNTY -> "län: " + String.join(", ", codes);
-            case NATIONAL -> "riket";
-            case OTHER -> "övriga: " + String.join(", ", codes);
-        }));
-        return String.join("; ", parts);
-    }
-
-    /** The comparison list from the typed text, or empty when a part is not understood. */
-    static Optional<List<se.kvalitetshjulet.data.repo.KeyFigureRepository.Comparison>> parseComparisons(String text) {
-        List<se.kvalitetshjulet.data.repo.KeyFigureRepository.Comparison> out = new ArrayList<>();
-        for (String part : text.split(";")) {
-            String p = part.strip().toLowerCase(java.util.Locale.ROOT);
-            if (p.isEmpty()) {
-                continue;
-            }
-            if (p.equals("riket") || p.equals("0000")) {
-                out.add(new se.kvalitetshjulet.data.repo.KeyFigureRepository.Comparison("0000",
-                        se.kvalitetshjulet.domain.keyfigure.ComparisonRole.NATIONAL));
-                continue;
-            }
-            int colon = p.indexOf(':');
-            if (colon < 0) {
-                return Optional.empty();
-            }
-            se.kvalitetshjulet.domain.keyfigure.ComparisonRole role = switch (p.substring(0, colon).strip()) {
-                case "liknande", "liknande kommuner" -> se.kvalitetshjulet.domain.keyfigure.ComparisonRole.SIMILAR;
-                case "län", "lan", "region" -> se.kvalitetshjulet.domain.keyfigure.ComparisonRole.COUNTY;
-                case "övriga", "ovriga", "andra" -> se.kvalitetshjulet.domain.keyfigure.ComparisonRole.OTHER;
-                default -> null;
-            };
-            if (role == null) {
-                return Optional.empty();
-            }
-            for (String code : p.substring(colon + 1).split("[,\\s]+")) {
-                if (!code.isBlank()) {
-                    out.add(new se.kvalitetshjulet.data.repo.KeyFigureRepository.Comparison(
-                            code.strip().toUpperCase(java.util.Locale.ROOT), role));
-                }
-            }
-        }
-        return Optional.of(out);
-    }
-
-    private void chooseComparisonMunicipalities() {
-        Optional<String> text = dialogs.askText(i18n.get("kf.chooseComparisons"), i18n.get("kf.chooseComparisons.prompt"),
-                formatComparisons(keyFigures.comparisons()));
-        if (text.isEmpty()) {
-            return;
-        }
-        var list = parseComparisons(text.get());
-        if (list.isEmpty() || !keyFigures.setComparisons(list.get()).ok()) {
-            dialogs.showError(i18n.get("kf.chooseComparisons"), i18n.get("kf.chooseComparisons.invalid"));
-            return;
-        }
-        loadComparison();
-    }
-
     private void defineOwnFigure() {
         Optional<String> text = dialogs.askText(i18n.get("kf.own.new"), i18n.get("kf.own.new.prompt"), "");
         if (text.isEmpty()) {
@@ -744,8 +647,7 @@ public final class KeyFigureViewModel {
     public ObservableList<FollowUpService.TertialRow> tertials() { return tertials; }
     public Command importKoladaCommand() { return importKolada; }
     public Command fetchKoladaCommand() { return fetchKolada; }
-    public Command chooseKpisCommand() { return chooseKpis; }
-    public Command chooseComparisonsCommand() { return chooseComparisons; }
+    public KeyFigureChoiceViewModel choices() { return choices; }
     public Command newOwnFigureCommand() { return newOwnFigure; }
     public Command importSurveyCommand() { return importSurvey; }
     public Command saveOwnValueCommand() { return saveOwnValue; }

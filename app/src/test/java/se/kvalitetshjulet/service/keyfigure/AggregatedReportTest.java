@@ -45,9 +45,9 @@ class AggregatedReportTest {
         ctx.keyFigures().koladaImporter().importFile(KfFixtures.file("kpi-catalogue-elderly-care.v3.json"), null);
         ctx.keyFigures().koladaImporter().importFile(KfFixtures.file("kolada-data-u21468.json"), "1280");
         ctx.keyFigures().setFollowed(List.of("U21468"));
-        ctx.keyFigures().setComparisons(List.of(new KeyFigureRepository.Comparison("1283", ComparisonRole.SIMILAR),
-                new KeyFigureRepository.Comparison("G33", ComparisonRole.SIMILAR),
-                new KeyFigureRepository.Comparison("0000", ComparisonRole.NATIONAL)));
+        ctx.keyFigures().setComparisons(List.of(new se.kvalitetshjulet.domain.keyfigure.Comparison("1283", ComparisonRole.SIMILAR),
+                new se.kvalitetshjulet.domain.keyfigure.Comparison("G33", ComparisonRole.SIMILAR),
+                new se.kvalitetshjulet.domain.keyfigure.Comparison("0000", ComparisonRole.NATIONAL)));
         ctx.keyFigures().surveyImporter().importFile(KfFixtures.file("brukarundersokning-2024.csv"), null, null, false);
         ctx.keyFigures().surveyImporter().importFile(KfFixtures.file("brukarundersokning-2025-messy.csv"), null, null, false);
         ctx.followUps().importFile(KfFixtures.file("individuppfoljning.csv"));
