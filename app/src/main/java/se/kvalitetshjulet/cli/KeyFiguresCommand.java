@@ -37,7 +37,8 @@ import se.kvalitetshjulet.service.keyfigure.SurveyMapping;
 @Command(name = "keyfigures", mixinStandardHelpOptions = true,
         description = "Nyckeltal: Kolada, brukarundersökningen, egna nyckeltal och individuppföljning på aggregerad nivå.",
         subcommands = {KeyFiguresCommand.Import.class, KeyFiguresCommand.Fetch.class, KeyFiguresCommand.Search.class,
-                KeyFiguresCommand.Follow.class, KeyFiguresCommand.Compare.class, KeyFiguresCommand.Show.class},
+                KeyFiguresCommand.Follow.class, KeyFiguresCommand.Compare.class, KeyFiguresCommand.Show.class,
+                KeyFiguresUnitCommands.Ou.class, KeyFiguresUnitCommands.LinkKpi.class, KeyFiguresUnitCommands.Unit.class},
         exitCodeListHeading = "%nSlutkoder:%n",
         exitCodeList = {"0:klart", "1:fel", "2:felaktig användning", "3:filen avvisades (inget skrevs)"})
 public final class KeyFiguresCommand implements Callable<Integer> {

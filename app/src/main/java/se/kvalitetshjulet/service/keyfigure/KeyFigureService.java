@@ -46,17 +46,19 @@ public final class KeyFigureService {
     private final KeyFigureRepository repo;
     private final SettingsRepository settings;
     private final OrganisationService organisation;
+    private final se.kvalitetshjulet.data.repo.KoladaUnitRepository ous;
 
     public KeyFigureService(Database db, KeyFigureRepository repo, SettingsRepository settings,
-                            OrganisationService organisation) {
+                            OrganisationService organisation, se.kvalitetshjulet.data.repo.KoladaUnitRepository ous) {
         this.db = db;
         this.repo = repo;
         this.settings = settings;
         this.organisation = organisation;
+        this.ous = ous;
     }
 
     public KoladaImporter koladaImporter() {
-        return new KoladaImporter(db, repo, settings);
+        return new KoladaImporter(db, repo, settings, ous);
     }
 
     public SurveyImporter surveyImporter() {
