@@ -133,12 +133,17 @@ final class KeyFigureCharts {
      * response rate, suppression, group mean — in a column on the right; the tooltip of a point has both in full.
      */
     static JFreeChart comparison(List<ComparisonRow> rows, String title, I18n i18n) {
+        return comparison(rows, title, i18n.get("kf.chart.own"), i18n);
+    }
+
+    /** The same plot with the first (reference) row named {@code ownLegend}, e.g. "Enheten". */
+    static JFreeChart comparison(List<ComparisonRow> rows, String title, String ownLegend, I18n i18n) {
         int n = rows.size();
         String[] names = new String[n];
         String[] support = new String[n];
         java.util.Map<Integer, String> fullByRow = new java.util.HashMap<>();
         XYIntervalSeries others = new XYIntervalSeries(i18n.get("kf.chart.others"));
-        XYIntervalSeries own = new XYIntervalSeries(i18n.get("kf.chart.own"));
+        XYIntervalSeries own = new XYIntervalSeries(ownLegend);
         for (int i = 0; i < n; i++) {
             ComparisonRow r = rows.get(i);
             ComparedValue v = r.value();

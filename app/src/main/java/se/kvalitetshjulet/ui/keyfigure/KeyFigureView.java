@@ -61,6 +61,15 @@ public final class KeyFigureView extends BorderPane implements Refreshable {
         choiceTab = tab("kfTabChoice", "kf.tab.choice", scroll(choiceView));
         tabs.getTabs().addAll(tab("kfTabKolada", "kf.tab.kolada", kolada()), tab("kfTabSurvey", "kf.tab.survey", survey()),
                 tab("kfTabOwn", "kf.tab.own", own()), tab("kfTabFollowUp", "kf.tab.followUp", followUp()), choiceTab);
+        if (vm.perUnit() != null) {
+            Tab unitTab = tab("kfTabUnit", "kf.tab.unit", scroll(new KeyFigureUnitView(vm.perUnit())));
+            tabs.getTabs().add(4, unitTab);
+            unitTab.setOnSelectionChanged(e -> {
+                if (unitTab.isSelected()) {
+                    vm.perUnit().refresh();
+                }
+            });
+        }
         choiceTab.setOnSelectionChanged(e -> {
             if (choiceTab.isSelected()) {
                 vm.choices().refresh();

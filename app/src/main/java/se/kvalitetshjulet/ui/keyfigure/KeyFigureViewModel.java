@@ -125,6 +125,7 @@ public final class KeyFigureViewModel {
     private final Command importKolada;
     private final Command fetchKolada;
     private final KeyFigureChoiceViewModel choices;
+    private final KeyFigureUnitViewModel perUnit;
     private final Command newOwnFigure;
     private final Command importSurvey;
     private final Command saveOwnValue;
@@ -133,6 +134,7 @@ public final class KeyFigureViewModel {
     private final Command importFollowUps;
 
     public KeyFigureViewModel(KeyFigureService keyFigures, FollowUpService followUps, OrganisationService organisation,
+                              se.kvalitetshjulet.service.keyfigure.UnitKeyFigureService unitKeyFigures,
                               TaskRunner tasks, DialogService dialogs, I18n i18n, Clock clock) {
         this.keyFigures = keyFigures;
         this.followUps = followUps;
@@ -146,6 +148,8 @@ public final class KeyFigureViewModel {
         importKolada = new Command(this::importKoladaFile, idle);
         fetchKolada = new Command(this::fetch, idle);
         choices = new KeyFigureChoiceViewModel(keyFigures, tasks, dialogs, i18n, this::refresh);
+        perUnit = unitKeyFigures == null ? null
+                : new KeyFigureUnitViewModel(unitKeyFigures, keyFigures, tasks, dialogs, i18n, units);
         newOwnFigure = new Command(this::defineOwnFigure, idle);
         importSurvey = new Command(this::importSurveyFile, idle);
         saveOwnValue = new Command(this::saveOwn, idle.and(figure.isNotNull()).and(ownUnit.isNotNull())
@@ -648,6 +652,8 @@ public final class KeyFigureViewModel {
     public Command importKoladaCommand() { return importKolada; }
     public Command fetchKoladaCommand() { return fetchKolada; }
     public KeyFigureChoiceViewModel choices() { return choices; }
+    /** "Per enhet", or null when the screen was built without the per-unit service. */
+    public KeyFigureUnitViewModel perUnit() { return perUnit; }
     public Command newOwnFigureCommand() { return newOwnFigure; }
     public Command importSurveyCommand() { return importSurvey; }
     public Command saveOwnValueCommand() { return saveOwnValue; }
