@@ -133,11 +133,15 @@ final class KeyFigureCharts {
      * response rate, suppression, group mean — in a column on the right; the tooltip of a point has both in full.
      */
     static JFreeChart comparison(List<ComparisonRow> rows, String title, I18n i18n) {
-        return comparison(rows, title, i18n.get("kf.chart.own"), i18n);
+        return comparison(rows, title, i18n.get("kf.chart.own"), i18n.get("kf.own"), "kf.value.respondents", i18n);
     }
 
-    /** The same plot with the first (reference) row named {@code ownLegend}, e.g. "Enheten". */
-    static JFreeChart comparison(List<ComparisonRow> rows, String title, String ownLegend, I18n i18n) {
+    /**
+     * The same plot with the reference row named {@code ownLegend} in the legend (e.g. "Enheten"), marked with
+     * {@code ownMarker} (e.g. "(vi)", or "" for a unit), its n written with {@code ownCountKey} (e.g. "{0} bedömda").
+     */
+    static JFreeChart comparison(List<ComparisonRow> rows, String title, String ownLegend, String ownMarker,
+                                 String ownCountKey, I18n i18n) {
         int n = rows.size();
         String[] names = new String[n];
         String[] support = new String[n];
@@ -148,9 +152,9 @@ final class KeyFigureCharts {
             ComparisonRow r = rows.get(i);
             ComparedValue v = r.value();
             int y = n - 1 - i; // the first row at the top
-            names[y] = shortName(v.label(), NAME_WIDTH) + (r.own() ? " " + i18n.get("kf.own") : "");
-            support[y] = support(v, i18n);
-            fullByRow.put(y, fullLabel(r, i18n));
+            names[y] = shortName(v.label(), NAME_WIDTH) + (r.own() && !ownMarker.isEmpty() ? " " + ownMarker : "");
+            support[y] = support(v, r.own() ? ownCountKey : "kf.value.respondents", i18n);
+            fullByRow.put(y, fullLabel(r, r.own() ? ownMarker : "", r.own() ? ownCountKey : "kf.value.respondents", i18n));
             if (v.value() != null) {
                 double lo = v.interval() == null ? v.value() : v.interval().lower();
                 double hi = v.interval() == null ? v.value() : v.interval().upper();
@@ -215,7 +219,7 @@ final class KeyFigureCharts {
     }
 
     /** What the value rests on, for the right-hand column: "577 svar · 53 %", "För få svarande (12)", … */
-    static String support(ComparedValue v, I18n i18n) {
+    static String support(ComparedValue v, String countKey, I18n i18n) {
         List<String> parts = new java.util.ArrayList<>();
         if (v.suppressed()) {
             parts.add(i18n.get("kf.value.suppressed", v.respondents()));
@@ -223,7 +227,7 @@ final class KeyFigureCharts {
             parts.add(i18n.get("kf.value.missing"));
         }
         if (v.respondents() != null && !v.suppressed()) {
-            parts.add(i18n.get("kf.value.respondents", v.respondents()));
+            parts.add(i18n.get(countKey, v.respondents()));
         }
         if (v.responseRate() != null) {
             parts.add(i18n.get("kf.chart.rateShort", Math.round(v.responseRate())));
@@ -235,11 +239,11 @@ final class KeyFigureCharts {
     }
 
     /** The whole row in words, for the tooltip: the full name, respondents and response rate written out. */
-    static String fullLabel(ComparisonRow r, I18n i18n) {
+    static String fullLabel(ComparisonRow r, String ownMarker, String countKey, I18n i18n) {
         ComparedValue v = r.value();
         StringBuilder sb = new StringBuilder(v.label());
-        if (r.own()) {
-            sb.append(' ').append(i18n.get("kf.own"));
+        if (r.own() && !ownMarker.isEmpty()) {
+            sb.append(' ').append(ownMarker);
         }
         if (v.suppressed()) {
             sb.append(" · ").append(i18n.get("kf.value.suppressed", v.respondents()));
@@ -247,7 +251,7 @@ final class KeyFigureCharts {
             sb.append(" · ").append(i18n.get("kf.value.missing"));
         }
         if (v.respondents() != null && !v.suppressed()) {
-            sb.append(" · ").append(i18n.get("kf.value.respondents", v.respondents()));
+            sb.append(" · ").append(i18n.get(countKey, v.respondents()));
         }
         if (v.responseRate() != null) {
             sb.append(" · ").append(i18n.get("kf.value.rate", Math.round(v.responseRate())));

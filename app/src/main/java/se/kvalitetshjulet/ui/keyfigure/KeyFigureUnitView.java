@@ -68,7 +68,9 @@ final class KeyFigureUnitView extends VBox {
         text.textProperty().bind(vm.comparisonTextProperty());
         vm.comparisonProperty().addListener((o, a, c) -> compare.setChart(c == null || c.rows().size() < 2 ? null
                 : KeyFigureCharts.comparison(c.rows(), i18n.get("kf.unit.chartTitle", c.rows().getFirst().value().label(),
-                        String.valueOf(c.year())), i18n.get("kf.unit.legend"), i18n)));
+                        String.valueOf(c.year())), i18n.get("kf.unit.legend"), "", c.measure().kind() == UnitMeasure.Kind.FOLLOW_UP
+                        ? "kf.unit.assessed" : c.measure().kind() == UnitMeasure.Kind.OWN ? "kf.unit.measured"
+                        : "kf.value.respondents", i18n)));
         ChartViewer series = new ChartViewer();
         series.setId("kfUnitSeriesChart");
         series.setMinHeight(240);

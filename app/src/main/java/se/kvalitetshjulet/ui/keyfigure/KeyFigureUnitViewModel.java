@@ -94,7 +94,8 @@ public final class KeyFigureUnitViewModel {
             kpi.set(keep);
             settingKpi = false;
             if (unit.get() == null && !l.comparable().isEmpty()) {
-                long first = l.comparable().getFirst();
+                // a unit linked to Kolada first (that is where most can be said), else the first with a linked measure
+                long first = l.links().isEmpty() ? l.comparable().getFirst() : l.links().getFirst().unitId();
                 unit.set(unitChoices.stream().filter(u -> u.id() == first).findFirst().orElse(null));
             } else if (unit.get() != null) {
                 loadMeasures();

@@ -125,6 +125,9 @@ public final class KeyFigureViewModel {
     private final Command importKolada;
     private final Command fetchKolada;
     private final KeyFigureChoiceViewModel choices;
+    /** Our municipality's code and the comparison codes as the last refresh loaded them (null: not set). */
+    private String ownCode;
+    private List<String> comparisonCodes = List.of();
     private final KeyFigureUnitViewModel perUnit;
     private final Command newOwnFigure;
     private final Command importSurvey;
@@ -172,10 +175,12 @@ public final class KeyFigureViewModel {
     // ---- loading -------------------------------------------------------------------------
 
     /** What the screen shows first: everything it lists, loaded in one background task. */
-    private record Overview(List<Kpi> followed, String own, List<UnitChoice> units, List<SurveyResult> survey,
-                            List<Integer> surveyYears, List<OwnFigure> figures) { }
+    private record Overview(List<Kpi> followed, String own, String ownName, List<UnitChoice> units,
+                            List<SurveyResult> survey, List<Integer> surveyYears, List<OwnFigure> figures,
+                            Long firstOwnUnit, List<String> comparisonCodes) { }
 
     public void refresh() {
+        OwnFigure selectedFigure = figure.get(); // read here: the work never reads a property
         tasks.run(i18n.get("kf.loading"), p -> {
             List<UnitChoice> us = new ArrayList<>();
             var tree = organisation.tree();
@@ -183,13 +188,20 @@ public final class KeyFigureViewModel {
                 us.add(new UnitChoice(u.id(), tree.path(u.id())));
             }
             us.sort(java.util.Comparator.comparing(UnitChoice::label));
-            return new Overview(keyFigures.followed(), keyFigures.ownMunicipality().orElse(""), us,
-                    keyFigures.survey(null, null), keyFigures.surveyYears(), keyFigures.ownFigures());
+            String own = keyFigures.ownMunicipality().orElse("");
+            List<OwnFigure> figs = keyFigures.ownFigures();
+            OwnFigure f = selectedFigure != null ? selectedFigure : figs.isEmpty() ? null : figs.getFirst();
+            List<OwnValue> vs = f == null ? List.of() : keyFigures.ownValues(f.id(), null, null);
+            return new Overview(keyFigures.followed(), own, own.isEmpty() ? "" : keyFigures.municipalityName(own), us,
+                    keyFigures.survey(null, null), keyFigures.surveyYears(), figs,
+                    vs.isEmpty() ? null : vs.getFirst().unitId(),
+                    keyFigures.comparisons().stream().map(se.kvalitetshjulet.domain.keyfigure.Comparison::code).toList());
         }, o -> {
+            ownCode = o.own().isEmpty() ? null : o.own();
+            comparisonCodes = o.comparisonCodes();
             Kpi selected = kpi.get();
             followed.setAll(o.followed());
-            ownMunicipality.set(o.own().isEmpty() ? i18n.get("kf.ownMissing")
-                    : keyFigures.municipalityName(o.own()) + " (" + o.own() + ")");
+            ownMunicipality.set(o.own().isEmpty() ? i18n.get("kf.ownMissing") : o.ownName() + " (" + o.own() + ")");
             units.setAll(o.units());
             List<Long> withSurvey = o.survey().stream().map(SurveyResult::unitId).distinct().toList();
             surveyUnits.setAll(o.units().stream().filter(u -> withSurvey.contains(u.id())).toList());
@@ -223,12 +235,9 @@ public final class KeyFigureViewModel {
             if (figure.get() == null && !figures.isEmpty()) {
                 figure.set(figures.getFirst());
             }
-            if (ownUnit.get() == null && figure.get() != null) {
-                List<OwnValue> vs = keyFigures.ownValues(figure.get().id(), null, null);
-                if (!vs.isEmpty()) {
-                    long id = vs.getFirst().unitId();
-                    ownUnit.set(units.stream().filter(u -> u.id() == id).findFirst().orElse(null));
-                }
+            if (ownUnit.get() == null && figure.get() != null && o.firstOwnUnit() != null) {
+                long id = o.firstOwnUnit();
+                ownUnit.set(units.stream().filter(u -> u.id() == id).findFirst().orElse(null));
             }
             loadFollowUpChart();
         }, this::failed);
@@ -242,10 +251,11 @@ public final class KeyFigureViewModel {
             years.clear();
             return;
         }
-        String own = keyFigures.ownMunicipality().orElse(null);
         String g = gender.get();
-        tasks.runLatest("kf.loadKpi", i18n.get("kf.loading"), p -> new Object[] {keyFigures.years(k.id()),
-                own == null ? null : keyFigures.series(k.id(), own, g)}, r -> {
+        tasks.runLatest("kf.loadKpi", i18n.get("kf.loading"), p -> {
+            String own = keyFigures.ownMunicipality().orElse(null);
+            return new Object[] {keyFigures.years(k.id()), own == null ? null : keyFigures.series(k.id(), own, g)};
+        }, r -> {
             @SuppressWarnings("unchecked")
             List<Integer> ys = (List<Integer>) r[0];
             kpiSeries.set((ValueSeries) r[1]);
@@ -372,7 +382,7 @@ public final class KeyFigureViewModel {
             return;
         }
         String own = null;
-        if (keyFigures.ownMunicipality().isEmpty()) {
+        if (ownCode == null) {
             own = dialogs.askText(i18n.get("kf.importKolada"), i18n.get("kf.askMunicipality"), "").map(String::strip)
                     .filter(s -> !s.isEmpty()).orElse(null);
             if (own != null && !KoladaImporter.validMunicipalityCode(own)) {
@@ -397,14 +407,14 @@ public final class KeyFigureViewModel {
 
     private void fetch() {
         List<String> kpis = followed.stream().map(Kpi::id).toList();
-        String own = keyFigures.ownMunicipality().orElse(null);
+        String own = ownCode;
         if (kpis.isEmpty() || own == null) {
             dialogs.showError(i18n.get("kf.fetch"), i18n.get("kf.fetch.needSetup"));
             return;
         }
         List<String> codes = new ArrayList<>();
         codes.add(own);
-        keyFigures.comparisons().forEach(c -> codes.add(c.code()));
+        codes.addAll(comparisonCodes); // as loaded by the last refresh (which every change of them triggers)
         int to = LocalDate.now(clock).getYear();
         List<Integer> ys = List.of(to - 5, to - 4, to - 3, to - 2, to - 1, to);
         if (!dialogs.confirm(i18n.get("kf.fetch"), i18n.get("kf.fetch.confirm", String.join(", ", kpis),
@@ -450,12 +460,13 @@ public final class KeyFigureViewModel {
         }
         OwnFigure f = new OwnFigure(null, p[0].strip(), p[1].strip(), measure, p.length > 3 ? p[3].strip() : null,
                 p.length > 4 && p[4].strip().toLowerCase(java.util.Locale.ROOT).startsWith("j"), null);
-        SaveResult<Long> r = keyFigures.saveOwnFigure(f);
-        if (!r.ok()) {
-            dialogs.showError(i18n.get("kf.own.new"), String.join(" ", r.problems().stream().map(i18n::problem).toList()));
-            return;
-        }
-        refresh();
+        tasks.run(i18n.get("kf.saving"), work -> keyFigures.saveOwnFigure(f), (SaveResult<Long> r) -> {
+            if (!r.ok()) {
+                dialogs.showError(i18n.get("kf.own.new"), String.join(" ", r.problems().stream().map(i18n::problem).toList()));
+                return;
+            }
+            refresh();
+        }, this::failed);
     }
 
     private void importSurveyFile() {
