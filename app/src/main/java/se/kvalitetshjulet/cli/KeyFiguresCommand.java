@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.cli;
 
+import se.kvalitetshjulet.domain.keyfigure.ComparisonChoice;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -382,15 +383,15 @@ public final class KeyFiguresCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            List<se.kvalitetshjulet.domain.keyfigure.Comparison> list = new ArrayList<>();
-            similar.forEach(c -> list.add(new se.kvalitetshjulet.domain.keyfigure.Comparison(c, ComparisonRole.SIMILAR)));
+            List<se.kvalitetshjulet.domain.keyfigure.ComparisonChoice> list = new ArrayList<>();
+            similar.forEach(c -> list.add(new se.kvalitetshjulet.domain.keyfigure.ComparisonChoice(c, ComparisonRole.SIMILAR)));
             if (county != null) {
-                list.add(new se.kvalitetshjulet.domain.keyfigure.Comparison(county, ComparisonRole.COUNTY));
+                list.add(new se.kvalitetshjulet.domain.keyfigure.ComparisonChoice(county, ComparisonRole.COUNTY));
             }
             if (national) {
-                list.add(new se.kvalitetshjulet.domain.keyfigure.Comparison("0000", ComparisonRole.NATIONAL));
+                list.add(new se.kvalitetshjulet.domain.keyfigure.ComparisonChoice("0000", ComparisonRole.NATIONAL));
             }
-            other.forEach(c -> list.add(new se.kvalitetshjulet.domain.keyfigure.Comparison(c, ComparisonRole.OTHER)));
+            other.forEach(c -> list.add(new se.kvalitetshjulet.domain.keyfigure.ComparisonChoice(c, ComparisonRole.OTHER)));
             try (AppContext ctx = db.open()) {
                 if (own != null && !ctx.keyFigures().setOwnMunicipality(own).ok()) {
                     spec.commandLine().getErr().println("Kommunkoden '" + own + "' är inte giltig.");

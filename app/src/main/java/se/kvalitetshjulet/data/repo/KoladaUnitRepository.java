@@ -16,6 +16,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 
 import se.kvalitetshjulet.data.Database;
+import se.kvalitetshjulet.domain.audit.AuditAction;
 import se.kvalitetshjulet.domain.keyfigure.KoladaOu;
 import se.kvalitetshjulet.domain.keyfigure.KoladaValue;
 
@@ -90,7 +91,7 @@ public final class KoladaUnitRepository {
         } else {
             tx.update(KF_OU_UNIT).set(KF_OU_UNIT.UNIT_ID, unitId).where(KF_OU_UNIT.OU_CODE.eq(ouCode)).execute();
         }
-        audit.append(tx, OU_LINK_ENTITY, unitId, before == null ? AuditTrail.Action.INSERT : AuditTrail.Action.UPDATE,
+        audit.append(tx, OU_LINK_ENTITY, unitId, before == null ? AuditAction.INSERT : AuditAction.UPDATE,
                 before, after);
         return true;
     }
@@ -101,7 +102,7 @@ public final class KoladaUnitRepository {
             return false;
         }
         tx.deleteFrom(KF_OU_UNIT).where(KF_OU_UNIT.OU_CODE.eq(ouCode)).execute();
-        audit.append(tx, OU_LINK_ENTITY, before.getUnitId(), AuditTrail.Action.DELETE, before, null);
+        audit.append(tx, OU_LINK_ENTITY, before.getUnitId(), AuditAction.DELETE, before, null);
         return true;
     }
 
@@ -150,7 +151,7 @@ public final class KoladaUnitRepository {
         }
         if (kpiId == null) {
             tx.deleteFrom(KF_MEASURE_KPI).where(KF_MEASURE_KPI.MEASURE.eq(measure)).execute();
-            audit.append(tx, MEASURE_KPI_ENTITY, 0, AuditTrail.Action.DELETE, before, null);
+            audit.append(tx, MEASURE_KPI_ENTITY, 0, AuditAction.DELETE, before, null);
             return true;
         }
         var after = tx.newRecord(KF_MEASURE_KPI);
@@ -161,7 +162,7 @@ public final class KoladaUnitRepository {
         } else {
             tx.update(KF_MEASURE_KPI).set(KF_MEASURE_KPI.KPI_ID, kpiId).where(KF_MEASURE_KPI.MEASURE.eq(measure)).execute();
         }
-        audit.append(tx, MEASURE_KPI_ENTITY, 0, before == null ? AuditTrail.Action.INSERT : AuditTrail.Action.UPDATE,
+        audit.append(tx, MEASURE_KPI_ENTITY, 0, before == null ? AuditAction.INSERT : AuditAction.UPDATE,
                 before, after);
         return true;
     }

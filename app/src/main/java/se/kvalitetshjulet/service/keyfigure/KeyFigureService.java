@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.service.keyfigure;
 
+import se.kvalitetshjulet.domain.keyfigure.ComparisonChoice;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -104,12 +105,12 @@ public final class KeyFigureService {
         return db.tx(tx -> repo.setFollowedKpis(tx, ids));
     }
 
-    public List<se.kvalitetshjulet.domain.keyfigure.Comparison> comparisons() {
+    public List<se.kvalitetshjulet.domain.keyfigure.ComparisonChoice> comparisons() {
         return repo.comparisons();
     }
 
-    public SaveResult<Boolean> setComparisons(List<se.kvalitetshjulet.domain.keyfigure.Comparison> list) {
-        for (se.kvalitetshjulet.domain.keyfigure.Comparison c : list) {
+    public SaveResult<Boolean> setComparisons(List<se.kvalitetshjulet.domain.keyfigure.ComparisonChoice> list) {
+        for (se.kvalitetshjulet.domain.keyfigure.ComparisonChoice c : list) {
             if (!comparableCode(c.code())) {
                 return SaveResult.rejected(List.of(new Problem("municipality", "keyfigure.validation.municipalityCode",
                         c.code())));
@@ -193,7 +194,7 @@ public final class KeyFigureService {
         if (own != null) {
             codes.add(own);
         }
-        for (se.kvalitetshjulet.domain.keyfigure.Comparison c : repo.comparisons()) {
+        for (se.kvalitetshjulet.domain.keyfigure.ComparisonChoice c : repo.comparisons()) {
             if (!codes.contains(c.code())) {
                 codes.add(c.code());
                 roles.put(c.code(), c.role());

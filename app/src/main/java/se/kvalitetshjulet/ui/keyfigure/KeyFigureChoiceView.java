@@ -129,7 +129,7 @@ final class KeyFigureChoiceView extends HBox {
         Button add = button("kfCompareAdd", "kf.choice.add", () -> addMunicipality(hits));
         Button remove = new Button(i18n.get("kf.choice.remove"));
         remove.setId("kfCompareRemove");
-        ListView<KeyFigureChoiceViewModel.ComparisonChoice> chosen = new ListView<>(vm.comparisons());
+        ListView<KeyFigureChoiceViewModel.ComparedMunicipality> chosen = new ListView<>(vm.comparisons());
         chosen.setId("kfComparisonList");
         chosen.setPrefHeight(170);
         chosen.setCellFactory(l -> comparisonCell());
@@ -141,7 +141,7 @@ final class KeyFigureChoiceView extends HBox {
                 () -> vm.moveComparison(chosen.getSelectionModel().getSelectedItem(), 1));
         up.disableProperty().bind(chosen.getSelectionModel().selectedItemProperty().isNull());
         down.disableProperty().bind(chosen.getSelectionModel().selectedItemProperty().isNull());
-        vm.comparisons().addListener((javafx.collections.ListChangeListener<KeyFigureChoiceViewModel.ComparisonChoice>) c
+        vm.comparisons().addListener((javafx.collections.ListChangeListener<KeyFigureChoiceViewModel.ComparedMunicipality>) c
                 -> hits.refresh());
         keyboard(search, hits);
         search.setOnAction(e -> {
@@ -280,7 +280,7 @@ final class KeyFigureChoiceView extends HBox {
         };
     }
 
-    private ListCell<KeyFigureChoiceViewModel.ComparisonChoice> comparisonCell() {
+    private ListCell<KeyFigureChoiceViewModel.ComparedMunicipality> comparisonCell() {
         return new ListCell<>() {
             {
                 setPrefWidth(0);
@@ -288,7 +288,7 @@ final class KeyFigureChoiceView extends HBox {
             }
 
             @Override
-            protected void updateItem(KeyFigureChoiceViewModel.ComparisonChoice c, boolean empty) {
+            protected void updateItem(KeyFigureChoiceViewModel.ComparedMunicipality c, boolean empty) {
                 super.updateItem(c, empty);
                 setText(empty || c == null ? null : c.name() + " (" + c.code() + ") – " + i18n.get("kf.role." + c.role().name()));
             }

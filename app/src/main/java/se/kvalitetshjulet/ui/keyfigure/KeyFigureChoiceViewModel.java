@@ -12,7 +12,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import se.kvalitetshjulet.domain.keyfigure.Comparison;
+import se.kvalitetshjulet.domain.keyfigure.ComparisonChoice;
 import se.kvalitetshjulet.domain.keyfigure.ComparisonRole;
 import se.kvalitetshjulet.domain.keyfigure.Kpi;
 import se.kvalitetshjulet.domain.keyfigure.Municipality;
@@ -31,7 +31,7 @@ public final class KeyFigureChoiceViewModel {
     static final int HIT_LIMIT = 100;
 
     /** A comparison municipality as listed: code, name and the role it was chosen in. */
-    public record ComparisonChoice(String code, String name, ComparisonRole role) { }
+    public record ComparedMunicipality(String code, String name, ComparisonRole role) { }
 
     private final KeyFigureService keyFigures;
     private final TaskRunner tasks;
@@ -46,7 +46,7 @@ public final class KeyFigureChoiceViewModel {
     private final StringProperty kpiMessage = new SimpleStringProperty("");
     private final StringProperty municipalityQuery = new SimpleStringProperty("");
     private final ObservableList<Municipality> municipalityHits = FXCollections.observableArrayList();
-    private final ObservableList<ComparisonChoice> comparisons = FXCollections.observableArrayList();
+    private final ObservableList<ComparedMunicipality> comparisons = FXCollections.observableArrayList();
     /** The role a municipality is added in; {@code null}: the likely one (Riket, county, "Liknande …", other). */
     private final ObjectProperty<ComparisonRole> role = new SimpleObjectProperty<>();
     private final StringProperty municipalityMessage = new SimpleStringProperty("");
@@ -63,7 +63,7 @@ public final class KeyFigureChoiceViewModel {
     }
 
     /** What the lists show first: the followed KPIs, the comparisons, and the first hits of both searches. */
-    private record Loaded(List<Kpi> followed, List<ComparisonChoice> comparisons, String own) { }
+    private record Loaded(List<Kpi> followed, List<ComparedMunicipality> comparisons, String own) { }
 
     public void refresh() {
         tasks.runLatest("kf.choice.load", i18n.get("kf.loading"), p -> load(), l -> {
@@ -77,10 +77,10 @@ public final class KeyFigureChoiceViewModel {
 
     private Loaded load() {
         Map<String, Municipality> known = keyFigures.municipalities();
-        List<ComparisonChoice> cs = new ArrayList<>();
-        for (Comparison c : keyFigures.comparisons()) {
+        List<ComparedMunicipality> cs = new ArrayList<>();
+        for (ComparisonChoice c : keyFigures.comparisons()) {
             Municipality m = known.get(c.code());
-            cs.add(new ComparisonChoice(c.code(), m == null || m.title() == null ? keyFigures.municipalityName(c.code())
+            cs.add(new ComparedMunicipality(c.code(), m == null || m.title() == null ? keyFigures.municipalityName(c.code())
                     : m.title(), c.role()));
         }
         return new Loaded(keyFigures.followed(), cs, keyFigures.ownMunicipality().orElse(null));
@@ -171,8 +171,8 @@ public final class KeyFigureChoiceViewModel {
             return;
         }
         ComparisonRole r = role.get() != null ? role.get() : KeyFigureService.likelyRole(m);
-        List<ComparisonChoice> next = new ArrayList<>(comparisons);
-        next.add(new ComparisonChoice(m.code(), m.title(), r));
+        List<ComparedMunicipality> next = new ArrayList<>(comparisons);
+        next.add(new ComparedMunicipality(m.code(), m.title(), r));
         saveComparisons(next, i18n.get("kf.choice.compared", m.title(), i18n.get("kf.role." + r.name())));
     }
 
@@ -187,27 +187,27 @@ public final class KeyFigureChoiceViewModel {
         compareWith(new Municipality(code, Municipality.NATIONAL.equals(code) ? "Riket" : code, null));
     }
 
-    public void stopComparing(ComparisonChoice c) {
+    public void stopComparing(ComparedMunicipality c) {
         if (c == null) {
             return;
         }
-        List<ComparisonChoice> next = new ArrayList<>(comparisons.stream().filter(x -> !x.code().equals(c.code())).toList());
+        List<ComparedMunicipality> next = new ArrayList<>(comparisons.stream().filter(x -> !x.code().equals(c.code())).toList());
         saveComparisons(next, i18n.get("kf.choice.uncompared", c.name()));
     }
 
-    public void moveComparison(ComparisonChoice c, int step) {
-        int i = indexOf(comparisons.stream().map(ComparisonChoice::code).toList(), c == null ? null : c.code());
+    public void moveComparison(ComparedMunicipality c, int step) {
+        int i = indexOf(comparisons.stream().map(ComparedMunicipality::code).toList(), c == null ? null : c.code());
         int j = i + step;
         if (i < 0 || j < 0 || j >= comparisons.size()) {
             return;
         }
-        List<ComparisonChoice> next = new ArrayList<>(comparisons);
+        List<ComparedMunicipality> next = new ArrayList<>(comparisons);
         next.add(j, next.remove(i));
         saveComparisons(next, "");
     }
 
-    private void saveComparisons(List<ComparisonChoice> next, String message) {
-        List<Comparison> list = next.stream().map(c -> new Comparison(c.code(), c.role())).toList();
+    private void saveComparisons(List<ComparedMunicipality> next, String message) {
+        List<ComparisonChoice> list = next.stream().map(c -> new ComparisonChoice(c.code(), c.role())).toList();
         tasks.run(i18n.get("kf.saving"), p -> keyFigures.setComparisons(list), r -> {
             if (!r.ok()) {
                 municipalityMessage.set(String.join(" ", r.problems().stream().map(i18n::problem).toList()));
@@ -246,7 +246,7 @@ public final class KeyFigureChoiceViewModel {
     public StringProperty kpiMessageProperty() { return kpiMessage; }
     public StringProperty municipalityQueryProperty() { return municipalityQuery; }
     public ObservableList<Municipality> municipalityHits() { return municipalityHits; }
-    public ObservableList<ComparisonChoice> comparisons() { return comparisons; }
+    public ObservableList<ComparedMunicipality> comparisons() { return comparisons; }
     public ObjectProperty<ComparisonRole> roleProperty() { return role; }
     public StringProperty municipalityMessageProperty() { return municipalityMessage; }
     public I18n i18n() { return i18n; }

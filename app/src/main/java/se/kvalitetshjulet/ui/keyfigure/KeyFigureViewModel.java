@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui.keyfigure;
 
+import se.kvalitetshjulet.domain.keyfigure.ComparisonChoice;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -195,7 +196,7 @@ public final class KeyFigureViewModel {
             return new Overview(keyFigures.followed(), own, own.isEmpty() ? "" : keyFigures.municipalityName(own), us,
                     keyFigures.survey(null, null), keyFigures.surveyYears(), figs,
                     vs.isEmpty() ? null : vs.getFirst().unitId(),
-                    keyFigures.comparisons().stream().map(se.kvalitetshjulet.domain.keyfigure.Comparison::code).toList());
+                    keyFigures.comparisons().stream().map(se.kvalitetshjulet.domain.keyfigure.ComparisonChoice::code).toList());
         }, o -> {
             ownCode = o.own().isEmpty() ? null : o.own();
             comparisonCodes = o.comparisonCodes();

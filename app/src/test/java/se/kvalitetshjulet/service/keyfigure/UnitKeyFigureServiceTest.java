@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import se.kvalitetshjulet.TestDb;
 import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.domain.keyfigure.ComparedValue;
-import se.kvalitetshjulet.domain.keyfigure.Comparison;
+import se.kvalitetshjulet.domain.keyfigure.ComparisonChoice;
 import se.kvalitetshjulet.domain.keyfigure.ComparisonRole;
 import se.kvalitetshjulet.domain.keyfigure.ComparisonRow;
 import se.kvalitetshjulet.domain.keyfigure.OuLink;
@@ -30,7 +30,7 @@ import se.kvalitetshjulet.domain.keyfigure.ValueSeries;
 import se.kvalitetshjulet.domain.keyfigure.Verdict;
 import se.kvalitetshjulet.domain.report.ReportKind;
 import se.kvalitetshjulet.export.ReportDocument;
-import se.kvalitetshjulet.service.ReportService;
+import se.kvalitetshjulet.service.report.ReportService;
 
 /**
  * Key figures per unit (decision 0019) on hand-computed numbers: Kolada's own unit values linked to our unit, the
@@ -49,8 +49,8 @@ class UnitKeyFigureServiceTest {
         units = KfFixtures.organisation(ctx);
         ctx.keyFigures().koladaImporter().importFile(KfFixtures.file("kpi-catalogue-elderly-care.v3.json"), null);
         ctx.keyFigures().koladaImporter().importFile(KfFixtures.file("kolada-data-u21468.json"), "1280");
-        ctx.keyFigures().setComparisons(List.of(new Comparison("1283", ComparisonRole.SIMILAR),
-                new Comparison("G33", ComparisonRole.SIMILAR)));
+        ctx.keyFigures().setComparisons(List.of(new ComparisonChoice("1283", ComparisonRole.SIMILAR),
+                new ComparisonChoice("G33", ComparisonRole.SIMILAR)));
         ctx.keyFigures().surveyImporter().importFile(KfFixtures.file("brukarundersokning-2024.csv"), null, null, false);
         ctx.keyFigures().surveyImporter().importFile(KfFixtures.file("brukarundersokning-2025-messy.csv"), null, null, false);
         ctx.followUps().importFile(KfFixtures.file("individuppfoljning.csv"));

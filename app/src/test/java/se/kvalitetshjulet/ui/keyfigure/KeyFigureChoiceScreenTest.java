@@ -28,7 +28,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import se.kvalitetshjulet.app.AppContext;
-import se.kvalitetshjulet.domain.keyfigure.Comparison;
+import se.kvalitetshjulet.domain.keyfigure.ComparisonChoice;
 import se.kvalitetshjulet.domain.keyfigure.ComparisonRole;
 import se.kvalitetshjulet.domain.keyfigure.Kpi;
 import se.kvalitetshjulet.domain.keyfigure.Municipality;
@@ -47,7 +47,7 @@ import se.kvalitetshjulet.ui.shell.MainView;
 class KeyFigureChoiceScreenTest {
     private AppContext ctx;
     private List<String> followedBefore;
-    private List<Comparison> comparisonsBefore;
+    private List<ComparisonChoice> comparisonsBefore;
 
     @BeforeAll
     static void demo() {
@@ -109,7 +109,7 @@ class KeyFigureChoiceScreenTest {
         // comparison municipalities: Delete removes, a search and Enter adds in the chosen role
         robot.clickOn("#kfChooseComparisons");
         waitUntil(() -> tabs.getSelectionModel().getSelectedItem().getId().equals("kfTabChoice"));
-        ListView<KeyFigureChoiceViewModel.ComparisonChoice> chosen = robot.lookup("#kfComparisonList").queryAs(ListView.class);
+        ListView<KeyFigureChoiceViewModel.ComparedMunicipality> chosen = robot.lookup("#kfComparisonList").queryAs(ListView.class);
         waitUntil(() -> chosen.getItems().size() == comparisonsBefore.size());
         robot.interact(() -> {
             chosen.getSelectionModel().select(chosen.getItems().stream().filter(c -> c.code().equals("9903")).findFirst()
@@ -118,7 +118,7 @@ class KeyFigureChoiceScreenTest {
         });
         robot.type(KeyCode.DELETE);
         waitUntil(() -> chosen.getItems().stream().noneMatch(c -> c.code().equals("9903")));
-        assertThat(ctx.keyFigures().comparisons()).extracting(Comparison::code).doesNotContain("9903");
+        assertThat(ctx.keyFigures().comparisons()).extracting(ComparisonChoice::code).doesNotContain("9903");
 
         ListView<Municipality> municipalityHits = robot.lookup("#kfMunicipalityHits").queryAs(ListView.class);
         ComboBox<ComparisonRole> role = robot.lookup("#kfComparisonRole").queryAs(ComboBox.class);
@@ -128,7 +128,7 @@ class KeyFigureChoiceScreenTest {
         robot.type(KeyCode.DOWN);
         robot.type(KeyCode.ENTER);
         waitUntil(() -> chosen.getItems().stream().anyMatch(c -> c.code().equals("9903")));
-        assertThat(chosen.getItems().getLast()).isEqualTo(new KeyFigureChoiceViewModel.ComparisonChoice("9903", "Norrvik",
+        assertThat(chosen.getItems().getLast()).isEqualTo(new KeyFigureChoiceViewModel.ComparedMunicipality("9903", "Norrvik",
                 ComparisonRole.SIMILAR));
 
         // a municipality that is not (yet) known: typed by its code
@@ -140,7 +140,7 @@ class KeyFigureChoiceScreenTest {
         waitUntil(() -> municipalityHits.getItems().isEmpty() && message.getText().contains("1281 finns inte bland"));
         robot.type(KeyCode.ENTER);
         waitUntil(() -> chosen.getItems().stream().anyMatch(c -> c.code().equals("1281")));
-        assertThat(ctx.keyFigures().comparisons()).contains(new Comparison("1281", ComparisonRole.OTHER));
+        assertThat(ctx.keyFigures().comparisons()).contains(new ComparisonChoice("1281", ComparisonRole.OTHER));
 
         // and the comparison on the first tab has a row for it, with the value missing rather than 0
         robot.interact(() -> tabs.getSelectionModel().select(0));
