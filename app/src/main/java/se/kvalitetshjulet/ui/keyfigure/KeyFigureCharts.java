@@ -269,6 +269,10 @@ final class KeyFigureCharts {
     private static XYPlot basePlot(List<String> periods, String yLabel) {
         SymbolAxis x = new SymbolAxis(null, periods.toArray(String[]::new));
         x.setGridBandsVisible(false);
+        if (!periods.isEmpty()) { // half a period on each side, so that the first and last points and labels show
+            x.setAutoRange(false);
+            x.setRange(-0.5, periods.size() - 0.5);
+        }
         if (periods.size() > 14) {
             x.setVerticalTickLabels(true);
         }

@@ -38,7 +38,7 @@ final class KeyFigureUnitView extends VBox {
         setPadding(new Insets(10));
         ComboBox<KeyFigureViewModel.UnitChoice> unit = new ComboBox<>(vm.unitChoices());
         unit.setId("kfUnitUnit");
-        unit.setPrefWidth(340);
+        unit.setPrefWidth(460);
         unit.valueProperty().bindBidirectional(vm.unitProperty());
         ComboBox<UnitMeasure> measure = new ComboBox<>(vm.measures());
         measure.setId("kfUnitMeasure");
@@ -92,7 +92,7 @@ final class KeyFigureUnitView extends VBox {
         table.getColumns().add(col("kf.unit.col.ou", OuLink::ouCode, 160));
         table.getColumns().add(col("kf.unit.col.ouTitle", l -> l.ouTitle() == null ? i18n.get("kf.unit.unknownName")
                 : l.ouTitle(), 260));
-        table.getColumns().add(col("kf.unit.col.unit", OuLink::unit, 420));
+        table.getColumns().add(col("kf.unit.col.unit", OuLink::unit, 560));
         table.setPlaceholder(new Label(i18n.get("kf.unit.noLinks")));
         TextField ou = new TextField();
         ou.setId("kfOuCode");
