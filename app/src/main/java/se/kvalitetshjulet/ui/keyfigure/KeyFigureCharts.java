@@ -39,6 +39,18 @@ final class KeyFigureCharts {
     private KeyFigureCharts() {
     }
 
+    /**
+     * Shows the chart, or hides the viewer when there is none (JFreeChart's viewer refuses a null chart; an empty
+     * plot would look like data that is zero).
+     */
+    static void show(org.jfree.chart.fx.ChartViewer viewer, JFreeChart chart) {
+        viewer.setVisible(chart != null);
+        viewer.setManaged(chart != null);
+        if (chart != null) {
+            viewer.setChart(chart);
+        }
+    }
+
     static JFreeChart runChart(ValueSeries s, String yLabel, I18n i18n) {
         XYIntervalSeries values = new XYIntervalSeries(i18n.get("kf.chart.value"));
         XYSeries median = new XYSeries(i18n.get("kf.chart.median"));

@@ -66,7 +66,7 @@ final class KeyFigureUnitView extends VBox {
         compare.setPrefHeight(360);
         Label text = note("kfUnitComparisonText");
         text.textProperty().bind(vm.comparisonTextProperty());
-        vm.comparisonProperty().addListener((o, a, c) -> compare.setChart(c == null || c.rows().size() < 2 ? null
+        vm.comparisonProperty().addListener((o, a, c) -> KeyFigureCharts.show(compare, c == null || c.rows().size() < 2 ? null
                 : KeyFigureCharts.comparison(c.rows(), i18n.get("kf.unit.chartTitle", c.rows().getFirst().value().label(),
                         String.valueOf(c.year())), i18n.get("kf.unit.legend"), "", c.measure().kind() == UnitMeasure.Kind.FOLLOW_UP
                         ? "kf.unit.assessed" : c.measure().kind() == UnitMeasure.Kind.OWN ? "kf.unit.measured"
@@ -77,7 +77,7 @@ final class KeyFigureUnitView extends VBox {
         series.setPrefHeight(320);
         Label seriesNote = note("kfUnitSeriesNote");
         vm.seriesProperty().addListener((o, a, s) -> {
-            series.setChart(s == null || s.periods().isEmpty() ? null : KeyFigureCharts.runChart(s, "", i18n));
+            KeyFigureCharts.show(series, s == null || s.periods().isEmpty() ? null : KeyFigureCharts.runChart(s, "", i18n));
             seriesNote.setText(s == null || s.periods().isEmpty() ? i18n.get("kf.noValues") : String.join("\n",
                     new se.kvalitetshjulet.domain.spc.SignalExplainer(i18n.locale()).explainAll(s.run()).stream()
                             .flatMap(java.util.List::stream).toList()));

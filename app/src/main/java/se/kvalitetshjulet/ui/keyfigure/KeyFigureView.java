@@ -161,10 +161,10 @@ public final class KeyFigureView extends BorderPane implements Refreshable {
         ChartViewer compare = viewer("kfComparisonChart");
         Label seriesNote = note("kfSeriesNote");
         vm.kpiSeriesProperty().addListener((o, a, s) -> {
-            series.setChart(s == null || s.periods().isEmpty() ? null : KeyFigureCharts.runChart(s, "", i18n));
+            KeyFigureCharts.show(series, s == null || s.periods().isEmpty() ? null : KeyFigureCharts.runChart(s, "", i18n));
             seriesNote.setText(s == null ? i18n.get("kf.noValues") : String.join("\n", vm.explain(s.run())));
         });
-        vm.comparisonProperty().addListener((o, a, rows) -> compare.setChart(rows == null || rows.isEmpty() ? null
+        vm.comparisonProperty().addListener((o, a, rows) -> KeyFigureCharts.show(compare, rows == null || rows.isEmpty() ? null
                 : KeyFigureCharts.comparison(rows, i18n.get("kf.chart.comparisonTitle", String.valueOf(vm.yearProperty().get())), i18n)));
         Label text = note("kfComparisonText");
         text.textProperty().bind(vm.comparisonTextProperty());
@@ -219,7 +219,7 @@ public final class KeyFigureView extends BorderPane implements Refreshable {
         ChartViewer chart = viewer("kfSurveyChart");
         Label chartNote = note("kfSurveyNote");
         vm.surveySeriesProperty().addListener((o, a, s) -> {
-            chart.setChart(s == null || s.periods().isEmpty() ? null : KeyFigureCharts.runChart(s, "%", i18n));
+            KeyFigureCharts.show(chart, s == null || s.periods().isEmpty() ? null : KeyFigureCharts.runChart(s, "%", i18n));
             chartNote.setText(s == null ? "" : suppressedNote(s.values()) + " " + i18n.get("kf.method.short"));
         });
         ComboBox<Integer> year = new ComboBox<>(vm.surveyYears());
@@ -234,6 +234,8 @@ public final class KeyFigureView extends BorderPane implements Refreshable {
         changes.getColumns().add(col("kf.col.latest", c -> value(c.current()), 210));
         changes.getColumns().add(col("kf.col.verdict", c -> vm.changeText(c.verdict()), 260));
         changes.setPlaceholder(new Label(i18n.get("kf.changes.none")));
+        // the verdict column is what the kvalitetsdialog reads: fit all columns to the width instead of cutting it off
+        changes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         VBox box = new VBox(10, bar, chart, chartNote, new HBox(8, new Label(i18n.get("kf.changes.title")), year), changes);
         box.setPadding(new Insets(10));
         return scroll(box);
@@ -298,7 +300,7 @@ public final class KeyFigureView extends BorderPane implements Refreshable {
         Label chartNote = note("kfOwnNote");
         vm.ownSeriesProperty().addListener((o, a, s) -> {
             OwnFigure f = vm.figureProperty().get();
-            chart.setChart(s == null || s.periods().isEmpty() ? null : KeyFigureCharts.runChart(s,
+            KeyFigureCharts.show(chart, s == null || s.periods().isEmpty() ? null : KeyFigureCharts.runChart(s,
                     f == null || f.unitLabel() == null ? "" : f.unitLabel(), i18n));
             chartNote.setText(s == null ? "" : String.join("\n", vm.explain(s.run())) + (f != null && f.lowerIsBetter()
                     ? " " + i18n.get("kf.own.lowerIsBetter") : ""));
@@ -391,7 +393,7 @@ public final class KeyFigureView extends BorderPane implements Refreshable {
         Label chartNote = note("kfFollowUpNote");
         vm.followUpSeriesProperty().addListener((o, a, s) -> {
             FollowUpMeasure m = vm.measureProperty().get();
-            chart.setChart(s == null || s.total() == 0 ? null : KeyFigureCharts.pChart(s,
+            KeyFigureCharts.show(chart, s == null || s.total() == 0 ? null : KeyFigureCharts.pChart(s,
                     i18n.get("kf.chart.pTitle", i18n.get("kf.measure." + m.name())), i18n));
             chartNote.setText(s == null || s.total() == 0 ? i18n.get("kf.followUp.none")
                     : String.join("\n", vm.explain(s.chart())));
