@@ -75,6 +75,7 @@ public final class AppContext implements AutoCloseable {
     private final ReportService reports;
     private final se.kvalitetshjulet.data.repo.KeyFigureRepository keyFigureRepository;
     private final se.kvalitetshjulet.service.keyfigure.KeyFigureService keyFigures;
+    private final se.kvalitetshjulet.service.keyfigure.UnitKeyFigureService unitKeyFigures;
     private final se.kvalitetshjulet.service.keyfigure.FollowUpService followUps;
     private final se.kvalitetshjulet.service.ListsService lists;
     private final se.kvalitetshjulet.service.OrgFileService orgFile;
@@ -127,14 +128,18 @@ public final class AppContext implements AutoCloseable {
         this.reportRepository = new ReportRepository(database, audit);
         // h5: key figures, the user survey and aggregated individual follow-up
         this.keyFigureRepository = new se.kvalitetshjulet.data.repo.KeyFigureRepository(database, audit);
+        var koladaUnits = new se.kvalitetshjulet.data.repo.KoladaUnitRepository(database, audit);
         this.keyFigures = new se.kvalitetshjulet.service.keyfigure.KeyFigureService(database, keyFigureRepository,
-                settings, organisation);
+                settings, organisation, koladaUnits);
         this.followUps = new se.kvalitetshjulet.service.keyfigure.FollowUpService(database,
                 new se.kvalitetshjulet.data.repo.FollowUpRepository(database, audit), keyFigureRepository, organisation,
                 clock);
+        // h4: key figures per unit (Kolada ou linked to our units, own measures beside municipality values)
+        this.unitKeyFigures = new se.kvalitetshjulet.service.keyfigure.UnitKeyFigureService(database, koladaUnits,
+                keyFigures, followUps, organisation, clock);
         this.reports = new ReportService(database, reportRepository, deviations, denominators, patterns, riskService,
                 selfChecks, organisation, new se.kvalitetshjulet.service.keyfigure.AggregatedReportBuilder(keyFigures,
-                        followUps, organisation));
+                        followUps, organisation).withUnits(unitKeyFigures));
         this.lists = new se.kvalitetshjulet.service.ListsService(database,
                 new se.kvalitetshjulet.data.repo.ListsRepository(database, audit));
         var boardRows = new se.kvalitetshjulet.data.repo.Bilaga2Repository(database, audit);
@@ -203,6 +208,7 @@ public final class AppContext implements AutoCloseable {
     }
     public ReportService reports() { return reports; }
     public se.kvalitetshjulet.service.keyfigure.KeyFigureService keyFigures() { return keyFigures; }
+    public se.kvalitetshjulet.service.keyfigure.UnitKeyFigureService unitKeyFigures() { return unitKeyFigures; }
     public se.kvalitetshjulet.service.keyfigure.FollowUpService followUps() { return followUps; }
     public se.kvalitetshjulet.service.ListsService lists() { return lists; }
     public se.kvalitetshjulet.service.OrgFileService orgFile() { return orgFile; }

@@ -38,7 +38,8 @@ import se.kvalitetshjulet.service.keyfigure.SurveyMapping;
 @Command(name = "keyfigures", mixinStandardHelpOptions = true,
         description = "Nyckeltal: Kolada, brukarundersökningen, egna nyckeltal och individuppföljning på aggregerad nivå.",
         subcommands = {KeyFiguresCommand.Import.class, KeyFiguresCommand.Fetch.class, KeyFiguresCommand.Search.class,
-                KeyFiguresCommand.Follow.class, KeyFiguresCommand.Compare.class, KeyFiguresCommand.Show.class},
+                KeyFiguresCommand.Follow.class, KeyFiguresCommand.Compare.class, KeyFiguresCommand.Show.class,
+                KeyFiguresUnitCommands.Ou.class, KeyFiguresUnitCommands.LinkKpi.class, KeyFiguresUnitCommands.Unit.class},
         exitCodeListHeading = "%nSlutkoder:%n",
         exitCodeList = {"0:klart", "1:fel", "2:felaktig användning", "3:filen avvisades (inget skrevs)"})
 public final class KeyFiguresCommand implements Callable<Integer> {
@@ -382,15 +383,15 @@ public final class KeyFiguresCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            List<ComparisonChoice> list = new ArrayList<>();
-            similar.forEach(c -> list.add(new ComparisonChoice(c, ComparisonRole.SIMILAR)));
+            List<se.kvalitetshjulet.domain.keyfigure.ComparisonChoice> list = new ArrayList<>();
+            similar.forEach(c -> list.add(new se.kvalitetshjulet.domain.keyfigure.ComparisonChoice(c, ComparisonRole.SIMILAR)));
             if (county != null) {
-                list.add(new ComparisonChoice(county, ComparisonRole.COUNTY));
+                list.add(new se.kvalitetshjulet.domain.keyfigure.ComparisonChoice(county, ComparisonRole.COUNTY));
             }
             if (national) {
-                list.add(new ComparisonChoice("0000", ComparisonRole.NATIONAL));
+                list.add(new se.kvalitetshjulet.domain.keyfigure.ComparisonChoice("0000", ComparisonRole.NATIONAL));
             }
-            other.forEach(c -> list.add(new ComparisonChoice(c, ComparisonRole.OTHER)));
+            other.forEach(c -> list.add(new se.kvalitetshjulet.domain.keyfigure.ComparisonChoice(c, ComparisonRole.OTHER)));
             try (AppContext ctx = db.open()) {
                 if (own != null && !ctx.keyFigures().setOwnMunicipality(own).ok()) {
                     spec.commandLine().getErr().println("Kommunkoden '" + own + "' är inte giltig.");

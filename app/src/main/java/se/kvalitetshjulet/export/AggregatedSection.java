@@ -50,6 +50,7 @@ final class AggregatedSection {
         }
         own(a);
         followUp(a);
+        perUnit(a);
         if (m.kind() == ReportKind.TERTIAL && !a.survey().isEmpty()) {
             survey(a);
         }
@@ -116,6 +117,50 @@ final class AggregatedSection {
             }
         }
         out.add(new ReportDocument.Paragraph(s("kf.report.source"), false));
+    }
+
+    // ---- per unit beside the municipalities (decision 0019) ------------------------------------
+
+    private void perUnit(AggregatedFollowUp a) {
+        if (a.perUnit().isEmpty()) {
+            return;
+        }
+        out.add(new ReportDocument.Heading(2, s("kf.report.h.perUnit")));
+        out.add(new ReportDocument.Paragraph(s("kf.report.perUnit.intro"), false));
+        for (AggregatedFollowUp.UnitRow u : a.perUnit()) {
+            out.add(new ReportDocument.Paragraph(u.unit() + " – " + u.measure() + ", " + u.year()
+                    + (u.kpiId() == null ? "" : " (" + s("kf.report.perUnit.against", u.kpiTitle(), u.kpiId()) + ")"), true));
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(row(u.unit() + " " + u.year(), u.latest(), ""));
+            rows.add(row(u.unit() + " " + (u.year() - 1), u.previous(), ""));
+            for (ComparisonRow r : u.rows().subList(1, u.rows().size())) {
+                rows.add(row(r.value().label(), r.value(), r.againstOwn() == null ? "" : s("kf.report.perUnit.verdict."
+                        + r.againstOwn().name())));
+            }
+            out.add(new ReportDocument.Table(s("kf.report.sheet.perUnit"), List.of(s("kf.report.perUnit.who"),
+                    s("kf.col.value"), s("kf.col.interval"), s("kf.col.respondents"), s("kf.col.responseRate"),
+                    s("kf.report.perUnit.againstUnit")), rows, new float[] {3.5f, 1.2f, 1.6f, 1.2f, 1.4f, 3}));
+            List<String> notes = new ArrayList<>();
+            notes.add(s("kf.report.perUnit.change", Integer.toString(u.year()), Integer.toString(u.year() - 1),
+                    s("kf.change." + u.change().name())));
+            if (!u.note().isBlank()) {
+                notes.add(u.note());
+            }
+            if (!u.runSignals().isEmpty()) {
+                notes.add(s("kf.report.perUnit.run") + " " + String.join(" ", u.runSignals()));
+            }
+            out.add(new ReportDocument.Paragraph(String.join(" ", notes), false));
+        }
+        out.add(new ReportDocument.Paragraph(s("kf.report.source"), false));
+    }
+
+    private List<String> row(String who, ComparedValue v, String verdict) {
+        return List.of(who, v == null || v.value() == null ? (v != null && v.suppressed()
+                        ? s("kf.value.suppressed", v.respondents()) : s("kf.value.missing")) : ReportDocument.number(v.value(), 1),
+                v == null || v.interval() == null ? "–" : interval(v),
+                v == null || v.respondents() == null ? "–" : Integer.toString(v.respondents()),
+                v == null || v.responseRate() == null ? "–" : ReportDocument.number(v.responseRate(), 0) + " %",
+                (v != null && v.unweighted() ? s("kf.chart.unweighted") + "; " : "") + verdict);
     }
 
     // ---- own key figures -----------------------------------------------------------------

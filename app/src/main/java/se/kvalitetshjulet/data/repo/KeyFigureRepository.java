@@ -59,7 +59,6 @@ public final class KeyFigureRepository {
         }
     }
 
-
     private final Database db;
     private final AuditTrail audit;
 
@@ -155,6 +154,24 @@ public final class KeyFigureRepository {
         db.dsl().selectFrom(KF_MUNICIPALITY).orderBy(KF_MUNICIPALITY.CODE)
                 .forEach(r -> out.put(r.getCode(), new Municipality(r.getCode(), r.getTitle(), r.getType())));
         return out;
+    }
+
+    /** Municipalities, counties and groups whose code or name contains every word of {@code query}; the country first. */
+    public List<Municipality> searchMunicipalities(String query, int limit) {
+        Condition c = DSL.trueCondition();
+        if (query != null) {
+            for (String word : query.strip().split("\\s+")) {
+                if (!word.isEmpty()) {
+                    String like = "%" + word.toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%";
+                    c = c.and(DSL.lower(KF_MUNICIPALITY.CODE).like(like)
+                            .or(DSL.function(Database.UNICODE_LOWER, String.class, KF_MUNICIPALITY.TITLE).like(like)));
+                }
+            }
+        }
+        return db.dsl().selectFrom(KF_MUNICIPALITY).where(c)
+                .orderBy(DSL.when(KF_MUNICIPALITY.CODE.eq(Municipality.NATIONAL), 0).otherwise(1), KF_MUNICIPALITY.TITLE,
+                        KF_MUNICIPALITY.CODE)
+                .limit(limit).fetch(r -> new Municipality(r.getCode(), r.getTitle(), r.getType()));
     }
 
     // ---- values ------------------------------------------------------------------------

@@ -65,6 +65,7 @@ public final class KeyFigureDemoData {
     private final SettingsRepository settings;
     private final KeyFigureRepository repo;
     private final FollowUpRepository followUps;
+    private final se.kvalitetshjulet.data.repo.KoladaUnitRepository ous;
 
     public KeyFigureDemoData(Database db, UnitRepository units, SettingsRepository settings) {
         this.db = db;
@@ -73,6 +74,7 @@ public final class KeyFigureDemoData {
         AuditTrail audit = new AuditTrail(db, new Actor());
         this.repo = new KeyFigureRepository(db, audit);
         this.followUps = new FollowUpRepository(db, audit);
+        this.ous = new se.kvalitetshjulet.data.repo.KoladaUnitRepository(db, audit);
     }
 
     public void generate(long seed, LocalDate today) {
@@ -95,11 +97,11 @@ public final class KeyFigureDemoData {
                     new Municipality("9900", "Demolänet", "L"), new Municipality("0000", "Riket", "K"),
                     new Municipality("G9901", "Liknande kommuner äldreomsorg, Demokommun", "G")));
             repo.setFollowedKpis(tx, List.of("U21468", "U23471", "U21401", "U21452"));
-            repo.setComparisons(tx, List.of(new ComparisonChoice("9902", ComparisonRole.SIMILAR),
-                    new ComparisonChoice("9903", ComparisonRole.SIMILAR),
-                    new ComparisonChoice("G9901", ComparisonRole.SIMILAR),
-                    new ComparisonChoice("9900", ComparisonRole.COUNTY),
-                    new ComparisonChoice("0000", ComparisonRole.NATIONAL)));
+            repo.setComparisons(tx, List.of(new se.kvalitetshjulet.domain.keyfigure.ComparisonChoice("9902", ComparisonRole.SIMILAR),
+                    new se.kvalitetshjulet.domain.keyfigure.ComparisonChoice("9903", ComparisonRole.SIMILAR),
+                    new se.kvalitetshjulet.domain.keyfigure.ComparisonChoice("G9901", ComparisonRole.SIMILAR),
+                    new se.kvalitetshjulet.domain.keyfigure.ComparisonChoice("9900", ComparisonRole.COUNTY),
+                    new se.kvalitetshjulet.domain.keyfigure.ComparisonChoice("0000", ComparisonRole.NATIONAL)));
             repo.upsertValues(tx, koladaValues(rnd, lastSurvey), "Demodata (påhittade värden)");
 
             // the user survey per unit
@@ -153,13 +155,46 @@ public final class KeyFigureDemoData {
                 if (id == null) {
                     continue;
                 }
-                for (int i = 23; i >= 0; i--) {
+                for (int i = 35; i >= 0; i--) { // three years, so that the last year of Kolada's U21401 (2024) is covered
                     YearMonth ym = end.minusMonths(i);
                     double v = 15 + s - (s == 0 && i < 9 ? 3.5 : 0) + rnd.nextGaussian() * 1.2;
                     repo.saveOwnValue(tx, new OwnValue(figure, id, ym.getYear(), ym.getMonthValue(),
                             Math.round(v * 2) / 2.0, 25 + rnd.nextInt(20)), false);
                 }
             }
+
+            // key figures per unit (decision 0019): Kolada's units for the home-care units, linked to ours, with
+            // their own values of U21468 and its respondents; our survey, personalkontinuitet and follow-ups are set
+            // beside the KPIs Kolada publishes per municipality
+            String[][] ouUnits = {{"V15E990100101", "Hemtjänst Norr"}, {"V15E990100102", "Hemtjänst Syd"},
+                    {"V15E990100103", "Omsorgshuset Hemtjänst AB"}};
+            List<se.kvalitetshjulet.domain.keyfigure.KoladaOu> kous = new ArrayList<>();
+            List<KoladaValue> ouValues = new ArrayList<>();
+            for (int u = 0; u < ouUnits.length; u++) {
+                Long id = byName.get(ouUnits[u][1]);
+                kous.add(new se.kvalitetshjulet.domain.keyfigure.KoladaOu(ouUnits[u][0], ouUnits[u][1], OWN));
+                for (int y = lastSurvey - 4; y <= lastSurvey; y++) {
+                    boolean noSurvey = y == 2020;
+                    double h = new double[] {88, 84, 79}[u] + rnd.nextGaussian() * 2;
+                    int resp = (int) Math.round(new int[] {75, 88, 46}[u] * (0.9 + rnd.nextDouble() * 0.2));
+                    ouValues.add(new KoladaValue("U21468", "", ouUnits[u][0], y, "T", noSurvey ? null : (double) Math.round(h),
+                            "", 1));
+                    if (!noSurvey) {
+                        ouValues.add(new KoladaValue("U23592", "", ouUnits[u][0], y, "T", (double) resp, "", 1));
+                        ouValues.add(new KoladaValue("U23593", "", ouUnits[u][0], y, "T",
+                                (double) Math.round(45 + rnd.nextDouble() * 12), "", 1));
+                    }
+                }
+                if (id != null) {
+                    ous.link(tx, ouUnits[u][0], id);
+                }
+            }
+            ous.upsertOus(tx, kous);
+            repo.upsertValues(tx, ouValues, "Demodata (påhittade värden)");
+            ous.setMeasureKpi(tx, "survey:HT-HELHET", "U21468");
+            ous.setMeasureKpi(tx, "survey:SABO-HELHET", "U23471");
+            ous.setMeasureKpi(tx, "own:PK14", "U21401");
+            ous.setMeasureKpi(tx, "followup:PLAN_EXISTS", "U21452");
 
             // individual follow-ups: two years, pseudonymous case references
             String[][] insatser = {{"Hemtjänst Norr", "Hemtjänst"}, {"Hemtjänst Syd", "Hemtjänst"},

@@ -18,7 +18,20 @@ import se.kvalitetshjulet.domain.keyfigure.SurveyChange;
 public record AggregatedFollowUp(int surveyYear, List<SurveyChange> survey, List<KpiComparison> comparisons,
                                  List<OwnFigureRow> ownFigures, FollowUpCount followUpTotal,
                                  List<FollowUpCount> followUpByUnit, List<FollowUpService.TertialRow> tertials,
-                                 ShareSeries planSeries, List<String> planExplanations) {
+                                 ShareSeries planSeries, List<String> planExplanations, List<UnitRow> perUnit) {
+
+    /**
+     * One unit's measure (decision 0019): its latest year against the year before (with the verdict by the intervals)
+     * and beside our municipality and the comparison municipalities for the linked KPI in that year.
+     *
+     * @param rows the unit first, then the municipalities with their verdicts against the unit
+     * @param note how the unit's year value was formed when it is not one published value, else ""
+     */
+    public record UnitRow(String unit, String measure, String kpiId, String kpiTitle, int year,
+                          se.kvalitetshjulet.domain.keyfigure.ComparedValue latest,
+                          se.kvalitetshjulet.domain.keyfigure.ComparedValue previous,
+                          se.kvalitetshjulet.domain.keyfigure.Verdict change, List<ComparisonRow> rows, String note,
+                          List<String> runSignals) { }
 
     /** One followed KPI compared in its latest year. */
     public record KpiComparison(String kpiId, String title, int year, List<ComparisonRow> rows) { }
@@ -29,6 +42,7 @@ public record AggregatedFollowUp(int surveyYear, List<SurveyChange> survey, List
                                List<String> runSignals) { }
 
     public boolean isEmpty() {
-        return survey.isEmpty() && comparisons.isEmpty() && ownFigures.isEmpty() && followUpTotal.followUps() == 0;
+        return survey.isEmpty() && comparisons.isEmpty() && ownFigures.isEmpty() && followUpTotal.followUps() == 0
+                && perUnit.isEmpty();
     }
 }

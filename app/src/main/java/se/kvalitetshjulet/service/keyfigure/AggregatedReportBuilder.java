@@ -24,12 +24,55 @@ public final class AggregatedReportBuilder {
     private final KeyFigureService keyFigures;
     private final FollowUpService followUps;
     private final OrganisationService organisation;
+    private UnitKeyFigureService units;
 
     public AggregatedReportBuilder(KeyFigureService keyFigures, FollowUpService followUps,
                                    OrganisationService organisation) {
         this.keyFigures = keyFigures;
         this.followUps = followUps;
         this.organisation = organisation;
+    }
+
+    /** Adds the per-unit comparisons (decision 0019). */
+    public AggregatedReportBuilder withUnits(UnitKeyFigureService units) {
+        this.units = units;
+        return this;
+    }
+
+    /**
+     * Per unit and linked measure: the unit's latest year (on or before the report year) against its year before,
+     * and beside our municipality and the comparison municipalities in that year.
+     */
+    private List<AggregatedFollowUp.UnitRow> perUnit(int year, Long unitId) {
+        List<AggregatedFollowUp.UnitRow> out = new ArrayList<>();
+        if (units == null) {
+            return out;
+        }
+        Set<Long> scope = organisation.unitScope(unitId, null);
+        OrgTree tree = organisation.tree();
+        for (long u : units.unitsWithComparableMeasures()) {
+            if (scope != null && !scope.contains(u)) {
+                continue;
+            }
+            for (var m : units.comparableMeasures(u)) {
+                int y = units.years(u, m).stream().filter(x -> x <= year).reduce((a, b) -> b).orElse(0);
+                if (y == 0) {
+                    continue;
+                }
+                var cmp = units.compare(u, m, y);
+                var previous = units.yearValue(u, m, y - 1, Integer.toString(y - 1));
+                var latest = cmp.rows().getFirst().value();
+                ValueSeries s = units.series(u, m);
+                List<String> signals = new ArrayList<>();
+                if (s.run() != null) {
+                    SignalExplainer.forApplicationLocale().explainAll(s.run()).forEach(signals::addAll);
+                }
+                out.add(new AggregatedFollowUp.UnitRow(tree.path(u), m.label(), cmp.kpi() == null ? null : cmp.kpi().id(),
+                        cmp.kpi() == null ? null : cmp.kpi().title(), y, latest, previous,
+                        se.kvalitetshjulet.domain.keyfigure.Verdict.of(latest, previous), cmp.rows(), cmp.note(), signals));
+            }
+        }
+        return out;
     }
 
     public AggregatedFollowUp build(Period period, Long unitId) {
@@ -104,6 +147,7 @@ public final class AggregatedReportBuilder {
         if (plan.total() > 0) {
             SignalExplainer.forApplicationLocale().explainAll(plan.chart()).forEach(explanations::addAll);
         }
-        return new AggregatedFollowUp(surveyYear, survey, comparisons, own, total, byUnit, tertials, plan, explanations);
+        return new AggregatedFollowUp(surveyYear, survey, comparisons, own, total, byUnit, tertials, plan, explanations,
+                perUnit(year, unitId));
     }
 }

@@ -47,17 +47,19 @@ public final class KeyFigureService {
     private final KeyFigureRepository repo;
     private final SettingsRepository settings;
     private final OrganisationService organisation;
+    private final se.kvalitetshjulet.data.repo.KoladaUnitRepository ous;
 
     public KeyFigureService(Database db, KeyFigureRepository repo, SettingsRepository settings,
-                            OrganisationService organisation) {
+                            OrganisationService organisation, se.kvalitetshjulet.data.repo.KoladaUnitRepository ous) {
         this.db = db;
         this.repo = repo;
         this.settings = settings;
         this.organisation = organisation;
+        this.ous = ous;
     }
 
     public KoladaImporter koladaImporter() {
-        return new KoladaImporter(db, repo, settings);
+        return new KoladaImporter(db, repo, settings, ous);
     }
 
     public SurveyImporter surveyImporter() {
@@ -103,13 +105,13 @@ public final class KeyFigureService {
         return db.tx(tx -> repo.setFollowedKpis(tx, ids));
     }
 
-    public List<ComparisonChoice> comparisons() {
+    public List<se.kvalitetshjulet.domain.keyfigure.ComparisonChoice> comparisons() {
         return repo.comparisons();
     }
 
-    public SaveResult<Boolean> setComparisons(List<ComparisonChoice> list) {
-        for (ComparisonChoice c : list) {
-            if (c.code() == null || !(c.code().matches("\\d{4}") || c.code().matches("G\\d{1,8}"))) {
+    public SaveResult<Boolean> setComparisons(List<se.kvalitetshjulet.domain.keyfigure.ComparisonChoice> list) {
+        for (se.kvalitetshjulet.domain.keyfigure.ComparisonChoice c : list) {
+            if (!comparableCode(c.code())) {
                 return SaveResult.rejected(List.of(new Problem("municipality", "keyfigure.validation.municipalityCode",
                         c.code())));
             }
@@ -119,6 +121,33 @@ public final class KeyFigureService {
 
     public Map<String, Municipality> municipalities() {
         return repo.municipalities();
+    }
+
+    /** Municipalities, counties and groups by part of their name or code (the country first). */
+    public List<Municipality> searchMunicipalities(String query, int limit) {
+        return repo.searchMunicipalities(query, limit);
+    }
+
+    /**
+     * The role a municipality is most likely chosen in: the country as "riket", a county or region as "länet", a
+     * Kolada group named "Liknande kommuner …" as similar, anything else as "other".
+     */
+    public static ComparisonRole likelyRole(Municipality m) {
+        if (Municipality.NATIONAL.equals(m.code())) {
+            return ComparisonRole.NATIONAL;
+        }
+        if ("L".equalsIgnoreCase(m.type())) {
+            return ComparisonRole.COUNTY;
+        }
+        if (m.title() != null && m.title().toLowerCase(java.util.Locale.ROOT).startsWith("liknande")) {
+            return ComparisonRole.SIMILAR;
+        }
+        return ComparisonRole.OTHER;
+    }
+
+    /** Whether {@code code} can be compared with: a municipality or county code ("1280", "0012") or a group ("G33"). */
+    public static boolean comparableCode(String code) {
+        return code != null && (code.matches("\\d{4}") || code.matches("G\\d{1,8}"));
     }
 
     /** The name of a municipality, "Riket" for 0000, or the code when unknown. */
@@ -165,7 +194,7 @@ public final class KeyFigureService {
         if (own != null) {
             codes.add(own);
         }
-        for (ComparisonChoice c : repo.comparisons()) {
+        for (se.kvalitetshjulet.domain.keyfigure.ComparisonChoice c : repo.comparisons()) {
             if (!codes.contains(c.code())) {
                 codes.add(c.code());
                 roles.put(c.code(), c.role());

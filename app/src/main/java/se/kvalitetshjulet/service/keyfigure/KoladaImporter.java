@@ -52,11 +52,14 @@ public final class KoladaImporter {
     private final Database db;
     private final KeyFigureRepository repo;
     private final SettingsRepository settings;
+    private final se.kvalitetshjulet.data.repo.KoladaUnitRepository ous;
 
-    public KoladaImporter(Database db, KeyFigureRepository repo, SettingsRepository settings) {
+    public KoladaImporter(Database db, KeyFigureRepository repo, SettingsRepository settings,
+                          se.kvalitetshjulet.data.repo.KoladaUnitRepository ous) {
         this.db = db;
         this.repo = repo;
         this.settings = settings;
+        this.ous = ous;
     }
 
     /** Whether {@code code} looks like a Kolada municipality code ("1280", "0000", a group "G33…"). */
@@ -90,6 +93,7 @@ public final class KoladaImporter {
         collect(root, objects, errors);
         Map<String, Kpi> kpis = new LinkedHashMap<>();
         Map<String, Municipality> municipalities = new LinkedHashMap<>();
+        Map<String, se.kvalitetshjulet.domain.keyfigure.KoladaOu> units = new LinkedHashMap<>();
         List<KoladaValue> values = new ArrayList<>();
         int missing = 0;
         int groups = 0;
@@ -159,6 +163,10 @@ public final class KoladaImporter {
                     continue;
                 }
                 kpis.put(k.id(), k);
+            } else if (o.has("id") && o.has("title") && o.has("municipality") && !o.has("type")) {
+                // an organisational unit (/v3/ou): id, title, municipality
+                units.put(text(o, "id"), new se.kvalitetshjulet.domain.keyfigure.KoladaOu(text(o, "id"), text(o, "title"),
+                        text(o, "municipality")));
             } else if (o.has("id") && o.has("title")) {
                 Municipality m = new Municipality(text(o, "id"), text(o, "title"), text(o, "type"));
                 municipalities.put(m.code(), m);
@@ -189,8 +197,9 @@ public final class KoladaImporter {
             KeyFigureRepository.Written k = repo.upsertKpis(tx, kpis.values());
             KeyFigureRepository.Written m = repo.upsertMunicipalities(tx, municipalities.values());
             KeyFigureRepository.Written v = repo.upsertValues(tx, values, source);
+            int ouCount = units.isEmpty() ? 0 : ous.upsertOus(tx, units.values());
             kpiCount[0] = k.inserted() + k.updated();
-            municipalityCount[0] = m.inserted() + m.updated();
+            municipalityCount[0] = m.inserted() + m.updated() + ouCount; // the units are counted with the municipalities
             w[0] = v.inserted();
             w[1] = v.updated();
             w[2] = v.unchanged();
@@ -198,11 +207,12 @@ public final class KoladaImporter {
                 settings.put(tx, OWN_MUNICIPALITY, ownMunicipality);
                 set[0] = ownMunicipality;
             }
-            if (k.changedAnything() || m.changedAnything() || v.changedAnything() || set[0] != null) {
+            if (k.changedAnything() || m.changedAnything() || v.changedAnything() || set[0] != null || ouCount > 0) {
                 Map<String, Object> after = new LinkedHashMap<>();
                 after.put("file", source);
                 after.put("kpis", k.inserted() + k.updated());
                 after.put("municipalities", m.inserted() + m.updated());
+                after.put("organisational_units", ouCount);
                 after.put("values_inserted", v.inserted());
                 after.put("values_updated", v.updated());
                 after.put("own_municipality", set[0]);

@@ -39,6 +39,18 @@ final class KeyFigureCharts {
     private KeyFigureCharts() {
     }
 
+    /**
+     * Shows the chart, or hides the viewer when there is none (JFreeChart's viewer refuses a null chart; an empty
+     * plot would look like data that is zero).
+     */
+    static void show(org.jfree.chart.fx.ChartViewer viewer, JFreeChart chart) {
+        viewer.setVisible(chart != null);
+        viewer.setManaged(chart != null);
+        if (chart != null) {
+            viewer.setChart(chart);
+        }
+    }
+
     static JFreeChart runChart(ValueSeries s, String yLabel, I18n i18n) {
         XYIntervalSeries values = new XYIntervalSeries(i18n.get("kf.chart.value"));
         XYSeries median = new XYSeries(i18n.get("kf.chart.median"));
@@ -124,17 +136,37 @@ final class KeyFigureCharts {
         return chart(title, plot, i18n.get("kf.chart.pNote", s.total(), s.totalYes()));
     }
 
-    /** Dot-and-interval plot: one row per municipality in the chosen order (own first), the label carrying n and rate. */
+    /** Longest name shown on the left axis; longer names are shortened there and given whole in the tooltip. */
+    static final int NAME_WIDTH = 34;
+
+    /**
+     * Dot-and-interval plot: one row per municipality in the chosen order (own first). The name is on the left
+     * (shortened when long, so that the plot keeps its width at 1366×768), what the value rests on — respondents,
+     * response rate, suppression, group mean — in a column on the right; the tooltip of a point has both in full.
+     */
     static JFreeChart comparison(List<ComparisonRow> rows, String title, I18n i18n) {
+        return comparison(rows, title, i18n.get("kf.chart.own"), i18n.get("kf.own"), "kf.value.respondents", i18n);
+    }
+
+    /**
+     * The same plot with the reference row named {@code ownLegend} in the legend (e.g. "Enheten"), marked with
+     * {@code ownMarker} (e.g. "(vi)", or "" for a unit), its n written with {@code ownCountKey} (e.g. "{0} bedömda").
+     */
+    static JFreeChart comparison(List<ComparisonRow> rows, String title, String ownLegend, String ownMarker,
+                                 String ownCountKey, I18n i18n) {
         int n = rows.size();
-        String[] labels = new String[n];
+        String[] names = new String[n];
+        String[] support = new String[n];
+        java.util.Map<Integer, String> fullByRow = new java.util.HashMap<>();
         XYIntervalSeries others = new XYIntervalSeries(i18n.get("kf.chart.others"));
-        XYIntervalSeries own = new XYIntervalSeries(i18n.get("kf.chart.own"));
+        XYIntervalSeries own = new XYIntervalSeries(ownLegend);
         for (int i = 0; i < n; i++) {
             ComparisonRow r = rows.get(i);
             ComparedValue v = r.value();
             int y = n - 1 - i; // the first row at the top
-            labels[y] = label(r, i18n);
+            names[y] = shortName(v.label(), NAME_WIDTH) + (r.own() && !ownMarker.isEmpty() ? " " + ownMarker : "");
+            support[y] = support(v, r.own() ? ownCountKey : "kf.value.respondents", i18n);
+            fullByRow.put(y, fullLabel(r, r.own() ? ownMarker : "", r.own() ? ownCountKey : "kf.value.respondents", i18n));
             if (v.value() != null) {
                 double lo = v.interval() == null ? v.value() : v.interval().lower();
                 double hi = v.interval() == null ? v.value() : v.interval().upper();
@@ -144,9 +176,10 @@ final class KeyFigureCharts {
         XYIntervalSeriesCollection ds = new XYIntervalSeriesCollection();
         ds.addSeries(others);
         ds.addSeries(own);
-        SymbolAxis yAxis = new SymbolAxis(null, labels);
-        yAxis.setGridBandsVisible(false);
-        yAxis.setTickLabelFont(new Font("SansSerif", Font.PLAIN, 12));
+        SymbolAxis yAxis = rowAxis(names, n);
+        SymbolAxis right = rowAxis(support, n);
+        right.setLabel(i18n.get("kf.chart.supportAxis"));
+        right.setLabelFont(new Font("SansSerif", Font.PLAIN, 11));
         NumberAxis xAxis = new NumberAxis(i18n.get("kf.chart.valueAxis"));
         xAxis.setAutoRangeIncludesZero(false);
         XYErrorRenderer er = new XYErrorRenderer();
@@ -157,18 +190,72 @@ final class KeyFigureCharts {
         er.setSeriesPaint(1, OWN);
         er.setErrorStroke(new BasicStroke(2f));
         er.setCapLength(8);
+        er.setDefaultToolTipGenerator((dataset, series, item) -> {
+            int row = (int) Math.round(dataset.getYValue(series, item));
+            var d = (XYIntervalSeriesCollection) dataset;
+            double lo = d.getStartXValue(series, item);
+            double hi = d.getEndXValue(series, item);
+            return fullByRow.get(row) + "\n" + (lo == hi ? i18n.get("kf.chart.tooltipNoInterval", number(lo))
+                    : i18n.get("kf.chart.tooltip", number(d.getXValue(series, item)), number(lo), number(hi)));
+        });
         XYPlot plot = new XYPlot(ds, xAxis, yAxis, er);
+        plot.setRangeAxis(1, right);
+        plot.setRangeAxisLocation(1, org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xDDDDDD));
         plot.setRangeGridlinesVisible(false);
         return chart(title, plot, i18n.get("kf.chart.comparisonNote"));
     }
 
-    private static String label(ComparisonRow r, I18n i18n) {
+    /** A row axis with a fixed range, so that the left (names) and right (respondents) axes stay level. */
+    private static SymbolAxis rowAxis(String[] labels, int n) {
+        SymbolAxis a = new SymbolAxis(null, labels);
+        a.setGridBandsVisible(false);
+        a.setTickLabelFont(new Font("SansSerif", Font.PLAIN, 12));
+        a.setAutoRange(false);
+        a.setRange(-0.6, n - 0.4);
+        return a;
+    }
+
+    /** The name cut at a word boundary with "…" when longer than {@code width} characters. */
+    static String shortName(String name, int width) {
+        if (name == null || name.length() <= width) {
+            return name;
+        }
+        int cut = name.lastIndexOf(' ', width - 1);
+        String head = name.substring(0, cut > width / 2 ? cut : width - 1).strip();
+        if (head.endsWith(",") || head.endsWith("-") || head.endsWith("–")) {
+            head = head.substring(0, head.length() - 1).strip();
+        }
+        return head + "…";
+    }
+
+    /** What the value rests on, for the right-hand column: "577 svar · 53 %", "För få svarande (12)", … */
+    static String support(ComparedValue v, String countKey, I18n i18n) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (v.suppressed()) {
+            parts.add(i18n.get("kf.value.suppressed", v.respondents()));
+        } else if (v.value() == null) {
+            parts.add(i18n.get("kf.value.missing"));
+        }
+        if (v.respondents() != null && !v.suppressed()) {
+            parts.add(i18n.get(countKey, v.respondents()));
+        }
+        if (v.responseRate() != null) {
+            parts.add(i18n.get("kf.chart.rateShort", Math.round(v.responseRate())));
+        }
+        if (v.unweighted()) {
+            parts.add(i18n.get("kf.chart.unweighted"));
+        }
+        return String.join(" · ", parts);
+    }
+
+    /** The whole row in words, for the tooltip: the full name, respondents and response rate written out. */
+    static String fullLabel(ComparisonRow r, String ownMarker, String countKey, I18n i18n) {
         ComparedValue v = r.value();
         StringBuilder sb = new StringBuilder(v.label());
-        if (r.own()) {
-            sb.append(' ').append(i18n.get("kf.own"));
+        if (r.own() && !ownMarker.isEmpty()) {
+            sb.append(' ').append(ownMarker);
         }
         if (v.suppressed()) {
             sb.append(" · ").append(i18n.get("kf.value.suppressed", v.respondents()));
@@ -176,7 +263,7 @@ final class KeyFigureCharts {
             sb.append(" · ").append(i18n.get("kf.value.missing"));
         }
         if (v.respondents() != null && !v.suppressed()) {
-            sb.append(" · ").append(i18n.get("kf.value.respondents", v.respondents()));
+            sb.append(" · ").append(i18n.get(countKey, v.respondents()));
         }
         if (v.responseRate() != null) {
             sb.append(" · ").append(i18n.get("kf.value.rate", Math.round(v.responseRate())));
@@ -187,9 +274,17 @@ final class KeyFigureCharts {
         return sb.toString();
     }
 
+    private static String number(double d) {
+        return String.format(java.util.Locale.forLanguageTag("sv"), "%.1f", d);
+    }
+
     private static XYPlot basePlot(List<String> periods, String yLabel) {
         SymbolAxis x = new SymbolAxis(null, periods.toArray(String[]::new));
         x.setGridBandsVisible(false);
+        if (!periods.isEmpty()) { // half a period on each side, so that the first and last points and labels show
+            x.setAutoRange(false);
+            x.setRange(-0.5, periods.size() - 0.5);
+        }
         if (periods.size() > 14) {
             x.setVerticalTickLabels(true);
         }

@@ -44,6 +44,9 @@ import se.kvalitetshjulet.ui.common.Refreshable;
 public final class KeyFigureView extends BorderPane implements Refreshable {
     private final KeyFigureViewModel vm;
     private final I18n i18n;
+    private final TabPane tabs = new TabPane();
+    private final KeyFigureChoiceView choiceView;
+    private Tab choiceTab;
 
     public KeyFigureView(KeyFigureViewModel vm, I18n i18n) {
         this.vm = vm;
@@ -54,8 +57,24 @@ public final class KeyFigureView extends BorderPane implements Refreshable {
         Label title = new Label(i18n.get("kf.screenTitle"));
         title.getStyleClass().add("h1");
         setTop(title);
-        TabPane tabs = new TabPane(tab("kfTabKolada", "kf.tab.kolada", kolada()), tab("kfTabSurvey", "kf.tab.survey", survey()),
-                tab("kfTabOwn", "kf.tab.own", own()), tab("kfTabFollowUp", "kf.tab.followUp", followUp()));
+        choiceView = new KeyFigureChoiceView(vm.choices());
+        choiceTab = tab("kfTabChoice", "kf.tab.choice", scroll(choiceView));
+        tabs.getTabs().addAll(tab("kfTabKolada", "kf.tab.kolada", kolada()), tab("kfTabSurvey", "kf.tab.survey", survey()),
+                tab("kfTabOwn", "kf.tab.own", own()), tab("kfTabFollowUp", "kf.tab.followUp", followUp()), choiceTab);
+        if (vm.perUnit() != null) {
+            Tab unitTab = tab("kfTabUnit", "kf.tab.unit", scroll(new KeyFigureUnitView(vm.perUnit())));
+            tabs.getTabs().add(4, unitTab);
+            unitTab.setOnSelectionChanged(e -> {
+                if (unitTab.isSelected()) {
+                    vm.perUnit().refresh();
+                }
+            });
+        }
+        choiceTab.setOnSelectionChanged(e -> {
+            if (choiceTab.isSelected()) {
+                vm.choices().refresh();
+            }
+        });
         tabs.setId("kfTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         BorderPane.setMargin(tabs, new Insets(8, 0, 0, 0));
@@ -77,6 +96,22 @@ public final class KeyFigureView extends BorderPane implements Refreshable {
         Button b = new Button(i18n.get(key));
         b.setId(id);
         c.bind(b);
+        return b;
+    }
+
+    /** A button that opens the "Urval" tab with the cursor in the given search field. */
+    private Button showChoice(String id, String key, String focus) {
+        Button b = new Button(i18n.get(key));
+        b.setId(id);
+        b.setOnAction(e -> {
+            tabs.getSelectionModel().select(choiceTab);
+            javafx.application.Platform.runLater(() -> {
+                Node field = choiceView.lookup(focus);
+                if (field != null) {
+                    field.requestFocus();
+                }
+            });
+        });
         return b;
     }
 
@@ -119,17 +154,17 @@ public final class KeyFigureView extends BorderPane implements Refreshable {
         FlowPane bar = new FlowPane(8, 6, new Label(i18n.get("kf.kpi")), kpi, new Label(i18n.get("kf.year")), year,
                 gender, button("kfImportKolada", "kf.importKolada", vm.importKoladaCommand()),
                 button("kfFetchKolada", "kf.fetch", vm.fetchKoladaCommand()),
-                button("kfChooseKpis", "kf.chooseKpis", vm.chooseKpisCommand()),
-                button("kfChooseComparisons", "kf.chooseComparisons", vm.chooseComparisonsCommand()));
+                showChoice("kfChooseKpis", "kf.chooseKpis", "#kfKpiSearch"),
+                showChoice("kfChooseComparisons", "kf.chooseComparisons", "#kfMunicipalitySearch"));
         bar.setAlignment(Pos.CENTER_LEFT);
         ChartViewer series = viewer("kfSeriesChart");
         ChartViewer compare = viewer("kfComparisonChart");
         Label seriesNote = note("kfSeriesNote");
         vm.kpiSeriesProperty().addListener((o, a, s) -> {
-            series.setChart(s == null || s.periods().isEmpty() ? null : KeyFigureCharts.runChart(s, "", i18n));
+            KeyFigureCharts.show(series, s == null || s.periods().isEmpty() ? null : KeyFigureCharts.runChart(s, "", i18n));
             seriesNote.setText(s == null ? i18n.get("kf.noValues") : String.join("\n", vm.explain(s.run())));
         });
-        vm.comparisonProperty().addListener((o, a, rows) -> compare.setChart(rows == null || rows.isEmpty() ? null
+        vm.comparisonProperty().addListener((o, a, rows) -> KeyFigureCharts.show(compare, rows == null || rows.isEmpty() ? null
                 : KeyFigureCharts.comparison(rows, i18n.get("kf.chart.comparisonTitle", String.valueOf(vm.yearProperty().get())), i18n)));
         Label text = note("kfComparisonText");
         text.textProperty().bind(vm.comparisonTextProperty());
@@ -184,7 +219,7 @@ public final class KeyFigureView extends BorderPane implements Refreshable {
         ChartViewer chart = viewer("kfSurveyChart");
         Label chartNote = note("kfSurveyNote");
         vm.surveySeriesProperty().addListener((o, a, s) -> {
-            chart.setChart(s == null || s.periods().isEmpty() ? null : KeyFigureCharts.runChart(s, "%", i18n));
+            KeyFigureCharts.show(chart, s == null || s.periods().isEmpty() ? null : KeyFigureCharts.runChart(s, "%", i18n));
             chartNote.setText(s == null ? "" : suppressedNote(s.values()) + " " + i18n.get("kf.method.short"));
         });
         ComboBox<Integer> year = new ComboBox<>(vm.surveyYears());
@@ -199,6 +234,8 @@ public final class KeyFigureView extends BorderPane implements Refreshable {
         changes.getColumns().add(col("kf.col.latest", c -> value(c.current()), 210));
         changes.getColumns().add(col("kf.col.verdict", c -> vm.changeText(c.verdict()), 260));
         changes.setPlaceholder(new Label(i18n.get("kf.changes.none")));
+        // the verdict column is what the kvalitetsdialog reads: fit all columns to the width instead of cutting it off
+        changes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         VBox box = new VBox(10, bar, chart, chartNote, new HBox(8, new Label(i18n.get("kf.changes.title")), year), changes);
         box.setPadding(new Insets(10));
         return scroll(box);
@@ -263,7 +300,7 @@ public final class KeyFigureView extends BorderPane implements Refreshable {
         Label chartNote = note("kfOwnNote");
         vm.ownSeriesProperty().addListener((o, a, s) -> {
             OwnFigure f = vm.figureProperty().get();
-            chart.setChart(s == null || s.periods().isEmpty() ? null : KeyFigureCharts.runChart(s,
+            KeyFigureCharts.show(chart, s == null || s.periods().isEmpty() ? null : KeyFigureCharts.runChart(s,
                     f == null || f.unitLabel() == null ? "" : f.unitLabel(), i18n));
             chartNote.setText(s == null ? "" : String.join("\n", vm.explain(s.run())) + (f != null && f.lowerIsBetter()
                     ? " " + i18n.get("kf.own.lowerIsBetter") : ""));
@@ -356,7 +393,7 @@ public final class KeyFigureView extends BorderPane implements Refreshable {
         Label chartNote = note("kfFollowUpNote");
         vm.followUpSeriesProperty().addListener((o, a, s) -> {
             FollowUpMeasure m = vm.measureProperty().get();
-            chart.setChart(s == null || s.total() == 0 ? null : KeyFigureCharts.pChart(s,
+            KeyFigureCharts.show(chart, s == null || s.total() == 0 ? null : KeyFigureCharts.pChart(s,
                     i18n.get("kf.chart.pTitle", i18n.get("kf.measure." + m.name())), i18n));
             chartNote.setText(s == null || s.total() == 0 ? i18n.get("kf.followUp.none")
                     : String.join("\n", vm.explain(s.chart())));

@@ -125,8 +125,11 @@ public final class KeyFigureViewModel {
 
     private final Command importKolada;
     private final Command fetchKolada;
-    private final Command chooseKpis;
-    private final Command chooseComparisons;
+    private final KeyFigureChoiceViewModel choices;
+    /** Our municipality's code and the comparison codes as the last refresh loaded them (null: not set). */
+    private String ownCode;
+    private List<String> comparisonCodes = List.of();
+    private final KeyFigureUnitViewModel perUnit;
     private final Command newOwnFigure;
     private final Command importSurvey;
     private final Command saveOwnValue;
@@ -135,6 +138,7 @@ public final class KeyFigureViewModel {
     private final Command importFollowUps;
 
     public KeyFigureViewModel(KeyFigureService keyFigures, FollowUpService followUps, OrganisationService organisation,
+                              se.kvalitetshjulet.service.keyfigure.UnitKeyFigureService unitKeyFigures,
                               TaskRunner tasks, DialogService dialogs, I18n i18n, Clock clock) {
         this.keyFigures = keyFigures;
         this.followUps = followUps;
@@ -147,8 +151,9 @@ public final class KeyFigureViewModel {
         var idle = busy.not();
         importKolada = new Command(this::importKoladaFile, idle);
         fetchKolada = new Command(this::fetch, idle);
-        chooseKpis = new Command(this::chooseKpisToFollow, idle);
-        chooseComparisons = new Command(this::chooseComparisonMunicipalities, idle);
+        choices = new KeyFigureChoiceViewModel(keyFigures, tasks, dialogs, i18n, this::refresh);
+        perUnit = unitKeyFigures == null ? null
+                : new KeyFigureUnitViewModel(unitKeyFigures, keyFigures, tasks, dialogs, i18n, units);
         newOwnFigure = new Command(this::defineOwnFigure, idle);
         importSurvey = new Command(this::importSurveyFile, idle);
         saveOwnValue = new Command(this::saveOwn, idle.and(figure.isNotNull()).and(ownUnit.isNotNull())
@@ -171,10 +176,12 @@ public final class KeyFigureViewModel {
     // ---- loading -------------------------------------------------------------------------
 
     /** What the screen shows first: everything it lists, loaded in one background task. */
-    private record Overview(List<Kpi> followed, String own, List<UnitChoice> units, List<SurveyResult> survey,
-                            List<Integer> surveyYears, List<OwnFigure> figures) { }
+    private record Overview(List<Kpi> followed, String own, String ownName, List<UnitChoice> units,
+                            List<SurveyResult> survey, List<Integer> surveyYears, List<OwnFigure> figures,
+                            Long firstOwnUnit, List<String> comparisonCodes) { }
 
     public void refresh() {
+        OwnFigure selectedFigure = figure.get(); // read here: the work never reads a property
         tasks.run(i18n.get("kf.loading"), p -> {
             List<UnitChoice> us = new ArrayList<>();
             var tree = organisation.tree();
@@ -182,13 +189,20 @@ public final class KeyFigureViewModel {
                 us.add(new UnitChoice(u.id(), tree.path(u.id())));
             }
             us.sort(java.util.Comparator.comparing(UnitChoice::label));
-            return new Overview(keyFigures.followed(), keyFigures.ownMunicipality().orElse(""), us,
-                    keyFigures.survey(null, null), keyFigures.surveyYears(), keyFigures.ownFigures());
+            String own = keyFigures.ownMunicipality().orElse("");
+            List<OwnFigure> figs = keyFigures.ownFigures();
+            OwnFigure f = selectedFigure != null ? selectedFigure : figs.isEmpty() ? null : figs.getFirst();
+            List<OwnValue> vs = f == null ? List.of() : keyFigures.ownValues(f.id(), null, null);
+            return new Overview(keyFigures.followed(), own, own.isEmpty() ? "" : keyFigures.municipalityName(own), us,
+                    keyFigures.survey(null, null), keyFigures.surveyYears(), figs,
+                    vs.isEmpty() ? null : vs.getFirst().unitId(),
+                    keyFigures.comparisons().stream().map(se.kvalitetshjulet.domain.keyfigure.ComparisonChoice::code).toList());
         }, o -> {
+            ownCode = o.own().isEmpty() ? null : o.own();
+            comparisonCodes = o.comparisonCodes();
             Kpi selected = kpi.get();
             followed.setAll(o.followed());
-            ownMunicipality.set(o.own().isEmpty() ? i18n.get("kf.ownMissing")
-                    : keyFigures.municipalityName(o.own()) + " (" + o.own() + ")");
+            ownMunicipality.set(o.own().isEmpty() ? i18n.get("kf.ownMissing") : o.ownName() + " (" + o.own() + ")");
             units.setAll(o.units());
             List<Long> withSurvey = o.survey().stream().map(SurveyResult::unitId).distinct().toList();
             surveyUnits.setAll(o.units().stream().filter(u -> withSurvey.contains(u.id())).toList());
@@ -222,12 +236,9 @@ public final class KeyFigureViewModel {
             if (figure.get() == null && !figures.isEmpty()) {
                 figure.set(figures.getFirst());
             }
-            if (ownUnit.get() == null && figure.get() != null) {
-                List<OwnValue> vs = keyFigures.ownValues(figure.get().id(), null, null);
-                if (!vs.isEmpty()) {
-                    long id = vs.getFirst().unitId();
-                    ownUnit.set(units.stream().filter(u -> u.id() == id).findFirst().orElse(null));
-                }
+            if (ownUnit.get() == null && figure.get() != null && o.firstOwnUnit() != null) {
+                long id = o.firstOwnUnit();
+                ownUnit.set(units.stream().filter(u -> u.id() == id).findFirst().orElse(null));
             }
             loadFollowUpChart();
         }, this::failed);
@@ -241,10 +252,11 @@ public final class KeyFigureViewModel {
             years.clear();
             return;
         }
-        String own = keyFigures.ownMunicipality().orElse(null);
         String g = gender.get();
-        tasks.runLatest("kf.loadKpi", i18n.get("kf.loading"), p -> new Object[] {keyFigures.years(k.id()),
-                own == null ? null : keyFigures.series(k.id(), own, g)}, r -> {
+        tasks.runLatest("kf.loadKpi", i18n.get("kf.loading"), p -> {
+            String own = keyFigures.ownMunicipality().orElse(null);
+            return new Object[] {keyFigures.years(k.id()), own == null ? null : keyFigures.series(k.id(), own, g)};
+        }, r -> {
             @SuppressWarnings("unchecked")
             List<Integer> ys = (List<Integer>) r[0];
             kpiSeries.set((ValueSeries) r[1]);
@@ -371,7 +383,7 @@ public final class KeyFigureViewModel {
             return;
         }
         String own = null;
-        if (keyFigures.ownMunicipality().isEmpty()) {
+        if (ownCode == null) {
             own = dialogs.askText(i18n.get("kf.importKolada"), i18n.get("kf.askMunicipality"), "").map(String::strip)
                     .filter(s -> !s.isEmpty()).orElse(null);
             if (own != null && !KoladaImporter.validMunicipalityCode(own)) {
@@ -396,14 +408,14 @@ public final class KeyFigureViewModel {
 
     private void fetch() {
         List<String> kpis = followed.stream().map(Kpi::id).toList();
-        String own = keyFigures.ownMunicipality().orElse(null);
+        String own = ownCode;
         if (kpis.isEmpty() || own == null) {
             dialogs.showError(i18n.get("kf.fetch"), i18n.get("kf.fetch.needSetup"));
             return;
         }
         List<String> codes = new ArrayList<>();
         codes.add(own);
-        keyFigures.comparisons().forEach(c -> codes.add(c.code()));
+        codes.addAll(comparisonCodes); // as loaded by the last refresh (which every change of them triggers)
         int to = LocalDate.now(clock).getYear();
         List<Integer> ys = List.of(to - 5, to - 4, to - 3, to - 2, to - 1, to);
         if (!dialogs.confirm(i18n.get("kf.fetch"), i18n.get("kf.fetch.confirm", String.join(", ", kpis),
@@ -430,101 +442,6 @@ public final class KeyFigureViewModel {
         });
     }
 
-    private void chooseKpisToFollow() {
-        String current = String.join(", ", followed.stream().map(Kpi::id).toList());
-        Optional<String> text = dialogs.askText(i18n.get("kf.chooseKpis"), i18n.get("kf.chooseKpis.prompt",
-                keyFigures.catalogueSize()), current);
-        if (text.isEmpty()) {
-            return;
-        }
-        List<String> ids = new ArrayList<>();
-        List<String> unknown = new ArrayList<>();
-        for (String part : text.get().split("[,;\\s]+")) {
-            if (part.isBlank()) {
-                continue;
-            }
-            String id = part.strip().toUpperCase(java.util.Locale.ROOT);
-            if (keyFigures.kpi(id).isPresent()) {
-                ids.add(id);
-            } else {
-                unknown.add(part.strip());
-            }
-        }
-        if (!unknown.isEmpty()) {
-            List<Kpi> hits = keyFigures.search(String.join(" ", unknown), 15);
-            dialogs.showError(i18n.get("kf.chooseKpis"), i18n.get("kf.chooseKpis.unknown", String.join(", ", unknown))
-                    + (hits.isEmpty() ? "" : "\n" + String.join("\n", hits.stream().map(k -> k.id() + "  " + k.title()).toList())));
-            return;
-        }
-        keyFigures.setFollowed(ids);
-        refresh();
-    }
-
-    /** "liknande: 9902, 9903; län: 9900; riket; övriga: 1280" ⇄ the comparison list. */
-    static String formatComparisons(List<ComparisonChoice> list) {
-        java.util.Map<se.kvalitetshjulet.domain.keyfigure.ComparisonRole, List<String>> by = new java.util.EnumMap<>(
-                se.kvalitetshjulet.domain.keyfigure.ComparisonRole.class);
-        list.forEach(c -> by.computeIfAbsent(c.role(), r -> new ArrayList<>()).add(c.code()));
-        List<String> parts = new ArrayList<>();
-        by.forEach((role, codes) -> parts.add(switch (role) {
-            case SIMILAR -> "liknande: " + String.join(", ", codes);
-            case COUNTY -> "län: " + String.join(", ", codes);
-            case NATIONAL -> "riket";
-            case OTHER -> "övriga: " + String.join(", ", codes);
-        }));
-        return String.join("; ", parts);
-    }
-
-    /** The comparison list from the typed text, or empty when a part is not understood. */
-    static Optional<List<ComparisonChoice>> parseComparisons(String text) {
-        List<ComparisonChoice> out = new ArrayList<>();
-        for (String part : text.split(";")) {
-            String p = part.strip().toLowerCase(java.util.Locale.ROOT);
-            if (p.isEmpty()) {
-                continue;
-            }
-            if (p.equals("riket") || p.equals("0000")) {
-                out.add(new ComparisonChoice("0000",
-                        se.kvalitetshjulet.domain.keyfigure.ComparisonRole.NATIONAL));
-                continue;
-            }
-            int colon = p.indexOf(':');
-            if (colon < 0) {
-                return Optional.empty();
-            }
-            se.kvalitetshjulet.domain.keyfigure.ComparisonRole role = switch (p.substring(0, colon).strip()) {
-                case "liknande", "liknande kommuner" -> se.kvalitetshjulet.domain.keyfigure.ComparisonRole.SIMILAR;
-                case "län", "lan", "region" -> se.kvalitetshjulet.domain.keyfigure.ComparisonRole.COUNTY;
-                case "övriga", "ovriga", "andra" -> se.kvalitetshjulet.domain.keyfigure.ComparisonRole.OTHER;
-                default -> null;
-            };
-            if (role == null) {
-                return Optional.empty();
-            }
-            for (String code : p.substring(colon + 1).split("[,\\s]+")) {
-                if (!code.isBlank()) {
-                    out.add(new ComparisonChoice(
-                            code.strip().toUpperCase(java.util.Locale.ROOT), role));
-                }
-            }
-        }
-        return Optional.of(out);
-    }
-
-    private void chooseComparisonMunicipalities() {
-        Optional<String> text = dialogs.askText(i18n.get("kf.chooseComparisons"), i18n.get("kf.chooseComparisons.prompt"),
-                formatComparisons(keyFigures.comparisons()));
-        if (text.isEmpty()) {
-            return;
-        }
-        var list = parseComparisons(text.get());
-        if (list.isEmpty() || !keyFigures.setComparisons(list.get()).ok()) {
-            dialogs.showError(i18n.get("kf.chooseComparisons"), i18n.get("kf.chooseComparisons.invalid"));
-            return;
-        }
-        loadComparison();
-    }
-
     private void defineOwnFigure() {
         Optional<String> text = dialogs.askText(i18n.get("kf.own.new"), i18n.get("kf.own.new.prompt"), "");
         if (text.isEmpty()) {
@@ -544,12 +461,13 @@ public final class KeyFigureViewModel {
         }
         OwnFigure f = new OwnFigure(null, p[0].strip(), p[1].strip(), measure, p.length > 3 ? p[3].strip() : null,
                 p.length > 4 && p[4].strip().toLowerCase(java.util.Locale.ROOT).startsWith("j"), null);
-        SaveResult<Long> r = keyFigures.saveOwnFigure(f);
-        if (!r.ok()) {
-            dialogs.showError(i18n.get("kf.own.new"), String.join(" ", r.problems().stream().map(i18n::problem).toList()));
-            return;
-        }
-        refresh();
+        tasks.run(i18n.get("kf.saving"), work -> keyFigures.saveOwnFigure(f), (SaveResult<Long> r) -> {
+            if (!r.ok()) {
+                dialogs.showError(i18n.get("kf.own.new"), String.join(" ", r.problems().stream().map(i18n::problem).toList()));
+                return;
+            }
+            refresh();
+        }, this::failed);
     }
 
     private void importSurveyFile() {
@@ -745,8 +663,9 @@ public final class KeyFigureViewModel {
     public ObservableList<FollowUpService.TertialRow> tertials() { return tertials; }
     public Command importKoladaCommand() { return importKolada; }
     public Command fetchKoladaCommand() { return fetchKolada; }
-    public Command chooseKpisCommand() { return chooseKpis; }
-    public Command chooseComparisonsCommand() { return chooseComparisons; }
+    public KeyFigureChoiceViewModel choices() { return choices; }
+    /** "Per enhet", or null when the screen was built without the per-unit service. */
+    public KeyFigureUnitViewModel perUnit() { return perUnit; }
     public Command newOwnFigureCommand() { return newOwnFigure; }
     public Command importSurveyCommand() { return importSurvey; }
     public Command saveOwnValueCommand() { return saveOwnValue; }

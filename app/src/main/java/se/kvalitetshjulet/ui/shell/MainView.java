@@ -97,7 +97,7 @@ public final class MainView extends BorderPane {
                 new se.kvalitetshjulet.ui.cycle.AnnualCycleViewModel(FeatureContexts.cycle(ctx), tasks, dialogs, i18n), i18n));
         factories.put(Section.KEYFIGURES, () -> new se.kvalitetshjulet.ui.keyfigure.KeyFigureView(
                 new se.kvalitetshjulet.ui.keyfigure.KeyFigureViewModel(ctx.keyFigures(), ctx.followUps(),
-                        ctx.organisation(), tasks, dialogs, i18n, ctx.clock()), i18n));
+                        ctx.organisation(), ctx.unitKeyFigures(), tasks, dialogs, i18n, ctx.clock()), i18n));
         factories.put(Section.ORGANISATION, () -> new OrganisationView(new OrganisationViewModel(FeatureContexts.organisation(ctx), tasks, dialogs, i18n), i18n));
         factories.put(Section.LISTS, () -> new se.kvalitetshjulet.ui.lists.ListsView(
                 new se.kvalitetshjulet.ui.lists.ListsViewModel(FeatureContexts.lists(ctx), tasks, dialogs, i18n), i18n));
