@@ -101,7 +101,9 @@ public final class ActionService {
         return db.tx(tx -> {
             Measure m = actions.lockForUpdate(tx, id);
             Measure checked = ActionRules.withEffectCheck(m, effectCheck, effective);
-            List<Problem> p = ActionRules.checkClose(checked);
+            List<Problem> p = new java.util.ArrayList<>(ActionRules.checkClose(checked));
+            privacyRefusal(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.ACTION,
+                    java.util.Arrays.asList(effectCheck)).ifPresent(p::add);
             if (!p.isEmpty()) {
                 return SaveResult.<Measure>rejected(p);
             }

@@ -285,12 +285,35 @@ public final class SelfCheckService {
         ResponseRow row = repo.findResponse(responseId, today()).orElseThrow(() ->
                 new IllegalStateException("Egenkontrollen finns inte längre (id " + responseId + ")."));
         Template t = template(row.templateId());
+        // Under "refuse" a comment with identifying details is never stored, not even in a draft: the stored comment
+        // of that question stays as it was (decision 0018); the form says which comment was held back.
+        java.util.Set<Long> refused = new java.util.HashSet<>();
+        refusedComments(t.id(), answers).forEach(f -> refused.add(f.questionId()));
         return db.tx(tx -> {
             if (!repo.status(tx, responseId).editable()) {
                 throw new IllegalStateException("Egenkontrollen är inskickad och låst. Be samordnaren att återöppna den.");
             }
-            return repo.saveAnswers(tx, responseId, answers, t);
+            Collection<Answer> stored = answers;
+            if (!refused.isEmpty()) {
+                Map<Long, Answer> before = repo.answers(tx, responseId);
+                stored = answers.stream().map(a -> !refused.contains(a.questionId()) ? a
+                        : new Answer(a.id(), a.questionId(), a.value(),
+                                before.containsKey(a.questionId()) ? before.get(a.questionId()).comment() : null))
+                        .toList();
+            }
+            return repo.saveAnswers(tx, responseId, stored, t);
         });
+    }
+
+    /**
+     * Under "refuse" for self-checks: the comments of {@code answers} that are not stored because they hold
+     * identifying details (empty under "warn").
+     */
+    public List<CommentFinding> refusedComments(long templateId, Collection<Answer> answers) {
+        if (privacy == null || !privacy.refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.SELF_CHECK)) {
+            return List.of();
+        }
+        return commentFindings(templateId, answers);
     }
 
     /**
@@ -300,7 +323,11 @@ public final class SelfCheckService {
     public SaveResult<ResponseRow> submit(long responseId, Collection<Answer> answers) {
         saveDraft(responseId, answers);
         Form form = open(responseId);
-        List<Problem> refused = commentRefusals(form.template().id(), form.answers().values());
+        // The comments as typed (a refused one was not stored, so the stored answers would not show it) and as stored.
+        List<Problem> refused = commentRefusals(form.template().id(), answers);
+        if (refused.isEmpty()) {
+            refused = commentRefusals(form.template().id(), form.answers().values());
+        }
         if (!refused.isEmpty()) {
             return SaveResult.rejected(refused);
         }
@@ -348,6 +375,10 @@ public final class SelfCheckService {
         }
         if (dueOn == null) {
             problems.add(new Problem("dueOn", "selfcheck.action.dueRequired"));
+        }
+        if (privacy != null) {
+            privacy.refusal(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.SELF_CHECK,
+                    java.util.Arrays.asList(what)).ifPresent(problems::add);
         }
         if (!problems.isEmpty()) {
             return SaveResult.rejected(problems);

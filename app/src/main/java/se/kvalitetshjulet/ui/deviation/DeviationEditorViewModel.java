@@ -34,6 +34,7 @@ import se.kvalitetshjulet.domain.org.Unit;
 import se.kvalitetshjulet.ui.common.Command;
 import se.kvalitetshjulet.ui.common.DialogService;
 import se.kvalitetshjulet.ui.common.I18n;
+import se.kvalitetshjulet.ui.common.PrivacyQuestion;
 import se.kvalitetshjulet.ui.common.PrivacyWarnings;
 import se.kvalitetshjulet.ui.common.SaveFlow;
 import se.kvalitetshjulet.ui.common.TaskRunner;
@@ -386,10 +387,22 @@ public final class DeviationEditorViewModel {
      */
     private boolean privacyConfirmed(Deviation d) {
         var findings = ctx.deviationService().privacyFindings(d);
-        if (findings.isEmpty() || privacyRefuses || refuseIdNumbers) {
+        if (findings.isEmpty() || privacyRefuses
+                || (refuseIdNumbers && findings.stream().anyMatch(se.kvalitetshjulet.domain.privacy.PrivacyCheck.Finding::identityNumber))) {
             return true;
         }
-        return PrivacyWarnings.confirmSave(dialogs, i18n, findings);
+        return PrivacyQuestion.confirm(dialogs, i18n, privacyFields(d));
+    }
+
+    /** The record's free texts as the form labels them (the same texts as {@link Deviation#freeTexts()}). */
+    private List<PrivacyQuestion.Field> privacyFields(Deviation d) {
+        return List.of(PrivacyQuestion.field(i18n, "deviation.field.title", d.title()),
+                PrivacyQuestion.field(i18n, "deviation.field.description", d.description()),
+                PrivacyQuestion.field(i18n, "deviation.field.immediate", d.immediateActions()),
+                PrivacyQuestion.field(i18n, "deviation.field.facts", d.facts()),
+                PrivacyQuestion.field(i18n, "deviation.field.causeText", d.causeText()),
+                PrivacyQuestion.field(i18n, "deviation.field.reporterRole", d.reporterRole()),
+                PrivacyQuestion.field(i18n, "deviation.ivo.decision", d.ivoDetails().decision()));
     }
 
     /**
@@ -482,13 +495,18 @@ public final class DeviationEditorViewModel {
                 measureType.get() == null ? null : measureType.get().id(), measureResponsible.get(), measureDue.get(),
                 measureDone.get(), measureEffect.get(), measureEffective.get());
         long deviationId = id.get();
-        measureSaves.save(i18n.get("deviation.editor.saving"),
-                p -> ctx.deviationService().saveMeasure(m).map(saved -> ctx.deviations().measures(deviationId)), list -> {
-                    measures.setAll(list);
-                    selectedMeasure.set(null);
-                    newMeasureDefaults();
-                    onChanged.run();
-                });
+        PrivacyQuestion.beforeSave(tasks, dialogs, i18n,
+                p -> ctx.privacy().refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.DEVIATION),
+                List.of(PrivacyQuestion.field(i18n, "measure.field.what", m.what()),
+                        PrivacyQuestion.field(i18n, "measure.field.effect", m.effectCheck())),
+                () -> measureSaves.save(i18n.get("deviation.editor.saving"),
+                        p -> ctx.deviationService().saveMeasure(m).map(saved -> ctx.deviations().measures(deviationId)),
+                        list -> {
+                            measures.setAll(list);
+                            selectedMeasure.set(null);
+                            newMeasureDefaults();
+                            onChanged.run();
+                        }));
     }
 
     private void deleteMeasure() {
