@@ -254,6 +254,11 @@ public final class DeviationService {
         return deadlines().ivoDueOn(d);
     }
 
+    /** Cases registered before this day whose IVO notification is still missing are late (the IVO_ANMALAN rule). */
+    public LocalDate ivoLateBefore() {
+        return deadlines().ivoLateBefore(today());
+    }
+
     public boolean ivoOverdue(Deviation d) {
         return deadlines().ivoOverdue(d, today());
     }

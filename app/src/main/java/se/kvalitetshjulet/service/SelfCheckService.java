@@ -151,9 +151,60 @@ public final class SelfCheckService {
     }
 
     /** Imports a shared template file as a new template; Swedish message in the exception when the file is wrong. */
-    public Template importTemplate(Path file) {
+    /** A template read from a file, with what the privacy check found per question (kinds only, as the file travels). */
+    public record TemplateImport(Template template, List<Problem> findings) { }
+
+    /**
+     * Reads a template file. Its texts (name, description, sections, questions with their help texts, references and
+     * options) go through the privacy check, reported per question; under "refuse" for self-checks a file with
+     * findings is rejected whole and nothing is stored.
+     */
+    public SaveResult<TemplateImport> importTemplateChecked(Path file) {
         Template t = SelfCheckTemplateJson.read(file);
-        return db.tx(tx -> repo.saveTemplate(tx, t));
+        List<Problem> findings = templateFindings(t);
+        if (!findings.isEmpty() && privacy != null
+                && privacy.refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.SELF_CHECK)) {
+            return SaveResult.rejected(findings);
+        }
+        return SaveResult.saved(new TemplateImport(db.tx(tx -> repo.saveTemplate(tx, t)), findings));
+    }
+
+    /** As {@link #importTemplateChecked}; a refused file is an {@link IllegalArgumentException} naming the questions. */
+    public Template importTemplate(Path file) {
+        SaveResult<TemplateImport> r = importTemplateChecked(file);
+        if (!r.ok()) {
+            throw new IllegalArgumentException("Mallen innehåller uppgifter som kan identifiera en person och lästes "
+                    + "inte in (" + r.problems().size() + " frågor). Ta bort uppgifterna ur filen.");
+        }
+        return r.value().template();
+    }
+
+    /** One problem per question (or the template's own texts) whose texts hold identifying details. */
+    public static List<Problem> templateFindings(Template t) {
+        List<Problem> out = new ArrayList<>();
+        var own = se.kvalitetshjulet.domain.privacy.PrivacyCheck.checkAll(java.util.Arrays.asList(t.name(),
+                t.description()));
+        if (!own.isEmpty()) {
+            out.add(new Problem("template", "privacy.refusedTemplate", PrivacyService.kindsOnly(own)));
+        }
+        for (var s : t.sections()) {
+            var title = se.kvalitetshjulet.domain.privacy.PrivacyCheck.check(s.title());
+            if (!title.isEmpty()) {
+                out.add(new Problem("section", "privacy.refusedSection", s.title() == null ? "" : s.title(),
+                        PrivacyService.kindsOnly(title)));
+            }
+            for (Question q : s.questions()) {
+                List<String> texts = new ArrayList<>(java.util.Arrays.asList(q.text(), q.helpText(), q.reference()));
+                texts.addAll(q.options());
+                var hits = se.kvalitetshjulet.domain.privacy.PrivacyCheck.checkAll(texts.stream()
+                        .map(x -> x == null ? "" : x).toList());
+                if (!hits.isEmpty()) {
+                    out.add(new Problem("q" + (q.key() == null ? "" : q.key()), "privacy.refusedComment",
+                            q.text() == null ? "" : q.text(), PrivacyService.kindsOnly(hits)));
+                }
+            }
+        }
+        return out;
     }
 
     // ---- rounds ----------------------------------------------------------------------

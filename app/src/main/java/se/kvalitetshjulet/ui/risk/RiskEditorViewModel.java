@@ -369,12 +369,12 @@ public final class RiskEditorViewModel {
 
     private void save() {
         RiskAnalysis a = current();
-        // Timelines, causes and steps too: under "warn" the findings are shown and the user is asked first.
-        if (!refuseIdNumbers && !PrivacyQuestion.confirm(dialogs, i18n, privacyFields(a))) {
-            return;
-        }
+        // Timelines, causes and steps too: under "warn" the findings are shown and the user is asked first; the policy
+        // is read as it is now (the coordinator may have changed it while the editor was open).
         boolean refuse = refuseIdNumbers;
-        saves.save(i18n.get("risk.saving"), p -> service.save(a, refuse), this::afterSave);
+        PrivacyQuestion.beforeSave(tasks, dialogs, i18n, p -> refuse || ctx.privacy().refuses(
+                        se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.RISK_ANALYSIS), privacyFields(a),
+                () -> saves.save(i18n.get("risk.saving"), p -> service.save(a, refuse), this::afterSave));
     }
 
     /** The analysis's free texts as the form labels them (the same texts as {@link RiskAnalysis#freeTexts()}). */
