@@ -23,6 +23,11 @@ import se.kvalitetshjulet.domain.deviation.Measure;
 public final class ActionService {
     private PrivacyService privacy;
 
+    /** Whether the coordinator's policy (Inställningar) refuses identifying details in these texts (decision 0018). */
+    public boolean privacyRefuses() {
+        return privacy != null && privacy.refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.ACTION);
+    }
+
     /** The privacy check with the coordinator's policy (Inställningar); set once by AppContext. */
     public ActionService withPrivacy(PrivacyService p) {
         this.privacy = p;

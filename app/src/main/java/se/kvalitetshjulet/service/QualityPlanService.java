@@ -28,6 +28,11 @@ import se.kvalitetshjulet.domain.privacy.PrivacyCheck;
 public final class QualityPlanService {
     private PrivacyService privacy;
 
+    /** Whether the coordinator's policy (Inställningar) refuses identifying details in these texts (decision 0018). */
+    public boolean privacyRefuses() {
+        return privacy != null && privacy.refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.QUALITY_PLAN);
+    }
+
     /** The privacy check with the coordinator's policy (Inställningar); set once by AppContext. */
     public QualityPlanService withPrivacy(PrivacyService p) {
         this.privacy = p;

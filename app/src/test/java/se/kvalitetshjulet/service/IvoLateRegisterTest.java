@@ -58,7 +58,7 @@ class IvoLateRegisterTest {
                           LocalDate notified) {
         LocalDate on = TestDb.TODAY.minusDays(daysAgo);
         Deviation d = Deviation.newDraft(kind, unit.id(), on);
-        long category = ctx.taxonomies().list(se.kvalitetshjulet.data.repo.TaxonomyRepository.Kind.CATEGORY).getFirst().id();
+        long category = ctx.taxonomies().list(se.kvalitetshjulet.domain.deviation.TaxonomyKind.CATEGORY).getFirst().id();
         Deviation full = new Deviation(null, null, kind, d.law(), unit.id(), category, d.status(), on, on, on, null, null,
                 "Stödassistent", title, "Beskrivning utan personuppgifter.", "Samtal samma dag.", "", "", List.of(),
                 assessment, serious, notified, notified == null ? null : "IVO-2026-1", null, null);

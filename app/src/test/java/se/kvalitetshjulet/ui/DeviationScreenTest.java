@@ -141,7 +141,7 @@ class DeviationScreenTest {
         se.kvalitetshjulet.domain.deviation.Deviation d = se.kvalitetshjulet.domain.deviation.Deviation.newDraft(
                 DeviationKind.LEX_SARAH, unit.id(), on);
         long late = ctx.deviationService().save(new se.kvalitetshjulet.domain.deviation.Deviation(null, null,
-                d.kind(), d.law(), unit.id(), ctx.taxonomies().list(se.kvalitetshjulet.data.repo.TaxonomyRepository.Kind
+                d.kind(), d.law(), unit.id(), ctx.taxonomies().list(se.kvalitetshjulet.domain.deviation.TaxonomyKind
                         .CATEGORY).getFirst().id(), d.status(), on, on, on, null, null, "Stödassistent",
                 "Fastspänd utan beslut under natten", "Beskrivs med roll.", "Bältet togs bort direkt.", "", "",
                 java.util.List.of(), null, true, null, null, null, null), false).value().id();

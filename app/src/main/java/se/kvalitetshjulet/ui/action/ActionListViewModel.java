@@ -17,7 +17,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.domain.Page;
 import se.kvalitetshjulet.domain.action.ActionFilter;
 import se.kvalitetshjulet.domain.action.ActionRow;
@@ -42,7 +41,7 @@ public final class ActionListViewModel {
     /** Settings key under which the name typed for "mine" is remembered. */
     public static final String MY_NAME_KEY = "actions.myName";
 
-    private final AppContext ctx;
+    private final ActionContext ctx;
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final I18n i18n;
@@ -76,7 +75,7 @@ public final class ActionListViewModel {
     private final Command reopen;
     private boolean listsLoaded;
 
-    public ActionListViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
+    public ActionListViewModel(ActionContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
         this.ctx = ctx;
         this.tasks = tasks;
         this.dialogs = dialogs;
@@ -109,8 +108,8 @@ public final class ActionListViewModel {
     public void refresh() {
         if (!listsLoaded) {
             listsLoaded = true;
-            tasks.run(i18n.get("action.loading"), p -> new Lists(ctx.organisation().tree().all(),
-                    ctx.settings().get(MY_NAME_KEY).orElse("")), l -> {
+            tasks.run(i18n.get("action.loading"), p -> new Lists(ctx.organisationService().tree().all(),
+                    ctx.settingsService().preference(MY_NAME_KEY).orElse("")), l -> {
                 units.setAll(l.units());
                 if (myName.get() == null || myName.get().isBlank()) {
                     myName.set(l.myName());
@@ -141,7 +140,7 @@ public final class ActionListViewModel {
 
     /** The filter as the database sees it (reads the organisation: not on the FX thread). */
     public ActionFilter currentFilter() {
-        return criteria().toFilter(ctx.organisation());
+        return criteria().toFilter(ctx.organisationService());
     }
 
     /** Shows only the actions whose responsible contains this name, and remembers the name. */
@@ -164,9 +163,9 @@ public final class ActionListViewModel {
         Long keep = selected.get() == null ? null : selected.get().measure().id();
         tasks.runLatest(searchKey, i18n.get("action.loading"), p -> {
             if (rememberedName != null && !rememberedName.isBlank()) {
-                ctx.settings().put(MY_NAME_KEY, rememberedName.strip());
+                ctx.settingsService().savePreference(MY_NAME_KEY, rememberedName.strip());
             }
-            ActionFilter f = c.toFilter(ctx.organisation());
+            ActionFilter f = c.toFilter(ctx.organisationService());
             p.checkCancelled();
             return ctx.actionService().search(f, pageIndex, PAGE_SIZE);
         }, (Page<ActionRow> result) -> {
@@ -203,7 +202,7 @@ public final class ActionListViewModel {
         Boolean eff = effective.get();
         // The effect check is free text: the privacy question first (decision 0018); under "refuse" the service refuses.
         PrivacyQuestion.beforeSave(tasks, dialogs, i18n,
-                p -> ctx.privacy().refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.ACTION),
+                p -> ctx.actionService().privacyRefuses(),
                 List.of(PrivacyQuestion.field(i18n, "measure.field.effect", check)),
                 () -> tasks.run(i18n.get("action.saving"), p -> ctx.actionService().close(id, check, eff),
                         this::afterSave, dialogs::showUnexpected));

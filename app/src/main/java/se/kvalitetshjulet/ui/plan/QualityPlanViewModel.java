@@ -12,7 +12,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.domain.action.ActionFilter;
 import se.kvalitetshjulet.domain.action.ActionRow;
 import se.kvalitetshjulet.domain.action.ActionStatus;
@@ -33,7 +32,7 @@ import se.kvalitetshjulet.ui.common.TaskRunner;
  * quality plan for the year with goals (from the dialogues), activities, linked actions and progress.
  */
 public final class QualityPlanViewModel {
-    private final AppContext ctx;
+    private final PlanContext ctx;
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final I18n i18n;
@@ -82,7 +81,7 @@ public final class QualityPlanViewModel {
     private final Command link;
     private boolean listsLoaded;
 
-    public QualityPlanViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
+    public QualityPlanViewModel(PlanContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
         this.ctx = ctx;
         this.tasks = tasks;
         this.dialogs = dialogs;
@@ -106,7 +105,7 @@ public final class QualityPlanViewModel {
     public void refresh() {
         if (!listsLoaded) {
             listsLoaded = true;
-            tasks.run(i18n.get("plan.loading"), p -> ctx.organisation().tree().all(), units::setAll, dialogs::showUnexpected);
+            tasks.run(i18n.get("plan.loading"), p -> ctx.organisationService().tree().all(), units::setAll, dialogs::showUnexpected);
         }
         reload();
     }
@@ -165,7 +164,7 @@ public final class QualityPlanViewModel {
     /** The privacy question before storing plan texts (decision 0018); under "refuse" the service refuses. */
     private void askPrivacy(List<PrivacyQuestion.Field> fields, Runnable save) {
         PrivacyQuestion.beforeSave(tasks, dialogs, i18n,
-                p -> ctx.privacy().refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.QUALITY_PLAN),
+                p -> ctx.qualityPlanService().privacyRefuses(),
                 fields, save);
     }
 
@@ -190,7 +189,7 @@ public final class QualityPlanViewModel {
                 pr.actionsOverdue(), Math.round(pr.share() * 100)));
         long planUnit = v.plan().unitId();
         tasks.run(i18n.get("plan.loading"), p -> ctx.actionService().search(ActionFilter.all()
-                .withUnits(ctx.organisation().unitScope(planUnit, null)), 0, 200).rows().stream()
+                .withUnits(ctx.organisationService().unitScope(planUnit, null)), 0, 200).rows().stream()
                 .filter(r -> r.status(ctx.today()) == ActionStatus.OPEN || r.status(ctx.today()) == ActionStatus.OVERDUE)
                 .filter(r -> !"QUALITY_PLAN".equals(r.measure().sourceType())).toList(), linkable::setAll,
                 dialogs::showUnexpected);

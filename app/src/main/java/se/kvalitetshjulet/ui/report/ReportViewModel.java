@@ -28,7 +28,6 @@ import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.domain.deviation.DeviationKind;
 import se.kvalitetshjulet.domain.deviation.Period;
 import se.kvalitetshjulet.domain.deviation.PatternReport;
@@ -38,8 +37,8 @@ import se.kvalitetshjulet.domain.report.BoardMeeting;
 import se.kvalitetshjulet.domain.report.ReportFormat;
 import se.kvalitetshjulet.domain.report.ReportKind;
 import se.kvalitetshjulet.domain.report.ReportTexts;
-import se.kvalitetshjulet.service.ReportModel;
-import se.kvalitetshjulet.service.ReportService;
+import se.kvalitetshjulet.service.report.ReportModel;
+import se.kvalitetshjulet.service.report.ReportService;
 import se.kvalitetshjulet.ui.common.Command;
 import se.kvalitetshjulet.ui.common.DialogService;
 import se.kvalitetshjulet.ui.common.I18n;
@@ -63,7 +62,7 @@ public final class ReportViewModel {
     /** One line of the key-number preview. */
     public record PreviewRow(String label, String value) { }
 
-    private final AppContext ctx;
+    private final ReportContext ctx;
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final I18n i18n;
@@ -122,11 +121,11 @@ public final class ReportViewModel {
     private int previewSeq;
     private boolean switching;
 
-    public ReportViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
+    public ReportViewModel(ReportContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
         this(ctx, tasks, dialogs, i18n, desktopOpener());
     }
 
-    public ReportViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n, FileOpener opener) {
+    public ReportViewModel(ReportContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n, FileOpener opener) {
         this.ctx = ctx;
         this.tasks = tasks;
         this.dialogs = dialogs;
@@ -230,8 +229,8 @@ public final class ReportViewModel {
     /** Loads the units and the meetings, then the texts and the preview of the current choice. */
     public void load() {
         busy.set(true);
-        tasks.run(i18n.get("report.ui.loading"), p -> new Loaded(ctx.organisation().tree().all(),
-                ctx.reports().meetings(ctx.today())), l -> {
+        tasks.run(i18n.get("report.ui.loading"), p -> new Loaded(ctx.organisationService().tree().all(),
+                ctx.reportService().meetings(ctx.today())), l -> {
                     busy.set(false);
                     Unit chosen = unit.get();
                     units.setAll(l.units());
@@ -257,9 +256,9 @@ public final class ReportViewModel {
             textsDirty.set(false);
             if (dialogs.confirm(i18n.get("report.ui.texts.unsavedTitle"), i18n.get("report.ui.texts.unsaved",
                     periodLabel(loadedTexts)))) {
-                PrivacyQuestion.beforeSave(tasks, dialogs, i18n, p -> ctx.reports().privacyRefuses(),
+                PrivacyQuestion.beforeSave(tasks, dialogs, i18n, p -> ctx.reportService().privacyRefuses(),
                         textFields(unsaved), () -> tasks.run(i18n.get("report.ui.texts.saving"),
-                                p -> ctx.reports().saveTexts(unsaved), saved -> status.set(saved.ok()
+                                p -> ctx.reportService().saveTexts(unsaved), saved -> status.set(saved.ok()
                                         ? i18n.get("report.ui.texts.saved") : notSaved(saved.problems())),
                                 this::failed));
             }
@@ -281,8 +280,8 @@ public final class ReportViewModel {
         int t = effectiveTertial();
         Long u = unitId();
         textsLoaded.set(false);
-        tasks.run(i18n.get("report.ui.loading"), p -> new TextsLoaded(ctx.reports().texts(y, t, u),
-                ctx.reports().texts(y - 1, t, u)), l -> {
+        tasks.run(i18n.get("report.ui.loading"), p -> new TextsLoaded(ctx.reportService().texts(y, t, u),
+                ctx.reportService().texts(y - 1, t, u)), l -> {
                     if (seq == textSeq) {
                         applyTexts(l.texts());
                         previousPriorities.set(l.previous().priorities());
@@ -312,7 +311,7 @@ public final class ReportViewModel {
         ReportService.Request r = request(false);
         previewLoading.set(true);
         tasks.run(i18n.get("report.ui.previewing", period().label()),
-                p -> ctx.reports().build(r, ctx.today(), (f, w) -> { }, p::isCancelled), m -> {
+                p -> ctx.reportService().build(r, ctx.today(), (f, w) -> { }, p::isCancelled), m -> {
                     if (seq == previewSeq) {
                         previewLoading.set(false);
                         showPreview(m);
@@ -377,7 +376,7 @@ public final class ReportViewModel {
     }
 
     private void updatePrivacy() {
-        List<PrivacyCheck.Finding> findings = ctx.reports().privacyFindings(currentTexts());
+        List<PrivacyCheck.Finding> findings = ctx.reportService().privacyFindings(currentTexts());
         List<String> ids = findings.stream().filter(PrivacyCheck.Finding::identityNumber)
                 .map(PrivacyCheck.Finding::text).distinct().toList();
         List<String> names = findings.stream().filter(f -> !f.identityNumber())
@@ -409,14 +408,14 @@ public final class ReportViewModel {
     /** Saves the texts after the privacy question (decision 0018); under "refuse" the service refuses. */
     private void saveTexts() {
         ReportTexts t = currentTexts();
-        PrivacyQuestion.beforeSave(tasks, dialogs, i18n, p -> ctx.reports().privacyRefuses(), textFields(t),
+        PrivacyQuestion.beforeSave(tasks, dialogs, i18n, p -> ctx.reportService().privacyRefuses(), textFields(t),
                 () -> storeTexts(t));
     }
 
     private void storeTexts(ReportTexts t) {
         int seq = textSeq;
         busy.set(true);
-        tasks.run(i18n.get("report.ui.texts.saving"), p -> ctx.reports().saveTexts(t), result -> {
+        tasks.run(i18n.get("report.ui.texts.saving"), p -> ctx.reportService().saveTexts(t), result -> {
             busy.set(false);
             if (!result.ok()) {
                 status.set(notSaved(result.problems()));
@@ -446,7 +445,7 @@ public final class ReportViewModel {
         }
         ReportService.Request r = request(true);
         busy.set(true);
-        tasks.run(i18n.get("report.ui.descriptions.checking"), p -> ctx.reports().descriptionFindings(r, ctx.today()),
+        tasks.run(i18n.get("report.ui.descriptions.checking"), p -> ctx.reportService().descriptionFindings(r, ctx.today()),
                 findings -> {
                     busy.set(false);
                     long ids = findings.stream().filter(PrivacyCheck.Finding::identityNumber).count();
@@ -510,8 +509,8 @@ public final class ReportViewModel {
         BoardMeeting m = new BoardMeeting(null, on, newMeetingTitle.get(), unitId());
         busy.set(true);
         tasks.run(i18n.get("report.ui.meeting.saving"), p -> {
-            BoardMeeting saved = ctx.reports().saveMeeting(m);
-            return new Object[] {saved, ctx.reports().meetings(ctx.today())};
+            BoardMeeting saved = ctx.reportService().saveMeeting(m);
+            return new Object[] {saved, ctx.reportService().meetings(ctx.today())};
         }, res -> {
             busy.set(false);
             @SuppressWarnings("unchecked")
@@ -531,8 +530,8 @@ public final class ReportViewModel {
         }
         busy.set(true);
         tasks.run(i18n.get("report.ui.meeting.saving"), p -> {
-            ctx.reports().deleteMeeting(m.id());
-            return ctx.reports().meetings(ctx.today());
+            ctx.reportService().deleteMeeting(m.id());
+            return ctx.reportService().meetings(ctx.today());
         }, list -> {
             busy.set(false);
             selectedMeeting.set(null);
@@ -555,7 +554,7 @@ public final class ReportViewModel {
             prepare(null);
             return;
         }
-        PrivacyQuestion.beforeSave(tasks, dialogs, i18n, p -> ctx.reports().privacyRefuses(), textFields(unsaved),
+        PrivacyQuestion.beforeSave(tasks, dialogs, i18n, p -> ctx.reportService().privacyRefuses(), textFields(unsaved),
                 () -> prepare(unsaved));
     }
 
@@ -569,15 +568,15 @@ public final class ReportViewModel {
         tasks.run(i18n.get("report.ui.generating"), p -> {
             ReportTexts saved = null;
             if (unsaved != null) {
-                var result = ctx.reports().saveTexts(unsaved);
+                var result = ctx.reportService().saveTexts(unsaved);
                 if (!result.ok()) {
                     return new Prepared(null, null, result.problems(), List.of(), true);
                 }
                 saved = result.value();
             }
-            ReportModel m = ctx.reports().build(r, ctx.today(),
+            ReportModel m = ctx.reportService().build(r, ctx.today(),
                     (fraction, what) -> p.update(fraction * 0.8, stepText(what)), p::isCancelled);
-            return new Prepared(m, saved, List.of(), ReportService.exportFindings(m), ctx.reports().privacyRefuses());
+            return new Prepared(m, saved, List.of(), ReportService.exportFindings(m), ctx.reportService().privacyRefuses());
         }, prepared -> {
             generating.set(false);
             if (!prepared.refused().isEmpty()) {

@@ -1,5 +1,11 @@
-package se.kvalitetshjulet.service;
+package se.kvalitetshjulet.service.report;
 
+import se.kvalitetshjulet.service.SelfCheckService;
+import se.kvalitetshjulet.service.PrivacyService;
+import se.kvalitetshjulet.service.SaveResult;
+import se.kvalitetshjulet.service.RiskService;
+import se.kvalitetshjulet.service.PatternService;
+import se.kvalitetshjulet.service.OrganisationService;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
