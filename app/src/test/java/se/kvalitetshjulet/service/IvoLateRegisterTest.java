@@ -61,7 +61,9 @@ class IvoLateRegisterTest {
         long category = ctx.taxonomies().list(se.kvalitetshjulet.domain.deviation.TaxonomyKind.CATEGORY).getFirst().id();
         Deviation full = new Deviation(null, null, kind, d.law(), unit.id(), category, d.status(), on, on, on, null, null,
                 "Stödassistent", title, "Beskrivning utan personuppgifter.", "Samtal samma dag.", "", "", List.of(),
-                assessment, serious, notified, notified == null ? null : "IVO-2026-1", null, null);
+                assessment, serious, notified, notified == null ? null : "IVO-2026-1", null, null,
+                notified == null ? null : new se.kvalitetshjulet.domain.deviation.IvoDetails(
+                        se.kvalitetshjulet.domain.deviation.IvoDetails.Notifier.SAS, "SAS", "", null));
         var r = ctx.deviationService().save(full, false);
         assertThat(r.ok()).as(title + ": " + r.problems()).isTrue();
         return r.value().id();

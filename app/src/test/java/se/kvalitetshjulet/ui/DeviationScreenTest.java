@@ -166,11 +166,14 @@ class DeviationScreenTest {
 
         // Once IVO is notified the case leaves the filter.
         var saved = ctx.deviations().find(late).orElseThrow();
-        ctx.deviationService().save(new se.kvalitetshjulet.domain.deviation.Deviation(saved.id(), saved.caseRef(),
+        var notified = ctx.deviationService().save(new se.kvalitetshjulet.domain.deviation.Deviation(saved.id(), saved.caseRef(),
                 saved.kind(), saved.law(), saved.unitId(), saved.categoryId(), saved.status(), saved.occurredOn(),
                 saved.reportedOn(), saved.registeredOn(), saved.dueOn(), saved.closedOn(), saved.reporterRole(),
                 saved.title(), saved.description(), saved.immediateActions(), saved.facts(), saved.causeText(),
-                saved.causeIds(), saved.assessment(), true, ctx.today(), "IVO-2026-77", null, null), false);
+                saved.causeIds(), saved.assessment(), true, ctx.today(), "IVO-2026-77", null, null,
+                new se.kvalitetshjulet.domain.deviation.IvoDetails(se.kvalitetshjulet.domain.deviation.IvoDetails.Notifier.SAS,
+                        "SAS", "", null)), false);
+        assertThat(notified.ok()).as(String.valueOf(notified.problems())).isTrue();
         robot.clickOn("#filterSearch");
         waitUntil(() -> table.getItems().stream().noneMatch(r -> r.id() == late));
         robot.clickOn("#filterClear");

@@ -146,6 +146,7 @@ class PrivacyInEveryEditorScreenTest {
         assertThat(ctx.selfChecks().open(response).answers().get(q).comment()).isEqualTo(IDENTIFYING + " bär ring");
         assertThat(fx.dialogs.unexpected).isEmpty();
         fx.close();
+        fx = null;
         ctx.close();
     }
 
