@@ -75,7 +75,7 @@ class IvoLateRegisterTest {
 
     @Test
     void aSeriousCaseNotNotifiedInTimeIsMarkedAndFilteredAndTheRuleMovesTheLine() {
-        long late = register(DeviationKind.LEX_SARAH, "Allvarligt, ej anmält", 10, true, null, null);
+        long late = register(DeviationKind.LEX_SARAH, "Allvarligt, ej anmält", 12, true, null, null);
         long injury = register(DeviationKind.LEX_MARIA, "Allvarlig vårdskada, ej anmäld", 9, false,
                 Assessment.ALLVARLIG_VARDSKADA, null);
         long notified = register(DeviationKind.LEX_SARAH, "Allvarligt, anmält", 10, true, null, TestDb.TODAY.minusDays(8));
@@ -94,7 +94,7 @@ class IvoLateRegisterTest {
         assertThat(rows(onlyLate)).extracting(DeviationRow::id).containsExactlyInAnyOrder(late, injury);
         assertThat(ctx.deviations().count(onlyLate, TestDb.TODAY)).isEqualTo(2);
 
-        // The coordinator allows ten days: the case registered nine days ago is no longer late.
+        // The coordinator allows ten days: the case registered nine days ago is no longer late (due on day ten).
         var values = ctx.settingsService().load();
         assertThat(ctx.settingsService().save(new SettingsService.Values(values.myName(), values.policy(),
                 values.historyRetentionDays(), 10)).ok()).isTrue();
