@@ -143,7 +143,7 @@ public final class AppContext implements AutoCloseable {
         this.lists = new se.kvalitetshjulet.service.ListsService(database,
                 new se.kvalitetshjulet.data.repo.ListsRepository(database, audit));
         var boardRows = new se.kvalitetshjulet.data.repo.Bilaga2Repository(database, audit);
-        this.reports.withBoardRows(boardRows).withSettings(settings);
+        this.reports.withBoardRows(boardRows).withSettings(settings).withPrivacy(privacy);
         this.bilaga2 = new se.kvalitetshjulet.service.Bilaga2Service(database, boardRows, selfChecks);
         this.orgFile = new se.kvalitetshjulet.service.OrgFileService(database, units,
                 new se.kvalitetshjulet.data.repo.UnitExternalIdRepository(database, audit));

@@ -118,6 +118,27 @@ public final class ReportCommand implements Callable<Integer> {
             }
             long start = System.nanoTime();
             ReportModel model = ctx.reports().build(r, ctx.today(), (p, w) -> { }, () -> false);
+            // The last check before the file is written (decision 0018): findings by section and kind.
+            var findings = ReportService.exportFindings(model);
+            if (!findings.isEmpty()) {
+                boolean refuse = ctx.reports().privacyRefuses();
+                err.println(refuse
+                        ? "Rapporten skrevs inte: den innehåller uppgifter som kan identifiera en person, och"
+                                + " inställningen för rapporttexter är att vägra. Ta bort uppgifterna och försök igen:"
+                        : "Varning: rapporten innehåller uppgifter som kan identifiera en person (personnummer maskeras"
+                                + " i filen, namn, telefonnummer och adresser inte). Granska dem innan rapporten delas:");
+                var bundle = java.util.ResourceBundle.getBundle("i18n.messages", Locale.of("sv"),
+                        java.util.ResourceBundle.Control.getNoFallbackControl(
+                                java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
+                for (var x : findings) {
+                    err.println("  " + bundle.getString(x.sectionKey()) + ": "
+                            + bundle.getString("privacy.q.kind." + x.kind().name()).toLowerCase(Locale.ROOT)
+                            + " (" + x.count() + " st)");
+                }
+                if (refuse) {
+                    return ExitCodes.REJECTED;
+                }
+            }
             ctx.reportExporter(Locale.of("sv")).write(model, f, out, () -> false);
             spec.commandLine().getOut().printf("Rapporten skrevs till %s (%d ms)%n", out,
                     (System.nanoTime() - start) / 1_000_000);

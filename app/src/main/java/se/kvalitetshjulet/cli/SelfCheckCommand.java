@@ -98,10 +98,27 @@ public final class SelfCheckCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            ResourceBundle sv = ResourceBundle.getBundle("i18n.messages", Locale.of("sv"),
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+            PrintWriter err = spec.commandLine().getErr();
             try (AppContext ctx = db.open()) {
-                se.kvalitetshjulet.domain.selfcheck.Template t = ctx.selfChecks().importTemplate(file);
+                var r = ctx.selfChecks().importTemplateChecked(file);
+                if (!r.ok()) {
+                    // Under "refuse" for self-checks: nothing is stored; the findings per question, kinds only.
+                    err.println("Mallen avvisades: den innehåller uppgifter som kan identifiera en person, och "
+                            + "integritetsinställningen för egenkontroller nekar sådana uppgifter. Inget har lästs in:");
+                    r.problems().forEach(p -> err.println("  • "
+                            + new MessageFormat(sv.getString(p.messageKey()), Locale.of("sv")).format(p.args())));
+                    return ExitCodes.REJECTED;
+                }
+                se.kvalitetshjulet.domain.selfcheck.Template t = r.value().template();
                 spec.commandLine().getOut().printf("Mallen \"%s\" lästes in (id %d, version %d, %d frågor).%n", t.name(),
                         t.id(), t.version(), t.questions().count());
+                if (!r.value().findings().isEmpty()) {
+                    err.println("Varning: mallen innehåller det som ser ut som uppgifter om personer. Granska frågorna:");
+                    r.value().findings().forEach(p -> err.println("  • "
+                            + new MessageFormat(sv.getString(p.messageKey()), Locale.of("sv")).format(p.args())));
+                }
                 return ExitCodes.OK;
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println(e.getMessage());

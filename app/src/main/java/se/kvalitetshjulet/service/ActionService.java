@@ -23,6 +23,11 @@ import se.kvalitetshjulet.domain.deviation.Measure;
 public final class ActionService {
     private PrivacyService privacy;
 
+    /** Whether the coordinator's policy (Inställningar) refuses identifying details in these texts (decision 0018). */
+    public boolean privacyRefuses() {
+        return privacy != null && privacy.refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.ACTION);
+    }
+
     /** The privacy check with the coordinator's policy (Inställningar); set once by AppContext. */
     public ActionService withPrivacy(PrivacyService p) {
         this.privacy = p;
@@ -101,7 +106,9 @@ public final class ActionService {
         return db.tx(tx -> {
             Measure m = actions.lockForUpdate(tx, id);
             Measure checked = ActionRules.withEffectCheck(m, effectCheck, effective);
-            List<Problem> p = ActionRules.checkClose(checked);
+            List<Problem> p = new java.util.ArrayList<>(ActionRules.checkClose(checked));
+            privacyRefusal(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.ACTION,
+                    java.util.Arrays.asList(effectCheck)).ifPresent(p::add);
             if (!p.isEmpty()) {
                 return SaveResult.<Measure>rejected(p);
             }

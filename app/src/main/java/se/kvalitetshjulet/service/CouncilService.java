@@ -50,6 +50,11 @@ import se.kvalitetshjulet.domain.trend.TrendPoint;
 public final class CouncilService {
     private PrivacyService privacy;
 
+    /** Whether the coordinator's policy (Inställningar) refuses identifying details in these texts (decision 0018). */
+    public boolean privacyRefuses() {
+        return privacy != null && privacy.refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.COUNCIL);
+    }
+
     /** The privacy check with the coordinator's policy (Inställningar); set once by AppContext. */
     public CouncilService withPrivacy(PrivacyService p) {
         this.privacy = p;
@@ -242,11 +247,18 @@ public final class CouncilService {
         return out;
     }
 
-    public void addAgendaItem(long meetingId, String title, String detail) {
+    /** Adds a point to the agenda; refused without a title and, under "refuse", with identifying details. */
+    public SaveResult<Void> addAgendaItem(long meetingId, String title, String detail) {
         if (title == null || title.isBlank()) {
             throw new IllegalArgumentException("Dagordningspunkten saknar rubrik.");
         }
+        Optional<Problem> refused = privacyRefusal(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.COUNCIL,
+                java.util.Arrays.asList(title, detail));
+        if (refused.isPresent()) {
+            return SaveResult.rejected(List.of(refused.get()));
+        }
         db.txRun(tx -> councils.addItem(tx, meetingId, title, detail));
+        return SaveResult.saved(null);
     }
 
     public void setReviewed(long meetingId, long deviationId, boolean reviewed) {
@@ -278,6 +290,11 @@ public final class CouncilService {
         Meeting m = require(meetingId);
         if (outcome == FollowUpOutcome.CARRIED_OVER && newDueOn != null && newDueOn.isBefore(m.heldOn())) {
             return SaveResult.rejected(List.of(new Problem("dueOn", "council.validation.newDueBeforeMeeting")));
+        }
+        Optional<Problem> refused = privacyRefusal(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.COUNCIL,
+                java.util.Arrays.asList(note));
+        if (refused.isPresent()) {
+            return SaveResult.rejected(List.of(refused.get()));
         }
         db.txRun(tx -> {
             Measure a = actions.lockForUpdate(tx, actionId);

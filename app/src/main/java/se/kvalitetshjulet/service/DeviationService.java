@@ -255,6 +255,11 @@ public final class DeviationService {
         return deadlines().ivoDueOn(d);
     }
 
+    /** Cases registered before this day whose IVO notification is still missing are late (the IVO_ANMALAN rule). */
+    public LocalDate ivoLateBefore() {
+        return deadlines().ivoLateBefore(today());
+    }
+
     public boolean ivoOverdue(Deviation d) {
         return deadlines().ivoOverdue(d, today());
     }
@@ -284,6 +289,11 @@ public final class DeviationService {
     public SaveResult<Measure> saveMeasure(Measure m) {
         List<Problem> p = new ArrayList<>();
         p.addAll(se.kvalitetshjulet.domain.action.ActionRules.validate(m));
+        if (privacy != null) {
+            // A measure is written in the deviation editor: the deviation's policy (decision 0018).
+            privacy.refusal(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.DEVIATION,
+                    java.util.Arrays.asList(m.what(), m.effectCheck())).ifPresent(p::add);
+        }
         if (!p.isEmpty()) {
             return SaveResult.rejected(p);
         }

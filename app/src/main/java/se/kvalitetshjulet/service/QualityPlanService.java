@@ -28,6 +28,11 @@ import se.kvalitetshjulet.domain.privacy.PrivacyCheck;
 public final class QualityPlanService {
     private PrivacyService privacy;
 
+    /** Whether the coordinator's policy (Inställningar) refuses identifying details in these texts (decision 0018). */
+    public boolean privacyRefuses() {
+        return privacy != null && privacy.refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.QUALITY_PLAN);
+    }
+
     /** The privacy check with the coordinator's policy (Inställningar); set once by AppContext. */
     public QualityPlanService withPrivacy(PrivacyService p) {
         this.privacy = p;
@@ -118,6 +123,12 @@ public final class QualityPlanService {
         if (g.goal() == null || g.goal().isBlank()) {
             return SaveResult.rejected(List.of(new Problem("goal", "plan.validation.goalRequired")));
         }
+        java.util.Optional<Problem> refused = privacyRefusal(
+                se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.QUALITY_PLAN,
+                java.util.Arrays.asList(g.goal(), g.indicator()));
+        if (refused.isPresent()) {
+            return SaveResult.rejected(List.of(refused.get()));
+        }
         return SaveResult.saved(db.tx(tx -> repo.save(tx, g)));
     }
 
@@ -139,7 +150,9 @@ public final class QualityPlanService {
         Measure m = new Measure(null, ActionSource.QUALITY_PLAN.code(), planId, plan.unitId(),
                 what == null ? null : what.strip(), null, responsible == null ? null : responsible.strip(), dueOn, null,
                 null, null);
-        List<Problem> p = ActionRules.validate(m);
+        List<Problem> p = new ArrayList<>(ActionRules.validate(m));
+        privacyRefusal(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.QUALITY_PLAN,
+                java.util.Arrays.asList(m.what())).ifPresent(p::add);
         if (!p.isEmpty()) {
             return SaveResult.rejected(p);
         }

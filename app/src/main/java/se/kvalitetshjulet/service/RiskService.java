@@ -232,6 +232,8 @@ public final class RiskService {
             throw new IllegalArgumentException("Åtgärden hör inte till en analys.");
         }
         p.addAll(se.kvalitetshjulet.domain.action.ActionRules.validate(m));
+        privacyRefusal(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.RISK_ANALYSIS,
+                java.util.Arrays.asList(m.what(), m.effectCheck())).ifPresent(p::add);
         if (!p.isEmpty()) {
             return SaveResult.rejected(p);
         }

@@ -55,6 +55,11 @@ public final class SelfCheckService {
     private final Clock clock;
     private PrivacyService privacy;
 
+    /** Whether the coordinator's policy (Inställningar) refuses identifying details in these texts (decision 0018). */
+    public boolean privacyRefuses() {
+        return privacy != null && privacy.refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.SELF_CHECK);
+    }
+
     public SelfCheckService(Database db, SelfCheckRepository repo, OrganisationService organisation,
                             Supplier<String> actor, Clock clock) {
         this.db = db;
@@ -152,9 +157,60 @@ public final class SelfCheckService {
     }
 
     /** Imports a shared template file as a new template; Swedish message in the exception when the file is wrong. */
-    public Template importTemplate(Path file) {
+    /** A template read from a file, with what the privacy check found per question (kinds only, as the file travels). */
+    public record TemplateImport(Template template, List<Problem> findings) { }
+
+    /**
+     * Reads a template file. Its texts (name, description, sections, questions with their help texts, references and
+     * options) go through the privacy check, reported per question; under "refuse" for self-checks a file with
+     * findings is rejected whole and nothing is stored.
+     */
+    public SaveResult<TemplateImport> importTemplateChecked(Path file) {
         Template t = SelfCheckTemplateJson.read(file);
-        return db.tx(tx -> repo.saveTemplate(tx, t));
+        List<Problem> findings = templateFindings(t);
+        if (!findings.isEmpty() && privacy != null
+                && privacy.refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.SELF_CHECK)) {
+            return SaveResult.rejected(findings);
+        }
+        return SaveResult.saved(new TemplateImport(db.tx(tx -> repo.saveTemplate(tx, t)), findings));
+    }
+
+    /** As {@link #importTemplateChecked}; a refused file is an {@link IllegalArgumentException} naming the questions. */
+    public Template importTemplate(Path file) {
+        SaveResult<TemplateImport> r = importTemplateChecked(file);
+        if (!r.ok()) {
+            throw new IllegalArgumentException("Mallen innehåller uppgifter som kan identifiera en person och lästes "
+                    + "inte in (" + r.problems().size() + " frågor). Ta bort uppgifterna ur filen.");
+        }
+        return r.value().template();
+    }
+
+    /** One problem per question (or the template's own texts) whose texts hold identifying details. */
+    public static List<Problem> templateFindings(Template t) {
+        List<Problem> out = new ArrayList<>();
+        var own = se.kvalitetshjulet.domain.privacy.PrivacyCheck.checkAll(java.util.Arrays.asList(t.name(),
+                t.description()));
+        if (!own.isEmpty()) {
+            out.add(new Problem("template", "privacy.refusedTemplate", PrivacyService.kindsOnly(own)));
+        }
+        for (var s : t.sections()) {
+            var title = se.kvalitetshjulet.domain.privacy.PrivacyCheck.check(s.title());
+            if (!title.isEmpty()) {
+                out.add(new Problem("section", "privacy.refusedSection", s.title() == null ? "" : s.title(),
+                        PrivacyService.kindsOnly(title)));
+            }
+            for (Question q : s.questions()) {
+                List<String> texts = new ArrayList<>(java.util.Arrays.asList(q.text(), q.helpText(), q.reference()));
+                texts.addAll(q.options());
+                var hits = se.kvalitetshjulet.domain.privacy.PrivacyCheck.checkAll(texts.stream()
+                        .map(x -> x == null ? "" : x).toList());
+                if (!hits.isEmpty()) {
+                    out.add(new Problem("q" + (q.key() == null ? "" : q.key()), "privacy.refusedComment",
+                            q.text() == null ? "" : q.text(), PrivacyService.kindsOnly(hits)));
+                }
+            }
+        }
+        return out;
     }
 
     // ---- rounds ----------------------------------------------------------------------
@@ -286,12 +342,35 @@ public final class SelfCheckService {
         ResponseRow row = repo.findResponse(responseId, today()).orElseThrow(() ->
                 new IllegalStateException("Egenkontrollen finns inte längre (id " + responseId + ")."));
         Template t = template(row.templateId());
+        // Under "refuse" a comment with identifying details is never stored, not even in a draft: the stored comment
+        // of that question stays as it was (decision 0018); the form says which comment was held back.
+        java.util.Set<Long> refused = new java.util.HashSet<>();
+        refusedComments(t.id(), answers).forEach(f -> refused.add(f.questionId()));
         return db.tx(tx -> {
             if (!repo.status(tx, responseId).editable()) {
                 throw new IllegalStateException("Egenkontrollen är inskickad och låst. Be samordnaren att återöppna den.");
             }
-            return repo.saveAnswers(tx, responseId, answers, t);
+            Collection<Answer> stored = answers;
+            if (!refused.isEmpty()) {
+                Map<Long, Answer> before = repo.answers(tx, responseId);
+                stored = answers.stream().map(a -> !refused.contains(a.questionId()) ? a
+                        : new Answer(a.id(), a.questionId(), a.value(),
+                                before.containsKey(a.questionId()) ? before.get(a.questionId()).comment() : null))
+                        .toList();
+            }
+            return repo.saveAnswers(tx, responseId, stored, t);
         });
+    }
+
+    /**
+     * Under "refuse" for self-checks: the comments of {@code answers} that are not stored because they hold
+     * identifying details (empty under "warn").
+     */
+    public List<CommentFinding> refusedComments(long templateId, Collection<Answer> answers) {
+        if (privacy == null || !privacy.refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.SELF_CHECK)) {
+            return List.of();
+        }
+        return commentFindings(templateId, answers);
     }
 
     /**
@@ -301,7 +380,11 @@ public final class SelfCheckService {
     public SaveResult<ResponseRow> submit(long responseId, Collection<Answer> answers) {
         saveDraft(responseId, answers);
         Form form = open(responseId);
-        List<Problem> refused = commentRefusals(form.template().id(), form.answers().values());
+        // The comments as typed (a refused one was not stored, so the stored answers would not show it) and as stored.
+        List<Problem> refused = commentRefusals(form.template().id(), answers);
+        if (refused.isEmpty()) {
+            refused = commentRefusals(form.template().id(), form.answers().values());
+        }
         if (!refused.isEmpty()) {
             return SaveResult.rejected(refused);
         }
@@ -349,6 +432,10 @@ public final class SelfCheckService {
         }
         if (dueOn == null) {
             problems.add(new Problem("dueOn", "selfcheck.action.dueRequired"));
+        }
+        if (privacy != null) {
+            privacy.refusal(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.SELF_CHECK,
+                    java.util.Arrays.asList(what)).ifPresent(problems::add);
         }
         if (!problems.isEmpty()) {
             return SaveResult.rejected(problems);

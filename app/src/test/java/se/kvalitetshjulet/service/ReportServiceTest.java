@@ -44,7 +44,7 @@ class ReportServiceTest {
     @Test
     void textsAreSavedPerPeriodAndSubtreeWithAnAuditRow() {
         ReportTexts saved = ctx.reports().saveTexts(new ReportTexts(null, 2025, 0, null, "Året i korthet.",
-                "Fallprevention.", "", "", ""));
+                "Fallprevention.", "", "", "")).value();
         assertThat(saved.id()).isNotNull();
         assertThat(ctx.audit().history("report_text", saved.id())).hasSize(1)
                 .allSatisfy(e -> assertThat(e.afterJson()).contains("Året i korthet."));

@@ -61,6 +61,13 @@ class SelfCheckPrivacyTest {
 
             ctx.privacy().savePolicy(PrivacyPolicy.warnEverywhere().with(PrivacyPolicy.TextKind.SELF_CHECK,
                     PrivacyPolicy.Mode.REFUSE));
+            // Under refuse the comment is not stored even in a draft; the answer itself is.
+            ctx.selfChecks().saveDraft(response, answers);
+            var stored = ctx.selfChecks().open(response).answers().get(byKey(t, "klader").id());
+            assertThat(stored.value()).isEqualTo("NEJ");
+            assertThat(stored.comment()).isNull();
+            assertThat(ctx.selfChecks().refusedComments(t.id(), answers)).extracting(f -> f.questionId())
+                    .containsExactly(byKey(t, "klader").id());
             var refused = ctx.selfChecks().submit(response, answers);
             assertThat(refused.ok()).isFalse();
             assertThat(refused.problems()).extracting(Problem::messageKey).containsExactly("privacy.refusedComment");

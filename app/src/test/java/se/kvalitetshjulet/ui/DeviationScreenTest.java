@@ -131,4 +131,52 @@ class DeviationScreenTest {
                 && w.getScene().lookup("#deviationEditor") != null).count()).isZero();
         assertThat(dialogs.unexpected).isEmpty();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLateIvoNotificationIsMarkedInTheRegisterAndFoundByItsFilter(FxRobot robot) throws Exception {
+        Unit unit = ctx.organisation().tree().all().stream().filter(u -> u.name().equals("Sektion Hamnen")).findFirst()
+                .orElseThrow();
+        java.time.LocalDate on = ctx.today().minusDays(12);
+        se.kvalitetshjulet.domain.deviation.Deviation d = se.kvalitetshjulet.domain.deviation.Deviation.newDraft(
+                DeviationKind.LEX_SARAH, unit.id(), on);
+        long late = ctx.deviationService().save(new se.kvalitetshjulet.domain.deviation.Deviation(null, null,
+                d.kind(), d.law(), unit.id(), ctx.taxonomies().list(se.kvalitetshjulet.domain.deviation.TaxonomyKind
+                        .CATEGORY).getFirst().id(), d.status(), on, on, on, null, null, "Stödassistent",
+                "Fastspänd utan beslut under natten", "Beskrivs med roll.", "Bältet togs bort direkt.", "", "",
+                java.util.List.of(), null, true, null, null, null, null), false).value().id();
+
+        robot.clickOn("#nav-deviations");
+        TableView<DeviationRow> table = robot.lookup("#deviationTable").queryAs(TableView.class);
+        waitUntil(() -> !table.getItems().isEmpty());
+        robot.clickOn("#filterIvoLate");
+        long expected = ctx.deviations().count(DeviationFilter.all()
+                .withIvoLateBefore(ctx.deviationService().ivoLateBefore()), ctx.today());
+        Label summary = robot.lookup("#deviationSummary").queryAs(Label.class);
+        waitUntil(() -> summary.getText().startsWith(expected + " ")
+                && table.getItems().stream().anyMatch(r -> r.id() == late));
+        assertThat(table.getItems()).allSatisfy(r -> {
+            assertThat(r.ivoLate()).isTrue();
+            assertThat(r.kind()).isIn(DeviationKind.LEX_SARAH, DeviationKind.LEX_MARIA);
+        });
+        javafx.scene.control.TableColumn<DeviationRow, ?> ivo = table.getColumns().stream()
+                .filter(c -> "IVO-anmälan".equals(c.getText())).findFirst().orElseThrow();
+        int row = table.getItems().indexOf(table.getItems().stream().filter(r -> r.id() == late).findFirst().orElseThrow());
+        assertThat(ivo.getCellData(row)).isEqualTo("⚠ Försenad");
+
+        // Once IVO is notified the case leaves the filter.
+        var saved = ctx.deviations().find(late).orElseThrow();
+        var notified = ctx.deviationService().save(new se.kvalitetshjulet.domain.deviation.Deviation(saved.id(), saved.caseRef(),
+                saved.kind(), saved.law(), saved.unitId(), saved.categoryId(), saved.status(), saved.occurredOn(),
+                saved.reportedOn(), saved.registeredOn(), saved.dueOn(), saved.closedOn(), saved.reporterRole(),
+                saved.title(), saved.description(), saved.immediateActions(), saved.facts(), saved.causeText(),
+                saved.causeIds(), saved.assessment(), true, ctx.today(), "IVO-2026-77", null, null,
+                new se.kvalitetshjulet.domain.deviation.IvoDetails(se.kvalitetshjulet.domain.deviation.IvoDetails.Notifier.SAS,
+                        "SAS", "", null)), false);
+        assertThat(notified.ok()).as(String.valueOf(notified.problems())).isTrue();
+        robot.clickOn("#filterSearch");
+        waitUntil(() -> table.getItems().stream().noneMatch(r -> r.id() == late));
+        robot.clickOn("#filterClear");
+        assertThat(dialogs.unexpected).isEmpty();
+    }
 }

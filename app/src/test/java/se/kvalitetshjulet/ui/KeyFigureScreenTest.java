@@ -91,6 +91,18 @@ class KeyFigureScreenTest {
         waitUntil(() -> message.getText().contains("personnummer"));
         assertThat(ctx.followUps().count()).isEqualTo(before);
 
+        // A name in the remark: the one privacy question (decision 0018); "Ändra texten" stores nothing.
+        robot.interact(() -> ref.setText("HT-2026-9002"));
+        javafx.scene.control.TextInputControl remark = robot.lookup("#kfRemark")
+                .queryAs(javafx.scene.control.TextInputControl.class);
+        robot.interact(() -> remark.setText("Anna Svensson vill ha fler besök"));
+        dialogs.chooseAnswer = java.util.Optional.of(0);
+        robot.clickOn(save);
+        waitUntil(() -> !dialogs.privacyQuestions.isEmpty());
+        assertThat(dialogs.privacyQuestions.getLast().hits()).extracting(h -> h.found()).containsExactly("Anna Svensson");
+        assertThat(ctx.followUps().count()).isEqualTo(before);
+        robot.interact(remark::clear);
+
         robot.interact(() -> ref.setText("HT-2026-9001"));
         robot.clickOn(save);
         waitUntil(() -> message.getText().contains("HT-2026-9001"));

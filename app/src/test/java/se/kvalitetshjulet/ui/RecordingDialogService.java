@@ -18,6 +18,15 @@ public final class RecordingDialogService implements DialogService {
     /** The option chosen in {@link #choose}; empty = the dialog closed without an answer. */
     public Optional<Integer> chooseAnswer = Optional.of(0);
     public final List<List<String>> choices = new ArrayList<>();
+    /** Every privacy question asked (integritetsfrågan), answered with {@link #chooseAnswer} (1 = "Spara ändå"). */
+    public final List<se.kvalitetshjulet.ui.common.PrivacyQuestion.Asked> privacyQuestions = new ArrayList<>();
+
+    @Override
+    public boolean askPrivacy(se.kvalitetshjulet.ui.common.PrivacyQuestion.Asked q) {
+        privacyQuestions.add(q);
+        choices.add(List.of(q.editLabel(), q.saveLabel()));
+        return chooseAnswer.filter(i -> i == 1).isPresent();
+    }
 
     @Override
     public void showError(String title, String message) {

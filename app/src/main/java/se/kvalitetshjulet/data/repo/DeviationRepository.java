@@ -4,6 +4,7 @@ import se.kvalitetshjulet.domain.Versioned;
 import se.kvalitetshjulet.domain.audit.AuditEntry;
 import se.kvalitetshjulet.domain.audit.AuditAction;
 import static se.kvalitetshjulet.data.jooq.Tables.ACTION_ITEM;
+import static se.kvalitetshjulet.data.jooq.Tables.DEADLINE_RULE;
 import static se.kvalitetshjulet.data.jooq.Tables.DEVIATION;
 import static se.kvalitetshjulet.data.jooq.Tables.DEVIATION_CATEGORY;
 import static se.kvalitetshjulet.data.jooq.Tables.DEVIATION_CAUSE;
@@ -69,18 +70,48 @@ public final class DeviationRepository {
     public Page<DeviationRow> search(DeviationFilter filter, DeviationSort sort, boolean ascending, int pageIndex,
                                      int pageSize, LocalDate today) {
         long total = countQuery(db.dsl(), filter, today).fetchOne(0, Long.class);
-        List<DeviationRow> rows = pageQuery(db.dsl(), filter, sort, ascending, pageIndex, pageSize, today)
+        Field<Boolean> ivoLate = DSL.when(ivoLateCondition(ivoLateBefore(today)), DSL.inline(true))
+                .otherwise(DSL.inline(false));
+        List<DeviationRow> rows = pageQuery(db.dsl(), filter, sort, ascending, pageIndex, pageSize, today, ivoLate)
                 .fetch(r -> new DeviationRow(r.value1(), r.value2(), DeviationKind.valueOf(r.value3()),
                         DeviationStatus.valueOf(r.value4()), r.value5(), r.value6(), r.value7(), r.value8(), r.value9(),
-                        r.value10(), Boolean.TRUE.equals(r.value11())));
+                        r.value10(), Boolean.TRUE.equals(r.value11()), Boolean.TRUE.equals(r.value12())));
         return new Page<>(rows, pageIndex, pageSize, total);
+    }
+
+    private static final String OVERDUE = "overdue";
+
+    /** The day before which a serious case not yet notified to IVO is late (the IVO_ANMALAN rule, default 7 days). */
+    public LocalDate ivoLateBefore(LocalDate today) {
+        Long days = db.dsl().select(DEADLINE_RULE.DAYS).from(DEADLINE_RULE)
+                .where(DEADLINE_RULE.KIND.eq(se.kvalitetshjulet.domain.deviation.DeadlineRules.IVO_NOTIFICATION_RULE))
+                .fetchOptional(DEADLINE_RULE.DAYS).orElse(null);
+        return new se.kvalitetshjulet.domain.deviation.DeadlineRules(java.util.Map.of(),
+                days == null ? se.kvalitetshjulet.domain.deviation.DeadlineRules.DEFAULT_IVO_NOTIFICATION_DAYS
+                        : days.intValue()).ivoLateBefore(today);
+    }
+
+    /**
+     * A serious lex Sarah / lex Maria case (ticked "Allvarligt" or assessed a serious injury) without an IVO
+     * notification date, registered before {@code lateBefore}: the same rule as {@code DeviationRules.requiresIvo}.
+     */
+    static Condition ivoLateCondition(LocalDate lateBefore) {
+        List<String> reportable = java.util.Arrays.stream(DeviationKind.values()).filter(DeviationKind::reportableToIvo)
+                .map(Enum::name).toList();
+        List<String> seriousAssessments = java.util.Arrays.stream(se.kvalitetshjulet.domain.deviation.Assessment.values())
+                .filter(se.kvalitetshjulet.domain.deviation.Assessment::seriousByDefinition).map(Enum::name).toList();
+        return DEVIATION.KIND.in(reportable)
+                .and(DEVIATION.SERIOUS.isTrue().or(DEVIATION.ASSESSMENT.in(seriousAssessments)))
+                .and(DEVIATION.IVO_REPORTED_ON.isNull())
+                .and(DEVIATION.REGISTERED_ON.lt(lateBefore));
     }
 
     /** The SQL that {@link #search} runs (count, then page), with values inlined: for benchmarks and support. */
     public List<String> searchSql(DeviationFilter filter, DeviationSort sort, boolean ascending, int pageIndex,
                                   int pageSize, LocalDate today) {
         return List.of(db.dsl().renderInlined(countQuery(db.dsl(), filter, today)),
-                db.dsl().renderInlined(pageQuery(db.dsl(), filter, sort, ascending, pageIndex, pageSize, today)));
+                db.dsl().renderInlined(pageQuery(db.dsl(), filter, sort, ascending, pageIndex, pageSize, today,
+                        DSL.inline(false).as("ivo_late"))));
     }
 
     private static org.jooq.ResultQuery<org.jooq.Record1<Integer>> countQuery(DSLContext ctx, DeviationFilter filter,
@@ -88,12 +119,14 @@ public final class DeviationRepository {
         return ctx.selectCount().from(DEVIATION).where(condition(filter, today));
     }
 
-    private static org.jooq.ResultQuery<org.jooq.Record11<Long, String, String, String, Long, String, String, LocalDate,
-            LocalDate, String, Boolean>> pageQuery(DSLContext ctx, DeviationFilter filter, DeviationSort sort,
-                                                   boolean ascending, int pageIndex, int pageSize, LocalDate today) {
-        Field<Boolean> overdue = overdueField(today);
+    private static org.jooq.ResultQuery<org.jooq.Record12<Long, String, String, String, Long, String, String, LocalDate,
+            LocalDate, String, Boolean, Boolean>> pageQuery(DSLContext ctx, DeviationFilter filter, DeviationSort sort,
+                                                   boolean ascending, int pageIndex, int pageSize, LocalDate today,
+                                                   Field<Boolean> ivoLate) {
+        Field<Boolean> overdue = overdueField(today).as(OVERDUE);
         return ctx.select(DEVIATION.ID, DEVIATION.CASE_REF, DEVIATION.KIND, DEVIATION.STATUS, DEVIATION.UNIT_ID, UNIT.NAME,
-                        DEVIATION_CATEGORY.NAME, DEVIATION.REGISTERED_ON, DEVIATION.DUE_ON, DEVIATION.TITLE, overdue)
+                        DEVIATION_CATEGORY.NAME, DEVIATION.REGISTERED_ON, DEVIATION.DUE_ON, DEVIATION.TITLE, overdue,
+                        ivoLate.as("ivo_late"))
                 .from(DEVIATION)
                 .join(UNIT).on(UNIT.ID.eq(DEVIATION.UNIT_ID))
                 .leftJoin(DEVIATION_CATEGORY).on(DEVIATION_CATEGORY.ID.eq(DEVIATION.CATEGORY_ID))
@@ -576,6 +609,9 @@ public final class DeviationRepository {
         }
         if (f.overdueOnly()) {
             c.add(overdueCondition(today));
+        }
+        if (f.ivoLateBefore() != null) {
+            c.add(ivoLateCondition(f.ivoLateBefore()));
         }
         if (f.text() != null && !f.text().isBlank()) {
             String t = f.text().strip();

@@ -44,6 +44,14 @@ public final class DeadlineRules {
         return due != null && d.ivoReportedOn() == null && due.isBefore(today);
     }
 
+    /**
+     * The day before which a serious case still not notified is late: registered before today minus the rule's
+     * days (registration + days is before today).
+     */
+    public LocalDate ivoLateBefore(LocalDate today) {
+        return today.minusDays(ivoNotificationDays);
+    }
+
     public static DeadlineRules defaults() {
         return new DeadlineRules(Map.of());
     }

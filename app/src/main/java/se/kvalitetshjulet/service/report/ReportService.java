@@ -1,6 +1,8 @@
 package se.kvalitetshjulet.service.report;
 
 import se.kvalitetshjulet.service.SelfCheckService;
+import se.kvalitetshjulet.service.PrivacyService;
+import se.kvalitetshjulet.service.SaveResult;
 import se.kvalitetshjulet.service.RiskService;
 import se.kvalitetshjulet.service.PatternService;
 import se.kvalitetshjulet.service.OrganisationService;
@@ -136,8 +138,81 @@ public final class ReportService {
         return repo.texts(year, tertial, unitId).orElse(ReportTexts.empty(year, tertial, unitId));
     }
 
-    public ReportTexts saveTexts(ReportTexts t) {
-        return db.tx(tx -> repo.save(tx, t));
+    /**
+     * Stores the texts the author writes (kvalitetsberättelse, tertial texts); under "refuse" for report texts, texts
+     * with identifying details are refused with a problem that names them, and nothing is stored.
+     */
+    public SaveResult<ReportTexts> saveTexts(ReportTexts t) {
+        if (privacy != null) {
+            var refused = privacy.refusal(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.REPORT, t.freeTexts());
+            if (refused.isPresent()) {
+                return SaveResult.rejected(List.of(refused.get()));
+            }
+        }
+        return SaveResult.saved(db.tx(tx -> repo.save(tx, t)));
+    }
+
+    private PrivacyService privacy;
+
+    /** The privacy check with the coordinator's policy (Inställningar); set once by AppContext. */
+    public ReportService withPrivacy(PrivacyService p) {
+        this.privacy = p;
+        return this;
+    }
+
+    /**
+     * What the privacy check finds in a report about to be written, per section (a bundle key naming the heading,
+     * e.g. {@code report.h.summary}) and kind, with how many: the last check before a file leaves the program.
+     */
+    public record ExportFinding(String sectionKey, PrivacyCheck.Kind kind, int count) { }
+
+    /** The findings in every free text of {@code m} (the author's texts, Bilaga 1 and 2, included descriptions). */
+    public static List<ExportFinding> exportFindings(ReportModel m) {
+        Map<String, List<String>> sections = new java.util.LinkedHashMap<>();
+        ReportTexts t = m.texts();
+        if (t != null) {
+            sections.computeIfAbsent("report.h.summary", k -> new ArrayList<>()).add(t.summary());
+            sections.computeIfAbsent("report.ui.field.priorities", k -> new ArrayList<>()).add(t.priorities());
+            sections.computeIfAbsent("report.ui.field.followUp", k -> new ArrayList<>()).add(t.followUp());
+            sections.computeIfAbsent("report.h.analysis", k -> new ArrayList<>()).add(t.analysis());
+            sections.computeIfAbsent("report.h.audits", k -> new ArrayList<>()).add(t.externalAudits());
+        }
+        if (m.previousTexts() != null && m.kind() == ReportKind.ANNUAL) {
+            sections.computeIfAbsent("privacy.report.previousPriorities", k -> new ArrayList<>())
+                    .add(m.previousTexts().priorities());
+        }
+        if (m.risks() != null) {
+            for (var r : m.risks().appendix()) {
+                sections.computeIfAbsent("privacy.report.bilaga1", k -> new ArrayList<>())
+                        .addAll(java.util.Arrays.asList(r.analysis(), r.where(), r.measures(), r.improvedRoutines()));
+            }
+        }
+        if (m.selfChecks() != null) {
+            for (var r : m.selfChecks().rows()) {
+                sections.computeIfAbsent("privacy.report.bilaga2", k -> new ArrayList<>())
+                        .addAll(java.util.Arrays.asList(r.check(), r.result(), r.actions(), r.routines()));
+            }
+        }
+        if (m.descriptionsIncluded()) {
+            for (var d : m.descriptions()) {
+                sections.computeIfAbsent("report.h.descriptions", k -> new ArrayList<>())
+                        .addAll(java.util.Arrays.asList(d.title(), d.description()));
+            }
+        }
+        List<ExportFinding> out = new ArrayList<>();
+        sections.forEach((section, texts) -> {
+            Map<PrivacyCheck.Kind, Integer> counts = new EnumMap<>(PrivacyCheck.Kind.class);
+            for (String text : texts) {
+                PrivacyCheck.check(text).forEach(f -> counts.merge(f.kind(), 1, Integer::sum));
+            }
+            counts.forEach((kind, n) -> out.add(new ExportFinding(section, kind, n)));
+        });
+        return out;
+    }
+
+    /** Whether the policy refuses identifying details in report texts (and so in a report written from them). */
+    public boolean privacyRefuses() {
+        return privacy != null && privacy.refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.REPORT);
     }
 
     /** Privacy findings (personnummer, names) in the stored texts, shown before saving. */

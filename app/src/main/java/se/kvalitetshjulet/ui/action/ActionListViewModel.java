@@ -28,6 +28,7 @@ import se.kvalitetshjulet.service.SaveResult;
 import se.kvalitetshjulet.ui.common.Command;
 import se.kvalitetshjulet.ui.common.DialogService;
 import se.kvalitetshjulet.ui.common.I18n;
+import se.kvalitetshjulet.ui.common.PrivacyQuestion;
 import se.kvalitetshjulet.ui.common.TaskRunner;
 
 /**
@@ -199,8 +200,12 @@ public final class ActionListViewModel {
         long id = selected.get().measure().id();
         String check = effectCheck.get();
         Boolean eff = effective.get();
-        tasks.run(i18n.get("action.saving"), p -> ctx.actionService().close(id, check, eff), this::afterSave,
-                dialogs::showUnexpected);
+        // The effect check is free text: the privacy question first (decision 0018); under "refuse" the service refuses.
+        PrivacyQuestion.beforeSave(tasks, dialogs, i18n,
+                p -> ctx.actionService().privacyRefuses(),
+                List.of(PrivacyQuestion.field(i18n, "measure.field.effect", check)),
+                () -> tasks.run(i18n.get("action.saving"), p -> ctx.actionService().close(id, check, eff),
+                        this::afterSave, dialogs::showUnexpected));
     }
 
     private void reopen() {

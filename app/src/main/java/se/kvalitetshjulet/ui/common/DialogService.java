@@ -36,6 +36,16 @@ public interface DialogService {
         return reason.isPresent() && confirm(title, message + "\n\n" + reason.get()) ? reason : Optional.empty();
     }
 
+    /**
+     * The privacy question before storing flagged free text (decision 0018): what was found, by field, kind and
+     * position, with the named answers {@link PrivacyQuestion.Asked#editLabel()} (the safe default) and
+     * {@link PrivacyQuestion.Asked#saveLabel()}. True only for "Spara ändå".
+     */
+    default boolean askPrivacy(PrivacyQuestion.Asked q) {
+        String text = q.message() + "\n\n" + String.join("\n", q.lines().stream().map(l -> "• " + l).toList());
+        return choose(q.title(), text, List.of(q.editLabel(), q.saveLabel())).filter(i -> i == 1).isPresent();
+    }
+
     /** Error dialog for something unexpected: what happened and where the log is. */
     void showUnexpected(Throwable error);
 }

@@ -107,6 +107,48 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public boolean askPrivacy(PrivacyQuestion.Asked q) {
+        javafx.scene.control.Dialog<ButtonType> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(owner.get());
+        d.setTitle(q.title());
+        d.setHeaderText(q.title());
+        d.getDialogPane().setId("privacyQuestion");
+        ButtonType edit = new ButtonType(q.editLabel(), ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType save = new ButtonType(q.saveLabel(), ButtonBar.ButtonData.OTHER);
+        d.getDialogPane().getButtonTypes().setAll(save, edit);
+        javafx.scene.control.Label message = new javafx.scene.control.Label(q.message());
+        message.setWrapText(true);
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(8, message);
+        // Each field with its findings highlighted in place, then the findings one a line (kind, text, position).
+        java.util.LinkedHashMap<String, List<PrivacyQuestion.Hit>> byField = new java.util.LinkedHashMap<>();
+        q.hits().forEach(h -> byField.computeIfAbsent(h.field(), k -> new java.util.ArrayList<>()).add(h));
+        byField.forEach((field, hits) -> {
+            javafx.scene.control.Label name = new javafx.scene.control.Label(field);
+            name.setStyle("-fx-font-weight: bold;");
+            box.getChildren().addAll(name, PrivacyHighlight.flow(hits.getFirst().fieldText(), hits));
+        });
+        javafx.scene.control.Label lines = new javafx.scene.control.Label(
+                String.join("\n", q.lines().stream().map(l -> "• " + l).toList()));
+        lines.setId("privacyFindings");
+        lines.setWrapText(true);
+        box.getChildren().add(lines);
+        box.setPrefWidth(560);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(Math.min(420, 120 + 60 * byField.size() + 22 * q.lines().size()));
+        d.getDialogPane().setContent(scroll);
+        javafx.scene.control.Button editButton = (javafx.scene.control.Button) d.getDialogPane().lookupButton(edit);
+        editButton.setId("privacyEdit");
+        editButton.setDefaultButton(true);
+        javafx.scene.control.Button saveButton = (javafx.scene.control.Button) d.getDialogPane().lookupButton(save);
+        saveButton.setId("privacySaveAnyway");
+        saveButton.setDefaultButton(false);
+        d.setResizable(true);
+        javafx.application.Platform.runLater(editButton::requestFocus);
+        return d.showAndWait().filter(b -> b == save).isPresent();
+    }
+
+    @Override
     public Optional<String> askText(String title, String prompt, String initial) {
         TextInputDialog d = new TextInputDialog(initial);
         d.initOwner(owner.get());

@@ -15,22 +15,8 @@ public final class PrivacyWarnings {
 
     /**
      * The warning for {@code findings}, one line for identity numbers and one for names, phone numbers and
-     * addresses; empty when none.
+     * addresses; empty when none. The question before saving is {@link PrivacyQuestion}.
      */
-    /**
-     * Under the "warn" policy, before saving text with findings: shows what was found and asks. The safe answer,
-     * "Ändra texten", is the first; true only for "Spara ändå".
-     */
-    public static boolean confirmSave(DialogService dialogs, I18n i18n, List<PrivacyCheck.Finding> findings) {
-        if (findings.isEmpty()) {
-            return true;
-        }
-        var answer = dialogs.choose(i18n.get("privacy.ask.title"),
-                i18n.get("privacy.ask.message", se.kvalitetshjulet.service.PrivacyService.summary(findings)),
-                List.of(i18n.get("privacy.ask.edit"), i18n.get("privacy.ask.saveAnyway")));
-        return answer.isPresent() && answer.get() == 1;
-    }
-
     public static String text(I18n i18n, List<PrivacyCheck.Finding> findings, boolean refuseIdNumbers) {
         List<String> ids = findings.stream().filter(PrivacyCheck.Finding::identityNumber).map(PrivacyCheck.Finding::text).toList();
         List<PrivacyCheck.Finding> others = findings.stream().filter(f -> !f.identityNumber()).toList();

@@ -33,6 +33,7 @@ import se.kvalitetshjulet.service.CouncilService;
 import se.kvalitetshjulet.ui.common.Command;
 import se.kvalitetshjulet.ui.common.DialogService;
 import se.kvalitetshjulet.ui.common.I18n;
+import se.kvalitetshjulet.ui.common.PrivacyQuestion;
 import se.kvalitetshjulet.ui.common.SaveFlow;
 import se.kvalitetshjulet.ui.common.TaskRunner;
 import se.kvalitetshjulet.domain.trend.ChartData;
@@ -208,24 +209,30 @@ public final class CouncilViewModel {
         String title = newTitle.get() == null || newTitle.get().isBlank()
                 ? i18n.get("council.defaultTitle", u.name()) : newTitle.get().strip();
         Meeting m = new Meeting(null, u.id(), newDate.get(), title, false, null, null, List.of());
-        saves.save(i18n.get("council.saving"), p -> ctx.councilService().save(m), saved -> {
-            newTitle.set("");
-            loadMeetings(saved.id());
-        });
+        askPrivacy(List.of(new PrivacyQuestion.Field(i18n.get("council.new.titlePrompt"), title)),
+                () -> saves.save(i18n.get("council.saving"), p -> ctx.councilService().save(m), saved -> {
+                    newTitle.set("");
+                    loadMeetings(saved.id());
+                }));
+    }
+
+    /** The privacy question before storing council texts (decision 0018); under "refuse" the service refuses. */
+    private void askPrivacy(List<PrivacyQuestion.Field> fields, Runnable save) {
+        PrivacyQuestion.beforeSave(tasks, dialogs, i18n,
+                p -> ctx.councilService().privacyRefuses(), fields, save);
     }
 
     private void addItem() {
         long id = current.get().meeting().id();
         String t = itemTitle.get();
         String d = itemDetail.get();
-        tasks.run(i18n.get("council.saving"), p -> {
-            ctx.councilService().addAgendaItem(id, t, d);
-            return id;
-        }, x -> {
-            itemTitle.set("");
-            itemDetail.set("");
-            reload();
-        }, dialogs::showUnexpected);
+        askPrivacy(List.of(new PrivacyQuestion.Field(i18n.get("council.item.title"), t),
+                new PrivacyQuestion.Field(i18n.get("council.item.detail"), d)),
+                () -> saves.save(i18n.get("council.saving"), p -> ctx.councilService().addAgendaItem(id, t, d), x -> {
+                    itemTitle.set("");
+                    itemDetail.set("");
+                    reload();
+                }));
     }
 
     private void addParticipant() {
@@ -248,7 +255,9 @@ public final class CouncilViewModel {
     }
 
     private void saveMinutes() {
-        saveMeeting(currentMeeting().withPatterns(patterns.get()).withNotes(notes.get()).withHeld(held.get()), () -> { });
+        Meeting m = currentMeeting().withPatterns(patterns.get()).withNotes(notes.get()).withHeld(held.get());
+        askPrivacy(List.of(new PrivacyQuestion.Field(i18n.get("council.minutes.patterns"), m.patterns()),
+                new PrivacyQuestion.Field(i18n.get("council.minutes.notes"), m.notes())), () -> saveMeeting(m, () -> { }));
     }
 
     private void saveMeeting(Meeting m, Runnable after) {
@@ -264,12 +273,14 @@ public final class CouncilViewModel {
         String what = decisionWhat.get();
         String who = decisionResponsible.get();
         LocalDate due = decisionDue.get();
-        saves.save(i18n.get("council.saving"), p -> ctx.councilService().addDecision(id, what, who, due), saved -> {
-            decisionWhat.set("");
-            decisionResponsible.set("");
-            decisionDue.set(null);
-            reload();
-        });
+        askPrivacy(List.of(new PrivacyQuestion.Field(i18n.get("council.decision.what"), what)),
+                () -> saves.save(i18n.get("council.saving"), p -> ctx.councilService().addDecision(id, what, who, due),
+                        saved -> {
+                            decisionWhat.set("");
+                            decisionResponsible.set("");
+                            decisionDue.set(null);
+                            reload();
+                        }));
     }
 
     private void followUp(FollowUpOutcome outcome) {
@@ -277,8 +288,9 @@ public final class CouncilViewModel {
         long actionId = selectedFollowUp.get().action().id();
         String note = followUpNote.get();
         LocalDate newDue = followUpNewDue.get();
-        saves.save(i18n.get("council.saving"), p -> ctx.councilService().followUp(id, actionId, outcome, note, newDue),
-                saved -> reload());
+        askPrivacy(List.of(new PrivacyQuestion.Field(i18n.get("council.followUp.note"), note)),
+                () -> saves.save(i18n.get("council.saving"),
+                        p -> ctx.councilService().followUp(id, actionId, outcome, note, newDue), saved -> reload()));
     }
 
     private void toggleReviewed() {

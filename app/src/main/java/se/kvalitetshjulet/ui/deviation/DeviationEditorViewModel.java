@@ -32,6 +32,7 @@ import se.kvalitetshjulet.domain.org.Unit;
 import se.kvalitetshjulet.ui.common.Command;
 import se.kvalitetshjulet.ui.common.DialogService;
 import se.kvalitetshjulet.ui.common.I18n;
+import se.kvalitetshjulet.ui.common.PrivacyQuestion;
 import se.kvalitetshjulet.ui.common.PrivacyWarnings;
 import se.kvalitetshjulet.ui.common.SaveFlow;
 import se.kvalitetshjulet.ui.common.TaskRunner;
@@ -280,10 +281,22 @@ public final class DeviationEditorViewModel {
      */
     private boolean privacyConfirmed(Deviation d) {
         var findings = ctx.deviationService().privacyFindings(d);
-        if (findings.isEmpty() || privacyRefuses || refuseIdNumbers) {
+        if (findings.isEmpty() || privacyRefuses
+                || (refuseIdNumbers && findings.stream().anyMatch(se.kvalitetshjulet.domain.privacy.PrivacyCheck.Finding::identityNumber))) {
             return true;
         }
-        return PrivacyWarnings.confirmSave(dialogs, i18n, findings);
+        return PrivacyQuestion.confirm(dialogs, i18n, privacyFields(d));
+    }
+
+    /** The record's free texts as the form labels them (the same texts as {@link Deviation#freeTexts()}). */
+    private List<PrivacyQuestion.Field> privacyFields(Deviation d) {
+        return List.of(PrivacyQuestion.field(i18n, "deviation.field.title", d.title()),
+                PrivacyQuestion.field(i18n, "deviation.field.description", d.description()),
+                PrivacyQuestion.field(i18n, "deviation.field.immediate", d.immediateActions()),
+                PrivacyQuestion.field(i18n, "deviation.field.facts", d.facts()),
+                PrivacyQuestion.field(i18n, "deviation.field.causeText", d.causeText()),
+                PrivacyQuestion.field(i18n, "deviation.field.reporterRole", d.reporterRole()),
+                PrivacyQuestion.field(i18n, "deviation.ivo.decision", d.ivoDetails().decision()));
     }
 
     /**

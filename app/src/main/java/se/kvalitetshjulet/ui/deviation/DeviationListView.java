@@ -117,6 +117,10 @@ public final class DeviationListView extends BorderPane implements Refreshable {
         CheckBox overdue = new CheckBox(i18n.get("deviation.filter.overdue"));
         overdue.setId("filterOverdue");
         overdue.selectedProperty().bindBidirectional(vm.overdueOnlyProperty());
+        CheckBox ivoLate = new CheckBox(i18n.get("deviation.filter.ivoLate"));
+        ivoLate.setId("filterIvoLate");
+        ivoLate.setTooltip(new javafx.scene.control.Tooltip(i18n.get("deviation.filter.ivoLate.tip")));
+        ivoLate.selectedProperty().bindBidirectional(vm.ivoLateOnlyProperty());
         TextField text = new TextField();
         text.setId("filterText");
         text.setPromptText(i18n.get("deviation.filter.text"));
@@ -138,11 +142,13 @@ public final class DeviationListView extends BorderPane implements Refreshable {
         saveFilter.setOnAction(e -> vm.saveFilter());
         // Filters apply as soon as a choice changes; free text on Enter or "Sök".
         for (var p : List.of(vm.kindProperty(), vm.statusProperty(), vm.unitProperty(), vm.areaProperty(),
-                vm.categoryProperty(), vm.fromProperty(), vm.toProperty(), vm.overdueOnlyProperty())) {
+                vm.categoryProperty(), vm.fromProperty(), vm.toProperty(), vm.overdueOnlyProperty(),
+                vm.ivoLateOnlyProperty())) {
             p.addListener((o, a, b) -> vm.searchCommand().execute());
         }
 
-        FlowPane filters = new FlowPane(8, 8, kind, status, unit, area, category, from, to, overdue, text, search, clear,
+        FlowPane filters = new FlowPane(8, 8, kind, status, unit, area, category, from, to, overdue, ivoLate, text,
+                search, clear,
                 saved, saveFilter);
         filters.getStyleClass().add("filter-bar");
 
@@ -159,6 +165,7 @@ public final class DeviationListView extends BorderPane implements Refreshable {
                 col(sortMap, "deviation.col.category", DeviationSort.CATEGORY, 150, r -> r.categoryName() == null ? "" : r.categoryName()),
                 col(sortMap, "deviation.col.due", DeviationSort.DUE_ON, 110,
                         r -> r.dueOn() == null ? "" : Forms.DATE.format(r.dueOn()) + (r.overdue() ? " ⚠" : "")),
+                ivoColumn(),
                 col(sortMap, "deviation.col.title", DeviationSort.TITLE, 300, DeviationRow::title)));
         table.getColumns().getLast().setMinWidth(150);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -181,6 +188,8 @@ public final class DeviationListView extends BorderPane implements Refreshable {
                     super.updateItem(item, empty);
                     pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("overdue"),
                             !empty && item != null && item.overdue());
+                    pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("ivo-late"),
+                            !empty && item != null && item.ivoLate());
                 }
             };
             row.setOnMouseClicked(e -> {
@@ -249,6 +258,17 @@ public final class DeviationListView extends BorderPane implements Refreshable {
         b.setId(id);
         b.setTooltip(new javafx.scene.control.Tooltip(tooltip));
         return b;
+    }
+
+    /** "IVO-anmälan": "Försenad" for a serious lex Sarah / lex Maria case whose IVO deadline has passed. */
+    private TableColumn<DeviationRow, String> ivoColumn() {
+        TableColumn<DeviationRow, String> c = new TableColumn<>(i18n.get("deviation.col.ivo"));
+        c.setId("deviationColIvo");
+        c.setCellValueFactory(cd -> new SimpleStringProperty(cd.getValue().ivoLate() ? i18n.get("deviation.ivoLate") : ""));
+        c.setSortable(false);
+        c.setPrefWidth(110);
+        c.setMinWidth(110);
+        return c;
     }
 
     private TableColumn<DeviationRow, String> col(Map<TableColumn<DeviationRow, ?>, DeviationSort> sortMap, String key,

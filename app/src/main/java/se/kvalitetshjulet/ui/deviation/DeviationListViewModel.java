@@ -58,6 +58,7 @@ public final class DeviationListViewModel {
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
     private final BooleanProperty overdueOnly = new SimpleBooleanProperty();
+    private final BooleanProperty ivoLateOnly = new SimpleBooleanProperty();
     private final StringProperty text = new SimpleStringProperty("");
 
     // lists for the filter controls
@@ -115,6 +116,7 @@ public final class DeviationListViewModel {
             from.set(null);
             to.set(null);
             overdueOnly.set(false);
+            ivoLateOnly.set(false);
             text.set("");
             page.set(0);
             load();
@@ -148,12 +150,24 @@ public final class DeviationListViewModel {
      * computed from it in the work by {@link Criteria#toFilter}.
      */
     public record Criteria(DeviationKind kind, DeviationStatus status, Long unitId, Long areaId, Long categoryId,
-            LocalDate from, LocalDate to, boolean overdueOnly, String text) {
+            LocalDate from, LocalDate to, boolean overdueOnly, String text, boolean ivoLateOnly) {
+        public Criteria(DeviationKind kind, DeviationStatus status, Long unitId, Long areaId, Long categoryId,
+                        LocalDate from, LocalDate to, boolean overdueOnly, String text) {
+            this(kind, status, unitId, areaId, categoryId, from, to, overdueOnly, text, false);
+        }
+
         public DeviationFilter toFilter(se.kvalitetshjulet.service.OrganisationService organisation) {
             Set<Long> scope = organisation.unitScope(unitId, areaId);
             return new DeviationFilter(kind == null ? Set.of() : EnumSet.of(kind),
                     status == null ? Set.of() : EnumSet.of(status), scope, categoryId, from, to, overdueOnly,
                     text == null || text.isBlank() ? null : text.strip());
+        }
+
+        /** As {@link #toFilter(se.kvalitetshjulet.service.OrganisationService)}, with "Försenad IVO-anmälan" (reads the rule). */
+        public DeviationFilter toFilter(se.kvalitetshjulet.service.OrganisationService organisation,
+                                        se.kvalitetshjulet.service.DeviationService deviations) {
+            DeviationFilter f = toFilter(organisation);
+            return ivoLateOnly ? f.withIvoLateBefore(deviations.ivoLateBefore()) : f;
         }
     }
 
@@ -161,12 +175,12 @@ public final class DeviationListViewModel {
     public Criteria criteria() {
         return new Criteria(kind.get(), status.get(), unit.get() == null ? null : unit.get().id(),
                 area.get() == null ? null : area.get().id(), category.get() == null ? null : category.get().id(),
-                from.get(), to.get(), overdueOnly.get(), text.get());
+                from.get(), to.get(), overdueOnly.get(), text.get(), ivoLateOnly.get());
     }
 
     /** The filter as the database sees it (reads the organisation: not on the FX thread). */
     public DeviationFilter currentFilter() {
-        return criteria().toFilter(ctx.organisationService());
+        return criteria().toFilter(ctx.organisationService(), ctx.deviationService());
     }
 
     private void goTo(int p) {
@@ -189,7 +203,7 @@ public final class DeviationListViewModel {
         Criteria c = criteria();
         // latest wins: the filters fire one search after another, and only the last answer may be shown
         tasks.runLatest(searchKey, i18n.get("deviation.loading"), p -> {
-            DeviationFilter f = c.toFilter(ctx.organisationService());
+            DeviationFilter f = c.toFilter(ctx.organisationService(), ctx.deviationService());
             p.checkCancelled();
             return new Searched(f, ctx.deviationService().search(f, s, asc, pageIndex, PAGE_SIZE));
         }, (Searched searched) -> {
@@ -272,7 +286,7 @@ public final class DeviationListViewModel {
                     boolean freeText = dialogs.confirm(i18n.get("deviation.export.freeTextTitle"),
                             i18n.get("deviation.export.freeTextQuestion"));
                     tasks.run(i18n.get("deviation.export.running"), p -> ctx.deviationExporter().export(
-                                    c.toFilter(ctx.organisationService()), path, freeText, ctx.today(), p::update,
+                                    c.toFilter(ctx.organisationService(), ctx.deviationService()), path, freeText, ctx.today(), p::update,
                                     p::isCancelled),
                             n -> dialogs.showInfo(i18n.get("deviation.export.title"),
                                     i18n.get("deviation.export.done", n, path)), dialogs::showUnexpected);
@@ -291,6 +305,8 @@ public final class DeviationListViewModel {
     public ObjectProperty<LocalDate> fromProperty() { return from; }
     public ObjectProperty<LocalDate> toProperty() { return to; }
     public BooleanProperty overdueOnlyProperty() { return overdueOnly; }
+    /** "Försenad IVO-anmälan": serious lex Sarah / lex Maria cases whose IVO notification deadline has passed. */
+    public BooleanProperty ivoLateOnlyProperty() { return ivoLateOnly; }
     public StringProperty textProperty() { return text; }
     public ObservableList<Unit> units() { return units; }
     public ObservableList<BusinessArea> areas() { return areas; }

@@ -1,6 +1,7 @@
 package se.kvalitetshjulet.ui.deviation;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
@@ -19,6 +20,7 @@ import se.kvalitetshjulet.domain.org.Unit;
 import se.kvalitetshjulet.ui.common.Command;
 import se.kvalitetshjulet.ui.common.DialogService;
 import se.kvalitetshjulet.ui.common.I18n;
+import se.kvalitetshjulet.ui.common.PrivacyQuestion;
 import se.kvalitetshjulet.ui.common.SaveFlow;
 import se.kvalitetshjulet.ui.common.TaskRunner;
 
@@ -121,12 +123,17 @@ final class DeviationMeasureForm {
                 type.get() == null ? null : type.get().id(), responsible.get(), due.get(),
                 done.get(), effect.get(), effective.get());
         long id = deviationId.getValue();
-        saves.save(i18n.get("deviation.editor.saving"),
-                p -> ctx.deviationService().saveMeasure(m).map(saved -> ctx.deviationService().measures(id)), list -> {
-                    measures.setAll(list);
-                    reset();
-                    onChanged.run();
-                });
+        PrivacyQuestion.beforeSave(tasks, dialogs, i18n,
+                p -> ctx.privacyService().refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.DEVIATION),
+                List.of(PrivacyQuestion.field(i18n, "measure.field.what", m.what()),
+                        PrivacyQuestion.field(i18n, "measure.field.effect", m.effectCheck())),
+                () -> saves.save(i18n.get("deviation.editor.saving"),
+                        p -> ctx.deviationService().saveMeasure(m).map(saved -> ctx.deviationService().measures(id)),
+                        list -> {
+                            measures.setAll(list);
+                            reset();
+                            onChanged.run();
+                        }));
     }
 
     private void delete() {

@@ -563,9 +563,13 @@ public final class KeyFigureViewModel {
 
     private void saveFollowUpNow() {
         FollowUp f = formFollowUp();
+        // A personnummer in the remark is always refused (FollowUpRules); a name, phone number or address gets the
+        // one privacy question (decision 0018).
         List<String> names = FollowUpRules.remarkNameWarnings(f.remark());
-        if (!names.isEmpty() && !dialogs.confirm(i18n.get("kf.followUp.save"), i18n.get("kf.followUp.nameWarning",
-                String.join(", ", names)))) {
+        boolean identity = se.kvalitetshjulet.domain.privacy.PrivacyCheck.check(f.remark() == null ? "" : f.remark())
+                .stream().anyMatch(se.kvalitetshjulet.domain.privacy.PrivacyCheck.Finding::identityNumber);
+        if (!names.isEmpty() && !identity && !se.kvalitetshjulet.ui.common.PrivacyQuestion.confirm(dialogs, i18n,
+                List.of(se.kvalitetshjulet.ui.common.PrivacyQuestion.field(i18n, "kf.followUp.remark", f.remark())))) {
             return;
         }
         busy.set(true);

@@ -61,6 +61,7 @@ public final class QualityPlanView extends BorderPane implements Refreshable {
         setTop(header);
         BorderPane.setMargin(header, new Insets(0, 0, 12, 0));
         Label problems = new Label();
+        problems.setId("planProblems");
         problems.getStyleClass().add("problems");
         problems.setWrapText(true);
         problems.textProperty().bind(vm.problemsProperty());

@@ -23,6 +23,7 @@ import se.kvalitetshjulet.service.QualityPlanService;
 import se.kvalitetshjulet.ui.common.Command;
 import se.kvalitetshjulet.ui.common.DialogService;
 import se.kvalitetshjulet.ui.common.I18n;
+import se.kvalitetshjulet.ui.common.PrivacyQuestion;
 import se.kvalitetshjulet.ui.common.SaveFlow;
 import se.kvalitetshjulet.ui.common.TaskRunner;
 
@@ -144,12 +145,27 @@ public final class QualityPlanViewModel {
                 workGroup.get(), heldOn.get(), ledBy.get(), staff.get(), users.get(), relatives.get(), survey.get(),
                 complaints.get(), strengths.get(), improvements.get());
         Long unitId = unit.get().id();
-        saves.save(i18n.get("plan.saving"), p -> ctx.qualityPlanService().saveDialogue(d, true)
-                .map(saved -> new Saved(saved, ctx.qualityPlanService().dialogues(unitId))), s -> {
-                    dialogues.setAll(s.list());
-                    s.list().stream().filter(x -> x.id().equals(s.dialogue().id())).findFirst()
-                            .ifPresent(selectedDialogue::set);
-                });
+        // The coordinator's policy decides (Inställningar): the question under "warn", the service refuses otherwise.
+        askPrivacy(List.of(PrivacyQuestion.field(i18n, "plan.staff", d.staffSelfAssessment()),
+                PrivacyQuestion.field(i18n, "plan.users", d.userDialogue()),
+                PrivacyQuestion.field(i18n, "plan.relatives", d.relativeDialogue()),
+                PrivacyQuestion.field(i18n, "plan.survey", d.surveyResults()),
+                PrivacyQuestion.field(i18n, "plan.complaints", d.complaints()),
+                PrivacyQuestion.field(i18n, "plan.strengths", d.strengths()),
+                PrivacyQuestion.field(i18n, "plan.improvements", d.improvements())),
+                () -> saves.save(i18n.get("plan.saving"), p -> ctx.qualityPlanService().saveDialogue(d, false)
+                        .map(saved -> new Saved(saved, ctx.qualityPlanService().dialogues(unitId))), s -> {
+                            dialogues.setAll(s.list());
+                            s.list().stream().filter(x -> x.id().equals(s.dialogue().id())).findFirst()
+                                    .ifPresent(selectedDialogue::set);
+                        }));
+    }
+
+    /** The privacy question before storing plan texts (decision 0018); under "refuse" the service refuses. */
+    private void askPrivacy(List<PrivacyQuestion.Field> fields, Runnable save) {
+        PrivacyQuestion.beforeSave(tasks, dialogs, i18n,
+                p -> ctx.qualityPlanService().privacyRefuses(),
+                fields, save);
     }
 
     private record Saved(Dialogue dialogue, List<Dialogue> list) { }
@@ -203,11 +219,13 @@ public final class QualityPlanViewModel {
     private void addGoal() {
         Goal g = new Goal(null, plan.get().plan().id(), 0, goalText.get(), goalIndicator.get(), Goal.GoalStatus.NOT_STARTED,
                 null);
-        saves.save(i18n.get("plan.saving"), p -> ctx.qualityPlanService().saveGoal(g), saved -> {
-            goalText.set("");
-            goalIndicator.set("");
-            reopenPlan();
-        });
+        askPrivacy(List.of(PrivacyQuestion.field(i18n, "plan.goal", g.goal()),
+                PrivacyQuestion.field(i18n, "plan.indicator", g.indicator())),
+                () -> saves.save(i18n.get("plan.saving"), p -> ctx.qualityPlanService().saveGoal(g), saved -> {
+                    goalText.set("");
+                    goalIndicator.set("");
+                    reopenPlan();
+                }));
     }
 
     private void setGoalStatus() {
@@ -220,12 +238,14 @@ public final class QualityPlanViewModel {
         String what = activityWhat.get();
         String who = activityResponsible.get();
         LocalDate due = activityDue.get();
-        saves.save(i18n.get("plan.saving"), p -> ctx.qualityPlanService().addActivity(planId, what, who, due), saved -> {
-            activityWhat.set("");
-            activityResponsible.set("");
-            activityDue.set(null);
-            reopenPlan();
-        });
+        askPrivacy(List.of(PrivacyQuestion.field(i18n, "plan.activity", what)),
+                () -> saves.save(i18n.get("plan.saving"),
+                        p -> ctx.qualityPlanService().addActivity(planId, what, who, due), saved -> {
+                            activityWhat.set("");
+                            activityResponsible.set("");
+                            activityDue.set(null);
+                            reopenPlan();
+                        }));
     }
 
     private void link() {

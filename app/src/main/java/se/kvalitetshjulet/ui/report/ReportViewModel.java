@@ -42,6 +42,7 @@ import se.kvalitetshjulet.service.report.ReportService;
 import se.kvalitetshjulet.ui.common.Command;
 import se.kvalitetshjulet.ui.common.DialogService;
 import se.kvalitetshjulet.ui.common.I18n;
+import se.kvalitetshjulet.ui.common.PrivacyQuestion;
 import se.kvalitetshjulet.ui.common.TaskRunner;
 
 /**
@@ -255,8 +256,11 @@ public final class ReportViewModel {
             textsDirty.set(false);
             if (dialogs.confirm(i18n.get("report.ui.texts.unsavedTitle"), i18n.get("report.ui.texts.unsaved",
                     periodLabel(loadedTexts)))) {
-                tasks.run(i18n.get("report.ui.texts.saving"), p -> ctx.reportService().saveTexts(unsaved),
-                        saved -> status.set(i18n.get("report.ui.texts.saved")), this::failed);
+                PrivacyQuestion.beforeSave(tasks, dialogs, i18n, p -> ctx.reportService().privacyRefuses(),
+                        textFields(unsaved), () -> tasks.run(i18n.get("report.ui.texts.saving"),
+                                p -> ctx.reportService().saveTexts(unsaved), saved -> status.set(saved.ok()
+                                        ? i18n.get("report.ui.texts.saved") : notSaved(saved.problems())),
+                                this::failed));
             }
         }
         loadTexts();
@@ -387,12 +391,37 @@ public final class ReportViewModel {
         privacyWarning.set(String.join("\n", parts));
     }
 
+    /** The author's texts as the form labels them, for the privacy question. */
+    private List<PrivacyQuestion.Field> textFields(ReportTexts t) {
+        return List.of(PrivacyQuestion.field(i18n, "report.h.summary", t.summary()),
+                PrivacyQuestion.field(i18n, "report.ui.field.priorities", t.priorities()),
+                PrivacyQuestion.field(i18n, "report.ui.field.followUp", t.followUp()),
+                PrivacyQuestion.field(i18n, "report.h.audits", t.externalAudits()),
+                PrivacyQuestion.field(i18n, "report.h.analysis", t.analysis()));
+    }
+
+    private String notSaved(List<se.kvalitetshjulet.domain.Problem> problems) {
+        return i18n.get("privacy.report.textsNotSaved") + "\n"
+                + String.join("\n", problems.stream().map(i18n::problem).toList());
+    }
+
+    /** Saves the texts after the privacy question (decision 0018); under "refuse" the service refuses. */
     private void saveTexts() {
         ReportTexts t = currentTexts();
+        PrivacyQuestion.beforeSave(tasks, dialogs, i18n, p -> ctx.reportService().privacyRefuses(), textFields(t),
+                () -> storeTexts(t));
+    }
+
+    private void storeTexts(ReportTexts t) {
         int seq = textSeq;
         busy.set(true);
-        tasks.run(i18n.get("report.ui.texts.saving"), p -> ctx.reportService().saveTexts(t), saved -> {
+        tasks.run(i18n.get("report.ui.texts.saving"), p -> ctx.reportService().saveTexts(t), result -> {
             busy.set(false);
+            if (!result.ok()) {
+                status.set(notSaved(result.problems()));
+                return;
+            }
+            ReportTexts saved = result.value();
             if (seq == textSeq) {
                 loadedTexts = saved;
                 // Keep what the user typed meanwhile; only the stored state is new.
@@ -514,21 +543,89 @@ public final class ReportViewModel {
 
     private record Generated(Path temp, ReportModel model, ReportTexts savedTexts) { }
 
+    /**
+     * Builds the report, checks it once more for identifying details and lists what it finds by section and kind
+     * before anything is written (decision 0018): under "refuse" nothing is written; under "warn" the user chooses
+     * to write anyway or stop. Unsaved texts go through the privacy question first and are saved with the report.
+     */
     private void generate() {
         ReportTexts unsaved = textsDirty.get() && textsUsed.get() ? currentTexts() : null;
+        if (unsaved == null) {
+            prepare(null);
+            return;
+        }
+        PrivacyQuestion.beforeSave(tasks, dialogs, i18n, p -> ctx.reportService().privacyRefuses(), textFields(unsaved),
+                () -> prepare(unsaved));
+    }
+
+    private record Prepared(ReportModel model, ReportTexts savedTexts, List<se.kvalitetshjulet.domain.Problem> refused,
+                            List<ReportService.ExportFinding> findings, boolean refuses) { }
+
+    private void prepare(ReportTexts unsaved) {
         ReportService.Request r = request(includeDescriptions.get());
+        generating.set(true);
+        status.set("");
+        tasks.run(i18n.get("report.ui.generating"), p -> {
+            ReportTexts saved = null;
+            if (unsaved != null) {
+                var result = ctx.reportService().saveTexts(unsaved);
+                if (!result.ok()) {
+                    return new Prepared(null, null, result.problems(), List.of(), true);
+                }
+                saved = result.value();
+            }
+            ReportModel m = ctx.reportService().build(r, ctx.today(),
+                    (fraction, what) -> p.update(fraction * 0.8, stepText(what)), p::isCancelled);
+            return new Prepared(m, saved, List.of(), ReportService.exportFindings(m), ctx.reportService().privacyRefuses());
+        }, prepared -> {
+            generating.set(false);
+            if (!prepared.refused().isEmpty()) {
+                status.set(notSaved(prepared.refused()));
+                return;
+            }
+            if (prepared.savedTexts() != null && loadedTexts != null && sameKey(prepared.savedTexts(), loadedTexts)) {
+                loadedTexts = prepared.savedTexts();
+                textsDirty.set(!currentTexts(prepared.savedTexts()).equals(prepared.savedTexts()));
+            }
+            List<ReportService.ExportFinding> found = prepared.findings();
+            if (!found.isEmpty()) {
+                String listing = String.join("\n", found.stream().map(x -> "• " + i18n.get("privacy.export.line",
+                        i18n.get(x.sectionKey()).replace("{0}", "").strip(), i18n.get("privacy.q.kind." + x.kind().name()),
+                        x.count())).toList());
+                if (prepared.refuses()) {
+                    status.set(i18n.get("privacy.export.refused") + "\n" + listing);
+                    return;
+                }
+                var answer = dialogs.choose(i18n.get("privacy.export.title"),
+                        i18n.get("privacy.export.message") + "\n\n" + listing,
+                        List.of(i18n.get("privacy.export.stop"), i18n.get("privacy.export.write")));
+                if (answer.isEmpty() || answer.get() != 1) {
+                    status.set(i18n.get("privacy.export.stopped"));
+                    return;
+                }
+            }
+            write(r, prepared.model());
+        }, e -> {
+            generating.set(false);
+            if (e instanceof CancellationException) {
+                status.set(i18n.get("report.ui.cancelled"));
+            } else {
+                failed(e);
+            }
+        });
+    }
+
+    private void write(ReportService.Request r, ReportModel built) {
         ReportFormat f = format.get();
         String name = fileName(r, f);
         Path[] temp = new Path[1];
         generating.set(true);
-        status.set("");
         tasks.run(i18n.get("report.ui.generating"), p -> {
-            ReportTexts saved = unsaved == null ? null : ctx.reportService().saveTexts(unsaved);
+            ReportTexts saved = null;
             Path tmp = Files.createTempFile("kvalitetshjulet-", "." + f.extension());
             temp[0] = tmp;
             try {
-                ReportModel m = ctx.reportService().build(r, ctx.today(),
-                        (fraction, what) -> p.update(fraction * 0.8, stepText(what)), p::isCancelled);
+                ReportModel m = built;
                 p.update(0.85, i18n.get("report.ui.step.write"));
                 ctx.reportExporter(i18n.locale()).write(m, f, tmp, p::isCancelled);
                 p.checkCancelled();

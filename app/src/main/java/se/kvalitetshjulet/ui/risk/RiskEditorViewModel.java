@@ -46,6 +46,7 @@ import se.kvalitetshjulet.service.RiskService;
 import se.kvalitetshjulet.ui.common.Command;
 import se.kvalitetshjulet.ui.common.DialogService;
 import se.kvalitetshjulet.ui.common.I18n;
+import se.kvalitetshjulet.ui.common.PrivacyQuestion;
 import se.kvalitetshjulet.ui.common.PrivacyWarnings;
 import se.kvalitetshjulet.ui.common.SaveFlow;
 import se.kvalitetshjulet.ui.common.TaskRunner;
@@ -368,12 +369,40 @@ public final class RiskEditorViewModel {
 
     private void save() {
         RiskAnalysis a = current();
-        // Timelines, causes and steps too: under "warn" the findings are shown and the user is asked first.
-        if (!refuseIdNumbers && !PrivacyWarnings.confirmSave(dialogs, i18n, service.privacyFindings(a))) {
-            return;
-        }
+        // Timelines, causes and steps too: under "warn" the findings are shown and the user is asked first; the policy
+        // is read as it is now (the coordinator may have changed it while the editor was open).
         boolean refuse = refuseIdNumbers;
-        saves.save(i18n.get("risk.saving"), p -> service.save(a, refuse), this::afterSave);
+        PrivacyQuestion.beforeSave(tasks, dialogs, i18n, p -> refuse || ctx.privacyService().refuses(
+                        se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.RISK_ANALYSIS), privacyFields(a),
+                () -> saves.save(i18n.get("risk.saving"), p -> service.save(a, refuse), this::afterSave));
+    }
+
+    /** The analysis's free texts as the form labels them (the same texts as {@link RiskAnalysis#freeTexts()}). */
+    private List<PrivacyQuestion.Field> privacyFields(RiskAnalysis a) {
+        List<PrivacyQuestion.Field> out = new ArrayList<>(List.of(
+                PrivacyQuestion.field(i18n, "risk.field.title", a.title()),
+                PrivacyQuestion.field(i18n, "risk.field.participants", a.participants()),
+                PrivacyQuestion.field(i18n, "risk.field.process", a.processDescription()),
+                PrivacyQuestion.field(i18n, "risk.field.noMeasuresReason", a.noMeasuresReason()),
+                PrivacyQuestion.field(i18n, "risk.field.improvedRoutines", a.improvedRoutines())));
+        int n = 0;
+        for (var r : a.risks()) {
+            n++;
+            String risk = i18n.get("privacy.q.risk", n);
+            out.add(new PrivacyQuestion.Field(risk + ": " + i18n.get("risk.field.description"), r.description()));
+            out.add(new PrivacyQuestion.Field(risk + ": " + i18n.get("risk.field.causes"), r.causes()));
+            out.add(new PrivacyQuestion.Field(risk + ": " + i18n.get("risk.field.barriers"), r.barriers()));
+        }
+        for (var s : a.steps()) {
+            out.add(new PrivacyQuestion.Field(i18n.get("privacy.q.step", s.number()), s.text()));
+        }
+        for (var t : a.timeline()) {
+            out.add(new PrivacyQuestion.Field(i18n.get("privacy.q.timeline", t.at().format(WHEN)), t.what()));
+        }
+        for (var c : a.causes()) {
+            out.add(new PrivacyQuestion.Field(i18n.get("risk.cause.text"), c.text()));
+        }
+        return out;
     }
 
     private void afterSave(RiskAnalysis saved) {
@@ -543,12 +572,17 @@ public final class RiskEditorViewModel {
                 unit.get() == null ? null : unit.get().id(), measureWhat.get(), null, measureResponsible.get(),
                 measureDue.get(), measureDone.get(), measureEffect.get(), measureEffective.get());
         long analysisId = id.get();
-        saves.save(i18n.get("risk.saving"), p -> service.saveMeasure(m).map(saved -> service.measures(analysisId)), all -> {
-            measures.setAll(all);
-            selectedMeasure.set(null);
-            showMeasure(null);
-            onChanged.run();
-        });
+        PrivacyQuestion.beforeSave(tasks, dialogs, i18n,
+                p -> ctx.privacyService().refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.RISK_ANALYSIS),
+                List.of(PrivacyQuestion.field(i18n, "measure.field.what", m.what()),
+                        PrivacyQuestion.field(i18n, "measure.field.effect", m.effectCheck())),
+                () -> saves.save(i18n.get("risk.saving"),
+                        p -> service.saveMeasure(m).map(saved -> service.measures(analysisId)), all -> {
+                            measures.setAll(all);
+                            selectedMeasure.set(null);
+                            showMeasure(null);
+                            onChanged.run();
+                        }));
     }
 
     private void deleteMeasure() {

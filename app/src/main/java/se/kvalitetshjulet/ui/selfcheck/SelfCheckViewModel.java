@@ -46,6 +46,7 @@ import se.kvalitetshjulet.service.SelfCheckService;
 import se.kvalitetshjulet.ui.common.Command;
 import se.kvalitetshjulet.ui.common.DialogService;
 import se.kvalitetshjulet.ui.common.I18n;
+import se.kvalitetshjulet.ui.common.PrivacyQuestion;
 import se.kvalitetshjulet.ui.common.TaskRunner;
 
 /**
@@ -372,10 +373,14 @@ public final class SelfCheckViewModel {
         }
         List<Answer> answers = snapshot();
         long responseId = r.id();
+        long templateId = formTemplate.get().id();
         dirty.set(false);
         saving.set(true);
         saveState.set(i18n.get("selfcheck.form.saving"));
-        tasks.run(i18n.get("selfcheck.form.saving"), p -> ctx.selfCheckService().saveDraft(responseId, answers), n -> {
+        // Under "refuse" a comment with identifying details is held back (not stored); the form says which.
+        tasks.run(i18n.get("selfcheck.form.saving"), p -> new Draft(ctx.selfCheckService().saveDraft(responseId, answers),
+                ctx.selfCheckService().refusedComments(templateId, answers)), d -> {
+            int n = d.changed();
             saving.set(false);
             if (formResponse.get() != null && formResponse.get().id() == responseId) {
                 if (formStatus.get() == ResponseStatus.NOT_STARTED && n > 0) {
@@ -383,6 +388,7 @@ public final class SelfCheckViewModel {
                 }
                 saveState.set(dirty.get() ? i18n.get("selfcheck.form.unsaved")
                         : i18n.get("selfcheck.form.savedAt", LocalTime.now(ctx.clock()).format(TIME)));
+                showHeldBack(d.heldBack());
             }
             if (pendingSave) {
                 pendingSave = false;
@@ -396,9 +402,62 @@ public final class SelfCheckViewModel {
         });
     }
 
+    private record Draft(int changed, List<SelfCheckService.CommentFinding> heldBack) { }
+
+    /** Under "refuse": which comments the draft did not store, on the form and at each question. */
+    private void showHeldBack(List<SelfCheckService.CommentFinding> heldBack) {
+        java.util.Map<Long, String> byQuestion = new java.util.HashMap<>();
+        for (var f : heldBack) {
+            byQuestion.put(f.questionId(), i18n.get("privacy.refusedComment", f.questionText(),
+                    se.kvalitetshjulet.service.PrivacyService.summary(f.findings())));
+        }
+        for (QuestionItem i : items) {
+            String text = byQuestion.get(i.question.id());
+            if (text != null) {
+                i.problem.set(text);
+            } else if (heldBackIds.contains(i.question.id())) {
+                i.problem.set("");
+            }
+        }
+        heldBackIds.clear();
+        heldBackIds.addAll(byQuestion.keySet());
+        if (!heldBack.isEmpty()) {
+            var first = heldBack.getFirst();
+            heldBackMessage = i18n.get("privacy.q.draftHeldBack", heldBack.size(), first.questionText(),
+                    se.kvalitetshjulet.service.PrivacyService.summary(first.findings()));
+            formProblems.set(heldBackMessage);
+        } else if (heldBackMessage != null && heldBackMessage.equals(formProblems.get())) {
+            formProblems.set("");
+            heldBackMessage = null;
+        }
+    }
+
+    private final java.util.Set<Long> heldBackIds = new java.util.HashSet<>();
+    private String heldBackMessage;
+
+    /** Each comment of {@code answers}, labelled with its question, for the privacy question. */
+    private List<PrivacyQuestion.Field> commentFields(List<Answer> answers) {
+        List<PrivacyQuestion.Field> out = new ArrayList<>();
+        for (Answer a : answers) {
+            items.stream().filter(i -> i.question.id() == a.questionId()).findFirst().ifPresent(i ->
+                    out.add(new PrivacyQuestion.Field(i18n.get("privacy.q.comment", i.question.text()), a.comment())));
+        }
+        return out;
+    }
+
+    /**
+     * Submits after the privacy question (decision 0018): under "warn" a comment with identifying details is shown
+     * and asked about ("Ändra texten" keeps the form open, nothing is submitted); under "refuse" the service refuses.
+     */
     private void submit() {
         ResponseRow r = formResponse.get();
         List<Answer> answers = snapshot();
+        PrivacyQuestion.beforeSave(tasks, dialogs, i18n,
+                p -> ctx.selfCheckService().privacyRefuses(),
+                commentFields(answers), () -> submit(r, answers));
+    }
+
+    private void submit(ResponseRow r, List<Answer> answers) {
         dirty.set(false);
         busy.set(true);
         items.forEach(i -> i.problem.set(""));
@@ -464,6 +523,13 @@ public final class SelfCheckViewModel {
         String what = actionWhat.get();
         String who = actionResponsible.get();
         LocalDate due = actionDue.get();
+        PrivacyQuestion.beforeSave(tasks, dialogs, i18n,
+                p -> ctx.selfCheckService().privacyRefuses(),
+                List.of(PrivacyQuestion.field(i18n, "selfcheck.action.what", what)),
+                () -> addAction(r, q, what, who, due));
+    }
+
+    private void addAction(ResponseRow r, QuestionItem q, String what, String who, LocalDate due) {
         autosave();
         busy.set(true);
         tasks.run(i18n.get("selfcheck.action.saving"), p -> {

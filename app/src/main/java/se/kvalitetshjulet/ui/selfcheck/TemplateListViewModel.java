@@ -102,8 +102,18 @@ public final class TemplateListViewModel {
 
     private void importTemplate() {
         dialogs.chooseOpenFile(i18n.get("selfcheck.template.import"), List.of("*.json")).ifPresent(path ->
-                tasks.run(i18n.get("selfcheck.template.importing"), p -> ctx.selfCheckService().importTemplate(path), t -> {
-                    dialogs.showInfo(i18n.get("selfcheck.template.import"), i18n.get("selfcheck.template.imported", t.name()));
+                tasks.run(i18n.get("selfcheck.template.importing"), p -> ctx.selfCheckService().importTemplateChecked(path), r -> {
+                    // The privacy check per question (decision 0018): refused whole under "refuse", listed under "warn".
+                    String findings = (r.ok() ? r.value().findings() : r.problems()).stream()
+                            .map(x -> "• " + i18n.problem(x)).collect(java.util.stream.Collectors.joining("\n"));
+                    if (!r.ok()) {
+                        dialogs.showError(i18n.get("selfcheck.template.import"),
+                                i18n.get("privacy.q.templateRefused") + "\n" + findings);
+                        return;
+                    }
+                    String imported = i18n.get("selfcheck.template.imported", r.value().template().name());
+                    dialogs.showInfo(i18n.get("selfcheck.template.import"), findings.isEmpty() ? imported
+                            : imported + "\n\n" + i18n.get("privacy.q.templateFindings") + "\n" + findings);
                     refresh.run();
                 }, e -> {
                     if (e instanceof IllegalArgumentException) {
