@@ -202,9 +202,9 @@ public final class ReportDocument {
                     v[i] += p.count(k, a, i);
                 }
             }
-            total.add(PatternReport.boardStyle(v, p.period()));
+            total.add(p.boardStyle(v));
         }
-        total.add(PatternReport.boardStyle(all, p.period()));
+        total.add(p.boardStyle(all));
         rows.add(total);
         float[] w = new float[header.size()];
         java.util.Arrays.fill(w, 2);
@@ -503,7 +503,7 @@ public final class ReportDocument {
         for (int i = 0; i < all.length; i++) {
             all[i] = m.total(i);
         }
-        rows.add(List.of(s("report.col.allKinds"), PatternReport.boardStyle(all, p.period())));
+        rows.add(List.of(s("report.col.allKinds"), p.boardStyle(all)));
         out.add(new Table(s("report.sheet.keyNumbers"), List.of(s("report.col.kind"), s("report.col.count")), rows,
                 new float[] {3, 2}));
         out.add(new Paragraph(s("report.ivo", Long.toString(m.sarahIvo()), Long.toString(m.mariaIvo())), false));
@@ -514,13 +514,19 @@ public final class ReportDocument {
         for (DeviationKind k : DeviationKind.values()) {
             cats.add(kind(k));
         }
-        int years = p.yearsCompared() + 1;
-        double[][] v = new double[years][cats.size()];
+        // Years before the register's first record have no bars (no data), not bars of height 0.
+        List<Integer> shown = new ArrayList<>();
+        for (int back = p.yearsCompared(); back >= 0; back--) {
+            if (!p.beforeRegister(back)) {
+                shown.add(back);
+            }
+        }
+        double[][] v = new double[shown.size()][cats.size()];
         List<String> series = new ArrayList<>();
-        for (int i = 0; i < years; i++) {
-            series.add(p.period().yearsBefore(years - 1 - i).label());
+        for (int i = 0; i < shown.size(); i++) {
+            series.add(p.period().yearsBefore(shown.get(i)).label());
             for (DeviationKind k : DeviationKind.values()) {
-                v[i][k.ordinal()] = p.count(k, PatternReport.TOTAL, years - 1 - i);
+                v[i][k.ordinal()] = p.count(k, PatternReport.TOTAL, shown.get(i));
             }
         }
         out.add(new Heading(1, s("report.h.charts")));

@@ -334,7 +334,7 @@ public final class ReportViewModel {
         for (int i = 0; i < all.length; i++) {
             all[i] = m.total(i);
         }
-        rows.add(new PreviewRow(i18n.get("report.col.allKinds"), PatternReport.boardStyle(all, p.period())));
+        rows.add(new PreviewRow(i18n.get("report.col.allKinds"), p.boardStyle(all)));
         rows.add(new PreviewRow(i18n.get("report.ui.preview.sarah"), Long.toString(m.count(DeviationKind.LEX_SARAH))));
         rows.add(new PreviewRow(i18n.get("report.ui.preview.ivo"),
                 i18n.get("report.ui.preview.ivoValue", m.sarahIvo(), m.mariaIvo())));
