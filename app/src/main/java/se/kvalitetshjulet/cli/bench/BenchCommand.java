@@ -311,7 +311,7 @@ public final class BenchCommand implements Callable<Integer> {
     /** The annual report over the whole dataset; no SQLite reference exists for a document, so the goal is absolute. */
     private void measureReport(AppContext ctx, Path dir, long n, LocalDate today, PrintWriter o) {
         int year = today.getYear() - 1;
-        var request = new se.kvalitetshjulet.service.ReportService.Request(se.kvalitetshjulet.domain.report.ReportKind.ANNUAL,
+        var request = new se.kvalitetshjulet.service.report.ReportService.Request(se.kvalitetshjulet.domain.report.ReportKind.ANNUAL,
                 year, 0, null, false, null);
         for (var format : List.of(se.kvalitetshjulet.domain.report.ReportFormat.DOCX,
                 se.kvalitetshjulet.domain.report.ReportFormat.PDF)) {
