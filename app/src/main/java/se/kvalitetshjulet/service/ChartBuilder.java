@@ -110,7 +110,7 @@ public final class ChartBuilder {
         List<SavedChart> out = new ArrayList<>();
         Set<TrendSettings> seen = new java.util.HashSet<>();
         for (String screen : savedFilters.screensUnder(ChartDeck.DEFAULT_SCREEN)) {
-            for (SavedFilterRepository.Saved f : savedFilters.inOrder(screen)) {
+            for (SavedFilter f : savedFilters.inOrder(screen)) {
                 TrendSettings s;
                 try {
                     s = TrendSettingsJson.fromJson(f.definition());

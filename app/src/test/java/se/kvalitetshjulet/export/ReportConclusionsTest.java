@@ -23,8 +23,8 @@ import se.kvalitetshjulet.domain.report.ReportKind;
 import se.kvalitetshjulet.domain.report.ReportTexts;
 import se.kvalitetshjulet.domain.trend.ChartData;
 import se.kvalitetshjulet.service.ChartTexts;
-import se.kvalitetshjulet.service.ReportModel;
-import se.kvalitetshjulet.service.ReportService;
+import se.kvalitetshjulet.service.report.ReportModel;
+import se.kvalitetshjulet.service.report.ReportService;
 
 /**
  * The tertial report and the kvalitetsberättelse carry the run and control charts the chart screen builds, each with

@@ -39,7 +39,7 @@ class ReportConclusionsScreenTest {
     void start(Stage stage) {
         ctx = SharedDemo.get();
         I18n i18n = new I18n(Locale.of("sv"));
-        ReportView view = new ReportView(new ReportViewModel(ctx, new FxTaskRunner(), new RecordingDialogService(),
+        ReportView view = new ReportView(new ReportViewModel(se.kvalitetshjulet.ui.shell.FeatureContexts.report(ctx), new FxTaskRunner(), new RecordingDialogService(),
                 i18n), i18n);
         stage.setScene(new Scene(view, 1366, 768));
         stage.show();

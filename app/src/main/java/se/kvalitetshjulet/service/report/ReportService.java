@@ -4,6 +4,8 @@ import se.kvalitetshjulet.service.SelfCheckService;
 import se.kvalitetshjulet.service.RiskService;
 import se.kvalitetshjulet.service.PatternService;
 import se.kvalitetshjulet.service.OrganisationService;
+import se.kvalitetshjulet.service.ChartBuilder;
+import se.kvalitetshjulet.service.ConclusionDrafter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -288,7 +288,7 @@ public final class ReportViewModel {
         }
         ReportService.Request r = request(false);
         conclusionsLoading.set(true);
-        tasks.run(i18n.get("report.ui.conclusions.loading"), p -> ctx.reports().chartConclusions(r, texts,
+        tasks.run(i18n.get("report.ui.conclusions.loading"), p -> ctx.reportService().chartConclusions(r, texts,
                 p::isCancelled), list -> {
                     if (seq != textSeq) {
                         return;

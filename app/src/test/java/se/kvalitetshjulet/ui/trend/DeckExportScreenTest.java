@@ -51,7 +51,7 @@ class DeckExportScreenTest {
     void start(Stage stage) {
         ctx = SharedDemo.get();
         I18n i18n = new I18n(Locale.of("sv"));
-        TrendView view = new TrendView(new TrendViewModel(ctx, new FxTaskRunner(), dialogs, i18n), i18n);
+        TrendView view = new TrendView(new TrendViewModel(se.kvalitetshjulet.ui.shell.FeatureContexts.trend(ctx), new FxTaskRunner(), dialogs, i18n), i18n);
         stage.setScene(new Scene(view, 1366, 768));
         stage.show();
         view.refresh();
