@@ -135,8 +135,8 @@ public final class DeckExporter {
         XMLSlideShow ppt = new XMLSlideShow();
         ppt.setPageSize(new Dimension((int) SLIDE_W, (int) SLIDE_H));
         XSLFSlide cover = ppt.createSlide();
-        box(cover, new Rectangle2D.Double(60, 170, 840, 90), deck.name(), 40, true, TEXT);
-        box(cover, new Rectangle2D.Double(60, 270, 840, 60), text("deck.export.cover", date(deck.date()),
+        box(cover, new Rectangle2D.Double(60, 130, 840, 150), deck.name(), 40, true, TEXT);
+        box(cover, new Rectangle2D.Double(60, 290, 840, 60), text("deck.export.cover", date(deck.date()),
                 deck.charts().size()), 24, false, MUTED);
         int n = deck.charts().size();
         for (int i = 0; i < n; i++) {
@@ -199,7 +199,7 @@ public final class DeckExporter {
     // ---- PDF handout ---------------------------------------------------------------------
 
     private static final float MARGIN = 40;
-    private static final float HANDOUT_IMAGE_H = 250;
+    private static final float HANDOUT_IMAGE_H = 228;
 
     private PDDocument pdf(Deck deck, BooleanSupplier cancelled) throws IOException {
         PDDocument doc = new PDDocument();
