@@ -160,7 +160,8 @@ final class ChartPainter {
             if (!Double.isNaN(y)) {
                 c.fillRect(x - 2, y - 2, 4, 4, t.signal()[i] ? SIGNAL : new Color(0x1F3864));
             }
-            if (n <= 12 || i % 3 == 0 || i == n - 1) {
+            // Every third month and the last, never two labels side by side at the end.
+            if (n <= 12 || (i % 3 == 0 && i < n - 2) || i == n - 1) {
                 c.text(t.labels().get(i), x, p.bottom() + 10, 6, false, ChartCanvas.Align.CENTRE, TEXT);
             }
         }

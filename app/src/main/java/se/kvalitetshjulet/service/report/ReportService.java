@@ -352,11 +352,12 @@ public final class ReportService {
             centre[i] = p.centre();
             lo[i] = p.lower();
             hi[i] = p.upper();
-            sig[i] = p.outside() || p.inRunsSignal();
+            // Red marks points outside the limits; a runs signal is for the whole part and is said in the sentence.
+            sig[i] = p.outside();
             if (firstInPeriod == n && p.label().compareTo(first) >= 0) {
                 firstInPeriod = i;
             }
-            if (i >= firstInPeriod && sig[i]) {
+            if (i >= firstInPeriod && (sig[i] || p.inRunsSignal())) {
                 inPeriod = true;
             }
         }
