@@ -40,8 +40,8 @@ final class TemplatesTab {
                 setText(empty || t == null ? null : t.label() + (t.frozen() ? " · " + i18n.get("selfcheck.template.frozen") : ""));
             }
         });
-        list.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> vm.selectedTemplateProperty().set(t));
-        vm.selectedTemplateProperty().addListener((o, a, t) -> {
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> vm.templateList().selectedTemplateProperty().set(t));
+        vm.templateList().selectedTemplateProperty().addListener((o, a, t) -> {
             if (t != null && list.getSelectionModel().getSelectedItem() != t) {
                 list.getSelectionModel().select(t);
                 list.scrollTo(t);
@@ -49,25 +49,25 @@ final class TemplatesTab {
         });
         Button newTemplate = new Button(i18n.get("selfcheck.template.new"));
         newTemplate.setId("templateNew");
-        vm.newTemplateCommand().bind(newTemplate);
+        vm.templateList().newTemplateCommand().bind(newTemplate);
         Button editTemplate = new Button(i18n.get("selfcheck.template.edit"));
         editTemplate.setId("templateEdit");
-        vm.editTemplateCommand().bind(editTemplate);
-        vm.templateEditorRequestProperty().addListener((o, a, editor) -> {
+        vm.templateList().editTemplateCommand().bind(editTemplate);
+        vm.templateList().templateEditorRequestProperty().addListener((o, a, editor) -> {
             if (editor != null) {
                 TemplateEditorView.open(editor, i18n, window.get());
             }
         });
         Button dup = new Button(i18n.get("selfcheck.template.duplicate"));
-        vm.duplicateTemplateCommand().bind(dup);
+        vm.templateList().duplicateTemplateCommand().bind(dup);
         Button rename = new Button(i18n.get("selfcheck.template.rename"));
-        vm.renameTemplateCommand().bind(rename);
+        vm.templateList().renameTemplateCommand().bind(rename);
         Button export = new Button(i18n.get("selfcheck.template.export"));
         export.setId("templateExport");
-        vm.exportTemplateCommand().bind(export);
+        vm.templateList().exportTemplateCommand().bind(export);
         Button imp = new Button(i18n.get("selfcheck.template.import"));
         imp.setId("templateImport");
-        vm.importTemplateCommand().bind(imp);
+        vm.templateList().importTemplateCommand().bind(imp);
         FlowPane buttons = new FlowPane(8, 8, newTemplate, editTemplate, dup, rename, export, imp);
         VBox.setVgrow(list, Priority.ALWAYS);
         VBox left = new VBox(8, list, buttons);
@@ -75,7 +75,7 @@ final class TemplatesTab {
 
         VBox detail = new VBox(8);
         detail.setPadding(new Insets(0, 0, 0, 12));
-        ListView<Template> history = new ListView<>(vm.templateHistory());
+        ListView<Template> history = new ListView<>(vm.templateList().templateHistory());
         history.setPrefHeight(110);
         history.setCellFactory(lv -> new ListCell<>() {
             @Override
@@ -85,7 +85,7 @@ final class TemplatesTab {
                         t.frozen() ? i18n.get("selfcheck.template.frozen") : i18n.get("selfcheck.template.editable")));
             }
         });
-        vm.selectedTemplateProperty().addListener((o, a, t) -> {
+        vm.templateList().selectedTemplateProperty().addListener((o, a, t) -> {
             detail.getChildren().clear();
             if (t == null) {
                 return;
