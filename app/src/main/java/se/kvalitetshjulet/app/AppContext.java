@@ -144,6 +144,9 @@ public final class AppContext implements AutoCloseable {
                 new se.kvalitetshjulet.data.repo.ListsRepository(database, audit));
         var boardRows = new se.kvalitetshjulet.data.repo.Bilaga2Repository(database, audit);
         this.reports.withBoardRows(boardRows).withSettings(settings).withPrivacy(privacy);
+        // The reports' run and control charts, in the application's language (as the signal texts).
+        this.reports.withCharts(chartBuilder(se.kvalitetshjulet.service.ChartTexts.forLocale(
+                se.kvalitetshjulet.domain.spc.SpcMessages.applicationLocale())));
         this.bilaga2 = new se.kvalitetshjulet.service.Bilaga2Service(database, boardRows, selfChecks);
         this.orgFile = new se.kvalitetshjulet.service.OrgFileService(database, units,
                 new se.kvalitetshjulet.data.repo.UnitExternalIdRepository(database, audit));

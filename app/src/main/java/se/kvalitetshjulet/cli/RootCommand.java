@@ -18,7 +18,7 @@ import se.kvalitetshjulet.data.DatabaseRefusedException;
                 "Utan kommando startar skrivbordsprogrammet."},
         subcommands = {DemoCommand.class, CheckCommand.class, ExportCommand.class, ImportCommand.class, SpcCommand.class,
                 DenominatorsCommand.class, ReportCommand.class, SelfCheckCommand.class, ServerCommand.class, AuditCommand.class, ListsCommand.class, OrgCommand.class,
-                BackupCommand.class,
+                BackupCommand.class, DeckCommand.class,
                 se.kvalitetshjulet.cli.bench.BenchCommand.class, KeyFiguresCommand.class,
                 EncryptCommand.Encrypt.class, EncryptCommand.Rekey.class},
         exitCodeListHeading = "%nSlutkoder:%n",

@@ -123,7 +123,10 @@ final class ChartPainter {
         int n = t.values().length;
         double max = 0;
         for (int i = 0; i < n; i++) {
-            max = Math.max(max, t.values()[i]);
+            // A month without a denominator is a gap (NaN), never a zero: it neither sets the scale nor is drawn.
+            if (!Double.isNaN(t.values()[i])) {
+                max = Math.max(max, t.values()[i]);
+            }
             if (!Double.isNaN(t.upper()[i])) {
                 max = Math.max(max, t.upper()[i]);
             }
@@ -137,7 +140,9 @@ final class ChartPainter {
         for (int i = 1; i < n; i++) {
             double x1 = p.left() + (i - 1) * dx;
             double x2 = p.left() + i * dx;
-            c.line(x1, p.y(t.centre()[i - 1]), x2, p.y(t.centre()[i]), new Color(0x404040), 0.8, false);
+            if (!Double.isNaN(t.centre()[i]) && !Double.isNaN(t.centre()[i - 1])) {
+                c.line(x1, p.y(t.centre()[i - 1]), x2, p.y(t.centre()[i]), new Color(0x404040), 0.8, false);
+            }
             if (!Double.isNaN(t.upper()[i]) && !Double.isNaN(t.upper()[i - 1])) {
                 c.line(x1, p.y(t.upper()[i - 1]), x2, p.y(t.upper()[i]), new Color(0x7F7F7F), 0.6, true);
             }
@@ -145,13 +150,18 @@ final class ChartPainter {
                 c.line(x1, p.y(Math.max(0, t.lower()[i - 1])), x2, p.y(Math.max(0, t.lower()[i])), new Color(0x7F7F7F),
                         0.6, true);
             }
-            c.line(x1, p.y(t.values()[i - 1]), x2, p.y(t.values()[i]), new Color(0x1F3864), 1.2, false);
+            if (!Double.isNaN(t.values()[i]) && !Double.isNaN(t.values()[i - 1])) {
+                c.line(x1, p.y(t.values()[i - 1]), x2, p.y(t.values()[i]), new Color(0x1F3864), 1.2, false);
+            }
         }
         for (int i = 0; i < n; i++) {
             double x = p.left() + i * dx;
             double y = p.y(t.values()[i]);
-            c.fillRect(x - 2, y - 2, 4, 4, t.signal()[i] ? SIGNAL : new Color(0x1F3864));
-            if (n <= 12 || i % 3 == 0 || i == n - 1) {
+            if (!Double.isNaN(y)) {
+                c.fillRect(x - 2, y - 2, 4, 4, t.signal()[i] ? SIGNAL : new Color(0x1F3864));
+            }
+            // Every third month and the last, never two labels side by side at the end.
+            if (n <= 12 || (i % 3 == 0 && i < n - 2) || i == n - 1) {
                 c.text(t.labels().get(i), x, p.bottom() + 10, 6, false, ChartCanvas.Align.CENTRE, TEXT);
             }
         }

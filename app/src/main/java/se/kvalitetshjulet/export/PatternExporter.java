@@ -52,7 +52,11 @@ public final class PatternExporter {
                 col = 1;
                 for (String a : areas) {
                     for (int back = 0; back <= r.yearsCompared(); back++) {
-                        row.createCell(col++).setCellValue(r.count(k, a, back));
+                        if (r.beforeRegister(back)) {
+                            row.createCell(col++).setCellValue(PatternReport.NO_DATA);
+                        } else {
+                            row.createCell(col++).setCellValue(r.count(k, a, back));
+                        }
                     }
                 }
             }

@@ -152,6 +152,7 @@ public final class ReportDocument {
         for (DeviationKind k : kindsWithRecords()) {
             out.add(new Chart(byAreaChart(k)));
         }
+        chartConclusions();
         patternTables();
         sarahAndIvo();
         out.add(new Heading(2, s("report.h.risks")));
@@ -202,9 +203,9 @@ public final class ReportDocument {
                     v[i] += p.count(k, a, i);
                 }
             }
-            total.add(PatternReport.boardStyle(v, p.period()));
+            total.add(p.boardStyle(v));
         }
-        total.add(PatternReport.boardStyle(all, p.period()));
+        total.add(p.boardStyle(all));
         rows.add(total);
         float[] w = new float[header.size()];
         java.util.Arrays.fill(w, 2);
@@ -445,20 +446,28 @@ public final class ReportDocument {
     private void trendSection() {
         out.add(new Heading(2, s("report.h.trends")));
         List<List<String>> rows = new ArrayList<>();
+        java.util.Map<String, ReportModel.ChartConclusion> byKey = new java.util.HashMap<>();
+        m.conclusions().forEach(c -> byKey.put(c.key(), c));
         for (ReportModel.TrendSeries t : m.trends()) {
             String name = t.kind() == null ? s("report.col.allKinds") : kind(t.kind());
+            // The chart the report draws (the chart screen's, without invented zeros) says whether it signals.
+            ReportModel.ChartConclusion c = byKey.get(t.kind() == null ? "all" : "kind." + t.kind().name());
+            boolean signal = c == null ? t.signalInPeriod() : c.special();
             rows.add(List.of(name, number(t.periodTotal(), 0),
-                    t.signalInPeriod() ? s("report.signal.yes") : s("report.signal.no"),
-                    String.join(" ", t.explanations())));
+                    signal ? s("report.signal.yes") : s("report.signal.no"),
+                    c == null ? String.join(" ", t.explanations()) : text(c.text())));
         }
         out.add(new Table(s("report.sheet.signals"), List.of(s("report.col.kind"), s("report.col.periodCount"),
                 s("report.col.signal"), s("report.col.explanation")), rows, new float[] {3, 1, 1, 6}));
-        for (ReportModel.TrendSeries t : m.trends()) {
-            if (t.kind() == null || t.signalInPeriod()) {
-                String name = t.kind() == null ? s("report.col.allKinds") : kind(t.kind());
-                out.add(new Chart(new Line(s("report.chart.trend", name), t)));
+        if (m.conclusions().isEmpty()) {
+            for (ReportModel.TrendSeries t : m.trends()) {
+                if (t.kind() == null || t.signalInPeriod()) {
+                    String name = t.kind() == null ? s("report.col.allKinds") : kind(t.kind());
+                    out.add(new Chart(new Line(s("report.chart.trend", name), t)));
+                }
             }
         }
+        chartConclusions();
         List<List<String>> monthly = new ArrayList<>();
         ReportModel.TrendSeries first = m.trends().getFirst();
         for (int i = 0; i < first.labels().size(); i++) {
@@ -475,6 +484,31 @@ public final class ReportDocument {
             header.add(t.kind() == null ? s("report.col.allKinds") : kind(t.kind()));
         }
         out.add(new Table(s("report.sheet.monthly"), header, monthly, null));
+    }
+
+    /**
+     * The run and control charts with the conclusion under each (issue 20), built as the chart screen builds them:
+     * all deviations, the kinds whose chart shows a special cause, and the deck charts in the report's scope; first a
+     * table of the conclusions, then each chart with its sentence (drafted from its signals, or the author's).
+     */
+    private void chartConclusions() {
+        List<ReportModel.ChartConclusion> shown = m.conclusions().stream()
+                .filter(c -> !c.key().startsWith("kind.") || c.special()).toList();
+        if (shown.isEmpty()) {
+            return;
+        }
+        out.add(new Heading(2, s("report.h.chartConclusions")));
+        out.add(new Paragraph(s("report.chartConclusions.intro"), false));
+        List<List<String>> rows = new ArrayList<>();
+        for (ReportModel.ChartConclusion c : shown) {
+            rows.add(List.of(text(c.title()), text(c.text())));
+        }
+        out.add(new Table(s("report.sheet.conclusions"), List.of(s("report.col.chart"), s("report.col.conclusion")),
+                rows, new float[] {3, 7}));
+        for (ReportModel.ChartConclusion c : shown) {
+            out.add(new Chart(new Line(text(c.title()), c.series())));
+            out.add(new Paragraph(text(c.text()), true));
+        }
     }
 
     // ---- h5: Uppföljning på aggregerad nivå (key figures, user survey, individual follow-up) ----
@@ -503,7 +537,7 @@ public final class ReportDocument {
         for (int i = 0; i < all.length; i++) {
             all[i] = m.total(i);
         }
-        rows.add(List.of(s("report.col.allKinds"), PatternReport.boardStyle(all, p.period())));
+        rows.add(List.of(s("report.col.allKinds"), p.boardStyle(all)));
         out.add(new Table(s("report.sheet.keyNumbers"), List.of(s("report.col.kind"), s("report.col.count")), rows,
                 new float[] {3, 2}));
         out.add(new Paragraph(s("report.ivo", Long.toString(m.sarahIvo()), Long.toString(m.mariaIvo())), false));
@@ -514,13 +548,19 @@ public final class ReportDocument {
         for (DeviationKind k : DeviationKind.values()) {
             cats.add(kind(k));
         }
-        int years = p.yearsCompared() + 1;
-        double[][] v = new double[years][cats.size()];
+        // Years before the register's first record have no bars (no data), not bars of height 0.
+        List<Integer> shown = new ArrayList<>();
+        for (int back = p.yearsCompared(); back >= 0; back--) {
+            if (!p.beforeRegister(back)) {
+                shown.add(back);
+            }
+        }
+        double[][] v = new double[shown.size()][cats.size()];
         List<String> series = new ArrayList<>();
-        for (int i = 0; i < years; i++) {
-            series.add(p.period().yearsBefore(years - 1 - i).label());
+        for (int i = 0; i < shown.size(); i++) {
+            series.add(p.period().yearsBefore(shown.get(i)).label());
             for (DeviationKind k : DeviationKind.values()) {
-                v[i][k.ordinal()] = p.count(k, PatternReport.TOTAL, years - 1 - i);
+                v[i][k.ordinal()] = p.count(k, PatternReport.TOTAL, shown.get(i));
             }
         }
         out.add(new Heading(1, s("report.h.charts")));

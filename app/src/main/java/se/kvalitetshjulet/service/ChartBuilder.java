@@ -99,6 +99,32 @@ public final class ChartBuilder {
         return charts;
     }
 
+    /** A chart saved in a deck: its title and settings. */
+    public record SavedChart(String title, TrendSettings settings) { }
+
+    /**
+     * Every trend chart saved in a deck — the default deck first, then the councils' — each settings once (the same
+     * chart in two decks is one chart), for the reports. Settings that cannot be read are left out.
+     */
+    public List<SavedChart> savedTrendCharts() {
+        List<SavedChart> out = new ArrayList<>();
+        Set<TrendSettings> seen = new java.util.HashSet<>();
+        for (String screen : savedFilters.screensUnder(ChartDeck.DEFAULT_SCREEN)) {
+            for (SavedFilter f : savedFilters.inOrder(screen)) {
+                TrendSettings s;
+                try {
+                    s = TrendSettingsJson.fromJson(f.definition());
+                } catch (RuntimeException e) {
+                    continue;
+                }
+                if (s.chartKind() == ChartKind.TREND && seen.add(s)) {
+                    out.add(new SavedChart(f.name(), s));
+                }
+            }
+        }
+        return out;
+    }
+
     /** A deck chart; one whose data is missing now (no denominators, nothing to count) says so instead of failing. */
     public ChartData buildForDeck(TrendSettings s) {
         try {

@@ -30,27 +30,50 @@ public final class ConclusionDrafter {
         List<String> facts = new ArrayList<>();
         List<ChartData.Point> points = chart.points();
         int lastPart = points.getLast().part();
-        // The current run: consecutive useful points of the last part on one side of the centre line, up to the last.
-        int run = 0;
+        // The longest run of the last part: consecutive useful points on one side of the centre line (a point on the
+        // line or left out neither breaks nor extends a run, as in Anhøj's rules). The latest wins a tie, so a shift
+        // that goes on to the last point reads "sedan <month>", one that ended reads "<month>–<month>".
+        int bestLen = 0;
+        int bestSide = 0;
+        String bestStart = null;
+        String bestEnd = null;
+        boolean bestOngoing;
+        boolean bestSignals = false;
+        int len = 0;
         int side = 0;
-        String since = null;
-        for (int i = points.size() - 1; i >= 0 && points.get(i).part() == lastPart; i--) {
-            ChartData.Point p = points.get(i);
-            if (p.excluded() || Double.isNaN(p.value()) || p.value() == p.centre()) {
+        String start = null;
+        String end = null;
+        for (ChartData.Point p : points) {
+            if (p.part() != lastPart || p.excluded() || Double.isNaN(p.value()) || Double.isNaN(p.centre())
+                    || p.value() == p.centre()) {
                 continue;
             }
-            int s = p.value() > p.centre() ? 1 : -1;
-            if (side == 0) {
-                side = s;
-            } else if (s != side) {
-                break;
+            int sd = p.value() > p.centre() ? 1 : -1;
+            if (sd != side) {
+                side = sd;
+                len = 0;
+                start = p.label();
             }
-            run++;
-            since = p.label();
+            len++;
+            end = p.label();
+            if (len >= bestLen) {
+                bestLen = len;
+                bestSide = side;
+                bestStart = start;
+                bestEnd = end;
+                bestSignals = p.inRunsSignal();
+            }
         }
+        bestOngoing = bestEnd != null && bestEnd.equals(end) && bestSide == side;
         String line = texts.get(chart.chartType().medianCentre() ? "conclusion.line.median" : "conclusion.line.centre");
-        if (run >= 2 && (v != Variation.COMMON_CAUSE)) {
-            facts.add(texts.get(side > 0 ? "conclusion.runAbove" : "conclusion.runBelow", run, line, month(since)));
+        // A run is named when it is the shift behind the verdict (or, without one, when it signals at all).
+        boolean shiftVerdict = v != Variation.COMMON_CAUSE && bestLen >= 2 && bestSignals;
+        if (shiftVerdict) {
+            facts.add(bestOngoing
+                    ? texts.get(bestSide > 0 ? "conclusion.runAbove" : "conclusion.runBelow", bestLen, line,
+                            month(bestStart))
+                    : texts.get(bestSide > 0 ? "conclusion.runAboveBetween" : "conclusion.runBelowBetween", bestLen,
+                            line, month(bestStart), month(bestEnd)));
         }
         long above = points.stream().filter(p -> p.part() == lastPart && p.outside() && p.value() > p.upper()).count();
         long below = points.stream().filter(p -> p.part() == lastPart && p.outside() && p.value() < p.lower()).count();

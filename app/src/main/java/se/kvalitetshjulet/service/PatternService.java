@@ -80,7 +80,8 @@ public final class PatternService {
         DeviationFilter lex = f.withKinds(serious.keySet());
         return new PatternReport(period, areas, counts, named(repo.topCategories(f, today, TOP)),
                 named(repo.topCauses(f, today, TOP)), named(repo.topMeasureTypes(f, today, TOP)),
-                named(repo.assessments(lex, today)), repo.ivoReports(lex, today), YEARS_COMPARED);
+                named(repo.assessments(lex, today)), repo.ivoReports(lex, today), YEARS_COMPARED,
+                repo.firstRegisteredOn().orElse(null));
     }
 
     private static List<PatternReport.NamedCount> named(List<DeviationRepository.NamedCount> in) {

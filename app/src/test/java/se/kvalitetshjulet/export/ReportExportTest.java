@@ -76,6 +76,10 @@ class ReportExportTest {
                 + ", " + p.yearsBefore(2).year() + ": " + count(units, kind, p.yearsBefore(2)) + ")";
     }
 
+    private static String all(XWPFDocument doc) {
+        return doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
+    }
+
     private static ReportModel model(ReportKind kind, int tertial, Long unit) {
         BoardMeeting meeting = kind == ReportKind.BOARD ? new BoardMeeting(null, TestDb.TODAY.plusDays(20), "Socialnämnden", null) : null;
         return ctx.reports().build(new ReportService.Request(kind, kind == ReportKind.ANNUAL ? YEAR : TestDb.TODAY.getYear(),
@@ -107,8 +111,17 @@ class ReportExportTest {
             String xml = doc.getDocument().xmlText();
             assertThat(xml).contains("w:instr=\"TOC \\o &quot;1-2&quot;");
             assertThat(doc.getFooterList().getFirst().getParagraphs().getFirst().getCTP().xmlText()).contains("PAGE");
-            // one chart per kind, plus the P chart of follow-ups with a genomförandeplan (Uppföljning på aggregerad nivå)
-            assertThat(doc.getAllPictures()).hasSize(DeviationKind.values().length + 1);
+            // one chart per kind, the P chart of follow-ups with a genomförandeplan (Uppföljning på aggregerad nivå),
+            // and the run and control charts with conclusions: all deviations, kinds with a special cause, deck charts
+            long withConclusions = m.conclusions().stream().filter(c -> !c.key().startsWith("kind.") || c.special())
+                    .count();
+            assertThat(withConclusions).isGreaterThanOrEqualTo(2);
+            assertThat(doc.getAllPictures()).hasSize(DeviationKind.values().length + 1 + (int) withConclusions);
+            for (var c : m.conclusions()) {
+                if (!c.key().startsWith("kind.") || c.special()) {
+                    assertThat(all(doc)).contains(c.text());
+                }
+            }
             assertThat(doc.getAllPictures().getFirst().getData().length).isGreaterThan(10_000);
             String all = doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
             assertThat(all).contains("Stärka arbetet med fallprevention.", "Fallpreventionen har införts på alla boenden.",

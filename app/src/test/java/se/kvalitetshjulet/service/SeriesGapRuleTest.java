@@ -117,4 +117,24 @@ class SeriesGapRuleTest {
                 new TrendService.BetweenEvents(LocalDate.of(2025, 6, 2), 84, 3),
                 new TrendService.BetweenEvents(LocalDate.of(2025, 9, 1), 91, 1));
     }
+
+    @Test
+    void aYearBeforeTheRegistersFirstRecordPrintsADashNotAZero() {
+        // The register begins 2025-03-10: 2024 and 2023 have no data; 2025 has seven deviations.
+        var year = ctx.patterns().compute(se.kvalitetshjulet.domain.deviation.Period.year(2026), null, TestDb.TODAY);
+        assertThat(year.boardStyle(DeviationKind.KVALITETSAVVIKELSE,
+                se.kvalitetshjulet.domain.deviation.PatternReport.TOTAL)).isEqualTo("0 (2025: 4, 2024: –)");
+        var t1 = ctx.patterns().compute(se.kvalitetshjulet.domain.deviation.Period.tertial(2026, 1), null, TestDb.TODAY);
+        // T1 2025 (January–April) began before the first record but ended after it: counted, a real 1.
+        assertThat(t1.boardStyle(DeviationKind.KVALITETSAVVIKELSE,
+                se.kvalitetshjulet.domain.deviation.PatternReport.TOTAL)).isEqualTo("0 (2025: 1, 2024: –)");
+        // A genuine zero after the first record stays a zero.
+        var t3 = ctx.patterns().compute(se.kvalitetshjulet.domain.deviation.Period.tertial(2026, 3), null, TestDb.TODAY);
+        assertThat(t3.boardStyle(DeviationKind.LEX_MARIA, se.kvalitetshjulet.domain.deviation.PatternReport.TOTAL))
+                .isEqualTo("0");
+        assertThat(t3.boardStyle(DeviationKind.LEX_SARAH, se.kvalitetshjulet.domain.deviation.PatternReport.TOTAL))
+                .isEqualTo("0 (2025: 1, 2024: –)");
+        assertThat(t3.beforeRegister(1)).isFalse();
+        assertThat(t3.beforeRegister(2)).isTrue();
+    }
 }

@@ -246,6 +246,12 @@ public final class DeviationRepository {
                 .groupBy(DEVIATION.UNIT_ID, DEVIATION.KIND, ym);
     }
 
+    /** The day the register's first deviation was registered, if any (earlier years have no data, not zero). */
+    public java.util.Optional<LocalDate> firstRegisteredOn() {
+        return java.util.Optional.ofNullable(db.dsl().select(DSL.min(DEVIATION.REGISTERED_ON)).from(DEVIATION)
+                .fetchOne(0, LocalDate.class));
+    }
+
     /** Count per month of the deviations matching the filter. */
     public record MonthTotal(int year, int month, long count) { }
 

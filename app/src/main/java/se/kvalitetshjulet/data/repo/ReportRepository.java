@@ -79,6 +79,7 @@ public final class ReportRepository {
         rec.setFollowUp(t.followUp());
         rec.setAnalysis(t.analysis());
         rec.setExternalAudits(t.externalAudits());
+        rec.setChartConclusions(t.conclusions().isEmpty() ? null : t.conclusionsText());
         if (before == null) {
             rec.setUpdatedAt(LocalDateTime.now());
             rec.store();
@@ -93,7 +94,8 @@ public final class ReportRepository {
 
     private static ReportTexts toTexts(ReportTextRecord r) {
         return new ReportTexts(r.getId(), r.getReportYear().intValue(), r.getTertial().intValue(), r.getUnitId(), r.getSummary(),
-                r.getPriorities(), r.getFollowUp(), r.getAnalysis(), r.getExternalAudits());
+                r.getPriorities(), r.getFollowUp(), r.getAnalysis(), r.getExternalAudits(),
+                ReportTexts.parseConclusions(r.getChartConclusions()));
     }
 
     // ---- board meetings --------------------------------------------------------------

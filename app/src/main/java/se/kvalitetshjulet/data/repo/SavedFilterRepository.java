@@ -41,6 +41,13 @@ public final class SavedFilterRepository {
         });
     }
 
+    /** The screens whose key is {@code prefix} or starts with "{@code prefix}." (all chart decks), sorted. */
+    public List<String> screensUnder(String prefix) {
+        return db.dsl().selectDistinct(SAVED_FILTER.SCREEN).from(SAVED_FILTER)
+                .where(SAVED_FILTER.SCREEN.eq(prefix).or(SAVED_FILTER.SCREEN.startsWith(prefix + ".")))
+                .orderBy(SAVED_FILTER.SCREEN).fetch(SAVED_FILTER.SCREEN);
+    }
+
     /** The screen's filters in the order they were saved (a chart deck's order). */
     public List<SavedFilter> inOrder(String screen) {
         return db.dsl().select(SAVED_FILTER.NAME, SAVED_FILTER.DEFINITION).from(SAVED_FILTER)

@@ -1,14 +1,29 @@
 package se.kvalitetshjulet.domain.report;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * Rapporttexter: what the quality department writes in the app for one report period and subtree. {@code tertial} is
- * 0 for the whole year; {@code unitId} null for the whole organisation.
+ * 0 for the whole year; {@code unitId} null for the whole organisation. {@code conclusions} are the sentences the
+ * author wrote under the report's charts, by chart key (a chart without one uses the sentence drafted from its
+ * signals).
  */
 public record ReportTexts(Long id, int year, int tertial, Long unitId, String summary, String priorities,
-                          String followUp, String analysis, String externalAudits) {
+                          String followUp, String analysis, String externalAudits, Map<String, String> conclusions) {
+
+    /** The longest conclusion under one chart. */
+    public static final int MAX_CONCLUSION = 2000;
 
     public static ReportTexts empty(int year, int tertial, Long unitId) {
         return new ReportTexts(null, year, tertial, unitId, "", "", "", "", "");
+    }
+
+    /** Texts without conclusions under the charts. */
+    public ReportTexts(Long id, int year, int tertial, Long unitId, String summary, String priorities,
+                       String followUp, String analysis, String externalAudits) {
+        this(id, year, tertial, unitId, summary, priorities, followUp, analysis, externalAudits, Map.of());
     }
 
     public ReportTexts {
@@ -20,18 +35,67 @@ public record ReportTexts(Long id, int year, int tertial, Long unitId, String su
         followUp = clean(followUp);
         analysis = clean(analysis);
         externalAudits = clean(externalAudits);
+        Map<String, String> c = new LinkedHashMap<>();
+        if (conclusions != null) {
+            conclusions.forEach((k, v) -> {
+                String t = oneLine(v);
+                if (k != null && !k.isBlank() && !t.isEmpty()) {
+                    c.put(oneLine(k), t);
+                }
+            });
+        }
+        conclusions = java.util.Collections.unmodifiableMap(c);
     }
 
     private static String clean(String s) {
         return s == null ? "" : s.strip();
     }
 
+    /** A conclusion is one paragraph: tabs and line breaks become spaces. */
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("[\\t\\r\\n]+", " ").strip();
+    }
+
     /** All free texts, for the privacy check. */
-    public java.util.List<String> freeTexts() {
-        return java.util.List.of(summary, priorities, followUp, analysis, externalAudits);
+    public List<String> freeTexts() {
+        List<String> out = new java.util.ArrayList<>(List.of(summary, priorities, followUp, analysis, externalAudits));
+        out.addAll(conclusions.values());
+        return out;
     }
 
     public ReportTexts withId(long newId) {
-        return new ReportTexts(newId, year, tertial, unitId, summary, priorities, followUp, analysis, externalAudits);
+        return new ReportTexts(newId, year, tertial, unitId, summary, priorities, followUp, analysis, externalAudits,
+                conclusions);
+    }
+
+    /** The texts with other conclusions under the charts. */
+    public ReportTexts withConclusions(Map<String, String> c) {
+        return new ReportTexts(id, year, tertial, unitId, summary, priorities, followUp, analysis, externalAudits, c);
+    }
+
+    /** The author's sentence under this chart, or null when the drafted one is used. */
+    public String conclusion(String chartKey) {
+        return conclusions.get(chartKey);
+    }
+
+    /** The conclusions as stored: one line per chart, its key, a tab, the sentence. */
+    public String conclusionsText() {
+        StringBuilder sb = new StringBuilder();
+        conclusions.forEach((k, v) -> sb.append(k).append('\t').append(v).append('\n'));
+        return sb.toString();
+    }
+
+    /** Reads {@link #conclusionsText()} back (null or blank: none). */
+    public static Map<String, String> parseConclusions(String stored) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (stored != null) {
+            for (String line : stored.split("\n")) {
+                int tab = line.indexOf('\t');
+                if (tab > 0) {
+                    out.put(line.substring(0, tab), line.substring(tab + 1));
+                }
+            }
+        }
+        return out;
     }
 }

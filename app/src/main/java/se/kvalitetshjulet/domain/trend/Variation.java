@@ -23,6 +23,23 @@ public enum Variation {
         return this == CONCERN_HIGH || this == CONCERN_LOW;
     }
 
+    /**
+     * The icon's shape, so it reads without colour vision and on a washed-out projector: ▲ or ▼ for a special cause
+     * high or low, ◆ for one without a direction, ● for common-cause variation.
+     */
+    public String glyph() {
+        if (this == COMMON_CAUSE) {
+            return "●";
+        }
+        boolean high = this == IMPROVEMENT_HIGH || this == CONCERN_HIGH;
+        return this == SPECIAL_NO_DIRECTION ? "◆" : high ? "▲" : "▼";
+    }
+
+    /** The icon's colour (0xRRGGBB): blue for an improvement, orange for a concern, grey otherwise. */
+    public int rgb() {
+        return improvement() ? 0x006eb3 : concern() ? 0xd95f02 : 0x595959;
+    }
+
     public static Variation of(SpcResult result, Improvement better) {
         SpcPart part = result.parts().getLast();
         ChartType chart = result.chart();

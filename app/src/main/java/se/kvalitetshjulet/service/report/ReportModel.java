@@ -24,7 +24,44 @@ public record ReportModel(ReportKind kind, Period period, Long unitId, String sc
                           List<ReportRepository.DescriptionRow> descriptions, int privacyFindings,
                           BoardMeeting meeting,
                           se.kvalitetshjulet.service.keyfigure.AggregatedFollowUp aggregated,
-                          String coverName) {
+                          String coverName, List<ChartConclusion> conclusions) {
+
+    public ReportModel {
+        conclusions = conclusions == null ? List.of() : List.copyOf(conclusions);
+    }
+
+    /** Without run and control charts with conclusions. */
+    public ReportModel(ReportKind kind, Period period, Long unitId, String scopeName, LocalDate generatedOn,
+                       ReportTexts texts, ReportTexts previousTexts, PatternReport patterns,
+                       List<ReportRepository.KindLawCount> lawCounts, long sarahIvo, long mariaIvo,
+                       RiskSummary risks, SelfCheckSummary selfChecks, List<KeyFigure> keyFigures,
+                       List<TrendSeries> trends, boolean descriptionsIncluded,
+                       List<ReportRepository.DescriptionRow> descriptions, int privacyFindings,
+                       BoardMeeting meeting, se.kvalitetshjulet.service.keyfigure.AggregatedFollowUp aggregated,
+                       String coverName) {
+        this(kind, period, unitId, scopeName, generatedOn, texts, previousTexts, patterns, lawCounts, sarahIvo, mariaIvo,
+                risks, selfChecks, keyFigures, trends, descriptionsIncluded, descriptions, privacyFindings, meeting,
+                aggregated, coverName, List.of());
+    }
+
+    /**
+     * A run or control chart the report includes, built by {@link ChartBuilder} as the chart screen builds it: its key
+     * ("all", "kind.LEX_SARAH", "deck.<title>"), title, the chart, its line for the report's painter, the sentence
+     * {@link ConclusionDrafter} drafted from its signals and the author's own (null: the drafted one is used).
+     */
+    public record ChartConclusion(String key, String title, se.kvalitetshjulet.domain.trend.ChartData chart,
+                                  TrendSeries series, String drafted, String edited) {
+        /** What the report prints under the chart. */
+        public String text() {
+            return edited == null || edited.isBlank() ? drafted : edited;
+        }
+
+        /** Whether the chart shows a special cause (improvement, concern or unusual variation). */
+        public boolean special() {
+            return chart.spc() != null && chart.spc().variation() != null
+                    && chart.spc().variation() != se.kvalitetshjulet.domain.trend.Variation.COMMON_CAUSE;
+        }
+    }
 
     /** Settings keys naming the board (nämnd) and the administration (förvaltning) on the cover (decision 0015). */
     public static final String SETTING_BOARD = "organisation.board";
@@ -40,7 +77,7 @@ public record ReportModel(ReportKind kind, Period period, Long unitId, String sc
                        BoardMeeting meeting, se.kvalitetshjulet.service.keyfigure.AggregatedFollowUp aggregated) {
         this(kind, period, unitId, scopeName, generatedOn, texts, previousTexts, patterns, lawCounts, sarahIvo, mariaIvo,
                 risks, selfChecks, keyFigures, trends, descriptionsIncluded, descriptions, privacyFindings, meeting,
-                aggregated, "");
+                aggregated, "", List.of());
     }
 
     /** Risk and event analyses of the year in the subtree (not drafts), and the Bilaga 1 rows. */

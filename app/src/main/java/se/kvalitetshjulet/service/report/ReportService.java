@@ -6,6 +6,8 @@ import se.kvalitetshjulet.service.SaveResult;
 import se.kvalitetshjulet.service.RiskService;
 import se.kvalitetshjulet.service.PatternService;
 import se.kvalitetshjulet.service.OrganisationService;
+import se.kvalitetshjulet.service.ChartBuilder;
+import se.kvalitetshjulet.service.ConclusionDrafter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -103,6 +105,14 @@ public final class ReportService {
     }
 
     private se.kvalitetshjulet.data.repo.SettingsRepository settings;
+    /** Builds the report's run and control charts as the chart screen does; null leaves them out (older wiring). */
+    private ChartBuilder charts;
+
+    /** Gives the report its run and control charts with conclusions drafted from their signals (issue 20). */
+    public ReportService withCharts(ChartBuilder builder) {
+        this.charts = builder;
+        return this;
+    }
 
     /** Gives the report the nämnd and förvaltning for its cover (decision 0015). */
     public ReportService withSettings(se.kvalitetshjulet.data.repo.SettingsRepository s) {
@@ -295,10 +305,139 @@ public final class ReportService {
         }
         se.kvalitetshjulet.service.keyfigure.AggregatedFollowUp agg = aggregated == null || r.kind() == ReportKind.BOARD
                 ? null : aggregated.build(period, r.unitId());
+        check(cancelled);
+        steps.step(0.88, "charts");
+        List<ReportModel.ChartConclusion> conclusions = r.kind() == ReportKind.BOARD ? List.of()
+                : chartConclusions(r, texts, cancelled);
         steps.step(0.9, "done");
         return new ReportModel(r.kind(), period, r.unitId(), scopeName, today, texts, previous, pr, laws, sarahIvo,
                 mariaIvo, riskSummary, sc, keys, trends, r.includeDescriptions(), descriptions, findings, r.meeting(),
-                agg, r.unitId() == null ? coverName(tree) : "");
+                agg, r.unitId() == null ? coverName(tree) : "", conclusions);
+    }
+
+    /** Months of history the report's charts show: three years for the annual report, two for the others. */
+    static int chartMonths(ReportKind kind) {
+        return kind == ReportKind.ANNUAL ? 36 : 24;
+    }
+
+    /**
+     * The run and control charts a report includes, each built by {@link ChartBuilder} exactly as the chart screen
+     * would for the same settings, with the sentence {@link ConclusionDrafter} drafts from its signals and the author's
+     * own from the stored texts: the control chart of all deviations in the scope, one per kind with records, and the
+     * trend charts saved in the decks (mötesbilder) whose unit lies in the scope (every one for a whole-organisation
+     * report), shown as a run chart where the deck shows bars and ending no later than the period. Empty without a
+     * chart builder.
+     */
+    public List<ReportModel.ChartConclusion> chartConclusions(Request r, ReportTexts texts, BooleanSupplier cancelled) {
+        if (charts == null) {
+            return List.of();
+        }
+        Period period = r.period();
+        LocalDate end = period.end();
+        LocalDate start = end.withDayOfMonth(1).minusMonths(chartMonths(r.kind()) - 1L);
+        ConclusionDrafter drafter = new ConclusionDrafter(charts.texts());
+        List<ReportModel.ChartConclusion> out = new ArrayList<>();
+        Set<se.kvalitetshjulet.domain.trend.TrendSettings> seen = new java.util.HashSet<>();
+        List<String[]> wanted = new ArrayList<>();
+        List<se.kvalitetshjulet.domain.trend.TrendSettings> settings = new ArrayList<>();
+        wanted.add(new String[] {"all", null});
+        settings.add(registerChart(null, r.unitId(), start, end));
+        for (DeviationKind k : DeviationKind.values()) {
+            wanted.add(new String[] {"kind." + k.name(), null});
+            settings.add(registerChart(k, r.unitId(), start, end));
+        }
+        Set<Long> scope = r.unitId() == null ? null : organisation.unitScope(r.unitId(), null);
+        for (ChartBuilder.SavedChart c : charts.savedTrendCharts()) {
+            se.kvalitetshjulet.domain.trend.TrendSettings s = c.settings();
+            if (scope != null && (s.unitId() == null || !scope.contains(s.unitId()))) {
+                continue;
+            }
+            if (s.from() != null && s.from().isAfter(end)) {
+                continue;
+            }
+            wanted.add(new String[] {"deck." + c.title(), c.title()});
+            settings.add(forReport(s, end));
+        }
+        for (int i = 0; i < settings.size(); i++) {
+            check(cancelled);
+            se.kvalitetshjulet.domain.trend.TrendSettings s = settings.get(i);
+            if (!seen.add(s)) {
+                continue;
+            }
+            se.kvalitetshjulet.domain.trend.ChartData chart;
+            try {
+                chart = charts.build(s);
+            } catch (IllegalArgumentException e) {
+                continue; // nothing to count in this scope (a kind without records): no chart, not an empty one
+            }
+            if (chart.points().isEmpty() || chart.spc() == null) {
+                continue;
+            }
+            String key = wanted.get(i)[0];
+            String title = wanted.get(i)[1] != null ? wanted.get(i)[1] : chart.title();
+            if (wanted.get(i)[1] != null) {
+                chart = chart.titled(title);
+            }
+            out.add(new ReportModel.ChartConclusion(key, title, chart, series(chart, period.start()),
+                    drafter.draft(title, chart), texts == null ? null : texts.conclusion(key)));
+        }
+        return out;
+    }
+
+    /** The register's own control chart of counts per month (C chart) in the scope, of one kind or all. */
+    private static se.kvalitetshjulet.domain.trend.TrendSettings registerChart(DeviationKind kind, Long unitId,
+                                                                              LocalDate from, LocalDate to) {
+        return se.kvalitetshjulet.domain.trend.TrendSettings.trend(kind, null, unitId, null,
+                se.kvalitetshjulet.domain.trend.Granularity.MONTH, se.kvalitetshjulet.domain.trend.TrendMeasure.COUNT,
+                se.kvalitetshjulet.domain.trend.ChartStyle.CONTROL, from, to, null, null);
+    }
+
+    /**
+     * A deck chart for a report: its own settings (freeze, phases, excluded points, direction, target) with the
+     * period ending no later than the report's, and a run chart where the deck draws bars (bars do not test whether a
+     * change is real).
+     */
+    private static se.kvalitetshjulet.domain.trend.TrendSettings forReport(se.kvalitetshjulet.domain.trend.TrendSettings s,
+                                                                          LocalDate end) {
+        LocalDate to = s.to() == null || s.to().isAfter(end) ? end : s.to();
+        se.kvalitetshjulet.domain.trend.ChartStyle style = s.style() == se.kvalitetshjulet.domain.trend.ChartStyle.BARS
+                ? se.kvalitetshjulet.domain.trend.ChartStyle.RUN : s.style();
+        return new se.kvalitetshjulet.domain.trend.TrendSettings(s.chartKind(), s.kind(), s.categoryId(), s.unitId(),
+                s.areaId(), s.granularity(), s.measure(), style, s.from(), to, s.freeze(), s.phaseStart(),
+                s.templateFamilyId(), s.annotations(), s.riskTemplateId(), s.excluded(), s.screenMr(), s.improvement(),
+                s.target());
+    }
+
+    /** The chart's line for the report's painter; points of the reported period are those from its first month on. */
+    static ReportModel.TrendSeries series(se.kvalitetshjulet.domain.trend.ChartData c, LocalDate periodStart) {
+        int n = c.points().size();
+        List<String> labels = new ArrayList<>();
+        double[] v = new double[n];
+        double[] centre = new double[n];
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        boolean[] sig = new boolean[n];
+        String first = java.time.YearMonth.from(periodStart).toString();
+        int firstInPeriod = n;
+        boolean inPeriod = false;
+        for (int i = 0; i < n; i++) {
+            se.kvalitetshjulet.domain.trend.ChartData.Point p = c.points().get(i);
+            labels.add(p.label());
+            v[i] = p.value();
+            centre[i] = p.centre();
+            lo[i] = p.lower();
+            hi[i] = p.upper();
+            // Red marks points outside the limits; a runs signal is for the whole part and is said in the sentence.
+            sig[i] = p.outside();
+            if (firstInPeriod == n && p.label().compareTo(first) >= 0) {
+                firstInPeriod = i;
+            }
+            if (i >= firstInPeriod && (sig[i] || p.inRunsSignal())) {
+                inPeriod = true;
+            }
+        }
+        return new ReportModel.TrendSeries(null, labels, v, centre, lo, hi, sig, firstInPeriod, inPeriod,
+                c.explanations());
     }
 
     private static void check(BooleanSupplier cancelled) {

@@ -133,7 +133,11 @@ public final class CouncilView extends BorderPane implements Refreshable {
         Button next = new Button(i18n.get("council.planNext"));
         next.setId("councilPlanNext");
         vm.planNextCommand().bind(next);
-        HBox actions = new HBox(8, present, editDeck, docx, pdf, next);
+        Button exportDeck = new Button(i18n.get("trend.deck.export"));
+        exportDeck.setId("councilExportDeck");
+        exportDeck.setTooltip(new javafx.scene.control.Tooltip(i18n.get("trend.deck.export.tooltip")));
+        vm.exportDeckCommand().bind(exportDeck);
+        HBox actions = new HBox(8, present, editDeck, exportDeck, docx, pdf, next);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         TabPane tabs = new TabPane(

@@ -105,6 +105,7 @@ public final class CouncilViewModel {
     private final Command exportDocx;
     private final Command exportPdf;
     private final Command editDeck;
+    private final Command exportDeck;
     private final ObjectProperty<BiConsumer<Long, String>> deckEditor = new SimpleObjectProperty<>();
     private boolean listsLoaded;
 
@@ -132,6 +133,7 @@ public final class CouncilViewModel {
         exportDocx = new Command(() -> export(true), open);
         exportPdf = new Command(() -> export(false), open);
         editDeck = new Command(this::editDeck, open.and(deckEditor.isNotNull()));
+        exportDeck = new Command(this::exportDeck, open);
         selectedMeeting.addListener((o, a, m) -> {
             if (m != null && (current.get() == null || current.get().meeting().id() != m.id())) {
                 open(m.id());
@@ -356,6 +358,34 @@ public final class CouncilViewModel {
     }
 
     /**
+     * Saves this council's deck (the default deck until it has its own, as in presentation mode) with today's data as
+     * PowerPoint or as a PDF handout, by the file's ending; drawn and written off the FX thread.
+     */
+    private void exportDeck() {
+        CouncilService.MeetingView v = current.get();
+        Long unitId = v.meeting().unitId();
+        String owner = i18n.get("trend.deck.council", v.unitName());
+        java.time.LocalDate today = ctx.today();
+        ChartBuilder charts = ctx.chartBuilder(ChartTexts.of(i18n.bundle(), i18n.locale()));
+        dialogs.chooseSaveFile(i18n.get("trend.deck.export.title"),
+                se.kvalitetshjulet.export.DeckExporter.suggestedFileName(owner, today, "pptx"),
+                List.of("*.pptx", "*.pdf")).ifPresent(path -> tasks.run(i18n.get("trend.deck.exporting"), p -> {
+                    new se.kvalitetshjulet.export.DeckExporter(i18n.bundle(),
+                            se.kvalitetshjulet.ui.trend.TrendChartFactory::render).write(
+                            new se.kvalitetshjulet.export.DeckExporter.Deck(owner, today, charts.deck(unitId, null)),
+                            path, p::isCancelled);
+                    return path;
+                }, done -> dialogs.showInfo(i18n.get("trend.deck.export.title"), i18n.get("trend.deck.exported", done)),
+                        e -> {
+                            if (e instanceof IllegalArgumentException) {
+                                dialogs.showError(i18n.get("trend.deck.export.title"), e.getMessage());
+                            } else {
+                                dialogs.showUnexpected(e);
+                            }
+                        }));
+    }
+
+    /**
      * Where "edit the charts" leads: the shell opens the chart screen with the council's deck (given the council's
      * unit id and name). Without one the command is unavailable.
      */
@@ -429,6 +459,8 @@ public final class CouncilViewModel {
     public Command exportDocxCommand() { return exportDocx; }
     public Command exportPdfCommand() { return exportPdf; }
     public Command editDeckCommand() { return editDeck; }
+    /** Saves the council's deck as PowerPoint or PDF handout. */
+    public Command exportDeckCommand() { return exportDeck; }
     public LocalDate today() { return ctx.today(); }
     public I18n i18n() { return i18n; }
 }

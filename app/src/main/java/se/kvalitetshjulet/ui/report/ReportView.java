@@ -193,9 +193,65 @@ public final class ReportView extends BorderPane implements Refreshable {
         buttons.setAlignment(Pos.CENTER_LEFT);
         show(buttons, vm.textsUsedProperty());
 
-        VBox box = new VBox(10, heading, hint, boardHint, grid, privacy, buttons);
+        VBox box = new VBox(10, heading, hint, boardHint, grid, privacy, buttons, conclusionsPane());
         box.setMinWidth(420);
         box.setPrefWidth(620);
+        return box;
+    }
+
+    /**
+     * "Slutsatser om diagrammen": each run or control chart the report includes, with the sentence under it — drafted
+     * from the chart's signals, rewritten here by the author (an emptied box uses the draft again, shown as prompt).
+     */
+    private Node conclusionsPane() {
+        Label heading = new Label(i18n.get("report.ui.conclusions"));
+        heading.getStyleClass().add("h3");
+        Label hint = new Label(i18n.get("report.ui.conclusions.hint"));
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        VBox rows = new VBox(8);
+        rows.setId("reportConclusions");
+        Runnable rebuild = () -> {
+            rows.getChildren().clear();
+            if (vm.conclusions().isEmpty()) {
+                Label none = new Label(i18n.get(vm.conclusionsLoadingProperty().get()
+                        ? "report.ui.conclusions.loading" : "report.ui.conclusions.none"));
+                none.getStyleClass().add("hint");
+                none.setWrapText(true);
+                rows.getChildren().add(none);
+            }
+            int i = 0;
+            for (ReportViewModel.ConclusionRow row : vm.conclusions()) {
+                TextArea area = new TextArea();
+                area.setId("reportConclusion" + i++);
+                area.setWrapText(true);
+                area.setPrefRowCount(3);
+                area.setPromptText(row.drafted());
+                area.textProperty().bindBidirectional(row.text());
+                area.disableProperty().bind(Bindings.not(vm.textsLoadedProperty()));
+                Label title = new Label(row.title());
+                title.setStyle("-fx-font-weight: bold;");
+                title.setWrapText(true);
+                title.setLabelFor(area);
+                rows.getChildren().addAll(title, area);
+            }
+        };
+        vm.conclusions().addListener((javafx.collections.ListChangeListener<ReportViewModel.ConclusionRow>) c -> rebuild.run());
+        vm.conclusionsLoadingProperty().addListener((o, a, b) -> rebuild.run());
+        rebuild.run();
+        // Saved with the other texts: the same command, also under the conclusions so that it is at hand.
+        Button save = new Button(i18n.get("report.ui.texts.save"));
+        save.setId("reportSaveConclusions");
+        vm.saveTextsCommand().bind(save);
+        Label unsaved = new Label(i18n.get("report.ui.texts.unsavedBadge"));
+        unsaved.getStyleClass().add("hint");
+        unsaved.visibleProperty().bind(vm.textsDirtyProperty());
+        HBox buttons = new HBox(10, save, unsaved);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        show(buttons, Bindings.isNotEmpty(vm.conclusions()));
+        VBox box = new VBox(6, heading, hint, rows, buttons);
+        box.setPadding(new Insets(10, 0, 0, 0));
+        show(box, vm.textsUsedProperty());
         return box;
     }
 

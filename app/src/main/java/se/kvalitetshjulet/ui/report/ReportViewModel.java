@@ -274,6 +274,65 @@ public final class ReportViewModel {
 
     private record TextsLoaded(ReportTexts texts, ReportTexts previous) { }
 
+    /** One run or control chart the report includes and the sentence under it (drafted, or the author's). */
+    public record ConclusionRow(String key, String title, String drafted, StringProperty text) { }
+
+    private final ObservableList<ConclusionRow> conclusions = FXCollections.observableArrayList();
+    private final BooleanProperty conclusionsLoading = new SimpleBooleanProperty();
+
+    /** The report's charts with their sentences, for the author to rewrite (saved with the texts). */
+    public ObservableList<ConclusionRow> conclusions() { return conclusions; }
+    public BooleanProperty conclusionsLoadingProperty() { return conclusionsLoading; }
+
+    /** Computes the charts the chosen report includes and drafts their sentences, off the FX thread. */
+    private void loadConclusions(int seq, ReportTexts texts) {
+        if (kind.get() == ReportKind.BOARD) {
+            conclusions.clear();
+            return;
+        }
+        ReportService.Request r = request(false);
+        conclusionsLoading.set(true);
+        tasks.run(i18n.get("report.ui.conclusions.loading"), p -> ctx.reportService().chartConclusions(r, texts,
+                p::isCancelled), list -> {
+                    if (seq != textSeq) {
+                        return;
+                    }
+                    conclusionsLoading.set(false);
+                    applyingTexts = true;
+                    try {
+                        List<ConclusionRow> rows = new ArrayList<>();
+                        for (var c : list) {
+                            if (c.key().startsWith("kind.") && !c.special()) {
+                                continue; // as in the report: a kind's chart only when it shows a special cause
+                            }
+                            StringProperty text = new SimpleStringProperty(c.text());
+                            text.addListener((o, a, b) -> textEdited());
+                            rows.add(new ConclusionRow(c.key(), c.title(), c.drafted(), text));
+                        }
+                        conclusions.setAll(rows);
+                    } finally {
+                        applyingTexts = false;
+                    }
+                }, e -> {
+                    conclusionsLoading.set(false);
+                    failed(e);
+                });
+    }
+
+    /** The stored conclusions with this screen's: a sentence left as drafted (or emptied) is not stored. */
+    private java.util.Map<String, String> currentConclusions(ReportTexts base) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>(base.conclusions());
+        for (ConclusionRow row : conclusions) {
+            String t = row.text().get() == null ? "" : row.text().get().strip();
+            if (t.isEmpty() || t.equals(row.drafted())) {
+                out.remove(row.key());
+            } else {
+                out.put(row.key(), t);
+            }
+        }
+        return out;
+    }
+
     private void loadTexts() {
         int seq = ++textSeq;
         int y = year.get();
@@ -286,6 +345,7 @@ public final class ReportViewModel {
                         applyTexts(l.texts());
                         previousPriorities.set(l.previous().priorities());
                         textsLoaded.set(true);
+                        loadConclusions(seq, l.texts());
                     }
                 }, this::failed);
     }
@@ -337,7 +397,7 @@ public final class ReportViewModel {
         for (int i = 0; i < all.length; i++) {
             all[i] = m.total(i);
         }
-        rows.add(new PreviewRow(i18n.get("report.col.allKinds"), PatternReport.boardStyle(all, p.period())));
+        rows.add(new PreviewRow(i18n.get("report.col.allKinds"), p.boardStyle(all)));
         rows.add(new PreviewRow(i18n.get("report.ui.preview.sarah"), Long.toString(m.count(DeviationKind.LEX_SARAH))));
         rows.add(new PreviewRow(i18n.get("report.ui.preview.ivo"),
                 i18n.get("report.ui.preview.ivoValue", m.sarahIvo(), m.mariaIvo())));
@@ -367,7 +427,7 @@ public final class ReportViewModel {
 
     private ReportTexts currentTexts(ReportTexts base) {
         return new ReportTexts(base.id(), base.year(), base.tertial(), base.unitId(), summary.get(), priorities.get(),
-                followUp.get(), analysis.get(), externalAudits.get());
+                followUp.get(), analysis.get(), externalAudits.get(), currentConclusions(base));
     }
 
     private ReportTexts currentTexts() {

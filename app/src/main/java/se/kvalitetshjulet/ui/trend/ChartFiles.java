@@ -36,12 +36,17 @@ final class ChartFiles {
 
     /** The chart drawn into an image of exactly this size, text scaled with it. */
     public static BufferedImage render(ChartData data, int width, int height) {
+        return render(data, width, height, scaleFor(width, height));
+    }
+
+    /** The chart drawn into an image of exactly this size at this text scale (a deck slide: the projector's scale). */
+    public static BufferedImage render(ChartData data, int width, int height, double scale) {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            create(data, scaleFor(width, height)).draw(g, new Rectangle2D.Double(0, 0, width, height));
+            create(data, scale).draw(g, new Rectangle2D.Double(0, 0, width, height));
         } finally {
             g.dispose();
         }

@@ -54,19 +54,26 @@ final class ThinningCategoryAxis extends CategoryAxis {
         lastStep = thin ? LabelThinning.step(n, usable, extent, fm.getHeight() * 0.25) : 1;
         List<CategoryTick> out = new ArrayList<>(n);
         List<String> shown = new ArrayList<>();
+        org.jfree.chart.axis.CategoryLabelPosition position = getCategoryLabelPositions().getLabelPosition(edge);
+        double extentAcross = state.getMax();
         for (int i = 0; i < n; i++) {
             CategoryTick t = ticks.get(i);
             if (LabelThinning.shown(i, n, lastStep)) {
                 String label = t.getCategory().toString();
                 shown.add(label);
-                out.add(new CategoryTick(t.getCategory(), TextUtils.createTextBlock(label, getTickLabelFont(),
-                        getTickLabelPaint()), t.getLabelAnchor(), t.getRotationAnchor(), t.getAngle()));
+                TextBlock block = TextUtils.createTextBlock(label, getTickLabelFont(), getTickLabelPaint());
+                // The whole label needs its whole extent: reserve it, or rotated labels run into the legend below.
+                extentAcross = Math.max(extentAcross, RectangleEdge.isTopOrBottom(edge)
+                        ? calculateTextBlockHeight(block, position, g2) : calculateTextBlockWidth(block, position, g2));
+                out.add(new CategoryTick(t.getCategory(), block, t.getLabelAnchor(), t.getRotationAnchor(),
+                        t.getAngle()));
             } else {
                 out.add(new CategoryTick(t.getCategory(), new TextBlock(), t.getLabelAnchor(), t.getRotationAnchor(),
                         t.getAngle()));
             }
         }
         lastShown = List.copyOf(shown);
+        state.setMax(extentAcross);
         return out;
     }
 

@@ -243,6 +243,11 @@ public final class TrendChartFactory {
         return ChartFiles.render(data, width, height);
     }
 
+    /** The chart drawn into an image of exactly this size at this text scale (a deck slide: the projector's scale). */
+    public static BufferedImage render(ChartData data, int width, int height, double scale) {
+        return ChartFiles.render(data, width, height, scale);
+    }
+
     /** Writes the chart as PNG of this size, with its resolution (dots per inch) in the pHYs chunk. */
     public static void writePng(ChartData data, Path target, int width, int height, int dpi) {
         ChartFiles.writePng(data, target, width, height, dpi);

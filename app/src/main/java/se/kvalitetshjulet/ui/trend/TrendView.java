@@ -87,7 +87,11 @@ public final class TrendView extends BorderPane implements Refreshable {
         });
         // Two rows, so that a 1366 px laptop shows every control in full: the title with Presentera, then the deck
         // (whose mötesbilder) and what to do with the chart on screen.
-        HBox titleRow = new HBox(10, title, new javafx.scene.layout.Region(), present);
+        Button exportDeck = new Button(i18n.get("trend.deck.export"));
+        exportDeck.setId("trendExportDeck");
+        exportDeck.setTooltip(new javafx.scene.control.Tooltip(i18n.get("trend.deck.export.tooltip")));
+        vm.exportDeckCommand().bind(exportDeck);
+        HBox titleRow = new HBox(10, title, new javafx.scene.layout.Region(), exportDeck, present);
         HBox.setHgrow(titleRow.getChildren().get(1), javafx.scene.layout.Priority.ALWAYS);
         titleRow.setAlignment(Pos.CENTER_LEFT);
         Label deckLabel = new Label(i18n.get("trend.deck.owner"));

@@ -56,6 +56,7 @@ import se.kvalitetshjulet.domain.trend.Granularity;
 import se.kvalitetshjulet.domain.trend.Pareto;
 import se.kvalitetshjulet.domain.trend.TrendMeasure;
 import se.kvalitetshjulet.domain.trend.TrendPoint;
+import se.kvalitetshjulet.export.DeckExporter;
 import se.kvalitetshjulet.service.ChartBuilder;
 import se.kvalitetshjulet.service.ChartTexts;
 import se.kvalitetshjulet.service.TrendService;
@@ -159,6 +160,7 @@ public final class TrendViewModel {
     private final Command renameInDeck;
     private final Command replaceInDeck;
     private final Command openDeckItem;
+    private final Command exportDeck;
     private boolean listsLoaded;
     private boolean applying;
 
@@ -193,6 +195,7 @@ public final class TrendViewModel {
         renameInDeck = new Command(this::renameInDeck, itemChosen);
         replaceInDeck = new Command(this::replaceInDeck, itemChosen.and(chart.isNotNull()));
         openDeckItem = new Command(() -> apply(selectedDeckItem.get().settings()), selectedDeckItem.isNotNull());
+        exportDeck = new Command(this::exportDeck, deckBusy.not());
         exportSize.addListener((o, a, size) -> {
             if (size != null && size != ExportSize.CUSTOM) {
                 exportWidth.set(size.width());
@@ -485,6 +488,31 @@ public final class TrendViewModel {
                 dialogs::showUnexpected);
     }
 
+    /**
+     * The chosen deck (the default deck when a council has none yet, as in presentation mode) with today's data as a
+     * PowerPoint file or a PDF handout, chosen by the file's ending; drawn and written off the FX thread.
+     */
+    private void exportDeck() {
+        Long council = currentCouncil();
+        String owner = deckOwner.get() == null ? i18n.get("trend.deck.default") : deckOwner.get().name();
+        TrendSettings current = settings();
+        LocalDate today = ctx.today();
+        dialogs.chooseSaveFile(i18n.get("trend.deck.export.title"), DeckExporter.suggestedFileName(owner, today, "pptx"),
+                List.of("*.pptx", "*.pdf")).ifPresent(path -> tasks.run(i18n.get("trend.deck.exporting"), p -> {
+                    List<ChartData> list = charts.deck(council, current);
+                    new DeckExporter(i18n.bundle(), TrendChartFactory::render)
+                            .write(new DeckExporter.Deck(owner, today, list), path, p::isCancelled);
+                    return path;
+                }, done -> dialogs.showInfo(i18n.get("trend.deck.export.title"), i18n.get("trend.deck.exported", done)),
+                        e -> {
+                            if (e instanceof IllegalArgumentException) {
+                                dialogs.showError(i18n.get("trend.deck.export.title"), e.getMessage());
+                            } else {
+                                dialogs.showUnexpected(e);
+                            }
+                        }));
+    }
+
     // ---- editing the deck ----------------------------------------------------------------
 
     /**
@@ -680,6 +708,8 @@ public final class TrendViewModel {
     public Command renameInDeckCommand() { return renameInDeck; }
     public Command replaceInDeckCommand() { return replaceInDeck; }
     public Command openDeckItemCommand() { return openDeckItem; }
+    /** Saves the chosen deck as PowerPoint or as a PDF handout (by the file's ending). */
+    public Command exportDeckCommand() { return exportDeck; }
     public ObjectProperty<ChartData> chartProperty() { return chart; }
     public StringProperty messageProperty() { return message; }
     public Command exportPngCommand() { return exportPng; }

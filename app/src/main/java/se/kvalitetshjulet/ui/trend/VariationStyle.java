@@ -21,16 +21,11 @@ public final class VariationStyle {
     }
 
     static Color colour(Variation v) {
-        return v == null || v == Variation.COMMON_CAUSE ? COMMON : v.improvement() ? IMPROVEMENT : v.concern() ? CONCERN
-                : COMMON;
+        return new Color((v == null ? Variation.COMMON_CAUSE : v).rgb());
     }
 
     static String glyph(Variation v) {
-        if (v == null || v == Variation.COMMON_CAUSE) {
-            return "●";
-        }
-        boolean high = v == Variation.IMPROVEMENT_HIGH || v == Variation.CONCERN_HIGH;
-        return v == Variation.SPECIAL_NO_DIRECTION ? "◆" : high ? "▲" : "▼";
+        return (v == null ? Variation.COMMON_CAUSE : v).glyph();
     }
 
     static String css(Color c) {
