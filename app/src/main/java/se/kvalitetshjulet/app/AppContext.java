@@ -79,6 +79,8 @@ public final class AppContext implements AutoCloseable {
     private final se.kvalitetshjulet.service.ListsService lists;
     private final se.kvalitetshjulet.service.OrgFileService orgFile;
     private final se.kvalitetshjulet.service.Bilaga2Service bilaga2;
+    // h5: backups of the database file (decision 0020)
+    private final se.kvalitetshjulet.service.BackupService backups;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
@@ -139,6 +141,7 @@ public final class AppContext implements AutoCloseable {
         this.bilaga2 = new se.kvalitetshjulet.service.Bilaga2Service(database, boardRows, selfChecks);
         this.orgFile = new se.kvalitetshjulet.service.OrgFileService(database, units,
                 new se.kvalitetshjulet.data.repo.UnitExternalIdRepository(database, audit));
+        this.backups = new se.kvalitetshjulet.service.BackupService(database, settings, audit, clock);
     }
 
     public Database database() { return database; }
@@ -192,6 +195,7 @@ public final class AppContext implements AutoCloseable {
     public se.kvalitetshjulet.service.ListsService lists() { return lists; }
     public se.kvalitetshjulet.service.OrgFileService orgFile() { return orgFile; }
     public se.kvalitetshjulet.service.Bilaga2Service bilaga2() { return bilaga2; }
+    public se.kvalitetshjulet.service.BackupService backups() { return backups; }
 
     public ReportExporter reportExporter(java.util.Locale locale) {
         return new ReportExporter(java.util.ResourceBundle.getBundle("i18n.messages", locale,
