@@ -18,6 +18,8 @@ public final class RecordingDialogService implements DialogService {
     /** The option chosen in {@link #choose}; empty = the dialog closed without an answer. */
     public Optional<Integer> chooseAnswer = Optional.of(0);
     public final List<List<String>> choices = new ArrayList<>();
+    /** The messages of the confirmations asked. */
+    public final List<String> confirms = new ArrayList<>();
 
     @Override
     public void showError(String title, String message) {
@@ -31,6 +33,7 @@ public final class RecordingDialogService implements DialogService {
 
     @Override
     public boolean confirm(String title, String message) {
+        confirms.add(message);
         return confirmAnswer;
     }
 

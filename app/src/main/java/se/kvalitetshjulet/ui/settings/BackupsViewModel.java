@@ -113,7 +113,6 @@ public final class BackupsViewModel {
             return new Made(made, service.list());
         }, (Made m) -> {
             backups.setAll(m.all());
-            selected.set(null);
             busy.set(false);
             notice.set(i18n.get("h5.backup.created", m.made().name()));
         }, this::failed);
