@@ -3,7 +3,7 @@ package se.kvalitetshjulet.app;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import se.kvalitetshjulet.data.Actor;
+import se.kvalitetshjulet.domain.audit.Actor;
 import se.kvalitetshjulet.data.Database;
 import se.kvalitetshjulet.data.repo.AuditTrail;
 import se.kvalitetshjulet.data.repo.ActionRepository;
@@ -23,12 +23,12 @@ import se.kvalitetshjulet.service.ActionService;
 import se.kvalitetshjulet.service.AnnualCycleService;
 import se.kvalitetshjulet.service.CouncilService;
 import se.kvalitetshjulet.service.QualityPlanService;
-import se.kvalitetshjulet.service.DemoDataService;
+import se.kvalitetshjulet.service.demo.DemoDataService;
 import se.kvalitetshjulet.service.DeviationService;
 import se.kvalitetshjulet.service.OrganisationService;
 import se.kvalitetshjulet.service.PatternService;
 import se.kvalitetshjulet.service.TrendService;
-import se.kvalitetshjulet.service.ReportService;
+import se.kvalitetshjulet.service.report.ReportService;
 import se.kvalitetshjulet.service.RiskService;
 import se.kvalitetshjulet.export.ReportExporter;
 import se.kvalitetshjulet.service.SelfCheckService;
@@ -79,6 +79,9 @@ public final class AppContext implements AutoCloseable {
     private final se.kvalitetshjulet.service.ListsService lists;
     private final se.kvalitetshjulet.service.OrgFileService orgFile;
     private final se.kvalitetshjulet.service.Bilaga2Service bilaga2;
+    private final se.kvalitetshjulet.service.AuditService auditService;
+    private final se.kvalitetshjulet.service.TaxonomyService taxonomyService;
+    private final se.kvalitetshjulet.service.SavedFilterService savedFilterService;
     // h5: backups of the database file (decision 0020)
     private final se.kvalitetshjulet.service.BackupService backups;
 
@@ -141,10 +144,22 @@ public final class AppContext implements AutoCloseable {
         this.bilaga2 = new se.kvalitetshjulet.service.Bilaga2Service(database, boardRows, selfChecks);
         this.orgFile = new se.kvalitetshjulet.service.OrgFileService(database, units,
                 new se.kvalitetshjulet.data.repo.UnitExternalIdRepository(database, audit));
+        this.auditService = new se.kvalitetshjulet.service.AuditService(audit);
+        this.taxonomyService = new se.kvalitetshjulet.service.TaxonomyService(taxonomies);
+        this.savedFilterService = new se.kvalitetshjulet.service.SavedFilterService(savedFilters);
         this.backups = new se.kvalitetshjulet.service.BackupService(database, settings, audit, clock);
     }
 
     public Database database() { return database; }
+
+    /** The database file, or null for a server database. */
+    public java.nio.file.Path databaseFile() { return database.file(); }
+    /** The file name or the server address, for the title bar. */
+    public String databaseDescription() { return database.describe(); }
+    public boolean databaseEncrypted() { return database.encrypted(); }
+    public se.kvalitetshjulet.service.AuditService auditService() { return auditService; }
+    public se.kvalitetshjulet.service.TaxonomyService taxonomyService() { return taxonomyService; }
+    public se.kvalitetshjulet.service.SavedFilterService savedFilterService() { return savedFilterService; }
     public Clock clock() { return clock; }
     public LocalDate today() { return LocalDate.now(clock); }
     public Actor actor() { return actor; }
@@ -212,7 +227,7 @@ public final class AppContext implements AutoCloseable {
     }
 
     public se.kvalitetshjulet.service.imports.DeviationImporter deviationImporter() {
-        return new se.kvalitetshjulet.service.imports.DeviationImporter(database, organisation, taxonomies, audit, clock,
+        return new se.kvalitetshjulet.service.imports.DeviationImporter(database, units, taxonomies, audit, clock,
                 () -> privacy.refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.IMPORT));
     }
 

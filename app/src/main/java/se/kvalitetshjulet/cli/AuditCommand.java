@@ -1,5 +1,7 @@
 package se.kvalitetshjulet.cli;
 
+import se.kvalitetshjulet.domain.audit.AuditVerification;
+import se.kvalitetshjulet.domain.audit.AuditBreak;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -40,7 +42,7 @@ public final class AuditCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (AppContext ctx = db.open()) {
-                AuditTrail.Verification v = ctx.audit().verify();
+                AuditVerification v = ctx.audit().verify();
                 var out = spec.commandLine().getOut();
                 if (v.intact()) {
                     out.printf("Ändringsloggen är hel: %d rader, kedjan obruten%s.%n", v.rows(),
@@ -49,7 +51,7 @@ public final class AuditCommand implements Callable<Integer> {
                 }
                 var err = spec.commandLine().getErr();
                 err.printf("Ändringsloggen är bruten: %d fel i %d rader.%n", v.breaks().size(), v.rows());
-                for (AuditTrail.Break b : v.breaks()) {
+                for (AuditBreak b : v.breaks()) {
                     err.printf(b.id() == 0 ? "  slutpunkten: %2$s%n" : "  rad %d: %s%n", b.id(), b.problem());
                 }
                 err.println("Jämför med en säkerhetskopia för att se vad som ändrats; databasen har inte rörts.");

@@ -14,7 +14,7 @@ import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.app.AppPaths;
 import se.kvalitetshjulet.data.Database;
 import se.kvalitetshjulet.data.DatabaseRefusedException;
-import se.kvalitetshjulet.data.Passphrase;
+import se.kvalitetshjulet.domain.Passphrase;
 import se.kvalitetshjulet.data.ServerUrl;
 
 /**

@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import se.kvalitetshjulet.app.AppContext;
-import se.kvalitetshjulet.service.DemoDataService;
+import se.kvalitetshjulet.service.demo.DemoDataService;
 
 /** {@code demo --db PATH [--seed S] [--deviations N]}: a fictional municipality with three years of data. */
 @Command(name = "demo", mixinStandardHelpOptions = true,

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import se.kvalitetshjulet.data.DatabaseEncryption;
 import se.kvalitetshjulet.data.DatabaseRefusedException;
-import se.kvalitetshjulet.data.Passphrase;
+import se.kvalitetshjulet.domain.Passphrase;
 
 /**
  * {@code encrypt --db FILE} turns a plain database into an encrypted one, {@code rekey --db FILE} changes the

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.cli;
 
+import se.kvalitetshjulet.domain.keyfigure.ComparisonChoice;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -381,15 +382,15 @@ public final class KeyFiguresCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            List<KeyFigureRepository.Comparison> list = new ArrayList<>();
-            similar.forEach(c -> list.add(new KeyFigureRepository.Comparison(c, ComparisonRole.SIMILAR)));
+            List<ComparisonChoice> list = new ArrayList<>();
+            similar.forEach(c -> list.add(new ComparisonChoice(c, ComparisonRole.SIMILAR)));
             if (county != null) {
-                list.add(new KeyFigureRepository.Comparison(county, ComparisonRole.COUNTY));
+                list.add(new ComparisonChoice(county, ComparisonRole.COUNTY));
             }
             if (national) {
-                list.add(new KeyFigureRepository.Comparison("0000", ComparisonRole.NATIONAL));
+                list.add(new ComparisonChoice("0000", ComparisonRole.NATIONAL));
             }
-            other.forEach(c -> list.add(new KeyFigureRepository.Comparison(c, ComparisonRole.OTHER)));
+            other.forEach(c -> list.add(new ComparisonChoice(c, ComparisonRole.OTHER)));
             try (AppContext ctx = db.open()) {
                 if (own != null && !ctx.keyFigures().setOwnMunicipality(own).ok()) {
                     spec.commandLine().getErr().println("Kommunkoden '" + own + "' är inte giltig.");

@@ -17,8 +17,8 @@ import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.domain.report.BoardMeeting;
 import se.kvalitetshjulet.domain.report.ReportFormat;
 import se.kvalitetshjulet.domain.report.ReportKind;
-import se.kvalitetshjulet.service.ReportModel;
-import se.kvalitetshjulet.service.ReportService;
+import se.kvalitetshjulet.service.report.ReportModel;
+import se.kvalitetshjulet.service.report.ReportService;
 
 /**
  * {@code report annual --year Y [--unit ID] --format docx|pdf|xlsx --out FILE},

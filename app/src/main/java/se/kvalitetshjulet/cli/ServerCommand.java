@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.data.Database;
 import se.kvalitetshjulet.data.PostgresServer;
-import se.kvalitetshjulet.data.ServerAccess;
+import se.kvalitetshjulet.data.repo.ServerAccess;
 import se.kvalitetshjulet.data.ServerMigration;
 import se.kvalitetshjulet.data.ServerUrl;
 import se.kvalitetshjulet.domain.org.AccessRole;

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.data;
 
+import se.kvalitetshjulet.domain.Passphrase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

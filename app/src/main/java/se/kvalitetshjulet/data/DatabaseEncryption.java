@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.data;
 
+import se.kvalitetshjulet.domain.Passphrase;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;

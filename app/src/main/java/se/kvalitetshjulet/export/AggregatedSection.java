@@ -13,7 +13,7 @@ import se.kvalitetshjulet.domain.keyfigure.SurveyChange;
 import se.kvalitetshjulet.domain.keyfigure.SurveyRules;
 import se.kvalitetshjulet.domain.report.ReportKind;
 import se.kvalitetshjulet.domain.spc.SpcPoint;
-import se.kvalitetshjulet.service.ReportModel;
+import se.kvalitetshjulet.service.report.ReportModel;
 import se.kvalitetshjulet.service.keyfigure.AggregatedFollowUp;
 import se.kvalitetshjulet.service.keyfigure.FollowUpService;
 

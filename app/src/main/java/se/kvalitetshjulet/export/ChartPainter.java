@@ -3,7 +3,7 @@ package se.kvalitetshjulet.export;
 import java.awt.Color;
 import java.util.List;
 
-import se.kvalitetshjulet.service.ReportModel;
+import se.kvalitetshjulet.service.report.ReportModel;
 
 /**
  * Draws the report charts (grouped bars per verksamhetsområde and year; monthly control charts) on any

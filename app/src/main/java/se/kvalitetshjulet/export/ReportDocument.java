@@ -15,7 +15,7 @@ import se.kvalitetshjulet.domain.deviation.Law;
 import se.kvalitetshjulet.domain.deviation.PatternReport;
 import se.kvalitetshjulet.domain.report.ReportKind;
 import se.kvalitetshjulet.domain.risk.AppendixRow;
-import se.kvalitetshjulet.service.ReportModel;
+import se.kvalitetshjulet.service.report.ReportModel;
 
 /**
  * A report (kvalitetsberättelse, kvalitetsrapport, nämndunderlag) as a list of blocks that the DOCX, PDF and XLSX

@@ -15,7 +15,7 @@ import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 
-import se.kvalitetshjulet.service.ReportModel;
+import se.kvalitetshjulet.service.report.ReportModel;
 
 /**
  * Writes a report to Word: heading styles, a table of contents field, Word tables, page numbers in the footer and the

@@ -6,7 +6,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 import se.kvalitetshjulet.domain.report.ReportFormat;
-import se.kvalitetshjulet.service.ReportModel;
+import se.kvalitetshjulet.service.report.ReportModel;
 
 /** Writes a built report in the chosen format (Word, PDF or the tables behind it in Excel). */
 public final class ReportExporter {

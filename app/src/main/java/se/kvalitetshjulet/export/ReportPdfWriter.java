@@ -15,7 +15,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 
-import se.kvalitetshjulet.service.ReportModel;
+import se.kvalitetshjulet.service.report.ReportModel;
 
 /**
  * Writes a report to PDF on A4: DejaVu Sans when installed (else Helvetica/WinAnsi), tables with repeated headers

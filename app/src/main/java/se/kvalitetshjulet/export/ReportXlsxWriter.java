@@ -17,7 +17,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-import se.kvalitetshjulet.service.ReportModel;
+import se.kvalitetshjulet.service.report.ReportModel;
 
 /**
  * Writes the tables behind a report to Excel, one sheet per table (tables of the same kind, such as Bilaga 1 per

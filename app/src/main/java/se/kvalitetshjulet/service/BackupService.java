@@ -114,7 +114,7 @@ public final class BackupService {
             settings.put(tx, Backups.KEEP_DAILY, Integer.toString(policy.daily()));
             settings.put(tx, Backups.KEEP_WEEKLY, Integer.toString(policy.weekly()));
             settings.put(tx, Backups.KEEP_OTHER, Integer.toString(policy.other()));
-            audit.appendMaps(tx, "app_setting", 0, AuditTrail.Action.UPDATE, image(before), image(policy), null);
+            audit.appendMaps(tx, "app_setting", 0, se.kvalitetshjulet.domain.audit.AuditAction.UPDATE, image(before), image(policy), null);
         });
         return SaveResult.saved(policy());
     }

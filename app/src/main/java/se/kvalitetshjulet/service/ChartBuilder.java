@@ -1,5 +1,8 @@
 package se.kvalitetshjulet.service;
 
+import se.kvalitetshjulet.domain.selfcheck.TemplateFamily;
+import se.kvalitetshjulet.domain.SavedFilter;
+import se.kvalitetshjulet.domain.deviation.TaxonomyKind;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -82,7 +85,7 @@ public final class ChartBuilder {
      * is empty too). A chart whose data is missing now says so instead of failing the deck.
      */
     public List<ChartData> deck(Long councilUnitId, TrendSettings current) {
-        List<SavedFilterRepository.Saved> saved = savedFilters.inOrder(ChartDeck.screen(councilUnitId));
+        List<SavedFilter> saved = savedFilters.inOrder(ChartDeck.screen(councilUnitId));
         if (saved.isEmpty() && councilUnitId != null) {
             saved = savedFilters.inOrder(ChartDeck.DEFAULT_SCREEN);
         }
@@ -90,7 +93,7 @@ public final class ChartBuilder {
         if (saved.isEmpty() && current != null) {
             charts.add(build(current));
         }
-        for (SavedFilterRepository.Saved f : saved) {
+        for (SavedFilter f : saved) {
             charts.add(buildForDeck(TrendSettingsJson.fromJson(f.definition())).titled(f.name()));
         }
         return charts;
@@ -369,7 +372,7 @@ public final class ChartBuilder {
     private String what(TrendSettings s) {
         String what = s.kind() == null ? texts.get("trend.allKinds") : texts.of(s.kind());
         if (s.categoryId() != null) {
-            what += " · " + taxonomies.list(TaxonomyRepository.Kind.CATEGORY).stream().filter(c -> c.id() == s.categoryId()).map(Taxonomy::name).findFirst().orElse("");
+            what += " · " + taxonomies.list(TaxonomyKind.CATEGORY).stream().filter(c -> c.id() == s.categoryId()).map(Taxonomy::name).findFirst().orElse("");
         }
         return what;
     }
@@ -422,7 +425,7 @@ public final class ChartBuilder {
         String latest = texts.get("trend.compliance.latest", last.name(), last.compliant(), last.assessable(),
                 String.format(texts.locale(), "%.0f", 100.0 * last.compliant() / last.assessable()));
         String family = trends.templateFamilies().stream().filter(f -> f.familyId() == s.templateFamilyId())
-                .map(ChartRepository.TemplateFamily::name).findFirst().orElse("");
+                .map(TemplateFamily::name).findFirst().orElse("");
         String subtitle = where(s, organisation.tree()) + " · "
                 + texts.get("trend.compliance.rounds", rounds.size()) + " · "
                 + texts.get("trend.chartName." + (pChart ? "P" : "BARS"));

@@ -1,5 +1,7 @@
 package se.kvalitetshjulet.service;
 
+import se.kvalitetshjulet.domain.council.OrderedAnalysis;
+import se.kvalitetshjulet.domain.council.MeetingRow;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -91,7 +93,7 @@ public final class CouncilService {
     public record MeetingView(Meeting meeting, String unitName, Meeting previous, LocalDate since, long deviationCount,
                               List<DeviationRow> deviations, Set<Long> reviewed, List<FollowUpItem> followUps,
                               List<ActionRow> overdue, List<AgendaItem> agenda, List<ActionRow> decisions,
-                              List<CouncilRepository.OrderedAnalysis> analyses) { }
+                              List<OrderedAnalysis> analyses) { }
 
     public LocalDate today() {
         return LocalDate.now(clock);
@@ -104,7 +106,7 @@ public final class CouncilService {
     // ---- meetings ------------------------------------------------------------------------
 
     /** Meetings of a unit's subtree (null: all units), newest first. */
-    public List<CouncilRepository.MeetingRow> meetings(Long unitId) {
+    public List<MeetingRow> meetings(Long unitId) {
         return councils.list(unitId == null ? null : organisation.unitScope(unitId, null));
     }
 
@@ -213,7 +215,7 @@ public final class CouncilService {
     }
 
     /** Meetings from today up to {@code days} ahead, earliest first. */
-    public List<CouncilRepository.MeetingRow> upcoming(int days) {
+    public List<MeetingRow> upcoming(int days) {
         return councils.between(null, today(), today().plusDays(days));
     }
 

@@ -28,6 +28,11 @@ public final class DenominatorService {
         this.organisation = organisation;
     }
 
+    /** Imports a denominator file (all or nothing, decision 11). */
+    public DenominatorImporter.Result importCsv(java.nio.file.Path file) throws java.io.IOException {
+        return new DenominatorImporter(db, repo, organisation).importCsv(file);
+    }
+
     /** All twelve months of the year, January first; unknown months have no figures. */
     public List<MonthDenominator> year(long unitId, int year) {
         Map<YearMonth, MonthDenominator> stored = repo.year(unitId, year).stream()

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.service;
 
+import se.kvalitetshjulet.domain.Versioned;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ public final class DeviationService {
     }
 
     /** The deviation and the version it was read at; save with that version to be told of others' changes. */
-    public java.util.Optional<se.kvalitetshjulet.data.repo.DeviationRepository.Versioned<Deviation>> openForEdit(long id) {
+    public java.util.Optional<Versioned<Deviation>> openForEdit(long id) {
         return repo.findVersioned(id);
     }
 
@@ -256,6 +257,24 @@ public final class DeviationService {
 
     public boolean ivoOverdue(Deviation d) {
         return deadlines().ivoOverdue(d, today());
+    }
+
+    public java.util.Optional<Deviation> find(long id) {
+        return repo.find(id);
+    }
+
+    public List<se.kvalitetshjulet.domain.deviation.DeviationLink> links(long id) {
+        return repo.links(id);
+    }
+
+    /** How many records match, counted in the database. */
+    public long count(DeviationFilter filter) {
+        return repo.count(filter, today());
+    }
+
+    /** Open measures past their due date, over the whole register. */
+    public long countOverdueActions() {
+        return repo.countOverdueActions(today());
     }
 
     public List<Measure> measures(long deviationId) {

@@ -80,15 +80,10 @@ public final class PrivacyService {
      * reports) where the row and column say where to look.
      */
     public static String kindsOnly(List<PrivacyCheck.Finding> found) {
-        return found.stream().map(f -> kindName(f.kind())).distinct().collect(Collectors.joining(", "));
+        return PrivacyCheck.kindsOnly(found);
     }
 
     public static String kindName(PrivacyCheck.Kind kind) {
-        return switch (kind) {
-            case IDENTITY_NUMBER -> "personnummer";
-            case NAME -> "namn";
-            case PHONE -> "telefonnummer";
-            case ADDRESS -> "adress";
-        };
+        return PrivacyCheck.kindName(kind);
     }
 }

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.service;
 
+import se.kvalitetshjulet.domain.risk.LinkedDeviation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -215,7 +216,7 @@ public final class RiskService {
                 List.of(new Problem("deviations", "deviation.validation.linkTargetMissing", caseRef))));
     }
 
-    public List<RiskRepository.LinkedDeviation> linkedDeviations(long analysisId) {
+    public List<LinkedDeviation> linkedDeviations(long analysisId) {
         return repo.linkedDeviations(analysisId);
     }
 

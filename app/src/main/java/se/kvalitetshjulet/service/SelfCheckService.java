@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.service;
 
+import se.kvalitetshjulet.domain.selfcheck.FindingAction;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -45,7 +46,7 @@ import se.kvalitetshjulet.domain.selfcheck.TemplateSection;
 public final class SelfCheckService {
     /** A unit's self-check opened for filling in. */
     public record Form(ResponseRow response, Template template, Map<Long, Answer> answers,
-                       List<SelfCheckRepository.ActionRow> actions) { }
+                       List<FindingAction> actions) { }
 
     private final Database db;
     private final SelfCheckRepository repo;
@@ -400,7 +401,7 @@ public final class SelfCheckService {
         }
         Map<Long, SelfCheckRepository.ResponseAggregate> perResponse = new HashMap<>();
         repo.responseAggregates(roundId).forEach(a -> perResponse.put(a.responseId(), a));
-        Map<Long, List<SelfCheckRepository.ActionRow>> actions = new HashMap<>();
+        Map<Long, List<FindingAction>> actions = new HashMap<>();
         repo.actions(null, roundId).forEach(a -> actions.computeIfAbsent(a.responseId(), k -> new ArrayList<>()).add(a));
         Map<Long, SelfCheckRepository.Bilaga2Edit> edits = repo.bilaga2Edits(roundId);
 
@@ -410,7 +411,7 @@ public final class SelfCheckService {
             long answered = a == null ? 0 : a.answered();
             long findings = a == null ? 0 : a.findings();
             long assessable = a == null ? 0 : a.assessable();
-            List<SelfCheckRepository.ActionRow> acts = actions.getOrDefault(r.id(), List.of());
+            List<FindingAction> acts = actions.getOrDefault(r.id(), List.of());
             // "Processer och rutiner som förbättrats" is what the coordinator writes; the question's legal reference
             // is not a routine that was improved and is never pasted in (issue 21).
             Set<String> routines = new LinkedHashSet<>();
@@ -564,5 +565,10 @@ public final class SelfCheckService {
     /** Whether the type is counted per choice in the compilation. */
     public static boolean counted(AnswerType type) {
         return type == AnswerType.YES_NO || type.hasOptions();
+    }
+
+    /** The improvement actions raised from a response's answers (or a whole round's when responseId is null). */
+    public List<se.kvalitetshjulet.domain.selfcheck.FindingAction> actions(Long responseId, Long roundId) {
+        return repo.actions(responseId, roundId);
     }
 }

@@ -1,11 +1,12 @@
 package se.kvalitetshjulet.service;
 
+import se.kvalitetshjulet.domain.audit.AuditAction;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import se.kvalitetshjulet.data.Actor;
+import se.kvalitetshjulet.domain.audit.Actor;
 import se.kvalitetshjulet.data.Database;
 import se.kvalitetshjulet.data.repo.AuditTrail;
 import se.kvalitetshjulet.data.repo.SettingsRepository;
@@ -48,6 +49,30 @@ public final class SettingsService {
         actor.choose(settings.get(MY_NAME).orElse(null));
     }
 
+    /** A remembered user preference (filters, "my name" in a list): not audited, it changes no record. */
+    public Optional<String> preference(String key) {
+        return settings.get(key);
+    }
+
+    public void savePreference(String key, String value) {
+        settings.put(key, value);
+    }
+
+    /** Whether this database was made by {@code demo} (the title bar says so). */
+    public boolean isDemo() {
+        return settings.isDemo();
+    }
+
+    /** The name that signs changes now: the chosen one, or the operating-system account. */
+    public String actingName() {
+        return actor.get();
+    }
+
+    /** Whether a name was chosen in Inställningar (otherwise the OS account signs). */
+    public boolean actingNameChosen() {
+        return actor.chosen();
+    }
+
     public Values load() {
         return new Values(settings.get(MY_NAME).orElse(""), privacy.policy(),
                 settings.get(HISTORY_RETENTION_DAYS).filter(s -> !s.isBlank()).map(Integer::valueOf).orElse(null),
@@ -79,7 +104,7 @@ public final class SettingsService {
             taxonomies.saveIvoNotificationDays(tx, v.ivoNotificationDays());
             Values after = new Values(name, v.policy(), v.historyRetentionDays(), v.ivoNotificationDays());
             if (!before.equals(after)) {
-                audit.appendMaps(tx, "app_setting", 0, AuditTrail.Action.UPDATE, image(before), image(after), null);
+                audit.appendMaps(tx, "app_setting", 0, AuditAction.UPDATE, image(before), image(after), null);
             }
         });
         // Changes from now on are signed with the new name (the change of name itself with the old one).

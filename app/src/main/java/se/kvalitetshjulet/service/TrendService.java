@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.service;
 
+import se.kvalitetshjulet.domain.selfcheck.TemplateFamily;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ public final class TrendService {
         });
     }
 
-    public List<ChartRepository.TemplateFamily> templateFamilies() {
+    public List<TemplateFamily> templateFamilies() {
         return charts.templateFamilies();
     }
 

@@ -92,7 +92,7 @@ class EncryptCommandTest {
         Path db = dir.resolve("kvh.db");
         Path pass = dir.resolve("pass.txt");
         Files.writeString(pass, "vår egen långa lösenfras\n");
-        se.kvalitetshjulet.data.Passphrase key = se.kvalitetshjulet.data.Passphrase.of("vår egen långa lösenfras");
+        se.kvalitetshjulet.domain.Passphrase key = se.kvalitetshjulet.domain.Passphrase.of("vår egen långa lösenfras");
         java.util.List<String> units;
         try (var ctx = new se.kvalitetshjulet.app.AppContext(se.kvalitetshjulet.data.Database.open(db, key),
                 java.time.Clock.systemDefaultZone())) {

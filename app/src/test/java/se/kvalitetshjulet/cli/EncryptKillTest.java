@@ -20,7 +20,7 @@ import se.kvalitetshjulet.TestDb;
 import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.data.Database;
 import se.kvalitetshjulet.data.DatabaseRefusedException;
-import se.kvalitetshjulet.data.Passphrase;
+import se.kvalitetshjulet.domain.Passphrase;
 import se.kvalitetshjulet.domain.deviation.DeviationFilter;
 
 /**

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.cli;
 
+import se.kvalitetshjulet.domain.deviation.TaxonomyKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -40,7 +41,7 @@ class ExportMaskingTest {
                     ProviderKind.KOMMUNAL, null, null, null));
             Unit u = ctx.units().save(new Unit(null, adm.id(), "Hemtjänst Norr", OrgLevel.ENHET, null,
                     ProviderKind.KOMMUNAL, null, null, null));
-            long cat = ctx.taxonomies().list(TaxonomyRepository.Kind.CATEGORY).getFirst().id();
+            long cat = ctx.taxonomies().list(TaxonomyKind.CATEGORY).getFirst().id();
             ctx.deviations().save(new Deviation(null, null, DeviationKind.KVALITETSAVVIKELSE, Law.SOL, u.id(), cat,
                     DeviationStatus.REGISTRERAD, TestDb.TODAY, TestDb.TODAY, TestDb.TODAY, null, null, "Undersköterska",
                     "Anna Andersson föll i badrummet",

@@ -19,7 +19,7 @@ import se.kvalitetshjulet.domain.org.OrgLevel;
 import se.kvalitetshjulet.domain.org.ProviderKind;
 import se.kvalitetshjulet.domain.org.Unit;
 import se.kvalitetshjulet.domain.selfcheck.ResponseRow;
-import se.kvalitetshjulet.service.SelfCheckDemoData;
+import se.kvalitetshjulet.service.demo.SelfCheckDemoData;
 
 /** {@code selfcheck create-round}: a round sent to a chosen set of enheter (not every leaf below them). */
 class SelfCheckRoundCommandTest {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.data.Database;
-import se.kvalitetshjulet.data.Passphrase;
+import se.kvalitetshjulet.domain.Passphrase;
 import se.kvalitetshjulet.domain.org.OrgLevel;
 import se.kvalitetshjulet.domain.org.ProviderKind;
 import se.kvalitetshjulet.domain.org.Unit;
@@ -130,9 +130,11 @@ class StolenLaptopTest {
             List<String> texts = new ArrayList<>(List.of(new String(bytes, StandardCharsets.UTF_8),
                     new String(bytes, StandardCharsets.UTF_16LE), new String(bytes, StandardCharsets.UTF_16BE)));
             if (f.getFileName().toString().endsWith(".xlsx")) {
-                try (var zip = new java.util.zip.ZipInputStream(Files.newInputStream(f))) {
-                    for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                        texts.add(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+                try (var zip = new java.util.zip.ZipFile(f.toFile())) { // the central directory (POI streams entries)
+                    for (var e : java.util.Collections.list(zip.entries())) {
+                        try (var in = zip.getInputStream(e)) {
+                            texts.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                        }
                     }
                 }
             }

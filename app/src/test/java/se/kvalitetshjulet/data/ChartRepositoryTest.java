@@ -1,5 +1,7 @@
 package se.kvalitetshjulet.data;
 
+import se.kvalitetshjulet.domain.selfcheck.TemplateFamily;
+import se.kvalitetshjulet.domain.deviation.TaxonomyKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static se.kvalitetshjulet.data.jooq.Tables.COUNCIL_MEETING;
@@ -75,13 +77,13 @@ class ChartRepositoryTest {
         a = unit("Enhet A", null);
         b = unit("Sektion B", a);
         c = unit("Enhet C", null);
-        long fall = ctx.taxonomies().insert(TaxonomyRepository.Kind.CATEGORY, "T-Fall");
-        long med = ctx.taxonomies().insert(TaxonomyRepository.Kind.CATEGORY, "T-Läkemedel");
-        long care = ctx.taxonomies().insert(TaxonomyRepository.Kind.CATEGORY, "T-Bemötande");
-        long routine = ctx.taxonomies().insert(TaxonomyRepository.Kind.CAUSE, "T-Rutin saknas");
-        long stress = ctx.taxonomies().insert(TaxonomyRepository.Kind.CAUSE, "T-Stress");
-        long training = ctx.taxonomies().insert(TaxonomyRepository.Kind.MEASURE_TYPE, "T-Utbildning");
-        long change = ctx.taxonomies().insert(TaxonomyRepository.Kind.MEASURE_TYPE, "T-Rutinändring");
+        long fall = ctx.taxonomies().insert(TaxonomyKind.CATEGORY, "T-Fall");
+        long med = ctx.taxonomies().insert(TaxonomyKind.CATEGORY, "T-Läkemedel");
+        long care = ctx.taxonomies().insert(TaxonomyKind.CATEGORY, "T-Bemötande");
+        long routine = ctx.taxonomies().insert(TaxonomyKind.CAUSE, "T-Rutin saknas");
+        long stress = ctx.taxonomies().insert(TaxonomyKind.CAUSE, "T-Stress");
+        long training = ctx.taxonomies().insert(TaxonomyKind.MEASURE_TYPE, "T-Utbildning");
+        long change = ctx.taxonomies().insert(TaxonomyKind.MEASURE_TYPE, "T-Rutinändring");
         ctx.database().txRun(tx -> {
             long d1 = dev(tx, a, fall, DeviationKind.HSL_AVVIKELSE, "2025-03-10");
             long d2 = dev(tx, a, fall, DeviationKind.HSL_AVVIKELSE, "2025-03-15");
@@ -211,7 +213,7 @@ class ChartRepositoryTest {
         List<ChartRepository.RoundCompliance> unitA = charts.compliance(family, ctx.organisation().unitScope(a, null));
         assertThat(unitA).extracting(ChartRepository.RoundCompliance::assessable).containsExactly(2L, 2L);
         assertThat(unitA).extracting(ChartRepository.RoundCompliance::findings).containsExactly(1L, 0L);
-        assertThat(charts.templateFamilies()).extracting(ChartRepository.TemplateFamily::name)
+        assertThat(charts.templateFamilies()).extracting(TemplateFamily::name)
                 .contains("Hygien v2", "Annan mall").doesNotContain("Hygien v1");
     }
 

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.data;
 
+import se.kvalitetshjulet.domain.Passphrase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -28,7 +28,7 @@ import se.kvalitetshjulet.domain.deviation.DeviationStatus;
 import se.kvalitetshjulet.domain.deviation.PatternReport;
 import se.kvalitetshjulet.domain.deviation.Period;
 import se.kvalitetshjulet.domain.org.Unit;
-import se.kvalitetshjulet.service.DemoDataService;
+import se.kvalitetshjulet.service.demo.DemoDataService;
 
 /** Repository behaviour on a real SQLite file with the demo municipality. */
 @ParameterizedClass(name = "{0}")

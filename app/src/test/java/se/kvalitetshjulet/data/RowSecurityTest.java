@@ -1,5 +1,7 @@
 package se.kvalitetshjulet.data;
 
+import se.kvalitetshjulet.data.repo.ServerAccess;
+import se.kvalitetshjulet.domain.audit.AuditEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -224,7 +226,7 @@ class RowSecurityTest {
             assertThatThrownBy(() -> st.executeQuery("SELECT count(*) FROM deviation"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
         }
-        assertThat(admin.audit().history("server_grant", solbacken)).extracting(AuditTrail.Entry::action)
+        assertThat(admin.audit().history("server_grant", solbacken)).extracting(AuditEntry::action)
                 .contains("INSERT", "DELETE");
     }
 }

@@ -37,8 +37,8 @@ import se.kvalitetshjulet.domain.report.BoardMeeting;
 import se.kvalitetshjulet.domain.report.ReportFormat;
 import se.kvalitetshjulet.domain.report.ReportKind;
 import se.kvalitetshjulet.domain.report.ReportTexts;
-import se.kvalitetshjulet.service.ReportModel;
-import se.kvalitetshjulet.service.ReportService;
+import se.kvalitetshjulet.service.report.ReportModel;
+import se.kvalitetshjulet.service.report.ReportService;
 
 /** Generates the reports over the demo municipality and reads them back: every number checked against the register. */
 class ReportExportTest {

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.service;
 
+import se.kvalitetshjulet.domain.deviation.TaxonomyKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -53,7 +54,7 @@ class ConcurrentEditTest {
         bo = new AppContext(Database.open(anna.database().describe()), TestDb.clock());
         unit = anna.units().save(new Unit(null, null, "Gruppbostad Lärkan", OrgLevel.ENHET, null, ProviderKind.KOMMUNAL,
                 null, null, null)).id();
-        category = anna.taxonomies().list(TaxonomyRepository.Kind.CATEGORY).getFirst().id();
+        category = anna.taxonomies().list(TaxonomyKind.CATEGORY).getFirst().id();
     }
 
     @AfterEach

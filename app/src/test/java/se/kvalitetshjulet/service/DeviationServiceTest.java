@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.service;
 
+import se.kvalitetshjulet.domain.deviation.TaxonomyKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ class DeviationServiceTest {
                 null, null, null));
         unit = ctx.units().save(new Unit(null, adm.id(), "Gruppbostad Lärkan", OrgLevel.ENHET, null, ProviderKind.KOMMUNAL,
                 null, null, null));
-        category = ctx.taxonomies().list(TaxonomyRepository.Kind.CATEGORY).getFirst().id();
+        category = ctx.taxonomies().list(TaxonomyKind.CATEGORY).getFirst().id();
     }
 
     @AfterEach
@@ -99,7 +100,7 @@ class DeviationServiceTest {
         assertThat(blocked.ok()).isFalse();
         assertThat(ctx.deviations().find(d.id()).orElseThrow().status()).isEqualTo(DeviationStatus.UTREDNING);
 
-        long cause = ctx.taxonomies().list(TaxonomyRepository.Kind.CAUSE).getFirst().id();
+        long cause = ctx.taxonomies().list(TaxonomyKind.CAUSE).getFirst().id();
         Deviation investigated = new Deviation(d.id(), d.caseRef(), d.kind(), d.law(), d.unitId(), d.categoryId(),
                 d.status(), d.occurredOn(), d.reportedOn(), d.registeredOn(), d.dueOn(), null, d.reporterRole(), d.title(),
                 d.description(), d.immediateActions(), "Två medarbetare bekräftar händelsen.", "Stress vid måltid",
@@ -109,7 +110,7 @@ class DeviationServiceTest {
 
         assertThat(svc.transition(d, DeviationStatus.ATGARDAD).problems()).extracting(Problem::messageKey)
                 .containsExactly("deviation.validation.measuresRequired");
-        long type = ctx.taxonomies().list(TaxonomyRepository.Kind.MEASURE_TYPE).getFirst().id();
+        long type = ctx.taxonomies().list(TaxonomyKind.MEASURE_TYPE).getFirst().id();
         Measure m = svc.saveMeasure(new Measure(null, Measure.SOURCE_DEVIATION, d.id(), d.unitId(), "Utbildning i bemötande",
                 type, "Enhetschef", TestDb.TODAY.plusDays(30), null, null, null)).value();
         d = svc.transition(d, DeviationStatus.ATGARDAD).value();

@@ -1,5 +1,9 @@
 package se.kvalitetshjulet.service;
 
+import se.kvalitetshjulet.domain.audit.AuditEntry;
+import se.kvalitetshjulet.domain.deviation.TaxonomyKind;
+import se.kvalitetshjulet.domain.audit.AuditBreak;
+import se.kvalitetshjulet.domain.audit.AuditChange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -12,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import se.kvalitetshjulet.TestDb;
 import se.kvalitetshjulet.app.AppContext;
-import se.kvalitetshjulet.data.Actor;
+import se.kvalitetshjulet.domain.audit.Actor;
 import se.kvalitetshjulet.data.repo.AuditTrail;
 import se.kvalitetshjulet.data.repo.TaxonomyRepository;
 import se.kvalitetshjulet.domain.Problem;
@@ -42,7 +46,7 @@ class RecordTrailTest {
                 null, null, null));
         larkan = ctx.units().save(new Unit(null, adm.id(), "Gruppbostad Lärkan", OrgLevel.ENHET, lss, ProviderKind.KOMMUNAL,
                 null, null, null));
-        category = ctx.taxonomies().list(TaxonomyRepository.Kind.CATEGORY).getFirst().id();
+        category = ctx.taxonomies().list(TaxonomyKind.CATEGORY).getFirst().id();
     }
 
     @AfterEach
@@ -90,10 +94,10 @@ class RecordTrailTest {
         assertThat(reopened.status()).isEqualTo(DeviationStatus.UTREDNING);
         assertThat(reopened.closedOn()).isNull();
         assertThat(reopened.overdue(TestDb.TODAY)).as("a reopened case gets a new deadline").isFalse();
-        AuditTrail.Entry last = ctx.audit().history("deviation", d.id()).getFirst();
+        AuditEntry last = ctx.audit().history("deviation", d.id()).getFirst();
         assertThat(rows(d.id())).isEqualTo(before + 1);
         assertThat(last.reason()).isEqualTo("Närstående har lämnat nya uppgifter");
-        assertThat(last.changes()).extracting(AuditTrail.Change::field).contains("status", "closed_on");
+        assertThat(last.changes()).extracting(AuditChange::field).contains("status", "closed_on");
     }
 
     @Test
@@ -105,7 +109,7 @@ class RecordTrailTest {
         svc.save(d, false);
         assertThat(rows(d.id())).as("a save that changed nothing").isEqualTo(1);
 
-        long cause = ctx.taxonomies().list(TaxonomyRepository.Kind.CAUSE).getFirst().id();
+        long cause = ctx.taxonomies().list(TaxonomyKind.CAUSE).getFirst().id();
         Deviation withCause = svc.save(with(d, d.status(), d.description(), List.of(cause)), false).value();
         assertThat(rows(d.id())).as("only the causes changed").isEqualTo(2);
         assertThat(ctx.audit().history("deviation", d.id()).getFirst().changes()).singleElement()
@@ -118,7 +122,7 @@ class RecordTrailTest {
         assertThat(rows(d.id())).as("a link that changed nothing").isEqualTo(3);
 
         // Measures (children in the shared action table): one row per real change, none for a no-op save.
-        long type = ctx.taxonomies().list(TaxonomyRepository.Kind.MEASURE_TYPE).getFirst().id();
+        long type = ctx.taxonomies().list(TaxonomyKind.MEASURE_TYPE).getFirst().id();
         var m = svc.saveMeasure(new se.kvalitetshjulet.domain.deviation.Measure(null,
                 se.kvalitetshjulet.domain.deviation.Measure.SOURCE_DEVIATION, d.id(), d.unitId(), "Samtal i arbetsgruppen",
                 type, "Enhetschef", TestDb.TODAY.plusDays(14), null, null, null)).value();
@@ -138,14 +142,14 @@ class RecordTrailTest {
     void theActorIsMyNameFromSettingsAndTheTimeHasItsOffset() {
         var svc = ctx.deviationService();
         Deviation d = svc.save(draft("Personal höjde rösten."), false).value();
-        AuditTrail.Entry first = ctx.audit().history("deviation", d.id()).getFirst();
+        AuditEntry first = ctx.audit().history("deviation", d.id()).getFirst();
         assertThat(first.actorSource()).isEqualTo(Actor.SOURCE_OS);
         assertThat(first.atText()).isEqualTo("2026-11-23T10:00:00+01:00");
 
         var values = ctx.settingsService().load();
         ctx.settingsService().save(new SettingsService.Values("Anna Berg", values.policy(), null, 7));
         svc.save(with(d, d.status(), "Personal höjde rösten vid lunch.", List.of()), false);
-        AuditTrail.Entry changed = ctx.audit().history("deviation", d.id()).getFirst();
+        AuditEntry changed = ctx.audit().history("deviation", d.id()).getFirst();
         assertThat(changed.actor()).isEqualTo("Anna Berg");
         assertThat(changed.actorSource()).isEqualTo(Actor.SOURCE_CHOSEN);
     }
@@ -155,10 +159,10 @@ class RecordTrailTest {
         var svc = ctx.deviationService();
         Deviation d = svc.save(draft("Brukaren 19121212-1212 (Anna Svensson) föll."), false).value();
         svc.save(with(d, d.status(), "Brukaren föll.", List.of()), false);
-        for (AuditTrail.Entry e : ctx.audit().history("deviation", d.id())) {
+        for (AuditEntry e : ctx.audit().history("deviation", d.id())) {
             assertThat(e.beforeJson() + e.afterJson()).doesNotContain("1212-1212", "Anna Svensson", "Svensson");
         }
-        AuditTrail.Entry change = ctx.audit().history("deviation", d.id()).getFirst();
+        AuditEntry change = ctx.audit().history("deviation", d.id()).getFirst();
         assertThat(change.changes()).singleElement().satisfies(c -> {
             assertThat(c.field()).isEqualTo("description");
             assertThat(c.before().toString()).contains("[personnummer borttaget]", "[namn borttaget]");
@@ -197,6 +201,6 @@ class RecordTrailTest {
         ctx.database().dsl().execute("UPDATE audit_log SET actor = 'Någon annan' WHERE id = (SELECT MIN(id) FROM audit_log)");
         var v = ctx.audit().verify();
         assertThat(v.intact()).isFalse();
-        assertThat(v.breaks()).extracting(AuditTrail.Break::problem).anyMatch(p -> p.contains("ändrats i efterhand"));
+        assertThat(v.breaks()).extracting(AuditBreak::problem).anyMatch(p -> p.contains("ändrats i efterhand"));
     }
 }

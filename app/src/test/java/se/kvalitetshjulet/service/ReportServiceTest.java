@@ -1,5 +1,7 @@
 package se.kvalitetshjulet.service;
 
+import se.kvalitetshjulet.service.report.ReportModel;
+import se.kvalitetshjulet.service.report.ReportService;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

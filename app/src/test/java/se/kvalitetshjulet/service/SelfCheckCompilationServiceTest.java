@@ -1,5 +1,7 @@
 package se.kvalitetshjulet.service;
 
+import se.kvalitetshjulet.service.report.ReportService;
+import se.kvalitetshjulet.service.demo.SelfCheckDemoData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -276,7 +278,7 @@ class SelfCheckCompilationServiceTest {
                     TestDb.TODAY, (f, what) -> { }, () -> false);
             assertThat(report.selfChecks().rows()).filteredOn(r -> r.unit().equals("Sektion B"))
                     .filteredOn(r -> r.check().startsWith("Basala"))
-                    .extracting(se.kvalitetshjulet.service.ReportModel.Bilaga2Row::result)
+                    .extracting(se.kvalitetshjulet.service.report.ReportModel.Bilaga2Row::result)
                     .contains("Vissa brister har konstaterats."); // the report writes the phrase as a sentence, as seed 002
             assertThat(report.selfChecks().rows()).anySatisfy(r ->
                     assertThat(r.routines()).isEqualTo("Rutinen för arbetskläder har skrivits om"));

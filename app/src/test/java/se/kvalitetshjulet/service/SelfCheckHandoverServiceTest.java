@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.service;
 
+import se.kvalitetshjulet.service.demo.SelfCheckDemoData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.service;
 
+import se.kvalitetshjulet.domain.deviation.TaxonomyKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ class SeriesGapRuleTest {
                 ProviderKind.KOMMUNAL, null, null, null));
         syd = ctx.units().save(new Unit(null, adm.id(), "Hemtjänst Syd", OrgLevel.ENHET, null, ProviderKind.KOMMUNAL,
                 null, LocalDate.of(2025, 3, 1), null));
-        category = ctx.taxonomies().list(TaxonomyRepository.Kind.CATEGORY).getFirst().id();
+        category = ctx.taxonomies().list(TaxonomyKind.CATEGORY).getFirst().id();
         register(DeviationKind.LEX_SARAH, LocalDate.of(2025, 3, 10));
         register(DeviationKind.KVALITETSAVVIKELSE, LocalDate.of(2025, 3, 20));
         register(DeviationKind.KVALITETSAVVIKELSE, LocalDate.of(2025, 5, 2));

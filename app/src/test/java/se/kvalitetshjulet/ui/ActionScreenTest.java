@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui;
 
+import se.kvalitetshjulet.ui.shell.FeatureContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -43,7 +44,7 @@ class ActionScreenTest {
     void start(Stage stage) {
         ctx = SharedDemo.get();
         I18n i18n = new I18n(Locale.of("sv"));
-        ActionListView view = new ActionListView(new ActionListViewModel(ctx, new FxTaskRunner(), dialogs, i18n), i18n);
+        ActionListView view = new ActionListView(new ActionListViewModel(FeatureContexts.action(ctx), new FxTaskRunner(), dialogs, i18n), i18n);
         stage.setScene(new Scene(view, 1500, 900));
         stage.show();
         view.refresh();

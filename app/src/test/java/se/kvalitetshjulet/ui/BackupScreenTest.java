@@ -23,12 +23,12 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import se.kvalitetshjulet.TestDb;
 import se.kvalitetshjulet.app.AppContext;
+import se.kvalitetshjulet.app.DatabaseOpening;
 import se.kvalitetshjulet.domain.backup.BackupFile;
 import se.kvalitetshjulet.domain.backup.BackupKind;
 import se.kvalitetshjulet.domain.org.OrgLevel;
 import se.kvalitetshjulet.domain.org.ProviderKind;
 import se.kvalitetshjulet.domain.org.Unit;
-import se.kvalitetshjulet.service.BackupService;
 import se.kvalitetshjulet.ui.common.FxTaskRunner;
 import se.kvalitetshjulet.ui.common.I18n;
 import se.kvalitetshjulet.ui.shell.MainView;
@@ -43,7 +43,7 @@ class BackupScreenTest {
     private static AppContext ctx;
     private final RecordingDialogService dialogs = new RecordingDialogService();
     /** What the restore did (as the shell does it: close, restore, open again). */
-    private final AtomicReference<BackupService.RestoreOutcome> restored = new AtomicReference<>();
+    private final AtomicReference<DatabaseOpening.Restore> restored = new AtomicReference<>();
 
     @Start
     void start(Stage stage) throws Exception {
@@ -56,8 +56,8 @@ class BackupScreenTest {
                 null, null));
         FxTaskRunner tasks = new FxTaskRunner();
         MainView main = new MainView(ctx, new I18n(Locale.of("sv")), tasks, dialogs);
-        main.setBackupRestorer(backup -> tasks.run("restore", p -> ctx.backups().restoreAndReopen(backup),
-                restored::set, dialogs::showUnexpected));
+        main.setBackupRestorer(backup -> tasks.run("restore", p -> DatabaseOpening.restoreAndReopen(ctx, backup,
+                TestDb.clock()), restored::set, dialogs::showUnexpected));
         stage.setScene(new Scene(main, 1366, 768));
         stage.show();
     }
@@ -104,9 +104,9 @@ class BackupScreenTest {
         assertThat(dialogs.confirms.getFirst()).contains("2026-11-23 10:00")
                 .contains("Den nuvarande databasfilen sparas som en egen säkerhetskopia")
                 .contains("öppnas igen");
-        BackupService.RestoreOutcome outcome = restored.get();
-        assertThat(outcome.ok()).as(String.valueOf(outcome.failure())).isTrue();
-        ctx = new AppContext(outcome.reopened(), TestDb.clock());
+        DatabaseOpening.Restore outcome = restored.get();
+        assertThat(outcome.ok()).as(outcome.refusal()).isTrue();
+        ctx = outcome.context();
         assertThat(ctx.units().findAll()).extracting(Unit::name).containsExactly("Hemtjänst Norr");
         assertThat(ctx.backups().list()).extracting(BackupFile::kind).contains(BackupKind.RESTORE);
         assertThat(dialogs.unexpected).isEmpty();

@@ -1,5 +1,7 @@
 package se.kvalitetshjulet.ui;
 
+import se.kvalitetshjulet.domain.council.MeetingRow;
+import se.kvalitetshjulet.domain.SavedFilter;
 import se.kvalitetshjulet.service.TrendSettingsJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,15 +68,15 @@ class CouncilDeckScreenTest {
     @Test
     @SuppressWarnings("unchecked")
     void editTheChartsOpensTheChartScreenOnTheCouncilsDeck(FxRobot robot) throws Exception {
-        CouncilRepository.MeetingRow meeting = ctx.councils().list(null).getFirst();
+        MeetingRow meeting = ctx.councils().list(null).getFirst();
         LocalDate to = ctx.today().withDayOfMonth(1).minusDays(1);
         String json = TrendSettingsJson.toJson(TrendSettings.trend(null, null, null, null, Granularity.MONTH,
                 TrendMeasure.COUNT, ChartStyle.RUN, to.withDayOfMonth(1).minusMonths(23), to, null, null));
         ctx.savedFilters().replaceAll(TrendViewModel.deckScreen(meeting.unitId()), List.of(
-                new SavedFilterRepository.Saved("Rådets trend", json), new SavedFilterRepository.Saved("Andra bilden", json)));
+                new SavedFilter("Rådets trend", json), new SavedFilter("Andra bilden", json)));
 
         robot.clickOn("#nav-councils");
-        ListView<CouncilRepository.MeetingRow> meetings = robot.lookup("#councilMeetings").queryAs(ListView.class);
+        ListView<MeetingRow> meetings = robot.lookup("#councilMeetings").queryAs(ListView.class);
         waitUntil(() -> !meetings.getItems().isEmpty());
         Button edit = robot.lookup("#councilEditDeck").queryAs(Button.class);
         assertThat(edit.isDisabled()).isTrue();
@@ -92,7 +94,7 @@ class CouncilDeckScreenTest {
         assertThat(robot.lookup("#nav-trends").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
 
         // Back to the council and on to another council's (empty) deck: the chart screen follows.
-        CouncilRepository.MeetingRow other = ctx.councils().list(null).stream()
+        MeetingRow other = ctx.councils().list(null).stream()
                 .filter(m -> m.unitId() != meeting.unitId())
                 .filter(m -> ctx.savedFilters().inOrder(TrendViewModel.deckScreen(m.unitId())).isEmpty())
                 .findFirst().orElseThrow();

@@ -1,5 +1,7 @@
 package se.kvalitetshjulet.ui;
 
+import se.kvalitetshjulet.ui.shell.FeatureContexts;
+import se.kvalitetshjulet.domain.council.MeetingRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -46,7 +48,7 @@ class CouncilScreenTest {
     void start(Stage stage) {
         ctx = SharedDemo.get();
         I18n i18n = new I18n(Locale.of("sv"));
-        vm = new CouncilViewModel(ctx, new FxTaskRunner(), dialogs, i18n);
+        vm = new CouncilViewModel(FeatureContexts.council(ctx), new FxTaskRunner(), dialogs, i18n);
         CouncilView view = new CouncilView(vm, i18n);
         stage.setScene(new Scene(view, 1400, 900));
         stage.show();
@@ -125,7 +127,7 @@ class CouncilScreenTest {
         // What the user did is in the register: done on the meeting's day, carried over with the new due date.
         assertThat(ctx.actions().find(firstDecision).orElseThrow().doneOn()).isEqualTo(ctx.today());
         assertThat(ctx.actions().find(secondDecision).orElseThrow().dueOn()).isEqualTo(ctx.today().plusDays(40));
-        CouncilRepository.MeetingRow second = ctx.councilService().meetings(null).stream()
+        MeetingRow second = ctx.councilService().meetings(null).stream()
                 .filter(r -> r.unitName().equals(UNIT) && r.heldOn().equals(ctx.today())).findFirst().orElseThrow();
         var followed = ctx.councilService().view(second.id()).followUps();
         assertThat(followed).extracting(FollowUpItem::note).containsExactly(null, "Leverantören är försenad");
@@ -139,11 +141,11 @@ class CouncilScreenTest {
 
     @Test
     void theDemoHasAYearOfCouncilMeetingsWithDecisionsFollowedUp() {
-        List<CouncilRepository.MeetingRow> rows = ctx.councilService().meetings(null).stream()
+        List<MeetingRow> rows = ctx.councilService().meetings(null).stream()
                 .filter(r -> r.unitName().equals("Hemtjänst Syd")).toList();
         assertThat(rows).hasSize(12);
-        assertThat(rows.stream().filter(CouncilRepository.MeetingRow::held)).hasSize(11);
-        var latestHeld = rows.stream().filter(CouncilRepository.MeetingRow::held).findFirst().orElseThrow();
+        assertThat(rows.stream().filter(MeetingRow::held)).hasSize(11);
+        var latestHeld = rows.stream().filter(MeetingRow::held).findFirst().orElseThrow();
         var v = ctx.councilService().view(latestHeld.id());
         assertThat(v.followUps()).isNotEmpty().allSatisfy(f -> assertThat(f.outcome()).isNotNull());
         assertThat(v.decisions()).isNotEmpty();

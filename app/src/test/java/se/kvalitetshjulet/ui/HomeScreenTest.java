@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui;
 
+import se.kvalitetshjulet.ui.shell.FeatureContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
@@ -35,7 +36,7 @@ class HomeScreenTest {
     void start(Stage stage) {
         ctx = SharedDemo.get();
         I18n i18n = new I18n(Locale.of("sv"));
-        HomeView view = new HomeView(new HomeViewModel(ctx, new FxTaskRunner(), new RecordingDialogService(), i18n),
+        HomeView view = new HomeView(new HomeViewModel(FeatureContexts.home(ctx), new FxTaskRunner(), new RecordingDialogService(), i18n),
                 i18n, id -> { }, () -> { });
         stage.setScene(new Scene(view, 1400, 1000));
         stage.show();

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui;
 
+import se.kvalitetshjulet.ui.shell.FeatureContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ class ReportScreenTest {
         ctx = SharedDemo.get();
         runner = new FxTaskRunner();
         I18n i18n = new I18n(Locale.of("sv"));
-        ReportView view = new ReportView(new ReportViewModel(ctx, runner, dialogs, i18n), i18n);
+        ReportView view = new ReportView(new ReportViewModel(FeatureContexts.report(ctx), runner, dialogs, i18n), i18n);
         stage.setScene(new Scene(view, 1400, 900));
         stage.show();
         view.refresh();
@@ -109,7 +110,7 @@ class ReportScreenTest {
         waitUntil(() -> status.getText().equals("Texterna är sparade."));
 
         // A fresh screen over the same database shows the stored text.
-        ReportViewModel fresh = new ReportViewModel(ctx, new FxTaskRunner(), new RecordingDialogService(),
+        ReportViewModel fresh = new ReportViewModel(FeatureContexts.report(ctx), new FxTaskRunner(), new RecordingDialogService(),
                 new I18n(Locale.of("sv")));
         robot.interact(() -> {
             fresh.yearProperty().set(YEAR);

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui;
 
+import se.kvalitetshjulet.ui.shell.FeatureContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ class RiskScreenTest {
         service = new RiskService(ctx.database(), new RiskRepository(ctx.database(), ctx.audit()), ctx.deviations(),
                 ctx.organisation(), ctx.clock());
         I18n i18n = new I18n(Locale.of("sv"));
-        RiskListView view = new RiskListView(new RiskListViewModel(ctx, service, new FxTaskRunner(), dialogs, i18n), i18n);
+        RiskListView view = new RiskListView(new RiskListViewModel(FeatureContexts.risk(ctx), service, new FxTaskRunner(), dialogs, i18n), i18n);
         stage.setScene(new Scene(view, 1366, 850));
         stage.show();
         view.refresh();

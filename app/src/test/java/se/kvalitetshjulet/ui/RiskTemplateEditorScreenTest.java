@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui;
 
+import se.kvalitetshjulet.ui.shell.FeatureContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -50,7 +51,7 @@ class RiskTemplateEditorScreenTest {
         ctx.units().save(new Unit(null, null, "Vård- och omsorgsboende Eken", OrgLevel.ENHET, null, ProviderKind.KOMMUNAL,
                 null, null, null));
         I18n i18n = new I18n(Locale.of("sv"));
-        RiskListView view = new RiskListView(new RiskListViewModel(ctx, ctx.riskService(), new FxTaskRunner(), dialogs, i18n),
+        RiskListView view = new RiskListView(new RiskListViewModel(FeatureContexts.risk(ctx), ctx.riskService(), new FxTaskRunner(), dialogs, i18n),
                 i18n);
         stage.setScene(new Scene(view, 1366, 850));
         stage.show();

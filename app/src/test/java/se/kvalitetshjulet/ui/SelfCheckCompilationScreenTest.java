@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui;
 
+import se.kvalitetshjulet.ui.shell.FeatureContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -63,7 +64,7 @@ class SelfCheckCompilationScreenTest {
         // Its own demo database: this test edits a Bilaga 2 row.
         ctx = TestDb.demo(dir);
         I18n i18n = new I18n(Locale.of("sv"));
-        SelfCheckView view = new SelfCheckView(new SelfCheckViewModel(ctx, new FxTaskRunner(), dialogs, i18n), i18n);
+        SelfCheckView view = new SelfCheckView(new SelfCheckViewModel(FeatureContexts.selfcheck(ctx), new FxTaskRunner(), dialogs, i18n), i18n);
         stage.setScene(new Scene(view, 1366, 768));
         stage.show();
         view.refresh();

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui;
 
+import se.kvalitetshjulet.ui.shell.FeatureContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -114,7 +115,7 @@ class SelfCheckHandoverScreenTest {
         round = coordinator.selfChecks().createRound(Round.standard(template.name(), template.id(), 2026, false)).value();
 
         I18n sv = new I18n(Locale.of("sv"));
-        coordinatorView = new SelfCheckView(new SelfCheckViewModel(coordinator, new FxTaskRunner(), coordinatorDialogs, sv), sv);
+        coordinatorView = new SelfCheckView(new SelfCheckViewModel(FeatureContexts.selfcheck(coordinator), new FxTaskRunner(), coordinatorDialogs, sv), sv);
         coordinatorView.setFileChoosers(coordinatorFiles);
         stage.setScene(new Scene(coordinatorView, 1366, 768));
         stage.show();
@@ -123,7 +124,7 @@ class SelfCheckHandoverScreenTest {
 
         Stage second = new Stage();
         chiefStage = second;
-        chiefView = new SelfCheckView(new SelfCheckViewModel(chief, new FxTaskRunner(), chiefDialogs, sv), sv);
+        chiefView = new SelfCheckView(new SelfCheckViewModel(FeatureContexts.selfcheck(chief), new FxTaskRunner(), chiefDialogs, sv), sv);
         chiefView.setFileChoosers(chiefFiles);
         second.setScene(new Scene(chiefView, 1280, 720));
         second.show();

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui;
 
+import se.kvalitetshjulet.ui.shell.FeatureContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -63,7 +64,7 @@ class SelfCheckScreenTest {
                         new Question(null, "andel", "Andel personal som gått utbildningen", AnswerType.PERCENTAGE, true,
                                 null, null, List.of(), FindingRule.below(80))))))).value();
         ctx.selfChecks().createRound(Round.standard(template.name(), template.id(), 2026, false));
-        SelfCheckView view = new SelfCheckView(new SelfCheckViewModel(ctx, new FxTaskRunner(), dialogs,
+        SelfCheckView view = new SelfCheckView(new SelfCheckViewModel(FeatureContexts.selfcheck(ctx), new FxTaskRunner(), dialogs,
                 new I18n(Locale.of("sv"))), new I18n(Locale.of("sv")));
         stage.setScene(new Scene(view, 1366, 768));
         stage.show();

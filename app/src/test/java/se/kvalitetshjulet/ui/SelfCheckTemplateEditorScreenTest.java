@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui;
 
+import se.kvalitetshjulet.ui.shell.FeatureContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -60,7 +61,7 @@ class SelfCheckTemplateEditorScreenTest {
                         null, "Lokal rutin för lex Sarah", List.of(), FindingRule.NO_OR_PARTLY)))))).value();
         round = ctx.selfChecks().createRound(Round.standard(lexSarah.name(), lexSarah.id(), 2026, false)).value();
         I18n i18n = new I18n(Locale.of("sv"));
-        SelfCheckView view = new SelfCheckView(new SelfCheckViewModel(ctx, new FxTaskRunner(), dialogs, i18n), i18n);
+        SelfCheckView view = new SelfCheckView(new SelfCheckViewModel(FeatureContexts.selfcheck(ctx), new FxTaskRunner(), dialogs, i18n), i18n);
         stage.setScene(new Scene(view, 1366, 768));
         stage.show();
         view.refresh();

@@ -22,7 +22,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import se.kvalitetshjulet.TestDb;
 import se.kvalitetshjulet.app.AppContext;
-import se.kvalitetshjulet.data.Actor;
+import se.kvalitetshjulet.domain.audit.Actor;
 import se.kvalitetshjulet.domain.privacy.PrivacyPolicy;
 import se.kvalitetshjulet.ui.common.FxTaskRunner;
 import se.kvalitetshjulet.ui.common.I18n;

@@ -202,7 +202,7 @@ public final class BenchCommand implements Callable<Integer> {
         Path copy = db.resolveSibling(db.getFileName().toString().replace(".db", "-krypterad.db"));
         Files.deleteIfExists(copy);
         Files.copy(db, copy);
-        se.kvalitetshjulet.data.Passphrase key = se.kvalitetshjulet.data.Passphrase.of(BENCH_PASSPHRASE);
+        se.kvalitetshjulet.domain.Passphrase key = se.kvalitetshjulet.domain.Passphrase.of(BENCH_PASSPHRASE);
         o.printf("%nKrypterar en kopia: %s …%n", copy);
         o.flush();
         se.kvalitetshjulet.data.DatabaseEncryption.encrypt(copy, key);
@@ -376,7 +376,7 @@ public final class BenchCommand implements Callable<Integer> {
     /** The annual report over the whole dataset; no SQLite reference exists for a document, so the goal is absolute. */
     private void measureReport(AppContext ctx, Path dir, long n, LocalDate today, PrintWriter o) {
         int year = today.getYear() - 1;
-        var request = new se.kvalitetshjulet.service.ReportService.Request(se.kvalitetshjulet.domain.report.ReportKind.ANNUAL,
+        var request = new se.kvalitetshjulet.service.report.ReportService.Request(se.kvalitetshjulet.domain.report.ReportKind.ANNUAL,
                 year, 0, null, false, null);
         for (var format : List.of(se.kvalitetshjulet.domain.report.ReportFormat.DOCX,
                 se.kvalitetshjulet.domain.report.ReportFormat.PDF)) {

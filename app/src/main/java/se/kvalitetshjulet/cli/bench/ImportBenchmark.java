@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.cli.bench;
 
+import se.kvalitetshjulet.domain.deviation.TaxonomyKind;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +72,7 @@ final class ImportBenchmark {
 
     private static void writeCsv(AppContext ctx, Path csv, long n, LocalDate today) throws IOException {
         List<Unit> units = ctx.units().findAll().stream().filter(u -> u.level() != OrgLevel.FORVALTNING).toList();
-        List<Taxonomy> cats = ctx.taxonomies().list(TaxonomyRepository.Kind.CATEGORY);
+        List<Taxonomy> cats = ctx.taxonomies().list(TaxonomyKind.CATEGORY);
         ResourceBundle sv = ResourceBundle.getBundle("i18n.messages", java.util.Locale.of("sv"),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         DeviationKind[] kinds = DeviationKind.values();

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.data.repo;
 
+import se.kvalitetshjulet.domain.audit.AuditAction;
 import static se.kvalitetshjulet.data.jooq.Tables.ANNUAL_ACTIVITY;
 import static se.kvalitetshjulet.data.jooq.Tables.ANNUAL_ACTIVITY_DONE;
 
@@ -39,7 +40,7 @@ public final class AnnualCycleRepository {
             rec = tx.newRecord(ANNUAL_ACTIVITY);
             fill(rec, a);
             rec.store();
-            audit.append(tx, ENTITY, rec.getId(), AuditTrail.Action.INSERT, null, rec);
+            audit.append(tx, ENTITY, rec.getId(), AuditAction.INSERT, null, rec);
         } else {
             rec = tx.selectFrom(ANNUAL_ACTIVITY).where(ANNUAL_ACTIVITY.ID.eq(a.id())).fetchOptional()
                     .orElseThrow(() -> new IllegalStateException("Aktiviteten finns inte längre (id " + a.id() + ")."));
@@ -48,7 +49,7 @@ public final class AnnualCycleRepository {
             fill(rec, a);
             if (AuditTrail.differs(before, rec)) {
                 rec.update();
-                audit.append(tx, ENTITY, rec.getId(), AuditTrail.Action.UPDATE, before, rec);
+                audit.append(tx, ENTITY, rec.getId(), AuditAction.UPDATE, before, rec);
             }
         }
         return toActivity(rec);
@@ -69,7 +70,7 @@ public final class AnnualCycleRepository {
         if (doneOn == null) {
             if (r != null) {
                 r.delete();
-                audit.append(tx, ENTITY, activityId, AuditTrail.Action.DELETE, r, null);
+                audit.append(tx, ENTITY, activityId, AuditAction.DELETE, r, null);
             }
             return;
         }
@@ -79,7 +80,7 @@ public final class AnnualCycleRepository {
             r.setYear((long) year);
             r.setDoneOn(doneOn);
             r.store();
-            audit.append(tx, ENTITY, activityId, AuditTrail.Action.INSERT, null, r);
+            audit.append(tx, ENTITY, activityId, AuditAction.INSERT, null, r);
         } else {
             AnnualActivityDoneRecord before = r.copy();
             before.setActivityId(activityId);
@@ -87,7 +88,7 @@ public final class AnnualCycleRepository {
             r.setDoneOn(doneOn);
             if (AuditTrail.differs(before, r)) {
                 r.update();
-                audit.append(tx, ENTITY, activityId, AuditTrail.Action.UPDATE, before, r);
+                audit.append(tx, ENTITY, activityId, AuditAction.UPDATE, before, r);
             }
         }
     }

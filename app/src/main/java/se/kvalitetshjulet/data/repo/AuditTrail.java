@@ -1,5 +1,10 @@
 package se.kvalitetshjulet.data.repo;
 
+import se.kvalitetshjulet.domain.audit.AuditEntry;
+import se.kvalitetshjulet.domain.audit.AuditVerification;
+import se.kvalitetshjulet.domain.audit.AuditBreak;
+import se.kvalitetshjulet.domain.audit.AuditChange;
+import se.kvalitetshjulet.domain.audit.AuditAction;
 import static se.kvalitetshjulet.data.jooq.Tables.APP_SETTING;
 import static se.kvalitetshjulet.data.jooq.Tables.AUDIT_LOG;
 
@@ -27,7 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import se.kvalitetshjulet.data.Actor;
+import se.kvalitetshjulet.domain.audit.Actor;
 import se.kvalitetshjulet.data.AuditChain;
 import se.kvalitetshjulet.data.Database;
 import se.kvalitetshjulet.data.jooq.DefaultSchema;
@@ -42,54 +47,6 @@ import se.kvalitetshjulet.domain.privacy.PrivacyCheck;
  * numbers and addresses are masked in free-text fields (data minimisation).
  */
 public final class AuditTrail {
-    public enum Action { INSERT, UPDATE, DELETE }
-
-    /** One field that changed: its column name and the values before and after (as stored, masked). */
-    public record Change(String field, Object before, Object after) { }
-
-    /** One row of a record's history, as shown in the UI. */
-    public record Entry(LocalDateTime at, String actor, String action, String beforeJson, String afterJson,
-                        String atText, String actorSource, String reason) {
-        public Entry(LocalDateTime at, String actor, String action, String beforeJson, String afterJson) {
-            this(at, actor, action, beforeJson, afterJson, null, null, null);
-        }
-
-        /** The fields that differ between the before and after images, in column order. */
-        public List<Change> changes() {
-            Map<String, Object> b = parse(beforeJson);
-            Map<String, Object> a = parse(afterJson);
-            Set<String> keys = new LinkedHashSet<>(b.keySet());
-            keys.addAll(a.keySet());
-            List<Change> out = new ArrayList<>();
-            for (String k : keys) {
-                if (IGNORED_IN_HISTORY.contains(k)) {
-                    continue;
-                }
-                Object bv = b.get(k);
-                Object av = a.get(k);
-                if (!Objects.equals(bv, av)) {
-                    out.add(new Change(k, bv, av));
-                }
-            }
-            return out;
-        }
-
-        /** Whether the actor was the operating-system account because no name was set in Inställningar. */
-        public boolean actorFromOs() {
-            return Actor.SOURCE_OS.equals(actorSource);
-        }
-    }
-
-    /** One break in the chain found by {@link #verify}: the row id (0 for the chain head) and what is wrong. */
-    public record Break(long id, String problem) { }
-
-    /** What {@link #verify} found. */
-    public record Verification(long rows, long purged, List<Break> breaks) {
-        public boolean intact() {
-            return breaks.isEmpty();
-        }
-    }
-
     /** Columns that change on every save and say nothing to a reader (the optimistic-lock version included). */
     private static final Set<String> IGNORED_IN_HISTORY = Set.of("updated_at", "id", "version");
     public static final String PURGED_TEXT = "[rensad enligt gallringsregeln]";
@@ -113,11 +70,11 @@ public final class AuditTrail {
         this.clock = clock;
     }
 
-    public void append(DSLContext tx, String entity, long entityId, Action action, Record before, Record after) {
+    public void append(DSLContext tx, String entity, long entityId, AuditAction action, Record before, Record after) {
         append(tx, entity, entityId, action, before, after, null);
     }
 
-    public void append(DSLContext tx, String entity, long entityId, Action action, Record before, Record after,
+    public void append(DSLContext tx, String entity, long entityId, AuditAction action, Record before, Record after,
                        String reason) {
         appendMaps(tx, entity, entityId, action, toMap(before), toMap(after), reason);
     }
@@ -126,7 +83,7 @@ public final class AuditTrail {
      * One audit row from before/after images given as maps (a record with its children, e.g. "causes"); null for
      * the image that does not exist (insert, delete). The caller decides that something changed.
      */
-    public void appendMaps(DSLContext tx, String entity, long entityId, Action action, Map<String, Object> before,
+    public void appendMaps(DSLContext tx, String entity, long entityId, AuditAction action, Map<String, Object> before,
                            Map<String, Object> after, String reason) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String atText = now.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
@@ -217,8 +174,8 @@ public final class AuditTrail {
      * Walks the whole trail in id order and recomputes every link: a row edited, inserted or deleted outside the
      * application, or the newest rows removed, shows as a break.
      */
-    public Verification verify() {
-        List<Break> breaks = new ArrayList<>();
+    public AuditVerification verify() {
+        List<AuditBreak> breaks = new ArrayList<>();
         long rows = 0;
         long purged = 0;
         String prev = AuditChain.GENESIS;
@@ -230,7 +187,7 @@ public final class AuditTrail {
                 long id = r.get(AUDIT_LOG.ID);
                 String rowHash = r.get(AUDIT_LOG.ROW_HASH);
                 if (rowHash == null) {
-                    breaks.add(new Break(id, "raden saknar kedjehash (skriven utanför programmet?)"));
+                    breaks.add(new AuditBreak(id, "raden saknar kedjehash (skriven utanför programmet?)"));
                     prev = "?";
                     lastId = id;
                     continue;
@@ -240,17 +197,17 @@ public final class AuditTrail {
                     purged++;
                 } else if (!AuditChain.payloadHash(r.get(AUDIT_LOG.BEFORE_JSON), r.get(AUDIT_LOG.AFTER_JSON))
                         .equals(r.get(AUDIT_LOG.PAYLOAD_HASH))) {
-                    breaks.add(new Break(id, "före/efter-bilden har ändrats i efterhand"));
+                    breaks.add(new AuditBreak(id, "före/efter-bilden har ändrats i efterhand"));
                 }
                 if (!prev.equals(r.get(AUDIT_LOG.PREV_HASH))) {
-                    breaks.add(new Break(id, "kedjan bryts före raden: en rad före den har tagits bort eller lagts till"));
+                    breaks.add(new AuditBreak(id, "kedjan bryts före raden: en rad före den har tagits bort eller lagts till"));
                 }
                 String expected = AuditChain.rowHash(r.get(AUDIT_LOG.PREV_HASH), r.get(AUDIT_LOG.AT_TEXT),
                         r.get(AUDIT_LOG.ACTOR), r.get(AUDIT_LOG.ACTOR_SOURCE), r.get(AUDIT_LOG.ENTITY),
                         r.get(AUDIT_LOG.ENTITY_ID), r.get(AUDIT_LOG.ACTION), r.get(AUDIT_LOG.REASON),
                         r.get(AUDIT_LOG.PAYLOAD_HASH));
                 if (!expected.equals(rowHash)) {
-                    breaks.add(new Break(id, "raden har ändrats i efterhand (tid, vem, vad eller skäl)"));
+                    breaks.add(new AuditBreak(id, "raden har ändrats i efterhand (tid, vem, vad eller skäl)"));
                 }
                 prev = rowHash;
                 lastId = id;
@@ -261,13 +218,13 @@ public final class AuditTrail {
         if (rows > 0 || head != null) {
             String expectedHead = AuditChain.head(lastId, prev);
             if (head == null) {
-                breaks.add(new Break(0, "kedjans slutpunkt saknas"));
+                breaks.add(new AuditBreak(0, "kedjans slutpunkt saknas"));
             } else if (!head.equals(expectedHead)) {
-                breaks.add(new Break(0, "kedjans slutpunkt stämmer inte: de senaste raderna har tagits bort eller ändrats"
+                breaks.add(new AuditBreak(0, "kedjans slutpunkt stämmer inte: de senaste raderna har tagits bort eller ändrats"
                         + " (väntad " + head.substring(0, Math.min(head.length(), 20)) + "…)"));
             }
         }
-        return new Verification(rows, purged, breaks);
+        return new AuditVerification(rows, purged, breaks);
     }
 
     /**
@@ -301,14 +258,34 @@ public final class AuditTrail {
         return toJson(m);
     }
 
-    public List<Entry> history(String entity, long entityId) {
+    /** The fields that differ between a before and an after image, in column order. */
+    static List<AuditChange> changes(String beforeJson, String afterJson) {
+        Map<String, Object> b = parse(beforeJson);
+        Map<String, Object> a = parse(afterJson);
+        Set<String> keys = new LinkedHashSet<>(b.keySet());
+        keys.addAll(a.keySet());
+        List<AuditChange> out = new ArrayList<>();
+        for (String k : keys) {
+            if (IGNORED_IN_HISTORY.contains(k)) {
+                continue;
+            }
+            Object bv = b.get(k);
+            Object av = a.get(k);
+            if (!Objects.equals(bv, av)) {
+                out.add(new AuditChange(k, bv, av));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    public List<AuditEntry> history(String entity, long entityId) {
         return db.dsl().select(AUDIT_LOG.AT, AUDIT_LOG.ACTOR, AUDIT_LOG.ACTION, AUDIT_LOG.BEFORE_JSON, AUDIT_LOG.AFTER_JSON,
                         AUDIT_LOG.AT_TEXT, AUDIT_LOG.ACTOR_SOURCE, AUDIT_LOG.REASON)
                 .from(AUDIT_LOG)
                 .where(AUDIT_LOG.ENTITY.eq(entity).and(AUDIT_LOG.ENTITY_ID.eq(entityId)))
                 .orderBy(AUDIT_LOG.ID.desc())
-                .fetch(r -> new Entry(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
-                        r.value8()));
+                .fetch(r -> new AuditEntry(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7(), r.value8(), changes(r.value4(), r.value5())));
     }
 
     public int count() {

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.data.repo;
 
+import se.kvalitetshjulet.domain.audit.AuditAction;
 import static se.kvalitetshjulet.data.jooq.Tables.SELF_CHECK_RESPONSE;
 
 import java.util.LinkedHashMap;
@@ -54,7 +55,7 @@ public final class Bilaga2Repository {
         rec.setActionsText(row.actionsText());
         rec.setBilagaPosition(pos);
         rec.update();
-        audit.append(tx, "self_check_response", rec.getId(), AuditTrail.Action.UPDATE, before, rec);
+        audit.append(tx, "self_check_response", rec.getId(), AuditAction.UPDATE, before, rec);
         return true;
     }
 }

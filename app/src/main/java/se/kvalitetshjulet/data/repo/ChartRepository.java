@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.data.repo;
 
+import se.kvalitetshjulet.domain.selfcheck.TemplateFamily;
 import static se.kvalitetshjulet.data.jooq.Tables.ACTION_ITEM;
 import static se.kvalitetshjulet.data.jooq.Tables.CAUSE_CATEGORY;
 import static se.kvalitetshjulet.data.jooq.Tables.COUNCIL_MEETING;
@@ -50,8 +51,6 @@ public final class ChartRepository {
         }
     }
 
-    /** A template family (all versions of one self-check template) by its newest name. */
-    public record TemplateFamily(long familyId, String name) { }
 
     /**
      * Actions counted by the month they were opened, the month they were done (null: not done) and the

@@ -1,5 +1,8 @@
 package se.kvalitetshjulet.data.repo;
 
+import se.kvalitetshjulet.domain.council.OrderedAnalysis;
+import se.kvalitetshjulet.domain.council.MeetingRow;
+import se.kvalitetshjulet.domain.audit.AuditAction;
 import static se.kvalitetshjulet.data.jooq.Tables.ACTION_ITEM;
 import static se.kvalitetshjulet.data.jooq.Tables.COUNCIL_AGENDA_ITEM;
 import static se.kvalitetshjulet.data.jooq.Tables.COUNCIL_FOLLOW_UP;
@@ -39,15 +42,10 @@ import se.kvalitetshjulet.domain.council.Meeting;
 public final class CouncilRepository {
     static final String ENTITY = "council_meeting";
 
-    /** A meeting as listed, with its unit's name and how many decisions it took. */
-    public record MeetingRow(long id, long unitId, String unitName, LocalDate heldOn, String title, boolean held,
-                             long decisions) { }
 
     /** A follow-up recorded at a meeting. */
     public record FollowUp(long meetingId, long actionId, FollowUpOutcome outcome, String note) { }
 
-    /** A risk or event analysis ordered from a decision. */
-    public record OrderedAnalysis(long actionId, long analysisId, String title, String status) { }
 
     private final Database db;
     private final AuditTrail audit;
@@ -65,7 +63,7 @@ public final class CouncilRepository {
             rec = tx.newRecord(COUNCIL_MEETING);
             fill(rec, m);
             rec.store();
-            audit.append(tx, ENTITY, rec.getId(), AuditTrail.Action.INSERT, null, rec);
+            audit.append(tx, ENTITY, rec.getId(), AuditAction.INSERT, null, rec);
         } else {
             rec = tx.selectFrom(COUNCIL_MEETING).where(COUNCIL_MEETING.ID.eq(m.id())).fetchOptional()
                     .orElseThrow(() -> new IllegalStateException("Mötet finns inte längre (id " + m.id() + ")."));
@@ -75,7 +73,7 @@ public final class CouncilRepository {
             if (AuditTrail.differs(before, rec, COUNCIL_MEETING.UPDATED_AT)) {
                 rec.setUpdatedAt(LocalDateTime.now());
                 rec.update();
-                audit.append(tx, ENTITY, rec.getId(), AuditTrail.Action.UPDATE, before, rec);
+                audit.append(tx, ENTITY, rec.getId(), AuditAction.UPDATE, before, rec);
             }
         }
         long id = rec.getId();
@@ -88,7 +86,7 @@ public final class CouncilRepository {
                 pr.setName(p.name().strip());
                 pr.setRole(p.role().strip());
                 pr.store();
-                audit.append(tx, "council_participant", pr.getId(), AuditTrail.Action.INSERT, null, pr);
+                audit.append(tx, "council_participant", pr.getId(), AuditAction.INSERT, null, pr);
             }
         }
         return toMeeting(rec, participants(tx, id));
@@ -147,7 +145,7 @@ public final class CouncilRepository {
         r.setTitle(title.strip());
         r.setDetail(detail);
         r.store();
-        audit.append(tx, "council_agenda_item", r.getId(), AuditTrail.Action.INSERT, null, r);
+        audit.append(tx, "council_agenda_item", r.getId(), AuditAction.INSERT, null, r);
     }
 
     // ---- reviewed deviations ---------------------------------------------------------------
@@ -166,10 +164,10 @@ public final class CouncilRepository {
             r.setMeetingId(meetingId);
             r.setDeviationId(deviationId);
             r.store();
-            audit.append(tx, ENTITY, meetingId, AuditTrail.Action.INSERT, null, r);
+            audit.append(tx, ENTITY, meetingId, AuditAction.INSERT, null, r);
         } else if (!reviewed && r != null) {
             r.delete();
-            audit.append(tx, ENTITY, meetingId, AuditTrail.Action.DELETE, r, null);
+            audit.append(tx, ENTITY, meetingId, AuditAction.DELETE, r, null);
         }
     }
 
@@ -197,7 +195,7 @@ public final class CouncilRepository {
             r.setOutcome(outcome.name());
             r.setNote(note);
             r.store();
-            audit.append(tx, "council_follow_up", meetingId, AuditTrail.Action.INSERT, null, r);
+            audit.append(tx, "council_follow_up", meetingId, AuditAction.INSERT, null, r);
         } else {
             CouncilFollowUpRecord before = r.copy();
             before.setMeetingId(meetingId);
@@ -206,7 +204,7 @@ public final class CouncilRepository {
             r.setNote(note);
             if (AuditTrail.differs(before, r)) {
                 r.update();
-                audit.append(tx, "council_follow_up", meetingId, AuditTrail.Action.UPDATE, before, r);
+                audit.append(tx, "council_follow_up", meetingId, AuditAction.UPDATE, before, r);
             }
         }
     }
@@ -219,7 +217,7 @@ public final class CouncilRepository {
         r.setActionId(actionId);
         r.setAnalysisId(analysisId);
         r.store();
-        audit.append(tx, "council_ordered_analysis", meetingId, AuditTrail.Action.INSERT, null, r);
+        audit.append(tx, "council_ordered_analysis", meetingId, AuditAction.INSERT, null, r);
     }
 
     public List<OrderedAnalysis> orderedAnalyses(long meetingId) {

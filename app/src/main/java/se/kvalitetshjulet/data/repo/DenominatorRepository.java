@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.data.repo;
 
+import se.kvalitetshjulet.domain.audit.AuditAction;
 import static se.kvalitetshjulet.data.jooq.Tables.UNIT_DENOMINATOR;
 
 import java.time.LocalDate;
@@ -52,7 +53,7 @@ public final class DenominatorRepository {
                 return false;
             }
             tx.deleteFrom(UNIT_DENOMINATOR).where(key).execute();
-            audit.append(tx, ENTITY, unitId, AuditTrail.Action.DELETE, before, null);
+            audit.append(tx, ENTITY, unitId, AuditAction.DELETE, before, null);
             return true;
         }
         UnitDenominatorRecord after = tx.newRecord(UNIT_DENOMINATOR);
@@ -66,7 +67,7 @@ public final class DenominatorRepository {
             return false;
         }
         upsert(tx, unitId, m.month().getYear(), m.month().getMonthValue(), m.recipients(), m.careDays(), m.visits());
-        audit.append(tx, ENTITY, unitId, before == null ? AuditTrail.Action.INSERT : AuditTrail.Action.UPDATE,
+        audit.append(tx, ENTITY, unitId, before == null ? AuditAction.INSERT : AuditAction.UPDATE,
                 before, after);
         return true;
     }

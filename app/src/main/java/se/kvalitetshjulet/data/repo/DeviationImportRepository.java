@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.data.repo;
 
+import se.kvalitetshjulet.domain.audit.AuditAction;
 import static se.kvalitetshjulet.data.jooq.Tables.DEVIATION;
 
 import java.sql.Connection;
@@ -200,7 +201,7 @@ public final class DeviationImportRepository {
         after.set(fImported, written[0]);
         after.set(fFirst, range[0]);
         after.set(fLast, range[1]);
-        audit.append(tx, auditEntity, range[0], AuditTrail.Action.INSERT, null, after);
+        audit.append(tx, auditEntity, range[0], AuditAction.INSERT, null, after);
         return new Written(written[0], range[0], range[1]);
     }
 

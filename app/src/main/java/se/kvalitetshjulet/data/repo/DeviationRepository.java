@@ -1,5 +1,8 @@
 package se.kvalitetshjulet.data.repo;
 
+import se.kvalitetshjulet.domain.Versioned;
+import se.kvalitetshjulet.domain.audit.AuditEntry;
+import se.kvalitetshjulet.domain.audit.AuditAction;
 import static se.kvalitetshjulet.data.jooq.Tables.ACTION_ITEM;
 import static se.kvalitetshjulet.data.jooq.Tables.DEVIATION;
 import static se.kvalitetshjulet.data.jooq.Tables.DEVIATION_CATEGORY;
@@ -313,9 +316,6 @@ public final class DeviationRepository {
         return save(tx, d, reason, null);
     }
 
-    /** A record with the version it was read at (decision 10). */
-    public record Versioned<T>(T value, long version) {
-    }
 
     /** The deviation with its version, for an editor that saves with {@link #save(DSLContext, Deviation, Long)}. */
     public java.util.Optional<Versioned<Deviation>> findVersioned(long id) {
@@ -324,8 +324,8 @@ public final class DeviationRepository {
     }
 
     /** The newest row of the deviation's history: who changed it last, and when. */
-    public java.util.Optional<AuditTrail.Entry> lastChange(long id) {
-        List<AuditTrail.Entry> h = audit.history(ENTITY, id); // newest first
+    public java.util.Optional<AuditEntry> lastChange(long id) {
+        List<AuditEntry> h = audit.history(ENTITY, id); // newest first
         return h.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(h.getFirst());
     }
 
@@ -359,7 +359,7 @@ public final class DeviationRepository {
             rec.setCaseRef(caseRef(rec.getRegisteredOn(), rec.getId()));
             rec.update();
             writeCauses(tx, rec.getId(), List.of(), d.causeIds());
-            audit.appendMaps(tx, ENTITY, rec.getId(), AuditTrail.Action.INSERT, null, image(rec, d.causeIds()), reason);
+            audit.appendMaps(tx, ENTITY, rec.getId(), AuditAction.INSERT, null, image(rec, d.causeIds()), reason);
             return toDeviation(rec, d.causeIds());
         }
         rec = tx.selectFrom(DEVIATION).where(DEVIATION.ID.eq(d.id())).fetchOptional()
@@ -390,7 +390,7 @@ public final class DeviationRepository {
             writeCauses(tx, id, oldCauses, d.causeIds());
         }
         if (recordChanged || causesChanged) {
-            audit.appendMaps(tx, ENTITY, id, AuditTrail.Action.UPDATE, image(before, oldCauses), image(rec, d.causeIds()),
+            audit.appendMaps(tx, ENTITY, id, AuditAction.UPDATE, image(before, oldCauses), image(rec, d.causeIds()),
                     reason);
         }
         return toDeviation(rec, d.causeIds());
@@ -502,7 +502,7 @@ public final class DeviationRepository {
             rec = tx.newRecord(ACTION_ITEM);
             fillMeasure(rec, m);
             rec.store();
-            audit.append(tx, ACTION_ENTITY, rec.getId(), AuditTrail.Action.INSERT, null, rec);
+            audit.append(tx, ACTION_ENTITY, rec.getId(), AuditAction.INSERT, null, rec);
         } else {
             rec = tx.selectFrom(ACTION_ITEM).where(ACTION_ITEM.ID.eq(m.id())).fetchOptional()
                     .orElseThrow(() -> new IllegalStateException("Åtgärden finns inte längre."));
@@ -511,7 +511,7 @@ public final class DeviationRepository {
             fillMeasure(rec, m);
             if (AuditTrail.differs(before, rec)) {
                 rec.update();
-                audit.append(tx, ACTION_ENTITY, rec.getId(), AuditTrail.Action.UPDATE, before, rec);
+                audit.append(tx, ACTION_ENTITY, rec.getId(), AuditAction.UPDATE, before, rec);
             }
         }
         return toMeasure(rec);
@@ -521,7 +521,7 @@ public final class DeviationRepository {
         ActionItemRecord rec = tx.selectFrom(ACTION_ITEM).where(ACTION_ITEM.ID.eq(id)).fetchOne();
         if (rec != null) {
             rec.delete();
-            audit.append(tx, ACTION_ENTITY, id, AuditTrail.Action.DELETE, rec, null);
+            audit.append(tx, ACTION_ENTITY, id, AuditAction.DELETE, rec, null);
         }
     }
 
@@ -535,7 +535,7 @@ public final class DeviationRepository {
         java.util.Map<String, Object> after = new java.util.LinkedHashMap<>();
         after.put("link", type + " " + tx.select(DEVIATION.CASE_REF).from(DEVIATION).where(DEVIATION.ID.eq(toId))
                 .fetchOne(DEVIATION.CASE_REF));
-        audit.appendMaps(tx, ENTITY, fromId, AuditTrail.Action.UPDATE, java.util.Map.of(), after, null);
+        audit.appendMaps(tx, ENTITY, fromId, AuditAction.UPDATE, java.util.Map.of(), after, null);
         return true;
     }
 

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.data.repo;
 
+import se.kvalitetshjulet.domain.audit.AuditAction;
 import static se.kvalitetshjulet.data.jooq.Tables.INDIVIDUAL_FOLLOW_UP;
 
 import java.time.LocalDate;
@@ -45,14 +46,14 @@ public final class FollowUpRepository {
         if (before == null) {
             after.setCreatedAt(now);
             after.store();
-            audit.append(tx, ENTITY, after.getId(), AuditTrail.Action.INSERT, null, after);
+            audit.append(tx, ENTITY, after.getId(), AuditAction.INSERT, null, after);
             return after.getId();
         }
         after.setId(before.getId());
         after.setCreatedAt(before.getCreatedAt());
         if (AuditTrail.differs(before, after)) {
             tx.update(INDIVIDUAL_FOLLOW_UP).set(after).where(INDIVIDUAL_FOLLOW_UP.ID.eq(before.getId())).execute();
-            audit.append(tx, ENTITY, before.getId(), AuditTrail.Action.UPDATE, before, after);
+            audit.append(tx, ENTITY, before.getId(), AuditAction.UPDATE, before, after);
         }
         return before.getId();
     }
@@ -79,7 +80,7 @@ public final class FollowUpRepository {
             return false;
         }
         tx.deleteFrom(INDIVIDUAL_FOLLOW_UP).where(INDIVIDUAL_FOLLOW_UP.ID.eq(id)).execute();
-        audit.append(tx, ENTITY, id, AuditTrail.Action.DELETE, before, null);
+        audit.append(tx, ENTITY, id, AuditAction.DELETE, before, null);
         return true;
     }
 

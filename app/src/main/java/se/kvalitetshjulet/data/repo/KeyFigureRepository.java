@@ -1,5 +1,7 @@
 package se.kvalitetshjulet.data.repo;
 
+import se.kvalitetshjulet.domain.keyfigure.ComparisonChoice;
+import se.kvalitetshjulet.domain.audit.AuditAction;
 import static se.kvalitetshjulet.data.jooq.Tables.KF_COMPARISON;
 import static se.kvalitetshjulet.data.jooq.Tables.KF_FOLLOWED_KPI;
 import static se.kvalitetshjulet.data.jooq.Tables.KF_KPI;
@@ -57,8 +59,6 @@ public final class KeyFigureRepository {
         }
     }
 
-    /** A comparison municipality with its role. */
-    public record Comparison(String code, ComparisonRole role) { }
 
     private final Database db;
     private final AuditTrail audit;
@@ -242,15 +242,15 @@ public final class KeyFigureRepository {
         return true;
     }
 
-    public List<Comparison> comparisons() {
+    public List<ComparisonChoice> comparisons() {
         return db.dsl().selectFrom(KF_COMPARISON).orderBy(KF_COMPARISON.SORT_ORDER, KF_COMPARISON.MUNICIPALITY_CODE)
-                .fetch(r -> new Comparison(r.getMunicipalityCode(), ComparisonRole.valueOf(r.getRole())));
+                .fetch(r -> new ComparisonChoice(r.getMunicipalityCode(), ComparisonRole.valueOf(r.getRole())));
     }
 
     /** Replaces the comparison municipalities; one audit row with before and after. */
-    public boolean setComparisons(DSLContext tx, List<Comparison> list) {
-        List<Comparison> before = tx.selectFrom(KF_COMPARISON).orderBy(KF_COMPARISON.SORT_ORDER, KF_COMPARISON.MUNICIPALITY_CODE)
-                .fetch(r -> new Comparison(r.getMunicipalityCode(), ComparisonRole.valueOf(r.getRole())));
+    public boolean setComparisons(DSLContext tx, List<ComparisonChoice> list) {
+        List<ComparisonChoice> before = tx.selectFrom(KF_COMPARISON).orderBy(KF_COMPARISON.SORT_ORDER, KF_COMPARISON.MUNICIPALITY_CODE)
+                .fetch(r -> new ComparisonChoice(r.getMunicipalityCode(), ComparisonRole.valueOf(r.getRole())));
         if (before.equals(list)) {
             return false;
         }
@@ -290,7 +290,7 @@ public final class KeyFigureRepository {
         after.setDescription(f.description());
         if (before == null) {
             after.store();
-            audit.append(tx, OWN_FIGURE_ENTITY, after.getId(), AuditTrail.Action.INSERT, null, after);
+            audit.append(tx, OWN_FIGURE_ENTITY, after.getId(), AuditAction.INSERT, null, after);
             return after.getId();
         }
         after.setId(before.getId());
@@ -298,7 +298,7 @@ public final class KeyFigureRepository {
             tx.update(KF_OWN_FIGURE).set(KF_OWN_FIGURE.NAME, f.name()).set(KF_OWN_FIGURE.MEASURE, f.measure().name())
                     .set(KF_OWN_FIGURE.UNIT_LABEL, f.unitLabel()).set(KF_OWN_FIGURE.LOWER_IS_BETTER, f.lowerIsBetter())
                     .set(KF_OWN_FIGURE.DESCRIPTION, f.description()).where(KF_OWN_FIGURE.ID.eq(before.getId())).execute();
-            audit.append(tx, OWN_FIGURE_ENTITY, before.getId(), AuditTrail.Action.UPDATE, before, after);
+            audit.append(tx, OWN_FIGURE_ENTITY, before.getId(), AuditAction.UPDATE, before, after);
         }
         return before.getId();
     }
@@ -317,7 +317,7 @@ public final class KeyFigureRepository {
             }
             tx.deleteFrom(KF_OWN_VALUE).where(key).execute();
             if (withAudit) {
-                audit.append(tx, OWN_VALUE_ENTITY, v.figureId(), AuditTrail.Action.DELETE, before, null);
+                audit.append(tx, OWN_VALUE_ENTITY, v.figureId(), AuditAction.DELETE, before, null);
             }
             return true;
         }
@@ -337,8 +337,8 @@ public final class KeyFigureRepository {
             tx.update(KF_OWN_VALUE).set(KF_OWN_VALUE.VALUE, v.value()).set(KF_OWN_VALUE.N, after.getN()).where(key).execute();
         }
         if (withAudit) {
-            audit.append(tx, OWN_VALUE_ENTITY, v.figureId(), before == null ? AuditTrail.Action.INSERT
-                    : AuditTrail.Action.UPDATE, before, after);
+            audit.append(tx, OWN_VALUE_ENTITY, v.figureId(), before == null ? AuditAction.INSERT
+                    : AuditAction.UPDATE, before, after);
         }
         return true;
     }
@@ -404,7 +404,7 @@ public final class KeyFigureRepository {
 
     /** One audit row describing an import or a settings change (public data and bulk loads get no per-row audit). */
     public void auditSummary(DSLContext tx, String entity, long entityId, Map<String, ?> before, Map<String, ?> after) {
-        audit.append(tx, entity, entityId, before == null ? AuditTrail.Action.INSERT : AuditTrail.Action.UPDATE,
+        audit.append(tx, entity, entityId, before == null ? AuditAction.INSERT : AuditAction.UPDATE,
                 record(tx, before), record(tx, after));
     }
 

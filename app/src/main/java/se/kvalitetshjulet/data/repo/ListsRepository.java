@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.data.repo;
 
+import se.kvalitetshjulet.domain.audit.AuditAction;
 import static se.kvalitetshjulet.data.jooq.Tables.ACTION_ITEM;
 import static se.kvalitetshjulet.data.jooq.Tables.BUSINESS_AREA;
 import static se.kvalitetshjulet.data.jooq.Tables.CAUSE_CATEGORY;
@@ -203,7 +204,7 @@ public final class ListsRepository {
                             .fetch(DEVIATION.ID);
                     tx.update(DEVIATION).set(DEVIATION.CATEGORY_ID, intoId).where(DEVIATION.CATEGORY_ID.eq(fromId)).execute();
                     for (long d : ids) {
-                        audit.append(tx, "deviation", d, AuditTrail.Action.UPDATE, pair("category_id", fromId),
+                        audit.append(tx, "deviation", d, AuditAction.UPDATE, pair("category_id", fromId),
                                 pair("category_id", intoId));
                     }
                     moved = ids.size();
@@ -218,7 +219,7 @@ public final class ListsRepository {
                             tx.insertInto(DEVIATION_CAUSE).set(DEVIATION_CAUSE.DEVIATION_ID, d)
                                     .set(DEVIATION_CAUSE.CAUSE_CATEGORY_ID, intoId).execute();
                         }
-                        audit.append(tx, "deviation", d, AuditTrail.Action.UPDATE, pair("cause_category_id", fromId),
+                        audit.append(tx, "deviation", d, AuditAction.UPDATE, pair("cause_category_id", fromId),
                                 pair("cause_category_id", intoId));
                     }
                     tx.deleteFrom(DEVIATION_CAUSE).where(DEVIATION_CAUSE.CAUSE_CATEGORY_ID.eq(fromId)).execute();
@@ -230,7 +231,7 @@ public final class ListsRepository {
                     tx.update(ACTION_ITEM).set(ACTION_ITEM.MEASURE_TYPE_ID, intoId)
                             .where(ACTION_ITEM.MEASURE_TYPE_ID.eq(fromId)).execute();
                     for (long a : ids) {
-                        audit.append(tx, "action_item", a, AuditTrail.Action.UPDATE, pair("measure_type_id", fromId),
+                        audit.append(tx, "action_item", a, AuditAction.UPDATE, pair("measure_type_id", fromId),
                                 pair("measure_type_id", intoId));
                     }
                     moved = ids.size();
@@ -243,7 +244,7 @@ public final class ListsRepository {
             note.set(DSL.field("merged_into_id", Long.class), intoId);
             note.set(DSL.field("merged_into_name", String.class), into.get(s.name()));
             note.set(DSL.field("records_moved", Integer.class), moved);
-            audit.append(tx, entity(k), fromId, AuditTrail.Action.DELETE, from, note);
+            audit.append(tx, entity(k), fromId, AuditAction.DELETE, from, note);
             return moved;
         });
     }
@@ -261,7 +262,7 @@ public final class ListsRepository {
             Record before = tx.selectFrom(LEGAL_REFERENCE).where(LEGAL_REFERENCE.ID.eq(id)).fetchOne();
             if (before != null) {
                 tx.deleteFrom(LEGAL_REFERENCE).where(LEGAL_REFERENCE.ID.eq(id)).execute();
-                audit.append(tx, "legal_reference", id, AuditTrail.Action.DELETE, before, null);
+                audit.append(tx, "legal_reference", id, AuditAction.DELETE, before, null);
             }
         });
     }
@@ -292,7 +293,7 @@ public final class ListsRepository {
         for (String gone : current.keySet()) {
             Record before = tx.selectFrom(DEADLINE_RULE).where(DEADLINE_RULE.KIND.eq(gone)).fetchOne();
             tx.deleteFrom(DEADLINE_RULE).where(DEADLINE_RULE.KIND.eq(gone)).execute();
-            audit.append(tx, "deadline_rule", 0, AuditTrail.Action.DELETE, before, null);
+            audit.append(tx, "deadline_rule", 0, AuditAction.DELETE, before, null);
             changes.add(new Change("Borttagen frist (standardfristen gäller): " + gone));
         }
         applyLaws(tx, cfg, changes);
@@ -330,7 +331,7 @@ public final class ListsRepository {
             } else {
                 Record before = tx.selectFrom(s.table()).where(s.id().eq(gone.id())).fetchOne();
                 tx.deleteFrom(s.table()).where(s.id().eq(gone.id())).execute();
-                audit.append(tx, entity(k), gone.id(), AuditTrail.Action.DELETE, before, null);
+                audit.append(tx, entity(k), gone.id(), AuditAction.DELETE, before, null);
                 changes.add(new Change("Borttagen ur " + k.fileKey() + ": " + gone.name()));
             }
         }
@@ -348,14 +349,14 @@ public final class ListsRepository {
             if (old == null) {
                 tx.insertInto(LEGAL_LAW).set(LEGAL_LAW.CODE, target.code()).set(LEGAL_LAW.NAME, target.name())
                         .set(LEGAL_LAW.SORT_ORDER, (long) pos).execute();
-                audit.append(tx, "legal_law", 0, AuditTrail.Action.INSERT, null,
+                audit.append(tx, "legal_law", 0, AuditAction.INSERT, null,
                         tx.selectFrom(LEGAL_LAW).where(LEGAL_LAW.CODE.eq(target.code())).fetchOne());
                 changes.add(new Change("Ny lag: " + target.code() + " " + target.name()));
             } else if (!old.equals(target)) {
                 Record before = tx.selectFrom(LEGAL_LAW).where(LEGAL_LAW.CODE.eq(target.code())).fetchOne();
                 tx.update(LEGAL_LAW).set(LEGAL_LAW.NAME, target.name()).set(LEGAL_LAW.SORT_ORDER, (long) pos)
                         .where(LEGAL_LAW.CODE.eq(target.code())).execute();
-                audit.append(tx, "legal_law", 0, AuditTrail.Action.UPDATE, before,
+                audit.append(tx, "legal_law", 0, AuditAction.UPDATE, before,
                         tx.selectFrom(LEGAL_LAW).where(LEGAL_LAW.CODE.eq(target.code())).fetchOne());
                 changes.add(new Change("Ändrad lag: " + target.code() + " " + target.name()));
             }
@@ -376,7 +377,7 @@ public final class ListsRepository {
         for (LegalReference gone : refs.values()) {
             Record before = tx.selectFrom(LEGAL_REFERENCE).where(LEGAL_REFERENCE.ID.eq(gone.id())).fetchOne();
             tx.deleteFrom(LEGAL_REFERENCE).where(LEGAL_REFERENCE.ID.eq(gone.id())).execute();
-            audit.append(tx, "legal_reference", gone.id(), AuditTrail.Action.DELETE, before, null);
+            audit.append(tx, "legal_reference", gone.id(), AuditAction.DELETE, before, null);
             changes.add(new Change("Borttaget lagrum: " + gone.citation()));
         }
         for (String gone : laws.keySet()) {
@@ -387,7 +388,7 @@ public final class ListsRepository {
             }
             Record before = tx.selectFrom(LEGAL_LAW).where(LEGAL_LAW.CODE.eq(gone)).fetchOne();
             tx.deleteFrom(LEGAL_LAW).where(LEGAL_LAW.CODE.eq(gone)).execute();
-            audit.append(tx, "legal_law", 0, AuditTrail.Action.DELETE, before, null);
+            audit.append(tx, "legal_law", 0, AuditAction.DELETE, before, null);
             changes.add(new Change("Borttagen lag: " + gone));
         }
     }
@@ -419,7 +420,7 @@ public final class ListsRepository {
             ins = ins.set(s.code(), e.code()).set(s.sort(), (long) e.sortOrder());
         }
         long id = ins.returning(s.id()).fetchOne().get(s.id());
-        audit.append(tx, entity(k), id, AuditTrail.Action.INSERT, null,
+        audit.append(tx, entity(k), id, AuditAction.INSERT, null,
                 tx.selectFrom(s.table()).where(s.id().eq(id)).fetchOne());
         return id;
     }
@@ -440,7 +441,7 @@ public final class ListsRepository {
             upd = upd.set(s.sort(), (long) now.sortOrder());
         }
         upd.where(s.id().eq(id)).execute();
-        audit.append(tx, entity(k), id, AuditTrail.Action.UPDATE, before,
+        audit.append(tx, entity(k), id, AuditAction.UPDATE, before,
                 tx.selectFrom(s.table()).where(s.id().eq(id)).fetchOne());
     }
 
@@ -454,7 +455,7 @@ public final class ListsRepository {
                     .set(DEADLINE_RULE.LEGAL_REFERENCE, blankToNull(d.legalReference()))
                     .where(DEADLINE_RULE.KIND.eq(d.kind())).execute();
         }
-        audit.append(tx, "deadline_rule", 0, before == null ? AuditTrail.Action.INSERT : AuditTrail.Action.UPDATE, before,
+        audit.append(tx, "deadline_rule", 0, before == null ? AuditAction.INSERT : AuditAction.UPDATE, before,
                 tx.selectFrom(DEADLINE_RULE).where(DEADLINE_RULE.KIND.eq(d.kind())).fetchOne());
     }
 
@@ -463,14 +464,14 @@ public final class ListsRepository {
             long id = tx.insertInto(LEGAL_REFERENCE).set(LEGAL_REFERENCE.LAW_CODE, r.lawCode())
                     .set(LEGAL_REFERENCE.CITATION, r.citation().strip()).set(LEGAL_REFERENCE.VALID_FROM, r.validFrom())
                     .set(LEGAL_REFERENCE.VALID_TO, r.validTo()).returning(LEGAL_REFERENCE.ID).fetchOne().getId();
-            audit.append(tx, "legal_reference", id, AuditTrail.Action.INSERT, null,
+            audit.append(tx, "legal_reference", id, AuditAction.INSERT, null,
                     tx.selectFrom(LEGAL_REFERENCE).where(LEGAL_REFERENCE.ID.eq(id)).fetchOne());
         } else {
             Record before = tx.selectFrom(LEGAL_REFERENCE).where(LEGAL_REFERENCE.ID.eq(r.id())).fetchOne();
             tx.update(LEGAL_REFERENCE).set(LEGAL_REFERENCE.LAW_CODE, r.lawCode())
                     .set(LEGAL_REFERENCE.CITATION, r.citation().strip()).set(LEGAL_REFERENCE.VALID_FROM, r.validFrom())
                     .set(LEGAL_REFERENCE.VALID_TO, r.validTo()).where(LEGAL_REFERENCE.ID.eq(r.id())).execute();
-            audit.append(tx, "legal_reference", r.id(), AuditTrail.Action.UPDATE, before,
+            audit.append(tx, "legal_reference", r.id(), AuditAction.UPDATE, before,
                     tx.selectFrom(LEGAL_REFERENCE).where(LEGAL_REFERENCE.ID.eq(r.id())).fetchOne());
         }
     }

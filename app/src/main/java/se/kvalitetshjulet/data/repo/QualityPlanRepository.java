@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.data.repo;
 
+import se.kvalitetshjulet.domain.audit.AuditAction;
 import static se.kvalitetshjulet.data.jooq.Tables.QUALITY_DIALOGUE;
 import static se.kvalitetshjulet.data.jooq.Tables.QUALITY_GOAL;
 import static se.kvalitetshjulet.data.jooq.Tables.QUALITY_PLAN;
@@ -75,11 +76,11 @@ public final class QualityPlanRepository {
         if (before == null) {
             rec.setUpdatedAt(LocalDateTime.now());
             rec.store();
-            audit.append(tx, "quality_dialogue", rec.getId(), AuditTrail.Action.INSERT, null, rec);
+            audit.append(tx, "quality_dialogue", rec.getId(), AuditAction.INSERT, null, rec);
         } else if (AuditTrail.differs(before, rec, QUALITY_DIALOGUE.UPDATED_AT)) {
             rec.setUpdatedAt(LocalDateTime.now());
             rec.update();
-            audit.append(tx, "quality_dialogue", rec.getId(), AuditTrail.Action.UPDATE, before, rec);
+            audit.append(tx, "quality_dialogue", rec.getId(), AuditAction.UPDATE, before, rec);
         }
         return toDialogue(rec);
     }
@@ -109,7 +110,7 @@ public final class QualityPlanRepository {
             rec.setPlanYear((long) p.year());
             rec.setTitle(p.title().strip());
             rec.store();
-            audit.append(tx, "quality_plan", rec.getId(), AuditTrail.Action.INSERT, null, rec);
+            audit.append(tx, "quality_plan", rec.getId(), AuditAction.INSERT, null, rec);
         } else {
             rec = tx.selectFrom(QUALITY_PLAN).where(QUALITY_PLAN.ID.eq(p.id())).fetchOptional()
                     .orElseThrow(() -> new IllegalStateException("Planen finns inte längre (id " + p.id() + ")."));
@@ -118,7 +119,7 @@ public final class QualityPlanRepository {
             rec.setTitle(p.title().strip());
             if (AuditTrail.differs(before, rec)) {
                 rec.update();
-                audit.append(tx, "quality_plan", rec.getId(), AuditTrail.Action.UPDATE, before, rec);
+                audit.append(tx, "quality_plan", rec.getId(), AuditAction.UPDATE, before, rec);
             }
         }
         return toPlan(rec);
@@ -139,7 +140,7 @@ public final class QualityPlanRepository {
             rec.setPosition(max == null ? 1L : max + 1);
             fill(rec, g);
             rec.store();
-            audit.append(tx, "quality_goal", rec.getId(), AuditTrail.Action.INSERT, null, rec);
+            audit.append(tx, "quality_goal", rec.getId(), AuditAction.INSERT, null, rec);
         } else {
             rec = tx.selectFrom(QUALITY_GOAL).where(QUALITY_GOAL.ID.eq(g.id())).fetchOptional()
                     .orElseThrow(() -> new IllegalStateException("Målet finns inte längre (id " + g.id() + ")."));
@@ -148,7 +149,7 @@ public final class QualityPlanRepository {
             fill(rec, g);
             if (AuditTrail.differs(before, rec)) {
                 rec.update();
-                audit.append(tx, "quality_goal", rec.getId(), AuditTrail.Action.UPDATE, before, rec);
+                audit.append(tx, "quality_goal", rec.getId(), AuditAction.UPDATE, before, rec);
             }
         }
         return toGoal(rec);
@@ -167,7 +168,7 @@ public final class QualityPlanRepository {
             return;
         }
         r.store();
-        audit.append(tx, "quality_plan", planId, AuditTrail.Action.UPDATE, null, r);
+        audit.append(tx, "quality_plan", planId, AuditAction.UPDATE, null, r);
     }
 
     private static void fill(QualityGoalRecord r, Goal g) {

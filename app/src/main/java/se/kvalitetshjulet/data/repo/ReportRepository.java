@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.data.repo;
 
+import se.kvalitetshjulet.domain.audit.AuditAction;
 import static se.kvalitetshjulet.data.jooq.Tables.BOARD_MEETING;
 import static se.kvalitetshjulet.data.jooq.Tables.DEVIATION;
 import static se.kvalitetshjulet.data.jooq.Tables.DEVIATION_CATEGORY;
@@ -81,11 +82,11 @@ public final class ReportRepository {
         if (before == null) {
             rec.setUpdatedAt(LocalDateTime.now());
             rec.store();
-            audit.append(tx, TEXT_ENTITY, rec.getId(), AuditTrail.Action.INSERT, null, rec);
+            audit.append(tx, TEXT_ENTITY, rec.getId(), AuditAction.INSERT, null, rec);
         } else if (AuditTrail.differs(before, rec)) {
             rec.setUpdatedAt(LocalDateTime.now());
             rec.update();
-            audit.append(tx, TEXT_ENTITY, rec.getId(), AuditTrail.Action.UPDATE, before, rec);
+            audit.append(tx, TEXT_ENTITY, rec.getId(), AuditAction.UPDATE, before, rec);
         }
         return toTexts(rec);
     }
@@ -113,7 +114,7 @@ public final class ReportRepository {
             rec.setUnitId(m.unitId());
             rec.setUpdatedAt(LocalDateTime.now());
             rec.store();
-            audit.append(tx, MEETING_ENTITY, rec.getId(), AuditTrail.Action.INSERT, null, rec);
+            audit.append(tx, MEETING_ENTITY, rec.getId(), AuditAction.INSERT, null, rec);
         } else {
             rec = tx.selectFrom(BOARD_MEETING).where(BOARD_MEETING.ID.eq(m.id())).fetchOptional()
                     .orElseThrow(() -> new IllegalStateException("Sammanträdet finns inte längre (id " + m.id() + ")."));
@@ -125,7 +126,7 @@ public final class ReportRepository {
             if (AuditTrail.differs(before, rec)) {
                 rec.setUpdatedAt(LocalDateTime.now());
                 rec.update();
-                audit.append(tx, MEETING_ENTITY, rec.getId(), AuditTrail.Action.UPDATE, before, rec);
+                audit.append(tx, MEETING_ENTITY, rec.getId(), AuditAction.UPDATE, before, rec);
             }
         }
         return m.withId(rec.getId());
@@ -135,7 +136,7 @@ public final class ReportRepository {
         BoardMeetingRecord rec = tx.selectFrom(BOARD_MEETING).where(BOARD_MEETING.ID.eq(id)).fetchOne();
         if (rec != null) {
             rec.delete();
-            audit.append(tx, MEETING_ENTITY, id, AuditTrail.Action.DELETE, rec, null);
+            audit.append(tx, MEETING_ENTITY, id, AuditAction.DELETE, rec, null);
         }
     }
 

@@ -1,5 +1,7 @@
 package se.kvalitetshjulet.data.repo;
 
+import se.kvalitetshjulet.domain.risk.LinkedDeviation;
+import se.kvalitetshjulet.domain.audit.AuditAction;
 import static se.kvalitetshjulet.data.jooq.Tables.ACTION_ITEM;
 import static se.kvalitetshjulet.data.jooq.Tables.ANALYSIS_CAUSE;
 import static se.kvalitetshjulet.data.jooq.Tables.ANALYSIS_DEVIATION;
@@ -66,8 +68,6 @@ public final class RiskRepository {
     static final String RISK_ENTITY = "risk_item";
     static final String DETAIL_ENTITY = "risk_analysis_detail";
 
-    /** A deviation linked to an event analysis. */
-    public record LinkedDeviation(long id, String caseRef, String title) { }
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -122,7 +122,7 @@ public final class RiskRepository {
             rec = tx.newRecord(RISK_TEMPLATE);
             fillTemplate(rec, t);
             rec.store();
-            audit.append(tx, TEMPLATE_ENTITY, rec.getId(), AuditTrail.Action.INSERT, null, rec);
+            audit.append(tx, TEMPLATE_ENTITY, rec.getId(), AuditAction.INSERT, null, rec);
         } else {
             rec = tx.selectFrom(RISK_TEMPLATE).where(RISK_TEMPLATE.ID.eq(t.id())).fetchOptional()
                     .orElseThrow(() -> new IllegalStateException("Mallen finns inte längre (id " + t.id() + ")."));
@@ -131,7 +131,7 @@ public final class RiskRepository {
             fillTemplate(rec, t);
             if (AuditTrail.differs(before, rec)) {
                 rec.update();
-                audit.append(tx, TEMPLATE_ENTITY, rec.getId(), AuditTrail.Action.UPDATE, before, rec);
+                audit.append(tx, TEMPLATE_ENTITY, rec.getId(), AuditAction.UPDATE, before, rec);
             }
         }
         return toTemplate(rec);
@@ -263,7 +263,7 @@ public final class RiskRepository {
             rec = tx.newRecord(RISK_ANALYSIS);
             fill(rec, a);
             rec.store();
-            audit.append(tx, ENTITY, rec.getId(), AuditTrail.Action.INSERT, null, rec);
+            audit.append(tx, ENTITY, rec.getId(), AuditAction.INSERT, null, rec);
         } else {
             rec = tx.selectFrom(RISK_ANALYSIS).where(RISK_ANALYSIS.ID.eq(a.id())).fetchOptional()
                     .orElseThrow(() -> new IllegalStateException("Analysen finns inte längre (id " + a.id() + ")."));
@@ -275,7 +275,7 @@ public final class RiskRepository {
             if (AuditTrail.differs(before, rec)) {
                 rec.setUpdatedAt(LocalDateTime.now());
                 rec.update();
-                audit.append(tx, ENTITY, rec.getId(), AuditTrail.Action.UPDATE, before, rec);
+                audit.append(tx, ENTITY, rec.getId(), AuditAction.UPDATE, before, rec);
             }
         }
         long id = rec.getId();
@@ -299,14 +299,14 @@ public final class RiskRepository {
                 rec = tx.newRecord(RISK_ITEM);
                 fillRisk(rec, analysisId, order++, r);
                 rec.store();
-                audit.append(tx, RISK_ENTITY, rec.getId(), AuditTrail.Action.INSERT, null, rec);
+                audit.append(tx, RISK_ENTITY, rec.getId(), AuditAction.INSERT, null, rec);
             } else {
                 RiskItemRecord before = rec.copy();
                 before.setId(rec.getId());
                 fillRisk(rec, analysisId, order++, r);
                 if (AuditTrail.differs(before, rec)) {
                     rec.update();
-                    audit.append(tx, RISK_ENTITY, rec.getId(), AuditTrail.Action.UPDATE, before, rec);
+                    audit.append(tx, RISK_ENTITY, rec.getId(), AuditAction.UPDATE, before, rec);
                 }
             }
             kept.add(rec.getId());
@@ -315,7 +315,7 @@ public final class RiskRepository {
         for (RiskItemRecord old : existing.values()) {
             if (!kept.contains(old.getId())) {
                 old.delete();
-                audit.append(tx, RISK_ENTITY, old.getId(), AuditTrail.Action.DELETE, old, null);
+                audit.append(tx, RISK_ENTITY, old.getId(), AuditAction.DELETE, old, null);
             }
         }
         return out;
@@ -338,7 +338,7 @@ public final class RiskRepository {
             rec.setStepText(s.text());
             rec.setDone(s.done());
             rec.store();
-            audit.append(tx, DETAIL_ENTITY, id, AuditTrail.Action.INSERT, null, rec);
+            audit.append(tx, DETAIL_ENTITY, id, AuditAction.INSERT, null, rec);
         }
     }
 
@@ -358,7 +358,7 @@ public final class RiskRepository {
             rec.setHappenedAt(t.at());
             rec.setWhat(t.what());
             rec.store();
-            audit.append(tx, DETAIL_ENTITY, id, AuditTrail.Action.INSERT, null, rec);
+            audit.append(tx, DETAIL_ENTITY, id, AuditAction.INSERT, null, rec);
         }
     }
 
@@ -377,7 +377,7 @@ public final class RiskRepository {
             rec.setCategory(c.category().name());
             rec.setCauseText(c.text());
             rec.store();
-            audit.append(tx, DETAIL_ENTITY, id, AuditTrail.Action.INSERT, null, rec);
+            audit.append(tx, DETAIL_ENTITY, id, AuditAction.INSERT, null, rec);
         }
     }
 
@@ -394,13 +394,13 @@ public final class RiskRepository {
             rec.setAnalysisId(id);
             rec.setDeviationId(d);
             rec.store();
-            audit.append(tx, DETAIL_ENTITY, id, AuditTrail.Action.INSERT, null, rec);
+            audit.append(tx, DETAIL_ENTITY, id, AuditAction.INSERT, null, rec);
         }
     }
 
     private void replace(DSLContext tx, List<? extends org.jooq.Record> old, Runnable delete, long id) {
         for (org.jooq.Record r : old) {
-            audit.append(tx, DETAIL_ENTITY, id, AuditTrail.Action.DELETE, r, null);
+            audit.append(tx, DETAIL_ENTITY, id, AuditAction.DELETE, r, null);
         }
         delete.run();
     }

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.data.repo;
 
+import se.kvalitetshjulet.domain.SavedFilter;
 import static se.kvalitetshjulet.data.jooq.Tables.SAVED_FILTER;
 
 import java.util.List;
@@ -11,8 +12,6 @@ import se.kvalitetshjulet.data.Database;
 public final class SavedFilterRepository {
     public static final String DEVIATIONS = "deviations";
 
-    /** A saved filter's name and definition. */
-    public record Saved(String name, String definition) { }
 
     private final Database db;
 
@@ -43,20 +42,20 @@ public final class SavedFilterRepository {
     }
 
     /** The screen's filters in the order they were saved (a chart deck's order). */
-    public List<Saved> inOrder(String screen) {
+    public List<SavedFilter> inOrder(String screen) {
         return db.dsl().select(SAVED_FILTER.NAME, SAVED_FILTER.DEFINITION).from(SAVED_FILTER)
                 .where(SAVED_FILTER.SCREEN.eq(screen)).orderBy(SAVED_FILTER.ID)
-                .fetch(r -> new Saved(r.value1(), r.value2()));
+                .fetch(r -> new SavedFilter(r.value1(), r.value2()));
     }
 
     /**
      * Replaces all of the screen's filters by these, in this order, in one transaction (a reordered, renamed or
      * shortened chart deck). Rows are written anew so that their order is the order of the list.
      */
-    public void replaceAll(String screen, List<Saved> filters) {
+    public void replaceAll(String screen, List<SavedFilter> filters) {
         db.txRun(tx -> {
             tx.deleteFrom(SAVED_FILTER).where(SAVED_FILTER.SCREEN.eq(screen)).execute();
-            for (Saved f : filters) {
+            for (SavedFilter f : filters) {
                 tx.insertInto(SAVED_FILTER).set(SAVED_FILTER.SCREEN, screen).set(SAVED_FILTER.NAME, f.name())
                         .set(SAVED_FILTER.DEFINITION, f.definition()).execute();
             }

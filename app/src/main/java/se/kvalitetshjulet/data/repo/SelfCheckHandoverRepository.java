@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.data.repo;
 
+import se.kvalitetshjulet.domain.audit.AuditAction;
 import static se.kvalitetshjulet.data.jooq.Tables.SELF_CHECK_ANSWER_IMPORT;
 import static se.kvalitetshjulet.data.jooq.Tables.SELF_CHECK_FORM_COPY;
 import static se.kvalitetshjulet.data.jooq.Tables.SELF_CHECK_RESPONSE;
@@ -57,7 +58,7 @@ public final class SelfCheckHandoverRepository {
         before.setId(rec.getId());
         rec.setUid(UUID.randomUUID().toString());
         rec.update();
-        audit.append(tx, SelfCheckRepository.ROUND_ENTITY, roundId, AuditTrail.Action.UPDATE, before, rec);
+        audit.append(tx, SelfCheckRepository.ROUND_ENTITY, roundId, AuditAction.UPDATE, before, rec);
         return rec.getUid();
     }
 
@@ -84,7 +85,7 @@ public final class SelfCheckHandoverRepository {
         rec.setDueOn(round.dueOn());
         rec.setCreatedAt(LocalDateTime.now());
         rec.store();
-        audit.append(tx, SelfCheckRepository.ROUND_ENTITY, rec.getId(), AuditTrail.Action.INSERT, null, rec);
+        audit.append(tx, SelfCheckRepository.ROUND_ENTITY, rec.getId(), AuditAction.INSERT, null, rec);
         return rec.getId();
     }
 
@@ -101,7 +102,7 @@ public final class SelfCheckHandoverRepository {
             return false;
         }
         rec.update();
-        audit.append(tx, SelfCheckRepository.ROUND_ENTITY, roundId, AuditTrail.Action.UPDATE, before, rec);
+        audit.append(tx, SelfCheckRepository.ROUND_ENTITY, roundId, AuditAction.UPDATE, before, rec);
         return true;
     }
 
@@ -169,7 +170,7 @@ public final class SelfCheckHandoverRepository {
         }
         rec.setUpdatedAt(LocalDateTime.now());
         rec.update();
-        audit.append(tx, SelfCheckRepository.RESPONSE_ENTITY, responseId, AuditTrail.Action.UPDATE, before, rec);
+        audit.append(tx, SelfCheckRepository.RESPONSE_ENTITY, responseId, AuditAction.UPDATE, before, rec);
     }
 
     // ---- local form copies -----------------------------------------------------------
@@ -208,7 +209,7 @@ public final class SelfCheckHandoverRepository {
         rec.setFileChecksum(fileChecksum);
         rec.setOpenedAt(LocalDateTime.now());
         rec.store();
-        audit.append(tx, FORM_COPY_ENTITY, rec.getId(), AuditTrail.Action.INSERT, null, rec);
+        audit.append(tx, FORM_COPY_ENTITY, rec.getId(), AuditAction.INSERT, null, rec);
     }
 
     /** Records that a newer form file for the same unit was opened. */
@@ -223,7 +224,7 @@ public final class SelfCheckHandoverRepository {
         rec.setFileChecksum(fileChecksum);
         rec.setOpenedAt(LocalDateTime.now());
         rec.update();
-        audit.append(tx, FORM_COPY_ENTITY, formCopyId, AuditTrail.Action.UPDATE, before, rec);
+        audit.append(tx, FORM_COPY_ENTITY, formCopyId, AuditAction.UPDATE, before, rec);
     }
 
     // ---- answer files taken in -------------------------------------------------------
@@ -244,7 +245,7 @@ public final class SelfCheckHandoverRepository {
         rec.setImportedAt(LocalDateTime.now());
         rec.setOutcome(outcome);
         rec.store();
-        audit.append(tx, ANSWER_IMPORT_ENTITY, rec.getId(), AuditTrail.Action.INSERT, null, rec);
+        audit.append(tx, ANSWER_IMPORT_ENTITY, rec.getId(), AuditAction.INSERT, null, rec);
     }
 
     public int importCount(DSLContext ctx) {

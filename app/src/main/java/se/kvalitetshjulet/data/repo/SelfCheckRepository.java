@@ -1,5 +1,7 @@
 package se.kvalitetshjulet.data.repo;
 
+import se.kvalitetshjulet.domain.selfcheck.FindingAction;
+import se.kvalitetshjulet.domain.audit.AuditAction;
 import static se.kvalitetshjulet.data.jooq.Tables.ACTION_ITEM;
 import static se.kvalitetshjulet.data.jooq.Tables.SELF_CHECK_ANSWER;
 import static se.kvalitetshjulet.data.jooq.Tables.SELF_CHECK_QUESTION;
@@ -72,8 +74,6 @@ public final class SelfCheckRepository {
     /** The coordinator's edits of a response's Bilaga 2 row: a result level name and/or the routines text (null: none). */
     public record Bilaga2Edit(String resultOverride, String routines) { }
 
-    /** An improvement action raised from an answer, with the question's reference (routine). */
-    public record ActionRow(long responseId, long questionId, Measure measure, String reference) { }
 
     private final Database db;
     private final AuditTrail audit;
@@ -150,7 +150,7 @@ public final class SelfCheckRepository {
                 rec.setFamilyId(rec.getId());
                 rec.update();
             }
-            audit.append(tx, TEMPLATE_ENTITY, rec.getId(), AuditTrail.Action.INSERT, null, rec);
+            audit.append(tx, TEMPLATE_ENTITY, rec.getId(), AuditAction.INSERT, null, rec);
         } else {
             rec = tx.selectFrom(SELF_CHECK_TEMPLATE).where(SELF_CHECK_TEMPLATE.ID.eq(t.id())).fetchOptional()
                     .orElseThrow(() -> new IllegalStateException("Mallen finns inte längre (id " + t.id() + ")."));
@@ -162,7 +162,7 @@ public final class SelfCheckRepository {
             rec.setName(t.name().strip());
             rec.setDescription(t.description());
             rec.update();
-            audit.append(tx, TEMPLATE_ENTITY, rec.getId(), AuditTrail.Action.UPDATE, before, rec);
+            audit.append(tx, TEMPLATE_ENTITY, rec.getId(), AuditAction.UPDATE, before, rec);
             tx.deleteFrom(SELF_CHECK_QUESTION).where(SELF_CHECK_QUESTION.TEMPLATE_ID.eq(t.id())).execute();
             tx.deleteFrom(SELF_CHECK_SECTION).where(SELF_CHECK_SECTION.TEMPLATE_ID.eq(t.id())).execute();
         }
@@ -202,7 +202,7 @@ public final class SelfCheckRepository {
             before.setId(rec.getId());
             rec.setFrozen(true);
             rec.update();
-            audit.append(tx, TEMPLATE_ENTITY, templateId, AuditTrail.Action.UPDATE, before, rec);
+            audit.append(tx, TEMPLATE_ENTITY, templateId, AuditAction.UPDATE, before, rec);
         }
     }
 
@@ -220,7 +220,7 @@ public final class SelfCheckRepository {
         rec.setScopeBusinessAreaId(r.scopeBusinessAreaId());
         rec.setCreatedAt(LocalDateTime.now());
         rec.store();
-        audit.append(tx, ROUND_ENTITY, rec.getId(), AuditTrail.Action.INSERT, null, rec);
+        audit.append(tx, ROUND_ENTITY, rec.getId(), AuditAction.INSERT, null, rec);
         return toRound(rec);
     }
 
@@ -230,7 +230,7 @@ public final class SelfCheckRepository {
         rec.setUnitId(unitId);
         rec.setStatus(ResponseStatus.NOT_STARTED.name());
         rec.store();
-        audit.append(tx, RESPONSE_ENTITY, rec.getId(), AuditTrail.Action.INSERT, null, rec);
+        audit.append(tx, RESPONSE_ENTITY, rec.getId(), AuditAction.INSERT, null, rec);
         return rec.getId();
     }
 
@@ -323,7 +323,7 @@ public final class SelfCheckRepository {
             rec.setReopenReason(reopenReason);
         }
         rec.update();
-        audit.append(tx, RESPONSE_ENTITY, responseId, AuditTrail.Action.UPDATE, before, rec);
+        audit.append(tx, RESPONSE_ENTITY, responseId, AuditAction.UPDATE, before, rec);
     }
 
     // ---- answers ---------------------------------------------------------------------
@@ -397,7 +397,7 @@ public final class SelfCheckRepository {
             beforeImage.put("answers", oldAnswers);
             var afterImage = AuditTrail.toMap(resp);
             afterImage.put("answers", newAnswers);
-            audit.appendMaps(tx, RESPONSE_ENTITY, responseId, AuditTrail.Action.UPDATE, beforeImage, afterImage, null);
+            audit.appendMaps(tx, RESPONSE_ENTITY, responseId, AuditAction.UPDATE, beforeImage, afterImage, null);
         }
         return changed;
     }
@@ -434,12 +434,12 @@ public final class SelfCheckRepository {
         rec.setDueOn(m.dueOn());
         rec.setDoneOn(m.doneOn());
         rec.store();
-        audit.append(tx, DeviationRepository.ACTION_ENTITY, rec.getId(), AuditTrail.Action.INSERT, null, rec);
+        audit.append(tx, DeviationRepository.ACTION_ENTITY, rec.getId(), AuditAction.INSERT, null, rec);
         return toMeasure(rec);
     }
 
     /** Improvement actions raised from the answers of the given responses ({@code null} = one round's all). */
-    public List<ActionRow> actions(Long responseId, Long roundId) {
+    public List<FindingAction> actions(Long responseId, Long roundId) {
         Condition c = responseId != null ? SELF_CHECK_ANSWER.RESPONSE_ID.eq(responseId)
                 : SELF_CHECK_RESPONSE.ROUND_ID.eq(roundId);
         return db.dsl().select(ACTION_ITEM.asterisk(), SELF_CHECK_ANSWER.RESPONSE_ID, SELF_CHECK_ANSWER.QUESTION_ID,
@@ -450,7 +450,7 @@ public final class SelfCheckRepository {
                 .join(SELF_CHECK_RESPONSE).on(SELF_CHECK_RESPONSE.ID.eq(SELF_CHECK_ANSWER.RESPONSE_ID))
                 .join(SELF_CHECK_QUESTION).on(SELF_CHECK_QUESTION.ID.eq(SELF_CHECK_ANSWER.QUESTION_ID))
                 .where(c).orderBy(ACTION_ITEM.ID)
-                .fetch(x -> new ActionRow(x.get(SELF_CHECK_ANSWER.RESPONSE_ID), x.get(SELF_CHECK_ANSWER.QUESTION_ID),
+                .fetch(x -> new FindingAction(x.get(SELF_CHECK_ANSWER.RESPONSE_ID), x.get(SELF_CHECK_ANSWER.QUESTION_ID),
                         toMeasure(x.into(ACTION_ITEM)), x.get(SELF_CHECK_QUESTION.REFERENCE_TEXT)));
     }
 
@@ -460,7 +460,7 @@ public final class SelfCheckRepository {
         before.setId(rec.getId());
         rec.setDoneOn(doneOn);
         rec.update();
-        audit.append(tx, DeviationRepository.ACTION_ENTITY, actionId, AuditTrail.Action.UPDATE, before, rec);
+        audit.append(tx, DeviationRepository.ACTION_ENTITY, actionId, AuditAction.UPDATE, before, rec);
     }
 
     private static List<Field<?>> groupFields() {
@@ -582,7 +582,7 @@ public final class SelfCheckRepository {
         rec.setResultOverride(resultOverride);
         rec.setImprovedRoutines(routines);
         rec.update();
-        audit.append(tx, RESPONSE_ENTITY, responseId, AuditTrail.Action.UPDATE, before, rec);
+        audit.append(tx, RESPONSE_ENTITY, responseId, AuditAction.UPDATE, before, rec);
         return true;
     }
 

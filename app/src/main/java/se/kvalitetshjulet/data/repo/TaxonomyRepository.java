@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.data.repo;
 
+import se.kvalitetshjulet.domain.deviation.TaxonomyKind;
 import static se.kvalitetshjulet.data.jooq.Tables.CAUSE_CATEGORY;
 import static se.kvalitetshjulet.data.jooq.Tables.DEADLINE_RULE;
 import static se.kvalitetshjulet.data.jooq.Tables.DEVIATION_CATEGORY;
@@ -21,7 +22,6 @@ import se.kvalitetshjulet.domain.deviation.Taxonomy;
 
 /** The configurable lists of the deviation register and the deadline per kind. */
 public final class TaxonomyRepository {
-    public enum Kind { CATEGORY, CAUSE, MEASURE_TYPE }
 
     private final Database db;
 
@@ -29,7 +29,7 @@ public final class TaxonomyRepository {
         this.db = db;
     }
 
-    public List<Taxonomy> list(Kind kind) {
+    public List<Taxonomy> list(TaxonomyKind kind) {
         Table<?> t = table(kind);
         Field<Long> id = idField(kind);
         Field<String> name = nameField(kind);
@@ -38,13 +38,13 @@ public final class TaxonomyRepository {
                 .fetch(r -> new Taxonomy(r.value1(), r.value2(), Boolean.TRUE.equals(r.value3())));
     }
 
-    public long insert(DSLContext tx, Kind kind, String name) {
+    public long insert(DSLContext tx, TaxonomyKind kind, String name) {
         Record r = tx.insertInto(table(kind)).set(nameField(kind), name).set(activeField(kind), true)
                 .returning(idField(kind)).fetchOne();
         return r.get(idField(kind));
     }
 
-    public long insert(Kind kind, String name) {
+    public long insert(TaxonomyKind kind, String name) {
         return db.tx(tx -> insert(tx, kind, name));
     }
 
@@ -82,7 +82,7 @@ public final class TaxonomyRepository {
         }
     }
 
-    private static Table<?> table(Kind k) {
+    private static Table<?> table(TaxonomyKind k) {
         return switch (k) {
             case CATEGORY -> DEVIATION_CATEGORY;
             case CAUSE -> CAUSE_CATEGORY;
@@ -90,7 +90,7 @@ public final class TaxonomyRepository {
         };
     }
 
-    private static Field<Long> idField(Kind k) {
+    private static Field<Long> idField(TaxonomyKind k) {
         return switch (k) {
             case CATEGORY -> DEVIATION_CATEGORY.ID;
             case CAUSE -> CAUSE_CATEGORY.ID;
@@ -98,7 +98,7 @@ public final class TaxonomyRepository {
         };
     }
 
-    private static Field<String> nameField(Kind k) {
+    private static Field<String> nameField(TaxonomyKind k) {
         return switch (k) {
             case CATEGORY -> DEVIATION_CATEGORY.NAME;
             case CAUSE -> CAUSE_CATEGORY.NAME;
@@ -106,7 +106,7 @@ public final class TaxonomyRepository {
         };
     }
 
-    private static Field<Boolean> activeField(Kind k) {
+    private static Field<Boolean> activeField(TaxonomyKind k) {
         return switch (k) {
             case CATEGORY -> DEVIATION_CATEGORY.ACTIVE;
             case CAUSE -> CAUSE_CATEGORY.ACTIVE;

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.data.repo;
 
+import se.kvalitetshjulet.domain.audit.AuditAction;
 import static se.kvalitetshjulet.data.jooq.Tables.UNIT;
 
 import java.util.HashMap;
@@ -41,6 +42,6 @@ public final class UnitExternalIdRepository {
         before.setId(rec.getId());
         rec.setExternalId(externalId);
         rec.update();
-        audit.append(tx, UnitRepository.ENTITY, unitId, AuditTrail.Action.UPDATE, before, rec);
+        audit.append(tx, UnitRepository.ENTITY, unitId, AuditAction.UPDATE, before, rec);
     }
 }

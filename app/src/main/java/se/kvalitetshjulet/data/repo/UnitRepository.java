@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.data.repo;
 
+import se.kvalitetshjulet.domain.audit.AuditAction;
 import static se.kvalitetshjulet.data.jooq.Tables.BUSINESS_AREA;
 import static se.kvalitetshjulet.data.jooq.Tables.UNIT;
 
@@ -51,7 +52,7 @@ public final class UnitRepository {
             UnitRecord rec = tx.newRecord(UNIT);
             fill(rec, unit);
             rec.store();
-            audit.append(tx, ENTITY, rec.getId(), AuditTrail.Action.INSERT, null, rec);
+            audit.append(tx, ENTITY, rec.getId(), AuditAction.INSERT, null, rec);
             return toUnit(rec);
         }
         UnitRecord rec = tx.selectFrom(UNIT).where(UNIT.ID.eq(unit.id())).fetchOptional()
@@ -61,7 +62,7 @@ public final class UnitRepository {
         fill(rec, unit);
         if (AuditTrail.differs(before, rec)) {
             rec.update();
-            audit.append(tx, ENTITY, rec.getId(), AuditTrail.Action.UPDATE, before, rec);
+            audit.append(tx, ENTITY, rec.getId(), AuditAction.UPDATE, before, rec);
         }
         return toUnit(rec);
     }
@@ -72,7 +73,7 @@ public final class UnitRepository {
             UnitRecord rec = tx.selectFrom(UNIT).where(UNIT.ID.eq(id)).fetchOptional()
                     .orElseThrow(() -> new IllegalStateException("Enheten finns inte längre (id " + id + ")."));
             rec.delete();
-            audit.append(tx, ENTITY, id, AuditTrail.Action.DELETE, rec, null);
+            audit.append(tx, ENTITY, id, AuditAction.DELETE, rec, null);
         });
     }
 

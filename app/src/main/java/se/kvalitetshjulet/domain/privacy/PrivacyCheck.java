@@ -3,6 +3,7 @@ package se.kvalitetshjulet.domain.privacy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The one privacy check for free text that may identify a person: identity numbers (personnummer and
@@ -99,5 +100,19 @@ public final class PrivacyCheck {
 
     private static boolean overlaps(List<Finding> found, int start, int end) {
         return found.stream().anyMatch(f -> f.start() < end && start < f.end());
+    }
+
+    /** "namn, personnummer": the kinds found, without the found text (for reports that travel). */
+    public static String kindsOnly(List<Finding> found) {
+        return found.stream().map(f -> kindName(f.kind())).distinct().collect(Collectors.joining(", "));
+    }
+
+    public static String kindName(Kind kind) {
+        return switch (kind) {
+            case IDENTITY_NUMBER -> "personnummer";
+            case NAME -> "namn";
+            case PHONE -> "telefonnummer";
+            case ADDRESS -> "adress";
+        };
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import se.kvalitetshjulet.domain.risk.MatrixCounts;
 import se.kvalitetshjulet.domain.spc.ChartType;
 import se.kvalitetshjulet.domain.spc.SpcRequest;
-import se.kvalitetshjulet.domain.trend.ChartKind;
 
 /**
  * Everything needed to draw one chart and explain it, independent of the chart library: per point the label,

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.service.imports;
 
+import se.kvalitetshjulet.domain.deviation.TaxonomyKind;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -20,7 +21,7 @@ import se.kvalitetshjulet.data.Database;
 import se.kvalitetshjulet.data.repo.AuditTrail;
 import se.kvalitetshjulet.data.repo.DeviationImportRepository;
 import se.kvalitetshjulet.data.repo.TaxonomyRepository;
-import se.kvalitetshjulet.service.OrganisationService;
+import se.kvalitetshjulet.data.repo.UnitRepository;
 
 /**
  * Imports deviations from another system's export (CSV or XLSX), all or nothing.
@@ -54,21 +55,21 @@ public final class DeviationImporter {
     private static final Logger LOG = LoggerFactory.getLogger(DeviationImporter.class);
 
     private final DeviationImportRepository rows;
-    private final OrganisationService organisation;
+    private final UnitRepository units;
     private final TaxonomyRepository taxonomies;
     private final Clock clock;
     private final java.util.function.BooleanSupplier refusePrivacy;
 
-    public DeviationImporter(Database db, OrganisationService organisation, TaxonomyRepository taxonomies,
+    public DeviationImporter(Database db, UnitRepository units, TaxonomyRepository taxonomies,
                              AuditTrail audit, Clock clock) {
-        this(db, organisation, taxonomies, audit, clock, () -> false);
+        this(db, units, taxonomies, audit, clock, () -> false);
     }
 
     /** @param refusePrivacy whether the privacy policy refuses identifying details in imported text (Inställningar) */
-    public DeviationImporter(Database db, OrganisationService organisation, TaxonomyRepository taxonomies,
+    public DeviationImporter(Database db, UnitRepository units, TaxonomyRepository taxonomies,
                              AuditTrail audit, Clock clock, java.util.function.BooleanSupplier refusePrivacy) {
         this.rows = new DeviationImportRepository(db, audit);
-        this.organisation = organisation;
+        this.units = units;
         this.taxonomies = taxonomies;
         this.clock = clock;
         this.refusePrivacy = refusePrivacy;
@@ -243,13 +244,13 @@ public final class DeviationImporter {
     }
 
     private RowConverter converter(TabularReader reader, ImportMapping mapping, String source) {
-        var tree = organisation.tree();
+        var tree = new se.kvalitetshjulet.domain.org.OrgTree(units.findAll());
         Map<Long, String> codes = new HashMap<>();
-        organisation.businessAreas().forEach(a -> codes.put(a.id(), a.code()));
+        units.businessAreas().forEach(a -> codes.put(a.id(), a.code()));
         return new RowConverter(reader, mapping, source, tree,
-                taxonomies.list(TaxonomyRepository.Kind.CATEGORY), taxonomies.deadlines(), LocalDate.now(clock))
-                .withLists(taxonomies.list(TaxonomyRepository.Kind.CAUSE),
-                        taxonomies.list(TaxonomyRepository.Kind.MEASURE_TYPE))
+                taxonomies.list(TaxonomyKind.CATEGORY), taxonomies.deadlines(), LocalDate.now(clock))
+                .withLists(taxonomies.list(TaxonomyKind.CAUSE),
+                        taxonomies.list(TaxonomyKind.MEASURE_TYPE))
                 .refusePrivacy(refusePrivacy.getAsBoolean())
                 .areaCodes(id -> {
                     Long area = tree.effectiveBusinessArea(id);
@@ -264,7 +265,7 @@ public final class DeviationImporter {
         // Causes and measure types of the rows that have them, by external id, written once the ids are known.
         Map<String, DeviationImportRepository.Children> lists = new java.util.HashMap<>();
         Map<Long, String> measureNames = new java.util.HashMap<>();
-        taxonomies.list(TaxonomyRepository.Kind.MEASURE_TYPE).forEach(t -> measureNames.put(t.id(), t.name()));
+        taxonomies.list(TaxonomyKind.MEASURE_TYPE).forEach(t -> measureNames.put(t.id(), t.name()));
         var result = rows.write(toWrite, LocalDateTime.now(clock), AUDIT_ENTITY,
                 new DeviationImportRepository.ImportRecord(fileName, source, mapping.describe()),
                 sink -> reader.forEachRow((row, values) -> {

@@ -608,7 +608,7 @@ final class RowConverter {
                 if (found.isEmpty()) {
                     continue;
                 }
-                String what = se.kvalitetshjulet.service.PrivacyService.kindsOnly(found);
+                String what = se.kvalitetshjulet.domain.privacy.PrivacyCheck.kindsOnly(found);
                 String shown = se.kvalitetshjulet.domain.privacy.PrivacyCheck.maskAll(shorten(e.getValue()));
                 if (refusePrivacy) {
                     refused = true;

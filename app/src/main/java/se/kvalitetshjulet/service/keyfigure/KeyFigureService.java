@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.service.keyfigure;
 
+import se.kvalitetshjulet.domain.keyfigure.ComparisonChoice;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,12 +103,12 @@ public final class KeyFigureService {
         return db.tx(tx -> repo.setFollowedKpis(tx, ids));
     }
 
-    public List<KeyFigureRepository.Comparison> comparisons() {
+    public List<ComparisonChoice> comparisons() {
         return repo.comparisons();
     }
 
-    public SaveResult<Boolean> setComparisons(List<KeyFigureRepository.Comparison> list) {
-        for (KeyFigureRepository.Comparison c : list) {
+    public SaveResult<Boolean> setComparisons(List<ComparisonChoice> list) {
+        for (ComparisonChoice c : list) {
             if (c.code() == null || !(c.code().matches("\\d{4}") || c.code().matches("G\\d{1,8}"))) {
                 return SaveResult.rejected(List.of(new Problem("municipality", "keyfigure.validation.municipalityCode",
                         c.code())));
@@ -164,7 +165,7 @@ public final class KeyFigureService {
         if (own != null) {
             codes.add(own);
         }
-        for (KeyFigureRepository.Comparison c : repo.comparisons()) {
+        for (ComparisonChoice c : repo.comparisons()) {
             if (!codes.contains(c.code())) {
                 codes.add(c.code());
                 roles.put(c.code(), c.role());

@@ -17,7 +17,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.domain.Page;
 import se.kvalitetshjulet.domain.action.ActionFilter;
 import se.kvalitetshjulet.domain.action.ActionRow;
@@ -41,7 +40,7 @@ public final class ActionListViewModel {
     /** Settings key under which the name typed for "mine" is remembered. */
     public static final String MY_NAME_KEY = "actions.myName";
 
-    private final AppContext ctx;
+    private final ActionContext ctx;
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final I18n i18n;
@@ -75,7 +74,7 @@ public final class ActionListViewModel {
     private final Command reopen;
     private boolean listsLoaded;
 
-    public ActionListViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
+    public ActionListViewModel(ActionContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
         this.ctx = ctx;
         this.tasks = tasks;
         this.dialogs = dialogs;
@@ -108,8 +107,8 @@ public final class ActionListViewModel {
     public void refresh() {
         if (!listsLoaded) {
             listsLoaded = true;
-            tasks.run(i18n.get("action.loading"), p -> new Lists(ctx.organisation().tree().all(),
-                    ctx.settings().get(MY_NAME_KEY).orElse("")), l -> {
+            tasks.run(i18n.get("action.loading"), p -> new Lists(ctx.organisationService().tree().all(),
+                    ctx.settingsService().preference(MY_NAME_KEY).orElse("")), l -> {
                 units.setAll(l.units());
                 if (myName.get() == null || myName.get().isBlank()) {
                     myName.set(l.myName());
@@ -140,7 +139,7 @@ public final class ActionListViewModel {
 
     /** The filter as the database sees it (reads the organisation: not on the FX thread). */
     public ActionFilter currentFilter() {
-        return criteria().toFilter(ctx.organisation());
+        return criteria().toFilter(ctx.organisationService());
     }
 
     /** Shows only the actions whose responsible contains this name, and remembers the name. */
@@ -163,9 +162,9 @@ public final class ActionListViewModel {
         Long keep = selected.get() == null ? null : selected.get().measure().id();
         tasks.runLatest(searchKey, i18n.get("action.loading"), p -> {
             if (rememberedName != null && !rememberedName.isBlank()) {
-                ctx.settings().put(MY_NAME_KEY, rememberedName.strip());
+                ctx.settingsService().savePreference(MY_NAME_KEY, rememberedName.strip());
             }
-            ActionFilter f = c.toFilter(ctx.organisation());
+            ActionFilter f = c.toFilter(ctx.organisationService());
             p.checkCancelled();
             return ctx.actionService().search(f, pageIndex, PAGE_SIZE);
         }, (Page<ActionRow> result) -> {

@@ -1,5 +1,7 @@
 package se.kvalitetshjulet.ui.common;
 
+import se.kvalitetshjulet.domain.audit.AuditEntry;
+import se.kvalitetshjulet.domain.audit.AuditChange;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -30,7 +32,7 @@ public final class AuditText {
     }
 
     /** The lines of one audit row: one per changed field, then the reason if any. */
-    public List<String> lines(AuditTrail.Entry e) {
+    public List<String> lines(AuditEntry e) {
         String head = when(e) + " " + who(e);
         List<String> out = new ArrayList<>();
         if ("INSERT".equals(e.action())) {
@@ -38,11 +40,11 @@ public final class AuditText {
         } else if ("DELETE".equals(e.action())) {
             out.add(i18n.get("audit.text.deleted", head));
         } else {
-            List<AuditTrail.Change> changes = e.changes();
+            List<AuditChange> changes = e.changes();
             if (changes.isEmpty()) {
                 out.add(i18n.get("audit.text.changedNothingVisible", head));
             }
-            for (AuditTrail.Change c : changes) {
+            for (AuditChange c : changes) {
                 String field = field(c.field());
                 if (empty(c.before())) {
                     out.add(i18n.get("audit.text.set", head, field, value(c.field(), c.after())));
@@ -61,15 +63,15 @@ public final class AuditText {
     }
 
     /** All lines of a history, newest first as given. */
-    public List<String> lines(List<AuditTrail.Entry> history) {
+    public List<String> lines(List<AuditEntry> history) {
         List<String> out = new ArrayList<>();
-        for (AuditTrail.Entry e : history) {
+        for (AuditEntry e : history) {
             out.addAll(lines(e));
         }
         return out;
     }
 
-    private static String when(AuditTrail.Entry e) {
+    private static String when(AuditEntry e) {
         if (e.atText() != null) {
             try {
                 return WHEN.format(OffsetDateTime.parse(e.atText()));
@@ -81,7 +83,7 @@ public final class AuditText {
         return at == null ? "" : WHEN.format(at);
     }
 
-    private String who(AuditTrail.Entry e) {
+    private String who(AuditEntry e) {
         return e.actorFromOs() ? i18n.get("audit.text.osActor", e.actor()) : e.actor();
     }
 

@@ -1,5 +1,7 @@
 package se.kvalitetshjulet.ui.council;
 
+import se.kvalitetshjulet.domain.council.OrderedAnalysis;
+import se.kvalitetshjulet.domain.council.MeetingRow;
 import java.util.List;
 
 import javafx.geometry.Insets;
@@ -61,11 +63,11 @@ public final class CouncilView extends BorderPane implements Refreshable {
         filter.setId("councilUnitFilter");
         filter.valueProperty().bindBidirectional(vm.unitFilterProperty());
         filter.valueProperty().addListener((o, a, b) -> vm.loadMeetings(null));
-        ListView<CouncilRepository.MeetingRow> list = new ListView<>(vm.meetings());
+        ListView<MeetingRow> list = new ListView<>(vm.meetings());
         list.setId("councilMeetings");
         list.setCellFactory(lv -> new ListCell<>() {
             @Override
-            protected void updateItem(CouncilRepository.MeetingRow r, boolean empty) {
+            protected void updateItem(MeetingRow r, boolean empty) {
                 super.updateItem(r, empty);
                 setText(empty || r == null ? "" : i18n.get("council.meetingRow", Forms.DATE.format(r.heldOn()),
                         r.unitName(), r.title(), r.decisions(), r.held() ? "✓" : ""));
@@ -299,12 +301,12 @@ public final class CouncilView extends BorderPane implements Refreshable {
         Button event = new Button(i18n.get("council.orderEventAnalysis"));
         event.setId("councilOrderEvent");
         vm.orderEventAnalysisCommand().bind(event);
-        ListView<CouncilRepository.OrderedAnalysis> analyses = new ListView<>(vm.analyses());
+        ListView<OrderedAnalysis> analyses = new ListView<>(vm.analyses());
         analyses.setId("councilAnalyses");
         analyses.setPrefHeight(90);
         analyses.setCellFactory(lv -> new ListCell<>() {
             @Override
-            protected void updateItem(CouncilRepository.OrderedAnalysis a, boolean empty) {
+            protected void updateItem(OrderedAnalysis a, boolean empty) {
                 super.updateItem(a, empty);
                 setText(empty || a == null ? "" : a.title());
             }

@@ -1,5 +1,7 @@
 package se.kvalitetshjulet.ui.council;
 
+import se.kvalitetshjulet.domain.council.OrderedAnalysis;
+import se.kvalitetshjulet.domain.council.MeetingRow;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,7 +20,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.data.repo.CouncilRepository;
 import se.kvalitetshjulet.domain.action.ActionRow;
 import se.kvalitetshjulet.domain.council.AgendaItem;
@@ -44,15 +45,15 @@ import se.kvalitetshjulet.domain.trend.TrendSettings;
  * decisions to follow up, new decisions (actions), analyses ordered, patterns and notes, minutes export.
  */
 public final class CouncilViewModel {
-    private final AppContext ctx;
+    private final CouncilContext ctx;
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final I18n i18n;
 
     private final ObservableList<Unit> units = FXCollections.observableArrayList();
     private final ObjectProperty<Unit> unitFilter = new SimpleObjectProperty<>();
-    private final ObservableList<CouncilRepository.MeetingRow> meetings = FXCollections.observableArrayList();
-    private final ObjectProperty<CouncilRepository.MeetingRow> selectedMeeting = new SimpleObjectProperty<>();
+    private final ObservableList<MeetingRow> meetings = FXCollections.observableArrayList();
+    private final ObjectProperty<MeetingRow> selectedMeeting = new SimpleObjectProperty<>();
     private final ObjectProperty<CouncilService.MeetingView> current = new SimpleObjectProperty<>();
 
     // new meeting
@@ -67,7 +68,7 @@ public final class CouncilViewModel {
     private final ObservableList<ActionRow> decisions = FXCollections.observableArrayList();
     private final ObservableList<ActionRow> overdue = FXCollections.observableArrayList();
     private final ObservableList<Meeting.Participant> participants = FXCollections.observableArrayList();
-    private final ObservableList<CouncilRepository.OrderedAnalysis> analyses = FXCollections.observableArrayList();
+    private final ObservableList<OrderedAnalysis> analyses = FXCollections.observableArrayList();
     private final ObjectProperty<Set<Long>> reviewed = new SimpleObjectProperty<>(Set.of());
     private final StringProperty patterns = new SimpleStringProperty("");
     private final StringProperty notes = new SimpleStringProperty("");
@@ -106,7 +107,7 @@ public final class CouncilViewModel {
     private final ObjectProperty<BiConsumer<Long, String>> deckEditor = new SimpleObjectProperty<>();
     private boolean listsLoaded;
 
-    public CouncilViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
+    public CouncilViewModel(CouncilContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
         this.ctx = ctx;
         this.tasks = tasks;
         this.dialogs = dialogs;
@@ -145,7 +146,7 @@ public final class CouncilViewModel {
     public void refresh() {
         if (!listsLoaded) {
             listsLoaded = true;
-            tasks.run(i18n.get("council.loading"), p -> ctx.organisation().tree().all(), units::setAll,
+            tasks.run(i18n.get("council.loading"), p -> ctx.organisationService().tree().all(), units::setAll,
                     dialogs::showUnexpected);
         }
         loadMeetings(null);
@@ -370,8 +371,8 @@ public final class CouncilViewModel {
 
     public ObservableList<Unit> units() { return units; }
     public ObjectProperty<Unit> unitFilterProperty() { return unitFilter; }
-    public ObservableList<CouncilRepository.MeetingRow> meetings() { return meetings; }
-    public ObjectProperty<CouncilRepository.MeetingRow> selectedMeetingProperty() { return selectedMeeting; }
+    public ObservableList<MeetingRow> meetings() { return meetings; }
+    public ObjectProperty<MeetingRow> selectedMeetingProperty() { return selectedMeeting; }
     public ObjectProperty<CouncilService.MeetingView> currentProperty() { return current; }
     public ObjectProperty<Unit> newUnitProperty() { return newUnit; }
     public ObjectProperty<LocalDate> newDateProperty() { return newDate; }
@@ -382,7 +383,7 @@ public final class CouncilViewModel {
     public ObservableList<ActionRow> decisions() { return decisions; }
     public ObservableList<ActionRow> overdue() { return overdue; }
     public ObservableList<Meeting.Participant> participants() { return participants; }
-    public ObservableList<CouncilRepository.OrderedAnalysis> analyses() { return analyses; }
+    public ObservableList<OrderedAnalysis> analyses() { return analyses; }
     public ObjectProperty<Set<Long>> reviewedProperty() { return reviewed; }
     public StringProperty patternsProperty() { return patterns; }
     public StringProperty notesProperty() { return notes; }

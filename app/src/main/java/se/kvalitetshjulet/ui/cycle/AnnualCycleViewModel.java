@@ -13,7 +13,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.domain.cycle.AnnualActivity;
 import se.kvalitetshjulet.domain.cycle.Occurrence;
 import se.kvalitetshjulet.ui.common.Command;
@@ -23,7 +22,7 @@ import se.kvalitetshjulet.ui.common.TaskRunner;
 
 /** Årshjulet: the year's activities by due date with their status, editing, marking done, iCalendar export. */
 public final class AnnualCycleViewModel {
-    private final AppContext ctx;
+    private final CycleContext ctx;
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final I18n i18n;
@@ -47,7 +46,7 @@ public final class AnnualCycleViewModel {
     private final Command previousYear;
     private final Command nextYear;
 
-    public AnnualCycleViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
+    public AnnualCycleViewModel(CycleContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
         this.ctx = ctx;
         this.tasks = tasks;
         this.dialogs = dialogs;

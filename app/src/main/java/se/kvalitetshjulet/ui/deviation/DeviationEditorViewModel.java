@@ -1,5 +1,7 @@
 package se.kvalitetshjulet.ui.deviation;
 
+import se.kvalitetshjulet.domain.audit.AuditEntry;
+import se.kvalitetshjulet.domain.deviation.TaxonomyKind;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 
-import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.data.repo.AuditTrail;
 import se.kvalitetshjulet.data.repo.SettingsRepository;
 import se.kvalitetshjulet.data.repo.TaxonomyRepository;
@@ -46,7 +47,7 @@ import se.kvalitetshjulet.ui.common.TaskRunner;
 public final class DeviationEditorViewModel {
     public static final String SETTING_REFUSE_ID_NUMBERS = "privacy.refuseIdentityNumbers";
 
-    private final AppContext ctx;
+    private final DeviationContext ctx;
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final I18n i18n;
@@ -105,7 +106,7 @@ public final class DeviationEditorViewModel {
     private final ObservableList<Assessment> assessments = FXCollections.observableArrayList();
     private final ObservableList<DeviationStatus> allowedNext = FXCollections.observableArrayList();
     private final ObservableList<Measure> measures = FXCollections.observableArrayList();
-    private final ObservableList<AuditTrail.Entry> history = FXCollections.observableArrayList();
+    private final ObservableList<AuditEntry> history = FXCollections.observableArrayList();
     private final ObservableList<String> links = FXCollections.observableArrayList();
     private final ObjectProperty<OrgTree> tree = new SimpleObjectProperty<>(new OrgTree(List.of()));
 
@@ -138,7 +139,7 @@ public final class DeviationEditorViewModel {
     private final Command newMeasure;
     private final Command deleteMeasure;
 
-    public DeviationEditorViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n, Runnable onChanged) {
+    public DeviationEditorViewModel(DeviationContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n, Runnable onChanged) {
         this.ctx = ctx;
         this.tasks = tasks;
         this.dialogs = dialogs;
@@ -178,19 +179,19 @@ public final class DeviationEditorViewModel {
         });
         unit.addListener((o, a, u) -> defaultLawFromUnit());
         selectedMeasure.addListener((o, a, m) -> showMeasure(m));
-        tasks.run(i18n.get("deviation.editor.loading"), p -> ctx.lists().references(), legalReferences::setAll, t -> { });
+        tasks.run(i18n.get("deviation.editor.loading"), p -> ctx.listsService().references(), legalReferences::setAll, t -> { });
     }
 
     // ---- loading ---------------------------------------------------------------------
 
-    private record Loaded(Deviation deviation, List<Measure> measures, List<AuditTrail.Entry> history, List<String> links,
+    private record Loaded(Deviation deviation, List<Measure> measures, List<AuditEntry> history, List<String> links,
                           OrgTree tree, List<Taxonomy> categories, List<Taxonomy> causes, List<Taxonomy> measureTypes,
                           boolean refuse, boolean policyRefuses, List<String> historyLines) { }
 
     public void load(long deviationId) {
         busy.set(true);
         tasks.run(i18n.get("deviation.editor.loading"), p -> {
-            Deviation d = ctx.deviations().find(deviationId)
+            Deviation d = ctx.deviationService().find(deviationId)
                     .orElseThrow(() -> new IllegalStateException(i18n.get("deviation.editor.missing", deviationId)));
             return loaded(d);
         }, this::apply, saves::failed);
@@ -206,31 +207,31 @@ public final class DeviationEditorViewModel {
     }
 
     private Loaded loaded(Deviation d) {
-        List<Measure> m = d.id() == null ? List.of() : ctx.deviations().measures(d.id());
-        List<AuditTrail.Entry> h = d.id() == null ? List.of() : ctx.audit().history("deviation", d.id());
-        List<String> l = d.id() == null ? List.of() : ctx.deviations().links(d.id()).stream()
+        List<Measure> m = d.id() == null ? List.of() : ctx.deviationService().measures(d.id());
+        List<AuditEntry> h = d.id() == null ? List.of() : ctx.auditService().history("deviation", d.id());
+        List<String> l = d.id() == null ? List.of() : ctx.deviationService().links(d.id()).stream()
                 .map(r -> i18n.get(r.outgoing() ? "deviation.link.out" : "deviation.link.in",
                         i18n.get("deviation.linkType." + r.type()), r.otherCaseRef()))
                 .toList();
-        return new Loaded(d, m, h, l, ctx.organisation().tree(), ctx.taxonomies().list(TaxonomyRepository.Kind.CATEGORY),
-                ctx.taxonomies().list(TaxonomyRepository.Kind.CAUSE),
-                ctx.taxonomies().list(TaxonomyRepository.Kind.MEASURE_TYPE),
-                ctx.settings().get(SETTING_REFUSE_ID_NUMBERS).map(Boolean::parseBoolean).orElse(false),
-                ctx.privacy().refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.DEVIATION),
+        return new Loaded(d, m, h, l, ctx.organisationService().tree(), ctx.taxonomyService().list(TaxonomyKind.CATEGORY),
+                ctx.taxonomyService().list(TaxonomyKind.CAUSE),
+                ctx.taxonomyService().list(TaxonomyKind.MEASURE_TYPE),
+                ctx.settingsService().preference(SETTING_REFUSE_ID_NUMBERS).map(Boolean::parseBoolean).orElse(false),
+                ctx.privacyService().refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.DEVIATION),
                 d.id() == null ? List.of() : historyText(h));
     }
 
     /** The history in plain Swedish, field by field, with the coded values and causes by name. */
-    private List<String> historyText(List<AuditTrail.Entry> h) {
+    private List<String> historyText(List<AuditEntry> h) {
         java.util.Map<Long, String> causeNames = new java.util.HashMap<>();
-        for (Taxonomy t : ctx.taxonomies().list(TaxonomyRepository.Kind.CAUSE)) {
+        for (Taxonomy t : ctx.taxonomyService().list(TaxonomyKind.CAUSE)) {
             causeNames.put(t.id(), t.name());
         }
         java.util.Map<Long, String> categoryNames = new java.util.HashMap<>();
-        for (Taxonomy t : ctx.taxonomies().list(TaxonomyRepository.Kind.CATEGORY)) {
+        for (Taxonomy t : ctx.taxonomyService().list(TaxonomyKind.CATEGORY)) {
             categoryNames.put(t.id(), t.name());
         }
-        OrgTree orgTree = ctx.organisation().tree();
+        OrgTree orgTree = ctx.organisationService().tree();
         java.util.Map<String, java.util.function.Function<Object, String>> f = new java.util.HashMap<>();
         f.put("status", v -> enumName(DeviationStatus.class, v));
         f.put("kind", v -> enumName(DeviationKind.class, v));
@@ -433,7 +434,7 @@ public final class DeviationEditorViewModel {
             return;
         }
         saves.save(i18n.get("deviation.editor.saving"), p -> ctx.deviationService().link(self, otherCaseRef, type)
-                .map(v -> loaded(ctx.deviations().find(self).orElseThrow())), this::apply);
+                .map(v -> loaded(ctx.deviationService().find(self).orElseThrow())), this::apply);
     }
 
     /** Asks before discarding unsaved edits; returns whether the editor may close. */
@@ -483,7 +484,7 @@ public final class DeviationEditorViewModel {
                 measureDone.get(), measureEffect.get(), measureEffective.get());
         long deviationId = id.get();
         measureSaves.save(i18n.get("deviation.editor.saving"),
-                p -> ctx.deviationService().saveMeasure(m).map(saved -> ctx.deviations().measures(deviationId)), list -> {
+                p -> ctx.deviationService().saveMeasure(m).map(saved -> ctx.deviationService().measures(deviationId)), list -> {
                     measures.setAll(list);
                     selectedMeasure.set(null);
                     newMeasureDefaults();
@@ -499,7 +500,7 @@ public final class DeviationEditorViewModel {
         long deviationId = id.get();
         tasks.run(i18n.get("deviation.editor.saving"), p -> {
             ctx.deviationService().deleteMeasure(sel.id());
-            return ctx.deviations().measures(deviationId);
+            return ctx.deviationService().measures(deviationId);
         }, list -> {
             measures.setAll(list);
             selectedMeasure.set(null);
@@ -517,7 +518,7 @@ public final class DeviationEditorViewModel {
 
     /** Sets the refuse-identity-numbers policy for this database (an administrator's choice). */
     public void setRefuseIdentityNumbers(boolean refuse) {
-        ctx.settings().put(SETTING_REFUSE_ID_NUMBERS, Boolean.toString(refuse));
+        ctx.settingsService().savePreference(SETTING_REFUSE_ID_NUMBERS, Boolean.toString(refuse));
         refuseIdNumbers = refuse;
         updatePrivacy();
     }
@@ -568,7 +569,7 @@ public final class DeviationEditorViewModel {
     public BooleanProperty ivoOverdueProperty() { return ivoOverdue; }
     public StringProperty lawWarningProperty() { return lawWarning; }
     public ObservableList<Measure> measures() { return measures; }
-    public ObservableList<AuditTrail.Entry> history() { return history; }
+    public ObservableList<AuditEntry> history() { return history; }
     public ObservableList<String> links() { return links; }
     public ObjectProperty<OrgTree> treeProperty() { return tree; }
     public StringProperty problemsProperty() { return problems; }

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui.deviation;
 
+import se.kvalitetshjulet.domain.deviation.TaxonomyKind;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,8 +20,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import se.kvalitetshjulet.app.AppContext;
-import se.kvalitetshjulet.data.repo.SavedFilterRepository;
+import se.kvalitetshjulet.service.SavedFilterService;
 import se.kvalitetshjulet.data.repo.TaxonomyRepository;
 import se.kvalitetshjulet.domain.Page;
 import se.kvalitetshjulet.domain.deviation.DeviationFilter;
@@ -44,7 +44,7 @@ import se.kvalitetshjulet.ui.common.TaskRunner;
 public final class DeviationListViewModel {
     public static final int PAGE_SIZE = 100;
 
-    private final AppContext ctx;
+    private final DeviationContext ctx;
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final I18n i18n;
@@ -90,7 +90,7 @@ public final class DeviationListViewModel {
     private boolean listsLoaded;
     private DeviationFilter lastFilter = DeviationFilter.all();
 
-    public DeviationListViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
+    public DeviationListViewModel(DeviationContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
         this.ctx = ctx;
         this.tasks = tasks;
         this.dialogs = dialogs;
@@ -128,9 +128,9 @@ public final class DeviationListViewModel {
     public void refresh() {
         if (!listsLoaded) {
             listsLoaded = true;
-            tasks.run(i18n.get("deviation.loadingLists"), p -> new Lists(ctx.organisation().tree(),
-                    ctx.organisation().businessAreas(), ctx.taxonomies().list(TaxonomyRepository.Kind.CATEGORY),
-                    ctx.savedFilters().names(SavedFilterRepository.DEVIATIONS)), l -> {
+            tasks.run(i18n.get("deviation.loadingLists"), p -> new Lists(ctx.organisationService().tree(),
+                    ctx.organisationService().businessAreas(), ctx.taxonomyService().list(TaxonomyKind.CATEGORY),
+                    ctx.savedFilterService().names(SavedFilterService.DEVIATIONS)), l -> {
                 tree.set(l.tree());
                 units.setAll(l.tree().all());
                 areas.setAll(l.areas());
@@ -166,7 +166,7 @@ public final class DeviationListViewModel {
 
     /** The filter as the database sees it (reads the organisation: not on the FX thread). */
     public DeviationFilter currentFilter() {
-        return criteria().toFilter(ctx.organisation());
+        return criteria().toFilter(ctx.organisationService());
     }
 
     private void goTo(int p) {
@@ -189,7 +189,7 @@ public final class DeviationListViewModel {
         Criteria c = criteria();
         // latest wins: the filters fire one search after another, and only the last answer may be shown
         tasks.runLatest(searchKey, i18n.get("deviation.loading"), p -> {
-            DeviationFilter f = c.toFilter(ctx.organisation());
+            DeviationFilter f = c.toFilter(ctx.organisationService());
             p.checkCancelled();
             return new Searched(f, ctx.deviationService().search(f, s, asc, pageIndex, PAGE_SIZE));
         }, (Searched searched) -> {
@@ -241,8 +241,8 @@ public final class DeviationListViewModel {
                 .map(String::strip).filter(n -> !n.isEmpty()).ifPresent(name -> {
                     SavedDeviationFilter def = SavedDeviationFilter.of(this);
                     tasks.run(i18n.get("deviation.filter.saving"), p -> {
-                        ctx.savedFilters().save(SavedFilterRepository.DEVIATIONS, name, def.toJson());
-                        return ctx.savedFilters().names(SavedFilterRepository.DEVIATIONS);
+                        ctx.savedFilterService().save(SavedFilterService.DEVIATIONS, name, def.toJson());
+                        return ctx.savedFilterService().names(SavedFilterService.DEVIATIONS);
                     }, savedFilters::setAll, dialogs::showUnexpected);
                 });
     }
@@ -251,7 +251,7 @@ public final class DeviationListViewModel {
         if (name == null) {
             return;
         }
-        tasks.run(i18n.get("deviation.loading"), p -> ctx.savedFilters().find(SavedFilterRepository.DEVIATIONS, name),
+        tasks.run(i18n.get("deviation.loading"), p -> ctx.savedFilterService().find(SavedFilterService.DEVIATIONS, name),
                 json -> json.ifPresent(j -> {
                     SavedDeviationFilter.fromJson(j).applyTo(this);
                     page.set(0);
@@ -272,7 +272,7 @@ public final class DeviationListViewModel {
                     boolean freeText = dialogs.confirm(i18n.get("deviation.export.freeTextTitle"),
                             i18n.get("deviation.export.freeTextQuestion"));
                     tasks.run(i18n.get("deviation.export.running"), p -> ctx.deviationExporter().export(
-                                    c.toFilter(ctx.organisation()), path, freeText, ctx.today(), p::update,
+                                    c.toFilter(ctx.organisationService()), path, freeText, ctx.today(), p::update,
                                     p::isCancelled),
                             n -> dialogs.showInfo(i18n.get("deviation.export.title"),
                                     i18n.get("deviation.export.done", n, path)), dialogs::showUnexpected);

@@ -19,7 +19,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.service.imports.DeviationImporter;
 import se.kvalitetshjulet.service.imports.ImportField;
 import se.kvalitetshjulet.service.imports.ImportFileException;
@@ -128,7 +127,7 @@ public final class ImportViewModel {
     private final Command saveProfile;
     private final Command back;
 
-    public ImportViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n, Runnable onImported) {
+    public ImportViewModel(DeviationContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n, Runnable onImported) {
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.i18n = i18n;

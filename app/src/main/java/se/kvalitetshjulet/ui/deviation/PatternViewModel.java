@@ -9,7 +9,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.domain.deviation.PatternReport;
 import se.kvalitetshjulet.domain.deviation.Period;
 import se.kvalitetshjulet.domain.org.Unit;
@@ -20,7 +19,7 @@ import se.kvalitetshjulet.ui.common.TaskRunner;
 
 /** Patterns per tertial and year, compared with the same period of earlier years; exportable. */
 public final class PatternViewModel {
-    private final AppContext ctx;
+    private final DeviationContext ctx;
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final I18n i18n;
@@ -34,7 +33,7 @@ public final class PatternViewModel {
     private final ObjectProperty<PatternReport> report = new SimpleObjectProperty<>();
     private final Command export;
 
-    public PatternViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
+    public PatternViewModel(DeviationContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
         this.ctx = ctx;
         this.tasks = tasks;
         this.dialogs = dialogs;
@@ -61,9 +60,9 @@ public final class PatternViewModel {
         Period p = period();
         Long unitId = unit.get() == null ? null : unit.get().id();
         tasks.run(i18n.get("pattern.loading", p.label()), pr -> {
-            var tree = ctx.organisation().tree();
+            var tree = ctx.organisationService().tree();
             List<Unit> all = tree.all();
-            PatternReport r = ctx.patterns().compute(p, ctx.organisation().unitScope(unitId, null), ctx.today());
+            PatternReport r = ctx.patternService().compute(p, ctx.organisationService().unitScope(unitId, null), ctx.today());
             return new Object[] {all, r};
         }, res -> {
             @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui.home;
 
+import se.kvalitetshjulet.domain.council.MeetingRow;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -12,7 +13,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.data.repo.CouncilRepository;
 import se.kvalitetshjulet.domain.action.ActionFilter;
 import se.kvalitetshjulet.domain.action.ActionRow;
@@ -41,7 +41,7 @@ public final class HomeViewModel {
     public static final int UPCOMING_DAYS = 30;
     private static final int LIST_LIMIT = 8;
 
-    private final AppContext ctx;
+    private final HomeContext ctx;
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final I18n i18n;
@@ -56,17 +56,17 @@ public final class HomeViewModel {
     private final ObservableList<ActionRow> myOverdue = FXCollections.observableArrayList();
     private final ObservableList<ActionRow> myUpcoming = FXCollections.observableArrayList();
     private final ObservableList<ResponseRow> pendingSelfChecks = FXCollections.observableArrayList();
-    private final ObservableList<CouncilRepository.MeetingRow> upcomingMeetings = FXCollections.observableArrayList();
+    private final ObservableList<MeetingRow> upcomingMeetings = FXCollections.observableArrayList();
     private final ObservableList<Occurrence> upcomingCycle = FXCollections.observableArrayList();
     private final ObservableList<AgendaBuilder.Signal> signals = FXCollections.observableArrayList();
     private final Command rememberName;
 
     private record Snapshot(long overdue, long actions, long serious, long recent, List<DeviationRow> rows,
                             String name, List<ActionRow> myOverdue, List<ActionRow> myUpcoming,
-                            List<ResponseRow> selfChecks, List<CouncilRepository.MeetingRow> meetings,
+                            List<ResponseRow> selfChecks, List<MeetingRow> meetings,
                             List<Occurrence> cycle, List<AgendaBuilder.Signal> signals) { }
 
-    public HomeViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
+    public HomeViewModel(HomeContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
         this.ctx = ctx;
         this.tasks = tasks;
         this.dialogs = dialogs;
@@ -81,24 +81,24 @@ public final class HomeViewModel {
 
     private Snapshot snapshot(String typed) {
         LocalDate today = ctx.today();
-        var repo = ctx.deviations();
+        var deviations = ctx.deviationService();
         DeviationFilter overdue = DeviationFilter.all().withOverdueOnly(true);
         DeviationFilter serious = new DeviationFilter(EnumSet.of(DeviationKind.LEX_SARAH, DeviationKind.LEX_MARIA),
                 EnumSet.of(DeviationStatus.REGISTRERAD, DeviationStatus.UTREDNING, DeviationStatus.BEDOMD,
                         DeviationStatus.ATGARDAD), null, null, null, null, false, null);
         DeviationFilter recent = DeviationFilter.all().withPeriod(today.minusDays(30), today);
         String name = typed != null && !typed.isBlank() ? typed.strip()
-                : ctx.settings().get(ActionListViewModel.MY_NAME_KEY).orElse("");
+                : ctx.settingsService().preference(ActionListViewModel.MY_NAME_KEY).orElse("");
         ActionFilter mine = ActionFilter.all().withResponsible(name.isBlank() ? null : name);
         List<ActionRow> myOverdue = ctx.actionService().search(mine.withStatus(ActionStatus.OVERDUE), 0, LIST_LIMIT).rows();
         List<ActionRow> myUpcoming = ctx.actionService().search(mine.withStatus(ActionStatus.OPEN), 0, LIST_LIMIT).rows()
                 .stream().filter(r -> r.measure().dueOn() != null
                         && !r.measure().dueOn().isAfter(today.plusDays(UPCOMING_DAYS))).toList();
-        List<ResponseRow> selfChecks = ctx.selfChecks().responses(null, null).stream()
+        List<ResponseRow> selfChecks = ctx.selfCheckService().responses(null, null).stream()
                 .filter(r -> r.status().pending())
                 .sorted(Comparator.comparing(ResponseRow::dueOn)).limit(LIST_LIMIT).toList();
-        return new Snapshot(repo.count(overdue, today), repo.countOverdueActions(today), repo.count(serious, today),
-                repo.count(recent, today), repo.search(overdue, DeviationSort.DUE_ON, true, 0, 12, today).rows(),
+        return new Snapshot(deviations.count(overdue), deviations.countOverdueActions(), deviations.count(serious),
+                deviations.count(recent), deviations.search(overdue, DeviationSort.DUE_ON, true, 0, 12).rows(),
                 name, myOverdue, myUpcoming, selfChecks, ctx.councilService().upcoming(UPCOMING_DAYS),
                 ctx.annualCycleService().upcoming(UPCOMING_DAYS + 15), ctx.councilService().recentSignals(null));
     }
@@ -122,7 +122,7 @@ public final class HomeViewModel {
     private void rememberName() {
         String name = myName.get() == null ? "" : myName.get().strip();
         tasks.run(i18n.get("home.loading"), p -> {
-            ctx.settings().put(ActionListViewModel.MY_NAME_KEY, name);
+            ctx.settingsService().savePreference(ActionListViewModel.MY_NAME_KEY, name);
             return snapshot(name);
         }, this::apply, dialogs::showUnexpected);
     }
@@ -142,7 +142,7 @@ public final class HomeViewModel {
     public ObservableList<ActionRow> myOverdue() { return myOverdue; }
     public ObservableList<ActionRow> myUpcoming() { return myUpcoming; }
     public ObservableList<ResponseRow> pendingSelfChecks() { return pendingSelfChecks; }
-    public ObservableList<CouncilRepository.MeetingRow> upcomingMeetings() { return upcomingMeetings; }
+    public ObservableList<MeetingRow> upcomingMeetings() { return upcomingMeetings; }
     public ObservableList<Occurrence> upcomingCycle() { return upcomingCycle; }
     public ObservableList<AgendaBuilder.Signal> signals() { return signals; }
     public Command rememberNameCommand() { return rememberName; }

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui.keyfigure;
 
+import se.kvalitetshjulet.domain.keyfigure.ComparisonChoice;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -460,7 +461,7 @@ public final class KeyFigureViewModel {
     }
 
     /** "liknande: 9902, 9903; län: 9900; riket; övriga: 1280" ⇄ the comparison list. */
-    static String formatComparisons(List<se.kvalitetshjulet.data.repo.KeyFigureRepository.Comparison> list) {
+    static String formatComparisons(List<ComparisonChoice> list) {
         java.util.Map<se.kvalitetshjulet.domain.keyfigure.ComparisonRole, List<String>> by = new java.util.EnumMap<>(
                 se.kvalitetshjulet.domain.keyfigure.ComparisonRole.class);
         list.forEach(c -> by.computeIfAbsent(c.role(), r -> new ArrayList<>()).add(c.code()));
@@ -475,15 +476,15 @@ public final class KeyFigureViewModel {
     }
 
     /** The comparison list from the typed text, or empty when a part is not understood. */
-    static Optional<List<se.kvalitetshjulet.data.repo.KeyFigureRepository.Comparison>> parseComparisons(String text) {
-        List<se.kvalitetshjulet.data.repo.KeyFigureRepository.Comparison> out = new ArrayList<>();
+    static Optional<List<ComparisonChoice>> parseComparisons(String text) {
+        List<ComparisonChoice> out = new ArrayList<>();
         for (String part : text.split(";")) {
             String p = part.strip().toLowerCase(java.util.Locale.ROOT);
             if (p.isEmpty()) {
                 continue;
             }
             if (p.equals("riket") || p.equals("0000")) {
-                out.add(new se.kvalitetshjulet.data.repo.KeyFigureRepository.Comparison("0000",
+                out.add(new ComparisonChoice("0000",
                         se.kvalitetshjulet.domain.keyfigure.ComparisonRole.NATIONAL));
                 continue;
             }
@@ -502,7 +503,7 @@ public final class KeyFigureViewModel {
             }
             for (String code : p.substring(colon + 1).split("[,\\s]+")) {
                 if (!code.isBlank()) {
-                    out.add(new se.kvalitetshjulet.data.repo.KeyFigureRepository.Comparison(
+                    out.add(new ComparisonChoice(
                             code.strip().toUpperCase(java.util.Locale.ROOT), role));
                 }
             }

@@ -18,7 +18,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.domain.Problem;
 import se.kvalitetshjulet.domain.lists.DeadlineRule;
 import se.kvalitetshjulet.domain.lists.LawEntry;
@@ -41,7 +40,7 @@ public final class ListsViewModel {
     /** An entry with how many records use it (so the coordinator sees what a merge or retirement touches). */
     public record Row(ListEntry entry, int usage) { }
 
-    private final AppContext ctx;
+    private final ListsContext ctx;
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final I18n i18n;
@@ -74,7 +73,7 @@ public final class ListsViewModel {
     private final Command importFile;
     private final Command saveNames;
 
-    public ListsViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
+    public ListsViewModel(ListsContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
         this.ctx = ctx;
         this.tasks = tasks;
         this.dialogs = dialogs;
@@ -106,12 +105,12 @@ public final class ListsViewModel {
         busy.set(true);
         tasks.run(i18n.get("lists.loading"), p -> {
             List<Row> r = new ArrayList<>();
-            for (ListEntry e : ctx.lists().entries(k)) {
-                r.add(new Row(e, ctx.lists().usage(k, e.id())));
+            for (ListEntry e : ctx.listsService().entries(k)) {
+                r.add(new Row(e, ctx.listsService().usage(k, e.id())));
             }
-            return new Snapshot(r, ctx.lists().current(),
-                    ctx.settings().get(se.kvalitetshjulet.service.ReportModel.SETTING_BOARD).orElse(""),
-                    ctx.settings().get(se.kvalitetshjulet.service.ReportModel.SETTING_ADMINISTRATION).orElse(""));
+            return new Snapshot(r, ctx.listsService().current(),
+                    ctx.settingsService().preference(se.kvalitetshjulet.service.report.ReportModel.SETTING_BOARD).orElse(""),
+                    ctx.settingsService().preference(se.kvalitetshjulet.service.report.ReportModel.SETTING_ADMINISTRATION).orElse(""));
         }, s -> {
             busy.set(false);
             Long keep = selected.get() == null ? null : selected.get().entry().id();
@@ -132,7 +131,7 @@ public final class ListsViewModel {
         if (name.isEmpty() || name.get().isBlank()) {
             return;
         }
-        save(p -> ctx.lists().add(k, null, name.get()), i18n.get("lists.added", name.get().strip()));
+        save(p -> ctx.listsService().add(k, null, name.get()), i18n.get("lists.added", name.get().strip()));
     }
 
     private void rename() {
@@ -143,7 +142,7 @@ public final class ListsViewModel {
             return;
         }
         ListKind k = kind.get();
-        save(p -> ctx.lists().rename(k, r.entry().id(), name.get()), i18n.get("lists.renamed", r.entry().name(),
+        save(p -> ctx.listsService().rename(k, r.entry().id(), name.get()), i18n.get("lists.renamed", r.entry().name(),
                 name.get().strip()));
     }
 
@@ -151,7 +150,7 @@ public final class ListsViewModel {
         Row r = selected.get();
         ListKind k = kind.get();
         boolean now = !r.entry().active();
-        save(p -> ctx.lists().setActive(k, r.entry().id(), now),
+        save(p -> ctx.listsService().setActive(k, r.entry().id(), now),
                 i18n.get(now ? "lists.reactivated" : "lists.retired", r.entry().name(), r.usage()));
     }
 
@@ -159,7 +158,7 @@ public final class ListsViewModel {
         Row r = selected.get();
         ListKind k = kind.get();
         save(p -> {
-            ctx.lists().move(k, r.entry().id(), direction);
+            ctx.listsService().move(k, r.entry().id(), direction);
             return SaveResult.saved(r.entry().id());
         }, "");
     }
@@ -180,7 +179,7 @@ public final class ListsViewModel {
             return;
         }
         busy.set(true);
-        tasks.run(i18n.get("lists.saving"), p -> ctx.lists().merge(k, from.entry().id(), into.entry().id()), moved -> {
+        tasks.run(i18n.get("lists.saving"), p -> ctx.listsService().merge(k, from.entry().id(), into.entry().id()), moved -> {
             busy.set(false);
             message.set(i18n.get("lists.merged", from.entry().name(), into.entry().name(), moved));
             selected.set(null);
@@ -205,7 +204,7 @@ public final class ListsViewModel {
         Optional<String> ref = dialogs.askText(i18n.get("lists.deadline.title"), i18n.get("lists.deadline.refPrompt"),
                 d.legalReference() == null ? "" : d.legalReference());
         DeadlineRule rule = new DeadlineRule(d.kind(), n, ref.orElse(d.legalReference()));
-        save(p -> ctx.lists().saveDeadline(rule).map(x -> 0L), i18n.get("lists.deadline.saved", deadlineLabel(d.kind()), n));
+        save(p -> ctx.listsService().saveDeadline(rule).map(x -> 0L), i18n.get("lists.deadline.saved", deadlineLabel(d.kind()), n));
     }
 
     /** The display name of a deadline rule's kind: the deviation kind's name, or the rule's own label. */
@@ -252,7 +251,7 @@ public final class ListsViewModel {
             return;
         }
         LegalReference ref = new LegalReference(base.id(), base.lawCode(), citation.get().strip(), f, t);
-        save(p -> ctx.lists().saveReference(ref).map(x -> 0L), i18n.get("lists.ref.saved", ref.citation()));
+        save(p -> ctx.listsService().saveReference(ref).map(x -> 0L), i18n.get("lists.ref.saved", ref.citation()));
     }
 
     private void deleteReference() {
@@ -261,7 +260,7 @@ public final class ListsViewModel {
             return;
         }
         save(p -> {
-            ctx.lists().deleteReference(r.id());
+            ctx.listsService().deleteReference(r.id());
             return SaveResult.saved(0L);
         }, i18n.get("lists.ref.deleted", r.citation()));
     }
@@ -274,7 +273,7 @@ public final class ListsViewModel {
         }
         busy.set(true);
         tasks.run(i18n.get("lists.export.running"), p -> {
-            ctx.lists().exportTo(out.get());
+            ctx.listsService().exportTo(out.get());
             return out.get();
         }, f -> {
             busy.set(false);
@@ -288,7 +287,7 @@ public final class ListsViewModel {
             return;
         }
         busy.set(true);
-        tasks.run(i18n.get("lists.import.running"), p -> ctx.lists().importFrom(in.get()),
+        tasks.run(i18n.get("lists.import.running"), p -> ctx.listsService().importFrom(in.get()),
                 (ListsService.ImportOutcome r) -> {
                     busy.set(false);
                     if (!r.ok()) {
@@ -325,8 +324,8 @@ public final class ListsViewModel {
         String adm = administrationName.get() == null ? "" : administrationName.get().strip();
         busy.set(true);
         tasks.run(i18n.get("lists.saving"), p -> {
-            ctx.settings().put(se.kvalitetshjulet.service.ReportModel.SETTING_BOARD, board);
-            ctx.settings().put(se.kvalitetshjulet.service.ReportModel.SETTING_ADMINISTRATION, adm);
+            ctx.settingsService().savePreference(se.kvalitetshjulet.service.report.ReportModel.SETTING_BOARD, board);
+            ctx.settingsService().savePreference(se.kvalitetshjulet.service.report.ReportModel.SETTING_ADMINISTRATION, adm);
             return true;
         }, ok -> {
             busy.set(false);

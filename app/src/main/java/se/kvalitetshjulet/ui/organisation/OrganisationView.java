@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui.organisation;
 
+import se.kvalitetshjulet.domain.audit.AuditEntry;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -129,16 +130,16 @@ public final class OrganisationView extends BorderPane implements Refreshable {
         vm.deleteCommand().bind(delete);
         HBox buttons = new HBox(10, save, newChild, delete);
 
-        TableView<AuditTrail.Entry> history = new TableView<>(vm.history());
+        TableView<AuditEntry> history = new TableView<>(vm.history());
         history.setId("unitHistory");
         history.setPlaceholder(new Label(i18n.get("audit.empty")));
-        TableColumn<AuditTrail.Entry, String> when = new TableColumn<>(i18n.get("audit.when"));
+        TableColumn<AuditEntry, String> when = new TableColumn<>(i18n.get("audit.when"));
         when.setCellValueFactory(c -> new SimpleStringProperty(WHEN.format(c.getValue().at())));
-        TableColumn<AuditTrail.Entry, String> who = new TableColumn<>(i18n.get("audit.who"));
+        TableColumn<AuditEntry, String> who = new TableColumn<>(i18n.get("audit.who"));
         who.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().actor()));
-        TableColumn<AuditTrail.Entry, String> what = new TableColumn<>(i18n.get("audit.what"));
+        TableColumn<AuditEntry, String> what = new TableColumn<>(i18n.get("audit.what"));
         what.setCellValueFactory(c -> new SimpleStringProperty(i18n.get("audit.action." + c.getValue().action())));
-        TableColumn<AuditTrail.Entry, String> after = new TableColumn<>(i18n.get("audit.after"));
+        TableColumn<AuditEntry, String> after = new TableColumn<>(i18n.get("audit.after"));
         after.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().afterJson() == null ? "" : c.getValue().afterJson()));
         history.getColumns().setAll(List.of(when, who, what, after));
         history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

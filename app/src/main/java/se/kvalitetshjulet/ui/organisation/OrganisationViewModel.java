@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui.organisation;
 
+import se.kvalitetshjulet.domain.audit.AuditEntry;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -14,7 +15,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.data.repo.AuditTrail;
 import se.kvalitetshjulet.domain.org.BusinessArea;
 import se.kvalitetshjulet.domain.org.OrgLevel;
@@ -32,7 +32,7 @@ import se.kvalitetshjulet.ui.common.TaskRunner;
  * cycles, unique sibling names, levels downwards) runs here and in the service before saving.
  */
 public final class OrganisationViewModel {
-    private final AppContext ctx;
+    private final OrganisationContext ctx;
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final I18n i18n;
@@ -40,7 +40,7 @@ public final class OrganisationViewModel {
     private final ObjectProperty<OrgTree> tree = new SimpleObjectProperty<>(new OrgTree(List.of()));
     private final ObservableList<BusinessArea> businessAreas = FXCollections.observableArrayList();
     private final ObjectProperty<Unit> selected = new SimpleObjectProperty<>();
-    private final ObservableList<AuditTrail.Entry> history = FXCollections.observableArrayList();
+    private final ObservableList<AuditEntry> history = FXCollections.observableArrayList();
 
     // form
     private final StringProperty name = new SimpleStringProperty("");
@@ -62,7 +62,7 @@ public final class OrganisationViewModel {
     private final Command exportFile;
     private final Command importFile;
 
-    public OrganisationViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
+    public OrganisationViewModel(OrganisationContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
         this.ctx = ctx;
         this.tasks = tasks;
         this.dialogs = dialogs;
@@ -85,7 +85,7 @@ public final class OrganisationViewModel {
 
     public void load() {
         busy.set(true);
-        tasks.run(i18n.get("org.loading"), p -> new Object[] {ctx.organisation().tree(), ctx.organisation().businessAreas()},
+        tasks.run(i18n.get("org.loading"), p -> new Object[] {ctx.organisationService().tree(), ctx.organisationService().businessAreas()},
                 r -> {
                     busy.set(false);
                     tree.set((OrgTree) r[0]);
@@ -119,7 +119,7 @@ public final class OrganisationViewModel {
         activeFrom.set(unit.activeFrom());
         activeTo.set(unit.activeTo());
         long id = unit.id();
-        tasks.run(i18n.get("org.loadingHistory"), p -> ctx.audit().history("unit", id), history::setAll, this::failed);
+        tasks.run(i18n.get("org.loadingHistory"), p -> ctx.auditService().history("unit", id), history::setAll, this::failed);
     }
 
     private void clearForm() {
@@ -166,7 +166,7 @@ public final class OrganisationViewModel {
     private void save() {
         Unit unit = formUnit();
         busy.set(true);
-        tasks.run(i18n.get("org.saving"), p -> ctx.organisation().save(unit), (SaveResult<Unit> r) -> {
+        tasks.run(i18n.get("org.saving"), p -> ctx.organisationService().save(unit), (SaveResult<Unit> r) -> {
             busy.set(false);
             if (!r.ok()) {
                 validationMessage.set(r.problems().stream().map(i18n::problem).collect(Collectors.joining("\n")));
@@ -184,7 +184,7 @@ public final class OrganisationViewModel {
             return;
         }
         busy.set(true);
-        tasks.run(i18n.get("org.saving"), p -> ctx.organisation().delete(u.id()), (SaveResult<Unit> r) -> {
+        tasks.run(i18n.get("org.saving"), p -> ctx.organisationService().delete(u.id()), (SaveResult<Unit> r) -> {
             busy.set(false);
             if (!r.ok()) {
                 dialogs.showError(i18n.get("org.delete.title"),
@@ -205,7 +205,7 @@ public final class OrganisationViewModel {
         }
         busy.set(true);
         tasks.run(i18n.get("org.file.export.running"), p -> {
-            var rows = ctx.orgFile().rows();
+            var rows = ctx.orgFileService().rows();
             new se.kvalitetshjulet.export.OrgFileExporter().write(rows, out.get());
             return rows.size() - 1;
         }, n -> {
@@ -221,7 +221,7 @@ public final class OrganisationViewModel {
             return;
         }
         busy.set(true);
-        tasks.run(i18n.get("org.file.import.checking"), p -> ctx.orgFile().importFile(in.get(), true),
+        tasks.run(i18n.get("org.file.import.checking"), p -> ctx.orgFileService().importFile(in.get(), true),
                 (se.kvalitetshjulet.service.OrgFileService.Outcome dry) -> {
                     busy.set(false);
                     if (!dry.ok()) {
@@ -241,7 +241,7 @@ public final class OrganisationViewModel {
                         return;
                     }
                     busy.set(true);
-                    tasks.run(i18n.get("org.file.import.running"), p -> ctx.orgFile().importFile(in.get(), false),
+                    tasks.run(i18n.get("org.file.import.running"), p -> ctx.orgFileService().importFile(in.get(), false),
                             (se.kvalitetshjulet.service.OrgFileService.Outcome done) -> {
                                 busy.set(false);
                                 if (!done.ok()) {
@@ -265,7 +265,7 @@ public final class OrganisationViewModel {
     public ObjectProperty<OrgTree> treeProperty() { return tree; }
     public ObservableList<BusinessArea> businessAreas() { return businessAreas; }
     public ObjectProperty<Unit> selectedProperty() { return selected; }
-    public ObservableList<AuditTrail.Entry> history() { return history; }
+    public ObservableList<AuditEntry> history() { return history; }
     public StringProperty nameProperty() { return name; }
     public ObjectProperty<OrgLevel> levelProperty() { return level; }
     public ObjectProperty<Unit> parentProperty() { return parent; }

@@ -12,7 +12,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.domain.action.ActionFilter;
 import se.kvalitetshjulet.domain.action.ActionRow;
 import se.kvalitetshjulet.domain.action.ActionStatus;
@@ -32,7 +31,7 @@ import se.kvalitetshjulet.ui.common.TaskRunner;
  * quality plan for the year with goals (from the dialogues), activities, linked actions and progress.
  */
 public final class QualityPlanViewModel {
-    private final AppContext ctx;
+    private final PlanContext ctx;
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final I18n i18n;
@@ -81,7 +80,7 @@ public final class QualityPlanViewModel {
     private final Command link;
     private boolean listsLoaded;
 
-    public QualityPlanViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
+    public QualityPlanViewModel(PlanContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
         this.ctx = ctx;
         this.tasks = tasks;
         this.dialogs = dialogs;
@@ -105,7 +104,7 @@ public final class QualityPlanViewModel {
     public void refresh() {
         if (!listsLoaded) {
             listsLoaded = true;
-            tasks.run(i18n.get("plan.loading"), p -> ctx.organisation().tree().all(), units::setAll, dialogs::showUnexpected);
+            tasks.run(i18n.get("plan.loading"), p -> ctx.organisationService().tree().all(), units::setAll, dialogs::showUnexpected);
         }
         reload();
     }
@@ -174,7 +173,7 @@ public final class QualityPlanViewModel {
                 pr.actionsOverdue(), Math.round(pr.share() * 100)));
         long planUnit = v.plan().unitId();
         tasks.run(i18n.get("plan.loading"), p -> ctx.actionService().search(ActionFilter.all()
-                .withUnits(ctx.organisation().unitScope(planUnit, null)), 0, 200).rows().stream()
+                .withUnits(ctx.organisationService().unitScope(planUnit, null)), 0, 200).rows().stream()
                 .filter(r -> r.status(ctx.today()) == ActionStatus.OPEN || r.status(ctx.today()) == ActionStatus.OVERDUE)
                 .filter(r -> !"QUALITY_PLAN".equals(r.measure().sourceType())).toList(), linkable::setAll,
                 dialogs::showUnexpected);

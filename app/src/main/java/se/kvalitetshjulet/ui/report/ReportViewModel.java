@@ -28,7 +28,6 @@ import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.domain.deviation.DeviationKind;
 import se.kvalitetshjulet.domain.deviation.Period;
 import se.kvalitetshjulet.domain.deviation.PatternReport;
@@ -38,8 +37,8 @@ import se.kvalitetshjulet.domain.report.BoardMeeting;
 import se.kvalitetshjulet.domain.report.ReportFormat;
 import se.kvalitetshjulet.domain.report.ReportKind;
 import se.kvalitetshjulet.domain.report.ReportTexts;
-import se.kvalitetshjulet.service.ReportModel;
-import se.kvalitetshjulet.service.ReportService;
+import se.kvalitetshjulet.service.report.ReportModel;
+import se.kvalitetshjulet.service.report.ReportService;
 import se.kvalitetshjulet.ui.common.Command;
 import se.kvalitetshjulet.ui.common.DialogService;
 import se.kvalitetshjulet.ui.common.I18n;
@@ -62,7 +61,7 @@ public final class ReportViewModel {
     /** One line of the key-number preview. */
     public record PreviewRow(String label, String value) { }
 
-    private final AppContext ctx;
+    private final ReportContext ctx;
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final I18n i18n;
@@ -121,11 +120,11 @@ public final class ReportViewModel {
     private int previewSeq;
     private boolean switching;
 
-    public ReportViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
+    public ReportViewModel(ReportContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
         this(ctx, tasks, dialogs, i18n, desktopOpener());
     }
 
-    public ReportViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n, FileOpener opener) {
+    public ReportViewModel(ReportContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n, FileOpener opener) {
         this.ctx = ctx;
         this.tasks = tasks;
         this.dialogs = dialogs;
@@ -229,8 +228,8 @@ public final class ReportViewModel {
     /** Loads the units and the meetings, then the texts and the preview of the current choice. */
     public void load() {
         busy.set(true);
-        tasks.run(i18n.get("report.ui.loading"), p -> new Loaded(ctx.organisation().tree().all(),
-                ctx.reports().meetings(ctx.today())), l -> {
+        tasks.run(i18n.get("report.ui.loading"), p -> new Loaded(ctx.organisationService().tree().all(),
+                ctx.reportService().meetings(ctx.today())), l -> {
                     busy.set(false);
                     Unit chosen = unit.get();
                     units.setAll(l.units());
@@ -256,7 +255,7 @@ public final class ReportViewModel {
             textsDirty.set(false);
             if (dialogs.confirm(i18n.get("report.ui.texts.unsavedTitle"), i18n.get("report.ui.texts.unsaved",
                     periodLabel(loadedTexts)))) {
-                tasks.run(i18n.get("report.ui.texts.saving"), p -> ctx.reports().saveTexts(unsaved),
+                tasks.run(i18n.get("report.ui.texts.saving"), p -> ctx.reportService().saveTexts(unsaved),
                         saved -> status.set(i18n.get("report.ui.texts.saved")), this::failed);
             }
         }
@@ -277,8 +276,8 @@ public final class ReportViewModel {
         int t = effectiveTertial();
         Long u = unitId();
         textsLoaded.set(false);
-        tasks.run(i18n.get("report.ui.loading"), p -> new TextsLoaded(ctx.reports().texts(y, t, u),
-                ctx.reports().texts(y - 1, t, u)), l -> {
+        tasks.run(i18n.get("report.ui.loading"), p -> new TextsLoaded(ctx.reportService().texts(y, t, u),
+                ctx.reportService().texts(y - 1, t, u)), l -> {
                     if (seq == textSeq) {
                         applyTexts(l.texts());
                         previousPriorities.set(l.previous().priorities());
@@ -308,7 +307,7 @@ public final class ReportViewModel {
         ReportService.Request r = request(false);
         previewLoading.set(true);
         tasks.run(i18n.get("report.ui.previewing", period().label()),
-                p -> ctx.reports().build(r, ctx.today(), (f, w) -> { }, p::isCancelled), m -> {
+                p -> ctx.reportService().build(r, ctx.today(), (f, w) -> { }, p::isCancelled), m -> {
                     if (seq == previewSeq) {
                         previewLoading.set(false);
                         showPreview(m);
@@ -373,7 +372,7 @@ public final class ReportViewModel {
     }
 
     private void updatePrivacy() {
-        List<PrivacyCheck.Finding> findings = ctx.reports().privacyFindings(currentTexts());
+        List<PrivacyCheck.Finding> findings = ctx.reportService().privacyFindings(currentTexts());
         List<String> ids = findings.stream().filter(PrivacyCheck.Finding::identityNumber)
                 .map(PrivacyCheck.Finding::text).distinct().toList();
         List<String> names = findings.stream().filter(f -> !f.identityNumber())
@@ -392,7 +391,7 @@ public final class ReportViewModel {
         ReportTexts t = currentTexts();
         int seq = textSeq;
         busy.set(true);
-        tasks.run(i18n.get("report.ui.texts.saving"), p -> ctx.reports().saveTexts(t), saved -> {
+        tasks.run(i18n.get("report.ui.texts.saving"), p -> ctx.reportService().saveTexts(t), saved -> {
             busy.set(false);
             if (seq == textSeq) {
                 loadedTexts = saved;
@@ -417,7 +416,7 @@ public final class ReportViewModel {
         }
         ReportService.Request r = request(true);
         busy.set(true);
-        tasks.run(i18n.get("report.ui.descriptions.checking"), p -> ctx.reports().descriptionFindings(r, ctx.today()),
+        tasks.run(i18n.get("report.ui.descriptions.checking"), p -> ctx.reportService().descriptionFindings(r, ctx.today()),
                 findings -> {
                     busy.set(false);
                     long ids = findings.stream().filter(PrivacyCheck.Finding::identityNumber).count();
@@ -481,8 +480,8 @@ public final class ReportViewModel {
         BoardMeeting m = new BoardMeeting(null, on, newMeetingTitle.get(), unitId());
         busy.set(true);
         tasks.run(i18n.get("report.ui.meeting.saving"), p -> {
-            BoardMeeting saved = ctx.reports().saveMeeting(m);
-            return new Object[] {saved, ctx.reports().meetings(ctx.today())};
+            BoardMeeting saved = ctx.reportService().saveMeeting(m);
+            return new Object[] {saved, ctx.reportService().meetings(ctx.today())};
         }, res -> {
             busy.set(false);
             @SuppressWarnings("unchecked")
@@ -502,8 +501,8 @@ public final class ReportViewModel {
         }
         busy.set(true);
         tasks.run(i18n.get("report.ui.meeting.saving"), p -> {
-            ctx.reports().deleteMeeting(m.id());
-            return ctx.reports().meetings(ctx.today());
+            ctx.reportService().deleteMeeting(m.id());
+            return ctx.reportService().meetings(ctx.today());
         }, list -> {
             busy.set(false);
             selectedMeeting.set(null);
@@ -524,11 +523,11 @@ public final class ReportViewModel {
         generating.set(true);
         status.set("");
         tasks.run(i18n.get("report.ui.generating"), p -> {
-            ReportTexts saved = unsaved == null ? null : ctx.reports().saveTexts(unsaved);
+            ReportTexts saved = unsaved == null ? null : ctx.reportService().saveTexts(unsaved);
             Path tmp = Files.createTempFile("kvalitetshjulet-", "." + f.extension());
             temp[0] = tmp;
             try {
-                ReportModel m = ctx.reports().build(r, ctx.today(),
+                ReportModel m = ctx.reportService().build(r, ctx.today(),
                         (fraction, what) -> p.update(fraction * 0.8, stepText(what)), p::isCancelled);
                 p.update(0.85, i18n.get("report.ui.step.write"));
                 ctx.reportExporter(i18n.locale()).write(m, f, tmp, p::isCancelled);

@@ -21,7 +21,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
-import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.data.repo.RiskRepository;
 import se.kvalitetshjulet.domain.Problem;
 import se.kvalitetshjulet.domain.deviation.Measure;
@@ -84,7 +83,7 @@ public final class RiskEditorViewModel {
     /** A deviation linked to an event analysis, as shown. */
     public record LinkedDeviation(long id, String caseRef) { }
 
-    private final AppContext ctx;
+    private final RiskContext ctx;
     private final RiskService service;
     private final TaskRunner tasks;
     private final DialogService dialogs;
@@ -181,7 +180,7 @@ public final class RiskEditorViewModel {
     private final Command exportDocx;
     private final Command exportPdf;
 
-    public RiskEditorViewModel(AppContext ctx, RiskService service, TaskRunner tasks, DialogService dialogs, I18n i18n,
+    public RiskEditorViewModel(RiskContext ctx, RiskService service, TaskRunner tasks, DialogService dialogs, I18n i18n,
                                Runnable onChanged) {
         this.ctx = ctx;
         this.service = service;
@@ -245,7 +244,8 @@ public final class RiskEditorViewModel {
     // ---- loading ---------------------------------------------------------------------
 
     private record Loaded(RiskAnalysis analysis, RiskTemplate template, List<Measure> measures,
-                          List<RiskRepository.LinkedDeviation> deviations, OrgTree tree, boolean refuse) { }
+                          List<se.kvalitetshjulet.domain.risk.LinkedDeviation> deviations, OrgTree tree,
+                          boolean refuse) { }
 
     public void load(long analysisId) {
         busy.set(true);
@@ -264,10 +264,10 @@ public final class RiskEditorViewModel {
 
     private Loaded loaded(RiskAnalysis a, RiskTemplate t) {
         return new Loaded(a, t, a.id() == null ? List.of() : service.measures(a.id()),
-                a.id() == null ? List.of() : service.linkedDeviations(a.id()), ctx.organisation().tree(),
-                ctx.settings().get(DeviationEditorViewModel.SETTING_REFUSE_ID_NUMBERS).map(Boolean::parseBoolean)
+                a.id() == null ? List.of() : service.linkedDeviations(a.id()), ctx.organisationService().tree(),
+                ctx.settingsService().preference(DeviationEditorViewModel.SETTING_REFUSE_ID_NUMBERS).map(Boolean::parseBoolean)
                         .orElse(false)
-                        || ctx.privacy().refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.RISK_ANALYSIS));
+                        || ctx.privacyService().refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.RISK_ANALYSIS));
     }
 
     private void apply(Loaded l) {
@@ -291,7 +291,7 @@ public final class RiskEditorViewModel {
             noMeasuresReason.set(a.noMeasuresReason());
             improvedRoutines.set(a.improvedRoutines());
             followUpOn.set(a.followUpOn());
-            decidedBy.set(a.decidedBy() == null ? ctx.actor().get() : a.decidedBy());
+            decidedBy.set(a.decidedBy() == null ? ctx.settingsService().actingName() : a.decidedBy());
             risks.setAll(a.risks());
             List<StepModel> models = new ArrayList<>();
             List<String> names = l.template().steps();

@@ -13,7 +13,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.domain.org.OrgTree;
 import se.kvalitetshjulet.domain.org.Unit;
 import se.kvalitetshjulet.domain.risk.AnalysisKind;
@@ -36,7 +35,7 @@ import se.kvalitetshjulet.ui.common.TaskRunner;
  * Bilaga 1 with XLSX export.
  */
 public final class RiskListViewModel {
-    private final AppContext ctx;
+    private final RiskContext ctx;
     private final RiskService service;
     private final TaskRunner tasks;
     private final DialogService dialogs;
@@ -72,7 +71,7 @@ public final class RiskListViewModel {
     private final Command editTemplates;
     private boolean listsLoaded;
 
-    public RiskListViewModel(AppContext ctx, RiskService service, TaskRunner tasks, DialogService dialogs, I18n i18n) {
+    public RiskListViewModel(RiskContext ctx, RiskService service, TaskRunner tasks, DialogService dialogs, I18n i18n) {
         this.ctx = ctx;
         this.service = service;
         this.tasks = tasks;
@@ -105,7 +104,7 @@ public final class RiskListViewModel {
     public void refresh() {
         if (!listsLoaded) {
             listsLoaded = true;
-            tasks.run(i18n.get("risk.loading"), p -> new Lists(ctx.organisation().tree(), service.templates()), l -> {
+            tasks.run(i18n.get("risk.loading"), p -> new Lists(ctx.organisationService().tree(), service.templates()), l -> {
                 units.setAll(l.tree().all());
                 templates.setAll(l.templates().stream().filter(RiskTemplate::active).toList());
                 if (template.get() == null && !templates.isEmpty()) {
@@ -128,7 +127,7 @@ public final class RiskListViewModel {
     }
 
     public RiskFilter currentFilter() {
-        Set<Long> scope = ctx.organisation().unitScope(unit.get() == null ? null : unit.get().id(), null);
+        Set<Long> scope = ctx.organisationService().unitScope(unit.get() == null ? null : unit.get().id(), null);
         return new RiskFilter(kind.get(), level.get(), scope, trigger.get(), year.get(), dueOnly.get());
     }
 
@@ -145,7 +144,7 @@ public final class RiskListViewModel {
         var y = year.get();
         boolean dueFilter = dueOnly.get();
         tasks.runLatest(searchKey, i18n.get("risk.loading"), p -> service.search(
-                new RiskFilter(k, l, ctx.organisation().unitScope(unitId, null), tr, y, dueFilter)), result -> {
+                new RiskFilter(k, l, ctx.organisationService().unitScope(unitId, null), tr, y, dueFilter)), result -> {
             loading.set(false);
             rows.setAll(result);
             long due = result.stream().filter(RiskAnalysisRow::due).count();

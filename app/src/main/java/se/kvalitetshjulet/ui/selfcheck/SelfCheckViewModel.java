@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui.selfcheck;
 
+import se.kvalitetshjulet.domain.selfcheck.FindingAction;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -25,7 +26,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.data.repo.SelfCheckRepository;
 import se.kvalitetshjulet.domain.Problem;
 import se.kvalitetshjulet.domain.org.BusinessArea;
@@ -82,7 +82,7 @@ public final class SelfCheckViewModel {
         public StringProperty problemProperty() { return problem; }
     }
 
-    private final AppContext ctx;
+    private final SelfCheckContext ctx;
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final I18n i18n;
@@ -106,7 +106,7 @@ public final class SelfCheckViewModel {
     private final IntegerProperty edits = new SimpleIntegerProperty();
     private final BooleanProperty dirty = new SimpleBooleanProperty();
     private final BooleanProperty saving = new SimpleBooleanProperty();
-    private final ObservableList<SelfCheckRepository.ActionRow> formActions = FXCollections.observableArrayList();
+    private final ObservableList<FindingAction> formActions = FXCollections.observableArrayList();
     private boolean pendingSave;
     private boolean loadingForm;
 
@@ -169,7 +169,7 @@ public final class SelfCheckViewModel {
     private final Command newTemplate;
     private final Command editTemplate;
 
-    public SelfCheckViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
+    public SelfCheckViewModel(SelfCheckContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
         this.ctx = ctx;
         this.tasks = tasks;
         this.dialogs = dialogs;
@@ -207,7 +207,7 @@ public final class SelfCheckViewModel {
         onlyUnanswered.addListener((o, a, b) -> loadRoundResponses());
         selectedTemplate.addListener((o, a, t) -> loadHistory());
         compileRound.addListener((o, a, r) -> compile());
-        compilationDetails = new CompilationViewModel(ctx.selfChecks(), tasks, dialogs, i18n, compilation, this::compile);
+        compilationDetails = new CompilationViewModel(ctx.selfCheckService(), tasks, dialogs, i18n, compilation, this::compile);
         roundTemplate.addListener((o, a, t) -> {
             if (t != null && roundName.get().isBlank()) {
                 LocalDate today = ctx.today();
@@ -228,9 +228,9 @@ public final class SelfCheckViewModel {
 
     /** Reloads lists (units, rounds, templates); keeps what is selected when it still exists. */
     public void refresh() {
-        tasks.run(i18n.get("selfcheck.loading"), p -> new Overview(ctx.selfChecks().respondingUnits(),
-                ctx.organisation().tree().all(), ctx.organisation().businessAreas(), ctx.selfChecks().rounds(),
-                ctx.selfChecks().templates()), o -> {
+        tasks.run(i18n.get("selfcheck.loading"), p -> new Overview(ctx.selfCheckService().respondingUnits(),
+                ctx.organisationService().tree().all(), ctx.organisationService().businessAreas(), ctx.selfCheckService().rounds(),
+                ctx.selfCheckService().templates()), o -> {
                     Unit mine = myUnit.get();
                     myUnits.setAll(o.myUnits());
                     allUnits.setAll(o.allUnits());
@@ -268,7 +268,7 @@ public final class SelfCheckViewModel {
             myResponses.clear();
             return;
         }
-        tasks.run(i18n.get("selfcheck.loading"), p -> ctx.selfChecks().responses(null, u.id()), rows -> {
+        tasks.run(i18n.get("selfcheck.loading"), p -> ctx.selfCheckService().responses(null, u.id()), rows -> {
             ResponseRow selected = selectedResponse.get();
             myResponses.setAll(rows);
             if (selected != null) {
@@ -284,7 +284,7 @@ public final class SelfCheckViewModel {
             return;
         }
         boolean only = onlyUnanswered.get();
-        tasks.run(i18n.get("selfcheck.loading"), p -> ctx.selfChecks().responses(r.round().id(), null),
+        tasks.run(i18n.get("selfcheck.loading"), p -> ctx.selfCheckService().responses(r.round().id(), null),
                 rows -> roundResponses.setAll(only ? rows.stream().filter(x -> x.status().pending()).toList() : rows),
                 dialogs::showUnexpected);
     }
@@ -295,7 +295,7 @@ public final class SelfCheckViewModel {
             templateHistory.clear();
             return;
         }
-        tasks.run(i18n.get("selfcheck.loading"), p -> ctx.selfChecks().history(t.familyId()), templateHistory::setAll,
+        tasks.run(i18n.get("selfcheck.loading"), p -> ctx.selfCheckService().history(t.familyId()), templateHistory::setAll,
                 dialogs::showUnexpected);
     }
 
@@ -305,7 +305,7 @@ public final class SelfCheckViewModel {
     public void open(long responseId) {
         autosave();
         busy.set(true);
-        tasks.run(i18n.get("selfcheck.loading"), p -> ctx.selfChecks().open(responseId), this::showForm, this::failed);
+        tasks.run(i18n.get("selfcheck.loading"), p -> ctx.selfCheckService().open(responseId), this::showForm, this::failed);
     }
 
     private void showForm(SelfCheckService.Form f) {
@@ -399,7 +399,7 @@ public final class SelfCheckViewModel {
         dirty.set(false);
         saving.set(true);
         saveState.set(i18n.get("selfcheck.form.saving"));
-        tasks.run(i18n.get("selfcheck.form.saving"), p -> ctx.selfChecks().saveDraft(responseId, answers), n -> {
+        tasks.run(i18n.get("selfcheck.form.saving"), p -> ctx.selfCheckService().saveDraft(responseId, answers), n -> {
             saving.set(false);
             if (formResponse.get() != null && formResponse.get().id() == responseId) {
                 if (formStatus.get() == ResponseStatus.NOT_STARTED && n > 0) {
@@ -426,7 +426,7 @@ public final class SelfCheckViewModel {
         dirty.set(false);
         busy.set(true);
         items.forEach(i -> i.problem.set(""));
-        tasks.run(i18n.get("selfcheck.form.submitting"), p -> ctx.selfChecks().submit(r.id(), answers), result -> {
+        tasks.run(i18n.get("selfcheck.form.submitting"), p -> ctx.selfCheckService().submit(r.id(), answers), result -> {
             busy.set(false);
             if (!result.ok()) {
                 showProblems(result.problems());
@@ -460,7 +460,7 @@ public final class SelfCheckViewModel {
         dialogs.askText(i18n.get("selfcheck.reopen.title"), i18n.get("selfcheck.reopen.prompt", r.unitName()), "")
                 .ifPresent(reason -> {
                     busy.set(true);
-                    tasks.run(i18n.get("selfcheck.reopen.running"), p -> ctx.selfChecks().reopen(r.id(), reason), res -> {
+                    tasks.run(i18n.get("selfcheck.reopen.running"), p -> ctx.selfCheckService().reopen(r.id(), reason), res -> {
                         busy.set(false);
                         if (!res.ok()) {
                             dialogs.showError(i18n.get("selfcheck.reopen.title"), i18n.problem(res.problems().getFirst()));
@@ -491,8 +491,8 @@ public final class SelfCheckViewModel {
         autosave();
         busy.set(true);
         tasks.run(i18n.get("selfcheck.action.saving"), p -> {
-            SaveResult<?> res = ctx.selfChecks().addAction(r.id(), q.question.id(), what, who, due);
-            return res.ok() ? new ActionOutcome(res.problems(), ctx.selfCheckRepository().actions(r.id(), null))
+            SaveResult<?> res = ctx.selfCheckService().addAction(r.id(), q.question.id(), what, who, due);
+            return res.ok() ? new ActionOutcome(res.problems(), ctx.selfCheckService().actions(r.id(), null))
                     : new ActionOutcome(res.problems(), null);
         }, out -> {
             busy.set(false);
@@ -505,7 +505,7 @@ public final class SelfCheckViewModel {
         }, this::failed);
     }
 
-    private record ActionOutcome(List<Problem> problems, List<SelfCheckRepository.ActionRow> actions) { }
+    private record ActionOutcome(List<Problem> problems, List<FindingAction> actions) { }
 
     /** The actions raised from one question of the open form, as text. */
     public List<String> actionsFor(QuestionItem item) {
@@ -523,7 +523,7 @@ public final class SelfCheckViewModel {
                 roundScopeUnit.get() == null ? null : roundScopeUnit.get().id(),
                 roundScopeArea.get() == null ? null : roundScopeArea.get().id());
         busy.set(true);
-        tasks.run(i18n.get("selfcheck.round.creating"), p -> ctx.selfChecks().createRound(r), res -> {
+        tasks.run(i18n.get("selfcheck.round.creating"), p -> ctx.selfCheckService().createRound(r), res -> {
             busy.set(false);
             if (!res.ok()) {
                 roundProblems.set(res.problems().stream().map(i18n::problem).collect(Collectors.joining("\n")));
@@ -543,7 +543,7 @@ public final class SelfCheckViewModel {
         Template t = selectedTemplate.get();
         dialogs.askText(i18n.get("selfcheck.template.duplicate"), i18n.get("selfcheck.template.newName"),
                 i18n.get("selfcheck.template.copyOf", t.name())).ifPresent(name ->
-                tasks.run(i18n.get("selfcheck.template.saving"), p -> ctx.selfChecks().duplicate(t.id(), name),
+                tasks.run(i18n.get("selfcheck.template.saving"), p -> ctx.selfCheckService().duplicate(t.id(), name),
                         copy -> refresh(), this::failed));
     }
 
@@ -552,7 +552,7 @@ public final class SelfCheckViewModel {
         Template t = selectedTemplate.get();
         dialogs.askText(i18n.get("selfcheck.template.rename"), i18n.get("selfcheck.template.newName"), t.name())
                 .ifPresent(name -> tasks.run(i18n.get("selfcheck.template.saving"),
-                        p -> ctx.selfChecks().saveTemplate(t.withName(name)), res -> {
+                        p -> ctx.selfCheckService().saveTemplate(t.withName(name)), res -> {
                             if (!res.ok()) {
                                 dialogs.showError(i18n.get("selfcheck.template.rename"),
                                         res.problems().stream().map(i18n::problem).collect(Collectors.joining("\n")));
@@ -570,7 +570,7 @@ public final class SelfCheckViewModel {
         Template t = selectedTemplate.get();
         dialogs.chooseSaveFile(i18n.get("selfcheck.template.export"), fileName(t.name()) + ".json", List.of("*.json"))
                 .ifPresent(path -> tasks.run(i18n.get("selfcheck.template.exporting"), p -> {
-                    ctx.selfChecks().exportTemplate(t.id(), path);
+                    ctx.selfCheckService().exportTemplate(t.id(), path);
                     return path;
                 }, done -> dialogs.showInfo(i18n.get("selfcheck.template.export"),
                         i18n.get("selfcheck.template.exported", done)), this::failed));
@@ -578,7 +578,7 @@ public final class SelfCheckViewModel {
 
     private void importTemplate() {
         dialogs.chooseOpenFile(i18n.get("selfcheck.template.import"), List.of("*.json")).ifPresent(path ->
-                tasks.run(i18n.get("selfcheck.template.importing"), p -> ctx.selfChecks().importTemplate(path), t -> {
+                tasks.run(i18n.get("selfcheck.template.importing"), p -> ctx.selfCheckService().importTemplate(path), t -> {
                     dialogs.showInfo(i18n.get("selfcheck.template.import"), i18n.get("selfcheck.template.imported", t.name()));
                     refresh();
                 }, e -> {
@@ -592,7 +592,7 @@ public final class SelfCheckViewModel {
 
     /** Asks the view to open the template editor on {@code t} (null: a new template). */
     private void openTemplateEditor(Template t) {
-        TemplateEditorViewModel editor = new TemplateEditorViewModel(ctx.selfChecks(), tasks, dialogs, i18n, this::templateSaved);
+        TemplateEditorViewModel editor = new TemplateEditorViewModel(ctx.selfCheckService(), tasks, dialogs, i18n, this::templateSaved);
         if (t == null) {
             editor.startNew();
         } else {
@@ -604,7 +604,7 @@ public final class SelfCheckViewModel {
 
     /** After the editor saved: reload the templates and select the saved version. */
     private void templateSaved(Template saved) {
-        tasks.run(i18n.get("selfcheck.loading"), p -> ctx.selfChecks().templates(), list -> {
+        tasks.run(i18n.get("selfcheck.loading"), p -> ctx.selfCheckService().templates(), list -> {
             templates.setAll(list);
             selectedTemplate.set(list.stream().filter(x -> x.id().equals(saved.id())).findFirst().orElse(null));
         }, dialogs::showUnexpected);
@@ -639,7 +639,7 @@ public final class SelfCheckViewModel {
         }
         busy.set(true);
         tasks.run(i18n.get("selfcheck.handover.exportingForm"),
-                p -> ctx.selfCheckHandover().exportForm(r.round().id(), u.unitId(), target), done -> {
+                p -> ctx.selfCheckHandoverService().exportForm(r.round().id(), u.unitId(), target), done -> {
                     busy.set(false);
                     dialogs.showInfo(i18n.get("selfcheck.handover.exportForm"),
                             i18n.get("selfcheck.handover.formExported", u.unitName(), done));
@@ -654,7 +654,7 @@ public final class SelfCheckViewModel {
         }
         busy.set(true);
         tasks.run(i18n.get("selfcheck.handover.exportingForm"),
-                p -> ctx.selfCheckHandover().exportAllForms(r.round().id(), folder), files -> {
+                p -> ctx.selfCheckHandoverService().exportAllForms(r.round().id(), folder), files -> {
                     busy.set(false);
                     dialogs.showInfo(i18n.get("selfcheck.handover.exportAllForms"),
                             i18n.get("selfcheck.handover.formsExported", files.size(), folder));
@@ -689,7 +689,7 @@ public final class SelfCheckViewModel {
 
     private void importOne(Path file, Handover.ConflictChoice choice, java.util.Deque<Path> queue, List<String> lines) {
         tasks.run(i18n.get("selfcheck.handover.importing", file.getFileName()),
-                p -> ctx.selfCheckHandover().importAnswers(file, choice), result -> {
+                p -> ctx.selfCheckHandoverService().importAnswers(file, choice), result -> {
                     if (result.outcome() == Handover.ImportOutcome.CONFLICT) {
                         var c = result.conflict();
                         java.util.Optional<Integer> answer = dialogs.choose(i18n.get("selfcheck.handover.conflict.title"),
@@ -739,7 +739,7 @@ public final class SelfCheckViewModel {
         }
         autosave();
         busy.set(true);
-        tasks.run(i18n.get("selfcheck.handover.opening"), p -> ctx.selfCheckHandover().openForm(file), opened -> {
+        tasks.run(i18n.get("selfcheck.handover.opening"), p -> ctx.selfCheckHandoverService().openForm(file), opened -> {
             busy.set(false);
             pendingUnitId = opened.unitId();
             refresh();
@@ -764,9 +764,9 @@ public final class SelfCheckViewModel {
         busy.set(true);
         tasks.run(i18n.get("selfcheck.handover.exportingAnswers"), p -> {
             if (save) {
-                ctx.selfChecks().saveDraft(r.id(), answers);
+                ctx.selfCheckService().saveDraft(r.id(), answers);
             }
-            return ctx.selfCheckHandover().exportAnswers(r.id(), target);
+            return ctx.selfCheckHandoverService().exportAnswers(r.id(), target);
         }, done -> {
             busy.set(false);
             dialogs.showInfo(i18n.get("selfcheck.handover.exportAnswers"), i18n.get("selfcheck.handover.answersExported",
@@ -792,7 +792,7 @@ public final class SelfCheckViewModel {
             compilation.set(null);
             return;
         }
-        tasks.run(i18n.get("selfcheck.compile.running"), p -> ctx.selfChecks().compile(r.round().id()), compilation::set,
+        tasks.run(i18n.get("selfcheck.compile.running"), p -> ctx.selfCheckService().compile(r.round().id()), compilation::set,
                 dialogs::showUnexpected);
     }
 
@@ -836,7 +836,7 @@ public final class SelfCheckViewModel {
     public StringProperty formProblemsProperty() { return formProblems; }
     public IntegerProperty editsProperty() { return edits; }
     public BooleanProperty dirtyProperty() { return dirty; }
-    public ObservableList<SelfCheckRepository.ActionRow> formActions() { return formActions; }
+    public ObservableList<FindingAction> formActions() { return formActions; }
     public ObjectProperty<QuestionItem> actionQuestionProperty() { return actionQuestion; }
     public StringProperty actionWhatProperty() { return actionWhat; }
     public StringProperty actionResponsibleProperty() { return actionResponsible; }

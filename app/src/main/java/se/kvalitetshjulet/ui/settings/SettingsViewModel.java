@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui.settings;
 
+import se.kvalitetshjulet.domain.audit.AuditVerification;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -10,7 +11,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.data.repo.AuditTrail;
 import se.kvalitetshjulet.domain.privacy.PrivacyPolicy;
 import se.kvalitetshjulet.domain.privacy.PrivacyPolicy.Mode;
@@ -28,7 +28,7 @@ import se.kvalitetshjulet.ui.common.TaskRunner;
  * own sections to the screen.
  */
 public final class SettingsViewModel {
-    private final AppContext ctx;
+    private final SettingsContext ctx;
     private final TaskRunner tasks;
     private final I18n i18n;
     private final SaveFlow saves;
@@ -46,7 +46,7 @@ public final class SettingsViewModel {
     private final Command save;
     private final Command verify;
 
-    public SettingsViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
+    public SettingsViewModel(SettingsContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
         this.ctx = ctx;
         this.tasks = tasks;
         this.i18n = i18n;
@@ -73,8 +73,8 @@ public final class SettingsViewModel {
         }
         retentionDays.set(v.historyRetentionDays() == null ? "" : v.historyRetentionDays().toString());
         ivoDays.set(Integer.toString(v.ivoNotificationDays()));
-        actorNote.set(ctx.actor().chosen() ? i18n.get("settings.myName.signed", ctx.actor().get())
-                : i18n.get("settings.myName.osFallback", ctx.actor().get()));
+        actorNote.set(ctx.settingsService().actingNameChosen() ? i18n.get("settings.myName.signed", ctx.settingsService().actingName())
+                : i18n.get("settings.myName.osFallback", ctx.settingsService().actingName()));
         loaded.set(true);
         busy.set(false);
     }
@@ -108,7 +108,7 @@ public final class SettingsViewModel {
 
     private void verify() {
         busy.set(true);
-        tasks.run(i18n.get("settings.audit.verifying"), p -> ctx.audit().verify(), (AuditTrail.Verification v) -> {
+        tasks.run(i18n.get("settings.audit.verifying"), p -> ctx.auditService().verify(), (AuditVerification v) -> {
             busy.set(false);
             verifyResult.set(v.intact() ? i18n.get("settings.audit.intact", v.rows())
                     : i18n.get("settings.audit.broken", v.breaks().size(), v.breaks().stream().limit(5)

@@ -8,7 +8,7 @@ import javafx.application.Application;
 
 import se.kvalitetshjulet.app.AppPaths;
 import se.kvalitetshjulet.app.AppContext;
-import se.kvalitetshjulet.data.Database;
+import se.kvalitetshjulet.app.DatabaseOpening;
 
 /** Starts the JavaFX application with the command line's choice of database. */
 public final class DesktopLauncher {
@@ -16,7 +16,7 @@ public final class DesktopLauncher {
     static volatile String requestedDb;
     static volatile boolean requestedDemo;
     /** From --passphrase-file or KVALITETSHJULET_PASSPHRASE; otherwise the GUI asks when the file is encrypted. */
-    static volatile se.kvalitetshjulet.data.Passphrase requestedPassphrase;
+    static volatile se.kvalitetshjulet.domain.Passphrase requestedPassphrase;
     /** The database being opened while the JavaFX toolkit starts (both take about a second). */
     static volatile Path preopenedPath;
     static volatile CompletableFuture<AppContext> preopened;
@@ -28,19 +28,19 @@ public final class DesktopLauncher {
         launch(db, demo, null);
     }
 
-    public static void launch(String db, boolean demo, se.kvalitetshjulet.data.Passphrase passphrase) {
+    public static void launch(String db, boolean demo, se.kvalitetshjulet.domain.Passphrase passphrase) {
         requestedDb = db;
         requestedDemo = demo;
         requestedPassphrase = demo ? null : passphrase;
-        boolean server = se.kvalitetshjulet.data.ServerUrl.isServerUrl(db);
+        boolean server = DatabaseOpening.isServerAddress(db);
         Path target = demo ? AppPaths.demoDatabase() : server ? null : db != null ? Path.of(db)
                 : Files.exists(AppPaths.defaultDatabase()) ? AppPaths.defaultDatabase() : null;
         if (target != null && Files.exists(target)) {
             preopenedPath = target.toAbsolutePath().normalize();
             preopened = CompletableFuture.supplyAsync(() -> {
-                AppContext ctx = new AppContext(Database.open(target, requestedPassphrase),
+                AppContext ctx = DatabaseOpening.openFile(target, requestedPassphrase,
                         java.time.Clock.systemDefaultZone());
-                ctx.settings().isDemo(); // the first query initialises jOOQ: do it off the critical path
+                ctx.settingsService().isDemo(); // the first query initialises jOOQ: do it off the critical path
                 return ctx;
             });
         }

@@ -22,8 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.app.AppPaths;
-import se.kvalitetshjulet.data.Database;
-import se.kvalitetshjulet.data.DatabaseRefusedException;
+import se.kvalitetshjulet.app.DatabaseOpening;
 import se.kvalitetshjulet.ui.common.FxDialogService;
 import se.kvalitetshjulet.ui.common.FxTaskRunner;
 import se.kvalitetshjulet.ui.common.I18n;
@@ -70,10 +69,10 @@ public final class KvalitetshjuletApp extends Application {
         });
 
         String requested = DesktopLauncher.requestedDb;
-        se.kvalitetshjulet.data.Passphrase pass = DesktopLauncher.requestedPassphrase;
+        se.kvalitetshjulet.domain.Passphrase pass = DesktopLauncher.requestedPassphrase;
         if (DesktopLauncher.requestedDemo) {
             open(AppPaths.demoDatabase(), true);
-        } else if (requested != null && se.kvalitetshjulet.data.ServerUrl.isServerUrl(requested)) {
+        } else if (requested != null && DatabaseOpening.isServerAddress(requested)) {
             openServer(requested);
         } else if (requested != null) {
             open(Path.of(requested), false, pass);
@@ -105,12 +104,12 @@ public final class KvalitetshjuletApp extends Application {
         server.setOnAction(e -> dialogs.askText(i18n.get("server.connect"), i18n.get("server.connect.prompt"),
                         prefs.get("server.last", "postgresql://" + System.getProperty("user.name", "") + "@"))
                 .map(String::strip).filter(u -> !u.isEmpty()).ifPresent(u -> {
-                    if (!se.kvalitetshjulet.data.ServerUrl.isServerUrl(u)) {
+                    if (!DatabaseOpening.isServerAddress(u)) {
                         dialogs.showError(i18n.get("server.connect"), i18n.get("server.connect.notAnAddress"));
                         return;
                     }
                     try {
-                        se.kvalitetshjulet.data.ServerUrl.parse(u);
+                        DatabaseOpening.checkServerAddress(u);
                     } catch (IllegalArgumentException ex) {
                         dialogs.showError(i18n.get("server.connect"), ex.getMessage());
                         return;
@@ -146,12 +145,12 @@ public final class KvalitetshjuletApp extends Application {
 
     /** A förvaltning's server database (decision 10); the password comes from PGPASSWORD or ~/.pgpass. */
     private void openServer(String url) {
-        open(url, null, false, () -> new AppContext(Database.open(url), Clock.systemDefaultZone()));
+        open(url, null, false, () -> DatabaseOpening.openServer(url, Clock.systemDefaultZone()));
     }
 
     /** A new database is encrypted unless the user deliberately chooses otherwise (decision 0013). */
     private void createNew(Path file) {
-        if (!Database.encryptionAvailable()) {
+        if (!DatabaseOpening.encryptionAvailable()) {
             dialogs.showError(i18n.get("h6.newpass.title"), i18n.get("h6.noEncryption"));
             open(file, false, null);
             return;
@@ -163,7 +162,7 @@ public final class KvalitetshjuletApp extends Application {
         open(file, demo, null);
     }
 
-    private void open(Path file, boolean demo, se.kvalitetshjulet.data.Passphrase passphrase) {
+    private void open(Path file, boolean demo, se.kvalitetshjulet.domain.Passphrase passphrase) {
         open(file, file, demo, () -> preopenedOrOpen(file, passphrase));
     }
 
@@ -185,7 +184,7 @@ public final class KvalitetshjuletApp extends Application {
         showScene(box);
         tasks.run(i18n.get("start.opening", shown), progress -> {
             AppContext ctx = opener.call();
-            if (demo && ctx.units().findAll().isEmpty()) {
+            if (demo && ctx.organisation().tree().all().isEmpty()) {
                 progress.update(0, i18n.get("start.creatingDemo"));
                 ctx.demoData().generate(42, ctx.today(), f -> progress.update(f, null));
             }
@@ -196,19 +195,19 @@ public final class KvalitetshjuletApp extends Application {
             dailyBackup(ctx);
         }, error -> {
             Throwable cause = error;
-            if (file != null && cause instanceof DatabaseRefusedException r && !demo
-                    && (r.reason() == DatabaseRefusedException.Reason.PASSPHRASE_WRONG
-                    || r.reason() == DatabaseRefusedException.Reason.NOT_A_DATABASE && Database.mayBeEncrypted(file))) {
+            if (file != null && cause instanceof DatabaseOpening.Refused r && !demo
+                    && (r.kind() == DatabaseOpening.RefusalKind.PASSPHRASE_WRONG
+                    || r.kind() == DatabaseOpening.RefusalKind.NOT_A_DATABASE && DatabaseOpening.mayBeEncrypted(file))) {
                 // encrypted: ask (again); the file has not been touched
-                boolean wrong = r.reason() == DatabaseRefusedException.Reason.PASSPHRASE_WRONG;
+                boolean wrong = r.kind() == DatabaseOpening.RefusalKind.PASSPHRASE_WRONG;
                 LOG.info("Passphrase needed for the database ({})", wrong ? "wrong one given" : "none given");
                 PassphraseDialogs.ask(stage, i18n, file, wrong).ifPresentOrElse(
                         p -> open(file, false, p), this::showFirstStart);
                 return;
             }
-            String message = cause instanceof DatabaseRefusedException r ? r.getMessage()
+            String message = cause instanceof DatabaseOpening.Refused r ? r.getMessage()
                     : i18n.get("start.openFailed", shown, se.kvalitetshjulet.app.FailureMessages.explain(cause));
-            LOG.error("Could not open the database ({})", cause instanceof DatabaseRefusedException r
+            LOG.error("Could not open the database ({})", cause instanceof DatabaseOpening.Refused r
                     ? r.reason() : cause.getClass().getSimpleName());
             dialogs.showError(i18n.get("start.refusedTitle"), message);
             showFirstStart();
@@ -217,7 +216,7 @@ public final class KvalitetshjuletApp extends Application {
 
     private void showMain(AppContext ctx) {
         this.context = ctx;
-        dialogs.setDatabaseEncrypted(ctx.database().encrypted());
+        dialogs.setDatabaseEncrypted(ctx.databaseEncrypted());
         MainView main = new MainView(ctx, i18n, tasks, dialogs);
         main.setBackupRestorer(backup -> restoreAndReopen(ctx, backup));
         stage.titleProperty().bind(main.viewModel().titleProperty());
@@ -252,31 +251,26 @@ public final class KvalitetshjuletApp extends Application {
         box.setPadding(new Insets(40));
         stage.titleProperty().unbind();
         showScene(box);
-        record Reopened(se.kvalitetshjulet.service.BackupService.RestoreOutcome outcome, AppContext ctx) {
-        }
-        tasks.run(i18n.get("h5.backup.restoring", backup.name()), p -> {
-            var outcome = current.backups().restoreAndReopen(backup);
-            return new Reopened(outcome, new AppContext(outcome.reopened(), Clock.systemDefaultZone()));
-        }, r -> {
-            showMain(r.ctx());
-            if (r.outcome().ok()) {
+        tasks.run(i18n.get("h5.backup.restoring", backup.name()),
+                p -> DatabaseOpening.restoreAndReopen(current, backup, Clock.systemDefaultZone()), r -> {
+            showMain(r.context());
+            if (r.ok()) {
                 dialogs.showInfo(i18n.get("h5.backup.restore.title"), i18n.get("h5.backup.restored",
-                        r.outcome().restoredFrom(), r.outcome().previousKeptAs() == null ? "–"
-                                : r.outcome().previousKeptAs()));
+                        r.restoredFrom(), r.previousKeptAs() == null ? "–" : r.previousKeptAs()));
             } else {
                 dialogs.showError(i18n.get("h5.backup.restore.title"), i18n.get("h5.backup.restoreRefused",
-                        se.kvalitetshjulet.app.FailureMessages.explain(r.outcome().failure())));
+                        r.refusal()));
             }
         }, error -> {
             LOG.error("The database could not be opened again after a restore ({})", error.getClass().getSimpleName());
-            dialogs.showError(i18n.get("start.refusedTitle"), error instanceof DatabaseRefusedException d
+            dialogs.showError(i18n.get("start.refusedTitle"), error instanceof DatabaseOpening.Refused d
                     ? d.getMessage() : se.kvalitetshjulet.app.FailureMessages.explain(error));
             showFirstStart();
         });
     }
 
     /** Takes the database opened while the toolkit started, if it is this file; otherwise opens it now. */
-    private static AppContext preopenedOrOpen(Path file, se.kvalitetshjulet.data.Passphrase passphrase) throws Exception {
+    private static AppContext preopenedOrOpen(Path file, se.kvalitetshjulet.domain.Passphrase passphrase) throws Exception {
         var future = DesktopLauncher.preopened;
         if (future != null && file.toAbsolutePath().normalize().equals(DesktopLauncher.preopenedPath)) {
             DesktopLauncher.preopened = null;
@@ -289,7 +283,7 @@ public final class KvalitetshjuletApp extends Application {
                 throw e;
             }
         }
-        return new AppContext(Database.open(file, passphrase), Clock.systemDefaultZone());
+        return DatabaseOpening.openFile(file, passphrase, Clock.systemDefaultZone());
     }
 
     public Optional<AppContext> context() {

@@ -62,11 +62,11 @@ public final class MainView extends BorderPane {
         this.vm = new MainViewModel(ctx, i18n);
         getStyleClass().add("main-view");
         setId("mainView");
-        this.deviationList = new DeviationListViewModel(ctx, tasks, dialogs, i18n);
-        this.trends = new TrendViewModel(ctx, tasks, dialogs, i18n);
+        this.deviationList = new DeviationListViewModel(FeatureContexts.deviation(ctx), tasks, dialogs, i18n);
+        this.trends = new TrendViewModel(FeatureContexts.trend(ctx), tasks, dialogs, i18n);
 
         factories.put(Section.HOME, () -> {
-            HomeViewModel hvm = new HomeViewModel(ctx, tasks, dialogs, i18n);
+            HomeViewModel hvm = new HomeViewModel(FeatureContexts.home(ctx), tasks, dialogs, i18n);
             return new HomeView(hvm, i18n, id -> {
                 vm.show(Section.DEVIATIONS);
                 deviationList().open(id);
@@ -76,16 +76,16 @@ public final class MainView extends BorderPane {
             });
         });
         factories.put(Section.DEVIATIONS, () -> new DeviationListView(deviationList(), i18n));
-        factories.put(Section.PATTERNS, () -> new PatternView(new PatternViewModel(ctx, tasks, dialogs, i18n), i18n));
+        factories.put(Section.PATTERNS, () -> new PatternView(new PatternViewModel(FeatureContexts.deviation(ctx), tasks, dialogs, i18n), i18n));
         factories.put(Section.TRENDS, () -> new TrendView(trends, i18n));
-        factories.put(Section.SELFCHECKS, () -> new SelfCheckView(new SelfCheckViewModel(ctx, tasks, dialogs, i18n), i18n));
+        factories.put(Section.SELFCHECKS, () -> new SelfCheckView(new SelfCheckViewModel(FeatureContexts.selfcheck(ctx), tasks, dialogs, i18n), i18n));
         factories.put(Section.RISKS, () -> new RiskListView(
-                new RiskListViewModel(ctx, ctx.riskService(), tasks, dialogs, i18n), i18n));
-        factories.put(Section.REPORTS, () -> new ReportView(new ReportViewModel(ctx, tasks, dialogs, i18n), i18n));
+                new RiskListViewModel(FeatureContexts.risk(ctx), ctx.riskService(), tasks, dialogs, i18n), i18n));
+        factories.put(Section.REPORTS, () -> new ReportView(new ReportViewModel(FeatureContexts.report(ctx), tasks, dialogs, i18n), i18n));
         factories.put(Section.ACTIONS, () -> new se.kvalitetshjulet.ui.action.ActionListView(
-                new se.kvalitetshjulet.ui.action.ActionListViewModel(ctx, tasks, dialogs, i18n), i18n));
+                new se.kvalitetshjulet.ui.action.ActionListViewModel(FeatureContexts.action(ctx), tasks, dialogs, i18n), i18n));
         factories.put(Section.COUNCILS, () -> {
-            var councils = new se.kvalitetshjulet.ui.council.CouncilViewModel(ctx, tasks, dialogs, i18n);
+            var councils = new se.kvalitetshjulet.ui.council.CouncilViewModel(FeatureContexts.council(ctx), tasks, dialogs, i18n);
             // "Redigera diagrammen": the chart screen with this council's deck chosen.
             councils.setDeckEditor((unitId, unitName) -> {
                 trends.editDeck(unitId, unitName);
@@ -94,18 +94,19 @@ public final class MainView extends BorderPane {
             return new se.kvalitetshjulet.ui.council.CouncilView(councils, i18n);
         });
         factories.put(Section.QUALITY, () -> new se.kvalitetshjulet.ui.plan.QualityPlanView(
-                new se.kvalitetshjulet.ui.plan.QualityPlanViewModel(ctx, tasks, dialogs, i18n), i18n));
+                new se.kvalitetshjulet.ui.plan.QualityPlanViewModel(FeatureContexts.plan(ctx), tasks, dialogs, i18n), i18n));
         factories.put(Section.CALENDAR, () -> new se.kvalitetshjulet.ui.cycle.AnnualCycleView(
-                new se.kvalitetshjulet.ui.cycle.AnnualCycleViewModel(ctx, tasks, dialogs, i18n), i18n));
+                new se.kvalitetshjulet.ui.cycle.AnnualCycleViewModel(FeatureContexts.cycle(ctx), tasks, dialogs, i18n), i18n));
         factories.put(Section.KEYFIGURES, () -> new se.kvalitetshjulet.ui.keyfigure.KeyFigureView(
                 new se.kvalitetshjulet.ui.keyfigure.KeyFigureViewModel(ctx.keyFigures(), ctx.followUps(),
                         ctx.organisation(), tasks, dialogs, i18n, ctx.clock()), i18n));
-        factories.put(Section.ORGANISATION, () -> new OrganisationView(new OrganisationViewModel(ctx, tasks, dialogs, i18n), i18n));
+        factories.put(Section.ORGANISATION, () -> new OrganisationView(new OrganisationViewModel(FeatureContexts.organisation(ctx), tasks, dialogs, i18n), i18n));
         factories.put(Section.LISTS, () -> new se.kvalitetshjulet.ui.lists.ListsView(
-                new se.kvalitetshjulet.ui.lists.ListsViewModel(ctx, tasks, dialogs, i18n), i18n));
+                new se.kvalitetshjulet.ui.lists.ListsViewModel(FeatureContexts.lists(ctx), tasks, dialogs, i18n), i18n));
         factories.put(Section.SETTINGS, () -> {
             var settings = new se.kvalitetshjulet.ui.settings.SettingsView(
-                    new se.kvalitetshjulet.ui.settings.SettingsViewModel(ctx, tasks, dialogs, i18n), i18n);
+                    new se.kvalitetshjulet.ui.settings.SettingsViewModel(FeatureContexts.settings(ctx), tasks, dialogs,
+                            i18n), i18n);
             // h5: Säkerhetskopior (decision 0020), for a database file the app can write
             if (ctx.backups().available()) {
                 settings.addSection(i18n.get("h5.backup.title"), i18n.get("h5.backup.help"),

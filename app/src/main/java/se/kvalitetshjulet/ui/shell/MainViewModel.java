@@ -20,11 +20,11 @@ public final class MainViewModel {
     private final boolean encrypted;
 
     public MainViewModel(AppContext ctx, I18n i18n) {
-        demo.set(ctx.settings().isDemo());
-        databaseFile = ctx.database().file();
-        encrypted = ctx.database().encrypted();
-        String file = ctx.database().file() != null ? ctx.database().file().getFileName().toString()
-                : ctx.database().describe();
+        demo.set(ctx.settingsService().isDemo());
+        databaseFile = ctx.databaseFile();
+        encrypted = ctx.databaseEncrypted();
+        String file = ctx.databaseFile() != null ? ctx.databaseFile().getFileName().toString()
+                : ctx.databaseDescription();
         title.set(demo.get() ? i18n.get("app.title.demo", file) : i18n.get("app.title", file));
     }
 

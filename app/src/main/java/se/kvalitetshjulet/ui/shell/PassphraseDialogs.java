@@ -13,7 +13,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
-import se.kvalitetshjulet.data.Passphrase;
+import se.kvalitetshjulet.domain.Passphrase;
 import se.kvalitetshjulet.ui.common.I18n;
 
 /**

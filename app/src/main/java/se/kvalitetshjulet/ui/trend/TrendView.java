@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui.trend;
 
+import se.kvalitetshjulet.domain.selfcheck.TemplateFamily;
 import se.kvalitetshjulet.domain.trend.ChartData;
 import se.kvalitetshjulet.domain.trend.ChartStyle;
 import java.util.ArrayList;
@@ -108,9 +109,9 @@ public final class TrendView extends BorderPane implements Refreshable {
         chartKind.getItems().setAll(ChartKind.values());
         Forms.display(chartKind, k -> i18n.get("trend.chartKind." + k.name()));
         chartKind.valueProperty().bindBidirectional(vm.chartKindProperty());
-        ComboBox<ChartRepository.TemplateFamily> template = new ComboBox<>(vm.templateFamilies());
+        ComboBox<TemplateFamily> template = new ComboBox<>(vm.templateFamilies());
         template.setId("trendTemplate");
-        Forms.display(template, ChartRepository.TemplateFamily::name);
+        Forms.display(template, TemplateFamily::name);
         template.valueProperty().bindBidirectional(vm.templateFamilyProperty());
         ComboBox<RiskTemplate> riskTemplate = new ComboBox<>(vm.riskTemplates());
         riskTemplate.setId("trendRiskTemplate");

@@ -1,5 +1,9 @@
 package se.kvalitetshjulet.ui.trend;
 
+import se.kvalitetshjulet.domain.selfcheck.TemplateFamily;
+import se.kvalitetshjulet.domain.council.MeetingRow;
+import se.kvalitetshjulet.domain.SavedFilter;
+import se.kvalitetshjulet.domain.deviation.TaxonomyKind;
 import java.awt.image.BufferedImage;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -24,7 +28,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
-import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.data.repo.ChartRepository;
 import se.kvalitetshjulet.data.repo.CouncilRepository;
 import se.kvalitetshjulet.data.repo.SavedFilterRepository;
@@ -93,7 +96,7 @@ public final class TrendViewModel {
         }
     }
 
-    private final AppContext ctx;
+    private final TrendContext ctx;
     private final ChartBuilder charts;
     private final TaskRunner tasks;
     private final DialogService dialogs;
@@ -115,7 +118,7 @@ public final class TrendViewModel {
     private final ObjectProperty<Improvement> improvement = new SimpleObjectProperty<>();
     private final StringProperty targetText = new SimpleStringProperty("");
     private final ObjectProperty<LocalDate> phaseStart = new SimpleObjectProperty<>();
-    private final ObjectProperty<ChartRepository.TemplateFamily> templateFamily = new SimpleObjectProperty<>();
+    private final ObjectProperty<TemplateFamily> templateFamily = new SimpleObjectProperty<>();
     private final ObservableList<Annotation> annotations = FXCollections.observableArrayList();
     private final ObjectProperty<RiskTemplate> riskTemplate = new SimpleObjectProperty<>();
     private final ObservableList<RiskTemplate> riskTemplates = FXCollections.observableArrayList();
@@ -134,7 +137,7 @@ public final class TrendViewModel {
     private final ObservableList<Unit> units = FXCollections.observableArrayList();
     private final ObservableList<BusinessArea> areas = FXCollections.observableArrayList();
     private final ObservableList<Taxonomy> categories = FXCollections.observableArrayList();
-    private final ObservableList<ChartRepository.TemplateFamily> templateFamilies = FXCollections.observableArrayList();
+    private final ObservableList<TemplateFamily> templateFamilies = FXCollections.observableArrayList();
     private final ObservableList<DeckOwner> deckOwners = FXCollections.observableArrayList();
     private final ObjectProperty<DeckOwner> deckOwner = new SimpleObjectProperty<>();
     private final ObservableList<String> deck = FXCollections.observableArrayList();
@@ -159,7 +162,7 @@ public final class TrendViewModel {
     private boolean listsLoaded;
     private boolean applying;
 
-    public TrendViewModel(AppContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
+    public TrendViewModel(TrendContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
         this.ctx = ctx;
         this.charts = chartBuilder(ctx, i18n);
         this.tasks = tasks;
@@ -212,7 +215,7 @@ public final class TrendViewModel {
     }
 
     /** The service-level chart builder for this database, speaking the screen's language. */
-    public static ChartBuilder chartBuilder(AppContext ctx, I18n i18n) {
+    public static ChartBuilder chartBuilder(TrendContext ctx, I18n i18n) {
         return ctx.chartBuilder(ChartTexts.of(i18n.bundle(), i18n.locale()));
     }
 
@@ -234,9 +237,9 @@ public final class TrendViewModel {
     public void refresh() {
         if (!listsLoaded) {
             Long council = requestedOwner != null ? requestedOwner.councilUnitId() : currentCouncil();
-            tasks.run(i18n.get("trend.loadingLists"), p -> new Object[] {ctx.organisation().tree(),
-                    ctx.organisation().businessAreas(), ctx.taxonomies().list(TaxonomyRepository.Kind.CATEGORY),
-                    ctx.savedFilters().inOrder(deckScreen(council)), ctx.trends().templateFamilies(),
+            tasks.run(i18n.get("trend.loadingLists"), p -> new Object[] {ctx.organisationService().tree(),
+                    ctx.organisationService().businessAreas(), ctx.taxonomyService().list(TaxonomyKind.CATEGORY),
+                    ctx.savedFilterService().inOrder(deckScreen(council)), ctx.trendService().templateFamilies(),
                     councils(), ctx.riskService().templates(), ctx.riskService().templateUsage()}, r -> {
                         tree.set((OrgTree) r[0]);
                         units.setAll(tree.get().all());
@@ -247,9 +250,9 @@ public final class TrendViewModel {
                         List<Taxonomy> c = (List<Taxonomy>) r[2];
                         categories.setAll(c);
                         @SuppressWarnings("unchecked")
-                        List<SavedFilterRepository.Saved> d = (List<SavedFilterRepository.Saved>) r[3];
+                        List<SavedFilter> d = (List<SavedFilter>) r[3];
                         @SuppressWarnings("unchecked")
-                        List<ChartRepository.TemplateFamily> f = (List<ChartRepository.TemplateFamily>) r[4];
+                        List<TemplateFamily> f = (List<TemplateFamily>) r[4];
                         templateFamilies.setAll(f);
                         if (templateFamily.get() == null && !f.isEmpty()) {
                             applying = true;
@@ -297,7 +300,7 @@ public final class TrendViewModel {
     /** The default deck and one per quality council (a council is the meetings of one unit). */
     private List<DeckOwner> councils() {
         Map<Long, String> byUnit = new LinkedHashMap<>();
-        for (CouncilRepository.MeetingRow m : ctx.councils().list(null)) {
+        for (MeetingRow m : ctx.councilService().meetings(null)) {
             byUnit.putIfAbsent(m.unitId(), m.unitName());
         }
         List<DeckOwner> out = new ArrayList<>();
@@ -447,8 +450,8 @@ public final class TrendViewModel {
                 .map(String::strip).filter(n -> !n.isEmpty()).ifPresent(name -> {
                     String json = TrendSettingsJson.toJson(settings());
                     tasks.run(i18n.get("trend.deck.saving"), p -> {
-                        ctx.savedFilters().save(screen, name, json);
-                        return ctx.savedFilters().inOrder(screen);
+                        ctx.savedFilterService().save(screen, name, json);
+                        return ctx.savedFilterService().inOrder(screen);
                     }, saved -> showDeck(saved, name), dialogs::showUnexpected);
                 });
     }
@@ -456,8 +459,7 @@ public final class TrendViewModel {
     /** Reads denominators (brukare, vårddygn, besök per unit and month) from a CSV file, all or nothing. */
     public void importDenominators() {
         dialogs.chooseOpenFile(i18n.get("trend.denominators.title"), List.of("*.csv")).ifPresent(path ->
-                tasks.run(i18n.get("trend.denominators.running"), p -> new se.kvalitetshjulet.service.DenominatorImporter(
-                        ctx.database(), ctx.denominators(), ctx.organisation()).importCsv(path), r -> {
+                tasks.run(i18n.get("trend.denominators.running"), p -> ctx.denominatorService().importCsv(path), r -> {
                             if (r.ok()) {
                                 dialogs.showInfo(i18n.get("trend.denominators.title"), i18n.get("trend.denominators.done", r.rows()));
                                 load();
@@ -508,15 +510,15 @@ public final class TrendViewModel {
     }
 
     private void loadDeckItems(Long councilUnitId, String select) {
-        tasks.run(i18n.get("trend.loadingLists"), p -> ctx.savedFilters().inOrder(deckScreen(councilUnitId)),
+        tasks.run(i18n.get("trend.loadingLists"), p -> ctx.savedFilterService().inOrder(deckScreen(councilUnitId)),
                 saved -> showDeck(saved, select), dialogs::showUnexpected);
     }
 
     /** Shows the deck as read from the database, selecting the chart with this title (or keeping the selection). */
-    private void showDeck(List<SavedFilterRepository.Saved> saved, String select) {
+    private void showDeck(List<SavedFilter> saved, String select) {
         String keep = select != null ? select : selectedDeckItem.get() == null ? null : selectedDeckItem.get().title();
         List<DeckItem> items = new ArrayList<>();
-        for (SavedFilterRepository.Saved f : saved) {
+        for (SavedFilter f : saved) {
             TrendSettings s = TrendSettingsJson.fromJson(f.definition());
             items.add(new DeckItem(f.name(), f.definition(), s, summary(s)));
         }
@@ -572,12 +574,12 @@ public final class TrendViewModel {
     /** Writes the whole deck in its new order in one transaction and shows it as read back. */
     private void saveDeck(ChartDeck changed, String select) {
         String screen = deckScreen(currentCouncil());
-        List<SavedFilterRepository.Saved> rows = changed.entries().stream()
-                .map(e -> new SavedFilterRepository.Saved(e.title(), e.definition())).toList();
+        List<SavedFilter> rows = changed.entries().stream()
+                .map(e -> new SavedFilter(e.title(), e.definition())).toList();
         deckBusy.set(true);
         tasks.run(i18n.get("trend.deck.saving"), p -> {
-            ctx.savedFilters().replaceAll(screen, rows);
-            return ctx.savedFilters().inOrder(screen);
+            ctx.savedFilterService().replaceAll(screen, rows);
+            return ctx.savedFilterService().inOrder(screen);
         }, saved -> {
             deckBusy.set(false);
             showDeck(saved, select);
@@ -629,7 +631,7 @@ public final class TrendViewModel {
             return;
         }
         String screen = deckScreen(currentCouncil());
-        tasks.run(i18n.get("trend.loading"), p -> ctx.savedFilters().find(screen, name).map(TrendSettingsJson::fromJson),
+        tasks.run(i18n.get("trend.loading"), p -> ctx.savedFilterService().find(screen, name).map(TrendSettingsJson::fromJson),
                 s -> s.ifPresent(this::apply), dialogs::showUnexpected);
     }
 
@@ -651,7 +653,7 @@ public final class TrendViewModel {
     public ObjectProperty<Improvement> improvementProperty() { return improvement; }
     public StringProperty targetTextProperty() { return targetText; }
     public ObjectProperty<LocalDate> phaseStartProperty() { return phaseStart; }
-    public ObjectProperty<ChartRepository.TemplateFamily> templateFamilyProperty() { return templateFamily; }
+    public ObjectProperty<TemplateFamily> templateFamilyProperty() { return templateFamily; }
     public ObservableList<Annotation> annotations() { return annotations; }
     public ObjectProperty<LocalDate> annotationDateProperty() { return annotationDate; }
     public StringProperty annotationTextProperty() { return annotationText; }
@@ -664,7 +666,7 @@ public final class TrendViewModel {
     public ObservableList<Unit> units() { return units; }
     public ObservableList<BusinessArea> areas() { return areas; }
     public ObservableList<Taxonomy> categories() { return categories; }
-    public ObservableList<ChartRepository.TemplateFamily> templateFamilies() { return templateFamilies; }
+    public ObservableList<TemplateFamily> templateFamilies() { return templateFamilies; }
     public ObservableList<DeckOwner> deckOwners() { return deckOwners; }
     public ObjectProperty<DeckOwner> deckOwnerProperty() { return deckOwner; }
     public ObservableList<String> deck() { return deck; }

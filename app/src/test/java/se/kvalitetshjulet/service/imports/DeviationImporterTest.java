@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.service.imports;
 
+import se.kvalitetshjulet.domain.deviation.TaxonomyKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static se.kvalitetshjulet.data.jooq.Tables.AUDIT_LOG;
@@ -78,7 +79,7 @@ class DeviationImporterTest {
         DeviationRecord a2 = byExternal("A-2");
         assertThat(a2.getKind()).isEqualTo("HSL_AVVIKELSE");
         assertThat(a2.getLaw()).isEqualTo("HSL");
-        assertThat(ctx.taxonomies().list(se.kvalitetshjulet.data.repo.TaxonomyRepository.Kind.CATEGORY).stream()
+        assertThat(ctx.taxonomies().list(TaxonomyKind.CATEGORY).stream()
                 .filter(t -> t.id() == a2.getCategoryId()).findFirst().orElseThrow().name()).isEqualTo("Fall");
         assertThat(ctx.organisation().tree().path(a2.getUnitId()))
                 .isEqualTo("Omsorgsförvaltningen › Särskilt boende › Solbacken › Våning 1");
@@ -373,7 +374,7 @@ class DeviationImporterTest {
             long ek1 = tree.all().stream().filter(u -> tree.path(u.id()).endsWith("Ekhagen › Våning 1")).findFirst()
                     .orElseThrow().id();
             Map<String, Long> cat = new java.util.HashMap<>();
-            other.taxonomies().list(se.kvalitetshjulet.data.repo.TaxonomyRepository.Kind.CATEGORY)
+            other.taxonomies().list(TaxonomyKind.CATEGORY)
                     .forEach(t -> cat.put(t.name(), t.id()));
             LocalDate d = LocalDate.of(2025, 2, 3);
             originals.add(new se.kvalitetshjulet.domain.deviation.Deviation(null, null,

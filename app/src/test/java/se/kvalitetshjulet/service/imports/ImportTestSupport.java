@@ -57,7 +57,7 @@ final class ImportTestSupport {
     }
 
     static DeviationImporter importer(AppContext ctx) {
-        return new DeviationImporter(ctx.database(), ctx.organisation(), ctx.taxonomies(), ctx.audit(), ctx.clock());
+        return new DeviationImporter(ctx.database(), ctx.units(), ctx.taxonomies(), ctx.audit(), ctx.clock());
     }
 
     static long count(AppContext ctx) {

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.service.keyfigure;
 
+import se.kvalitetshjulet.domain.keyfigure.ComparisonChoice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -28,8 +29,8 @@ import se.kvalitetshjulet.domain.keyfigure.OwnValue;
 import se.kvalitetshjulet.domain.report.ReportFormat;
 import se.kvalitetshjulet.domain.report.ReportKind;
 import se.kvalitetshjulet.export.ReportDocument;
-import se.kvalitetshjulet.service.ReportModel;
-import se.kvalitetshjulet.service.ReportService;
+import se.kvalitetshjulet.service.report.ReportModel;
+import se.kvalitetshjulet.service.report.ReportService;
 
 /** "Uppföljning på aggregerad nivå" in the kvalitetsberättelse and the tertial report, drafted from data. */
 class AggregatedReportTest {
@@ -45,9 +46,9 @@ class AggregatedReportTest {
         ctx.keyFigures().koladaImporter().importFile(KfFixtures.file("kpi-catalogue-elderly-care.v3.json"), null);
         ctx.keyFigures().koladaImporter().importFile(KfFixtures.file("kolada-data-u21468.json"), "1280");
         ctx.keyFigures().setFollowed(List.of("U21468"));
-        ctx.keyFigures().setComparisons(List.of(new KeyFigureRepository.Comparison("1283", ComparisonRole.SIMILAR),
-                new KeyFigureRepository.Comparison("G33", ComparisonRole.SIMILAR),
-                new KeyFigureRepository.Comparison("0000", ComparisonRole.NATIONAL)));
+        ctx.keyFigures().setComparisons(List.of(new ComparisonChoice("1283", ComparisonRole.SIMILAR),
+                new ComparisonChoice("G33", ComparisonRole.SIMILAR),
+                new ComparisonChoice("0000", ComparisonRole.NATIONAL)));
         ctx.keyFigures().surveyImporter().importFile(KfFixtures.file("brukarundersokning-2024.csv"), null, null, false);
         ctx.keyFigures().surveyImporter().importFile(KfFixtures.file("brukarundersokning-2025-messy.csv"), null, null, false);
         ctx.followUps().importFile(KfFixtures.file("individuppfoljning.csv"));

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.service.keyfigure;
 
+import se.kvalitetshjulet.domain.keyfigure.ComparisonChoice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -112,10 +113,10 @@ class KoladaImportTest {
     void comparisonsCarryRespondentsRateAndWilsonIntervalsAndGroupsCannotBeJudged() throws Exception {
         ctx.keyFigures().koladaImporter().importFile(KfFixtures.file("kpi-catalogue-elderly-care.v3.json"), null);
         ctx.keyFigures().koladaImporter().importFile(KfFixtures.file("kolada-data-u21468.json"), "1280");
-        ctx.keyFigures().setComparisons(List.of(new KeyFigureRepository.Comparison("1283", ComparisonRole.SIMILAR),
-                new KeyFigureRepository.Comparison("G33", ComparisonRole.SIMILAR),
-                new KeyFigureRepository.Comparison("0180", ComparisonRole.OTHER),
-                new KeyFigureRepository.Comparison("0000", ComparisonRole.NATIONAL)));
+        ctx.keyFigures().setComparisons(List.of(new ComparisonChoice("1283", ComparisonRole.SIMILAR),
+                new ComparisonChoice("G33", ComparisonRole.SIMILAR),
+                new ComparisonChoice("0180", ComparisonRole.OTHER),
+                new ComparisonChoice("0000", ComparisonRole.NATIONAL)));
         List<ComparisonRow> rows = ctx.keyFigures().compare("U21468", 2025, "T");
         assertThat(rows).extracting(ComparisonRow::code).containsExactly("1280", "1283", "G33", "0180", "0000");
         ComparisonRow own = rows.getFirst();

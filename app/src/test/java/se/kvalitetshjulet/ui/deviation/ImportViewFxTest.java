@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui.deviation;
 
+import se.kvalitetshjulet.ui.shell.FeatureContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ class ImportViewFxTest {
                 null, null, null));
         SyncTaskRunner tasks = new SyncTaskRunner();
         I18n i18n = new I18n(Locale.of("sv"));
-        vm = new ImportViewModel(ctx, tasks, dialogs, i18n, () -> { });
+        vm = new ImportViewModel(FeatureContexts.deviation(ctx), tasks, dialogs, i18n, () -> { });
         stage.setScene(new Scene(new ImportView(vm, i18n), 1000, 700));
         stage.show();
     }

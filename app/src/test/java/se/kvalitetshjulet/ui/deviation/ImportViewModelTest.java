@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui.deviation;
 
+import se.kvalitetshjulet.ui.shell.FeatureContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -105,7 +106,7 @@ class ImportViewModelTest {
         ctx.units().save(new Unit(null, adm.id(), "Hemtjänst Norr", OrgLevel.AVDELNING, null, ProviderKind.KOMMUNAL,
                 null, null, null));
         dialogs = new FakeDialogs();
-        vm = new ImportViewModel(ctx, new SyncTaskRunner(), dialogs, new I18n(Locale.of("sv")), () -> refreshed++);
+        vm = new ImportViewModel(FeatureContexts.deviation(ctx), new SyncTaskRunner(), dialogs, new I18n(Locale.of("sv")), () -> refreshed++);
     }
 
     @AfterEach
@@ -257,7 +258,7 @@ class ImportViewModelTest {
         assertThat(vm.profiles()).containsExactly("Synpunkter");
         assertThat(new MappingRepository(ctx.database()).find("Synpunkter")).get().asString().contains("Löpnr");
 
-        ImportViewModel other = new ImportViewModel(ctx, new SyncTaskRunner(), dialogs, new I18n(Locale.of("sv")), () -> { });
+        ImportViewModel other = new ImportViewModel(FeatureContexts.deviation(ctx), new SyncTaskRunner(), dialogs, new I18n(Locale.of("sv")), () -> { });
         other.open(f);
         assertThat(other.profiles()).containsExactly("Synpunkter");
         assertThat(other.row(ImportField.UNIT).columnProperty().get()).isNull();
@@ -292,7 +293,7 @@ class ImportViewModelTest {
         vm.dryRunCommand().execute();
         vm.importCommand().execute();
 
-        ImportViewModel again = new ImportViewModel(ctx, new SyncTaskRunner(), dialogs, new I18n(Locale.of("sv")), () -> { });
+        ImportViewModel again = new ImportViewModel(FeatureContexts.deviation(ctx), new SyncTaskRunner(), dialogs, new I18n(Locale.of("sv")), () -> { });
         again.open(f);
         again.previewCommand().execute();
         again.dryRunCommand().execute();

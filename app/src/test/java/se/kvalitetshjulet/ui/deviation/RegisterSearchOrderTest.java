@@ -1,5 +1,7 @@
 package se.kvalitetshjulet.ui.deviation;
 
+import se.kvalitetshjulet.ui.shell.FeatureContexts;
+import se.kvalitetshjulet.domain.deviation.TaxonomyKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -52,7 +54,7 @@ class RegisterSearchOrderTest {
                 ProviderKind.KOMMUNAL, null, null, null));
         Unit unit = ctx.units().save(new Unit(null, adm.id(), "Gruppbostad Lärkan", OrgLevel.ENHET, null,
                 ProviderKind.KOMMUNAL, null, null, null));
-        long category = ctx.taxonomies().list(TaxonomyRepository.Kind.CATEGORY).getFirst().id();
+        long category = ctx.taxonomies().list(TaxonomyKind.CATEGORY).getFirst().id();
         save(DeviationKind.LEX_SARAH, unit, category, "Kränkande bemötande vid måltid");
         save(DeviationKind.KLAGOMAL_EXTERN, unit, category, "Anhörig klagar på städningen");
         save(DeviationKind.KLAGOMAL_EXTERN, unit, category, "Sen ankomst vid hemtjänstbesök");
@@ -66,7 +68,7 @@ class RegisterSearchOrderTest {
             }
             pool.execute(() -> runCounted(r));
         }, ui, () -> Thread.currentThread().getName().equals("test-ui"));
-        onUi(() -> vm = new DeviationListViewModel(ctx, runner, new RecordingDialogService(),
+        onUi(() -> vm = new DeviationListViewModel(FeatureContexts.deviation(ctx), runner, new RecordingDialogService(),
                 new I18n(Locale.of("sv"))));
     }
 

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui.lists;
 
+import se.kvalitetshjulet.ui.shell.FeatureContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ class ListsViewModelTest {
     @BeforeEach
     void setUp() {
         ctx = TestDb.open(dir);
-        vm = new ListsViewModel(ctx, new SyncTaskRunner(), dialogs, new I18n(Locale.of("sv")));
+        vm = new ListsViewModel(FeatureContexts.lists(ctx), new SyncTaskRunner(), dialogs, new I18n(Locale.of("sv")));
         vm.load();
     }
 

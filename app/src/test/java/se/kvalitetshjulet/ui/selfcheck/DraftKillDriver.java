@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui.selfcheck;
 
+import se.kvalitetshjulet.ui.shell.FeatureContexts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,7 @@ public final class DraftKillDriver {
         SelfCheckViewModel[] vm = new SelfCheckViewModel[1];
         Platform.runLater(() -> {
             Stage stage = new Stage();
-            vm[0] = new SelfCheckViewModel(ctx, new FxTaskRunner(), new FxDialogService(i18n, () -> stage), i18n);
+            vm[0] = new SelfCheckViewModel(FeatureContexts.selfcheck(ctx), new FxTaskRunner(), new FxDialogService(i18n, () -> stage), i18n);
             stage.setScene(new Scene(new SelfCheckView(vm[0], i18n), 1200, 800));
             stage.show();
             vm[0].open(responseId);

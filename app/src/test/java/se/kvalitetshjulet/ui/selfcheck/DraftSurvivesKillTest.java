@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui.selfcheck;
 
+import se.kvalitetshjulet.ui.shell.FeatureContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -28,7 +29,7 @@ import se.kvalitetshjulet.domain.org.Unit;
 import se.kvalitetshjulet.domain.selfcheck.ResponseStatus;
 import se.kvalitetshjulet.domain.selfcheck.Round;
 import se.kvalitetshjulet.domain.selfcheck.Template;
-import se.kvalitetshjulet.service.SelfCheckDemoData;
+import se.kvalitetshjulet.service.demo.SelfCheckDemoData;
 import se.kvalitetshjulet.service.SelfCheckService;
 import se.kvalitetshjulet.ui.RecordingDialogService;
 import se.kvalitetshjulet.ui.common.I18n;
@@ -121,7 +122,7 @@ class DraftSurvivesKillTest {
                 assertThat(form.answers().get(a.questionId()).value()).isEqualTo(a.value());
                 assertThat(form.answers().get(a.questionId()).comment()).isEqualTo(a.comment());
             }
-            SelfCheckViewModel vm = new SelfCheckViewModel(again, new SyncTaskRunner(), new RecordingDialogService(),
+            SelfCheckViewModel vm = new SelfCheckViewModel(FeatureContexts.selfcheck(again), new SyncTaskRunner(), new RecordingDialogService(),
                     new I18n(Locale.of("sv")));
             vm.open(responseId);
             for (Answered a : guaranteed) {

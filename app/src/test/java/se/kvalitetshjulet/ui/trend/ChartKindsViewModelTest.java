@@ -1,5 +1,7 @@
 package se.kvalitetshjulet.ui.trend;
 
+import se.kvalitetshjulet.ui.shell.FeatureContexts;
+import se.kvalitetshjulet.domain.council.MeetingRow;
 import se.kvalitetshjulet.domain.trend.ChartData;
 import se.kvalitetshjulet.domain.trend.ChartStyle;
 import se.kvalitetshjulet.domain.trend.TrendSettings;
@@ -29,7 +31,7 @@ class ChartKindsViewModelTest {
     private final AppContext ctx = SharedDemo.get();
     private final RecordingDialogService dialogs = new RecordingDialogService();
     private final I18n i18n = new I18n(Locale.of("sv"));
-    private final TrendViewModel vm = new TrendViewModel(ctx, new SyncTaskRunner(), dialogs, i18n);
+    private final TrendViewModel vm = new TrendViewModel(FeatureContexts.trend(ctx), new SyncTaskRunner(), dialogs, i18n);
 
     @Test
     void paretoOfCategoriesIsSortedDescendingWithCumulativeShareEndingAtHundred() {
@@ -109,9 +111,9 @@ class ChartKindsViewModelTest {
 
     @Test
     void eachCouncilHasItsOwnDeckWhichItsMeetingPresentsAndTheOldGlobalDeckIsTheDefault() {
-        List<CouncilRepository.MeetingRow> meetings = ctx.councils().list(null);
+        List<MeetingRow> meetings = ctx.councils().list(null);
         // Councils with an empty deck first (the demo gives two councils a deck of their own).
-        List<Long> councilUnits = meetings.stream().map(CouncilRepository.MeetingRow::unitId).distinct()
+        List<Long> councilUnits = meetings.stream().map(MeetingRow::unitId).distinct()
                 .sorted(java.util.Comparator.comparing((Long u) -> !ctx.savedFilters().inOrder(TrendViewModel.deckScreen(u))
                         .isEmpty()))
                 .toList();
@@ -136,7 +138,7 @@ class ChartKindsViewModelTest {
         assertThat(vm.deck()).contains("Gammal bild").doesNotContain("Kategorier");
 
         // Next month's meeting of that council opens the same deck, computed with the data of the day.
-        CouncilViewModel councilVm = new CouncilViewModel(ctx, new SyncTaskRunner(), dialogs, i18n);
+        CouncilViewModel councilVm = new CouncilViewModel(FeatureContexts.council(ctx), new SyncTaskRunner(), dialogs, i18n);
         long meeting = meetings.stream().filter(m -> m.unitId() == councilUnits.getFirst()).findFirst().orElseThrow().id();
         councilVm.open(meeting);
         List<ChartData> shown = new ArrayList<>();

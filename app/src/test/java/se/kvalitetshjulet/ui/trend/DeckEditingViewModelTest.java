@@ -1,5 +1,7 @@
 package se.kvalitetshjulet.ui.trend;
 
+import se.kvalitetshjulet.ui.shell.FeatureContexts;
+import se.kvalitetshjulet.domain.SavedFilter;
 import se.kvalitetshjulet.domain.trend.ChartData;
 import se.kvalitetshjulet.domain.trend.TrendSettings;
 import se.kvalitetshjulet.service.TrendSettingsJson;
@@ -38,7 +40,7 @@ class DeckEditingViewModelTest {
     }
 
     private TrendViewModel councilVm(Unit unit) {
-        TrendViewModel vm = new TrendViewModel(ctx, new SyncTaskRunner(), dialogs, i18n);
+        TrendViewModel vm = new TrendViewModel(FeatureContexts.trend(ctx), new SyncTaskRunner(), dialogs, i18n);
         vm.editDeck(unit.id(), unit.name());
         vm.refresh();
         return vm;
@@ -108,7 +110,7 @@ class DeckEditingViewModelTest {
 
         // In the database, and in a new chart screen opened on the same council, in the same order.
         assertThat(ctx.savedFilters().inOrder(TrendViewModel.deckScreen(unit.id())))
-                .extracting(SavedFilterRepository.Saved::name).containsExactly("Pareto", "Öppna åtgärder", "Trend");
+                .extracting(SavedFilter::name).containsExactly("Pareto", "Öppna åtgärder", "Trend");
         TrendViewModel again = councilVm(unit);
         assertThat(again.deck()).containsExactly("Pareto", "Öppna åtgärder", "Trend");
         assertThat(again.deckItems()).extracting(i -> i.settings().chartKind())
@@ -124,13 +126,13 @@ class DeckEditingViewModelTest {
         assertThat(shown.get(2).subtitle()).startsWith("Riskmatris: risker före och efter åtgärder · ");
         // The default deck (the demo's six charts) was not touched.
         assertThat(ctx.savedFilters().inOrder(TrendViewModel.DECK)).hasSize(6).first()
-                .extracting(SavedFilterRepository.Saved::name).isEqualTo("Alla avvikelser per månad");
+                .extracting(SavedFilter::name).isEqualTo("Alla avvikelser per månad");
         assertThat(dialogs.unexpected).isEmpty();
     }
 
     @Test
     void theRiskMatrixCountsOnlyTheMostUsedTemplateAndSaysSo() {
-        TrendViewModel vm = new TrendViewModel(ctx, new SyncTaskRunner(), dialogs, i18n);
+        TrendViewModel vm = new TrendViewModel(FeatureContexts.trend(ctx), new SyncTaskRunner(), dialogs, i18n);
         vm.refresh();
         vm.chartKindProperty().set(ChartKind.RISK_MATRIX);
         ChartData c = vm.chartProperty().get();

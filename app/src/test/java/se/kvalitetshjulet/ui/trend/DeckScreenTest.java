@@ -1,5 +1,7 @@
 package se.kvalitetshjulet.ui.trend;
 
+import se.kvalitetshjulet.ui.shell.FeatureContexts;
+import se.kvalitetshjulet.domain.SavedFilter;
 import se.kvalitetshjulet.domain.trend.ChartData;
 import se.kvalitetshjulet.domain.trend.ChartStyle;
 import se.kvalitetshjulet.domain.trend.TrendSettings;
@@ -65,7 +67,7 @@ class DeckScreenTest {
 
     @Start
     void start(Stage stage) {
-        vm = new TrendViewModel(ctx, new FxTaskRunner(), dialogs, i18n);
+        vm = new TrendViewModel(FeatureContexts.trend(ctx), new FxTaskRunner(), dialogs, i18n);
         TrendView view = new TrendView(vm, i18n);
         stage.setScene(new Scene(view, 1366, 900));
         stage.show();
@@ -88,9 +90,9 @@ class DeckScreenTest {
         waitUntil(() -> vm.chartProperty().get() != null);
         TrendSettings base = vm.settings();
         ctx.savedFilters().replaceAll(TrendViewModel.DECK, List.of(
-                new SavedFilterRepository.Saved("Lex Sarah", json(base, ChartKind.TREND, DeviationKind.LEX_SARAH)),
-                new SavedFilterRepository.Saved("Kategorier", json(base, ChartKind.PARETO_CATEGORIES, null)),
-                new SavedFilterRepository.Saved("Åtgärder", json(base, ChartKind.ACTIONS, null))));
+                new SavedFilter("Lex Sarah", json(base, ChartKind.TREND, DeviationKind.LEX_SARAH)),
+                new SavedFilter("Kategorier", json(base, ChartKind.PARETO_CATEGORIES, null)),
+                new SavedFilter("Åtgärder", json(base, ChartKind.ACTIONS, null))));
         robot.interact(() -> vm.editDeck(null, null));
         ListView<TrendViewModel.DeckItem> list = robot.lookup("#trendDeckList").queryAs(ListView.class);
         waitUntil(() -> list.getItems().size() == 3);
@@ -114,7 +116,7 @@ class DeckScreenTest {
         robot.type(KeyCode.DELETE);
         waitUntil(() -> list.getItems().size() == 2);
         assertThat(list.getItems()).extracting(TrendViewModel.DeckItem::title).containsExactly("Kategorier", "Lex Sarah");
-        assertThat(ctx.savedFilters().inOrder(TrendViewModel.DECK)).extracting(SavedFilterRepository.Saved::name)
+        assertThat(ctx.savedFilters().inOrder(TrendViewModel.DECK)).extracting(SavedFilter::name)
                 .containsExactly("Kategorier", "Lex Sarah");
 
         robot.clickOn("#trendPresent");

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui.trend;
 
+import se.kvalitetshjulet.ui.shell.FeatureContexts;
 import se.kvalitetshjulet.domain.trend.ChartData;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +41,7 @@ class DemoDeckTest {
 
     private List<ChartData> load(Long council) {
         RecordingDialogService dialogs = new RecordingDialogService();
-        TrendViewModel vm = new TrendViewModel(ctx, new SyncTaskRunner(), dialogs, new I18n(Locale.of("sv")));
+        TrendViewModel vm = new TrendViewModel(FeatureContexts.trend(ctx), new SyncTaskRunner(), dialogs, new I18n(Locale.of("sv")));
         List<ChartData> charts = new ArrayList<>();
         vm.loadDeck(council, charts::addAll);
         assertThat(dialogs.unexpected).isEmpty();

@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui.trend;
 
+import se.kvalitetshjulet.ui.shell.FeatureContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -68,7 +69,7 @@ class HonestChartsScreenTest {
 
     @Start
     void start(Stage stage) {
-        vm = new TrendViewModel(ctx, new FxTaskRunner(), dialogs, i18n);
+        vm = new TrendViewModel(FeatureContexts.trend(ctx), new FxTaskRunner(), dialogs, i18n);
         TrendView view = new TrendView(vm, i18n);
         stage.setScene(new Scene(view, 1366, 768));
         stage.show();

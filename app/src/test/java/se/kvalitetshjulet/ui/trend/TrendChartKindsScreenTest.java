@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui.trend;
 
+import se.kvalitetshjulet.ui.shell.FeatureContexts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ class TrendChartKindsScreenTest {
 
     @Start
     void start(Stage stage) {
-        vm = new TrendViewModel(SharedDemo.get(), new FxTaskRunner(), dialogs, i18n);
+        vm = new TrendViewModel(FeatureContexts.trend(SharedDemo.get()), new FxTaskRunner(), dialogs, i18n);
         TrendView view = new TrendView(vm, i18n);
         stage.setScene(new Scene(view, 1366, 900));
         stage.show();

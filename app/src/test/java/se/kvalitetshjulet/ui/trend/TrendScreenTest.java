@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui.trend;
 
+import se.kvalitetshjulet.ui.shell.FeatureContexts;
 import se.kvalitetshjulet.domain.trend.ChartData;
 import se.kvalitetshjulet.domain.trend.ChartStyle;
 import se.kvalitetshjulet.domain.trend.TrendSettings;
@@ -33,7 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import se.kvalitetshjulet.domain.deviation.DeviationKind;
 import se.kvalitetshjulet.domain.org.Unit;
 import se.kvalitetshjulet.domain.trend.TrendMeasure;
-import se.kvalitetshjulet.service.DemoDataService;
+import se.kvalitetshjulet.service.demo.DemoDataService;
 import se.kvalitetshjulet.ui.RecordingDialogService;
 import se.kvalitetshjulet.ui.SharedDemo;
 import se.kvalitetshjulet.ui.common.FxTaskRunner;
@@ -51,7 +52,7 @@ class TrendScreenTest {
 
     @Start
     void start(Stage stage) {
-        vm = new TrendViewModel(SharedDemo.get(), new FxTaskRunner(), dialogs, i18n);
+        vm = new TrendViewModel(FeatureContexts.trend(SharedDemo.get()), new FxTaskRunner(), dialogs, i18n);
         TrendView view = new TrendView(vm, i18n);
         stage.setScene(new Scene(view, 1366, 850));
         stage.show();

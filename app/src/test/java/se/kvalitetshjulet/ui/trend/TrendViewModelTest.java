@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.ui.trend;
 
+import se.kvalitetshjulet.ui.shell.FeatureContexts;
 import se.kvalitetshjulet.domain.trend.ChartData;
 import se.kvalitetshjulet.domain.trend.ChartStyle;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +13,7 @@ import se.kvalitetshjulet.domain.deviation.DeviationKind;
 import se.kvalitetshjulet.domain.org.Unit;
 import se.kvalitetshjulet.domain.spc.ChartType;
 import se.kvalitetshjulet.domain.trend.TrendMeasure;
-import se.kvalitetshjulet.service.DemoDataService;
+import se.kvalitetshjulet.service.demo.DemoDataService;
 import se.kvalitetshjulet.ui.RecordingDialogService;
 import se.kvalitetshjulet.ui.SharedDemo;
 import se.kvalitetshjulet.ui.common.I18n;
@@ -21,7 +22,7 @@ import se.kvalitetshjulet.ui.common.SyncTaskRunner;
 /** The trends view model without a toolkit: real data, synchronous tasks. */
 class TrendViewModelTest {
     private final RecordingDialogService dialogs = new RecordingDialogService();
-    private final TrendViewModel vm = new TrendViewModel(SharedDemo.get(), new SyncTaskRunner(), dialogs,
+    private final TrendViewModel vm = new TrendViewModel(FeatureContexts.trend(SharedDemo.get()), new SyncTaskRunner(), dialogs,
             new I18n(Locale.of("sv")));
 
     @Test

@@ -1,5 +1,9 @@
-package se.kvalitetshjulet.service;
+package se.kvalitetshjulet.service.report;
 
+import se.kvalitetshjulet.service.SelfCheckService;
+import se.kvalitetshjulet.service.RiskService;
+import se.kvalitetshjulet.service.PatternService;
+import se.kvalitetshjulet.service.OrganisationService;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;

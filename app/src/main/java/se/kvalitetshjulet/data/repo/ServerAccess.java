@@ -1,5 +1,6 @@
-package se.kvalitetshjulet.data;
+package se.kvalitetshjulet.data.repo;
 
+import se.kvalitetshjulet.domain.audit.AuditAction;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
@@ -14,7 +15,7 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
-import se.kvalitetshjulet.data.repo.AuditTrail;
+import se.kvalitetshjulet.data.Database;
 import se.kvalitetshjulet.domain.org.AccessRole;
 
 /**
@@ -82,7 +83,7 @@ public final class ServerAccess {
             int added = tx.insertInto(GRANT, LOGIN_F, ROLE_F, UNIT_F).values(login, role.cliName(), unitId)
                     .onConflictDoNothing().execute();
             if (added > 0) {
-                audit.append(tx, "server_grant", unitId, AuditTrail.Action.INSERT, null, record(tx, login, role, unitId));
+                audit.append(tx, "server_grant", unitId, AuditAction.INSERT, null, record(tx, login, role, unitId));
             }
             return added > 0;
         });
@@ -105,7 +106,7 @@ public final class ServerAccess {
             tx.deleteFrom(GRANT).where(cond).execute();
             for (Record r : gone) {
                 AccessRole ar = AccessRole.fromCli(r.get(ROLE_F)).orElseThrow();
-                audit.append(tx, "server_grant", r.get(UNIT_F), AuditTrail.Action.DELETE,
+                audit.append(tx, "server_grant", r.get(UNIT_F), AuditAction.DELETE,
                         record(tx, login, ar, r.get(UNIT_F)), null);
             }
             for (AccessRole ar : AccessRole.values()) {

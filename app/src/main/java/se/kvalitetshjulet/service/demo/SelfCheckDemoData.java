@@ -1,5 +1,7 @@
-package se.kvalitetshjulet.service;
+package se.kvalitetshjulet.service.demo;
 
+import se.kvalitetshjulet.service.SelfCheckService;
+import se.kvalitetshjulet.service.SaveResult;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -163,7 +165,7 @@ public final class SelfCheckDemoData {
         return new Question(null, key, text, type, required, help, reference, options, rule);
     }
 
-    static Template documentationTemplate() {
+    public static Template documentationTemplate() {
         return Template.draft("Dokumentation och genomförandeplaner i hemtjänsten",
                 "Egenkontroll av social dokumentation och genomförandeplaner. Gör en stickprovsgranskning av minst tio akter.",
                 List.of(

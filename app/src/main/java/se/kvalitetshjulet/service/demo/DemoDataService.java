@@ -1,5 +1,11 @@
-package se.kvalitetshjulet.service;
+package se.kvalitetshjulet.service.demo;
 
+import se.kvalitetshjulet.service.SelfCheckService;
+import se.kvalitetshjulet.service.QualityPlanService;
+import se.kvalitetshjulet.service.CouncilService;
+import se.kvalitetshjulet.service.AnnualCycleService;
+import se.kvalitetshjulet.service.ActionService;
+import se.kvalitetshjulet.domain.deviation.TaxonomyKind;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -139,7 +145,7 @@ public final class DemoDataService {
         SelfCheckDemoData.generate(selfChecks, seed, today);
         new RiskDemoData(db, risks, deviations, units).generate(seed, today);
         CouncilDemoData.generate(councils, actions, annualCycle, qualityPlans, seed, today);
-        new se.kvalitetshjulet.service.keyfigure.KeyFigureDemoData(db, units, settings).generate(seed, today);
+        new se.kvalitetshjulet.service.demo.KeyFigureDemoData(db, units, settings).generate(seed, today);
         DemoChartDecks.generate(new se.kvalitetshjulet.data.repo.SavedFilterRepository(db), units, taxonomies, selfChecks,
                 today, shiftDate(today));
         return new Summary(unitCount[0], total[0]);
@@ -153,9 +159,9 @@ public final class DemoDataService {
     private void generateDeviations(DSLContext tx, Random rnd, List<LeafUnit> leaves, LocalDate today,
                                     DoubleConsumer progress, long[] total) {
 
-        Map<String, Long> cat = ids(TaxonomyRepository.Kind.CATEGORY);
-        Map<String, Long> cause = ids(TaxonomyRepository.Kind.CAUSE);
-        Map<String, Long> measure = ids(TaxonomyRepository.Kind.MEASURE_TYPE);
+        Map<String, Long> cat = ids(TaxonomyKind.CATEGORY);
+        Map<String, Long> cause = ids(TaxonomyKind.CAUSE);
+        Map<String, Long> measure = ids(TaxonomyKind.MEASURE_TYPE);
         var deadlines = taxonomies.deadlines();
 
         YearMonth first = YearMonth.of(today.getYear() - 3, 1);
@@ -203,9 +209,9 @@ public final class DemoDataService {
             throw new IllegalStateException("Skapa organisationen först (kör demo utan --deviations).");
         }
         List<Long> unitIds = all.stream().filter(u -> u.level() != OrgLevel.FORVALTNING).map(Unit::id).toList();
-        List<Long> cats = taxonomies.list(TaxonomyRepository.Kind.CATEGORY).stream().map(Taxonomy::id).toList();
-        List<Long> causeIds = taxonomies.list(TaxonomyRepository.Kind.CAUSE).stream().map(Taxonomy::id).toList();
-        List<Long> measureTypeIds = taxonomies.list(TaxonomyRepository.Kind.MEASURE_TYPE).stream().map(Taxonomy::id)
+        List<Long> cats = taxonomies.list(TaxonomyKind.CATEGORY).stream().map(Taxonomy::id).toList();
+        List<Long> causeIds = taxonomies.list(TaxonomyKind.CAUSE).stream().map(Taxonomy::id).toList();
+        List<Long> measureTypeIds = taxonomies.list(TaxonomyKind.MEASURE_TYPE).stream().map(Taxonomy::id)
                 .toList();
         Random rnd = new Random(seed);
         Random extra = new Random(seed + 1);
@@ -293,7 +299,7 @@ public final class DemoDataService {
         denominators.upsert(tx, leaf.unit().id(), month.getYear(), month.getMonthValue(), recipients, careDays, visits);
     }
 
-    private Map<String, Long> ids(TaxonomyRepository.Kind kind) {
+    private Map<String, Long> ids(TaxonomyKind kind) {
         Map<String, Long> m = new HashMap<>();
         for (Taxonomy t : taxonomies.list(kind)) {
             m.put(t.name(), t.id());

@@ -1,4 +1,4 @@
-package se.kvalitetshjulet.data;
+package se.kvalitetshjulet.domain.audit;
 
 import java.util.Objects;
 import java.util.function.Supplier;

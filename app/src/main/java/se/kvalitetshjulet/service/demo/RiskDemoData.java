@@ -1,4 +1,4 @@
-package se.kvalitetshjulet.service;
+package se.kvalitetshjulet.service.demo;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,5 +1,10 @@
-package se.kvalitetshjulet.service;
+package se.kvalitetshjulet.service.demo;
 
+import se.kvalitetshjulet.service.QualityPlanService;
+import se.kvalitetshjulet.service.CouncilService;
+import se.kvalitetshjulet.service.AnnualCycleService;
+import se.kvalitetshjulet.service.ActionService;
+import se.kvalitetshjulet.domain.council.MeetingRow;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -89,7 +94,7 @@ public final class CouncilDemoData {
                 plans.addActivity(plan.id(), "Aktivitet för målet: " + g.goal().toLowerCase(java.util.Locale.ROOT),
                         NAMES.get(rnd.nextInt(NAMES.size())), LocalDate.of(year, 4 + 2 * i, 30));
             }
-            councils.meetings(unit.id()).stream().filter(CouncilRepository.MeetingRow::held).limit(2)
+            councils.meetings(unit.id()).stream().filter(MeetingRow::held).limit(2)
                     .flatMap(m -> councils.view(m.id()).decisions().stream()).limit(2)
                     .forEach(d -> plans.link(plan.id(), d.measure().id()));
         }

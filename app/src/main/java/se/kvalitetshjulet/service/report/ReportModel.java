@@ -1,4 +1,4 @@
-package se.kvalitetshjulet.service;
+package se.kvalitetshjulet.service.report;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,7 @@
-package se.kvalitetshjulet.service;
+package se.kvalitetshjulet.service.demo;
 
+import se.kvalitetshjulet.service.SelfCheckService;
+import se.kvalitetshjulet.domain.deviation.TaxonomyKind;
 import se.kvalitetshjulet.domain.trend.TrendSettings;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -46,7 +48,7 @@ final class DemoChartDecks {
                          SelfCheckService selfChecks, LocalDate today, LocalDate shiftDate) {
         Map<String, Unit> unit = units.findAll().stream().collect(Collectors.toMap(Unit::name, Function.identity(),
                 (a, b) -> a));
-        Map<String, Long> category = taxonomies.list(TaxonomyRepository.Kind.CATEGORY).stream()
+        Map<String, Long> category = taxonomies.list(TaxonomyKind.CATEGORY).stream()
                 .collect(Collectors.toMap(Taxonomy::name, Taxonomy::id, (a, b) -> a));
         Long hygiene = selfChecks.templates().stream().filter(t -> t.name().startsWith("Basala hygienrutiner"))
                 .map(Template::familyId).findFirst().orElse(null);

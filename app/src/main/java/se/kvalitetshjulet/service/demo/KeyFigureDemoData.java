@@ -1,5 +1,7 @@
-package se.kvalitetshjulet.service.keyfigure;
+package se.kvalitetshjulet.service.demo;
 
+import se.kvalitetshjulet.service.keyfigure.KoladaImporter;
+import se.kvalitetshjulet.domain.keyfigure.ComparisonChoice;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -9,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import se.kvalitetshjulet.data.Actor;
+import se.kvalitetshjulet.domain.audit.Actor;
 import se.kvalitetshjulet.data.Database;
 import se.kvalitetshjulet.data.repo.AuditTrail;
 import se.kvalitetshjulet.data.repo.FollowUpRepository;
@@ -93,11 +95,11 @@ public final class KeyFigureDemoData {
                     new Municipality("9900", "Demolänet", "L"), new Municipality("0000", "Riket", "K"),
                     new Municipality("G9901", "Liknande kommuner äldreomsorg, Demokommun", "G")));
             repo.setFollowedKpis(tx, List.of("U21468", "U23471", "U21401", "U21452"));
-            repo.setComparisons(tx, List.of(new KeyFigureRepository.Comparison("9902", ComparisonRole.SIMILAR),
-                    new KeyFigureRepository.Comparison("9903", ComparisonRole.SIMILAR),
-                    new KeyFigureRepository.Comparison("G9901", ComparisonRole.SIMILAR),
-                    new KeyFigureRepository.Comparison("9900", ComparisonRole.COUNTY),
-                    new KeyFigureRepository.Comparison("0000", ComparisonRole.NATIONAL)));
+            repo.setComparisons(tx, List.of(new ComparisonChoice("9902", ComparisonRole.SIMILAR),
+                    new ComparisonChoice("9903", ComparisonRole.SIMILAR),
+                    new ComparisonChoice("G9901", ComparisonRole.SIMILAR),
+                    new ComparisonChoice("9900", ComparisonRole.COUNTY),
+                    new ComparisonChoice("0000", ComparisonRole.NATIONAL)));
             repo.upsertValues(tx, koladaValues(rnd, lastSurvey), "Demodata (påhittade värden)");
 
             // the user survey per unit

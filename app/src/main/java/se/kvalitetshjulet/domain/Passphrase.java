@@ -1,4 +1,4 @@
-package se.kvalitetshjulet.data;
+package se.kvalitetshjulet.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -43,7 +43,8 @@ public final class Passphrase {
         return null;
     }
 
-    String hex() {
+    /** The key as hex for the cipher pragma (data layer only; never logged). */
+    public String hex() {
         return HexFormat.of().formatHex(utf8);
     }
 

@@ -1,0 +1,3 @@
+package se.kvalitetshjulet.domain.audit;
+
+public enum AuditAction { INSERT, UPDATE, DELETE }

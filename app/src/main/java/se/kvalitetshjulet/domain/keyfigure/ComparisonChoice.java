@@ -1,0 +1,4 @@
+package se.kvalitetshjulet.domain.keyfigure;
+
+/** A comparison municipality with its role. */
+public record ComparisonChoice(String code, ComparisonRole role) { }
