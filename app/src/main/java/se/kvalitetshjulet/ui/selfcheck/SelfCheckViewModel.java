@@ -26,7 +26,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import se.kvalitetshjulet.data.repo.SelfCheckRepository;
 import se.kvalitetshjulet.domain.Problem;
 import se.kvalitetshjulet.domain.org.BusinessArea;
 import se.kvalitetshjulet.domain.org.Unit;
@@ -133,11 +132,9 @@ public final class SelfCheckViewModel {
     private final ObservableList<Unit> allUnits = FXCollections.observableArrayList();
     private final ObservableList<BusinessArea> areas = FXCollections.observableArrayList();
 
-    // ---- templates
-    private final ObservableList<Template> templates = FXCollections.observableArrayList();
-    private final ObjectProperty<Template> selectedTemplate = new SimpleObjectProperty<>();
-    private final ObservableList<Template> templateHistory = FXCollections.observableArrayList();
-    private final ObjectProperty<TemplateEditorViewModel> templateEditorRequest = new SimpleObjectProperty<>();
+    // ---- templates (the Mallar tab)
+    private final TemplateListViewModel templateList;
+    private final ObservableList<Template> templates;
 
     // ---- compilation
     private final ObjectProperty<RoundRow> compileRound = new SimpleObjectProperty<>();
@@ -161,19 +158,15 @@ public final class SelfCheckViewModel {
     private final Command reopen;
     private final Command addAction;
     private final Command createRound;
-    private final Command duplicateTemplate;
-    private final Command renameTemplate;
-    private final Command exportTemplate;
-    private final Command importTemplate;
     private final Command exportCompilation;
-    private final Command newTemplate;
-    private final Command editTemplate;
 
     public SelfCheckViewModel(SelfCheckContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
         this.ctx = ctx;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.i18n = i18n;
+        this.templateList = new TemplateListViewModel(ctx, tasks, dialogs, i18n, busy, this::refresh);
+        this.templates = templateList.templates();
         BooleanBinding hasForm = formResponse.isNotNull();
         saveDraft = new Command(this::autosave, hasForm.and(locked.not()));
         submit = new Command(this::submit, hasForm.and(locked.not()).and(busy.not()));
@@ -181,18 +174,12 @@ public final class SelfCheckViewModel {
                 () -> formStatus.get() == ResponseStatus.SUBMITTED, formStatus)).and(busy.not()));
         addAction = new Command(this::addAction, actionQuestion.isNotNull().and(busy.not()));
         createRound = new Command(this::createRound, roundTemplate.isNotNull().and(busy.not()));
-        duplicateTemplate = new Command(this::duplicateTemplate, selectedTemplate.isNotNull().and(busy.not()));
-        renameTemplate = new Command(this::renameTemplate, selectedTemplate.isNotNull().and(busy.not()));
-        exportTemplate = new Command(this::exportTemplate, selectedTemplate.isNotNull().and(busy.not()));
-        importTemplate = new Command(this::importTemplate, busy.not());
         exportCompilation = new Command(this::exportCompilation, compilation.isNotNull().and(busy.not()));
         canExportUnitForm = selectedRound.isNotNull().and(selectedRoundResponse.isNotNull()).and(busy.not());
         canExportAllForms = selectedRound.isNotNull().and(busy.not());
         canImportAnswers = busy.not();
         canOpenFormFile = busy.not();
         canExportAnswers = hasForm.and(busy.not());
-        newTemplate = new Command(() -> openTemplateEditor(null), busy.not());
-        editTemplate = new Command(() -> openTemplateEditor(selectedTemplate.get()), selectedTemplate.isNotNull().and(busy.not()));
 
         myUnit.addListener((o, a, u) -> loadMyResponses());
         selectedResponse.addListener((o, a, r) -> {
@@ -205,7 +192,6 @@ public final class SelfCheckViewModel {
             loadRoundResponses();
         });
         onlyUnanswered.addListener((o, a, b) -> loadRoundResponses());
-        selectedTemplate.addListener((o, a, t) -> loadHistory());
         compileRound.addListener((o, a, r) -> compile());
         compilationDetails = new CompilationViewModel(ctx.selfCheckService(), tasks, dialogs, i18n, compilation, this::compile);
         roundTemplate.addListener((o, a, t) -> {
@@ -286,16 +272,6 @@ public final class SelfCheckViewModel {
         boolean only = onlyUnanswered.get();
         tasks.run(i18n.get("selfcheck.loading"), p -> ctx.selfCheckService().responses(r.round().id(), null),
                 rows -> roundResponses.setAll(only ? rows.stream().filter(x -> x.status().pending()).toList() : rows),
-                dialogs::showUnexpected);
-    }
-
-    private void loadHistory() {
-        Template t = selectedTemplate.get();
-        if (t == null) {
-            templateHistory.clear();
-            return;
-        }
-        tasks.run(i18n.get("selfcheck.loading"), p -> ctx.selfCheckService().history(t.familyId()), templateHistory::setAll,
                 dialogs::showUnexpected);
     }
 
@@ -535,79 +511,6 @@ public final class SelfCheckViewModel {
             selectedRound.set(null);
             refresh();
         }, this::failed);
-    }
-
-    // ---- templates -------------------------------------------------------------------
-
-    private void duplicateTemplate() {
-        Template t = selectedTemplate.get();
-        dialogs.askText(i18n.get("selfcheck.template.duplicate"), i18n.get("selfcheck.template.newName"),
-                i18n.get("selfcheck.template.copyOf", t.name())).ifPresent(name ->
-                tasks.run(i18n.get("selfcheck.template.saving"), p -> ctx.selfCheckService().duplicate(t.id(), name),
-                        copy -> refresh(), this::failed));
-    }
-
-    /** Renames the template: a version used by a round stays as it was and the new name becomes the next version. */
-    private void renameTemplate() {
-        Template t = selectedTemplate.get();
-        dialogs.askText(i18n.get("selfcheck.template.rename"), i18n.get("selfcheck.template.newName"), t.name())
-                .ifPresent(name -> tasks.run(i18n.get("selfcheck.template.saving"),
-                        p -> ctx.selfCheckService().saveTemplate(t.withName(name)), res -> {
-                            if (!res.ok()) {
-                                dialogs.showError(i18n.get("selfcheck.template.rename"),
-                                        res.problems().stream().map(i18n::problem).collect(Collectors.joining("\n")));
-                                return;
-                            }
-                            if (res.value().version() != t.version()) {
-                                dialogs.showInfo(i18n.get("selfcheck.template.rename"),
-                                        i18n.get("selfcheck.template.newVersion", res.value().version()));
-                            }
-                            refresh();
-                        }, this::failed));
-    }
-
-    private void exportTemplate() {
-        Template t = selectedTemplate.get();
-        dialogs.chooseSaveFile(i18n.get("selfcheck.template.export"), fileName(t.name()) + ".json", List.of("*.json"))
-                .ifPresent(path -> tasks.run(i18n.get("selfcheck.template.exporting"), p -> {
-                    ctx.selfCheckService().exportTemplate(t.id(), path);
-                    return path;
-                }, done -> dialogs.showInfo(i18n.get("selfcheck.template.export"),
-                        i18n.get("selfcheck.template.exported", done)), this::failed));
-    }
-
-    private void importTemplate() {
-        dialogs.chooseOpenFile(i18n.get("selfcheck.template.import"), List.of("*.json")).ifPresent(path ->
-                tasks.run(i18n.get("selfcheck.template.importing"), p -> ctx.selfCheckService().importTemplate(path), t -> {
-                    dialogs.showInfo(i18n.get("selfcheck.template.import"), i18n.get("selfcheck.template.imported", t.name()));
-                    refresh();
-                }, e -> {
-                    if (e instanceof IllegalArgumentException) {
-                        dialogs.showError(i18n.get("selfcheck.template.import"), se.kvalitetshjulet.app.FailureMessages.explain(e));
-                    } else {
-                        dialogs.showUnexpected(e);
-                    }
-                }));
-    }
-
-    /** Asks the view to open the template editor on {@code t} (null: a new template). */
-    private void openTemplateEditor(Template t) {
-        TemplateEditorViewModel editor = new TemplateEditorViewModel(ctx.selfCheckService(), tasks, dialogs, i18n, this::templateSaved);
-        if (t == null) {
-            editor.startNew();
-        } else {
-            editor.edit(t);
-        }
-        templateEditorRequest.set(editor);
-        templateEditorRequest.set(null);
-    }
-
-    /** After the editor saved: reload the templates and select the saved version. */
-    private void templateSaved(Template saved) {
-        tasks.run(i18n.get("selfcheck.loading"), p -> ctx.selfCheckService().templates(), list -> {
-            templates.setAll(list);
-            selectedTemplate.set(list.stream().filter(x -> x.id().equals(saved.id())).findFirst().orElse(null));
-        }, dialogs::showUnexpected);
     }
 
     static String fileName(String name) {
@@ -857,8 +760,8 @@ public final class SelfCheckViewModel {
     public ObservableList<Unit> allUnits() { return allUnits; }
     public ObservableList<BusinessArea> areas() { return areas; }
     public ObservableList<Template> templates() { return templates; }
-    public ObjectProperty<Template> selectedTemplateProperty() { return selectedTemplate; }
-    public ObservableList<Template> templateHistory() { return templateHistory; }
+    /** The Mallar tab: templates, their versions, files and the editor. */
+    public TemplateListViewModel templateList() { return templateList; }
     public ObjectProperty<RoundRow> compileRoundProperty() { return compileRound; }
     public ObjectProperty<Compilation> compilationProperty() { return compilation; }
     /** Comparison, drill-down and Bilaga 2 editing of the compiled round. */
@@ -868,10 +771,6 @@ public final class SelfCheckViewModel {
     public Command reopenCommand() { return reopen; }
     public Command addActionCommand() { return addAction; }
     public Command createRoundCommand() { return createRound; }
-    public Command duplicateTemplateCommand() { return duplicateTemplate; }
-    public Command renameTemplateCommand() { return renameTemplate; }
-    public Command exportTemplateCommand() { return exportTemplate; }
-    public Command importTemplateCommand() { return importTemplate; }
     public Command exportCompilationCommand() { return exportCompilation; }
     public ObjectProperty<ResponseRow> selectedRoundResponseProperty() { return selectedRoundResponse; }
     public StringProperty handoverSummaryProperty() { return handoverSummary; }
@@ -880,8 +779,5 @@ public final class SelfCheckViewModel {
     public BooleanBinding canImportAnswersProperty() { return canImportAnswers; }
     public BooleanBinding canOpenFormFileProperty() { return canOpenFormFile; }
     public BooleanBinding canExportAnswersProperty() { return canExportAnswers; }
-    public Command newTemplateCommand() { return newTemplate; }
-    public Command editTemplateCommand() { return editTemplate; }
-    public ObjectProperty<TemplateEditorViewModel> templateEditorRequestProperty() { return templateEditorRequest; }
     public I18n i18n() { return i18n; }
 }
