@@ -83,6 +83,8 @@ public final class AppContext implements AutoCloseable {
     private final se.kvalitetshjulet.service.AuditService auditService;
     private final se.kvalitetshjulet.service.TaxonomyService taxonomyService;
     private final se.kvalitetshjulet.service.SavedFilterService savedFilterService;
+    // h5: backups of the database file (decision 0020)
+    private final se.kvalitetshjulet.service.BackupService backups;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
@@ -153,6 +155,7 @@ public final class AppContext implements AutoCloseable {
         this.auditService = new se.kvalitetshjulet.service.AuditService(audit);
         this.taxonomyService = new se.kvalitetshjulet.service.TaxonomyService(taxonomies);
         this.savedFilterService = new se.kvalitetshjulet.service.SavedFilterService(savedFilters);
+        this.backups = new se.kvalitetshjulet.service.BackupService(database, settings, audit, clock);
     }
 
     public Database database() { return database; }
@@ -216,6 +219,7 @@ public final class AppContext implements AutoCloseable {
     public se.kvalitetshjulet.service.ListsService lists() { return lists; }
     public se.kvalitetshjulet.service.OrgFileService orgFile() { return orgFile; }
     public se.kvalitetshjulet.service.Bilaga2Service bilaga2() { return bilaga2; }
+    public se.kvalitetshjulet.service.BackupService backups() { return backups; }
 
     public ReportExporter reportExporter(java.util.Locale locale) {
         return new ReportExporter(java.util.ResourceBundle.getBundle("i18n.messages", locale,

@@ -82,4 +82,24 @@ public final class DatabaseOpening {
     public static boolean mayBeEncrypted(Path file) {
         return Database.mayBeEncrypted(file);
     }
+
+    /** h5: what "Återställ …" did; {@code context} is the database open again (restored, or as it was). */
+    public record Restore(AppContext context, String restoredFrom, String previousKeptAs, String refusal) {
+        public boolean ok() {
+            return refusal == null;
+        }
+    }
+
+    /**
+     * h5: closes {@code current}'s database, restores {@code backup} over it (checked first, the current file kept as a
+     * backup of its own, all or nothing) and opens the file again with the same passphrase (decision 0020). A refused
+     * restore leaves the file as it was and opens it again; the refusal says why in Swedish.
+     */
+    public static Restore restoreAndReopen(AppContext current, se.kvalitetshjulet.domain.backup.BackupFile backup,
+                                           Clock clock) {
+        var outcome = current.backups().restoreAndReopen(backup);
+        AppContext again = new AppContext(outcome.reopened(), clock);
+        return new Restore(again, outcome.restoredFrom(), outcome.previousKeptAs(),
+                outcome.ok() ? null : FailureMessages.explain(outcome.failure()));
+    }
 }

@@ -14,10 +14,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.data.Backups;
+import se.kvalitetshjulet.domain.backup.BackupFile;
+import se.kvalitetshjulet.domain.backup.BackupKind;
 
 /**
- * {@code backup list|create|restore [BACKUP] --db PATH}: the backups beside a database (the newest
- * {@value Backups#KEPT} are kept), a backup now, and a restore that checks the backup first, keeps the current file
+ * {@code backup list|create|restore [BACKUP] --db PATH}: the backups beside a database (kept as the database's
+ * backup policy says: 7 daily, 4 weekly and 5 others by default, decision 0020), a backup now, and a restore that checks the backup first, keeps the current file
  * as a backup of its own and is all or nothing.
  */
 @Command(name = "backup", mixinStandardHelpOptions = true,
@@ -54,15 +56,16 @@ public final class BackupCommand implements Callable<Integer> {
         Path file = db.path().toAbsolutePath().normalize();
         switch (action == null ? "" : action) {
             case "list" -> {
-                List<Backups.Backup> all = Backups.list(file);
+                List<BackupFile> all = Backups.list(file);
                 if (all.isEmpty()) {
                     out.println("Det finns inga säkerhetskopior av " + file + ". Gör en med 'kvalitetshjulet backup "
                             + "create --db " + file + "'.");
                     return ExitCodes.OK;
                 }
                 out.println("Säkerhetskopior av " + file + " (nyast först):");
-                for (Backups.Backup b : all) {
-                    out.printf("  %s  %s  %s%n", b.taken().format(SHOWN), size(b.size()), b.file().getFileName());
+                for (BackupFile b : all) {
+                    out.printf("  %s  %9s  %-18s  %s%n", b.taken().format(SHOWN), size(b.size()), kind(b.kind()),
+                            b.file().getFileName());
                 }
                 return ExitCodes.OK;
             }
@@ -104,6 +107,16 @@ public final class BackupCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
         }
+    }
+
+    private static String kind(BackupKind kind) {
+        return switch (kind) {
+            case DAILY -> "daglig";
+            case MANUAL -> "manuell";
+            case UPGRADE -> "före uppgradering";
+            case RESTORE -> "före återställning";
+            case ENCRYPT -> "vid kryptering";
+        };
     }
 
     private static String size(long bytes) {

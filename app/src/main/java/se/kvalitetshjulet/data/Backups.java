@@ -27,24 +27,31 @@ import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
+import se.kvalitetshjulet.domain.backup.BackupFile;
+import se.kvalitetshjulet.domain.backup.BackupKind;
+import se.kvalitetshjulet.domain.backup.BackupPolicy;
+import se.kvalitetshjulet.domain.backup.BackupRotation;
+
 /**
  * The one place that makes, lists and restores backups of a database file (decision 11). A backup is a complete
- * SQLite file beside the database, named {@code <db>.backup-yyyyMMdd-HHmmss}; it is written under a
+ * SQLite file beside the database, named {@code <db>.backup-yyyyMMdd-HHmmss[-kind]} ({@link BackupKind}); it is written under a
  * {@code .partial} name and renamed only when SQLite's integrity check passes, so a backup that failed (a full disk)
- * never leaves a file with a backup's name and never counts among the {@value #KEPT} kept ones.
+ * never leaves a file with a backup's name and never counts among the kept ones. Which are kept is
+ * {@link BackupRotation} under the database's {@link BackupPolicy} (settings {@value #KEEP_DAILY},
+ * {@value #KEEP_WEEKLY}, {@value #KEEP_OTHER}; decision 0020).
  */
 public final class Backups {
     private static final Logger LOG = LoggerFactory.getLogger(Backups.class);
-    /** Backups kept beside a database; older ones are removed when a new one is made. */
-    public static final int KEPT = 5;
+    /** Backups of the kinds other than daily kept beside a database by default; see {@link BackupPolicy}. */
+    public static final int KEPT = BackupPolicy.DEFAULT.other();
+    /** The settings (table {@code app_setting}) that hold the database's {@link BackupPolicy}. */
+    public static final String KEEP_DAILY = "backup.keep.daily";
+    public static final String KEEP_WEEKLY = "backup.keep.weekly";
+    public static final String KEEP_OTHER = "backup.keep.other";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final String PARTIAL = ".partial";
 
     private Backups() {
-    }
-
-    /** One backup file. */
-    public record Backup(Path file, LocalDateTime taken, long size) {
     }
 
     /** What a restore did: the backup put in place and where the file it replaced was kept. */
@@ -52,24 +59,26 @@ public final class Backups {
     }
 
     private static Pattern namePattern(Path db) {
-        return Pattern.compile(Pattern.quote(db.getFileName().toString()) + "\\.backup-(\\d{8}-\\d{6})(-\\d+)?");
+        return Pattern.compile(Pattern.quote(db.getFileName().toString()) + "\\.backup-(\\d{8}-\\d{6})(?:-("
+                + BackupKind.tagPattern() + "))?(-\\d+)?");
     }
 
     /** The backups of {@code db}, newest first. */
-    public static List<Backup> list(Path db) {
+    public static List<BackupFile> list(Path db) {
         Path abs = db.toAbsolutePath().normalize();
         Path dir = abs.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             return List.of();
         }
         Pattern name = namePattern(abs);
-        List<Backup> found = new ArrayList<>();
+        List<BackupFile> found = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 Matcher m = name.matcher(p.getFileName().toString());
                 if (m.matches() && Files.isRegularFile(p)) {
                     try {
-                        found.add(new Backup(p, LocalDateTime.parse(m.group(1), STAMP), Files.size(p)));
+                        found.add(new BackupFile(p, LocalDateTime.parse(m.group(1), STAMP), Files.size(p),
+                                BackupKind.ofTag(m.group(2))));
                     } catch (DateTimeParseException | IOException e) {
                         LOG.debug("Not a backup: {}", p, e);
                     }
@@ -79,14 +88,13 @@ public final class Backups {
             throw new DatabaseRefusedException(DatabaseRefusedException.Reason.CANNOT_OPEN, "Mappen " + dir
                     + " kunde inte läsas. Kontrollera att du har läsrättighet där.", e);
         }
-        found.sort(Comparator.comparing(Backup::taken).thenComparing(b -> b.file().getFileName().toString())
-                .reversed());
+        found.sort(Comparator.comparing(BackupFile::taken).thenComparing(BackupFile::name).reversed());
         return found;
     }
 
     /**
      * Writes a backup of the open database (SQLite's online backup, so a running program's latest commit is in it)
-     * and prunes the oldest beyond {@value #KEPT}.
+     * and prunes what the database's {@link BackupPolicy} no longer keeps.
      *
      * @param connection a connection to {@code db}
      * @return the backup file
@@ -99,8 +107,16 @@ public final class Backups {
 
     /** As {@link #create(Connection, Path)}; with a key the backup is encrypted like the database (decision 0013). */
     static Path create(Connection connection, Path db, Passphrase key) {
+        return create(connection, db, key, BackupKind.MANUAL, LocalDateTime.now());
+    }
+
+    /**
+     * As {@link #create(Connection, Path, Passphrase)}, of a given kind, named with the time {@code now} (the
+     * caller's clock).
+     */
+    static Path create(Connection connection, Path db, Passphrase key, BackupKind kind, LocalDateTime now) {
         Path abs = db.toAbsolutePath().normalize();
-        Path target = freeName(abs);
+        Path target = freeName(abs, kind, now);
         Path partial = target.resolveSibling(target.getFileName() + PARTIAL);
         try {
             try (Statement st = connection.createStatement()) {
@@ -118,7 +134,7 @@ public final class Backups {
             }
             fsync(partial);
             move(partial, target);
-            LOG.info("Backed up the database ({})", key != null ? "encrypted" : "plain");
+            LOG.info("Backed up the database ({}, {})", kind, key != null ? "encrypted" : "plain");
         } catch (SQLException | IOException | RuntimeException e) {
             deleteQuietly(partial);
             LOG.warn("Backup of {} failed", abs, e);
@@ -138,7 +154,7 @@ public final class Backups {
                     + abs.getFileName() + " kunde inte skrivas. Databasen har inte ändrats och ingen ofullständig "
                     + "kopia finns kvar. Detaljer finns i loggen.", e);
         }
-        prune(abs);
+        prune(abs, policy(connection));
         return target;
     }
 
@@ -220,7 +236,7 @@ public final class Backups {
 
     /** Copies the current file (and its unwritten WAL) aside under a backup name, holding SQLite's lock. */
     private static Path keepCurrent(Path db, Passphrase key) throws IOException {
-        Path target = freeName(db);
+        Path target = freeName(db, BackupKind.RESTORE, LocalDateTime.now());
         Path partial = target.resolveSibling(target.getFileName() + PARTIAL);
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(0);
@@ -275,6 +291,10 @@ public final class Backups {
             config.setPragma(SQLiteConfig.Pragma.PASSWORD, key.hex());
         }
         List<String> problems = new ArrayList<>();
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        Path shm = file.resolveSibling(file.getFileName() + "-shm");
+        boolean hadWal = Files.exists(wal);
+        boolean hadShm = Files.exists(shm);
         try (Connection c = config.createConnection("jdbc:sqlite:" + file); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery(quick ? "PRAGMA quick_check(20)" : "PRAGMA integrity_check(20)")) {
             while (rs.next()) {
@@ -286,12 +306,23 @@ public final class Backups {
         } catch (SQLException e) {
             problems.add(e.getMessage());
         }
+        // A read-only look at a WAL file leaves an empty -wal and an -shm behind: remove what the check made
+        try {
+            if (!hadWal && Files.exists(wal) && Files.size(wal) == 0) {
+                Files.deleteIfExists(wal);
+            }
+            if (!hadShm && !Files.exists(wal)) {
+                Files.deleteIfExists(shm);
+            }
+        } catch (IOException e) {
+            LOG.debug("Could not remove the check's -wal/-shm", e);
+        }
         return problems;
     }
 
     /** A backup name that is not taken yet (a -2, -3 … suffix when two backups fall in the same second). */
-    static Path freeName(Path db) {
-        String base = db.getFileName() + ".backup-" + LocalDateTime.now().format(STAMP);
+    static Path freeName(Path db, BackupKind kind, LocalDateTime now) {
+        String base = db.getFileName() + ".backup-" + now.format(STAMP) + kind.tag().map(t -> "-" + t).orElse("");
         Path target = db.resolveSibling(base);
         for (int i = 2; Files.exists(target) || Files.exists(target.resolveSibling(base + PARTIAL)); i++) {
             target = db.resolveSibling(base + "-" + i);
@@ -299,16 +330,47 @@ public final class Backups {
         return target;
     }
 
-    private static void prune(Path db) {
-        List<Backup> all = list(db);
-        for (Backup old : all.subList(Math.min(KEPT, all.size()), all.size())) {
+    /**
+     * The database's backup policy from its settings (read on the connection that is being backed up); the default
+     * for a missing, unreadable or out-of-range value, and for a database without the settings table yet.
+     */
+    static BackupPolicy policy(Connection connection) {
+        int daily = BackupPolicy.DEFAULT.daily();
+        int weekly = BackupPolicy.DEFAULT.weekly();
+        int other = BackupPolicy.DEFAULT.other();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT setting_key, setting_value FROM app_setting WHERE setting_key IN ('"
+                     + KEEP_DAILY + "', '" + KEEP_WEEKLY + "', '" + KEEP_OTHER + "')")) {
+            while (rs.next()) {
+                int v;
+                try {
+                    v = Integer.parseInt(rs.getString(2).strip());
+                } catch (RuntimeException e) {
+                    continue;
+                }
+                switch (rs.getString(1)) {
+                    case KEEP_DAILY -> daily = v;
+                    case KEEP_WEEKLY -> weekly = v;
+                    default -> other = v;
+                }
+            }
+        } catch (SQLException e) {
+            LOG.debug("No backup policy stored (settings not readable): the default applies");
+            return BackupPolicy.DEFAULT;
+        }
+        BackupPolicy stored = new BackupPolicy(daily, weekly, other);
+        return stored.problems().isEmpty() ? stored : BackupPolicy.DEFAULT;
+    }
+
+    private static void prune(Path db, BackupPolicy policy) {
+        for (BackupFile old : BackupRotation.toDelete(list(db), policy)) {
             deleteQuietly(old.file());
             deleteQuietly(old.file().resolveSibling(old.file().getFileName() + "-wal"));
         }
         try (Stream<Path> files = Files.list(db.getParent())) {
             String prefix = db.getFileName() + ".backup-";
             files.filter(p -> p.getFileName().toString().startsWith(prefix)
-                    && p.getFileName().toString().endsWith(PARTIAL)).forEach(Backups::deleteQuietly);
+                    && p.getFileName().toString().contains(PARTIAL)).forEach(Backups::deleteQuietly);
         } catch (IOException e) {
             LOG.warn("Could not clean partial backups of {}", db, e);
         }

@@ -568,7 +568,8 @@ public final class Database implements AutoCloseable {
     /** The backup before a migration (encrypted like the database); see {@link Backups#create}. */
     private static void backup(DataSource ds, Path file, Passphrase key) {
         try (Connection c = ds.getConnection()) {
-            Backups.create(c, file, key);
+            Backups.create(c, file, key, se.kvalitetshjulet.domain.backup.BackupKind.UPGRADE,
+                    java.time.LocalDateTime.now());
         } catch (SQLException e) {
             throw DatabaseProblems.refusal(file, e);
         }
@@ -600,17 +601,45 @@ public final class Database implements AutoCloseable {
         return "VACUUM INTO '" + uri.replace("'", "''") + "'";
     }
 
-    /** Writes a backup of this database now (SQLite's online backup), keeping the newest {@value Backups#KEPT}. */
+    /** Writes a manual backup of this database now (SQLite's online backup); the rotation as in {@link Backups}. */
     public Path backupNow() {
+        return backupNow(se.kvalitetshjulet.domain.backup.BackupKind.MANUAL, java.time.LocalDateTime.now());
+    }
+
+    /**
+     * Writes a backup of the given kind, named with the time {@code now} (the caller's clock), encrypted like the
+     * database; then prunes what the database's backup policy no longer keeps.
+     */
+    public Path backupNow(se.kvalitetshjulet.domain.backup.BackupKind kind, java.time.LocalDateTime now) {
         if (file == null) {
             throw new DatabaseRefusedException(DatabaseRefusedException.Reason.CANNOT_OPEN, "En serverdatabas "
                     + "säkerhetskopieras på servern (pg_dump eller serverns egna säkerhetskopior), inte härifrån.", null);
         }
         try (Connection c = dataSource.getConnection()) {
-            return Backups.create(c, file, key);
+            return Backups.create(c, file, key, kind, now);
         } catch (SQLException e) {
             throw DatabaseProblems.refusal(file, e);
         }
+    }
+
+    /**
+     * Closes this database and puts {@code backup} in its place ({@link Backups#restore}: checked first, the current
+     * file kept as a backup of its own, all or nothing). This object stays closed; {@link #reopen()} opens the file
+     * again with the same passphrase, whether the restore succeeded or not.
+     */
+    public Backups.Restored closeAndRestore(Path backup) {
+        if (file == null || readOnly) {
+            throw new DatabaseRefusedException(DatabaseRefusedException.Reason.CANNOT_OPEN, file == null
+                    ? "En serverdatabas återställs på servern, inte härifrån."
+                    : "Databasen är öppnad skrivskyddad och kan inte återställas.", null);
+        }
+        close();
+        return Backups.restore(file, backup, key);
+    }
+
+    /** Opens the same file again, with the same passphrase (after {@link #closeAndRestore}). */
+    public Database reopen() {
+        return open(file, key);
     }
 
     /**

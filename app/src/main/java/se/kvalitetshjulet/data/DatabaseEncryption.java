@@ -104,7 +104,8 @@ public final class DatabaseEncryption {
             verify(tmp, to, counts);
             force(tmp);
             pause("verified");
-            Path backup = Backups.freeName(file);
+            Path backup = Backups.freeName(file, se.kvalitetshjulet.domain.backup.BackupKind.ENCRYPT,
+                    java.time.LocalDateTime.now());
             Files.copy(tmp, backup, StandardCopyOption.COPY_ATTRIBUTES);
             force(backup);
             pause("backed-up");

@@ -127,7 +127,7 @@ class DatabaseTroubleTest {
                 .contains("Den tidigare filen finns kvar som");
         assertThat(cli("check", "--db", db.toString()).code()).isZero();
         assertThat(count(db, "deviation")).isEqualTo(deviations);
-        Path kept = Backups.list(db).stream().map(Backups.Backup::file).filter(p -> !p.equals(backup)).findFirst()
+        Path kept = Backups.list(db).stream().map(se.kvalitetshjulet.domain.backup.BackupFile::file).filter(p -> !p.equals(backup)).findFirst()
                 .orElseThrow();
         assertThat(sha(kept)).as("the damaged file is kept as it was").isEqualTo(damaged);
     }
@@ -144,7 +144,7 @@ class DatabaseTroubleTest {
         assertThat(r.code()).isEqualTo(ExitCodes.REJECTED);
         assertThat(r.err()).contains("Säkerhetskopian").contains("är själv skadad").contains("inte ändrats");
         assertThat(sha(db)).isEqualTo(before);
-        assertThat(Backups.list(db)).extracting(Backups.Backup::file).containsExactly(backup);
+        assertThat(Backups.list(db)).extracting(se.kvalitetshjulet.domain.backup.BackupFile::file).containsExactly(backup);
     }
 
     @Test

@@ -233,7 +233,7 @@ class DiskTroubleTest {
             Process p = ChildProcess.start(dir, child("backup", "create", "--db", db.toString()));
             Thread.sleep(delay);
             p.destroyForcibly().waitFor();
-            for (Backups.Backup b : Backups.list(db)) {
+            for (se.kvalitetshjulet.domain.backup.BackupFile b : Backups.list(db)) {
                 assertThat(integrity(b.file())).as("a file with a backup's name is a complete backup").isEqualTo("ok");
             }
         }

@@ -90,7 +90,7 @@ class MigrationKillTest {
         assertThat(query(db, "SELECT count(*) FROM deviation")).isEqualTo(Integer.toString(ROWS));
 
         // The backup made before the upgrade is complete, of the old version, and passes SQLite's own check.
-        List<Backups.Backup> backups = Backups.list(db);
+        List<se.kvalitetshjulet.domain.backup.BackupFile> backups = Backups.list(db);
         assertThat(backups).hasSize(1);
         Path backup = backups.getFirst().file();
         assertThat(query(backup, "PRAGMA integrity_check")).isEqualTo("ok");

@@ -27,6 +27,8 @@ public final class RecordingDialogService implements DialogService {
         choices.add(List.of(q.editLabel(), q.saveLabel()));
         return chooseAnswer.filter(i -> i == 1).isPresent();
     }
+    /** The messages of the confirmations asked. */
+    public final List<String> confirms = new ArrayList<>();
 
     @Override
     public void showError(String title, String message) {
@@ -40,6 +42,7 @@ public final class RecordingDialogService implements DialogService {
 
     @Override
     public boolean confirm(String title, String message) {
+        confirms.add(message);
         return confirmAnswer;
     }
 

@@ -74,6 +74,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Mapp för de tillfälliga databaserna (standard: en ny temporär mapp).")
     Path workDir;
 
+    @Option(names = "--encrypted", description = {"Mät också appen på en krypterad kopia av varje databas (samma data) "
+            + "och redovisa merkostnaden mot den okrypterade filen i samma körning.",
+            "sqlite3 kan inte öppna den krypterade filen: referensen där är sqlite3 på den okrypterade."})
+    boolean encrypted;
+
     @Option(names = "--sqlite3", paramLabel = "FILE",
             description = "Vilket sqlite3-program som är referens (standard: sqlite3 i PATH). Saknas det mäts bara appen.")
     Path sqlite3;
@@ -101,7 +106,21 @@ public final class BenchCommand implements Callable<Integer> {
             + "kandidatrad från LIKE-förfiltret. Den gör alltså mindre arbete och kan räkna färre träffar än appen; "
             + "kvoten överskattar snarare appens merkostnad.";
 
+    /**
+     * The caveat of every figure on the encrypted copy: the sqlite3 CLI cannot open it (decision 0013), so the
+     * reference is sqlite3 on the plain file and the overhead is against the app on the plain file.
+     */
+    static final String ENCRYPTED_REFERENCE_NOTE = "Krypterad kopia (ChaCha20-Poly1305, SQLite3 Multiple Ciphers) av "
+            + "samma databas. sqlite3 kan inte öppna den krypterade filen och är därför ingen referens för den: kvoten är "
+            + "appen på den krypterade filen mot sqlite3 på den okrypterade, och merkostnaden (×) är mot appen på den "
+            + "okrypterade filen, båda mätta i samma körning.";
+    /** Appended to a figure's name when it was measured on the encrypted copy. */
+    static final String ENCRYPTED_SUFFIX = " – krypterad";
+    private static final String BENCH_PASSPHRASE = "bench: en lösenfras bara för mätningen";
+
     private final List<Figure> figures = new ArrayList<>();
+    /** Set while the encrypted copy is measured: its figures are compared with the plain ones of the same size. */
+    private boolean encryptedPass;
 
     @Override
     public Integer call() throws Exception {
@@ -141,6 +160,9 @@ public final class BenchCommand implements Callable<Integer> {
                 measureReport(ctx, dir, actual, today, o);
                 measureImport(ctx, dir, actual, today, sqlite, o);
             }
+            if (encrypted) {
+                measureEncrypted(db, sqlite, o);
+            }
         }
         if (!skipStartup) {
             try {
@@ -166,6 +188,47 @@ public final class BenchCommand implements Callable<Integer> {
             o.printf("%nJSON: %s%n", out);
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The same queries on an encrypted copy of {@code db} (the same rows: {@code encrypt} of a copy of the file), each
+     * beside the plain figure of the same size.
+     */
+    private void measureEncrypted(Path db, Optional<SqliteCli> sqlite, PrintWriter o) throws IOException {
+        if (!Database.encryptionAvailable()) {
+            o.println("  Krypterad mätning hoppas över: den här versionen saknar krypteringsstöd (byggd utan C-kompilator).");
+            return;
+        }
+        Path copy = db.resolveSibling(db.getFileName().toString().replace(".db", "-krypterad.db"));
+        Files.deleteIfExists(copy);
+        Files.copy(db, copy);
+        se.kvalitetshjulet.domain.Passphrase key = se.kvalitetshjulet.domain.Passphrase.of(BENCH_PASSPHRASE);
+        o.printf("%nKrypterar en kopia: %s …%n", copy);
+        o.flush();
+        se.kvalitetshjulet.data.DatabaseEncryption.encrypt(copy, key);
+        encryptedPass = true;
+        try (AppContext ctx = new AppContext(Database.open(copy, key), Clock.systemDefaultZone())) {
+            LocalDate today = ctx.today();
+            long actual = ctx.deviations().count(DeviationFilter.all(), today);
+            measureQueries(ctx, db, actual, today, sqlite, o);
+        } finally {
+            encryptedPass = false;
+        }
+    }
+
+    /** The encrypted figure beside the plain one of the same name and size. */
+    private void compareEncrypted(String name, long n, long count, Stats s) {
+        Figure plain = figures.stream().filter(f -> f.name().equals(name) && f.rows() == n).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no plain figure for " + name));
+        double overhead = s.median() / plain.ours();
+        boolean haveReference = !Double.isNaN(plain.reference());
+        double ratio = haveReference ? s.median() / Math.max(plain.reference(), 0.0005) : Double.NaN;
+        String detail = "krypterad %s, okrypterad %.1f ms: merkostnad ×%.2f%s%s".formatted(s.ms(), plain.ours() * 1000,
+                overhead, haveReference ? "; sqlite3 (okrypterad fil) %.1f ms".formatted(plain.reference() * 1000) : "",
+                plain.count() == null || count == plain.count() ? "" : "; OBS: räknade %,d, okrypterad %,d".formatted(count, plain.count()));
+        figures.add(new Figure(name + ENCRYPTED_SUFFIX, n, "s", s.median(), haveReference ? plain.reference() : Double.NaN,
+                ratio, "≤ " + QUERY_GOAL + "× sqlite3 (okrypterad fil)", haveReference ? ratio <= QUERY_GOAL : null,
+                detail, count, null, ENCRYPTED_REFERENCE_NOTE));
     }
 
     private int fork(PrintWriter o) throws IOException, InterruptedException {
@@ -287,7 +350,9 @@ public final class BenchCommand implements Callable<Integer> {
             times.add((System.nanoTime() - t0) / 1e9);
         }
         Stats s = Stats.of(times);
-        if (sqlite.isEmpty()) {
+        if (encryptedPass) {
+            compareEncrypted(name, n, count, s);
+        } else if (sqlite.isEmpty()) {
             figures.add(new Figure(name, n, "s", s.median(), Double.NaN, Double.NaN, "≤ " + QUERY_GOAL + "× sqlite3", null,
                     "appen " + s.ms() + "; referens saknas", count, null, note));
         } else {
@@ -301,8 +366,8 @@ public final class BenchCommand implements Callable<Integer> {
             figures.add(new Figure(name, n, "s", s.median(), ref.median(), ratio, "≤ " + QUERY_GOAL + "× sqlite3",
                     ratio <= QUERY_GOAL, detail, count, refCount, note));
         }
-        o.printf("  %-70s %s%n", name, figures.getLast().detail());
-        if (note != null) {
+        o.printf("  %-70s %s%n", figures.getLast().name(), figures.getLast().detail());
+        if (note != null && !encryptedPass) {
             o.println("    OBS: " + note);
         }
         o.flush();

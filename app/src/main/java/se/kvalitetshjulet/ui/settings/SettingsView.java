@@ -26,6 +26,7 @@ import se.kvalitetshjulet.ui.common.Refreshable;
 public final class SettingsView extends BorderPane implements Refreshable {
     private final SettingsViewModel vm;
     private final VBox sections = new VBox(20);
+    private final java.util.List<Refreshable> refreshedWithScreen = new java.util.ArrayList<>();
 
     public SettingsView(SettingsViewModel vm, I18n i18n) {
         this.vm = vm;
@@ -109,6 +110,9 @@ public final class SettingsView extends BorderPane implements Refreshable {
         Label explanation = new Label(help);
         explanation.getStyleClass().add("hint");
         explanation.setWrapText(true);
+        if (content instanceof Refreshable r) {
+            refreshedWithScreen.add(r);
+        }
         VBox box = new VBox(6, h, explanation, content);
         box.getStyleClass().add("settings-section");
         sections.getChildren().add(box);
@@ -117,5 +121,6 @@ public final class SettingsView extends BorderPane implements Refreshable {
     @Override
     public void refresh() {
         vm.load();
+        refreshedWithScreen.forEach(Refreshable::refresh);
     }
 }

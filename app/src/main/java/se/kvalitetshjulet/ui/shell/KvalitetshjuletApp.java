@@ -190,12 +190,9 @@ public final class KvalitetshjuletApp extends Application {
             }
             return ctx;
         }, ctx -> {
-            this.context = ctx;
-            dialogs.setDatabaseEncrypted(ctx.databaseEncrypted());
-            MainView main = new MainView(ctx, i18n, tasks, dialogs);
-            stage.titleProperty().bind(main.viewModel().titleProperty());
-            showScene(main);
+            showMain(ctx);
             StartupProbe.reportIfRequested();
+            dailyBackup(ctx);
         }, error -> {
             Throwable cause = error;
             if (file != null && cause instanceof DatabaseOpening.Refused r && !demo
@@ -213,6 +210,61 @@ public final class KvalitetshjuletApp extends Application {
             LOG.error("Could not open the database ({})", cause instanceof DatabaseOpening.Refused r
                     ? r.reason() : cause.getClass().getSimpleName());
             dialogs.showError(i18n.get("start.refusedTitle"), message);
+            showFirstStart();
+        });
+    }
+
+    private void showMain(AppContext ctx) {
+        this.context = ctx;
+        dialogs.setDatabaseEncrypted(ctx.databaseEncrypted());
+        MainView main = new MainView(ctx, i18n, tasks, dialogs);
+        main.setBackupRestorer(backup -> restoreAndReopen(ctx, backup));
+        stage.titleProperty().bind(main.viewModel().titleProperty());
+        showScene(main);
+    }
+
+    /**
+     * h5: today's automatic backup (decision 0020), in the background once the window is up: at most one a day, of a
+     * database that passed its check at open, encrypted like it; none for the demo or a server database.
+     */
+    private void dailyBackup(AppContext ctx) {
+        if (!ctx.backups().available()) {
+            return;
+        }
+        tasks.run(i18n.get("h5.backup.daily.running"), p -> ctx.backups().dailyIfDue(),
+                made -> made.ifPresent(b -> LOG.info("Daily backup done")),
+                e -> LOG.warn("The daily backup failed ({})", e.getClass().getSimpleName()));
+    }
+
+    /**
+     * h5: "Återställ …" in Inställningar → Säkerhetskopior: closes the database, restores the backup (checked first,
+     * the current file kept as a backup of its own, all or nothing), opens the file again and shows a new main window;
+     * a refused restore reopens the file as it was and says why.
+     */
+    private void restoreAndReopen(AppContext current, se.kvalitetshjulet.domain.backup.BackupFile backup) {
+        Label label = new Label(i18n.get("h5.backup.restoring", backup.name()));
+        label.setWrapText(true);
+        ProgressBar bar = new ProgressBar();
+        bar.setPrefWidth(400);
+        VBox box = new VBox(16, label, bar);
+        box.setAlignment(Pos.CENTER);
+        box.setPadding(new Insets(40));
+        stage.titleProperty().unbind();
+        showScene(box);
+        tasks.run(i18n.get("h5.backup.restoring", backup.name()),
+                p -> DatabaseOpening.restoreAndReopen(current, backup, Clock.systemDefaultZone()), r -> {
+            showMain(r.context());
+            if (r.ok()) {
+                dialogs.showInfo(i18n.get("h5.backup.restore.title"), i18n.get("h5.backup.restored",
+                        r.restoredFrom(), r.previousKeptAs() == null ? "–" : r.previousKeptAs()));
+            } else {
+                dialogs.showError(i18n.get("h5.backup.restore.title"), i18n.get("h5.backup.restoreRefused",
+                        r.refusal()));
+            }
+        }, error -> {
+            LOG.error("The database could not be opened again after a restore ({})", error.getClass().getSimpleName());
+            dialogs.showError(i18n.get("start.refusedTitle"), error instanceof DatabaseOpening.Refused d
+                    ? d.getMessage() : se.kvalitetshjulet.app.FailureMessages.explain(error));
             showFirstStart();
         });
     }

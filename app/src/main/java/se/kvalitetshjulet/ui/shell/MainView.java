@@ -55,6 +55,8 @@ public final class MainView extends BorderPane {
     private final Map<Section, ToggleButton> navButtons = new EnumMap<>(Section.class);
     private final DeviationListViewModel deviationList;
     private final TrendViewModel trends;
+    /** h5: what "Återställ …" in Inställningar → Säkerhetskopior does; set by the shell (null: not offered). */
+    private se.kvalitetshjulet.ui.settings.BackupsViewModel.Restorer backupRestorer;
 
     public MainView(AppContext ctx, I18n i18n, TaskRunner tasks, DialogService dialogs) {
         this.vm = new MainViewModel(ctx, i18n);
@@ -101,8 +103,19 @@ public final class MainView extends BorderPane {
         factories.put(Section.ORGANISATION, () -> new OrganisationView(new OrganisationViewModel(FeatureContexts.organisation(ctx), tasks, dialogs, i18n), i18n));
         factories.put(Section.LISTS, () -> new se.kvalitetshjulet.ui.lists.ListsView(
                 new se.kvalitetshjulet.ui.lists.ListsViewModel(FeatureContexts.lists(ctx), tasks, dialogs, i18n), i18n));
-        factories.put(Section.SETTINGS, () -> new se.kvalitetshjulet.ui.settings.SettingsView(
-                new se.kvalitetshjulet.ui.settings.SettingsViewModel(FeatureContexts.settings(ctx), tasks, dialogs, i18n), i18n));
+        factories.put(Section.SETTINGS, () -> {
+            var settings = new se.kvalitetshjulet.ui.settings.SettingsView(
+                    new se.kvalitetshjulet.ui.settings.SettingsViewModel(FeatureContexts.settings(ctx), tasks, dialogs,
+                            i18n), i18n);
+            // h5: Säkerhetskopior (decision 0020), for a database file the app can write
+            if (ctx.backups().available()) {
+                settings.addSection(i18n.get("h5.backup.title"), i18n.get("h5.backup.help"),
+                        new se.kvalitetshjulet.ui.settings.BackupsPane(new se.kvalitetshjulet.ui.settings.BackupsViewModel(
+                                ctx.backups(), tasks, dialogs, i18n, backupRestorer,
+                                se.kvalitetshjulet.ui.settings.BackupsViewModel.desktopOpener()), i18n));
+            }
+            return settings;
+        });
 
         setLeft(navigation(i18n));
         setBottom(statusBar(i18n, tasks));
@@ -232,5 +245,10 @@ public final class MainView extends BorderPane {
      */
     @Deprecated
     public interface Refreshable extends se.kvalitetshjulet.ui.common.Refreshable {
+    }
+
+    /** h5: the shell's restore (close the database, restore, open it again); before the settings screen is shown. */
+    public void setBackupRestorer(se.kvalitetshjulet.ui.settings.BackupsViewModel.Restorer restorer) {
+        this.backupRestorer = restorer;
     }
 }

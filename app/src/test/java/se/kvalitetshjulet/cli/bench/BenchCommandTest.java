@@ -143,4 +143,34 @@ class BenchCommandTest {
         }
         assertThat(run.out()).contains("ej mätt");
     }
+
+    @Test
+    void withEncryptionEveryQueryIsMeasuredOnAnEncryptedCopyBesideThePlainFile() throws Exception {
+        boolean cli = SqliteCli.find().isPresent();
+        Run run = bench("--encrypted");
+        assertThat(run.code()).isZero();
+        Map<String, JsonNode> figures = figures(run.json());
+        Path copy = dir.resolve("work").resolve("bench-" + ROWS + "-krypterad.db");
+        byte[] head = java.nio.file.Files.readAllBytes(copy);
+        assertThat(new String(head, 0, 16, java.nio.charset.StandardCharsets.US_ASCII)).as("encrypted from byte 0")
+                .doesNotStartWith("SQLite format 3");
+        for (String name : List.of("Registerfråga: fritextsökning, första sidan", BenchCommand.PARETO_CATEGORIES_ALL,
+                BenchCommand.PARETO_CAUSES, BenchCommand.ACTION_BACKLOG, BenchCommand.SEARCH_ASCII,
+                BenchCommand.SEARCH_UNICODE)) {
+            JsonNode plain = figures.get(name);
+            JsonNode enc = figures.get(name + BenchCommand.ENCRYPTED_SUFFIX);
+            assertThat(enc).as(name).isNotNull();
+            assertThat(enc.get("count").asLong()).as("the same rows, so the same count: " + name)
+                    .isEqualTo(plain.get("count").asLong());
+            assertThat(enc.get("ours").asDouble()).as(name).isPositive();
+            assertThat(enc.get("note").asText()).contains("sqlite3 kan inte öppna den krypterade filen");
+            assertThat(enc.get("detail").asText()).contains("merkostnad ×");
+            if (cli) {
+                // the reference is sqlite3 on the plain file, measured in the same run
+                assertThat(enc.get("reference").asDouble()).isEqualTo(plain.get("reference").asDouble());
+                assertThat(enc.get("met").isBoolean()).isTrue();
+            }
+        }
+        assertThat(run.out()).contains(BenchCommand.ENCRYPTED_REFERENCE_NOTE);
+    }
 }
