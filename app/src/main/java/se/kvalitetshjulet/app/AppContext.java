@@ -123,7 +123,7 @@ public final class AppContext implements AutoCloseable {
         this.councilService = new CouncilService(database, councils, actions, deviations, trends, riskService,
                 organisation, clock).withPrivacy(privacy);
         this.annualCycle = new AnnualCycleRepository(database, audit);
-        this.annualCycleService = new AnnualCycleService(database, annualCycle, clock);
+        this.annualCycleService = new AnnualCycleService(database, annualCycle, clock).withPrivacy(privacy);
         this.qualityPlans = new QualityPlanRepository(database, audit);
         this.qualityPlanService = new QualityPlanService(database, qualityPlans, actions, deviations, organisation,
                 clock).withPrivacy(privacy);
@@ -149,7 +149,7 @@ public final class AppContext implements AutoCloseable {
         // The reports' run and control charts, in the application's language (as the signal texts).
         this.reports.withCharts(chartBuilder(se.kvalitetshjulet.service.ChartTexts.forLocale(
                 se.kvalitetshjulet.domain.spc.SpcMessages.applicationLocale())));
-        this.bilaga2 = new se.kvalitetshjulet.service.Bilaga2Service(database, boardRows, selfChecks);
+        this.bilaga2 = new se.kvalitetshjulet.service.Bilaga2Service(database, boardRows, selfChecks).withPrivacy(privacy);
         this.orgFile = new se.kvalitetshjulet.service.OrgFileService(database, units,
                 new se.kvalitetshjulet.data.repo.UnitExternalIdRepository(database, audit));
         this.auditService = new se.kvalitetshjulet.service.AuditService(audit);

@@ -26,6 +26,7 @@ public final class AnnualCycleService {
     private final Database db;
     private final AnnualCycleRepository repo;
     private final Clock clock;
+    private PrivacyService privacy;
 
     public AnnualCycleService(Database db, AnnualCycleRepository repo, Clock clock) {
         this.db = db;
@@ -59,8 +60,26 @@ public final class AnnualCycleService {
         return out;
     }
 
+    /** The privacy check with the coordinator's policy (Inställningar); set once by AppContext. */
+    public AnnualCycleService withPrivacy(PrivacyService p) {
+        this.privacy = p;
+        return this;
+    }
+
+    /** Whether the policy for quality-plan texts (årshjulet is part of the plan) refuses identifying details. */
+    public boolean privacyRefuses() {
+        return privacy != null && privacy.refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.QUALITY_PLAN);
+    }
+
     public SaveResult<AnnualActivity> save(AnnualActivity a) {
         List<Problem> p = new ArrayList<>();
+        if (privacy != null) {
+            java.util.ArrayList<String> texts = new java.util.ArrayList<>();
+            texts.add(a.title() == null ? "" : a.title());
+            texts.add(a.description() == null ? "" : a.description());
+            privacy.refusal(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.QUALITY_PLAN, texts)
+                    .ifPresent(p::add);
+        }
         if (a.title() == null || a.title().isBlank()) {
             p.add(new Problem("title", "cycle.validation.titleRequired"));
         }

@@ -35,11 +35,31 @@ public final class Bilaga2Service {
      * self-check). "Processer och rutiner som förbättrats" is saved with {@link SelfCheckService#saveBilaga2}.
      * Identity numbers are refused: the report is public.
      */
+    private PrivacyService privacy;
+
+    /** The privacy check with the coordinator's policy for report texts (set once, by AppContext). */
+    public Bilaga2Service withPrivacy(PrivacyService p) {
+        this.privacy = p;
+        return this;
+    }
+
+    private static String blankToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
     public SaveResult<Bilaga2Repository.BoardRow> save(long responseId, long roundId, String displayName,
                                                        String resultText, String actionsText) {
         for (String t : new String[] {displayName, resultText, actionsText}) {
             if (t != null && PrivacyCheck.check(t).stream().anyMatch(PrivacyCheck.Finding::identityNumber)) {
                 return SaveResult.rejected(List.of(new Problem("text", "deviation.validation.identityNumberRefused")));
+            }
+        }
+        if (privacy != null) {
+            // Bilaga 2 goes to the board: under "refuse" for report texts, no names, phone numbers or addresses either
+            var refused = privacy.refusal(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.REPORT,
+                    java.util.Arrays.asList(blankToEmpty(displayName), blankToEmpty(resultText), blankToEmpty(actionsText)));
+            if (refused.isPresent()) {
+                return SaveResult.rejected(List.of(refused.get()));
             }
         }
         Bilaga2Repository.BoardRow old = repo.rows(roundId).get(responseId);

@@ -106,6 +106,11 @@ public final class RiskService {
      */
     public SaveResult<RiskTemplate> saveTemplate(RiskTemplate t) {
         List<Problem> p = validateTemplate(t);
+        if (privacy != null) {
+            // a template's texts go where the analyses go: under "refuse" no identifying details (decision 18)
+            privacy.refusal(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.RISK_ANALYSIS, templateTexts(t))
+                    .ifPresent(p::add);
+        }
         if (!p.isEmpty()) {
             return SaveResult.rejected(p);
         }
@@ -130,6 +135,32 @@ public final class RiskService {
             }
             return SaveResult.saved(repo.saveTemplate(tx, t));
         });
+    }
+
+    /** Every text of a template: its name, steps, and the matrix's level and band names and descriptions. */
+    public static List<String> templateTexts(RiskTemplate t) {
+        List<String> out = new ArrayList<>();
+        out.add(t.name());
+        out.addAll(t.steps());
+        if (t.matrix() != null) {
+            for (var l : t.matrix().probabilities()) {
+                out.add(l.label());
+                out.add(l.description());
+            }
+            for (var l : t.matrix().consequences()) {
+                out.add(l.label());
+                out.add(l.description());
+            }
+            for (var b : t.matrix().bands()) {
+                out.add(b.label());
+            }
+        }
+        return out.stream().map(x -> x == null ? "" : x).toList();
+    }
+
+    /** Whether the policy for risk and event analyses refuses identifying details (Inställningar). */
+    public boolean privacyRefusesAnalyses() {
+        return privacy != null && privacy.refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.RISK_ANALYSIS);
     }
 
     private static boolean sameContent(RiskTemplate a, RiskTemplate b) {

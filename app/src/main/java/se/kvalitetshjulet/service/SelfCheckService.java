@@ -133,6 +133,13 @@ public final class SelfCheckService {
         if (!problems.isEmpty()) {
             return SaveResult.rejected(problems);
         }
+        if (privacyRefuses()) {
+            // under "refuse" a template whose texts hold identifying details is not stored (decision 18)
+            List<Problem> findings = templateFindings(t);
+            if (!findings.isEmpty()) {
+                return SaveResult.rejected(findings);
+            }
+        }
         return SaveResult.saved(db.tx(tx -> {
             if (t.id() != null) {
                 Template stored = repo.findTemplate(tx, t.id()).orElseThrow(() ->

@@ -241,7 +241,14 @@ class Seed002ReportTest {
         assertThat(total).as("kinds without records in the scope are left out, not printed as zeros")
                 .doesNotContainKeys(b.getString("enum.DeviationKind.LEX_MARIA"),
                         b.getString("enum.DeviationKind.HSL_AVVIKELSE"));
-        assertThat(ReportDocument.build(m, b)).filteredOn(x -> x instanceof ReportDocument.Chart).hasSize(4);
+        List<ReportDocument.Block> blocks = ReportDocument.build(m, b);
+        assertThat(blocks).as("one bar chart per kind and verksamhetsområde, as the board's report has them")
+                .filteredOn(x -> x instanceof ReportDocument.Chart c && c.spec() instanceof ReportDocument.Bars)
+                .hasSize(4);
+        assertThat(blocks).as("and the run and control charts with their drafted conclusions (decision 17)")
+                .filteredOn(x -> x instanceof ReportDocument.Chart c && c.spec() instanceof ReportDocument.Line)
+                .extracting(x -> ((ReportDocument.Line) ((ReportDocument.Chart) x).spec()).title())
+                .contains("Antal: Alla avvikelser", "Antal: Lex Sarah");
     }
 
     @Test

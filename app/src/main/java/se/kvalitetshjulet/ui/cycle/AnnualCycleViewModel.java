@@ -91,15 +91,20 @@ public final class AnnualCycleViewModel {
     private void save() {
         AnnualActivity a = new AnnualActivity(editingId.get(), title.get(), description.get(), month.get(), day.get(),
                 recurring.get(), recurring.get() ? null : year.get(), active.get());
-        tasks.run(i18n.get("cycle.saving"), p -> ctx.annualCycleService().save(a), r -> {
-            if (!r.ok()) {
-                problems.set(String.join("\n", r.problems().stream().map(i18n::problem).toList()));
-                return;
-            }
-            problems.set("");
-            editingId.set(r.value().id());
-            load();
-        }, dialogs::showUnexpected);
+        se.kvalitetshjulet.ui.common.PrivacyQuestion.beforeSave(tasks, dialogs, i18n,
+                p -> ctx.annualCycleService().privacyRefuses(),
+                java.util.List.of(se.kvalitetshjulet.ui.common.PrivacyQuestion.field(i18n, "cycle.col.title", a.title()),
+                        se.kvalitetshjulet.ui.common.PrivacyQuestion.field(i18n, "cycle.description",
+                                a.description())),
+                () -> tasks.run(i18n.get("cycle.saving"), p -> ctx.annualCycleService().save(a), r -> {
+                    if (!r.ok()) {
+                        problems.set(String.join("\n", r.problems().stream().map(i18n::problem).toList()));
+                        return;
+                    }
+                    problems.set("");
+                    editingId.set(r.value().id());
+                    load();
+                }, dialogs::showUnexpected));
     }
 
     private void toggleDone() {

@@ -259,6 +259,14 @@ public final class RiskTemplateEditorViewModel {
             return;
         }
         RiskTemplate t = toTemplate();
+        String label = i18n.get("risk.templates.name").replace("_", "");
+        java.util.List<se.kvalitetshjulet.ui.common.PrivacyQuestion.Field> fields = RiskService.templateTexts(t).stream()
+                .map(x -> new se.kvalitetshjulet.ui.common.PrivacyQuestion.Field(label, x)).toList();
+        se.kvalitetshjulet.ui.common.PrivacyQuestion.beforeSave(tasks, dialogs, i18n, p -> service.privacyRefusesAnalyses(),
+                fields, () -> store(t));
+    }
+
+    private void store(RiskTemplate t) {
         int used = t.id() == null ? 0 : usage.get().getOrDefault(t.id(), 0);
         busy.set(true);
         saveState.set(i18n.get("risk.templates.saving"));

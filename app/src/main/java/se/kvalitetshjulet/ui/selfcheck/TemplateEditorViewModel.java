@@ -154,6 +154,35 @@ public final class TemplateEditorViewModel {
             return;
         }
         Template t = toTemplate();
+        se.kvalitetshjulet.ui.common.PrivacyQuestion.beforeSave(tasks, dialogs, i18n, p -> service.privacyRefuses(),
+                privacyFields(t), () -> store(t));
+    }
+
+    /** The template's texts as the editor labels them, for the privacy question before saving. */
+    private java.util.List<se.kvalitetshjulet.ui.common.PrivacyQuestion.Field> privacyFields(Template t) {
+        var out = new java.util.ArrayList<se.kvalitetshjulet.ui.common.PrivacyQuestion.Field>();
+        out.add(se.kvalitetshjulet.ui.common.PrivacyQuestion.field(i18n, "selfcheck.editor.name", t.name()));
+        out.add(se.kvalitetshjulet.ui.common.PrivacyQuestion.field(i18n, "selfcheck.editor.description", t.description()));
+        String question = i18n.get("selfcheck.editor.question");
+        for (int si = 0; si < t.sections().size(); si++) {
+            var section = t.sections().get(si);
+            out.add(new se.kvalitetshjulet.ui.common.PrivacyQuestion.Field(
+                    i18n.get("selfcheck.editor.sections") + " " + (si + 1), section.title()));
+            for (int qi = 0; qi < section.questions().size(); qi++) {
+                var q = section.questions().get(qi);
+                String label = question + " " + (si + 1) + "." + (qi + 1);
+                out.add(new se.kvalitetshjulet.ui.common.PrivacyQuestion.Field(label, q.text()));
+                out.add(new se.kvalitetshjulet.ui.common.PrivacyQuestion.Field(label, q.helpText()));
+                out.add(new se.kvalitetshjulet.ui.common.PrivacyQuestion.Field(label, q.reference()));
+                for (String option : q.options()) {
+                    out.add(new se.kvalitetshjulet.ui.common.PrivacyQuestion.Field(label, option));
+                }
+            }
+        }
+        return out;
+    }
+
+    private void store(Template t) {
         saving.set(true);
         saveState.set(i18n.get("selfcheck.template.saving"));
         tasks.run(i18n.get("selfcheck.template.saving"), p -> service.saveTemplate(t), res -> {
