@@ -111,6 +111,7 @@ public final class AnnualCycleView extends BorderPane implements Refreshable {
         done.setId("cycleToggleDone");
         vm.toggleDoneCommand().bind(done);
         Label problems = new Label();
+        problems.setId("cycleProblems");
         problems.getStyleClass().add("problems");
         problems.setWrapText(true);
         problems.textProperty().bind(vm.problemsProperty());
