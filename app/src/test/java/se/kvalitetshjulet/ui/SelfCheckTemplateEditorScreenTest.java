@@ -22,6 +22,10 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.Test;
+
+import se.kvalitetshjulet.domain.privacy.PrivacyPolicy.Mode;
+import se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind;
+import se.kvalitetshjulet.ui.common.PrivacyQuestion;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -217,6 +221,42 @@ class SelfCheckTemplateEditorScreenTest {
         assertThat(used.version()).isEqualTo(1);
         assertThat(used.questions().findFirst().orElseThrow().text()).isEqualTo("Känner personalen till rutinen för lex Sarah?");
 
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> robot.lookup("#tplName").tryQuery().isEmpty());
+    }
+
+    /** Issue 13: a template's texts are checked before they are stored, like every other free text. */
+    @Test
+    void aQuestionNamingAPersonIsAskedAboutAndUnderRefuseNotSaved(FxRobot robot) throws Exception {
+        ListView<Template> list = openTemplatesTab(robot);
+        robot.interact(() -> list.getSelectionModel().select(0));
+        robot.clickOn("#templateEdit");
+        waitUntil(() -> robot.lookup("#tplQuestionText").tryQuery().isPresent());
+        replaceText(robot, "#tplQuestionText", "Har 19121212-1212 Anna Svensson gått utbildningen i lex Sarah?");
+
+        dialogs.chooseAnswer = java.util.Optional.of(0); // "Ändra texten"
+        shortcut(robot, KeyCode.S);
+        waitUntil(() -> dialogs.privacyQuestions.size() == 1);
+        assertThat(dialogs.privacyQuestions.getFirst().hits()).extracting(PrivacyQuestion.Hit::found)
+                .contains("19121212-1212", "Anna Svensson");
+        assertThat(ctx.selfChecks().history(lexSarah.familyId())).as("nothing stored").hasSize(1);
+
+        ctx.privacy().savePolicy(ctx.privacy().policy().with(TextKind.SELF_CHECK, Mode.REFUSE));
+        try {
+            shortcut(robot, KeyCode.S);
+            Label problems = robot.lookup("#tplProblems").queryAs(Label.class);
+            waitUntil(() -> problems.getText().contains("personnummer"));
+            assertThat(ctx.selfChecks().history(lexSarah.familyId())).hasSize(1);
+        } finally {
+            ctx.privacy().savePolicy(ctx.privacy().policy().with(TextKind.SELF_CHECK, Mode.WARN));
+        }
+
+        dialogs.chooseAnswer = java.util.Optional.of(1); // "Spara ändå"
+        shortcut(robot, KeyCode.S);
+        waitUntil(() -> dialogs.privacyQuestions.size() == 2);
+        waitUntil(() -> ctx.selfChecks().history(lexSarah.familyId()).size() == 2);
+        assertThat(dialogs.unexpected).isEmpty();
+        dialogs.confirmAnswer = true;
         robot.type(KeyCode.ESCAPE);
         waitUntil(() -> robot.lookup("#tplName").tryQuery().isEmpty());
     }
