@@ -34,13 +34,15 @@ class ReportConclusionsScreenTest {
     private static final String FALLS = "Fall på Avdelning Linden per 1 000 vårddygn";
     private static final int YEAR = TestDb.TODAY.getYear();
     private AppContext ctx;
+    private ReportViewModel vm;
 
     @Start
     void start(Stage stage) {
         ctx = SharedDemo.get();
         I18n i18n = new I18n(Locale.of("sv"));
-        ReportView view = new ReportView(new ReportViewModel(se.kvalitetshjulet.ui.shell.FeatureContexts.report(ctx), new FxTaskRunner(), new RecordingDialogService(),
-                i18n), i18n);
+        vm = new ReportViewModel(se.kvalitetshjulet.ui.shell.FeatureContexts.report(ctx), new FxTaskRunner(),
+                new RecordingDialogService(), i18n);
+        ReportView view = new ReportView(vm, i18n);
         stage.setScene(new Scene(view, 1366, 768));
         stage.show();
         view.refresh();
@@ -51,12 +53,17 @@ class ReportConclusionsScreenTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    private boolean settled() {
+        return !vm.busyProperty().get() && vm.textsLoadedProperty().get() && !vm.conclusionsLoadingProperty().get();
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void theDraftedConclusionIsShownAndTheAuthorsRewriteIsSaved(FxRobot robot) throws Exception {
         ComboBox<ReportKind> kind = robot.lookup("#reportKind").queryAs(ComboBox.class);
         ComboBox<Integer> year = robot.lookup("#reportYear").queryAs(ComboBox.class);
         ComboBox<Integer> tertial = robot.lookup("#reportTertial").queryAs(ComboBox.class);
+        waitUntil(this::settled); // the screen's first load, before the user chooses
         robot.interact(() -> {
             kind.setValue(ReportKind.TERTIAL);
             year.setValue(YEAR);
@@ -65,6 +72,7 @@ class ReportConclusionsScreenTest {
         // The fall chart's box holds the sentence drafted from its signals.
         waitUntil(() -> robot.lookup(".text-area").queryAll().stream().anyMatch(n -> n instanceof TextArea t
                 && t.getText().startsWith(FALLS + ": försämring — ") && !t.isDisabled()));
+        waitUntil(this::settled);
         TextArea falls = robot.lookup(".text-area").queryAll().stream().map(TextArea.class::cast)
                 .filter(t -> t.getText().startsWith(FALLS + ": försämring — ")).findFirst().orElseThrow();
         String drafted = falls.getText();

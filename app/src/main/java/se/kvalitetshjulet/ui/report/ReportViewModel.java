@@ -229,6 +229,8 @@ public final class ReportViewModel {
     /** Loads the units and the meetings, then the texts and the preview of the current choice. */
     public void load() {
         busy.set(true);
+        int textsAtStart = textSeq;
+        int previewAtStart = previewSeq;
         tasks.run(i18n.get("report.ui.loading"), p -> new Loaded(ctx.organisationService().tree().all(),
                 ctx.reportService().meetings(ctx.today())), l -> {
                     busy.set(false);
@@ -238,10 +240,14 @@ public final class ReportViewModel {
                         unit.set(l.units().stream().filter(u -> u.id() == chosen.id()).findFirst().orElse(null));
                     }
                     showMeetings(l.meetings());
-                    if (!textsDirty.get()) {
+                    // A choice made while this ran has loaded its own texts already: the latest wins, and
+                    // loading them again would replace the boxes the user may be typing in.
+                    if (!textsDirty.get() && textSeq == textsAtStart) {
                         loadTexts();
                     }
-                    loadPreview();
+                    if (previewSeq == previewAtStart) {
+                        loadPreview();
+                    }
                 }, this::failed);
     }
 
