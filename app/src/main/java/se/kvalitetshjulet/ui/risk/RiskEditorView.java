@@ -211,14 +211,14 @@ public final class RiskEditorView extends BorderPane {
         VBox box = new VBox(10);
         box.setId("riskSteps");
         box.setPadding(new Insets(12));
-        vm.steps().addListener((javafx.collections.ListChangeListener<RiskEditorViewModel.StepModel>) c -> fillSteps(box));
+        vm.steps().addListener((javafx.collections.ListChangeListener<ChecklistStep>) c -> fillSteps(box));
         fillSteps(box);
         return scroll(box);
     }
 
     private void fillSteps(VBox box) {
         box.getChildren().clear();
-        for (RiskEditorViewModel.StepModel s : vm.steps()) {
+        for (ChecklistStep s : vm.steps()) {
             CheckBox done = new CheckBox(s.number() + ". " + s.name());
             done.setId("riskStepDone" + s.number());
             done.selectedProperty().bindBidirectional(s.doneProperty());
