@@ -214,6 +214,7 @@ public final class ReportDocument {
                 Integer.toString(m.period().yearsBefore(1).year()), Integer.toString(m.period().yearsBefore(2).year())),
                 false));
         out.add(new Table(s("report.sheet.deviations"), header, rows, w));
+        out.add(new Paragraph(s("report.countingRule." + m.board().rule().name()), false));
     }
 
     private Bars byAreaChart(DeviationKind k) {
@@ -260,8 +261,69 @@ public final class ReportDocument {
         out.add(new Heading(2, s("report.h.sarah")));
         out.add(new Paragraph(s("report.sarah.count", m.patterns().boardStyle(DeviationKind.LEX_SARAH, PatternReport.TOTAL),
                 m.patterns().boardStyle(DeviationKind.LEX_MARIA, PatternReport.TOTAL)), false));
-        named(s("report.sheet.assessments"), s("report.col.assessment"), m.patterns().assessments(), true);
-        out.add(new Paragraph(s("report.ivo", Long.toString(m.sarahIvo()), Long.toString(m.mariaIvo())), false));
+        decisionDateFigures();
+    }
+
+    /**
+     * The board's year-over-year figures for investigated cases, counted by decision date: substantiated assessments
+     * per kind ("34 (2021: 40, 2020: 39)"), a table of every assessment per year, and the IVO notifications split by
+     * whether the investigation was finished, with IVO's decisions.
+     */
+    private void decisionDateFigures() {
+        se.kvalitetshjulet.domain.report.BoardFigures bf = m.board();
+        int periods = m.patterns().yearsCompared() + 1;
+        String period = m.period().label();
+        List<List<String>> rows = new ArrayList<>();
+        for (DeviationKind k : List.of(DeviationKind.LEX_SARAH, DeviationKind.LEX_MARIA)) {
+            List<se.kvalitetshjulet.domain.deviation.Assessment> seen = bf.assessmentsOf(k);
+            if (seen.isEmpty()) {
+                continue;
+            }
+            out.add(new Paragraph(s("report.assessed.substantiated." + k.name(), period,
+                    m.patterns().boardStyle(bf.substantiatedCounts(k, periods))), false));
+            for (var a : seen) {
+                List<String> row = new ArrayList<>();
+                row.add(kind(k));
+                row.add(b.getString("enum.Assessment." + a.name()));
+                long[] v = bf.counts(k, a, periods);
+                for (int i = 0; i < periods; i++) {
+                    row.add(m.patterns().beforeRegister(i) ? PatternReport.NO_DATA : Long.toString(v[i]));
+                }
+                rows.add(row);
+            }
+        }
+        if (!rows.isEmpty()) {
+            List<String> header = new ArrayList<>(List.of(s("report.col.kind"), s("report.col.assessment")));
+            float[] w = new float[2 + periods];
+            java.util.Arrays.fill(w, 1.2f);
+            w[0] = 2;
+            w[1] = 3;
+            for (int i = 0; i < periods; i++) {
+                header.add(m.period().yearsBefore(i).label());
+            }
+            out.add(new Paragraph(s("report.sheet.assessmentsByDate"), true));
+            out.add(new Table(s("report.sheet.assessments"), header, rows, w));
+        }
+        if (bf.assessedWithoutDate() > 0) {
+            out.add(new Paragraph(s("report.assessed.withoutDate", Long.toString(bf.assessedWithoutDate())), false));
+        }
+        if (!bf.anyIvo()) {
+            out.add(new Paragraph(s("report.ivo.none", period), false));
+            return;
+        }
+        for (DeviationKind k : List.of(DeviationKind.LEX_SARAH, DeviationKind.LEX_MARIA)) {
+            long[] notified = new long[periods];
+            for (int i = 0; i < periods; i++) {
+                notified[i] = bf.ivo(k, i).notified();
+            }
+            if (java.util.Arrays.stream(notified).allMatch(n -> n == 0)) {
+                continue;
+            }
+            var now = bf.ivo(k, 0);
+            out.add(new Paragraph(s("report.ivo.byDate", kind(k), period, m.patterns().boardStyle(notified),
+                    Long.toString(now.afterInvestigation()), Long.toString(now.beforeInvestigation()),
+                    Long.toString(now.decidedByIvo()), Long.toString(now.waitingForIvo())), false));
+        }
     }
 
     private void riskAreaTable() {
