@@ -154,6 +154,16 @@ public final class ReportCommand implements Callable<Integer> {
                     return ExitCodes.REJECTED;
                 }
             }
+            // Sections still unwritten get their heading and nothing else — never a placeholder (issue 21).
+            var unwritten = se.kvalitetshjulet.export.ReportDocument.unwritten(model,
+                    java.util.ResourceBundle.getBundle("i18n.messages", Locale.of("sv"),
+                            java.util.ResourceBundle.Control.getNoFallbackControl(
+                                    java.util.ResourceBundle.Control.FORMAT_PROPERTIES)));
+            if (!unwritten.isEmpty()) {
+                err.println("Obs: " + unwritten.size() + " avsnitt har ingen text än och får bara sin rubrik"
+                        + " (skriv dem på skärmen Rapporter under \"Texter i rapporten\"):");
+                unwritten.forEach(u -> err.println("  " + u));
+            }
             ctx.reportExporter(Locale.of("sv")).write(model, f, out, () -> false);
             spec.commandLine().getOut().printf("Rapporten skrevs till %s (%d ms)%n", out,
                     (System.nanoTime() - start) / 1_000_000);

@@ -306,6 +306,68 @@ class Seed002ReportTest {
                 .contains("Inga ärenden anmäldes till IVO under 2022 eller de två åren före.");
     }
 
+    private static List<String> headings(List<ReportDocument.Block> doc, int level) {
+        return doc.stream().filter(x -> x instanceof ReportDocument.Heading h && h.level() == level)
+                .map(x -> ((ReportDocument.Heading) x).text()).toList();
+    }
+
+    @Test
+    void theAnnualReportHasTheSeedsSectionsAndNamesTheUnwrittenOnesWithoutPlaceholders() throws Exception {
+        deviations("KLAGOMAL_EXTERN", 2022, 12);
+        // Last year's report set three priorities; this year's author has written two texts so far.
+        ctx.reports().saveTexts(new se.kvalitetshjulet.domain.report.ReportTexts(null, 2021, 0, null, "", """
+                - Stödstruktur för egenkontroll och riskanalys
+                - Vidareutveckling av arbetet med avvikelser
+                - Etablera samordnad verksamhetsutveckling""", "", "", ""));
+        String followUp1 = "Mallar för egenkontroll och riskanalys har tagits fram och prövats i två avdelningar.";
+        String processes = "Kärnprocessen för ekonomiskt bistånd har reviderats.\n\nRutinerna finns på intranätet.";
+        var written = ctx.reports().saveTexts(new se.kvalitetshjulet.domain.report.ReportTexts(null, 2022, 0, null,
+                "Förvaltningen har förberett ett nytt system för avvikelser.", "", "", "", "", Map.of(),
+                Map.of("followUp.1", followUp1, "processes", processes)));
+        assertThat(written.ok()).as(String.valueOf(written.problems())).isTrue();
+        assertThat(ctx.reports().texts(2022, 0, null).section("processes")).isEqualTo(processes);
+
+        ResourceBundle b = ResourceBundle.getBundle("i18n.messages", Locale.of("sv"),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        ReportModel m = build();
+        List<ReportDocument.Block> doc = ReportDocument.build(m, b);
+        assertThat(headings(doc, 1)).containsSubsequence("Sammanfattning",
+                "Uppföljning av förra årets utvecklingsområden (2021)",
+                "Ledningssystemets uppbyggnad – processer och rutiner", "Det systematiska förbättringsarbetet",
+                "Prioriterade utvecklingsområden 2023", "Bilaga 1. Genomförda riskanalyser 2022",
+                "Bilaga 2. Genomförda egenkontroller 2022");
+        assertThat(headings(doc, 2)).containsSubsequence("Stödstruktur för egenkontroll och riskanalys",
+                "Vidareutveckling av arbetet med avvikelser", "Etablera samordnad verksamhetsutveckling", "Avvikelser",
+                "Mönster i avvikelser", "Utvecklingsarbete under året", "Riskanalyser", "Egenkontroller");
+        assertThat(headings(doc, 3)).containsExactly("Klagomål och synpunkter från utomstående");
+        String text = paragraphs(doc);
+        assertThat(text).contains(followUp1, "Kärnprocessen för ekonomiskt bistånd har reviderats.",
+                "Rutinerna finns på intranätet.", "Antal under 2022: 12 (2021: –, 2020: –).",
+                b.getString("report.definition.KLAGOMAL_EXTERN"));
+        assertThat(text).as("a board document never carries placeholder text").doesNotContain("Ingen text");
+        assertThat(ReportDocument.unwritten(m, b)).containsExactly("Vidareutveckling av arbetet med avvikelser",
+                "Etablera samordnad verksamhetsutveckling", "Klagomål och synpunkter från utomstående",
+                "Mönster i avvikelser", "Utvecklingsarbete under året", "Riskanalyser", "Egenkontroller",
+                "Prioriterade utvecklingsområden 2023");
+    }
+
+    @Test
+    void thePdfBreaksNeitherWordsNorDatesInTheBilaga2Table() throws Exception {
+        enterBilaga2();
+        Path pdf = dir.resolve("kb.pdf");
+        ctx.reportExporter(Locale.of("sv")).write(build(), se.kvalitetshjulet.domain.report.ReportFormat.PDF, pdf,
+                () -> false);
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String raw = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            String text = raw.replaceAll("\\s+", " ");
+            for (String word : List.of("barnavårdsutredningar", "Familjepedagogerna", "handläggningsprocess.",
+                    "ärendegenomgång", "utbetalningar.")) {
+                assertThat(text).as(word).contains(word);
+            }
+            assertThat(raw).as("no word cut with a hyphen at a line end").doesNotContainPattern("\\p{Ll}-\\R\\p{Ll}");
+        }
+    }
+
     private ReportModel build() {
         return ctx.reports().build(new ReportService.Request(ReportKind.ANNUAL, 2022, 0, null, false, null),
                 LocalDate.of(2023, 1, 27), (f, w) -> { }, () -> false);

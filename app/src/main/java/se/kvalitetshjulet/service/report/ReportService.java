@@ -167,6 +167,12 @@ public final class ReportService {
      * with identifying details are refused with a problem that names them, and nothing is stored.
      */
     public SaveResult<ReportTexts> saveTexts(ReportTexts t) {
+        for (var e : t.sections().entrySet()) {
+            if (e.getValue().length() > ReportTexts.MAX_SECTION) {
+                return SaveResult.rejected(List.of(new se.kvalitetshjulet.domain.Problem(e.getKey(),
+                        "report.validation.sectionTooLong", ReportTexts.MAX_SECTION)));
+            }
+        }
         if (privacy != null) {
             var refused = privacy.refusal(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.REPORT, t.freeTexts());
             if (refused.isPresent()) {
@@ -200,6 +206,9 @@ public final class ReportService {
             sections.computeIfAbsent("report.ui.field.followUp", k -> new ArrayList<>()).add(t.followUp());
             sections.computeIfAbsent("report.h.analysis", k -> new ArrayList<>()).add(t.analysis());
             sections.computeIfAbsent("report.h.audits", k -> new ArrayList<>()).add(t.externalAudits());
+            if (!t.sections().isEmpty()) {
+                sections.computeIfAbsent("privacy.report.sections", k -> new ArrayList<>()).addAll(t.sections().values());
+            }
         }
         if (m.previousTexts() != null && m.kind() == ReportKind.ANNUAL) {
             sections.computeIfAbsent("privacy.report.previousPriorities", k -> new ArrayList<>())

@@ -221,7 +221,7 @@ final class ReportTextsForm {
 
     private ReportTexts current(ReportTexts base) {
         return new ReportTexts(base.id(), base.year(), base.tertial(), base.unitId(), summary.get(), priorities.get(),
-                followUp.get(), analysis.get(), externalAudits.get(), currentConclusions(base));
+                followUp.get(), analysis.get(), externalAudits.get(), currentConclusions(base), base.sections());
     }
 
     /** The texts as the screen shows them, under the loaded texts' id (or a new text of the current choice). */
