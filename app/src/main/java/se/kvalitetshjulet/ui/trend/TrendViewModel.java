@@ -273,13 +273,7 @@ public final class TrendViewModel {
 
     /** A template as offered in the chart screen: its name, matrix size and how many analyses use it. */
     public String riskTemplateLabel(RiskTemplate t) {
-        return i18n.get("trend.risk.templateChoice", templateName(t), riskTemplateUsage.getOrDefault(t.id(), 0));
-    }
-
-    /** The template's name with its matrix size ("4×4") unless the name already says it. */
-    private static String templateName(RiskTemplate t) {
-        String size = t.matrix().size() + "×" + t.matrix().size();
-        return t.name().contains(size) ? t.name() : t.name() + " (" + size + ")";
+        return i18n.get("trend.risk.templateChoice", t.nameWithSize(), riskTemplateUsage.getOrDefault(t.id(), 0));
     }
 
     public void removeAnnotation(Annotation a) {
