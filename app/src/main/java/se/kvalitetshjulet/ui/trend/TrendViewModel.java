@@ -51,7 +51,9 @@ import se.kvalitetshjulet.ui.common.TaskRunner;
  * signals explained in plain Swedish and dated annotations, and the risk matrix of the risk analyses (risks per cell
  * before and after measures, for one template); exportable as PNG/SVG/CSV of a chosen size, copyable, and collected
  * in decks (mötesbilder: a default deck and one per quality council) that are edited here — reordered, renamed,
- * updated, removed — and shown in that order in presentation mode.
+ * updated, removed — and shown in that order in presentation mode. This class holds the chart's settings and loads
+ * it (the service's {@link ChartBuilder} computes it); the decks are {@link TrendDeckViewModel}, export and clipboard
+ * {@link ChartExport}, the annotation form {@link AnnotationForm}.
  */
 public final class TrendViewModel {
     static final String DECK = ChartDeck.DEFAULT_SCREEN;
