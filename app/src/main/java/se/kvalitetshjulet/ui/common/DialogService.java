@@ -46,6 +46,34 @@ public interface DialogService {
         return choose(q.title(), text, List.of(q.editLabel(), q.saveLabel())).filter(i -> i == 1).isPresent();
     }
 
+    /**
+     * The conflict dialog (decision 0025): someone else saved the record while this person edited it. Empty when
+     * closed without an answer (nothing is saved, the form keeps mine). This fallback asks with {@link #choose}: the
+     * three answers, then for a merge one question per field that both changed.
+     */
+    default Optional<ConflictQuestion.Answer> resolveConflict(ConflictQuestion q) {
+        Optional<Integer> c = choose(q.title(), q.asText(), List.of(q.keepMineLabel(), q.takeTheirsLabel(), q.mergeLabel()));
+        if (c.isEmpty()) {
+            return Optional.empty();
+        }
+        ConflictQuestion.Choice choice = ConflictQuestion.Choice.values()[c.get()];
+        java.util.Set<Integer> mine = new java.util.HashSet<>();
+        if (choice == ConflictQuestion.Choice.MERGE) {
+            for (int i : q.bothRows()) {
+                ConflictQuestion.Row r = q.rows().get(i);
+                Optional<Integer> pick = choose(q.title(), r.field() + "\n" + q.bothHint(),
+                        List.of(q.mineHeading() + ": " + r.mine(), q.theirsHeading() + ": " + r.theirs()));
+                if (pick.isEmpty()) {
+                    return Optional.empty();
+                }
+                if (pick.get() == 0) {
+                    mine.add(i);
+                }
+            }
+        }
+        return Optional.of(new ConflictQuestion.Answer(choice, mine));
+    }
+
     /** Error dialog for something unexpected: what happened and where the log is. */
     void showUnexpected(Throwable error);
 }

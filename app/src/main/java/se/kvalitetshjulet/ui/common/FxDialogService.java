@@ -149,6 +149,11 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<ConflictQuestion.Answer> resolveConflict(ConflictQuestion q) {
+        return ConflictDialog.show(owner.get(), q);
+    }
+
+    @Override
     public Optional<String> askText(String title, String prompt, String initial) {
         TextInputDialog d = new TextInputDialog(initial);
         d.initOwner(owner.get());

@@ -31,7 +31,7 @@ final class DeviationEditorLoader {
 
     record Loaded(Deviation deviation, List<Measure> measures, List<AuditEntry> history, List<String> links,
                   OrgTree tree, List<Taxonomy> categories, List<Taxonomy> causes, List<Taxonomy> measureTypes,
-                  boolean refuse, boolean policyRefuses, List<String> historyLines) { }
+                  boolean refuse, boolean policyRefuses, List<String> historyLines, Long version) { }
 
     private final DeviationContext ctx;
     private final I18n i18n;
@@ -41,7 +41,20 @@ final class DeviationEditorLoader {
         this.i18n = i18n;
     }
 
-    Loaded load(Deviation d) {
+    /**
+     * A saved record is read again with its version (decision 10), so that the editor saves on exactly what it
+     * shows and is told when someone else saved in between.
+     */
+    Loaded load(Deviation shown) {
+        Deviation d = shown;
+        Long version = null;
+        if (shown.id() != null) {
+            var read = ctx.deviationService().openForEdit(shown.id()).orElse(null);
+            if (read != null) {
+                d = read.value();
+                version = read.version();
+            }
+        }
         List<Measure> m = d.id() == null ? List.of() : ctx.deviationService().measures(d.id());
         List<AuditEntry> h = d.id() == null ? List.of() : ctx.auditService().history("deviation", d.id());
         List<String> l = d.id() == null ? List.of() : ctx.deviationService().links(d.id()).stream()
@@ -53,7 +66,7 @@ final class DeviationEditorLoader {
                 ctx.taxonomyService().list(TaxonomyKind.MEASURE_TYPE),
                 ctx.settingsService().preference(SETTING_REFUSE_ID_NUMBERS).map(Boolean::parseBoolean).orElse(false),
                 ctx.privacyService().refuses(PrivacyPolicy.TextKind.DEVIATION),
-                d.id() == null ? List.of() : historyText(h));
+                d.id() == null ? List.of() : historyText(h), version);
     }
 
     /** The history in plain Swedish, field by field, with the coded values and causes by name. */

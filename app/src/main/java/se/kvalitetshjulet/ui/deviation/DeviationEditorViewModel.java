@@ -50,6 +50,8 @@ public final class DeviationEditorViewModel {
     private final Runnable onChanged;
 
     private Deviation original;
+    /** The version {@link #original} was read at; a save on it is refused if someone else saved in between. */
+    private Long version;
     private final ObjectProperty<Long> id = new SimpleObjectProperty<>();
     private final StringProperty caseRef = new SimpleStringProperty("");
     private final ObjectProperty<DeviationKind> kind = new SimpleObjectProperty<>(DeviationKind.KVALITETSAVVIKELSE);
@@ -109,6 +111,7 @@ public final class DeviationEditorViewModel {
         measureForm = new DeviationMeasureForm(ctx, tasks, dialogs, i18n, busy, id, unit, onChanged, saves::failed);
         steps = new DeviationSteps(ctx, dialogs, i18n, saves, privacy, this::current, caseRef::get, this::loaded,
                 this::apply, this::appliedAndChanged);
+        steps.readAt(() -> original, () -> version);
         save = new Command(steps::save, ready.and(busy.not()));
 
         ChangeListener<Object> edited = (o, a, b) -> edited();
@@ -173,6 +176,7 @@ public final class DeviationEditorViewModel {
             privacy.policies(l.refuse(), l.policyRefuses());
             Deviation d = l.deviation();
             original = d;
+            version = l.version();
             id.set(d.id());
             caseRef.set(d.caseRef() == null ? "" : d.caseRef());
             kind.set(d.kind());

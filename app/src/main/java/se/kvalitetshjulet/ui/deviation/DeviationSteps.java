@@ -1,14 +1,18 @@
 package se.kvalitetshjulet.ui.deviation;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import se.kvalitetshjulet.domain.Problem;
 import se.kvalitetshjulet.domain.deviation.Deviation;
 import se.kvalitetshjulet.domain.deviation.DeviationRules;
 import se.kvalitetshjulet.domain.deviation.DeviationStatus;
 import se.kvalitetshjulet.ui.common.DialogService;
 import se.kvalitetshjulet.ui.common.I18n;
+import se.kvalitetshjulet.service.DeviationService;
+import se.kvalitetshjulet.service.SaveResult;
 import se.kvalitetshjulet.ui.common.SaveFlow;
 
 /**
@@ -27,6 +31,8 @@ final class DeviationSteps {
     private final Function<Deviation, DeviationEditorLoader.Loaded> load;
     private final Consumer<DeviationEditorLoader.Loaded> show;
     private final Consumer<DeviationEditorLoader.Loaded> showChanged;
+    private Supplier<Deviation> base = () -> null;
+    private Supplier<Long> version = () -> null;
 
     /**
      * @param current     the record as it stands in the form
@@ -50,13 +56,62 @@ final class DeviationSteps {
         this.showChanged = showChanged;
     }
 
+    /** Where the editor's record was read: the record as read and its version. */
+    void readAt(Supplier<Deviation> base, Supplier<Long> version) {
+        this.base = base;
+        this.version = version;
+    }
+
     void save() {
         Deviation d = current.get();
         if (!privacy.confirmed(d)) {
             return;
         }
+        save(d, base.get(), version.get());
+    }
+
+    /**
+     * Saves {@code d} on {@code readVersion}; when someone else saved in between, nothing is written and the
+     * conflict dialog asks what should hold (decision 0025).
+     */
+    private void save(Deviation d, Deviation readRecord, Long readVersion) {
         boolean refuse = privacy.refuseIdentityNumbers();
-        saves.save(i18n.get("deviation.editor.saving"), p -> ctx.deviationService().save(d, refuse).map(load), showChanged);
+        saves.save(i18n.get("deviation.editor.saving"), p -> {
+            try {
+                return ctx.deviationService().save(d, refuse, readVersion).map(s -> (Outcome) new Saved(load.apply(s)));
+            } catch (DeviationService.ConflictException e) {
+                return SaveResult.saved(new Refused(DeviationConflict.of(ctx, i18n, e.conflict(), readRecord, d)));
+            }
+        }, outcome -> {
+            switch (outcome) {
+                case Saved s -> showChanged.accept(s.loaded());
+                case Refused r -> resolve(r.conflict());
+            }
+        });
+    }
+
+    private sealed interface Outcome permits Saved, Refused { }
+
+    private record Saved(DeviationEditorLoader.Loaded loaded) implements Outcome { }
+
+    private record Refused(DeviationConflict conflict) implements Outcome { }
+
+    /** The conflict dialog's answer: mine on their version, theirs shown, or merged field by field, then saved. */
+    private void resolve(DeviationConflict c) {
+        var answer = dialogs.resolveConflict(c.question());
+        var theirs = c.conflict().theirs();
+        long theirVersion = c.conflict().theirVersion();
+        if (answer.isEmpty()) {
+            saves.show(SaveResult.rejected(List.of(new Problem("version", "deviation.conflict.notSaved",
+                    c.question().theirsHeading()))));
+            return;
+        }
+        switch (answer.get().choice()) {
+            case KEEP_MINE -> save(c.keepMine(), theirs, theirVersion);
+            case TAKE_THEIRS -> saves.save(i18n.get("deviation.editor.loading"),
+                    p -> SaveResult.saved(load.apply(theirs)), showChanged);
+            case MERGE -> save(c.merged(answer.get()), theirs, theirVersion);
+        }
     }
 
     /** Sends the record back one step, or reopens a closed case, after asking for the reason (required). */
