@@ -27,6 +27,19 @@ public final class RecordingDialogService implements DialogService {
         choices.add(List.of(q.editLabel(), q.saveLabel()));
         return chooseAnswer.filter(i -> i == 1).isPresent();
     }
+    /** Every conflict dialog shown (decision 0025), answered with {@link #conflictAnswer}. */
+    public final List<se.kvalitetshjulet.ui.common.ConflictQuestion> conflicts = new ArrayList<>();
+    /** The answer to the conflict dialog; empty = closed with "Avbryt". */
+    public java.util.function.Function<se.kvalitetshjulet.ui.common.ConflictQuestion,
+            Optional<se.kvalitetshjulet.ui.common.ConflictQuestion.Answer>> conflictAnswer = q -> Optional.empty();
+
+    @Override
+    public Optional<se.kvalitetshjulet.ui.common.ConflictQuestion.Answer> resolveConflict(
+            se.kvalitetshjulet.ui.common.ConflictQuestion q) {
+        conflicts.add(q);
+        return conflictAnswer.apply(q);
+    }
+
     /** The messages of the confirmations asked. */
     public final List<String> confirms = new ArrayList<>();
 
