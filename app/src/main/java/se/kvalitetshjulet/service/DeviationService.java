@@ -58,6 +58,11 @@ public final class DeviationService {
         return repo.search(filter, sort, asc, page, size, today());
     }
 
+    /** How many deviations {@code actor} registered ("Mina rapporterade avvikelser"), counted in the database. */
+    public long countRegisteredBy(String actor) {
+        return repo.count(DeviationFilter.all().withRegisteredBy(actor), today());
+    }
+
     /** Privacy findings in the record's free text (identity numbers, likely names). */
     public List<PrivacyCheck.Finding> privacyFindings(Deviation d) {
         return PrivacyCheck.checkAll(d.freeTexts());

@@ -83,6 +83,11 @@ public final class AuditTrail {
      * One audit row from before/after images given as maps (a record with its children, e.g. "causes"); null for
      * the image that does not exist (insert, delete). The caller decides that something changed.
      */
+    /** The name this trail writes as the actor (for columns that record who did something, e.g. registered_by). */
+    public String actorName() {
+        return actor.get();
+    }
+
     public void appendMaps(DSLContext tx, String entity, long entityId, AuditAction action, Map<String, Object> before,
                            Map<String, Object> after, String reason) {
         OffsetDateTime now = OffsetDateTime.now(clock);

@@ -177,6 +177,7 @@ public final class DeviationImportRepository {
                                     DSL.year(DEVIATION.REGISTERED_ON).cast(String.class), DSL.inline("-"),
                                     DSL.when(DEVIATION.ID.lt(1_000_000L), DSL.lpad(DEVIATION.ID.cast(String.class), 6, "0"))
                                             .otherwise(DEVIATION.ID.cast(String.class))))
+                            .set(DEVIATION.REGISTERED_BY, audit.actorName()) // who imported them registered them
                             .where(DEVIATION.ID.between(range[0], range[1]).and(DEVIATION.CASE_REF.eq(PRELIMINARY)))
                             .execute();
                 }

@@ -393,6 +393,7 @@ public final class DeviationRepository {
         if (d.id() == null) {
             rec = tx.newRecord(DEVIATION);
             fill(rec, d);
+            rec.setRegisteredBy(audit.actorName()); // "Mina rapporterade avvikelser" (V29)
             rec.setCaseRef("preliminary");
             rec.store();
             rec.setCaseRef(caseRef(rec.getRegisteredOn(), rec.getId()));
@@ -618,6 +619,9 @@ public final class DeviationRepository {
         }
         if (f.ivoLateBefore() != null) {
             c.add(ivoLateCondition(f.ivoLateBefore()));
+        }
+        if (f.registeredBy() != null) {
+            c.add(DEVIATION.REGISTERED_BY.eq(f.registeredBy()));
         }
         if (f.text() != null && !f.text().isBlank()) {
             String t = f.text().strip();

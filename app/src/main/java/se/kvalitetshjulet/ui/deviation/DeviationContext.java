@@ -19,7 +19,8 @@ import se.kvalitetshjulet.service.imports.DeviationImporter;
 import se.kvalitetshjulet.service.imports.ImportMappingService;
 
 /**
- * What the deviation screens use: the services, by constructor (built by the composition root, {@code ui.shell.FeatureContexts}).
+ * What the deviation screens use: the services, by constructor (built by the composition root, {@code ui.shell.FeatureContexts}),
+ * and who the user is ({@code actor}: the database login in shared mode, the name from Inställningar locally).
  */
 public record DeviationContext(DeviationService deviationService,
                                OrganisationService organisationService,
@@ -34,7 +35,8 @@ public record DeviationContext(DeviationService deviationService,
                                Supplier<DeviationImporter> importers,
                                ImportMappingService importMappingService,
                                PatternExporter patternExporter,
-                               Clock clock) {
+                               Clock clock,
+                               Supplier<String> actor) {
     /** A new importer (it reads the privacy policy when it runs). */
     public DeviationImporter deviationImporter() {
         return importers.get();

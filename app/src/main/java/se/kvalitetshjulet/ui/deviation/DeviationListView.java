@@ -121,6 +121,13 @@ public final class DeviationListView extends BorderPane implements Refreshable {
         ivoLate.setId("filterIvoLate");
         ivoLate.setTooltip(new javafx.scene.control.Tooltip(i18n.get("deviation.filter.ivoLate.tip")));
         ivoLate.selectedProperty().bindBidirectional(vm.ivoLateOnlyProperty());
+        CheckBox reportedByMe = new CheckBox();
+        reportedByMe.setId("filterReportedByMe");
+        reportedByMe.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> i18n.get("deviation.filter.reportedByMe", vm.reportedByMeCountProperty().get()),
+                vm.reportedByMeCountProperty()));
+        reportedByMe.setTooltip(new javafx.scene.control.Tooltip(i18n.get("deviation.filter.reportedByMe.tip")));
+        reportedByMe.selectedProperty().bindBidirectional(vm.reportedByMeProperty());
         TextField text = new TextField();
         text.setId("filterText");
         text.setPromptText(i18n.get("deviation.filter.text"));
@@ -143,11 +150,11 @@ public final class DeviationListView extends BorderPane implements Refreshable {
         // Filters apply as soon as a choice changes; free text on Enter or "Sök".
         for (var p : List.of(vm.kindProperty(), vm.statusProperty(), vm.unitProperty(), vm.areaProperty(),
                 vm.categoryProperty(), vm.fromProperty(), vm.toProperty(), vm.overdueOnlyProperty(),
-                vm.ivoLateOnlyProperty())) {
+                vm.ivoLateOnlyProperty(), vm.reportedByMeProperty())) {
             p.addListener((o, a, b) -> vm.searchCommand().execute());
         }
 
-        FlowPane filters = new FlowPane(8, 8, kind, status, unit, area, category, from, to, overdue, ivoLate, text,
+        FlowPane filters = new FlowPane(8, 8, kind, status, unit, area, category, from, to, overdue, ivoLate, reportedByMe, text,
                 search, clear,
                 saved, saveFilter);
         filters.getStyleClass().add("filter-bar");

@@ -60,6 +60,9 @@ public final class DeviationListViewModel {
     private final BooleanProperty overdueOnly = new SimpleBooleanProperty();
     private final BooleanProperty ivoLateOnly = new SimpleBooleanProperty();
     private final StringProperty text = new SimpleStringProperty("");
+    /** "Mina rapporterade avvikelser": only what the current user registered, and how many that is in all. */
+    private final BooleanProperty reportedByMe = new SimpleBooleanProperty();
+    private final LongProperty reportedByMeCount = new SimpleLongProperty();
 
     // lists for the filter controls
     private final ObservableList<Unit> units = FXCollections.observableArrayList();
@@ -117,6 +120,7 @@ public final class DeviationListViewModel {
             to.set(null);
             overdueOnly.set(false);
             ivoLateOnly.set(false);
+            reportedByMe.set(false);
             text.set("");
             page.set(0);
             load();
@@ -180,7 +184,8 @@ public final class DeviationListViewModel {
 
     /** The filter as the database sees it (reads the organisation: not on the FX thread). */
     public DeviationFilter currentFilter() {
-        return criteria().toFilter(ctx.organisationService(), ctx.deviationService());
+        return mine(criteria().toFilter(ctx.organisationService(), ctx.deviationService()), reportedByMe.get(),
+                ctx.actor().get());
     }
 
     private void goTo(int p) {
@@ -201,14 +206,18 @@ public final class DeviationListViewModel {
         DeviationSort s = sort.get();
         boolean asc = ascending.get();
         Criteria c = criteria();
+        String me = ctx.actor().get();
+        boolean onlyMine = reportedByMe.get();
         // latest wins: the filters fire one search after another, and only the last answer may be shown
         tasks.runLatest(searchKey, i18n.get("deviation.loading"), p -> {
-            DeviationFilter f = c.toFilter(ctx.organisationService(), ctx.deviationService());
+            DeviationFilter f = mine(c.toFilter(ctx.organisationService(), ctx.deviationService()), onlyMine, me);
             p.checkCancelled();
-            return new Searched(f, ctx.deviationService().search(f, s, asc, pageIndex, PAGE_SIZE));
+            Page<DeviationRow> found = ctx.deviationService().search(f, s, asc, pageIndex, PAGE_SIZE);
+            return new Searched(f, found, ctx.deviationService().countRegisteredBy(me));
         }, (Searched searched) -> {
             Page<DeviationRow> result = searched.page();
             lastFilter = searched.filter();
+            reportedByMeCount.set(searched.mine());
             loading.set(false);
             rows.setAll(result.rows());
             total.set(result.total());
@@ -223,7 +232,11 @@ public final class DeviationListViewModel {
     /** The key under which a newer search supersedes an older one (per register, not per class). */
     private final Object searchKey = new Object();
 
-    private record Searched(DeviationFilter filter, Page<DeviationRow> page) { }
+    private record Searched(DeviationFilter filter, Page<DeviationRow> page, long mine) { }
+
+    private static DeviationFilter mine(DeviationFilter f, boolean onlyMine, String me) {
+        return onlyMine ? f.withRegisteredBy(me) : f;
+    }
 
     private void updateSummary() {
         summary.set(i18n.get("deviation.summary", total.get(), page.get() + 1, pageCount.get()));
@@ -283,10 +296,12 @@ public final class DeviationListViewModel {
         dialogs.chooseSaveFile(i18n.get("deviation.export.title"), "avvikelser.xlsx", List.of("*.xlsx", "*.csv"))
                 .ifPresent(path -> {
                     Criteria c = criteria();
+                    boolean onlyMine = reportedByMe.get();
+                    String me = ctx.actor().get();
                     boolean freeText = dialogs.confirm(i18n.get("deviation.export.freeTextTitle"),
                             i18n.get("deviation.export.freeTextQuestion"));
                     tasks.run(i18n.get("deviation.export.running"), p -> ctx.deviationExporter().export(
-                                    c.toFilter(ctx.organisationService(), ctx.deviationService()), path, freeText, ctx.today(), p::update,
+                                    mine(c.toFilter(ctx.organisationService(), ctx.deviationService()), onlyMine, me), path, freeText, ctx.today(), p::update,
                                     p::isCancelled),
                             n -> dialogs.showInfo(i18n.get("deviation.export.title"),
                                     i18n.get("deviation.export.done", n, path)), dialogs::showUnexpected);
@@ -308,6 +323,10 @@ public final class DeviationListViewModel {
     /** "Försenad IVO-anmälan": serious lex Sarah / lex Maria cases whose IVO notification deadline has passed. */
     public BooleanProperty ivoLateOnlyProperty() { return ivoLateOnly; }
     public StringProperty textProperty() { return text; }
+    /** "Mina rapporterade avvikelser": only the deviations the current user registered. */
+    public BooleanProperty reportedByMeProperty() { return reportedByMe; }
+    /** How many deviations the current user registered in all (whatever the other filters say). */
+    public LongProperty reportedByMeCountProperty() { return reportedByMeCount; }
     public ObservableList<Unit> units() { return units; }
     public ObservableList<BusinessArea> areas() { return areas; }
     public ObservableList<Taxonomy> categories() { return categories; }

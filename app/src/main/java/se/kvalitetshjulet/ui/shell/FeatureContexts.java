@@ -61,7 +61,8 @@ public final class FeatureContexts {
                 ctx::deviationImporter,
                 ctx.importMappingService(),
                 ctx.patternExporter(),
-                ctx.clock());
+                ctx.clock(),
+                ctx.actor());
     }
 
     public static HomeContext home(AppContext ctx) {
