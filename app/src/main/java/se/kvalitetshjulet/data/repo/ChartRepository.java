@@ -31,6 +31,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 import se.kvalitetshjulet.data.Database;
+import se.kvalitetshjulet.data.ReferenceDialect;
 import se.kvalitetshjulet.domain.action.ActionSource;
 import se.kvalitetshjulet.domain.deviation.DeviationFilter;
 import se.kvalitetshjulet.domain.risk.MatrixCounts;
@@ -99,6 +100,11 @@ public final class ChartRepository {
         return db.dsl().renderInlined(paretoCategoriesQuery(db.dsl(), filter, today));
     }
 
+    /** The same answer computed from the base tables, as another engine's SQL (a benchmark reference). */
+    public String paretoCategoriesSql(DeviationFilter filter, LocalDate today, ReferenceDialect dialect) {
+        return dialect.render(paretoCategoriesQuery(db.dsl(), filter, today));
+    }
+
     private static ResultQuery<org.jooq.Record2<String, Integer>> paretoCategoriesQuery(DSLContext ctx,
                                                                                        DeviationFilter filter, LocalDate today) {
         Field<Integer> n = DSL.count().as("n");
@@ -116,6 +122,11 @@ public final class ChartRepository {
 
     public String paretoCausesSql(DeviationFilter filter, LocalDate today) {
         return db.dsl().renderInlined(paretoCausesQuery(db.dsl(), filter, today));
+    }
+
+    /** The same answer computed from the base tables, as another engine's SQL (a benchmark reference). */
+    public String paretoCausesSql(DeviationFilter filter, LocalDate today, ReferenceDialect dialect) {
+        return dialect.render(paretoCausesQuery(db.dsl(), filter, today));
     }
 
     private static ResultQuery<org.jooq.Record2<String, Integer>> paretoCausesQuery(DSLContext ctx,
@@ -136,6 +147,11 @@ public final class ChartRepository {
 
     public String paretoMeasureTypesSql(DeviationFilter filter, LocalDate today) {
         return db.dsl().renderInlined(paretoMeasureTypesQuery(db.dsl(), filter, today));
+    }
+
+    /** The same answer computed from the base tables, as another engine's SQL (a benchmark reference). */
+    public String paretoMeasureTypesSql(DeviationFilter filter, LocalDate today, ReferenceDialect dialect) {
+        return dialect.render(paretoMeasureTypesQuery(db.dsl(), filter, today));
     }
 
     private static ResultQuery<org.jooq.Record2<String, Integer>> paretoMeasureTypesQuery(DSLContext ctx,
@@ -210,6 +226,11 @@ public final class ChartRepository {
 
     public String actionMonthsSql(Set<Long> unitIds) {
         return db.dsl().renderInlined(actionMonthsQuery(db.dsl(), unitIds));
+    }
+
+    /** The same answer as another engine's SQL (a benchmark reference). */
+    public String actionMonthsSql(Set<Long> unitIds, ReferenceDialect dialect) {
+        return dialect.render(actionMonthsQuery(db.dsl(), unitIds));
     }
 
     private static ResultQuery<org.jooq.Record4<String, String, String, Integer>> actionMonthsQuery(DSLContext ctx,

@@ -237,6 +237,11 @@ public final class DeviationRepository {
         return db.dsl().renderInlined(monthlyCountsQuery(db.dsl(), from, to));
     }
 
+    /** The same answer computed from the deviations themselves, as another engine's SQL (a benchmark reference). */
+    public String monthlyCountsSql(LocalDate from, LocalDate to, se.kvalitetshjulet.data.ReferenceDialect dialect) {
+        return dialect.render(monthlyCountsQuery(db.dsl(), from, to));
+    }
+
     private static org.jooq.ResultQuery<org.jooq.Record4<Long, String, String, Integer>> monthlyCountsQuery(
             DSLContext ctx, LocalDate from, LocalDate to) {
         Field<String> ym = yearMonth();
@@ -271,6 +276,12 @@ public final class DeviationRepository {
 
     public String monthlyCountsByCategorySql(DeviationFilter filter, LocalDate today) {
         return db.dsl().renderInlined(categoryMonthQuery(db.dsl(), filter, today));
+    }
+
+    /** The same answer computed from the deviations themselves, as another engine's SQL (a benchmark reference). */
+    public String monthlyCountsByCategorySql(DeviationFilter filter, LocalDate today,
+                                             se.kvalitetshjulet.data.ReferenceDialect dialect) {
+        return dialect.render(categoryMonthQuery(db.dsl(), filter, today));
     }
 
     /** Grouped on category id first (from the index), names joined on the small result. */
