@@ -163,6 +163,15 @@ public final class DeviationRepository {
     }
 
     public long count(DeviationFilter filter, LocalDate today) {
+        if (Rollups.answers(db, filter)) {
+            Rollups.Split split = Rollups.split(db.dsl(), filter.from(), filter.to());
+            var a = se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_MONTH;
+            Long months = db.dsl().select(DSL.sum(a.N).cast(org.jooq.impl.SQLDataType.BIGINT)).from(a)
+                    .where(Rollups.deviationMonths(filter, split)).fetchOne(0, Long.class);
+            long days = split.edges().isEmpty() ? 0 : db.dsl().selectCount().from(DEVIATION)
+                    .where(Rollups.edges(filter, split, today)).fetchOne(0, Long.class);
+            return (months == null ? 0 : months) + days;
+        }
         return countQuery(db.dsl(), filter, today).fetchOne(0, Long.class);
     }
 
@@ -228,6 +237,25 @@ public final class DeviationRepository {
 
     /** Monthly counts per unit and kind in [from, to]: grouped in the database. */
     public List<MonthlyCount> monthlyCounts(LocalDate from, LocalDate to) {
+        DeviationFilter f = DeviationFilter.all().withPeriod(from, to);
+        if (Rollups.answers(db, f)) {
+            var a = se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_MONTH;
+            Rollups.Split split = Rollups.split(db.dsl(), from, to);
+            Field<String> ym = yearMonth();
+            var parts = db.dsl().select(a.UNIT_ID.as("u"), a.KIND.as("k"), a.YM.as("ym"),
+                            DSL.sum(a.N).cast(org.jooq.impl.SQLDataType.BIGINT).as("n"))
+                    .from(a).where(Rollups.deviationMonths(f, split)).groupBy(a.UNIT_ID, a.KIND, a.YM)
+                    .unionAll(db.dsl().select(DEVIATION.UNIT_ID.as("u"), DEVIATION.KIND.as("k"), ym.as("ym"),
+                                    DSL.count().cast(org.jooq.impl.SQLDataType.BIGINT).as("n"))
+                            .from(DEVIATION).where(Rollups.edges(f, split, to)).groupBy(DEVIATION.UNIT_ID, DEVIATION.KIND, ym))
+                    .asTable("p");
+            Field<Long> u = parts.field("u", Long.class);
+            Field<String> k = parts.field("k", String.class);
+            Field<String> m = parts.field("ym", String.class);
+            return db.dsl().select(u, k, m, DSL.sum(parts.field("n", Long.class))).from(parts).groupBy(u, k, m)
+                    .fetch(r -> new MonthlyCount(r.value1(), DeviationKind.valueOf(r.value2()), year(r.value3()),
+                            month(r.value3()), r.value4().longValue()));
+        }
         return monthlyCountsQuery(db.dsl(), from, to)
                 .fetch(r -> new MonthlyCount(r.value1(), DeviationKind.valueOf(r.value2()), year(r.value3()),
                         month(r.value3()), r.value4()));
@@ -261,6 +289,19 @@ public final class DeviationRepository {
     public record MonthTotal(int year, int month, long count) { }
 
     public List<MonthTotal> monthlyTotals(DeviationFilter filter, LocalDate today) {
+        if (Rollups.answers(db, filter)) {
+            var a = se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_MONTH;
+            Rollups.Split split = Rollups.split(db.dsl(), filter.from(), filter.to());
+            Field<String> ym = yearMonth();
+            var parts = db.dsl().select(a.YM.as("ym"), DSL.sum(a.N).cast(org.jooq.impl.SQLDataType.BIGINT).as("n"))
+                    .from(a).where(Rollups.deviationMonths(filter, split)).groupBy(a.YM)
+                    .unionAll(db.dsl().select(ym.as("ym"), DSL.count().cast(org.jooq.impl.SQLDataType.BIGINT).as("n"))
+                            .from(DEVIATION).where(Rollups.edges(filter, split, today)).groupBy(ym))
+                    .asTable("p");
+            Field<String> m = parts.field("ym", String.class);
+            return db.dsl().select(m, DSL.sum(parts.field("n", Long.class))).from(parts).groupBy(m)
+                    .fetch(r -> new MonthTotal(year(r.value1()), month(r.value1()), r.value2().longValue()));
+        }
         Field<String> ym = yearMonth();
         return db.dsl().select(ym, DSL.count()).from(DEVIATION).where(condition(filter, today))
                 .groupBy(ym).fetch(r -> new MonthTotal(year(r.value1()), month(r.value1()), r.value2()));
@@ -270,6 +311,27 @@ public final class DeviationRepository {
     public record CategoryMonth(String category, int year, int month, long count) { }
 
     public List<CategoryMonth> monthlyCountsByCategory(DeviationFilter filter, LocalDate today) {
+        if (Rollups.answers(db, filter)) {
+            var a = se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_MONTH;
+            Rollups.Split split = Rollups.split(db.dsl(), filter.from(), filter.to());
+            Field<String> ym = yearMonth();
+            var parts = db.dsl().select(a.CATEGORY_KEY.as("c"), a.YM.as("ym"),
+                            DSL.sum(a.N).cast(org.jooq.impl.SQLDataType.BIGINT).as("n"))
+                    .from(a).where(Rollups.deviationMonths(filter, split).and(a.CATEGORY_KEY.ne(0L)))
+                    .groupBy(a.CATEGORY_KEY, a.YM)
+                    .unionAll(db.dsl().select(DEVIATION.CATEGORY_ID.as("c"), ym.as("ym"),
+                                    DSL.count().cast(org.jooq.impl.SQLDataType.BIGINT).as("n"))
+                            .from(DEVIATION).where(Rollups.edges(filter, split, today).and(DEVIATION.CATEGORY_ID.isNotNull()))
+                            .groupBy(DEVIATION.CATEGORY_ID, ym))
+                    .asTable("p");
+            Field<Long> c = parts.field("c", Long.class);
+            Field<String> m = parts.field("ym", String.class);
+            var g = db.dsl().select(c, m, DSL.sum(parts.field("n", Long.class)).cast(org.jooq.impl.SQLDataType.BIGINT).as("n"))
+                    .from(parts).groupBy(c, m).asTable("g");
+            return db.dsl().select(DEVIATION_CATEGORY.NAME, g.field(m), g.field("n", Long.class)).from(g)
+                    .join(DEVIATION_CATEGORY).on(DEVIATION_CATEGORY.ID.eq(g.field(c)))
+                    .fetch(r -> new CategoryMonth(r.value1(), year(r.value2()), month(r.value2()), r.value3()));
+        }
         return categoryMonthQuery(db.dsl(), filter, today)
                 .fetch(r -> new CategoryMonth(r.value1(), year(r.value2()), month(r.value2()), r.value3()));
     }
