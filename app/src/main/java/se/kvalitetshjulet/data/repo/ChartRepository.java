@@ -2,8 +2,6 @@ package se.kvalitetshjulet.data.repo;
 
 import se.kvalitetshjulet.domain.selfcheck.TemplateFamily;
 import static se.kvalitetshjulet.data.jooq.Tables.ACTION_ITEM;
-import static se.kvalitetshjulet.data.jooq.Tables.AGG_CAUSE_MONTH;
-import static se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.CAUSE_CATEGORY;
 import static se.kvalitetshjulet.data.jooq.Tables.COUNCIL_MEETING;
 import static se.kvalitetshjulet.data.jooq.Tables.DEVIATION;
@@ -95,21 +93,22 @@ public final class ChartRepository {
 
     /** Deviations per category in the filter (category null: none stated), grouped on the covering period index. */
     public List<Pareto.Count> paretoCategories(DeviationFilter filter, LocalDate today) {
-        if (Rollups.answers(db, filter)) {
-            return paretoCategoriesRollup(db.dsl(), filter, today).fetch(r -> new Pareto.Count(r.value1(), r.value2()));
+        var level = Rollups.deviations(db, filter, false, true);
+        if (level.isPresent()) {
+            return paretoCategoriesRollup(db.dsl(), level.get(), filter, today)
+                    .fetch(r -> new Pareto.Count(r.value1(), r.value2()));
         }
         return paretoCategoriesQuery(db.dsl(), filter, today).fetch(r -> new Pareto.Count(r.value1(), r.value2()));
     }
 
     /** As the query on the deviations, from the roll-ups for whole months and the deviations for the days at the ends. */
-    private static ResultQuery<org.jooq.Record2<String, Long>> paretoCategoriesRollup(DSLContext ctx,
+    private static ResultQuery<org.jooq.Record2<String, Long>> paretoCategoriesRollup(DSLContext ctx, Rollups.Level a,
                                                                                      DeviationFilter filter, LocalDate today) {
-        var a = AGG_DEVIATION_MONTH;
         Rollups.Split split = Rollups.split(ctx, filter.from(), filter.to());
         Field<Long> k = DSL.field(DSL.name("k"), Long.class);
         Field<Long> n = DSL.field(DSL.name("n"), Long.class);
-        var parts = ctx.select(a.CATEGORY_KEY.as("k"), DSL.sum(a.N).cast(SQLDataType.BIGINT).as("n")).from(a)
-                .where(Rollups.deviationMonths(filter, split)).groupBy(a.CATEGORY_KEY)
+        var parts = ctx.select(a.categoryKey().as("k"), DSL.sum(a.n()).cast(SQLDataType.BIGINT).as("n")).from(a.table())
+                .where(Rollups.months(filter, split, a)).groupBy(a.categoryKey())
                 .unionAll(ctx.select(Rollups.categoryKey().as("k"), DSL.count().cast(SQLDataType.BIGINT).as("n"))
                         .from(DEVIATION).where(Rollups.edges(filter, split, today)).groupBy(Rollups.categoryKey()))
                 .asTable("p");
@@ -140,21 +139,22 @@ public final class ChartRepository {
 
     /** Stated causes (a deviation may have several) of the deviations in the filter, per cause category. */
     public List<Pareto.Count> paretoCauses(DeviationFilter filter, LocalDate today) {
-        if (Rollups.answersCauses(db, filter)) {
-            return paretoCausesRollup(db.dsl(), filter, today).fetch(r -> new Pareto.Count(r.value1(), r.value2()));
+        var level = Rollups.causes(db, filter);
+        if (level.isPresent()) {
+            return paretoCausesRollup(db.dsl(), level.get(), filter, today)
+                    .fetch(r -> new Pareto.Count(r.value1(), r.value2()));
         }
         return paretoCausesQuery(db.dsl(), filter, today).fetch(r -> new Pareto.Count(r.value1(), r.value2()));
     }
 
     /** As the query on the deviations and their causes, from the cause roll-up for whole months. */
-    private static ResultQuery<org.jooq.Record2<String, Long>> paretoCausesRollup(DSLContext ctx,
+    private static ResultQuery<org.jooq.Record2<String, Long>> paretoCausesRollup(DSLContext ctx, Rollups.Level a,
                                                                                  DeviationFilter filter, LocalDate today) {
-        var a = AGG_CAUSE_MONTH;
         Rollups.Split split = Rollups.split(ctx, filter.from(), filter.to());
         Field<Long> k = DSL.field(DSL.name("k"), Long.class);
         Field<Long> n = DSL.field(DSL.name("n"), Long.class);
-        var parts = ctx.select(a.CAUSE_CATEGORY_ID.as("k"), DSL.sum(a.N).cast(SQLDataType.BIGINT).as("n")).from(a)
-                .where(Rollups.causeMonths(filter, split)).groupBy(a.CAUSE_CATEGORY_ID)
+        var parts = ctx.select(a.cause().as("k"), DSL.sum(a.n()).cast(SQLDataType.BIGINT).as("n")).from(a.table())
+                .where(Rollups.months(filter, split, a)).groupBy(a.cause())
                 .unionAll(ctx.select(DEVIATION_CAUSE.CAUSE_CATEGORY_ID.as("k"), DSL.count().cast(SQLDataType.BIGINT).as("n"))
                         .from(DEVIATION).join(DEVIATION_CAUSE).on(DEVIATION_CAUSE.DEVIATION_ID.eq(DEVIATION.ID))
                         .where(Rollups.edges(filter, split, today)).groupBy(DEVIATION_CAUSE.CAUSE_CATEGORY_ID))

@@ -163,11 +163,12 @@ public final class DeviationRepository {
     }
 
     public long count(DeviationFilter filter, LocalDate today) {
-        if (Rollups.answers(db, filter)) {
+        var level = Rollups.deviations(db, filter, false, false);
+        if (level.isPresent()) {
             Rollups.Split split = Rollups.split(db.dsl(), filter.from(), filter.to());
-            var a = se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_MONTH;
-            Long months = db.dsl().select(DSL.sum(a.N).cast(org.jooq.impl.SQLDataType.BIGINT)).from(a)
-                    .where(Rollups.deviationMonths(filter, split)).fetchOne(0, Long.class);
+            var a = level.get();
+            Long months = db.dsl().select(DSL.sum(a.n()).cast(org.jooq.impl.SQLDataType.BIGINT)).from(a.table())
+                    .where(Rollups.months(filter, split, a)).fetchOne(0, Long.class);
             long days = split.edges().isEmpty() ? 0 : db.dsl().selectCount().from(DEVIATION)
                     .where(Rollups.edges(filter, split, today)).fetchOne(0, Long.class);
             return (months == null ? 0 : months) + days;
@@ -175,9 +176,14 @@ public final class DeviationRepository {
         return countQuery(db.dsl(), filter, today).fetchOne(0, Long.class);
     }
 
-    /** The SQL that {@link #count} runs, with values inlined: for benchmarks and support. */
+    /** The SQL that counts the filter's deviations in the base table, with values inlined: for benchmarks and support. */
     public String countSql(DeviationFilter filter, LocalDate today) {
         return db.dsl().renderInlined(countQuery(db.dsl(), filter, today));
+    }
+
+    /** The same count from the base table as another engine's SQL (a benchmark reference). */
+    public String countSql(DeviationFilter filter, LocalDate today, se.kvalitetshjulet.data.ReferenceDialect dialect) {
+        return dialect.render(countQuery(db.dsl(), filter, today));
     }
 
     public Optional<Deviation> find(long id) {
@@ -238,13 +244,14 @@ public final class DeviationRepository {
     /** Monthly counts per unit and kind in [from, to]: grouped in the database. */
     public List<MonthlyCount> monthlyCounts(LocalDate from, LocalDate to) {
         DeviationFilter f = DeviationFilter.all().withPeriod(from, to);
-        if (Rollups.answers(db, f)) {
-            var a = se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_MONTH;
+        var level = Rollups.deviations(db, f, true, false);
+        if (level.isPresent()) {
+            var a = level.get();
             Rollups.Split split = Rollups.split(db.dsl(), from, to);
             Field<String> ym = yearMonth();
-            var parts = db.dsl().select(a.UNIT_ID.as("u"), a.KIND.as("k"), a.YM.as("ym"),
-                            DSL.sum(a.N).cast(org.jooq.impl.SQLDataType.BIGINT).as("n"))
-                    .from(a).where(Rollups.deviationMonths(f, split)).groupBy(a.UNIT_ID, a.KIND, a.YM)
+            var parts = db.dsl().select(a.unit().as("u"), a.kind().as("k"), a.ym().as("ym"),
+                            DSL.sum(a.n()).cast(org.jooq.impl.SQLDataType.BIGINT).as("n"))
+                    .from(a.table()).where(Rollups.months(f, split, a)).groupBy(a.unit(), a.kind(), a.ym())
                     .unionAll(db.dsl().select(DEVIATION.UNIT_ID.as("u"), DEVIATION.KIND.as("k"), ym.as("ym"),
                                     DSL.count().cast(org.jooq.impl.SQLDataType.BIGINT).as("n"))
                             .from(DEVIATION).where(Rollups.edges(f, split, to)).groupBy(DEVIATION.UNIT_ID, DEVIATION.KIND, ym))
@@ -289,12 +296,13 @@ public final class DeviationRepository {
     public record MonthTotal(int year, int month, long count) { }
 
     public List<MonthTotal> monthlyTotals(DeviationFilter filter, LocalDate today) {
-        if (Rollups.answers(db, filter)) {
-            var a = se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_MONTH;
+        var level = Rollups.deviations(db, filter, false, false);
+        if (level.isPresent()) {
+            var a = level.get();
             Rollups.Split split = Rollups.split(db.dsl(), filter.from(), filter.to());
             Field<String> ym = yearMonth();
-            var parts = db.dsl().select(a.YM.as("ym"), DSL.sum(a.N).cast(org.jooq.impl.SQLDataType.BIGINT).as("n"))
-                    .from(a).where(Rollups.deviationMonths(filter, split)).groupBy(a.YM)
+            var parts = db.dsl().select(a.ym().as("ym"), DSL.sum(a.n()).cast(org.jooq.impl.SQLDataType.BIGINT).as("n"))
+                    .from(a.table()).where(Rollups.months(filter, split, a)).groupBy(a.ym())
                     .unionAll(db.dsl().select(ym.as("ym"), DSL.count().cast(org.jooq.impl.SQLDataType.BIGINT).as("n"))
                             .from(DEVIATION).where(Rollups.edges(filter, split, today)).groupBy(ym))
                     .asTable("p");
@@ -311,14 +319,15 @@ public final class DeviationRepository {
     public record CategoryMonth(String category, int year, int month, long count) { }
 
     public List<CategoryMonth> monthlyCountsByCategory(DeviationFilter filter, LocalDate today) {
-        if (Rollups.answers(db, filter)) {
-            var a = se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_MONTH;
+        var level = Rollups.deviations(db, filter, false, true);
+        if (level.isPresent()) {
+            var a = level.get();
             Rollups.Split split = Rollups.split(db.dsl(), filter.from(), filter.to());
             Field<String> ym = yearMonth();
-            var parts = db.dsl().select(a.CATEGORY_KEY.as("c"), a.YM.as("ym"),
-                            DSL.sum(a.N).cast(org.jooq.impl.SQLDataType.BIGINT).as("n"))
-                    .from(a).where(Rollups.deviationMonths(filter, split).and(a.CATEGORY_KEY.ne(0L)))
-                    .groupBy(a.CATEGORY_KEY, a.YM)
+            var parts = db.dsl().select(a.categoryKey().as("c"), a.ym().as("ym"),
+                            DSL.sum(a.n()).cast(org.jooq.impl.SQLDataType.BIGINT).as("n"))
+                    .from(a.table()).where(Rollups.months(filter, split, a).and(a.categoryKey().ne(0L)))
+                    .groupBy(a.categoryKey(), a.ym())
                     .unionAll(db.dsl().select(DEVIATION.CATEGORY_ID.as("c"), ym.as("ym"),
                                     DSL.count().cast(org.jooq.impl.SQLDataType.BIGINT).as("n"))
                             .from(DEVIATION).where(Rollups.edges(filter, split, today).and(DEVIATION.CATEGORY_ID.isNotNull()))
@@ -408,8 +417,16 @@ public final class DeviationRepository {
 
     /** Improvement actions from any source that are past their due date and not done. */
     public long countOverdueActions(LocalDate today) {
-        return db.dsl().selectCount().from(ACTION_ITEM)
-                .where(ACTION_ITEM.DONE_ON.isNull().and(ACTION_ITEM.DUE_ON.lt(today))).fetchOne(0, Long.class);
+        return overdueActionsQuery(db.dsl(), today).fetchOne(0, Long.class);
+    }
+
+    /** {@link #countOverdueActions}'s SQL for an engine, values inlined (a benchmark reference). */
+    public String countOverdueActionsSql(LocalDate today, se.kvalitetshjulet.data.ReferenceDialect dialect) {
+        return dialect.render(overdueActionsQuery(db.dsl(), today));
+    }
+
+    private static org.jooq.ResultQuery<org.jooq.Record1<Integer>> overdueActionsQuery(DSLContext ctx, LocalDate today) {
+        return ctx.selectCount().from(ACTION_ITEM).where(ACTION_ITEM.DONE_ON.isNull().and(ACTION_ITEM.DUE_ON.lt(today)));
     }
 
     // ---- writes ----------------------------------------------------------------------

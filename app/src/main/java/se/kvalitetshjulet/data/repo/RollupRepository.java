@@ -1,6 +1,8 @@
 package se.kvalitetshjulet.data.repo;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jooq.DSLContext;
@@ -16,21 +18,58 @@ import se.kvalitetshjulet.domain.audit.AuditAction;
 public final class RollupRepository {
     static final String ENTITY = "aggregates";
 
-    /** What a comparison with a full recount found: rows of each roll-up, and rows that differ (missing, extra, wrong). */
-    public record Verification(long deviationRows, long deviationDifferences, long causeRows, long causeDifferences) {
+    /** One roll-up table compared with a full recount: its rows, and rows that differ (missing, extra or wrong). */
+    public record TableCheck(String table, long rows, long differences) { }
+
+    /** What a comparison of every roll-up with a full recount found. */
+    public record Verification(List<TableCheck> tables) {
+        public Verification {
+            tables = List.copyOf(tables);
+        }
+
         public boolean exact() {
-            return deviationDifferences == 0 && causeDifferences == 0;
+            return differences() == 0;
+        }
+
+        public long rows() {
+            return tables.stream().mapToLong(TableCheck::rows).sum();
+        }
+
+        public long differences() {
+            return tables.stream().mapToLong(TableCheck::differences).sum();
         }
     }
 
-    private static final String DEVIATION_RECOUNT = "SELECT substr(CAST(registered_on AS VARCHAR), 1, 7) AS ym, unit_id, kind, "
-            + "coalesce(category_id, 0) AS category_key, status, count(*) AS n FROM deviation "
-            + "GROUP BY substr(CAST(registered_on AS VARCHAR), 1, 7), unit_id, kind, coalesce(category_id, 0), status";
-    private static final String CAUSE_RECOUNT = "SELECT substr(CAST(d.registered_on AS VARCHAR), 1, 7) AS ym, d.unit_id, "
-            + "d.kind, c.cause_category_id, count(*) AS n FROM deviation d JOIN deviation_cause c ON c.deviation_id = d.id "
-            + "GROUP BY substr(CAST(d.registered_on AS VARCHAR), 1, 7), d.unit_id, d.kind, c.cause_category_id";
-    private static final String DEVIATION_STORED = "SELECT ym, unit_id, kind, category_key, status, n FROM agg_deviation_month";
-    private static final String CAUSE_STORED = "SELECT ym, unit_id, kind, cause_category_id, n FROM agg_cause_month";
+    /** A roll-up table of V25 and the dimensions it counts by (causes: and the cause). */
+    private record Rollup(String table, List<String> dimensions, boolean causes) {
+        private static final Map<String, String> EXPRESSIONS = Map.of(
+                "ym", "substr(CAST(d.registered_on AS VARCHAR), 1, 7)", "unit_id", "d.unit_id", "kind", "d.kind",
+                "category_key", "coalesce(d.category_id, 0)", "status", "d.status");
+
+        String columns() {
+            return String.join(", ", dimensions) + (causes ? ", cause_category_id" : "") + ", n";
+        }
+
+        /** The same rows computed from the deviations (and their causes) with GROUP BY. */
+        String recount() {
+            String keys = String.join(", ", dimensions.stream().map(EXPRESSIONS::get).toList())
+                    + (causes ? ", c.cause_category_id" : "");
+            return "SELECT " + keys + ", count(*) FROM deviation d"
+                    + (causes ? " JOIN deviation_cause c ON c.deviation_id = d.id" : "") + " GROUP BY " + keys;
+        }
+
+        String stored() {
+            return "SELECT " + columns() + " FROM " + table;
+        }
+    }
+
+    /** The five roll-ups of V25, kept in step with the migration by {@code RollupRecountTest}. */
+    private static final List<Rollup> ROLLUPS = List.of(
+            new Rollup("agg_deviation_month", List.of("ym", "unit_id", "kind", "category_key", "status"), false),
+            new Rollup("agg_deviation_unit_month", List.of("ym", "unit_id", "kind"), false),
+            new Rollup("agg_deviation_category_month", List.of("ym", "kind", "category_key"), false),
+            new Rollup("agg_cause_month", List.of("ym", "unit_id", "kind"), true),
+            new Rollup("agg_cause_kind_month", List.of("ym", "kind"), true));
 
     private final Database db;
     private final AuditTrail audit;
@@ -51,8 +90,11 @@ public final class RollupRepository {
     }
 
     private static Verification verify(DSLContext q) {
-        return new Verification(count(q, DEVIATION_STORED), differences(q, DEVIATION_RECOUNT, DEVIATION_STORED),
-                count(q, CAUSE_STORED), differences(q, CAUSE_RECOUNT, CAUSE_STORED));
+        List<TableCheck> out = new ArrayList<>();
+        for (Rollup r : ROLLUPS) {
+            out.add(new TableCheck(r.table(), count(q, r.stored()), differences(q, r.recount(), r.stored())));
+        }
+        return new Verification(out);
     }
 
     private static long count(DSLContext q, String sql) {
@@ -74,10 +116,10 @@ public final class RollupRepository {
         }
         return db.tx(tx -> {
             Verification before = verify(tx);
-            tx.execute("DELETE FROM agg_cause_month");
-            tx.execute("DELETE FROM agg_deviation_month");
-            tx.execute("INSERT INTO agg_deviation_month (ym, unit_id, kind, category_key, status, n) " + DEVIATION_RECOUNT);
-            tx.execute("INSERT INTO agg_cause_month (ym, unit_id, kind, cause_category_id, n) " + CAUSE_RECOUNT);
+            for (Rollup r : ROLLUPS) {
+                tx.execute("DELETE FROM " + r.table());
+                tx.execute("INSERT INTO " + r.table() + " (" + r.columns() + ") " + r.recount());
+            }
             Verification after = verify(tx);
             if (!after.exact()) {
                 throw new IllegalStateException("Sammanställningarna stämmer inte ens efter ombyggnaden: " + after);
@@ -90,10 +132,9 @@ public final class RollupRepository {
 
     private static Map<String, Object> image(Verification v) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("deviation_rows", v.deviationRows());
-        m.put("deviation_differences", v.deviationDifferences());
-        m.put("cause_rows", v.causeRows());
-        m.put("cause_differences", v.causeDifferences());
+        for (TableCheck t : v.tables()) {
+            m.put(t.table(), t.rows() + " rader, " + t.differences() + " avvikande");
+        }
         return m;
     }
 }

@@ -1,25 +1,31 @@
 package se.kvalitetshjulet.data.repo;
 
+import static se.kvalitetshjulet.data.jooq.Tables.AGG_CAUSE_KIND_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.AGG_CAUSE_MONTH;
+import static se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_CATEGORY_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_MONTH;
+import static se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_UNIT_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.DEVIATION;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 import se.kvalitetshjulet.data.Database;
 import se.kvalitetshjulet.domain.deviation.DeviationFilter;
 
 /**
- * Reading the roll-up aggregates of migration V25 (decision 0021): deviations and stated causes counted per month ×
- * unit × kind × category × status, kept exact by triggers in the transaction of every write.
+ * Reading the roll-up aggregates of migration V25 (decision 0021): deviations counted per month at three levels of
+ * detail (× unit × kind × category × status; × unit × kind; × kind × category) and stated causes at two (× unit × kind
+ * × cause; × kind × cause), kept exact by triggers in the transaction of every write.
  *
  * <p>A filter on those dimensions and a period is answered from the roll-ups for the months wholly inside the period
  * and from the deviations themselves for the days of a month only partly inside it (a month counts as whole when no
@@ -31,10 +37,54 @@ final class Rollups {
     private Rollups() {
     }
 
-    /** Whether the roll-ups can answer the filter on this database. */
-    static boolean answers(Database db, DeviationFilter f) {
+    /**
+     * One roll-up table and its columns; a dimension it does not keep is null. The deviation levels are listed
+     * smallest first: a question reads the first one that keeps every dimension it filters or groups by.
+     */
+    record Level(Table<?> table, Field<String> ym, Field<Long> unit, Field<String> kind, Field<Long> categoryKey,
+                 Field<String> status, Field<Long> cause, Field<Long> n) {
+        boolean answers(DeviationFilter f, boolean byUnit, boolean byCategory) {
+            return (unit != null || (f.unitIds() == null && !byUnit))
+                    && (categoryKey != null || (f.categoryId() == null && !byCategory))
+                    && (status != null || f.statuses() == null || f.statuses().isEmpty());
+        }
+    }
+
+    private static final List<Level> DEVIATION_LEVELS = List.of(
+            new Level(AGG_DEVIATION_CATEGORY_MONTH, AGG_DEVIATION_CATEGORY_MONTH.YM, null, AGG_DEVIATION_CATEGORY_MONTH.KIND,
+                    AGG_DEVIATION_CATEGORY_MONTH.CATEGORY_KEY, null, null, AGG_DEVIATION_CATEGORY_MONTH.N),
+            new Level(AGG_DEVIATION_UNIT_MONTH, AGG_DEVIATION_UNIT_MONTH.YM, AGG_DEVIATION_UNIT_MONTH.UNIT_ID,
+                    AGG_DEVIATION_UNIT_MONTH.KIND, null, null, null, AGG_DEVIATION_UNIT_MONTH.N),
+            new Level(AGG_DEVIATION_MONTH, AGG_DEVIATION_MONTH.YM, AGG_DEVIATION_MONTH.UNIT_ID, AGG_DEVIATION_MONTH.KIND,
+                    AGG_DEVIATION_MONTH.CATEGORY_KEY, AGG_DEVIATION_MONTH.STATUS, null, AGG_DEVIATION_MONTH.N));
+    private static final Level CAUSES_ALL_UNITS = new Level(AGG_CAUSE_KIND_MONTH, AGG_CAUSE_KIND_MONTH.YM, null,
+            AGG_CAUSE_KIND_MONTH.KIND, null, null, AGG_CAUSE_KIND_MONTH.CAUSE_CATEGORY_ID, AGG_CAUSE_KIND_MONTH.N);
+    private static final Level CAUSES_PER_UNIT = new Level(AGG_CAUSE_MONTH, AGG_CAUSE_MONTH.YM, AGG_CAUSE_MONTH.UNIT_ID,
+            AGG_CAUSE_MONTH.KIND, null, null, AGG_CAUSE_MONTH.CAUSE_CATEGORY_ID, AGG_CAUSE_MONTH.N);
+
+    /** Whether roll-ups can answer the filter on this database at all. */
+    private static boolean usable(Database db, DeviationFilter f) {
         return !db.engine().isServer() && !f.overdueOnly() && f.ivoLateBefore() == null
                 && (f.text() == null || f.text().isBlank());
+    }
+
+    /**
+     * The smallest deviation roll-up that answers the filter, grouped by unit and/or category when asked; empty when
+     * none does (the question then reads the deviations).
+     */
+    static Optional<Level> deviations(Database db, DeviationFilter f, boolean byUnit, boolean byCategory) {
+        if (!usable(db, f)) {
+            return Optional.empty();
+        }
+        return DEVIATION_LEVELS.stream().filter(l -> l.answers(f, byUnit, byCategory)).findFirst();
+    }
+
+    /** The cause roll-up that answers the filter (none with a status or a category in it). */
+    static Optional<Level> causes(Database db, DeviationFilter f) {
+        if (!usable(db, f) || (f.statuses() != null && !f.statuses().isEmpty()) || f.categoryId() != null) {
+            return Optional.empty();
+        }
+        return Optional.of(f.unitIds() == null ? CAUSES_ALL_UNITS : CAUSES_PER_UNIT);
     }
 
     /**
@@ -87,54 +137,31 @@ final class Rollups {
         return YearMonth.from(d).toString();
     }
 
-    /** The filter's dimensions and the split's months on a roll-up table's columns. */
-    private static Condition months(DeviationFilter f, Split s, Field<String> ym, Field<Long> unit, Field<String> kind,
-                                    Field<Long> categoryKey, Field<String> status) {
+    /** The filter's dimensions and the split's whole months on a roll-up's columns. */
+    static Condition months(DeviationFilter f, Split s, Level l) {
         if (!s.months()) {
             return DSL.falseCondition();
         }
         List<Condition> c = new ArrayList<>();
         if (s.fromYm() != null) {
-            c.add(ym.ge(s.fromYm()));
+            c.add(l.ym().ge(s.fromYm()));
         }
         if (s.toYm() != null) {
-            c.add(ym.le(s.toYm()));
+            c.add(l.ym().le(s.toYm()));
         }
         if (f.kinds() != null && !f.kinds().isEmpty()) {
-            c.add(kind.in(f.kinds().stream().map(Enum::name).toList()));
+            c.add(l.kind().in(f.kinds().stream().map(Enum::name).toList()));
         }
         if (f.statuses() != null && !f.statuses().isEmpty()) {
-            if (status == null) {
-                throw new IllegalArgumentException("This roll-up keeps no status: " + f);
-            }
-            c.add(status.in(f.statuses().stream().map(Enum::name).toList()));
+            c.add(l.status().in(f.statuses().stream().map(Enum::name).toList()));
         }
         if (f.unitIds() != null) {
-            c.add(f.unitIds().isEmpty() ? DSL.falseCondition() : unit.in(f.unitIds()));
+            c.add(f.unitIds().isEmpty() ? DSL.falseCondition() : l.unit().in(f.unitIds()));
         }
         if (f.categoryId() != null) {
-            if (categoryKey == null) {
-                throw new IllegalArgumentException("This roll-up keeps no category: " + f);
-            }
-            c.add(categoryKey.eq(f.categoryId()));
+            c.add(l.categoryKey().eq(f.categoryId()));
         }
         return DSL.and(c);
-    }
-
-    static Condition deviationMonths(DeviationFilter f, Split s) {
-        var a = AGG_DEVIATION_MONTH;
-        return months(f, s, a.YM, a.UNIT_ID, a.KIND, a.CATEGORY_KEY, a.STATUS);
-    }
-
-    /** Whether the cause roll-up (month × unit × kind × cause) can answer the filter: no status or category in it. */
-    static boolean answersCauses(Database db, DeviationFilter f) {
-        return answers(db, f) && (f.statuses() == null || f.statuses().isEmpty()) && f.categoryId() == null;
-    }
-
-    /** For a filter {@link #answersCauses} accepts. */
-    static Condition causeMonths(DeviationFilter f, Split s) {
-        var a = AGG_CAUSE_MONTH;
-        return months(f, s, a.YM, a.UNIT_ID, a.KIND, null, null);
     }
 
     /** The deviations of the split's day ranges in the filter (false when there are none). */

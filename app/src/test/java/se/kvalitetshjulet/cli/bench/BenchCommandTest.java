@@ -115,7 +115,7 @@ class BenchCommandTest {
         for (String name : List.of("Trend: antal per kategori och månad, tre år",
                 "Tertialtabell: antal per enhet, typ och månad, tre år", BenchCommand.PARETO_CATEGORIES_ALL,
                 BenchCommand.PARETO_CATEGORIES_SUBTREE, BenchCommand.PARETO_CAUSES, BenchCommand.ACTION_BACKLOG,
-                BenchCommand.PARETO_MEASURES)) {
+                BenchCommand.PARETO_MEASURES, BenchCommand.HOME_COUNTS)) {
             JsonNode d = figures.get(name).get("duckdb");
             assertThat(d).as(name).isNotNull();
             assertThat(d.get("count").asLong()).as("DuckDB counted the same: " + name)
