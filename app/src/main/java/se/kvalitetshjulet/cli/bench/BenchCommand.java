@@ -55,6 +55,8 @@ public final class BenchCommand implements Callable<Integer> {
     static final double IMPORT_GOAL = 0.5;
     static final double STARTUP_GOAL = 1.5;
     static final long HEAP_LIMIT_MB = 512;
+    /** The live heap goal: heap in use right after a collection, the highest through the whole run. */
+    static final long LIVE_HEAP_GOAL_MB = 256;
     static final double REPORT_GOAL_SECONDS = 30;
 
     @Option(names = "--rows", defaultValue = "1000000", description = "Största datamängden (standard ${DEFAULT-VALUE}).")
@@ -139,6 +141,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** The live heap through the run (after every collection). */
+    private HeapSampler heap;
     /** Why DuckDB is not measured (null when it is). */
     private String duckdbMissing;
     /** DuckDB holding the rows of the dataset being measured (null: not there). */
@@ -174,6 +178,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (!noFork && maxHeapMb > HEAP_LIMIT_MB * 1.05) {
             return fork(o);
         }
+        heap = HeapSampler.start();
         Optional<SqliteCli> sqlite = sqlite3 != null ? SqliteCli.at(sqlite3) : SqliteCli.find();
         o.printf("Kvalitetshjulet bench: rows=%d, repeats=%d, max heap=%d MB, %s%n", rows, repeats, maxHeapMb,
                 sqlite.map(s -> "sqlite3 " + s.version()).orElse("sqlite3 saknas: referenser hoppas över (apt-get install sqlite3)"));
@@ -357,6 +362,7 @@ public final class BenchCommand implements Callable<Integer> {
         measureCharts(ctx, db, n, today, scope, sqlite, o);
     }
 
+    static final String LIVE_HEAP = "Levande heap under hela mätningen (högsta efter en skräpsamling)";
     static final String HOME_COUNTS = "Hemskärmen: försenade, allvarliga öppna, senaste 30 dagarna, försenade åtgärder";
 
     /** The unit subtree the filtered figures use: the first unit (enhet) that has units under it, with those. */
@@ -601,6 +607,15 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         long max = Runtime.getRuntime().maxMemory();
+        // the live heap: the highest heap in use right after a collection, sampled through the whole run
+        System.gc();
+        heap.close();
+        double liveMb = heap.maxAfterGc() / (1024.0 * 1024.0);
+        figures.add(new Figure(LIVE_HEAP, rows, "MB", liveMb, LIVE_HEAP_GOAL_MB, liveMb / LIVE_HEAP_GOAL_MB,
+                "≤ " + LIVE_HEAP_GOAL_MB + " MB", heap.collections() > 0 ? liveMb <= LIVE_HEAP_GOAL_MB : null,
+                "%.0f MB efter den tyngsta av %d skräpsamlingar (heap i bruk direkt efter samlingen)".formatted(liveMb,
+                        heap.collections())));
+        o.printf("  %-70s %s%n", figures.getLast().name(), figures.getLast().detail());
         double peakMb = peak / (1024.0 * 1024.0);
         double maxMb = max / (1024.0 * 1024.0);
         figures.add(new Figure("Högsta heap under hela mätningen", rows, "MB", peakMb, maxMb, peakMb / maxMb,
