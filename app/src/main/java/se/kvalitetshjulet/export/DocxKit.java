@@ -35,6 +35,7 @@ final class DocxKit {
         style(styles, "Title", "Title", -1, 44);
         style(styles, "Heading1", "heading 1", 0, 32);
         style(styles, "Heading2", "heading 2", 1, 26);
+        style(styles, "Heading3", "heading 3", 2, 23);
     }
 
     static void style(XWPFStyles styles, String id, String name, int outline, int halfPoints) {

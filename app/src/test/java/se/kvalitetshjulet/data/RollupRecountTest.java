@@ -261,26 +261,37 @@ class RollupRecountTest {
     }
 
     @Test
-    void theMigrationFillsTheRollupsFromTheRowsAlreadyThere() {
-        Path file = dir.resolve("test.db");
-        try (AppContext ctx = TestDb.demo(dir)) {
-            // back to schema 24 with the rows kept: as a database written by the previous version
-            DSLContext q = ctx.database().dsl();
-            for (String t : List.of("agg_deviation_insert", "agg_deviation_delete", "agg_deviation_update",
-                    "agg_deviation_update_causes", "agg_cause_insert", "agg_cause_delete", "agg_cause_update")) {
-                q.execute("DROP TRIGGER " + t);
-            }
-            for (String t : List.of("agg_deviation_month", "agg_deviation_unit_month", "agg_deviation_category_month",
-                    "agg_cause_month", "agg_cause_kind_month")) {
-                q.execute("DROP TABLE " + t);
-            }
-            q.execute("DELETE FROM flyway_schema_history WHERE version = '25'");
+    void theMigrationFillsTheRollupsFromTheRowsAlreadyThere() throws Exception {
+        Path demo = Files.createDirectories(dir.resolve("demo"));
+        try (AppContext ctx = TestDb.demo(demo)) {
+            ctx.demoData().addBulkDeviations(3, 500, TODAY, p -> { });
         }
-        try (AppContext ctx = new AppContext(Database.open(file), TestDb.clock())) {
-            assertThat(ctx.database().dsl().fetchOne("SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history")
-                    .get(0, Integer.class)).isEqualTo(25);
+        // a database at schema 24 (before the roll-ups) holding the demo's organisation, lists, deviations and causes
+        Path old = dir.resolve("old.db");
+        org.flywaydb.core.Flyway.configure().dataSource("jdbc:sqlite:" + old, null, null).locations("classpath:db/migration")
+                .placeholders(Map.of("id_pk", "INTEGER PRIMARY KEY", "sqlite_only", "")).target("24").load().migrate();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + old);
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("PRAGMA foreign_keys = OFF");
+            st.execute("ATTACH DATABASE '" + demo.resolve("test.db") + "' AS demo");
+            for (String t : List.of("business_area", "unit", "deviation_category", "cause_category", "deviation",
+                    "deviation_cause")) {
+                List<String> columns = new ArrayList<>();
+                try (var rs = st.executeQuery("SELECT name FROM pragma_table_info('" + t + "', 'main')")) {
+                    while (rs.next()) {
+                        columns.add(rs.getString(1));
+                    }
+                }
+                String cols = String.join(", ", columns);
+                st.execute("DELETE FROM main." + t);
+                st.execute("INSERT INTO main." + t + " (" + cols + ") SELECT " + cols + " FROM demo." + t);
+            }
+        }
+        try (AppContext ctx = new AppContext(Database.open(old), TestDb.clock())) {
+            assertThat(ctx.deviations().count(DeviationFilter.all().withText("a"), TODAY)).as("rows were there").isPositive();
+            RollupRepository.Verification v = new RollupRepository(ctx.database(), ctx.audit()).verify();
+            assertThat(v.rows()).as("filled by the migration").isPositive();
             assertExact(ctx, new Random(25), world(ctx), "after migrating a database with rows");
-            assertThat(new RollupRepository(ctx.database(), ctx.audit()).verify().rows()).isPositive();
         }
     }
 }

@@ -433,7 +433,7 @@ public final class ReportViewModel {
 
     private ReportTexts currentTexts(ReportTexts base) {
         return new ReportTexts(base.id(), base.year(), base.tertial(), base.unitId(), summary.get(), priorities.get(),
-                followUp.get(), analysis.get(), externalAudits.get(), currentConclusions(base));
+                followUp.get(), analysis.get(), externalAudits.get(), currentConclusions(base), base.sections());
     }
 
     private ReportTexts currentTexts() {
