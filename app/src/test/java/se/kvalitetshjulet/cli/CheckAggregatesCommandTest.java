@@ -56,8 +56,8 @@ class CheckAggregatesCommandTest {
             // (the whole register's Pareto reads the roll-up per month, kind and category)
             ctx.database().dsl().execute("UPDATE agg_deviation_category_month SET n = n + 5 WHERE (ym, kind, category_key) IN "
                     + "(SELECT ym, kind, category_key FROM agg_deviation_category_month LIMIT 3)");
-            ctx.database().dsl().execute("DELETE FROM agg_cause_month WHERE (ym, unit_id, kind, cause_category_id) IN "
-                    + "(SELECT ym, unit_id, kind, cause_category_id FROM agg_cause_month LIMIT 2)");
+            ctx.database().dsl().execute("DELETE FROM agg_cause_month WHERE (unit_id, ym, kind, cause_category_id) IN "
+                    + "(SELECT unit_id, ym, kind, cause_category_id FROM agg_cause_month LIMIT 2)");
             assertThat(paretoTotal(ctx)).isEqualTo(deviations + 15);
             auditRows = ctx.audit().count();
         }
