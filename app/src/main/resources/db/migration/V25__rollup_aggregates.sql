@@ -1,5 +1,5 @@
 ${sqlite_only}-- Roll-up aggregates (decision 0021): deviations and their stated causes counted per month and the dimensions the
-${sqlite_only}-- charts filter and group by, at three (deviations) and two (causes) levels of detail, so that a question reads the
+${sqlite_only}-- charts filter and group by, at four (deviations) and two (causes) levels of detail, so that a question reads the
 ${sqlite_only}-- smallest table that can answer it. They are kept exact by triggers in the same transaction as every write to
 ${sqlite_only}-- deviation and deviation_cause (the editor, status changes, the import, merges of lists, demo data, deletes): a row
 ${sqlite_only}-- that reaches 0 is deleted, so each table equals a GROUP BY recount row for row. The chart and count queries read
@@ -41,6 +41,14 @@ ${sqlite_only}    kind              VARCHAR(40) NOT NULL,
 ${sqlite_only}    category_key      BIGINT      NOT NULL,
 ${sqlite_only}    n                 BIGINT      NOT NULL,
 ${sqlite_only}    PRIMARY KEY (ym, kind, category_key)
+${sqlite_only}) WITHOUT ROWID;
+${sqlite_only}-- per status x kind x month, all units: the home screen's open cases, counts by status
+${sqlite_only}CREATE TABLE agg_deviation_status_month (
+${sqlite_only}    status            VARCHAR(20) NOT NULL,
+${sqlite_only}    kind              VARCHAR(40) NOT NULL,
+${sqlite_only}    ym                VARCHAR(7)  NOT NULL,
+${sqlite_only}    n                 BIGINT      NOT NULL,
+${sqlite_only}    PRIMARY KEY (status, kind, ym)
 ${sqlite_only}) WITHOUT ROWID;
 ${sqlite_only}-- stated causes per month x unit x kind x cause
 ${sqlite_only}CREATE TABLE agg_cause_month (
@@ -89,6 +97,14 @@ ${sqlite_only}    FROM deviation d
 ${sqlite_only}    GROUP BY substr(CAST(d.registered_on AS VARCHAR), 1, 7),
 ${sqlite_only}           d.kind,
 ${sqlite_only}           coalesce(d.category_id, 0);
+${sqlite_only}INSERT INTO agg_deviation_status_month (status, kind, ym, n)
+${sqlite_only}    SELECT d.status,
+${sqlite_only}           d.kind,
+${sqlite_only}           substr(CAST(d.registered_on AS VARCHAR), 1, 7), count(*)
+${sqlite_only}    FROM deviation d
+${sqlite_only}    GROUP BY d.status,
+${sqlite_only}           d.kind,
+${sqlite_only}           substr(CAST(d.registered_on AS VARCHAR), 1, 7);
 ${sqlite_only}INSERT INTO agg_cause_month (unit_id, ym, kind, cause_category_id, n)
 ${sqlite_only}    SELECT d.unit_id,
 ${sqlite_only}           substr(CAST(d.registered_on AS VARCHAR), 1, 7),
@@ -115,6 +131,9 @@ ${sqlite_only}        ON CONFLICT (unit_id, ym, kind) DO UPDATE SET n = n + 1;
 ${sqlite_only}    INSERT INTO agg_deviation_category_month (ym, kind, category_key, n)
 ${sqlite_only}        VALUES (substr(CAST(NEW.registered_on AS VARCHAR), 1, 7), NEW.kind, coalesce(NEW.category_id, 0), 1)
 ${sqlite_only}        ON CONFLICT (ym, kind, category_key) DO UPDATE SET n = n + 1;
+${sqlite_only}    INSERT INTO agg_deviation_status_month (status, kind, ym, n)
+${sqlite_only}        VALUES (NEW.status, NEW.kind, substr(CAST(NEW.registered_on AS VARCHAR), 1, 7), 1)
+${sqlite_only}        ON CONFLICT (status, kind, ym) DO UPDATE SET n = n + 1;
 ${sqlite_only}END;
 
 ${sqlite_only}-- A deviation's causes are deleted first, while the deviation is still there to say where they were counted.
@@ -149,6 +168,14 @@ ${sqlite_only}    DELETE FROM agg_deviation_category_month
 ${sqlite_only}        WHERE ym = substr(CAST(OLD.registered_on AS VARCHAR), 1, 7)
 ${sqlite_only}          AND kind = OLD.kind
 ${sqlite_only}          AND category_key = coalesce(OLD.category_id, 0) AND n = 0;
+${sqlite_only}    UPDATE agg_deviation_status_month SET n = n - 1
+${sqlite_only}        WHERE status = OLD.status
+${sqlite_only}          AND kind = OLD.kind
+${sqlite_only}          AND ym = substr(CAST(OLD.registered_on AS VARCHAR), 1, 7);
+${sqlite_only}    DELETE FROM agg_deviation_status_month
+${sqlite_only}        WHERE status = OLD.status
+${sqlite_only}          AND kind = OLD.kind
+${sqlite_only}          AND ym = substr(CAST(OLD.registered_on AS VARCHAR), 1, 7) AND n = 0;
 ${sqlite_only}END;
 
 ${sqlite_only}CREATE TRIGGER agg_deviation_update AFTER UPDATE OF registered_on, unit_id, kind, category_id, status ON deviation
@@ -195,6 +222,17 @@ ${sqlite_only}          AND category_key = coalesce(OLD.category_id, 0) AND n = 
 ${sqlite_only}    INSERT INTO agg_deviation_category_month (ym, kind, category_key, n)
 ${sqlite_only}        VALUES (substr(CAST(NEW.registered_on AS VARCHAR), 1, 7), NEW.kind, coalesce(NEW.category_id, 0), 1)
 ${sqlite_only}        ON CONFLICT (ym, kind, category_key) DO UPDATE SET n = n + 1;
+${sqlite_only}    UPDATE agg_deviation_status_month SET n = n - 1
+${sqlite_only}        WHERE status = OLD.status
+${sqlite_only}          AND kind = OLD.kind
+${sqlite_only}          AND ym = substr(CAST(OLD.registered_on AS VARCHAR), 1, 7);
+${sqlite_only}    DELETE FROM agg_deviation_status_month
+${sqlite_only}        WHERE status = OLD.status
+${sqlite_only}          AND kind = OLD.kind
+${sqlite_only}          AND ym = substr(CAST(OLD.registered_on AS VARCHAR), 1, 7) AND n = 0;
+${sqlite_only}    INSERT INTO agg_deviation_status_month (status, kind, ym, n)
+${sqlite_only}        VALUES (NEW.status, NEW.kind, substr(CAST(NEW.registered_on AS VARCHAR), 1, 7), 1)
+${sqlite_only}        ON CONFLICT (status, kind, ym) DO UPDATE SET n = n + 1;
 ${sqlite_only}END;
 
 ${sqlite_only}-- The deviation's stated causes move with it.

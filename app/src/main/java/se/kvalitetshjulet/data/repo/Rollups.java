@@ -4,6 +4,7 @@ import static se.kvalitetshjulet.data.jooq.Tables.AGG_CAUSE_KIND_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.AGG_CAUSE_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_CATEGORY_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_MONTH;
+import static se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_STATUS_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_UNIT_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.DEVIATION;
 
@@ -23,8 +24,8 @@ import se.kvalitetshjulet.data.Database;
 import se.kvalitetshjulet.domain.deviation.DeviationFilter;
 
 /**
- * Reading the roll-up aggregates of migration V25 (decision 0021): deviations counted per month at three levels of
- * detail (× unit × kind × category × status; × unit × kind; × kind × category) and stated causes at two (× unit × kind
+ * Reading the roll-up aggregates of migration V25 (decision 0021): deviations counted per month at four levels of
+ * detail (× unit × kind × category × status; × unit × kind; × kind × category; × kind × status) and stated causes at two (× unit × kind
  * × cause; × kind × cause), kept exact by triggers in the transaction of every write.
  *
  * <p>A filter on those dimensions and a period is answered from the roll-ups for the months wholly inside the period
@@ -51,6 +52,8 @@ final class Rollups {
     }
 
     private static final List<Level> DEVIATION_LEVELS = List.of(
+            new Level(AGG_DEVIATION_STATUS_MONTH, AGG_DEVIATION_STATUS_MONTH.YM, null, AGG_DEVIATION_STATUS_MONTH.KIND,
+                    null, AGG_DEVIATION_STATUS_MONTH.STATUS, null, AGG_DEVIATION_STATUS_MONTH.N),
             new Level(AGG_DEVIATION_CATEGORY_MONTH, AGG_DEVIATION_CATEGORY_MONTH.YM, null, AGG_DEVIATION_CATEGORY_MONTH.KIND,
                     AGG_DEVIATION_CATEGORY_MONTH.CATEGORY_KEY, null, null, AGG_DEVIATION_CATEGORY_MONTH.N),
             new Level(AGG_DEVIATION_UNIT_MONTH, AGG_DEVIATION_UNIT_MONTH.YM, AGG_DEVIATION_UNIT_MONTH.UNIT_ID,
