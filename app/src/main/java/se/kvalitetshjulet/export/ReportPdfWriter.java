@@ -50,7 +50,13 @@ public final class ReportPdfWriter {
                         // chart, two lines of text): never alone at a page foot.
                         case ReportDocument.Heading h -> layout.heading(h.text(), h.level(),
                                 i + 1 < blocks.size() ? layout.startHeight(blocks.get(i + 1)) : 0);
-                        case ReportDocument.Paragraph p -> layout.paragraph(p.text(), p.bold());
+                        case ReportDocument.Paragraph p -> {
+                            // A bold line names the table or chart under it: it keeps with its start, too.
+                            if (p.bold() && i + 1 < blocks.size()) {
+                                layout.keep(layout.boldHeight(p.text()) + layout.startHeight(blocks.get(i + 1)));
+                            }
+                            layout.paragraph(p.text(), p.bold());
+                        }
                         case ReportDocument.Table t -> layout.table(t);
                         case ReportDocument.Chart c -> layout.chart(c.spec());
                     }
@@ -222,6 +228,16 @@ public final class ReportPdfWriter {
             }
             y -= 6;
             used();
+        }
+
+        /** Starts a new page unless {@code height} fits on this one. */
+        void keep(float height) throws IOException {
+            ensure(height + 5);
+        }
+
+        /** The height a bold paragraph takes. */
+        float boldHeight(String text) throws IOException {
+            return wrap(text, bold, SIZE, width).size() * LEADING;
         }
 
         void paragraph(String text, boolean strong) throws IOException {

@@ -368,6 +368,30 @@ class Seed002ReportTest {
         }
     }
 
+    @Test
+    void theDocxTablesHaveFixedColumnsThatLibreOfficeKeepsToo() throws Exception {
+        enterBilaga2();
+        Path docx = dir.resolve("kb.docx");
+        ctx.reportExporter(Locale.of("sv")).write(build(), se.kvalitetshjulet.domain.report.ReportFormat.DOCX, docx,
+                () -> false);
+        try (var in = java.nio.file.Files.newInputStream(docx);
+             var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(in)) {
+            assertThat(doc.getDocument().getBody().getSectPr().getPgSz().getW()).as("A4")
+                    .isEqualTo(java.math.BigInteger.valueOf(11906));
+            var bilaga2 = doc.getTables().stream().filter(t -> t.getRow(0).getCell(0).getText()
+                    .equals("Genomförd egenkontroll")).findFirst().orElseThrow();
+            var grid = bilaga2.getCTTbl().getTblGrid().getGridColList();
+            assertThat(grid).hasSize(5);
+            // {3, 2, 2, 3, 3} of the text width: the check and the two texts wider than unit and result
+            long check = ((java.math.BigInteger) grid.get(0).getW()).longValue();
+            long unit = ((java.math.BigInteger) grid.get(1).getW()).longValue();
+            assertThat(check).isGreaterThan(unit);
+            assertThat(grid.stream().mapToLong(g -> ((java.math.BigInteger) g.getW()).longValue()).sum())
+                    .isBetween(8990L, 9010L);
+            assertThat(bilaga2.getCTTbl().getTblPr().getTblLayout().getType().toString()).isEqualTo("fixed");
+        }
+    }
+
     private ReportModel build() {
         return ctx.reports().build(new ReportService.Request(ReportKind.ANNUAL, 2022, 0, null, false, null),
                 LocalDate.of(2023, 1, 27), (f, w) -> { }, () -> false);
