@@ -106,7 +106,13 @@ class BenchCommandTest {
                 assertThat(f.get("reference")).as(e.getKey()).isNotNull();
                 assertThat(f.get("reference").isNumber()).as(e.getKey()).isTrue();
                 assertThat(f.get("reference").asDouble()).as(e.getKey()).isNotNegative();
-                assertThat(f.get("met").isBoolean()).as(e.getKey()).isTrue();
+                // judged unless sqlite3 took less than its timer's 1 ms resolution
+                if (f.get("reference").asDouble() >= 0.001) {
+                    assertThat(f.get("met").isBoolean()).as(e.getKey()).isTrue();
+                } else {
+                    assertThat(f.get("met").isNull()).as(e.getKey()).isTrue();
+                    assertThat(f.get("detail").asText()).contains("ej bedömd");
+                }
             }
         }
         // DuckDB (on the test class path) is the reference of every aggregate: it computed the same answer on the same
