@@ -50,6 +50,8 @@ public final class Database implements AutoCloseable {
      * here, a comment marker on PostgreSQL ({@code PostgresServer.placeholders}).
      */
     static final String SQLITE_ONLY = "sqlite_only";
+    /** The tables only a SQLite file has (the roll-ups of V25): a server never has them. */
+    static final String SQLITE_ONLY_TABLE_PREFIX = "agg_";
     /**
      * The newest migration in {@code db/migration}. Kept as a constant so that opening a current
      * database needs no Flyway at all (Flyway's start-up costs about a second);
