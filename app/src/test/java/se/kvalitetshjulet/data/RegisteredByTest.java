@@ -85,6 +85,11 @@ class RegisteredByTest {
         assertThat(anna.deviationService().countRegisteredBy("Bo Ek")).isEqualTo(2);
         assertThat(anna.deviationService().countRegisteredBy("Cecilia")).isZero();
         assertThat(anna.deviations().count(DeviationFilter.all(), TestDb.TODAY)).isEqualTo(8);
+        // a period (the kind of filter the roll-up counts answer otherwise) still counts only hers
+        assertThat(anna.deviations().count(annas.withPeriod(TestDb.TODAY.minusYears(1), TestDb.TODAY), TestDb.TODAY))
+                .isEqualTo(6);
+        assertThat(anna.deviations().count(annas.withPeriod(TestDb.TODAY.withDayOfMonth(1).minusMonths(13),
+                TestDb.TODAY.withDayOfMonth(1).minusDays(1)), TestDb.TODAY)).isZero();
 
         Page<DeviationRow> first = anna.deviations().search(annas, DeviationSort.REGISTERED_ON, false, 0, 4, TestDb.TODAY);
         Page<DeviationRow> second = anna.deviations().search(annas, DeviationSort.REGISTERED_ON, false, 1, 4, TestDb.TODAY);
