@@ -54,6 +54,7 @@ public final class MainView extends BorderPane {
     private final Map<Section, Parent> built = new EnumMap<>(Section.class);
     private final Map<Section, ToggleButton> navButtons = new EnumMap<>(Section.class);
     private final DeviationListViewModel deviationList;
+    private final javafx.scene.control.ScrollPane screenScroll = new javafx.scene.control.ScrollPane();
     private final TrendViewModel trends;
     /** h5: what "Återställ …" in Inställningar → Säkerhetskopior does; set by the shell (null: not offered). */
     private se.kvalitetshjulet.ui.settings.BackupsViewModel.Restorer backupRestorer;
@@ -117,6 +118,16 @@ public final class MainView extends BorderPane {
             return settings;
         });
 
+        screenScroll.setId("screenScroll");
+        screenScroll.setFitToWidth(true);
+        screenScroll.setFitToHeight(true);
+        screenScroll.getStyleClass().add("screen-scroll");
+        // tables and lists filled by a load are fitted once the load is back (issue 18)
+        tasks.runningProperty().addListener((o, was, running) -> {
+            if (!running) {
+                javafx.application.Platform.runLater(() -> se.kvalitetshjulet.ui.common.FitText.apply(screenScroll.getContent()));
+            }
+        });
         setLeft(navigation(i18n));
         setBottom(statusBar(i18n, tasks));
         vm.sectionProperty().addListener((o, a, s) -> showSection(s));
@@ -175,6 +186,8 @@ public final class MainView extends BorderPane {
             nav.getChildren().add(demo);
         }
         ToggleGroup group = new ToggleGroup();
+        VBox sections = new VBox(2);
+        sections.getStyleClass().add("nav-sections");
         int i = 1;
         for (Section s : Section.values()) {
             ToggleButton b = new ToggleButton(i18n.get("nav." + s.name().toLowerCase()));
@@ -191,10 +204,18 @@ public final class MainView extends BorderPane {
                 b.setSelected(true);
             });
             navButtons.put(s, b);
-            nav.getChildren().add(b);
+            sections.getChildren().add(b);
         }
+        // h4 (issue 18): on a 768 px high screen the sections scroll; the projector switch stays in view
+        javafx.scene.control.ScrollPane sectionScroll = new javafx.scene.control.ScrollPane(sections);
+        sectionScroll.setId("navScroll");
+        sectionScroll.setFitToWidth(true);
+        sectionScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        sectionScroll.getStyleClass().add("nav-scroll");
+        sectionScroll.setMinHeight(0);
+        VBox.setVgrow(sectionScroll, Priority.ALWAYS);
+        nav.getChildren().add(sectionScroll);
         Region spacer = new Region();
-        VBox.setVgrow(spacer, Priority.ALWAYS);
         ToggleButton projector = new ToggleButton(i18n.get("nav.projector"));
         projector.setId("projectorToggle");
         projector.setMaxWidth(Double.MAX_VALUE);
@@ -205,7 +226,7 @@ public final class MainView extends BorderPane {
         about.setOnAction(e -> AboutDialog.show(getScene() == null ? null : getScene().getWindow(), i18n,
                 vm.databaseFile(), vm.encrypted()));
         nav.getChildren().addAll(spacer, projector, about);
-        nav.setPrefWidth(220);
+        nav.setPrefWidth(240);
         return nav;
     }
 
@@ -229,7 +250,12 @@ public final class MainView extends BorderPane {
 
     private void showSection(Section s) {
         Parent content = built.computeIfAbsent(s, k -> factories.get(k).get());
-        setCenter(content);
+        // h4 (issue 18): a screen taller than the window (125 % scaling, a small laptop) scrolls instead of being cut
+        screenScroll.setContent(content);
+        if (getCenter() != screenScroll) {
+            setCenter(screenScroll);
+        }
+        se.kvalitetshjulet.ui.common.FitText.apply(content);
         ToggleButton b = navButtons.get(s);
         if (b != null) {
             b.setSelected(true);
