@@ -128,6 +128,7 @@ public final class MainView extends BorderPane {
                 javafx.application.Platform.runLater(() -> se.kvalitetshjulet.ui.common.FitText.apply(screenScroll.getContent()));
             }
         });
+        setTop(menuBar(i18n));
         setLeft(navigation(i18n));
         setBottom(statusBar(i18n, tasks));
         vm.sectionProperty().addListener((o, a, s) -> showSection(s));
@@ -142,21 +143,97 @@ public final class MainView extends BorderPane {
         });
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
-                int i = 1;
-                for (Section s : Section.values()) {
-                    if (i > 9) {
-                        break; // Ctrl+1 … Ctrl+9; later sections are reached from the navigation
-                    }
-                    Section sec = s;
-                    scene.getAccelerators().put(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + i++),
-                            KeyCombination.SHORTCUT_DOWN), () -> vm.show(sec));
-                }
-                // F1: "Om Kvalitetshjulet" (version, build, where the files are), also when the navigation is cut off
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> AboutDialog.show(scene.getWindow(),
-                        i18n, vm.databaseFile(), vm.encrypted()));
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F11), () ->
-                        vm.projectorModeProperty().set(!vm.projectorModeProperty().get()));
+                // h4 (issue 18): the window's keys, every one from the registry the shortcut sheet lists
+                scene.getAccelerators().putAll(windowShortcuts(i18n));
             }
+        });
+    }
+
+    /** What each of {@link se.kvalitetshjulet.ui.common.Shortcuts#window()} does in the main window. */
+    private Map<KeyCombination, Runnable> windowShortcuts(I18n i18n) {
+        Map<KeyCombination, Runnable> keys = new java.util.LinkedHashMap<>();
+        Section[] sections = Section.values();
+        for (int n = 1; n <= se.kvalitetshjulet.ui.common.Shortcuts.SCREEN_KEYS && n <= sections.length; n++) {
+            Section s = sections[n - 1];
+            keys.put(se.kvalitetshjulet.ui.common.Shortcuts.screen(n), () -> vm.show(s));
+        }
+        keys.put(se.kvalitetshjulet.ui.common.Shortcuts.HELP, () -> showHelp(i18n, HelpWindow.topic(vm.sectionProperty().get())));
+        keys.put(se.kvalitetshjulet.ui.common.Shortcuts.PROJECTOR, () ->
+                vm.projectorModeProperty().set(!vm.projectorModeProperty().get()));
+        // Ctrl+N: the shown screen's "Ny …", also while the focus is in the navigation or the menu
+        keys.put(se.kvalitetshjulet.ui.common.Shortcuts.NEW, () -> {
+            if (screenScroll.getContent() instanceof se.kvalitetshjulet.ui.common.ShortcutTarget t) {
+                t.onShortcut(se.kvalitetshjulet.ui.common.Shortcuts.NEW);
+            }
+        });
+        if (!keys.keySet().containsAll(se.kvalitetshjulet.ui.common.Shortcuts.window())) {
+            throw new IllegalStateException("A window shortcut on the sheet has no action");
+        }
+        return keys;
+    }
+
+    /** F1 and Hjälp → …: the help window at {@code topic}. */
+    private void showHelp(I18n i18n, String topic) {
+        HelpWindow.show(getScene() == null ? null : getScene().getWindow(), i18n, topic);
+    }
+
+    /** The menu bar (Alt+letter opens a menu): Visa (the screens), Hjälp (help, shortcuts, about). */
+    private javafx.scene.control.MenuBar menuBar(I18n i18n) {
+        javafx.scene.control.Menu view = new javafx.scene.control.Menu(i18n.get("h4.menu.view"));
+        view.setId("menuView");
+        Section[] sections = Section.values();
+        for (int n = 0; n < sections.length; n++) {
+            Section s = sections[n];
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(i18n.get("nav." + s.name().toLowerCase()));
+            item.setMnemonicParsing(false);
+            item.setId("menu-" + s.name().toLowerCase());
+            if (n < se.kvalitetshjulet.ui.common.Shortcuts.SCREEN_KEYS) {
+                item.setAccelerator(se.kvalitetshjulet.ui.common.Shortcuts.screen(n + 1));
+            }
+            item.setOnAction(e -> vm.show(s));
+            view.getItems().add(item);
+        }
+        javafx.scene.control.CheckMenuItem projector = new javafx.scene.control.CheckMenuItem(i18n.get("h4.menu.projector"));
+        projector.setAccelerator(se.kvalitetshjulet.ui.common.Shortcuts.PROJECTOR);
+        projector.selectedProperty().bindBidirectional(vm.projectorModeProperty());
+        view.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), projector);
+
+        javafx.scene.control.Menu help = new javafx.scene.control.Menu(i18n.get("h4.menu.help"));
+        help.setId("menuHelp");
+        javafx.scene.control.MenuItem screenHelp = new javafx.scene.control.MenuItem(i18n.get("h4.menu.help.screen"));
+        screenHelp.setId("menuHelpScreen");
+        screenHelp.setAccelerator(se.kvalitetshjulet.ui.common.Shortcuts.HELP);
+        screenHelp.setOnAction(e -> showHelp(i18n, HelpWindow.topic(vm.sectionProperty().get())));
+        javafx.scene.control.MenuItem charts = new javafx.scene.control.MenuItem(i18n.get("h4.menu.help.charts"));
+        charts.setId("menuHelpCharts");
+        charts.setOnAction(e -> showHelp(i18n, HelpWindow.CHARTS));
+        javafx.scene.control.MenuItem keys = new javafx.scene.control.MenuItem(i18n.get("h4.menu.help.shortcuts"));
+        keys.setId("menuHelpShortcuts");
+        keys.setOnAction(e -> showHelp(i18n, HelpWindow.SHORTCUTS));
+        javafx.scene.control.MenuItem about = new javafx.scene.control.MenuItem(i18n.get("h4.menu.help.about"));
+        about.setId("menuHelpAbout");
+        about.setOnAction(e -> AboutDialog.show(getScene() == null ? null : getScene().getWindow(), i18n,
+                vm.databaseFile(), vm.encrypted()));
+        help.getItems().addAll(screenHelp, charts, keys, new javafx.scene.control.SeparatorMenuItem(), about);
+        javafx.scene.control.MenuBar bar = new javafx.scene.control.MenuBar(view, help);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    /** Up and Down in the navigation change the screen, as the highlight moves (issue 18). */
+    private void followArrows(VBox sections) {
+        sections.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            boolean down = se.kvalitetshjulet.ui.common.Shortcuts.NAV_DOWN.match(e);
+            if (!down && !se.kvalitetshjulet.ui.common.Shortcuts.NAV_UP.match(e)) {
+                return;
+            }
+            Section[] all = Section.values();
+            int at = vm.sectionProperty().get().ordinal() + (down ? 1 : -1);
+            if (at >= 0 && at < all.length) {
+                vm.show(all[at]);
+                navButtons.get(all[at]).requestFocus();
+            }
+            e.consume();
         });
     }
 
@@ -221,11 +298,9 @@ public final class MainView extends BorderPane {
         projector.setMaxWidth(Double.MAX_VALUE);
         projector.setTooltip(new Tooltip(i18n.get("nav.projector.tooltip")));
         projector.selectedProperty().bindBidirectional(vm.projectorModeProperty());
-        javafx.scene.control.Hyperlink about = new javafx.scene.control.Hyperlink(i18n.get("h6.about.title"));
-        about.setId("aboutLink");
-        about.setOnAction(e -> AboutDialog.show(getScene() == null ? null : getScene().getWindow(), i18n,
-                vm.databaseFile(), vm.encrypted()));
-        nav.getChildren().addAll(spacer, projector, about);
+        // "Om Kvalitetshjulet" is in the Hjälp menu (issue 18)
+        followArrows(sections);
+        nav.getChildren().addAll(spacer, projector);
         nav.setPrefWidth(240);
         return nav;
     }
