@@ -21,7 +21,7 @@ import se.kvalitetshjulet.service.report.ReportModel;
 import se.kvalitetshjulet.service.report.ReportService;
 
 /**
- * {@code report annual --year Y [--unit ID] --format docx|pdf|xlsx --out FILE},
+ * {@code report annual --year Y [--unit ID] [--count-by registered|assessed] --format docx|pdf|xlsx --out FILE},
  * {@code report tertial --year Y --tertial 1|2|3 ...} and {@code report board --meeting DATE --year Y [--tertial T] ...}.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -51,6 +51,11 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--include-descriptions",
             description = "Ta med beskrivningar av lex Sarah- och lex Maria-ärenden. Personnummer maskeras alltid.")
     boolean includeDescriptions;
+
+    @Option(names = "--count-by", paramLabel = "registered|assessed",
+            description = "Räkna avvikelserna efter registreringsdatum (registered, standard) eller bedömningsdatum"
+                    + " (assessed, beslutsdatum som nämnden läser det). Rapporten anger vilket.")
+    String countBy;
 
     @Mixin
     DbOption db;
@@ -98,6 +103,16 @@ public final class ReportCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
         }
+        se.kvalitetshjulet.domain.report.CountingRule rule = se.kvalitetshjulet.domain.report.CountingRule.REGISTERED;
+        if (countBy != null) {
+            try {
+                rule = se.kvalitetshjulet.domain.report.CountingRule.parse(countBy);
+            } catch (IllegalArgumentException e) {
+                err.println("Okänt räknesätt '" + countBy + "'. Skriv --count-by registered (registreringsdatum)"
+                        + " eller --count-by assessed (bedömningsdatum).");
+                return ExitCodes.USAGE;
+            }
+        }
         Path dir = out.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             err.println("Mappen för " + out + " finns inte.");
@@ -108,7 +123,7 @@ public final class ReportCommand implements Callable<Integer> {
                 err.println("Enheten " + unit + " finns inte.");
                 return ExitCodes.USAGE;
             }
-            ReportService.Request r = new ReportService.Request(k, year, t, unit, includeDescriptions, m);
+            ReportService.Request r = new ReportService.Request(k, year, t, unit, includeDescriptions, m, rule);
             if (includeDescriptions) {
                 int findings = ctx.reports().descriptionFindings(r, ctx.today()).size();
                 if (findings > 0) {
@@ -138,6 +153,16 @@ public final class ReportCommand implements Callable<Integer> {
                 if (refuse) {
                     return ExitCodes.REJECTED;
                 }
+            }
+            // Sections still unwritten get their heading and nothing else — never a placeholder (issue 21).
+            var unwritten = se.kvalitetshjulet.export.ReportDocument.unwritten(model,
+                    java.util.ResourceBundle.getBundle("i18n.messages", Locale.of("sv"),
+                            java.util.ResourceBundle.Control.getNoFallbackControl(
+                                    java.util.ResourceBundle.Control.FORMAT_PROPERTIES)));
+            if (!unwritten.isEmpty()) {
+                err.println("Obs: " + unwritten.size() + " avsnitt har ingen text än och får bara sin rubrik"
+                        + " (skriv dem på skärmen Rapporter under \"Texter i rapporten\"):");
+                unwritten.forEach(u -> err.println("  " + u));
             }
             ctx.reportExporter(Locale.of("sv")).write(model, f, out, () -> false);
             spec.commandLine().getOut().printf("Rapporten skrevs till %s (%d ms)%n", out,

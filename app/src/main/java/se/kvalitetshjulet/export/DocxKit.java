@@ -35,6 +35,7 @@ final class DocxKit {
         style(styles, "Title", "Title", -1, 44);
         style(styles, "Heading1", "heading 1", 0, 32);
         style(styles, "Heading2", "heading 2", 1, 26);
+        style(styles, "Heading3", "heading 3", 2, 23);
     }
 
     static void style(XWPFStyles styles, String id, String name, int outline, int halfPoints) {
@@ -75,6 +76,25 @@ final class DocxKit {
         String colour(int row, int column);
     }
 
+    /** The text width of an A4 page with 2.5 cm margins, in twips (1/20 pt): what a table spans. */
+    static final int TEXT_WIDTH_DXA = 9000;
+
+    /** An A4 page with 2.5 cm margins (Swedish board documents), the text width {@link #TEXT_WIDTH_DXA} and a bit. */
+    static void a4(XWPFDocument doc) {
+        var body = doc.getDocument().getBody();
+        var sect = body.isSetSectPr() ? body.getSectPr() : body.addNewSectPr();
+        var size = sect.isSetPgSz() ? sect.getPgSz() : sect.addNewPgSz();
+        size.setW(BigInteger.valueOf(11906));
+        size.setH(BigInteger.valueOf(16838));
+        var margin = sect.isSetPgMar() ? sect.getPgMar() : sect.addNewPgMar();
+        margin.setTop(BigInteger.valueOf(1418));
+        margin.setBottom(BigInteger.valueOf(1418));
+        margin.setLeft(BigInteger.valueOf(1418));
+        margin.setRight(BigInteger.valueOf(1418));
+        margin.setHeader(BigInteger.valueOf(709));
+        margin.setFooter(BigInteger.valueOf(709));
+    }
+
     /** A Word table; {@code widths} are relative column widths (null: equal). */
     static XWPFTable table(XWPFDocument doc, List<String> header, List<List<String>> rows, float[] widths) {
         return table(doc, header, rows, widths, (r, c) -> null);
@@ -83,19 +103,40 @@ final class DocxKit {
     /** A Word table whose body cells may have a background ({@code fill}, by body row and column). */
     static XWPFTable table(XWPFDocument doc, List<String> header, List<List<String>> rows, float[] widths, CellFill fill) {
         XWPFTable table = doc.createTable(rows.size() + 1, header.size());
-        table.setWidthType(TableWidthType.PCT);
-        table.setWidth("100%");
         float total = 0;
         for (int c = 0; c < header.size(); c++) {
             total += widths == null ? 1 : widths[c];
         }
+        // Fixed column widths in twips, in the grid as well as in every cell: Word reads the cells, LibreOffice the
+        // grid, and neither then squeezes a column so that its words break in the middle (issue 21).
+        int[] dxa = new int[header.size()];
+        for (int c = 0; c < dxa.length; c++) {
+            dxa[c] = Math.round((widths == null ? 1 : widths[c]) / total * TEXT_WIDTH_DXA);
+        }
+        table.setWidthType(TableWidthType.DXA);
+        table.setWidth(Integer.toString(TEXT_WIDTH_DXA));
+        var tblPr = table.getCTTbl().getTblPr() != null ? table.getCTTbl().getTblPr() : table.getCTTbl().addNewTblPr();
+        (tblPr.isSetTblLayout() ? tblPr.getTblLayout() : tblPr.addNewTblLayout())
+                .setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType.FIXED);
+        var grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid()
+                : table.getCTTbl().addNewTblGrid();
+        while (grid.sizeOfGridColArray() > 0) {
+            grid.removeGridCol(0);
+        }
+        for (int w : dxa) {
+            grid.addNewGridCol().setW(BigInteger.valueOf(w));
+        }
+        int fontSize = header.size() > 6 ? 7 : header.size() > 5 ? 8 : 10;
         XWPFTableRow head = table.getRow(0);
         head.setRepeatHeader(true);
         for (int c = 0; c < header.size(); c++) {
             XWPFTableCell cell = head.getCell(c);
             cell.setColor(HEADER_FILL);
-            cell.setWidth(Math.round((widths == null ? 1 : widths[c]) / total * 100) + "%");
-            lines(cell.getParagraphs().getFirst().createRun(), header.get(c), true);
+            cell.setWidthType(TableWidthType.DXA);
+            cell.setWidth(Integer.toString(dxa[c]));
+            XWPFRun run = cell.getParagraphs().getFirst().createRun();
+            run.setFontSize(fontSize);
+            lines(run, header.get(c), true);
         }
         for (int r = 0; r < rows.size(); r++) {
             XWPFTableRow row = table.getRow(r + 1);
@@ -107,7 +148,13 @@ final class DocxKit {
                 if (colour != null) {
                     cell.setColor(colour);
                 }
-                lines(cell.getParagraphs().getFirst().createRun(), cells.get(c), false);
+                if (c < dxa.length) {
+                    cell.setWidthType(TableWidthType.DXA);
+                    cell.setWidth(Integer.toString(dxa[c]));
+                }
+                XWPFRun run = cell.getParagraphs().getFirst().createRun();
+                run.setFontSize(fontSize);
+                lines(run, cells.get(c), false);
             }
         }
         doc.createParagraph();

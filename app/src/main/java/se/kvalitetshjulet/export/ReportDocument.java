@@ -14,6 +14,7 @@ import se.kvalitetshjulet.domain.deviation.DeviationKind;
 import se.kvalitetshjulet.domain.deviation.Law;
 import se.kvalitetshjulet.domain.deviation.PatternReport;
 import se.kvalitetshjulet.domain.report.ReportKind;
+import se.kvalitetshjulet.domain.report.ReportTexts;
 import se.kvalitetshjulet.domain.risk.AppendixRow;
 import se.kvalitetshjulet.service.report.ReportModel;
 
@@ -55,6 +56,8 @@ public final class ReportDocument {
     private final ResourceBundle b;
     private final ReportModel m;
     private final List<Block> out = new ArrayList<>();
+    /** The headings of the sections the author has not written (see {@link #unwritten}). */
+    private final List<String> unwritten = new ArrayList<>();
 
     private ReportDocument(ReportModel m, ResourceBundle b) {
         this.m = m;
@@ -62,13 +65,26 @@ public final class ReportDocument {
     }
 
     public static List<Block> build(ReportModel m, ResourceBundle b) {
+        return List.copyOf(built(m, b).out);
+    }
+
+    private static ReportDocument built(ReportModel m, ResourceBundle b) {
         ReportDocument d = new ReportDocument(m, b);
         switch (m.kind()) {
             case ANNUAL -> d.annual();
             case TERTIAL -> d.tertial();
             case BOARD -> d.board();
         }
-        return List.copyOf(d.out);
+        return d;
+    }
+
+    /**
+     * The sections of the report that the author has not written yet, by their headings, in the document's order:
+     * the export lists them and asks before writing (issue 21). The document itself never carries a placeholder —
+     * an unwritten section keeps its heading with nothing under it, for the author to fill in.
+     */
+    public static List<String> unwritten(ReportModel m, ResourceBundle b) {
+        return List.copyOf(built(m, b).unwritten);
     }
 
     public static String title(ReportModel m, ResourceBundle b) {
@@ -99,8 +115,23 @@ public final class ReportDocument {
         return SafeCells.maskIdentityNumbers(t == null ? "" : t);
     }
 
-    private void text(String t, String emptyKey) {
-        out.add(new Paragraph(t == null || t.isBlank() ? s(emptyKey) : text(t), false));
+    /**
+     * A text the author writes: as written (identity numbers masked), or — when not written — nothing in the document
+     * and the section named in {@link #unwritten(ReportModel, ResourceBundle)}.
+     */
+    private void text(String t, String section) {
+        if (t == null || t.isBlank()) {
+            unwritten.add(section);
+            return;
+        }
+        for (String para : t.strip().split("\\R\\s*\\R")) {
+            out.add(new Paragraph(text(para.strip()), false));
+        }
+    }
+
+    /** A section of the kvalitetsberättelse the author writes (issue 21): its text, or listed as unwritten. */
+    private void section(String key, String heading) {
+        text(m.texts().section(key), heading);
     }
 
     private String scope() {
@@ -134,44 +165,90 @@ public final class ReportDocument {
 
     // ---- annual ------------------------------------------------------------------------
 
+    /**
+     * The kvalitetsberättelse in seed 002's shape: summary; follow-up of last year's priorities, one sub-heading
+     * each; processes and routines; the improvement work — deviations per kind (definition, count, chart, what the
+     * cases were about), investigations and IVO, patterns with the analysis, the year's development work, risk
+     * analyses with internal control, self-checks; next year's priorities; Bilaga 1 and 2.
+     */
     private void annual() {
         int y = m.period().year();
         cover();
         out.add(new Contents(s("report.contents")));
         out.add(new PageBreak());
         out.add(new Heading(1, s("report.h.summary")));
-        text(m.texts().summary(), "report.noText");
-        out.add(new Heading(1, s("report.h.followUp", Integer.toString(y - 1))));
-        out.add(new Heading(2, s("report.h.lastPriorities", Integer.toString(y))));
-        text(m.previousTexts().priorities(), "report.noText");
-        out.add(new Heading(2, s("report.h.followUpText")));
-        text(m.texts().followUp(), "report.noText");
+        text(m.texts().summary(), s("report.h.summary"));
+        followUpOfPriorities(y);
+        out.add(new Heading(1, s("report.h.processes")));
+        section(ReportTexts.PROCESSES, s("report.h.processes"));
         out.add(new Heading(1, s("report.h.improvement")));
         out.add(new Heading(2, s("report.h.deviations")));
         deviationTable();
         for (DeviationKind k : kindsWithRecords()) {
+            out.add(new Heading(3, kindHeading(k)));
+            out.add(new Paragraph(s("report.definition." + k.name()), false));
+            out.add(new Paragraph(s("report.kind.count", m.period().label(),
+                    m.patterns().boardStyle(k, PatternReport.TOTAL)), false));
             out.add(new Chart(byAreaChart(k)));
+            section("kind." + k.name(), kindHeading(k));
         }
-        chartConclusions();
-        patternTables();
         sarahAndIvo();
+        patternTables();
+        section(ReportTexts.PATTERN_ANALYSIS, s("report.h.patterns"));
+        chartConclusions();
+        out.add(new Heading(2, s("report.h.developmentWork")));
+        section(ReportTexts.DEVELOPMENT_WORK, s("report.h.developmentWork"));
         out.add(new Heading(2, s("report.h.risks")));
         out.add(new Paragraph(s("report.risks.count", Long.toString(m.risks().riskAnalyses()),
                 Long.toString(m.risks().eventAnalyses()), Integer.toString(y)), false));
         riskAreaTable();
+        section(ReportTexts.RISK_WORK, s("report.h.risks"));
         out.add(new Heading(2, s("report.h.selfChecks")));
         selfCheckCount();
+        section(ReportTexts.SELF_CHECK_WORK, s("report.h.selfChecks"));
         keyFigures();
         descriptions();
         aggregated();
         out.add(new Heading(1, s("report.h.priorities", Integer.toString(y + 1))));
-        text(m.texts().priorities(), "report.noText");
+        text(m.texts().priorities(), s("report.h.priorities", Integer.toString(y + 1)));
         out.add(new PageBreak());
         out.add(new Heading(1, s("report.h.bilaga1", Integer.toString(y))));
         bilaga1();
         out.add(new PageBreak());
         out.add(new Heading(1, s("report.h.bilaga2", Integer.toString(y))));
         bilaga2();
+    }
+
+    /** A kind's sub-heading as the board writes it ("Klagomål och synpunkter från utomstående"). */
+    private String kindHeading(DeviationKind k) {
+        return s("report.kind.heading." + k.name());
+    }
+
+    /**
+     * Last year's priorities, each as a sub-heading with its follow-up ({@code followUp.<n>}); without items, the
+     * one follow-up text. Listed as unwritten when neither is there.
+     */
+    private void followUpOfPriorities(int y) {
+        out.add(new Heading(1, s("report.h.followUp", Integer.toString(y - 1))));
+        List<String> items = ReportTexts.priorityItems(m.previousTexts().priorities());
+        if (items.isEmpty()) {
+            out.add(new Paragraph(s("report.followUp.noPriorities", Integer.toString(y)), false));
+        }
+        for (int i = 0; i < items.size(); i++) {
+            out.add(new Heading(2, items.get(i)));
+            String own = m.texts().section("followUp." + (i + 1));
+            if (!own.isBlank()) {
+                text(own, items.get(i));
+            } else if (m.texts().followUp().isBlank()) {
+                unwritten.add(items.get(i)); // neither its own follow-up nor the common one
+            }
+        }
+        if (!m.texts().followUp().isBlank() || items.isEmpty()) {
+            if (!items.isEmpty()) {
+                out.add(new Heading(2, s("report.h.followUpText")));
+            }
+            text(m.texts().followUp(), s("report.h.followUp", Integer.toString(y - 1)));
+        }
     }
 
     private void deviationTable() {
@@ -214,6 +291,7 @@ public final class ReportDocument {
                 Integer.toString(m.period().yearsBefore(1).year()), Integer.toString(m.period().yearsBefore(2).year())),
                 false));
         out.add(new Table(s("report.sheet.deviations"), header, rows, w));
+        out.add(new Paragraph(s("report.countingRule." + m.board().rule().name()), false));
     }
 
     private Bars byAreaChart(DeviationKind k) {
@@ -260,8 +338,69 @@ public final class ReportDocument {
         out.add(new Heading(2, s("report.h.sarah")));
         out.add(new Paragraph(s("report.sarah.count", m.patterns().boardStyle(DeviationKind.LEX_SARAH, PatternReport.TOTAL),
                 m.patterns().boardStyle(DeviationKind.LEX_MARIA, PatternReport.TOTAL)), false));
-        named(s("report.sheet.assessments"), s("report.col.assessment"), m.patterns().assessments(), true);
-        out.add(new Paragraph(s("report.ivo", Long.toString(m.sarahIvo()), Long.toString(m.mariaIvo())), false));
+        decisionDateFigures();
+    }
+
+    /**
+     * The board's year-over-year figures for investigated cases, counted by decision date: substantiated assessments
+     * per kind ("34 (2021: 40, 2020: 39)"), a table of every assessment per year, and the IVO notifications split by
+     * whether the investigation was finished, with IVO's decisions.
+     */
+    private void decisionDateFigures() {
+        se.kvalitetshjulet.domain.report.BoardFigures bf = m.board();
+        int periods = m.patterns().yearsCompared() + 1;
+        String period = m.period().label();
+        List<List<String>> rows = new ArrayList<>();
+        for (DeviationKind k : List.of(DeviationKind.LEX_SARAH, DeviationKind.LEX_MARIA)) {
+            List<se.kvalitetshjulet.domain.deviation.Assessment> seen = bf.assessmentsOf(k);
+            if (seen.isEmpty()) {
+                continue;
+            }
+            out.add(new Paragraph(s("report.assessed.substantiated." + k.name(), period,
+                    m.patterns().boardStyle(bf.substantiatedCounts(k, periods))), false));
+            for (var a : seen) {
+                List<String> row = new ArrayList<>();
+                row.add(kind(k));
+                row.add(b.getString("enum.Assessment." + a.name()));
+                long[] v = bf.counts(k, a, periods);
+                for (int i = 0; i < periods; i++) {
+                    row.add(m.patterns().beforeRegister(i) ? PatternReport.NO_DATA : Long.toString(v[i]));
+                }
+                rows.add(row);
+            }
+        }
+        if (!rows.isEmpty()) {
+            List<String> header = new ArrayList<>(List.of(s("report.col.kind"), s("report.col.assessment")));
+            float[] w = new float[2 + periods];
+            java.util.Arrays.fill(w, 1.2f);
+            w[0] = 2;
+            w[1] = 3;
+            for (int i = 0; i < periods; i++) {
+                header.add(m.period().yearsBefore(i).label());
+            }
+            out.add(new Paragraph(s("report.sheet.assessmentsByDate"), true));
+            out.add(new Table(s("report.sheet.assessments"), header, rows, w));
+        }
+        if (bf.assessedWithoutDate() > 0) {
+            out.add(new Paragraph(s("report.assessed.withoutDate", Long.toString(bf.assessedWithoutDate())), false));
+        }
+        if (!bf.anyIvo()) {
+            out.add(new Paragraph(s("report.ivo.none", period), false));
+            return;
+        }
+        for (DeviationKind k : List.of(DeviationKind.LEX_SARAH, DeviationKind.LEX_MARIA)) {
+            long[] notified = new long[periods];
+            for (int i = 0; i < periods; i++) {
+                notified[i] = bf.ivo(k, i).notified();
+            }
+            if (java.util.Arrays.stream(notified).allMatch(n -> n == 0)) {
+                continue;
+            }
+            var now = bf.ivo(k, 0);
+            out.add(new Paragraph(s("report.ivo.byDate", kind(k), period, m.patterns().boardStyle(notified),
+                    Long.toString(now.afterInvestigation()), Long.toString(now.beforeInvestigation()),
+                    Long.toString(now.decidedByIvo()), Long.toString(now.waitingForIvo())), false));
+        }
     }
 
     private void riskAreaTable() {
@@ -384,7 +523,7 @@ public final class ReportDocument {
         out.add(new PageBreak());
         PatternReport p = m.patterns();
         out.add(new Heading(1, s("report.h.summary")));
-        text(m.texts().summary(), "report.noText");
+        text(m.texts().summary(), s("report.h.summary"));
         out.add(new Heading(1, s("report.h.complaints")));
         out.add(new Paragraph(s("report.complaints.count",
                 p.boardStyle(DeviationKind.KLAGOMAL_EXTERN, PatternReport.TOTAL),
@@ -399,9 +538,9 @@ public final class ReportDocument {
                 Long.toString(m.mariaIvo())), false));
         named(s("report.sheet.assessments"), s("report.col.assessment"), p.assessments(), true);
         out.add(new Heading(1, s("report.h.audits")));
-        text(m.texts().externalAudits(), "report.noAudits");
+        text(m.texts().externalAudits(), s("report.h.audits"));
         out.add(new Heading(1, s("report.h.analysis")));
-        text(m.texts().analysis(), "report.noText");
+        text(m.texts().analysis(), s("report.h.analysis"));
         trendSection();
         patternTables();
         descriptions();

@@ -32,10 +32,11 @@ public final class ReportDocxWriter {
         List<ReportDocument.Block> blocks = ReportDocument.build(model, bundle);
         try (XWPFDocument doc = new XWPFDocument()) {
             DocxKit.standardStyles(doc);
+            DocxKit.a4(doc);
             doc.getProperties().getCoreProperties().setTitle(ReportDocument.title(model, bundle));
             List<String> toc = new ArrayList<>();
             for (ReportDocument.Block b : blocks) {
-                if (b instanceof ReportDocument.Heading h) {
+                if (b instanceof ReportDocument.Heading h && h.level() <= 2) {
                     toc.add((h.level() == 2 ? "    " : "") + h.text());
                 }
             }

@@ -35,17 +35,28 @@ public final class ReportPdfWriter {
             PDFont regular = fonts.regular();
             PDFont bold = fonts.bold();
             doc.getDocumentInformation().setTitle(ReportDocument.title(model, bundle));
-            int headings = (int) blocks.stream().filter(b -> b instanceof ReportDocument.Heading).count();
+            int headings = (int) blocks.stream().filter(b -> b instanceof ReportDocument.Heading h
+                    && h.level() <= 2).count();
             Layout layout = new Layout(doc, regular, bold);
             try {
-                for (ReportDocument.Block block : blocks) {
+                for (int i = 0; i < blocks.size(); i++) {
+                    ReportDocument.Block block = blocks.get(i);
                     ReportExporter.check(cancelled);
                     switch (block) {
                         case ReportDocument.Title t -> layout.title(t.title(), t.subtitle());
                         case ReportDocument.Contents c -> layout.reserveContents(c.heading(), headings);
                         case ReportDocument.PageBreak pb -> layout.newPage();
-                        case ReportDocument.Heading h -> layout.heading(h.text(), h.level());
-                        case ReportDocument.Paragraph p -> layout.paragraph(p.text(), p.bold());
+                        // A heading keeps with the start of what follows it (a table's header and first row, a
+                        // chart, two lines of text): never alone at a page foot.
+                        case ReportDocument.Heading h -> layout.heading(h.text(), h.level(),
+                                i + 1 < blocks.size() ? layout.startHeight(blocks.get(i + 1)) : 0);
+                        case ReportDocument.Paragraph p -> {
+                            // A bold line names the table or chart under it: it keeps with its start, too.
+                            if (p.bold() && i + 1 < blocks.size()) {
+                                layout.keep(layout.boldHeight(p.text()) + layout.startHeight(blocks.get(i + 1)));
+                            }
+                            layout.paragraph(p.text(), p.bold());
+                        }
                         case ReportDocument.Table t -> layout.table(t);
                         case ReportDocument.Chart c -> layout.chart(c.spec());
                     }
@@ -68,6 +79,13 @@ public final class ReportPdfWriter {
         private static final float SIZE = 9.5f;
         private static final float LEADING = 12.5f;
         private static final float PAD = 3;
+        /** The smallest font a table shrinks to so that its words and dates fit their columns whole. */
+        private static final float MIN_TABLE_SIZE = 6f;
+        /** Dates, numbers, percentages and ranges ("2022-03-01", "1 071", "30–70 %") are never broken. */
+        private static final java.util.regex.Pattern DATE_OR_NUMBER =
+                java.util.regex.Pattern.compile("[(]?[0-9][0-9.,:–\\-]*[%)]?[,.;:]?");
+        /** Where a long compound may break: after a hyphen or a slash followed by more letters. */
+        private static final java.util.regex.Pattern SOFT_BREAK = java.util.regex.Pattern.compile("(?<=\\p{L})[-/](?=\\p{L})");
 
         private record TocEntry(int level, String text, int page) { }
 
@@ -169,11 +187,40 @@ public final class ReportPdfWriter {
             }
         }
 
-        void heading(String text, int level) throws IOException {
-            float size = level == 1 ? 15 : 12;
+        /** The height the start of a block needs on the page of the heading before it. */
+        float startHeight(ReportDocument.Block next) throws IOException {
+            return switch (next) {
+                case ReportDocument.Table t when !t.rows().isEmpty() -> {
+                    float[] cols = columns(t);
+                    float size = fittingSize(t, cols, t.header().size() > 6 ? 7.5f : SIZE);
+                    yield rowHeight(t.header(), cols, bold, size) + rowHeight(t.rows().getFirst(), cols, regular, size);
+                }
+                case ReportDocument.Chart c -> (float) ChartPainter.HEIGHT + 10;
+                case ReportDocument.Heading h -> 40 + 3 * LEADING;
+                default -> 3 * LEADING;
+            };
+        }
+
+        private float[] columns(ReportDocument.Table t) {
+            int n = t.header().size();
+            float total = 0;
+            for (int i = 0; i < n; i++) {
+                total += t.widths() == null ? 1 : t.widths()[i];
+            }
+            float[] cols = new float[n];
+            for (int i = 0; i < n; i++) {
+                cols[i] = (t.widths() == null ? 1 : t.widths()[i]) / total * width;
+            }
+            return cols;
+        }
+
+        void heading(String text, int level, float keepWithNext) throws IOException {
+            float size = level == 1 ? 15 : level == 2 ? 12 : 10.5f;
             List<String> lines = wrap(text, bold, size, width);
-            ensure(lines.size() * (size + 4) + 12 + 3 * LEADING);
-            toc.add(new TocEntry(level, text, doc.getNumberOfPages()));
+            ensure(lines.size() * (size + 4) + 12 + Math.max(3 * LEADING, keepWithNext));
+            if (level <= 2) {
+                toc.add(new TocEntry(level, text, doc.getNumberOfPages()));
+            }
             y -= level == 1 ? 8 : 6;
             for (String line : lines) {
                 y -= size + 4;
@@ -181,6 +228,16 @@ public final class ReportPdfWriter {
             }
             y -= 6;
             used();
+        }
+
+        /** Starts a new page unless {@code height} fits on this one. */
+        void keep(float height) throws IOException {
+            ensure(height + 5);
+        }
+
+        /** The height a bold paragraph takes. */
+        float boldHeight(String text) throws IOException {
+            return wrap(text, bold, SIZE, width).size() * LEADING;
         }
 
         void paragraph(String text, boolean strong) throws IOException {
@@ -209,15 +266,13 @@ public final class ReportPdfWriter {
 
         void table(ReportDocument.Table t) throws IOException {
             int n = t.header().size();
-            float total = 0;
-            for (int i = 0; i < n; i++) {
-                total += t.widths() == null ? 1 : t.widths()[i];
+            float[] cols = columns(t);
+            float size = fittingSize(t, cols, n > 6 ? 7.5f : SIZE);
+            // A header never stands alone at a page foot: it goes to the next page with the first row.
+            if (!t.rows().isEmpty() && y - rowHeight(t.header(), cols, bold, size)
+                    - rowHeight(t.rows().getFirst(), cols, regular, size) < BOTTOM) {
+                newPage();
             }
-            float[] cols = new float[n];
-            for (int i = 0; i < n; i++) {
-                cols[i] = (t.widths() == null ? 1 : t.widths()[i]) / total * width;
-            }
-            float size = n > 6 ? 7.5f : SIZE;
             row(t.header(), cols, true, size);
             for (List<String> r : t.rows()) {
                 if (row(r, cols, false, size)) {
@@ -226,6 +281,67 @@ public final class ReportPdfWriter {
                 }
             }
             y -= 10;
+        }
+
+        /**
+         * The table's font size: the given one, or smaller (down to {@link #MIN_TABLE_SIZE}) until every word, date
+         * and number fits its column whole — a cell never breaks a word or a date in the middle.
+         */
+        private float fittingSize(ReportDocument.Table t, float[] cols, float size) throws IOException {
+            float s = size;
+            while (s > MIN_TABLE_SIZE && !fits(t, cols, s)) {
+                s -= 0.5f;
+            }
+            return s;
+        }
+
+        private boolean fits(ReportDocument.Table t, float[] cols, float size) throws IOException {
+            List<List<String>> all = new ArrayList<>();
+            all.add(t.header());
+            all.addAll(t.rows());
+            for (List<String> r : all) {
+                for (int i = 0; i < r.size() && i < cols.length; i++) {
+                    PDFont f = r == t.header() ? bold : regular;
+                    for (String token : tokens(r.get(i))) {
+                        if (width(f, token, size) > cols[i] - 2 * PAD) {
+                            return false;
+                        }
+                    }
+                }
+            }
+            return true;
+        }
+
+        /** The pieces a line may break between: words, and within a long compound after a hyphen or slash. */
+        static List<String> tokens(String text) {
+            List<String> out = new ArrayList<>();
+            for (String word : (text == null ? "" : text).split("[ \n]+")) {
+                if (word.isEmpty()) {
+                    continue;
+                }
+                if (DATE_OR_NUMBER.matcher(word).matches()) {
+                    out.add(word);
+                    continue;
+                }
+                java.util.regex.Matcher m = SOFT_BREAK.matcher(word);
+                int start = 0;
+                while (m.find()) {
+                    out.add(word.substring(start, m.end()));
+                    start = m.end();
+                }
+                if (start < word.length()) {
+                    out.add(word.substring(start));
+                }
+            }
+            return out;
+        }
+
+        private float rowHeight(List<String> cells, float[] cols, PDFont f, float size) throws IOException {
+            int lines = 1;
+            for (int i = 0; i < cells.size(); i++) {
+                lines = Math.max(lines, wrap(cells.get(i), f, size, cols[i] - 2 * PAD).size());
+            }
+            return lines * (size + 3) + 2 * PAD;
         }
 
         /** Draws one row; true when it did not fit and a new page was started instead (the caller redraws). */
@@ -293,16 +409,34 @@ public final class ReportPdfWriter {
                         out.add(line.toString());
                         line.setLength(0);
                     }
-                    String rest = word;
-                    while (width(f, rest, size) > max && rest.length() > 1) {
-                        int cut = rest.length() - 1;
-                        while (cut > 1 && width(f, rest.substring(0, cut), size) > max) {
-                            cut--;
-                        }
-                        out.add(rest.substring(0, cut));
-                        rest = rest.substring(cut);
+                    // Too long for the rest of the line: break after a hyphen or slash of a compound, never inside
+                    // a date or a number; only a piece longer than a whole line is cut, and then with a hyphen.
+                    List<String> pieces = tokens(word);
+                    if (pieces.isEmpty()) {
+                        pieces = List.of(word);
                     }
-                    line.append(rest);
+                    for (String piece : pieces) {
+                        String cand = line + piece;
+                        if (width(f, cand, size) <= max) {
+                            line.append(piece);
+                            continue;
+                        }
+                        if (!line.isEmpty()) {
+                            out.add(line.toString());
+                            line.setLength(0);
+                        }
+                        String rest = piece;
+                        while (width(f, rest, size) > max && rest.length() > 1
+                                && !DATE_OR_NUMBER.matcher(rest).matches()) {
+                            int cut = rest.length() - 1;
+                            while (cut > 1 && width(f, rest.substring(0, cut) + "-", size) > max) {
+                                cut--;
+                            }
+                            out.add(rest.substring(0, cut) + "-");
+                            rest = rest.substring(cut);
+                        }
+                        line.append(rest);
+                    }
                 }
                 out.add(line.toString());
             }

@@ -32,6 +32,7 @@ public final class DeviationService {
     private final OrganisationService organisation;
     private final Clock clock;
     private final PrivacyService privacy;
+    private final se.kvalitetshjulet.data.repo.BoardFiguresRepository assessedDates;
 
     public DeviationService(Database db, DeviationRepository repo, TaxonomyRepository taxonomies,
                             OrganisationService organisation, Clock clock) {
@@ -46,6 +47,7 @@ public final class DeviationService {
         this.organisation = organisation;
         this.clock = clock;
         this.privacy = privacy;
+        this.assessedDates = new se.kvalitetshjulet.data.repo.BoardFiguresRepository(db);
     }
 
     public LocalDate today() {
@@ -222,7 +224,13 @@ public final class DeviationService {
             moved = moved.withDueOn(deadlines().dueOn(d.kind(), d.registeredOn()));
         }
         Deviation finalMoved = moved;
-        return SaveResult.saved(db.tx(tx -> repo.save(tx, finalMoved)));
+        return SaveResult.saved(db.tx(tx -> {
+            Deviation saved = repo.save(tx, finalMoved);
+            if (next == DeviationStatus.BEDOMD) {
+                assessedDates.markAssessed(tx, saved.id(), today()); // the decision date the board counts by
+            }
+            return saved;
+        }));
     }
 
     /**
@@ -247,7 +255,13 @@ public final class DeviationService {
             back = back.withDueOn(deadlines().dueOn(d.kind(), today()));
         }
         Deviation finalBack = back;
-        return SaveResult.saved(db.tx(tx -> repo.save(tx, finalBack, reason.strip())));
+        return SaveResult.saved(db.tx(tx -> {
+            Deviation saved = repo.save(tx, finalBack, reason.strip());
+            if (target.ordinal() < DeviationStatus.BEDOMD.ordinal()) {
+                assessedDates.markAssessed(tx, saved.id(), null); // to be assessed again; the new date counts
+            }
+            return saved;
+        }));
     }
 
     /** When a serious lex Sarah / lex Maria case must be notified to IVO, or null. */

@@ -37,6 +37,17 @@ public final class PatternService {
      * @param scope unit ids to include (a subtree), or {@code null} for the whole organisation
      */
     public PatternReport compute(Period period, Set<Long> scope, LocalDate today) {
+        return compute(period, scope, today, repo::monthlyCounts);
+    }
+
+    /**
+     * As {@link #compute(Period, Set, LocalDate)} with the counts per unit, kind and month taken from
+     * {@code monthly} (from, to): by registration date, or by assessment date for a report that counts by decision
+     * date. The categories, causes and measure types stay counted by registration.
+     */
+    public PatternReport compute(Period period, Set<Long> scope, LocalDate today,
+                                 java.util.function.BiFunction<LocalDate, LocalDate,
+                                         List<DeviationRepository.MonthlyCount>> monthly) {
         OrgTree tree = organisation.tree();
         Map<Long, String> areaNames = new HashMap<>();
         List<String> areas = new ArrayList<>();
@@ -46,7 +57,7 @@ public final class PatternService {
         String none = "Utan verksamhetsområde";
         Map<DeviationKind, Map<String, long[]>> counts = new EnumMap<>(DeviationKind.class);
         Period oldest = period.yearsBefore(YEARS_COMPARED);
-        for (DeviationRepository.MonthlyCount mc : repo.monthlyCounts(oldest.start(), period.end())) {
+        for (DeviationRepository.MonthlyCount mc : monthly.apply(oldest.start(), period.end())) {
             if (scope != null && !scope.contains(mc.unitId())) {
                 continue;
             }

@@ -31,7 +31,7 @@ class NoNetworkTest {
     @Test
     void onlyTheExplicitFetchBuildsAKoladaClient() {
         noClasses().that().doNotHaveFullyQualifiedName("se.kvalitetshjulet.cli.KeyFiguresCommand$Fetch")
-                .and().doNotHaveFullyQualifiedName("se.kvalitetshjulet.ui.keyfigure.KeyFigureViewModel")
+                .and().doNotHaveFullyQualifiedName("se.kvalitetshjulet.ui.keyfigure.KeyFigureKoladaViewModel")
                 .and().doNotHaveFullyQualifiedName("se.kvalitetshjulet.service.keyfigure.KoladaClient")
                 .should().callConstructor("se.kvalitetshjulet.service.keyfigure.KoladaClient", "java.lang.String")
                 .check(CLASSES);

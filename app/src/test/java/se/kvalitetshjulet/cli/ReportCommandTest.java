@@ -68,5 +68,22 @@ class ReportCommandTest {
         assertThat(badTertial.code()).isEqualTo(ExitCodes.USAGE).isEqualTo(2);
         assertThat(badTertial.err()).contains("--tertial 1, 2 eller 3");
         assertThat(bad).doesNotExist();
+
+        // Counted by decision date when asked, and the report says so; an unknown rule is a usage error.
+        Path byDecision = dir.resolve("bedomningsdatum.docx");
+        Run assessed = run("report", "annual", "--year", Integer.toString(year), "--count-by", "assessed", "--out",
+                byDecision.toString(), "--db", db.toString());
+        assertThat(assessed.code()).as(assessed.err()).isZero();
+        try (InputStream in = Files.newInputStream(byDecision);
+             var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(in);
+             var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+            assertThat(text.getText()).contains("Avvikelserna räknas efter bedömningsdatum")
+                    .contains("Lex Sarah: anmälningar till IVO under " + year + ": ");
+        }
+        Run unknown = run("report", "annual", "--year", Integer.toString(year), "--count-by", "beslut", "--out",
+                dir.resolve("x.docx").toString(), "--db", db.toString());
+        assertThat(unknown.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).contains("--count-by registered", "--count-by assessed");
+        assertThat(dir.resolve("x.docx")).doesNotExist();
     }
 }

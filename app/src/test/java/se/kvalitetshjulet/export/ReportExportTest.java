@@ -180,9 +180,13 @@ class ReportExportTest {
                     se.kvalitetshjulet.domain.risk.AnalysisKind.RISKANALYS, null, null, null, YEAR, false)).stream()
                     .filter(r -> r.status() != se.kvalitetshjulet.domain.risk.AnalysisStatus.UTKAST).count();
             assertThat(text).contains("Riskanalyser " + YEAR + ": " + decidedRisks + ".");
-            long ivoSarah = ctx.deviations().ivoReports(DeviationFilter.all().withPeriod(p.start(), p.end())
-                    .withKinds(EnumSet.of(DeviationKind.LEX_SARAH)), ctx.today());
-            assertThat(text).contains("Anmälda till IVO: lex Sarah " + ivoSarah + ",");
+            // IVO notifications by the day they were sent, as the board reads them (issue 21).
+            long ivoSarah = ctx.database().dsl().selectCount().from(se.kvalitetshjulet.data.jooq.Tables.DEVIATION)
+                    .where(se.kvalitetshjulet.data.jooq.Tables.DEVIATION.KIND.eq("LEX_SARAH")
+                            .and(se.kvalitetshjulet.data.jooq.Tables.DEVIATION.IVO_REPORTED_ON.between(p.start(), p.end())))
+                    .fetchOne(0, Long.class);
+            assertThat(ivoSarah).as("the demo notifies serious lex Sarah cases").isPositive();
+            assertThat(text).contains("Lex Sarah: anmälningar till IVO under " + YEAR + ": " + ivoSarah + " (");
             for (ReportModel.Bilaga2Row r : m.selfChecks().rows().stream().limit(5).toList()) {
                 assertThat(text).contains(r.unit().split(" ")[0]);
             }

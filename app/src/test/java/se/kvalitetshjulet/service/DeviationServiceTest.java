@@ -105,8 +105,11 @@ class DeviationServiceTest {
                 d.status(), d.occurredOn(), d.reportedOn(), d.registeredOn(), d.dueOn(), null, d.reporterRole(), d.title(),
                 d.description(), d.immediateActions(), "Två medarbetare bekräftar händelsen.", "Stress vid måltid",
                 List.of(cause), Assessment.MISSFORHALLANDE, true, null, null, null, null);
+        var assessedDates = new se.kvalitetshjulet.data.repo.BoardFiguresRepository(ctx.database());
+        assertThat(assessedDates.assessedOn(d.id())).isEmpty();
         d = svc.transition(investigated, DeviationStatus.BEDOMD).value();
         assertThat(d.causeIds()).containsExactly(cause);
+        assertThat(assessedDates.assessedOn(d.id())).as("the decision date the board counts by").contains(TestDb.TODAY);
 
         assertThat(svc.transition(d, DeviationStatus.ATGARDAD).problems()).extracting(Problem::messageKey)
                 .containsExactly("deviation.validation.measuresRequired");
@@ -129,5 +132,11 @@ class DeviationServiceTest {
         assertThat(closed.status()).isEqualTo(DeviationStatus.AVSLUTAD);
         assertThat(closed.closedOn()).isEqualTo(TestDb.TODAY);
         assertThat(ctx.audit().history("deviation", d.id()).size()).isGreaterThanOrEqualTo(5);
+        assertThat(assessedDates.assessedOn(d.id())).contains(TestDb.TODAY);
+
+        // Reopened to be investigated again: not assessed until it is, and then on the new day.
+        Deviation reopened = svc.stepBack(closed, DeviationStatus.UTREDNING, "Ny uppgift från anhörig").value();
+        assertThat(reopened.status()).isEqualTo(DeviationStatus.UTREDNING);
+        assertThat(assessedDates.assessedOn(d.id())).isEmpty();
     }
 }

@@ -186,6 +186,212 @@ class Seed002ReportTest {
         ctx.database().dsl().batch(q).execute();
     }
 
+    /** An investigated lex Sarah case: registered, assessed on a day (or not yet), maybe notified to IVO. */
+    private Query investigated(LocalDate registered, LocalDate assessedOn, String assessment, LocalDate ivoOn,
+                               boolean ivoDecided) {
+        return ctx.database().dsl().insertInto(DEVIATION).set(DEVIATION.CASE_REF, "S-" + (++ids))
+                .set(DEVIATION.KIND, "LEX_SARAH").set(DEVIATION.LAW, "SOL")
+                .set(DEVIATION.UNIT_ID, units.get("Ungdom").id())
+                .set(DEVIATION.STATUS, assessedOn == null ? "UTREDNING" : "AVSLUTAD")
+                .set(DEVIATION.REGISTERED_ON, registered).set(DEVIATION.ASSESSED_ON, assessedOn)
+                .set(DEVIATION.ASSESSMENT, assessment).set(DEVIATION.IVO_REPORTED_ON, ivoOn)
+                .set(DEVIATION.IVO_DECISION, ivoDecided ? "Ärendet avslutas utan vidare åtgärder." : null)
+                .set(DEVIATION.TITLE, "Lex Sarah").set(DEVIATION.UPDATED_AT, LocalDateTime.of(2023, 1, 27, 8, 0));
+    }
+
+    /** {@code n} lex Sarah investigations assessed in a year with this assessment, registered some weeks before. */
+    private void assessed(int year, String assessment, int n, List<Query> q) {
+        for (int i = 0; i < n; i++) {
+            LocalDate on = LocalDate.of(year, 1 + i % 12, 1 + i % 28);
+            q.add(investigated(on.minusWeeks(6), on, assessment, null, false));
+        }
+    }
+
+    private ReportModel build(se.kvalitetshjulet.domain.report.CountingRule rule) {
+        return ctx.reports().build(new ReportService.Request(ReportKind.ANNUAL, 2022, 0, null, false, null, rule),
+                LocalDate.of(2023, 1, 27), (f, w) -> { }, () -> false);
+    }
+
+    private static String paragraphs(List<ReportDocument.Block> doc) {
+        StringBuilder sb = new StringBuilder();
+        for (ReportDocument.Block b : doc) {
+            if (b instanceof ReportDocument.Paragraph p) {
+                sb.append(p.text()).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void assessmentsAndIvoNotificationsReadYearOverYearByDecisionDateAsTheSeedHasThem() {
+        List<Query> q = new ArrayList<>();
+        // "Arbetsutskottet har under 2022 behandlat 34 lex Sarah utredningar där förvaltningen efter utredning har
+        // bedömt att missförhållande eller påtaglig risk för missförhållande förelegat … 2021 … 40 … (2020:39)."
+        assessed(2022, "MISSFORHALLANDE", 20, q);
+        assessed(2022, "PATAGLIG_RISK", 9, q);
+        assessed(2022, "INGET_MISSFORHALLANDE", 51, q);
+        assessed(2021, "MISSFORHALLANDE", 17, q);
+        assessed(2021, "PATAGLIG_RISK", 15, q);
+        assessed(2020, "MISSFORHALLANDE", 39, q);
+        // "… anmälan till IVO i fem fall av de 34 ärenden som behandlades. I ytterligare tre ärenden beslutades om
+        // anmälan till IVO men i dessa fall innan utredningen var färdigställd … åtta ärenden … lika många som under
+        // 2021. I fem av dessa har IVO beslutat att avsluta ärendet … För övriga tre väntar IVO …"
+        for (int i = 0; i < 5; i++) {
+            q.add(investigated(LocalDate.of(2022, 2 + i, 1), LocalDate.of(2022, 3 + i, 1), "MISSFORHALLANDE",
+                    LocalDate.of(2022, 3 + i, 10), true));
+        }
+        q.add(investigated(LocalDate.of(2022, 9, 1), null, null, LocalDate.of(2022, 9, 5), false));
+        q.add(investigated(LocalDate.of(2022, 10, 1), null, null, LocalDate.of(2022, 10, 3), false));
+        q.add(investigated(LocalDate.of(2022, 11, 1), LocalDate.of(2023, 1, 20), "MISSFORHALLANDE",
+                LocalDate.of(2022, 11, 4), false));
+        for (int i = 0; i < 8; i++) {
+            q.add(investigated(LocalDate.of(2021, 1 + i, 1), LocalDate.of(2021, 2 + i, 1), "MISSFORHALLANDE",
+                    LocalDate.of(2021, 2 + i, 8), true));
+        }
+        ctx.database().dsl().batch(q).execute();
+
+        ReportModel m = build(se.kvalitetshjulet.domain.report.CountingRule.REGISTERED);
+        ResourceBundle b = ResourceBundle.getBundle("i18n.messages", Locale.of("sv"),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        String text = paragraphs(ReportDocument.build(m, b));
+        assertThat(text).contains("Lex Sarah-utredningar som under 2022 bedömdes som missförhållande eller påtaglig"
+                + " risk för missförhållande: 34 (2021: 40, 2020: 39).");
+        assertThat(text).contains("Lex Sarah: anmälningar till IVO under 2022: 8 (2021: 8, 2020: 0). Av årets"
+                + " anmälningar gjordes 5 efter färdig utredning och 3 innan utredningen var färdig. IVO har fattat"
+                + " beslut i 5; 3 väntar på IVO:s beslut.");
+        assertThat(tables(ReportDocument.build(m, b), b.getString("report.sheet.assessments")))
+                .contains(List.of("Lex Sarah", "Inget missförhållande", "51", "0", "0"));
+        assertThat(text).contains(b.getString("report.countingRule.REGISTERED"));
+    }
+
+    @Test
+    void aReportCountsByDecisionDateWhenAskedAndSaysSo() {
+        List<Query> q = new ArrayList<>();
+        // Registered in December 2021, assessed in January 2022; and one never assessed.
+        for (int i = 0; i < 3; i++) {
+            q.add(investigated(LocalDate.of(2021, 12, 10 + i), LocalDate.of(2022, 1, 10 + i), "PATAGLIG_RISK", null,
+                    false));
+        }
+        q.add(investigated(LocalDate.of(2022, 2, 1), null, null, null, false));
+        ctx.database().dsl().batch(q).execute();
+        ResourceBundle b = ResourceBundle.getBundle("i18n.messages", Locale.of("sv"),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+
+        ReportModel byRegistration = build(se.kvalitetshjulet.domain.report.CountingRule.REGISTERED);
+        assertThat(byRegistration.patterns().boardStyle(se.kvalitetshjulet.domain.deviation.DeviationKind.LEX_SARAH,
+                se.kvalitetshjulet.domain.deviation.PatternReport.TOTAL)).startsWith("1 (2021: 3");
+
+        ReportModel byDecision = build(se.kvalitetshjulet.domain.report.CountingRule.ASSESSED);
+        assertThat(byDecision.patterns().boardStyle(se.kvalitetshjulet.domain.deviation.DeviationKind.LEX_SARAH,
+                se.kvalitetshjulet.domain.deviation.PatternReport.TOTAL)).startsWith("3 (2021: 0");
+        List<ReportDocument.Block> doc = ReportDocument.build(byDecision, b);
+        assertThat(paragraphs(doc)).contains(b.getString("report.countingRule.ASSESSED"))
+                .doesNotContain(b.getString("report.countingRule.REGISTERED"));
+        Map<String, String> total = new LinkedHashMap<>();
+        tables(doc, b.getString("report.sheet.deviations")).forEach(r -> total.put(r.getFirst(), r.getLast()));
+        assertThat(total.get(b.getString("enum.DeviationKind.LEX_SARAH"))).startsWith("3 (2021: 0");
+    }
+
+    @Test
+    void assessedCasesWithoutADateAreNamedNotCounted() {
+        List<Query> q = new ArrayList<>();
+        q.add(investigated(LocalDate.of(2022, 3, 1), null, "MISSFORHALLANDE", null, false));
+        q.add(investigated(LocalDate.of(2022, 3, 2), LocalDate.of(2022, 4, 2), "MISSFORHALLANDE", null, false));
+        ctx.database().dsl().batch(q).execute();
+        ResourceBundle b = ResourceBundle.getBundle("i18n.messages", Locale.of("sv"),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        String text = paragraphs(ReportDocument.build(build(se.kvalitetshjulet.domain.report.CountingRule.REGISTERED), b));
+        assertThat(text).contains("påtaglig risk för missförhållande: 1 (2021: ")
+                .contains("1 ärenden som registrerades under perioden har en bedömning men inget bedömningsdatum")
+                .contains("Inga ärenden anmäldes till IVO under 2022 eller de två åren före.");
+    }
+
+    private static List<String> headings(List<ReportDocument.Block> doc, int level) {
+        return doc.stream().filter(x -> x instanceof ReportDocument.Heading h && h.level() == level)
+                .map(x -> ((ReportDocument.Heading) x).text()).toList();
+    }
+
+    @Test
+    void theAnnualReportHasTheSeedsSectionsAndNamesTheUnwrittenOnesWithoutPlaceholders() throws Exception {
+        deviations("KLAGOMAL_EXTERN", 2022, 12);
+        // Last year's report set three priorities; this year's author has written two texts so far.
+        ctx.reports().saveTexts(new se.kvalitetshjulet.domain.report.ReportTexts(null, 2021, 0, null, "", """
+                - Stödstruktur för egenkontroll och riskanalys
+                - Vidareutveckling av arbetet med avvikelser
+                - Etablera samordnad verksamhetsutveckling""", "", "", ""));
+        String followUp1 = "Mallar för egenkontroll och riskanalys har tagits fram och prövats i två avdelningar.";
+        String processes = "Kärnprocessen för ekonomiskt bistånd har reviderats.\n\nRutinerna finns på intranätet.";
+        var written = ctx.reports().saveTexts(new se.kvalitetshjulet.domain.report.ReportTexts(null, 2022, 0, null,
+                "Förvaltningen har förberett ett nytt system för avvikelser.", "", "", "", "", Map.of(),
+                Map.of("followUp.1", followUp1, "processes", processes)));
+        assertThat(written.ok()).as(String.valueOf(written.problems())).isTrue();
+        assertThat(ctx.reports().texts(2022, 0, null).section("processes")).isEqualTo(processes);
+
+        ResourceBundle b = ResourceBundle.getBundle("i18n.messages", Locale.of("sv"),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        ReportModel m = build();
+        List<ReportDocument.Block> doc = ReportDocument.build(m, b);
+        assertThat(headings(doc, 1)).containsSubsequence("Sammanfattning",
+                "Uppföljning av förra årets utvecklingsområden (2021)",
+                "Ledningssystemets uppbyggnad – processer och rutiner", "Det systematiska förbättringsarbetet",
+                "Prioriterade utvecklingsområden 2023", "Bilaga 1. Genomförda riskanalyser 2022",
+                "Bilaga 2. Genomförda egenkontroller 2022");
+        assertThat(headings(doc, 2)).containsSubsequence("Stödstruktur för egenkontroll och riskanalys",
+                "Vidareutveckling av arbetet med avvikelser", "Etablera samordnad verksamhetsutveckling", "Avvikelser",
+                "Mönster i avvikelser", "Utvecklingsarbete under året", "Riskanalyser", "Egenkontroller");
+        assertThat(headings(doc, 3)).containsExactly("Klagomål och synpunkter från utomstående");
+        String text = paragraphs(doc);
+        assertThat(text).contains(followUp1, "Kärnprocessen för ekonomiskt bistånd har reviderats.",
+                "Rutinerna finns på intranätet.", "Antal under 2022: 12 (2021: –, 2020: –).",
+                b.getString("report.definition.KLAGOMAL_EXTERN"));
+        assertThat(text).as("a board document never carries placeholder text").doesNotContain("Ingen text");
+        assertThat(ReportDocument.unwritten(m, b)).containsExactly("Vidareutveckling av arbetet med avvikelser",
+                "Etablera samordnad verksamhetsutveckling", "Klagomål och synpunkter från utomstående",
+                "Mönster i avvikelser", "Utvecklingsarbete under året", "Riskanalyser", "Egenkontroller",
+                "Prioriterade utvecklingsområden 2023");
+    }
+
+    @Test
+    void thePdfBreaksNeitherWordsNorDatesInTheBilaga2Table() throws Exception {
+        enterBilaga2();
+        Path pdf = dir.resolve("kb.pdf");
+        ctx.reportExporter(Locale.of("sv")).write(build(), se.kvalitetshjulet.domain.report.ReportFormat.PDF, pdf,
+                () -> false);
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String raw = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            String text = raw.replaceAll("\\s+", " ");
+            for (String word : List.of("barnavårdsutredningar", "Familjepedagogerna", "handläggningsprocess.",
+                    "ärendegenomgång", "utbetalningar.")) {
+                assertThat(text).as(word).contains(word);
+            }
+            assertThat(raw).as("no word cut with a hyphen at a line end").doesNotContainPattern("\\p{Ll}-\\R\\p{Ll}");
+        }
+    }
+
+    @Test
+    void theDocxTablesHaveFixedColumnsThatLibreOfficeKeepsToo() throws Exception {
+        enterBilaga2();
+        Path docx = dir.resolve("kb.docx");
+        ctx.reportExporter(Locale.of("sv")).write(build(), se.kvalitetshjulet.domain.report.ReportFormat.DOCX, docx,
+                () -> false);
+        try (var in = java.nio.file.Files.newInputStream(docx);
+             var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(in)) {
+            assertThat(doc.getDocument().getBody().getSectPr().getPgSz().getW()).as("A4")
+                    .isEqualTo(java.math.BigInteger.valueOf(11906));
+            var bilaga2 = doc.getTables().stream().filter(t -> t.getRow(0).getCell(0).getText()
+                    .equals("Genomförd egenkontroll")).findFirst().orElseThrow();
+            var grid = bilaga2.getCTTbl().getTblGrid().getGridColList();
+            assertThat(grid).hasSize(5);
+            // {3, 2, 2, 3, 3} of the text width: the check and the two texts wider than unit and result
+            long check = ((java.math.BigInteger) grid.get(0).getW()).longValue();
+            long unit = ((java.math.BigInteger) grid.get(1).getW()).longValue();
+            assertThat(check).isGreaterThan(unit);
+            assertThat(grid.stream().mapToLong(g -> ((java.math.BigInteger) g.getW()).longValue()).sum())
+                    .isBetween(8990L, 9010L);
+            assertThat(bilaga2.getCTTbl().getTblPr().getTblLayout().getType().toString()).isEqualTo("fixed");
+        }
+    }
+
     private ReportModel build() {
         return ctx.reports().build(new ReportService.Request(ReportKind.ANNUAL, 2022, 0, null, false, null),
                 LocalDate.of(2023, 1, 27), (f, w) -> { }, () -> false);

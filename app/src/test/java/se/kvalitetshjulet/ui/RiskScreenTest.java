@@ -137,6 +137,30 @@ class RiskScreenTest {
         waitUntil(() -> table.getItems().stream().anyMatch(r -> r.id() == row.id()));
     }
 
+    @Test
+    void closingWithUnsavedEditsAsksThroughTheScreensDialogsAndKeepsTheEditorOpenOnNo(FxRobot robot) throws Exception {
+        Button newButton = robot.lookup("#riskNew").queryAs(Button.class);
+        waitUntil(() -> !newButton.isDisabled());
+        robot.clickOn(newButton);
+        waitUntil(() -> robot.lookup("#riskTitle").tryQuery().isPresent());
+        String title = "Riskanalys som aldrig sparas " + System.nanoTime();
+        robot.clickOn("#riskTitle").write(title);
+
+        dialogs.confirmAnswer = false;
+        robot.clickOn("#riskClose");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialogs.confirms).containsExactly(
+                "Analysen har ändringar som inte är sparade. Vill du stänga ändå?");
+        assertThat(robot.lookup("#riskEditor").tryQuery()).isPresent();
+
+        dialogs.confirmAnswer = true;
+        robot.clickOn("#riskClose");
+        waitUntil(() -> robot.lookup("#riskEditor").tryQuery().isEmpty());
+        assertThat(dialogs.confirms).hasSize(2);
+        assertThat(service.search(RiskFilter.all())).noneMatch(r -> r.title().equals(title));
+        assertThat(dialogs.unexpected).isEmpty();
+    }
+
     private static void selectTab(FxRobot robot, int index) {
         javafx.scene.control.TabPane tabs = robot.lookup("#riskTabs").queryAs(javafx.scene.control.TabPane.class);
         robot.clickOn(tabs.lookupAll(".tab").toArray(new javafx.scene.Node[0])[index]);

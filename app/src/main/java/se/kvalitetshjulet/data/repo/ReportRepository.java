@@ -80,6 +80,7 @@ public final class ReportRepository {
         rec.setAnalysis(t.analysis());
         rec.setExternalAudits(t.externalAudits());
         rec.setChartConclusions(t.conclusions().isEmpty() ? null : t.conclusionsText());
+        rec.setSectionTexts(sectionsJson(t.sections()));
         if (before == null) {
             rec.setUpdatedAt(LocalDateTime.now());
             rec.store();
@@ -95,7 +96,34 @@ public final class ReportRepository {
     private static ReportTexts toTexts(ReportTextRecord r) {
         return new ReportTexts(r.getId(), r.getReportYear().intValue(), r.getTertial().intValue(), r.getUnitId(), r.getSummary(),
                 r.getPriorities(), r.getFollowUp(), r.getAnalysis(), r.getExternalAudits(),
-                ReportTexts.parseConclusions(r.getChartConclusions()));
+                ReportTexts.parseConclusions(r.getChartConclusions()), parseSections(r.getSectionTexts()));
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The sections as stored: a JSON object of key → text (null when none). */
+    static String sectionsJson(java.util.Map<String, String> sections) {
+        if (sections.isEmpty()) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(new java.util.TreeMap<>(sections));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static java.util.Map<String, String> parseSections(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return java.util.Map.of();
+        }
+        try {
+            return JSON.readValue(stored, new com.fasterxml.jackson.core.type.TypeReference<java.util.TreeMap<String, String>>() { });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Rapporttexternas avsnitt kunde inte läsas (report_text " + stored.length()
+                    + " tecken).", e);
+        }
     }
 
     // ---- board meetings --------------------------------------------------------------

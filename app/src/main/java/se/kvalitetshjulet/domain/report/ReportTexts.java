@@ -11,7 +11,29 @@ import java.util.Map;
  * signals).
  */
 public record ReportTexts(Long id, int year, int tertial, Long unitId, String summary, String priorities,
-                          String followUp, String analysis, String externalAudits, Map<String, String> conclusions) {
+                          String followUp, String analysis, String externalAudits, Map<String, String> conclusions,
+                          Map<String, String> sections) {
+
+    /** The longest text of one section. */
+    public static final int MAX_SECTION = 20_000;
+
+    /**
+     * The kvalitetsberättelse's sections beyond the five fixed texts (issue 21, seed 002's shape), by key: the
+     * processes and routines, the improvement work of the year, the pattern analysis, risk analyses with internal
+     * control, self-checks, what each kind's cases were about ({@code kind.<KIND>}) and the follow-up of each of last
+     * year's priorities ({@code followUp.<n>}, from 1).
+     */
+    public static final String PROCESSES = "processes";
+    public static final String DEVELOPMENT_WORK = "developmentWork";
+    public static final String PATTERN_ANALYSIS = "patternAnalysis";
+    public static final String RISK_WORK = "riskWork";
+    public static final String SELF_CHECK_WORK = "selfCheckWork";
+
+    /** Texts without sections (the five fixed texts and the conclusions). */
+    public ReportTexts(Long id, int year, int tertial, Long unitId, String summary, String priorities,
+                       String followUp, String analysis, String externalAudits, Map<String, String> conclusions) {
+        this(id, year, tertial, unitId, summary, priorities, followUp, analysis, externalAudits, conclusions, Map.of());
+    }
 
     /** The longest conclusion under one chart. */
     public static final int MAX_CONCLUSION = 2000;
@@ -45,6 +67,42 @@ public record ReportTexts(Long id, int year, int tertial, Long unitId, String su
             });
         }
         conclusions = java.util.Collections.unmodifiableMap(c);
+        Map<String, String> sec = new java.util.TreeMap<>();
+        if (sections != null) {
+            sections.forEach((k, v) -> {
+                String t = clean(v);
+                if (k != null && !k.isBlank() && !t.isEmpty()) {
+                    sec.put(oneLine(k), t);
+                }
+            });
+        }
+        sections = java.util.Collections.unmodifiableMap(sec);
+    }
+
+    /** The text of one section ("" when not written). */
+    public String section(String key) {
+        return sections.getOrDefault(key, "");
+    }
+
+    /** The texts with other sections. */
+    public ReportTexts withSections(Map<String, String> s) {
+        return new ReportTexts(id, year, tertial, unitId, summary, priorities, followUp, analysis, externalAudits,
+                conclusions, s);
+    }
+
+    /**
+     * Last year's priorities as the items the follow-up is written under: one per line or bullet ("- ", "• ",
+     * "1. "), without the bullet; blank lines skipped.
+     */
+    public static List<String> priorityItems(String priorities) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String line : (priorities == null ? "" : priorities).split("\\R")) {
+            String t = line.strip().replaceFirst("^([-•*–]|[0-9]+[.)])\\s*", "").strip();
+            if (!t.isEmpty()) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     private static String clean(String s) {
@@ -60,17 +118,19 @@ public record ReportTexts(Long id, int year, int tertial, Long unitId, String su
     public List<String> freeTexts() {
         List<String> out = new java.util.ArrayList<>(List.of(summary, priorities, followUp, analysis, externalAudits));
         out.addAll(conclusions.values());
+        out.addAll(sections.values());
         return out;
     }
 
     public ReportTexts withId(long newId) {
         return new ReportTexts(newId, year, tertial, unitId, summary, priorities, followUp, analysis, externalAudits,
-                conclusions);
+                conclusions, sections);
     }
 
     /** The texts with other conclusions under the charts. */
     public ReportTexts withConclusions(Map<String, String> c) {
-        return new ReportTexts(id, year, tertial, unitId, summary, priorities, followUp, analysis, externalAudits, c);
+        return new ReportTexts(id, year, tertial, unitId, summary, priorities, followUp, analysis, externalAudits, c,
+                sections);
     }
 
     /** The author's sentence under this chart, or null when the drafted one is used. */

@@ -57,6 +57,7 @@ public final class DemoDataService {
     private final ActionService actions;
     private final AnnualCycleService annualCycle;
     private final QualityPlanService qualityPlans;
+    private final se.kvalitetshjulet.data.repo.BoardFiguresRepository assessedDates;
 
     public DemoDataService(Database db, UnitRepository units, TaxonomyRepository taxonomies,
                            DeviationRepository deviations, SettingsRepository settings, DenominatorRepository denominators,
@@ -74,6 +75,7 @@ public final class DemoDataService {
         this.taxonomies = taxonomies;
         this.deviations = deviations;
         this.settings = settings;
+        this.assessedDates = new se.kvalitetshjulet.data.repo.BoardFiguresRepository(db);
     }
 
     /** Summary of what was created. */
@@ -378,6 +380,26 @@ public final class DemoDataService {
         return k - 1;
     }
 
+    /**
+     * The day an investigated demo case was assessed: one to four weeks after registration, never after it was closed
+     * or after today; a case notified to IVO was mostly assessed first (notified after the investigation), some were
+     * notified before it was finished. Drawn from its own generator, so the rest of the demo stays as it was.
+     */
+    private static LocalDate demoAssessedOn(Deviation d, LocalDate today) {
+        Random r = new Random(d.id() * 7919L + d.registeredOn().toEpochDay());
+        LocalDate on;
+        if (d.ivoReportedOn() != null && r.nextDouble() < 0.6) {
+            long span = java.time.temporal.ChronoUnit.DAYS.between(d.registeredOn(), d.ivoReportedOn());
+            on = d.registeredOn().plusDays(span <= 0 ? 0 : 1 + r.nextInt((int) span));
+        } else {
+            on = (d.ivoReportedOn() != null ? d.ivoReportedOn() : d.registeredOn()).plusDays(7 + r.nextInt(22));
+        }
+        if (d.closedOn() != null && on.isAfter(d.closedOn())) {
+            on = d.closedOn();
+        }
+        return on.isAfter(today) ? today : on;
+    }
+
     private void createDeviation(DSLContext tx, Random rnd, Unit unit, Profile p, LocalDate day, LocalDate today,
                                  Map<String, Long> cat, Map<String, Long> cause, Map<String, Long> measure,
                                  se.kvalitetshjulet.domain.deviation.DeadlineRules deadlines) {
@@ -445,6 +467,9 @@ public final class DemoDataService {
                 investigated ? "Rutinen var inte känd av all personal på passet." : "", causes, assessment, serious, ivoOn,
                 ivoRef, null, null, ivoOn == null ? null : demoIvoDetails(p.kind, ivoOn, today));
         Deviation saved = deviations.save(tx, d);
+        if (investigated) {
+            assessedDates.markAssessed(tx, saved.id(), demoAssessedOn(saved, today));
+        }
         if (status.ordinal() >= DeviationStatus.ATGARDAD.ordinal()) {
             List<String> types = new ArrayList<>(measure.keySet());
             types.sort(String::compareTo);

@@ -24,10 +24,26 @@ public record ReportModel(ReportKind kind, Period period, Long unitId, String sc
                           List<ReportRepository.DescriptionRow> descriptions, int privacyFindings,
                           BoardMeeting meeting,
                           se.kvalitetshjulet.service.keyfigure.AggregatedFollowUp aggregated,
-                          String coverName, List<ChartConclusion> conclusions) {
+                          String coverName, List<ChartConclusion> conclusions,
+                          se.kvalitetshjulet.domain.report.BoardFigures board) {
 
     public ReportModel {
         conclusions = conclusions == null ? List.of() : List.copyOf(conclusions);
+        board = board == null ? se.kvalitetshjulet.domain.report.BoardFigures.NONE : board;
+    }
+
+    /** Without the decision-date figures (counted by registration date). */
+    public ReportModel(ReportKind kind, Period period, Long unitId, String scopeName, LocalDate generatedOn,
+                       ReportTexts texts, ReportTexts previousTexts, PatternReport patterns,
+                       List<ReportRepository.KindLawCount> lawCounts, long sarahIvo, long mariaIvo,
+                       RiskSummary risks, SelfCheckSummary selfChecks, List<KeyFigure> keyFigures,
+                       List<TrendSeries> trends, boolean descriptionsIncluded,
+                       List<ReportRepository.DescriptionRow> descriptions, int privacyFindings,
+                       BoardMeeting meeting, se.kvalitetshjulet.service.keyfigure.AggregatedFollowUp aggregated,
+                       String coverName, List<ChartConclusion> conclusions) {
+        this(kind, period, unitId, scopeName, generatedOn, texts, previousTexts, patterns, lawCounts, sarahIvo, mariaIvo,
+                risks, selfChecks, keyFigures, trends, descriptionsIncluded, descriptions, privacyFindings, meeting,
+                aggregated, coverName, conclusions, null);
     }
 
     /** Without run and control charts with conclusions. */

@@ -27,6 +27,8 @@ import se.kvalitetshjulet.data.repo.ReportRepository;
 import se.kvalitetshjulet.domain.deviation.DeviationFilter;
 import se.kvalitetshjulet.domain.deviation.DeviationKind;
 import se.kvalitetshjulet.domain.deviation.PatternReport;
+import se.kvalitetshjulet.domain.report.BoardFigures;
+import se.kvalitetshjulet.domain.report.CountingRule;
 import se.kvalitetshjulet.domain.deviation.Period;
 import se.kvalitetshjulet.domain.org.OrgTree;
 import se.kvalitetshjulet.domain.privacy.PrivacyCheck;
@@ -58,7 +60,17 @@ public final class ReportService {
 
     /** What to build. {@code tertial} 0 is the whole year; {@code meeting} only for board material. */
     public record Request(ReportKind kind, int year, int tertial, Long unitId, boolean includeDescriptions,
-                          BoardMeeting meeting) {
+                          BoardMeeting meeting, CountingRule countBy) {
+        public Request {
+            countBy = countBy == null ? CountingRule.REGISTERED : countBy;
+        }
+
+        /** Counted by registration date. */
+        public Request(ReportKind kind, int year, int tertial, Long unitId, boolean includeDescriptions,
+                       BoardMeeting meeting) {
+            this(kind, year, tertial, unitId, includeDescriptions, meeting, CountingRule.REGISTERED);
+        }
+
         public Period period() {
             return tertial == 0 ? Period.year(year) : Period.tertial(year, tertial);
         }
@@ -78,6 +90,7 @@ public final class ReportService {
     private final RiskService risks;
     private final SelfCheckService selfChecks;
     private final OrganisationService organisation;
+    private final se.kvalitetshjulet.data.repo.BoardFiguresRepository boardFigures;
     /** The board-shaped Bilaga 2 fields (display name, free result, actions, order); null in older wiring. */
     private se.kvalitetshjulet.data.repo.Bilaga2Repository boardRows;
     /** Drafts "Uppföljning på aggregerad nivå" (key figures, survey, individual follow-up); null leaves it out. */
@@ -102,6 +115,7 @@ public final class ReportService {
         this.risks = risks;
         this.selfChecks = selfChecks;
         this.organisation = organisation;
+        this.boardFigures = new se.kvalitetshjulet.data.repo.BoardFiguresRepository(db);
     }
 
     private se.kvalitetshjulet.data.repo.SettingsRepository settings;
@@ -153,6 +167,12 @@ public final class ReportService {
      * with identifying details are refused with a problem that names them, and nothing is stored.
      */
     public SaveResult<ReportTexts> saveTexts(ReportTexts t) {
+        for (var e : t.sections().entrySet()) {
+            if (e.getValue().length() > ReportTexts.MAX_SECTION) {
+                return SaveResult.rejected(List.of(new se.kvalitetshjulet.domain.Problem(e.getKey(),
+                        "report.validation.sectionTooLong", ReportTexts.MAX_SECTION)));
+            }
+        }
         if (privacy != null) {
             var refused = privacy.refusal(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.REPORT, t.freeTexts());
             if (refused.isPresent()) {
@@ -186,6 +206,9 @@ public final class ReportService {
             sections.computeIfAbsent("report.ui.field.followUp", k -> new ArrayList<>()).add(t.followUp());
             sections.computeIfAbsent("report.h.analysis", k -> new ArrayList<>()).add(t.analysis());
             sections.computeIfAbsent("report.h.audits", k -> new ArrayList<>()).add(t.externalAudits());
+            if (!t.sections().isEmpty()) {
+                sections.computeIfAbsent("privacy.report.sections", k -> new ArrayList<>()).addAll(t.sections().values());
+            }
         }
         if (m.previousTexts() != null && m.kind() == ReportKind.ANNUAL) {
             sections.computeIfAbsent("privacy.report.previousPriorities", k -> new ArrayList<>())
@@ -278,7 +301,10 @@ public final class ReportService {
         ReportTexts previous = texts(r.year() - 1, r.tertial(), r.unitId());
         check(cancelled);
         steps.step(0.15, "patterns");
-        PatternReport pr = patterns.compute(period, scope, today);
+        PatternReport pr = r.countBy() == CountingRule.ASSESSED
+                ? patterns.compute(period, scope, today, boardFigures::monthlyCountsByAssessment)
+                : patterns.compute(period, scope, today);
+        BoardFigures board = boardFigures(period, scope, r.countBy());
         check(cancelled);
         steps.step(0.35, "laws");
         DeviationFilter f = DeviationFilter.all().withUnits(scope).withPeriod(period.start(), period.end());
@@ -312,7 +338,32 @@ public final class ReportService {
         steps.step(0.9, "done");
         return new ReportModel(r.kind(), period, r.unitId(), scopeName, today, texts, previous, pr, laws, sarahIvo,
                 mariaIvo, riskSummary, sc, keys, trends, r.includeDescriptions(), descriptions, findings, r.meeting(),
-                agg, r.unitId() == null ? coverName(tree) : "", conclusions);
+                agg, r.unitId() == null ? coverName(tree) : "", conclusions, board);
+    }
+
+    /**
+     * Assessments by assessment date and IVO notifications by notification date, for the period and the same period
+     * of the {@link PatternService#YEARS_COMPARED} years before; scoped to the unit's subtree.
+     */
+    BoardFigures boardFigures(Period period, Set<Long> scope, CountingRule rule) {
+        int periods = PatternService.YEARS_COMPARED + 1;
+        BoardFigures.Builder b = new BoardFigures.Builder(rule, periods);
+        for (int i = 0; i < periods; i++) {
+            Period p = period.yearsBefore(i);
+            for (var a : boardFigures.assessments(p.start(), p.end())) {
+                if (scope == null || scope.contains(a.unitId())) {
+                    b.assessed(i, a.kind(), se.kvalitetshjulet.domain.deviation.Assessment.valueOf(a.assessment()),
+                            a.count());
+                }
+            }
+            for (var n : boardFigures.ivoNotifications(p.start(), p.end())) {
+                if (scope == null || scope.contains(n.unitId())) {
+                    b.ivo(i, n.kind(), n.notified(), n.afterInvestigation(), n.decidedByIvo());
+                }
+            }
+        }
+        b.withoutDate(boardFigures.assessedWithoutDate(scope, period.start(), period.end()));
+        return b.build();
     }
 
     /** Months of history the report's charts show: three years for the annual report, two for the others. */

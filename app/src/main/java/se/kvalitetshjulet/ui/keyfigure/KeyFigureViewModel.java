@@ -1,48 +1,27 @@
 package se.kvalitetshjulet.ui.keyfigure;
 
-import se.kvalitetshjulet.domain.keyfigure.ComparisonChoice;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import se.kvalitetshjulet.domain.Problem;
-import se.kvalitetshjulet.domain.keyfigure.ComparisonRow;
-import se.kvalitetshjulet.domain.keyfigure.FollowUp;
-import se.kvalitetshjulet.domain.keyfigure.FollowUpMeasure;
-import se.kvalitetshjulet.domain.keyfigure.FollowUpRules;
+import se.kvalitetshjulet.domain.keyfigure.ComparisonChoice;
 import se.kvalitetshjulet.domain.keyfigure.Kpi;
 import se.kvalitetshjulet.domain.keyfigure.OwnFigure;
 import se.kvalitetshjulet.domain.keyfigure.OwnValue;
-import se.kvalitetshjulet.domain.keyfigure.ShareSeries;
-import se.kvalitetshjulet.domain.keyfigure.SurveyChange;
 import se.kvalitetshjulet.domain.keyfigure.SurveyResult;
-import se.kvalitetshjulet.domain.keyfigure.SurveyRules;
-import se.kvalitetshjulet.domain.keyfigure.ValueSeries;
-import se.kvalitetshjulet.domain.keyfigure.Verdict;
 import se.kvalitetshjulet.domain.org.Unit;
 import se.kvalitetshjulet.domain.spc.SignalExplainer;
+import se.kvalitetshjulet.domain.spc.SpcResult;
 import se.kvalitetshjulet.service.OrganisationService;
-import se.kvalitetshjulet.service.SaveResult;
 import se.kvalitetshjulet.service.keyfigure.FollowUpService;
 import se.kvalitetshjulet.service.keyfigure.KeyFigureService;
-import se.kvalitetshjulet.service.keyfigure.KoladaClient;
-import se.kvalitetshjulet.service.keyfigure.KoladaImporter;
-import se.kvalitetshjulet.service.keyfigure.SurveyImporter;
-import se.kvalitetshjulet.ui.common.Command;
+import se.kvalitetshjulet.service.keyfigure.UnitKeyFigureService;
 import se.kvalitetshjulet.ui.common.DialogService;
 import se.kvalitetshjulet.ui.common.I18n;
 import se.kvalitetshjulet.ui.common.TaskRunner;
@@ -51,6 +30,10 @@ import se.kvalitetshjulet.ui.common.TaskRunner;
  * Nyckeltal: the KPIs followed, over the years and against the chosen municipalities (dot-and-interval, never a
  * league table); the user survey per unit and question with "what changed"; own key figures per unit; and the
  * aggregated individual follow-up with its form and P chart. All work runs on the injected {@link TaskRunner}.
+ * <p>
+ * One view model per tab ({@link #kolada()}, {@link #survey()}, {@link #own()}, {@link #followUp()},
+ * {@link #perUnit()}, {@link #choices()}); this class loads what they all list in one task and shares the units and
+ * the busy flag between them.
  */
 public final class KeyFigureViewModel {
     /** A unit to choose, with its path for the combo box. */
@@ -70,110 +53,37 @@ public final class KeyFigureViewModel {
     }
 
     private final KeyFigureService keyFigures;
-    private final FollowUpService followUps;
     private final OrganisationService organisation;
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final I18n i18n;
-    private final Clock clock;
 
-    // Kolada
-    private final ObservableList<Kpi> followed = FXCollections.observableArrayList();
-    private final ObjectProperty<Kpi> kpi = new SimpleObjectProperty<>();
-    private final ObservableList<Integer> years = FXCollections.observableArrayList();
-    private final ObjectProperty<Integer> year = new SimpleObjectProperty<>();
-    private final StringProperty gender = new SimpleStringProperty("T");
-    private final ObjectProperty<ValueSeries> kpiSeries = new SimpleObjectProperty<>();
-    private final ObjectProperty<List<ComparisonRow>> comparison = new SimpleObjectProperty<>(List.of());
-    private final StringProperty comparisonText = new SimpleStringProperty("");
-    private final StringProperty ownMunicipality = new SimpleStringProperty("");
-    // survey
-    private final ObservableList<UnitChoice> surveyUnits = FXCollections.observableArrayList();
-    private final ObjectProperty<UnitChoice> surveyUnit = new SimpleObjectProperty<>();
-    private final ObservableList<QuestionChoice> questions = FXCollections.observableArrayList();
-    private final ObjectProperty<QuestionChoice> question = new SimpleObjectProperty<>();
-    private final ObjectProperty<ValueSeries> surveySeries = new SimpleObjectProperty<>();
-    private final ObservableList<SurveyChange> changes = FXCollections.observableArrayList();
-    private final ObservableList<Integer> surveyYears = FXCollections.observableArrayList();
-    private final ObjectProperty<Integer> surveyYear = new SimpleObjectProperty<>();
-    // own figures
-    private final ObservableList<OwnFigure> figures = FXCollections.observableArrayList();
-    private final ObjectProperty<OwnFigure> figure = new SimpleObjectProperty<>();
     private final ObservableList<UnitChoice> units = FXCollections.observableArrayList();
-    private final ObjectProperty<UnitChoice> ownUnit = new SimpleObjectProperty<>();
-    private final ObjectProperty<ValueSeries> ownSeries = new SimpleObjectProperty<>();
-    private final StringProperty ownPeriod = new SimpleStringProperty("");
-    private final StringProperty ownValue = new SimpleStringProperty("");
-    private final StringProperty ownN = new SimpleStringProperty("");
-    private final StringProperty ownMessage = new SimpleStringProperty("");
-    // follow-up
-    private final StringProperty caseRef = new SimpleStringProperty("");
-    private final ObjectProperty<LocalDate> followUpDate = new SimpleObjectProperty<>();
-    private final ObjectProperty<UnitChoice> followUpUnit = new SimpleObjectProperty<>();
-    private final StringProperty insats = new SimpleStringProperty("Hemtjänst");
-    private final ObjectProperty<Boolean> planExists = new SimpleObjectProperty<>();
-    private final ObjectProperty<Boolean> planUpToDate = new SimpleObjectProperty<>();
-    private final ObjectProperty<Boolean> meetsDecision = new SimpleObjectProperty<>();
-    private final ObjectProperty<Boolean> wishes = new SimpleObjectProperty<>();
-    private final StringProperty remark = new SimpleStringProperty("");
-    private final StringProperty followUpMessage = new SimpleStringProperty("");
-    private final ObjectProperty<FollowUpMeasure> measure = new SimpleObjectProperty<>(FollowUpMeasure.PLAN_EXISTS);
-    private final ObjectProperty<UnitChoice> scope = new SimpleObjectProperty<>();
-    private final ObjectProperty<ShareSeries> followUpSeries = new SimpleObjectProperty<>();
-    private final ObservableList<FollowUpService.TertialRow> tertials = FXCollections.observableArrayList();
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
 
-    private final Command importKolada;
-    private final Command fetchKolada;
+    private final KeyFigureKoladaViewModel kolada;
+    private final KeyFigureSurveyViewModel survey;
+    private final KeyFigureOwnViewModel own;
+    private final KeyFigureFollowUpViewModel followUp;
     private final KeyFigureChoiceViewModel choices;
-    /** Our municipality's code and the comparison codes as the last refresh loaded them (null: not set). */
-    private String ownCode;
-    private List<String> comparisonCodes = List.of();
     private final KeyFigureUnitViewModel perUnit;
-    private final Command newOwnFigure;
-    private final Command importSurvey;
-    private final Command saveOwnValue;
-    private final Command importOwn;
-    private final Command saveFollowUp;
-    private final Command importFollowUps;
 
     public KeyFigureViewModel(KeyFigureService keyFigures, FollowUpService followUps, OrganisationService organisation,
-                              se.kvalitetshjulet.service.keyfigure.UnitKeyFigureService unitKeyFigures,
+                              UnitKeyFigureService unitKeyFigures,
                               TaskRunner tasks, DialogService dialogs, I18n i18n, Clock clock) {
         this.keyFigures = keyFigures;
-        this.followUps = followUps;
         this.organisation = organisation;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.i18n = i18n;
-        this.clock = clock;
-        followUpDate.set(LocalDate.now(clock));
-        var idle = busy.not();
-        importKolada = new Command(this::importKoladaFile, idle);
-        fetchKolada = new Command(this::fetch, idle);
+        kolada = new KeyFigureKoladaViewModel(keyFigures, tasks, dialogs, i18n, clock, busy, this::refresh);
+        survey = new KeyFigureSurveyViewModel(keyFigures, tasks, dialogs, i18n, clock, busy, this::refresh);
+        own = new KeyFigureOwnViewModel(keyFigures, tasks, dialogs, i18n, units, busy, this::refresh);
+        followUp = new KeyFigureFollowUpViewModel(followUps, tasks, dialogs, i18n, clock, units, busy);
         choices = new KeyFigureChoiceViewModel(keyFigures, tasks, dialogs, i18n, this::refresh);
         perUnit = unitKeyFigures == null ? null
                 : new KeyFigureUnitViewModel(unitKeyFigures, keyFigures, tasks, dialogs, i18n, units);
-        newOwnFigure = new Command(this::defineOwnFigure, idle);
-        importSurvey = new Command(this::importSurveyFile, idle);
-        saveOwnValue = new Command(this::saveOwn, idle.and(figure.isNotNull()).and(ownUnit.isNotNull())
-                .and(Bindings.createBooleanBinding(() -> !ownPeriod.get().isBlank(), ownPeriod)));
-        importOwn = new Command(this::importOwnFile, idle);
-        saveFollowUp = new Command(this::saveFollowUpNow, idle.and(followUpUnit.isNotNull()));
-        importFollowUps = new Command(this::importFollowUpFile, idle);
-        kpi.addListener((o, a, k) -> loadKpi());
-        year.addListener((o, a, y) -> loadComparison());
-        gender.addListener((o, a, g) -> loadKpi());
-        surveyUnit.addListener((o, a, u) -> loadSurveySeries());
-        question.addListener((o, a, q) -> loadSurveySeries());
-        surveyYear.addListener((o, a, y) -> loadChanges());
-        figure.addListener((o, a, f) -> loadOwnSeries());
-        ownUnit.addListener((o, a, u) -> loadOwnSeries());
-        measure.addListener((o, a, m) -> loadFollowUpChart());
-        scope.addListener((o, a, s) -> loadFollowUpChart());
     }
-
-    // ---- loading -------------------------------------------------------------------------
 
     /** What the screen shows first: everything it lists, loaded in one background task. */
     private record Overview(List<Kpi> followed, String own, String ownName, List<UnitChoice> units,
@@ -181,193 +91,34 @@ public final class KeyFigureViewModel {
                             Long firstOwnUnit, List<String> comparisonCodes) { }
 
     public void refresh() {
-        OwnFigure selectedFigure = figure.get(); // read here: the work never reads a property
+        OwnFigure selectedFigure = own.chosen(); // read here: the work never reads a property
         tasks.run(i18n.get("kf.loading"), p -> {
             List<UnitChoice> us = new ArrayList<>();
             var tree = organisation.tree();
             for (Unit u : tree.all()) {
                 us.add(new UnitChoice(u.id(), tree.path(u.id())));
             }
-            us.sort(java.util.Comparator.comparing(UnitChoice::label));
-            String own = keyFigures.ownMunicipality().orElse("");
+            us.sort(Comparator.comparing(UnitChoice::label));
+            String ownCode = keyFigures.ownMunicipality().orElse("");
             List<OwnFigure> figs = keyFigures.ownFigures();
             OwnFigure f = selectedFigure != null ? selectedFigure : figs.isEmpty() ? null : figs.getFirst();
             List<OwnValue> vs = f == null ? List.of() : keyFigures.ownValues(f.id(), null, null);
-            return new Overview(keyFigures.followed(), own, own.isEmpty() ? "" : keyFigures.municipalityName(own), us,
-                    keyFigures.survey(null, null), keyFigures.surveyYears(), figs,
+            return new Overview(keyFigures.followed(), ownCode, ownCode.isEmpty() ? "" : keyFigures.municipalityName(ownCode),
+                    us, keyFigures.survey(null, null), keyFigures.surveyYears(), figs,
                     vs.isEmpty() ? null : vs.getFirst().unitId(),
-                    keyFigures.comparisons().stream().map(se.kvalitetshjulet.domain.keyfigure.ComparisonChoice::code).toList());
+                    keyFigures.comparisons().stream().map(ComparisonChoice::code).toList());
         }, o -> {
-            ownCode = o.own().isEmpty() ? null : o.own();
-            comparisonCodes = o.comparisonCodes();
-            Kpi selected = kpi.get();
-            followed.setAll(o.followed());
-            ownMunicipality.set(o.own().isEmpty() ? i18n.get("kf.ownMissing") : o.ownName() + " (" + o.own() + ")");
             units.setAll(o.units());
-            List<Long> withSurvey = o.survey().stream().map(SurveyResult::unitId).distinct().toList();
-            surveyUnits.setAll(o.units().stream().filter(u -> withSurvey.contains(u.id())).toList());
-            List<QuestionChoice> qs = new ArrayList<>();
-            for (SurveyResult r : o.survey()) {
-                if (qs.stream().noneMatch(q -> q.code().equals(r.questionCode()))) {
-                    qs.add(new QuestionChoice(r.questionCode(), r.question()));
-                }
-            }
-            questions.setAll(qs);
-            surveyYears.setAll(o.surveyYears());
-            figures.setAll(o.figures());
-            if (selected == null || !followed.contains(selected)) {
-                kpi.set(followed.isEmpty() ? null : followed.getFirst());
-            } else {
-                loadKpi();
-            }
-            if (surveyUnit.get() == null && !surveyUnits.isEmpty()) {
-                surveyUnit.set(surveyUnits.getFirst());
-            }
-            if (question.get() == null && !questions.isEmpty()) {
-                question.set(questions.getFirst());
-            }
-            if (!surveyYears.isEmpty()) {
-                if (surveyYear.get() == null) {
-                    surveyYear.set(surveyYears.getLast());
-                } else {
-                    loadChanges();
-                }
-            }
-            if (figure.get() == null && !figures.isEmpty()) {
-                figure.set(figures.getFirst());
-            }
-            if (ownUnit.get() == null && figure.get() != null && o.firstOwnUnit() != null) {
-                long id = o.firstOwnUnit();
-                ownUnit.set(units.stream().filter(u -> u.id() == id).findFirst().orElse(null));
-            }
-            loadFollowUpChart();
-        }, this::failed);
+            survey.show(o.units(), o.survey(), o.surveyYears());
+            kolada.show(o.followed(), o.own(), o.ownName(), o.comparisonCodes());
+            survey.chooseDefaults();
+            own.show(o.figures(), o.firstOwnUnit());
+            followUp.loadChart();
+        }, dialogs::showUnexpected);
     }
 
-    private void loadKpi() {
-        Kpi k = kpi.get();
-        if (k == null) {
-            kpiSeries.set(null);
-            comparison.set(List.of());
-            years.clear();
-            return;
-        }
-        String g = gender.get();
-        tasks.runLatest("kf.loadKpi", i18n.get("kf.loading"), p -> {
-            String own = keyFigures.ownMunicipality().orElse(null);
-            return new Object[] {keyFigures.years(k.id()), own == null ? null : keyFigures.series(k.id(), own, g)};
-        }, r -> {
-            @SuppressWarnings("unchecked")
-            List<Integer> ys = (List<Integer>) r[0];
-            kpiSeries.set((ValueSeries) r[1]);
-            Integer keep = year.get();
-            years.setAll(ys);
-            if (keep != null && ys.contains(keep)) {
-                loadComparison();
-            } else {
-                year.set(ys.isEmpty() ? null : ys.getLast());
-            }
-        }, this::failed);
-    }
-
-    private void loadComparison() {
-        Kpi k = kpi.get();
-        Integer y = year.get();
-        if (k == null || y == null) {
-            comparison.set(List.of());
-            comparisonText.set("");
-            return;
-        }
-        String g = gender.get();
-        tasks.runLatest("kf.loadComparison", i18n.get("kf.loading"), p -> keyFigures.compare(k.id(), y, g), rows -> {
-            comparison.set(rows);
-            comparisonText.set(describe(rows));
-        }, this::failed);
-    }
-
-    /** Plain sentences: which municipalities differ clearly from ours, which do not, which cannot be judged. */
-    String describe(List<ComparisonRow> rows) {
-        List<String> higher = new ArrayList<>();
-        List<String> lower = new ArrayList<>();
-        List<String> same = new ArrayList<>();
-        List<String> unknown = new ArrayList<>();
-        for (ComparisonRow r : rows) {
-            if (r.own()) {
-                continue;
-            }
-            String name = r.value().label();
-            switch (r.againstOwn()) {
-                case HIGHER -> higher.add(name);
-                case LOWER -> lower.add(name);
-                case NO_CLEAR_DIFFERENCE -> same.add(name);
-                case CANNOT_BE_JUDGED -> unknown.add(name);
-            }
-        }
-        List<String> out = new ArrayList<>();
-        if (rows.stream().noneMatch(ComparisonRow::own)) {
-            out.add(i18n.get("kf.ownMissing"));
-        }
-        if (!higher.isEmpty()) {
-            out.add(i18n.get("kf.describe.higher", String.join(", ", higher)));
-        }
-        if (!lower.isEmpty()) {
-            out.add(i18n.get("kf.describe.lower", String.join(", ", lower)));
-        }
-        if (!same.isEmpty()) {
-            out.add(i18n.get("kf.describe.same", String.join(", ", same)));
-        }
-        if (!unknown.isEmpty()) {
-            out.add(i18n.get("kf.describe.unknown", String.join(", ", unknown)));
-        }
-        out.add(i18n.get("kf.method", SurveyRules.SUPPRESSION_THRESHOLD));
-        return String.join("\n", out);
-    }
-
-    private void loadSurveySeries() {
-        UnitChoice u = surveyUnit.get();
-        QuestionChoice q = question.get();
-        if (u == null || q == null) {
-            surveySeries.set(null);
-            return;
-        }
-        tasks.runLatest("kf.loadSurveySeries", i18n.get("kf.loading"), p -> keyFigures.surveySeries(u.id(), q.code()), surveySeries::set, this::failed);
-    }
-
-    private void loadChanges() {
-        Integer y = surveyYear.get();
-        if (y == null) {
-            changes.clear();
-            return;
-        }
-        tasks.runLatest("kf.loadChanges", i18n.get("kf.loading"), p -> keyFigures.whatChanged(null, null, y), changes::setAll, this::failed);
-    }
-
-    private void loadOwnSeries() {
-        OwnFigure f = figure.get();
-        UnitChoice u = ownUnit.get();
-        if (f == null || u == null) {
-            ownSeries.set(null);
-            return;
-        }
-        tasks.runLatest("kf.loadOwnSeries", i18n.get("kf.loading"), p -> keyFigures.ownSeries(f, u.id()), ownSeries::set, this::failed);
-    }
-
-    private void loadFollowUpChart() {
-        FollowUpMeasure m = measure.get();
-        Long unitId = scope.get() == null ? null : scope.get().id();
-        YearMonth end = YearMonth.now(clock);
-        int yearNow = end.getYear();
-        tasks.runLatest("kf.loadFollowUpChart", i18n.get("kf.loading"), p -> new Object[] {followUps.monthly(unitId, null, m, end.minusMonths(23), end),
-                followUps.byTertial(unitId, null, yearNow)}, r -> {
-            followUpSeries.set((ShareSeries) r[0]);
-            @SuppressWarnings("unchecked")
-            List<FollowUpService.TertialRow> rows = (List<FollowUpService.TertialRow>) r[1];
-            tertials.setAll(rows);
-        }, this::failed);
-    }
-
-    /** The run or P chart's signals in plain language. */
-    public List<String> explain(se.kvalitetshjulet.domain.spc.SpcResult result) {
+    /** A run or P chart's signals in plain language. */
+    static List<String> explain(I18n i18n, SpcResult result) {
         List<String> out = new ArrayList<>();
         if (result != null) {
             new SignalExplainer(i18n.locale()).explainAll(result).forEach(out::addAll);
@@ -375,306 +126,15 @@ public final class KeyFigureViewModel {
         return out;
     }
 
-    // ---- commands ------------------------------------------------------------------------
-
-    private void importKoladaFile() {
-        Optional<Path> file = dialogs.chooseOpenFile(i18n.get("kf.importKolada"), List.of("*.json"));
-        if (file.isEmpty()) {
-            return;
-        }
-        String own = null;
-        if (ownCode == null) {
-            own = dialogs.askText(i18n.get("kf.importKolada"), i18n.get("kf.askMunicipality"), "").map(String::strip)
-                    .filter(s -> !s.isEmpty()).orElse(null);
-            if (own != null && !KoladaImporter.validMunicipalityCode(own)) {
-                dialogs.showError(i18n.get("kf.importKolada"), i18n.get("keyfigure.validation.municipalityCode", own));
-                return;
-            }
-        }
-        String municipality = own;
-        busy.set(true);
-        tasks.run(i18n.get("kf.importing"), p -> keyFigures.koladaImporter().importFile(file.get(), municipality), r -> {
-            busy.set(false);
-            if (!r.ok()) {
-                dialogs.showError(i18n.get("kf.importKolada"), String.join("\n", r.errors().stream().limit(20).toList())
-                        + "\n" + i18n.get("kf.nothingWritten"));
-                return;
-            }
-            dialogs.showInfo(i18n.get("kf.importKolada"), i18n.get("kf.koladaImported", r.kpis(), r.inserted(),
-                    r.updated(), r.unchanged(), r.missingValues()) + (r.municipalityNote() == null ? "" : "\n" + r.municipalityNote()));
-            refresh();
-        }, this::failedBusy);
-    }
-
-    private void fetch() {
-        List<String> kpis = followed.stream().map(Kpi::id).toList();
-        String own = ownCode;
-        if (kpis.isEmpty() || own == null) {
-            dialogs.showError(i18n.get("kf.fetch"), i18n.get("kf.fetch.needSetup"));
-            return;
-        }
-        List<String> codes = new ArrayList<>();
-        codes.add(own);
-        codes.addAll(comparisonCodes); // as loaded by the last refresh (which every change of them triggers)
-        int to = LocalDate.now(clock).getYear();
-        List<Integer> ys = List.of(to - 5, to - 4, to - 3, to - 2, to - 1, to);
-        if (!dialogs.confirm(i18n.get("kf.fetch"), i18n.get("kf.fetch.confirm", String.join(", ", kpis),
-                String.join(", ", codes), ys.getFirst() + "–" + ys.getLast()))) {
-            return;
-        }
-        busy.set(true);
-        tasks.run(i18n.get("kf.fetching"), p -> {
-            KoladaClient client = new KoladaClient(KoladaClient.DEFAULT_BASE);
-            var uri = client.dataUri(kpis, codes, ys);
-            return keyFigures.koladaImporter().importJson(client.fetchAll(uri), uri.toString(), null);
-        }, r -> {
-            busy.set(false);
-            if (!r.ok()) {
-                dialogs.showError(i18n.get("kf.fetch"), String.join("\n", r.errors().stream().limit(20).toList()));
-                return;
-            }
-            dialogs.showInfo(i18n.get("kf.fetch"), i18n.get("kf.koladaImported", r.kpis(), r.inserted(), r.updated(),
-                    r.unchanged(), r.missingValues()));
-            refresh();
-        }, e -> {
-            busy.set(false);
-            dialogs.showError(i18n.get("kf.fetch"), se.kvalitetshjulet.app.FailureMessages.explain(e));
-        });
-    }
-
-    private void defineOwnFigure() {
-        Optional<String> text = dialogs.askText(i18n.get("kf.own.new"), i18n.get("kf.own.new.prompt"), "");
-        if (text.isEmpty()) {
-            return;
-        }
-        String[] p = text.get().split(";");
-        OwnFigure.Measure measure = p.length < 3 ? null : switch (p[2].strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "median" -> OwnFigure.Measure.MEDIAN;
-            case "medel", "medelvärde" -> OwnFigure.Measure.MEAN;
-            case "andel", "andel (%)" -> OwnFigure.Measure.SHARE;
-            case "antal" -> OwnFigure.Measure.COUNT;
-            default -> null;
-        };
-        if (measure == null) {
-            dialogs.showError(i18n.get("kf.own.new"), i18n.get("kf.own.new.invalid"));
-            return;
-        }
-        OwnFigure f = new OwnFigure(null, p[0].strip(), p[1].strip(), measure, p.length > 3 ? p[3].strip() : null,
-                p.length > 4 && p[4].strip().toLowerCase(java.util.Locale.ROOT).startsWith("j"), null);
-        tasks.run(i18n.get("kf.saving"), work -> keyFigures.saveOwnFigure(f), (SaveResult<Long> r) -> {
-            if (!r.ok()) {
-                dialogs.showError(i18n.get("kf.own.new"), String.join(" ", r.problems().stream().map(i18n::problem).toList()));
-                return;
-            }
-            refresh();
-        }, this::failed);
-    }
-
-    private void importSurveyFile() {
-        Optional<Path> file = dialogs.chooseOpenFile(i18n.get("kf.importSurvey"), List.of("*.csv", "*.xlsx", "*.txt"));
-        if (file.isEmpty()) {
-            return;
-        }
-        Integer y = dialogs.askText(i18n.get("kf.importSurvey"), i18n.get("kf.askSurveyYear"),
-                Integer.toString(LocalDate.now(clock).getYear())).map(String::strip).filter(s -> s.matches("\\d{4}"))
-                .map(Integer::valueOf).orElse(null);
-        busy.set(true);
-        tasks.run(i18n.get("kf.importing"), p -> keyFigures.surveyImporter().importFile(file.get(), y, null, false),
-                (SurveyImporter.Result r) -> {
-                    busy.set(false);
-                    if (!r.ok()) {
-                        dialogs.showError(i18n.get("kf.importSurvey"), String.join("\n", r.errors().stream().limit(20).toList())
-                                + "\n" + i18n.get("kf.nothingWritten"));
-                        return;
-                    }
-                    dialogs.showInfo(i18n.get("kf.importSurvey"), i18n.get("kf.surveyImported", r.rows(), r.inserted(),
-                            r.updated(), r.suppressed()));
-                    refresh();
-                }, this::failedBusy);
-    }
-
-    private void saveOwn() {
-        ownMessage.set("");
-        String period = ownPeriod.get().strip();
-        int y;
-        int m;
-        try {
-            if (period.matches("\\d{4}")) {
-                y = Integer.parseInt(period);
-                m = 0;
-            } else if (period.matches("\\d{4}-\\d{1,2}")) {
-                y = Integer.parseInt(period.substring(0, 4));
-                m = Integer.parseInt(period.substring(5));
-            } else {
-                ownMessage.set(i18n.get("kf.own.periodHint"));
-                return;
-            }
-        } catch (NumberFormatException e) {
-            ownMessage.set(i18n.get("kf.own.periodHint"));
-            return;
-        }
-        Double value;
-        Integer n;
-        try {
-            value = se.kvalitetshjulet.service.keyfigure.Numbers.decimal(ownValue.get());
-            n = se.kvalitetshjulet.service.keyfigure.Numbers.whole(ownN.get());
-        } catch (NumberFormatException e) {
-            ownMessage.set(e.getMessage());
-            return;
-        }
-        OwnValue v = new OwnValue(figure.get().id(), ownUnit.get().id(), y, m, value, n);
-        busy.set(true);
-        tasks.run(i18n.get("kf.saving"), p -> keyFigures.saveOwnValues(List.of(v)), (SaveResult<Integer> r) -> {
-            busy.set(false);
-            if (!r.ok()) {
-                ownMessage.set(String.join(" ", r.problems().stream().map(i18n::problem).toList()));
-                return;
-            }
-            ownMessage.set(i18n.get("kf.own.saved", v.periodLabel()));
-            ownValue.set("");
-            ownN.set("");
-            loadOwnSeries();
-        }, this::failedBusy);
-    }
-
-    private void importOwnFile() {
-        Optional<Path> file = dialogs.chooseOpenFile(i18n.get("kf.importOwn"), List.of("*.csv", "*.xlsx"));
-        if (file.isEmpty()) {
-            return;
-        }
-        busy.set(true);
-        tasks.run(i18n.get("kf.importing"), p -> keyFigures.importOwnValues(file.get()), r -> {
-            busy.set(false);
-            if (!r.ok()) {
-                dialogs.showError(i18n.get("kf.importOwn"), String.join("\n", r.errors().stream().limit(20).toList())
-                        + "\n" + i18n.get("kf.nothingWritten"));
-                return;
-            }
-            dialogs.showInfo(i18n.get("kf.importOwn"), i18n.get("kf.ownImported", r.rows(), r.changed()));
-            refresh();
-        }, this::failedBusy);
-    }
-
-    /** The follow-up being typed in the form. */
-    FollowUp formFollowUp() {
-        return new FollowUp(null, caseRef.get(), followUpDate.get(), followUpUnit.get() == null ? -1 : followUpUnit.get().id(),
-                insats.get(), planExists.get(), planUpToDate.get(), meetsDecision.get(), wishes.get(), remark.get());
-    }
-
-    private void saveFollowUpNow() {
-        FollowUp f = formFollowUp();
-        // A personnummer in the remark is always refused (FollowUpRules); a name, phone number or address gets the
-        // one privacy question (decision 0018).
-        List<String> names = FollowUpRules.remarkNameWarnings(f.remark());
-        boolean identity = se.kvalitetshjulet.domain.privacy.PrivacyCheck.check(f.remark() == null ? "" : f.remark())
-                .stream().anyMatch(se.kvalitetshjulet.domain.privacy.PrivacyCheck.Finding::identityNumber);
-        if (!names.isEmpty() && !identity && !se.kvalitetshjulet.ui.common.PrivacyQuestion.confirm(dialogs, i18n,
-                List.of(se.kvalitetshjulet.ui.common.PrivacyQuestion.field(i18n, "kf.followUp.remark", f.remark())))) {
-            return;
-        }
-        busy.set(true);
-        tasks.run(i18n.get("kf.saving"), p -> followUps.save(f), (SaveResult<Long> r) -> {
-            busy.set(false);
-            if (!r.ok()) {
-                followUpMessage.set(String.join(" ", r.problems().stream().map((Problem x) -> i18n.problem(x)).toList()));
-                return;
-            }
-            followUpMessage.set(i18n.get("kf.followUp.saved", f.caseRef().strip()));
-            caseRef.set("");
-            remark.set("");
-            planExists.set(null);
-            planUpToDate.set(null);
-            meetsDecision.set(null);
-            wishes.set(null);
-            loadFollowUpChart();
-        }, this::failedBusy);
-    }
-
-    private void importFollowUpFile() {
-        Optional<Path> file = dialogs.chooseOpenFile(i18n.get("kf.importFollowUps"), List.of("*.csv", "*.xlsx"));
-        if (file.isEmpty()) {
-            return;
-        }
-        busy.set(true);
-        tasks.run(i18n.get("kf.importing"), p -> followUps.importFile(file.get()), r -> {
-            busy.set(false);
-            if (!r.ok()) {
-                dialogs.showError(i18n.get("kf.importFollowUps"), String.join("\n", r.errors().stream().limit(20).toList())
-                        + "\n" + i18n.get("kf.nothingWritten"));
-                return;
-            }
-            dialogs.showInfo(i18n.get("kf.importFollowUps"), i18n.get("kf.followUpsImported", r.rows(), r.inserted(),
-                    r.unchanged()));
-            loadFollowUpChart();
-        }, this::failedBusy);
-    }
-
-    private void failed(Throwable e) {
-        dialogs.showUnexpected(e);
-    }
-
-    private void failedBusy(Throwable e) {
-        busy.set(false);
-        dialogs.showUnexpected(e);
-    }
-
-    /** The verdict of a survey change in words. */
-    public String changeText(Verdict v) {
-        return i18n.get("kf.change." + v.name());
-    }
-
-    // ---- properties ----------------------------------------------------------------------
-
-    public ObservableList<Kpi> followed() { return followed; }
-    public ObjectProperty<Kpi> kpiProperty() { return kpi; }
-    public ObservableList<Integer> years() { return years; }
-    public ObjectProperty<Integer> yearProperty() { return year; }
-    public StringProperty genderProperty() { return gender; }
-    public ObjectProperty<ValueSeries> kpiSeriesProperty() { return kpiSeries; }
-    public ObjectProperty<List<ComparisonRow>> comparisonProperty() { return comparison; }
-    public StringProperty comparisonTextProperty() { return comparisonText; }
-    public StringProperty ownMunicipalityProperty() { return ownMunicipality; }
-    public ObservableList<UnitChoice> surveyUnits() { return surveyUnits; }
-    public ObjectProperty<UnitChoice> surveyUnitProperty() { return surveyUnit; }
-    public ObservableList<QuestionChoice> questions() { return questions; }
-    public ObjectProperty<QuestionChoice> questionProperty() { return question; }
-    public ObjectProperty<ValueSeries> surveySeriesProperty() { return surveySeries; }
-    public ObservableList<SurveyChange> changes() { return changes; }
-    public ObservableList<Integer> surveyYears() { return surveyYears; }
-    public ObjectProperty<Integer> surveyYearProperty() { return surveyYear; }
-    public ObservableList<OwnFigure> figures() { return figures; }
-    public ObjectProperty<OwnFigure> figureProperty() { return figure; }
+    /** The organisation's units by path, as the last refresh read them (shared by the tabs). */
     public ObservableList<UnitChoice> units() { return units; }
-    public ObjectProperty<UnitChoice> ownUnitProperty() { return ownUnit; }
-    public ObjectProperty<ValueSeries> ownSeriesProperty() { return ownSeries; }
-    public StringProperty ownPeriodProperty() { return ownPeriod; }
-    public StringProperty ownValueProperty() { return ownValue; }
-    public StringProperty ownNProperty() { return ownN; }
-    public StringProperty ownMessageProperty() { return ownMessage; }
-    public StringProperty caseRefProperty() { return caseRef; }
-    public ObjectProperty<LocalDate> followUpDateProperty() { return followUpDate; }
-    public ObjectProperty<UnitChoice> followUpUnitProperty() { return followUpUnit; }
-    public StringProperty insatsProperty() { return insats; }
-    public ObjectProperty<Boolean> planExistsProperty() { return planExists; }
-    public ObjectProperty<Boolean> planUpToDateProperty() { return planUpToDate; }
-    public ObjectProperty<Boolean> meetsDecisionProperty() { return meetsDecision; }
-    public ObjectProperty<Boolean> wishesProperty() { return wishes; }
-    public StringProperty remarkProperty() { return remark; }
-    public StringProperty followUpMessageProperty() { return followUpMessage; }
-    public ObjectProperty<FollowUpMeasure> measureProperty() { return measure; }
-    public ObjectProperty<UnitChoice> scopeProperty() { return scope; }
-    public ObjectProperty<ShareSeries> followUpSeriesProperty() { return followUpSeries; }
-    public ObservableList<FollowUpService.TertialRow> tertials() { return tertials; }
-    public Command importKoladaCommand() { return importKolada; }
-    public Command fetchKoladaCommand() { return fetchKolada; }
+    public BooleanProperty busyProperty() { return busy; }
+    public KeyFigureKoladaViewModel kolada() { return kolada; }
+    public KeyFigureSurveyViewModel survey() { return survey; }
+    public KeyFigureOwnViewModel own() { return own; }
+    public KeyFigureFollowUpViewModel followUp() { return followUp; }
     public KeyFigureChoiceViewModel choices() { return choices; }
     /** "Per enhet", or null when the screen was built without the per-unit service. */
     public KeyFigureUnitViewModel perUnit() { return perUnit; }
-    public Command newOwnFigureCommand() { return newOwnFigure; }
-    public Command importSurveyCommand() { return importSurvey; }
-    public Command saveOwnValueCommand() { return saveOwnValue; }
-    public Command importOwnCommand() { return importOwn; }
-    public Command saveFollowUpCommand() { return saveFollowUp; }
-    public Command importFollowUpsCommand() { return importFollowUps; }
     public I18n i18n() { return i18n; }
 }

@@ -5,49 +5,36 @@ import java.util.List;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
-import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import se.kvalitetshjulet.domain.org.Unit;
-import se.kvalitetshjulet.domain.report.BoardMeeting;
 import se.kvalitetshjulet.domain.report.ReportFormat;
 import se.kvalitetshjulet.domain.report.ReportKind;
 import se.kvalitetshjulet.ui.common.Forms;
 import se.kvalitetshjulet.ui.common.I18n;
-import se.kvalitetshjulet.ui.common.PrivacyWarningLabel;
 import se.kvalitetshjulet.ui.common.Refreshable;
 
 /**
- * Rapporter: the choice of report on top; the stored texts on the left; the key numbers, the board meetings and
- * generation on the right.
+ * Rapporter: the choice of report on top; the stored texts on the left ({@link ReportTextsPane}); the key numbers and
+ * the board meetings ({@link ReportMeetingsPane}) on the right; generation at the bottom.
  */
 public final class ReportView extends BorderPane implements Refreshable {
-    private static final PseudoClass OVERDUE = PseudoClass.getPseudoClass("overdue");
-
     private final ReportViewModel vm;
     private final I18n i18n;
 
@@ -60,7 +47,7 @@ public final class ReportView extends BorderPane implements Refreshable {
         setTop(choiceBar());
         BorderPane.setMargin(getTop(), new Insets(0, 0, 12, 0));
 
-        HBox body = new HBox(20, textsPane(), rightPane());
+        HBox body = new HBox(20, new ReportTextsPane(vm, i18n), rightPane());
         HBox.setHgrow(body.getChildren().get(0), Priority.ALWAYS);
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
@@ -144,141 +131,6 @@ public final class ReportView extends BorderPane implements Refreshable {
         return bar;
     }
 
-    // ---- texts -----------------------------------------------------------------------
-
-    private Node textsPane() {
-        Label heading = new Label(i18n.get("report.ui.texts"));
-        heading.getStyleClass().add("h2");
-        Label hint = new Label(i18n.get("report.ui.texts.hint"));
-        hint.getStyleClass().add("hint");
-        hint.setWrapText(true);
-
-        ObservableBooleanValue isAnnual = Bindings.createBooleanBinding(
-                () -> vm.kindProperty().get() == ReportKind.ANNUAL, vm.kindProperty());
-        ObservableBooleanValue isTertial = Bindings.createBooleanBinding(
-                () -> vm.kindProperty().get() == ReportKind.TERTIAL, vm.kindProperty());
-
-        GridPane grid = Forms.grid();
-        field(grid, "reportSummary", "report.h.summary", vm.summaryProperty(), 5, vm.textsUsedProperty());
-        field(grid, "reportPriorities", "report.ui.field.priorities", vm.prioritiesProperty(), 4, isAnnual);
-        Label previous = new Label();
-        previous.setId("reportPreviousPriorities");
-        previous.getStyleClass().add("hint");
-        previous.setWrapText(true);
-        previous.textProperty().bind(Bindings.createStringBinding(() -> vm.previousPrioritiesProperty().get().isBlank()
-                ? i18n.get("report.ui.previous.none")
-                : i18n.get("report.ui.previous", vm.previousPrioritiesProperty().get()), vm.previousPrioritiesProperty()));
-        show(previous, isAnnual);
-        grid.add(previous, 1, grid.getRowCount());
-        field(grid, "reportFollowUp", "report.ui.field.followUp", vm.followUpProperty(), 4, isAnnual);
-        field(grid, "reportExternalAudits", "report.h.audits", vm.externalAuditsProperty(), 4, isTertial);
-        field(grid, "reportAnalysis", "report.h.analysis", vm.analysisProperty(), 4, isTertial);
-
-        Label boardHint = new Label(i18n.get("report.ui.texts.board"));
-        boardHint.getStyleClass().add("hint");
-        boardHint.setWrapText(true);
-        show(boardHint, Bindings.not(vm.textsUsedProperty()));
-
-        Label privacy = new PrivacyWarningLabel("reportPrivacy", vm.privacyWarningProperty());
-        privacy.setMaxWidth(Double.MAX_VALUE);
-
-        Button save = new Button(i18n.get("report.ui.texts.save"));
-        save.setId("reportSaveTexts");
-        save.getStyleClass().add("primary");
-        vm.saveTextsCommand().bind(save);
-        Label unsaved = new Label(i18n.get("report.ui.texts.unsavedBadge"));
-        unsaved.getStyleClass().add("hint");
-        unsaved.visibleProperty().bind(vm.textsDirtyProperty());
-        HBox buttons = new HBox(10, save, unsaved);
-        buttons.setAlignment(Pos.CENTER_LEFT);
-        show(buttons, vm.textsUsedProperty());
-
-        VBox box = new VBox(10, heading, hint, boardHint, grid, privacy, buttons, conclusionsPane());
-        box.setMinWidth(420);
-        box.setPrefWidth(620);
-        return box;
-    }
-
-    /**
-     * "Slutsatser om diagrammen": each run or control chart the report includes, with the sentence under it — drafted
-     * from the chart's signals, rewritten here by the author (an emptied box uses the draft again, shown as prompt).
-     */
-    private Node conclusionsPane() {
-        Label heading = new Label(i18n.get("report.ui.conclusions"));
-        heading.getStyleClass().add("h3");
-        Label hint = new Label(i18n.get("report.ui.conclusions.hint"));
-        hint.getStyleClass().add("hint");
-        hint.setWrapText(true);
-        VBox rows = new VBox(8);
-        rows.setId("reportConclusions");
-        Runnable rebuild = () -> {
-            rows.getChildren().clear();
-            if (vm.conclusions().isEmpty()) {
-                Label none = new Label(i18n.get(vm.conclusionsLoadingProperty().get()
-                        ? "report.ui.conclusions.loading" : "report.ui.conclusions.none"));
-                none.getStyleClass().add("hint");
-                none.setWrapText(true);
-                rows.getChildren().add(none);
-            }
-            int i = 0;
-            for (ReportViewModel.ConclusionRow row : vm.conclusions()) {
-                TextArea area = new TextArea();
-                area.setId("reportConclusion" + i++);
-                area.setWrapText(true);
-                area.setPrefRowCount(3);
-                area.setPromptText(row.drafted());
-                area.textProperty().bindBidirectional(row.text());
-                area.disableProperty().bind(Bindings.not(vm.textsLoadedProperty()));
-                Label title = new Label(row.title());
-                title.setStyle("-fx-font-weight: bold;");
-                title.setWrapText(true);
-                title.setLabelFor(area);
-                rows.getChildren().addAll(title, area);
-            }
-        };
-        vm.conclusions().addListener((javafx.collections.ListChangeListener<ReportViewModel.ConclusionRow>) c -> rebuild.run());
-        vm.conclusionsLoadingProperty().addListener((o, a, b) -> rebuild.run());
-        rebuild.run();
-        // Saved with the other texts: the same command, also under the conclusions so that it is at hand.
-        Button save = new Button(i18n.get("report.ui.texts.save"));
-        save.setId("reportSaveConclusions");
-        vm.saveTextsCommand().bind(save);
-        Label unsaved = new Label(i18n.get("report.ui.texts.unsavedBadge"));
-        unsaved.getStyleClass().add("hint");
-        unsaved.visibleProperty().bind(vm.textsDirtyProperty());
-        HBox buttons = new HBox(10, save, unsaved);
-        buttons.setAlignment(Pos.CENTER_LEFT);
-        show(buttons, Bindings.isNotEmpty(vm.conclusions()));
-        VBox box = new VBox(6, heading, hint, rows, buttons);
-        box.setPadding(new Insets(10, 0, 0, 0));
-        show(box, vm.textsUsedProperty());
-        return box;
-    }
-
-    private void field(GridPane grid, String id, String labelKey, StringProperty text, int rows,
-                       ObservableBooleanValue visible) {
-        TextArea area = new TextArea();
-        area.setId(id);
-        area.setWrapText(true);
-        area.setPrefRowCount(rows);
-        area.textProperty().bindBidirectional(text);
-        area.disableProperty().bind(Bindings.not(vm.textsLoadedProperty()));
-        Label label = new Label(i18n.get(labelKey));
-        label.setLabelFor(area);
-        label.setWrapText(true);
-        label.setMaxWidth(150);
-        int r = grid.getRowCount();
-        grid.add(label, 0, r);
-        grid.add(area, 1, r);
-        show(label, visible);
-        show(area, visible);
-    }
-
-    private static void show(Node n, ObservableBooleanValue visible) {
-        n.visibleProperty().bind(visible);
-        n.managedProperty().bind(n.visibleProperty());
-    }
-
     // ---- preview and meetings ----------------------------------------------------------
 
     private Node rightPane() {
@@ -303,76 +155,10 @@ public final class ReportView extends BorderPane implements Refreshable {
         table.setPrefHeight(340);
         table.opacityProperty().bind(Bindings.when(vm.previewLoadingProperty()).then(0.5).otherwise(1.0));
 
-        VBox box = new VBox(10, previewHeading, table, meetingsPane());
+        VBox box = new VBox(10, previewHeading, table, new ReportMeetingsPane(vm, i18n));
         box.setMinWidth(440);
         box.setPrefWidth(500);
         return box;
-    }
-
-    private Node meetingsPane() {
-        Label heading = new Label(i18n.get("report.ui.meetings"));
-        heading.getStyleClass().add("h2");
-        Label deadline = new Label();
-        deadline.setId("reportDeadline");
-        deadline.setWrapText(true);
-        deadline.setMaxWidth(Double.MAX_VALUE);
-        deadline.textProperty().bind(vm.deadlineTextProperty());
-        Runnable style = () -> {
-            deadline.getStyleClass().removeAll("card", "overdue-badge");
-            deadline.getStyleClass().add(vm.deadlineOverdueProperty().get() ? "overdue-badge" : "card");
-        };
-        vm.deadlineOverdueProperty().addListener((o, a, b) -> style.run());
-        style.run();
-        deadline.setStyle("-fx-font-size: 1.15em; -fx-font-weight: bold;");
-
-        ListView<BoardMeeting> list = new ListView<>(vm.meetings());
-        list.setId("reportMeetings");
-        list.setPrefHeight(130);
-        list.setPlaceholder(new Label(i18n.get("report.ui.meeting.none")));
-        list.setCellFactory(lv -> new ListCell<>() {
-            @Override
-            protected void updateItem(BoardMeeting m, boolean empty) {
-                super.updateItem(m, empty);
-                setText(empty || m == null ? "" : vm.meetingLine(m));
-                boolean late = !empty && m != null && vm.meetingOverdue(m);
-                pseudoClassStateChanged(OVERDUE, late);
-                setStyle(late ? "-fx-text-fill: #b3261e; -fx-font-weight: bold;" : "");
-            }
-        });
-        list.getSelectionModel().selectedItemProperty().addListener((o, a, m) -> vm.selectedMeetingProperty().set(m));
-        vm.selectedMeetingProperty().addListener((o, a, m) -> {
-            if (list.getSelectionModel().getSelectedItem() != m) {
-                list.getSelectionModel().select(m);
-            }
-        });
-
-        DatePicker date = Forms.datePicker();
-        date.setId("reportMeetingDate");
-        date.valueProperty().bindBidirectional(vm.newMeetingDateProperty());
-        TextField title = new TextField();
-        title.setId("reportMeetingTitle");
-        title.setPromptText(i18n.get("report.ui.meeting.titlePrompt"));
-        title.textProperty().bindBidirectional(vm.newMeetingTitleProperty());
-        HBox.setHgrow(title, Priority.ALWAYS);
-        Button add = new Button(i18n.get("report.ui.meeting.add"));
-        add.setId("reportMeetingAdd");
-        vm.addMeetingCommand().bind(add);
-        Button delete = new Button(i18n.get("common.delete"));
-        delete.setId("reportMeetingDelete");
-        vm.deleteMeetingCommand().bind(delete);
-        HBox form = new HBox(8, date, title, add, delete);
-        form.setAlignment(Pos.CENTER_LEFT);
-        Label problem = new Label();
-        problem.getStyleClass().add("validation-message");
-        problem.textProperty().bind(vm.meetingProblemProperty());
-        problem.visibleProperty().bind(vm.meetingProblemProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
-        Label boardHint = new Label(i18n.get("report.ui.meeting.boardHint"));
-        boardHint.getStyleClass().add("hint");
-        boardHint.setWrapText(true);
-        show(boardHint, Bindings.createBooleanBinding(() -> vm.kindProperty().get() == ReportKind.BOARD,
-                vm.kindProperty()));
-        return new VBox(8, heading, deadline, list, form, problem, boardHint);
     }
 
     // ---- generating --------------------------------------------------------------------
