@@ -58,6 +58,7 @@ public final class MainView extends BorderPane {
     private final TrendViewModel trends;
     /** h5: what "Återställ …" in Inställningar → Säkerhetskopior does; set by the shell (null: not offered). */
     private se.kvalitetshjulet.ui.settings.BackupsViewModel.Restorer backupRestorer;
+    private java.util.function.Consumer<java.util.Locale> languageSwitcher;
 
     public MainView(AppContext ctx, I18n i18n, TaskRunner tasks, DialogService dialogs) {
         this.vm = new MainViewModel(ctx, i18n);
@@ -108,6 +109,11 @@ public final class MainView extends BorderPane {
             var settings = new se.kvalitetshjulet.ui.settings.SettingsView(
                     new se.kvalitetshjulet.ui.settings.SettingsViewModel(FeatureContexts.settings(ctx), tasks, dialogs,
                             i18n), i18n);
+            // h4: Språk (issue 18), applied at once by the shell
+            if (languageSwitcher != null) {
+                settings.addSection(i18n.get("h4.language.title"), i18n.get("h4.language.help"),
+                        new se.kvalitetshjulet.ui.settings.LanguagePane(i18n, languageSwitcher));
+            }
             // h5: Säkerhetskopior (decision 0020), for a database file the app can write
             if (ctx.backups().available()) {
                 settings.addSection(i18n.get("h5.backup.title"), i18n.get("h5.backup.help"),
@@ -346,6 +352,11 @@ public final class MainView extends BorderPane {
      */
     @Deprecated
     public interface Refreshable extends se.kvalitetshjulet.ui.common.Refreshable {
+    }
+
+    /** h4: what "Språk" in Inställningar does (the app builds its window again in the chosen language); null: not offered. */
+    public void setLanguageSwitcher(java.util.function.Consumer<java.util.Locale> switcher) {
+        this.languageSwitcher = switcher;
     }
 
     /** h5: the shell's restore (close the database, restore, open it again); before the settings screen is shown. */
