@@ -116,16 +116,9 @@ public final class ActionListView extends BorderPane implements Refreshable {
 
         setTop(new VBox(12, title, filters));
         BorderPane.setMargin(getTop(), new Insets(0, 0, 12, 0));
-        // h4 (issue 18): the list and the follow-up side by side, the divider the user's to move; the list gets the room
-        VBox list = new VBox(8, table, pager);
+        setCenter(new VBox(8, table, pager));
         VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
-        VBox detail = detail(i18n);
-        detail.setMinWidth(300);
-        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(list, detail);
-        split.setId("actionSplit");
-        split.setDividerPositions(0.74);
-        javafx.scene.control.SplitPane.setResizableWithParent(detail, false);
-        setCenter(split);
+        setRight(detail(i18n));
     }
 
     private VBox detail(I18n i18n) {
