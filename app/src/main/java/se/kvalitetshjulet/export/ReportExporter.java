@@ -24,6 +24,11 @@ public final class ReportExporter {
         }
     }
 
+    /** The sections the author has not written yet, by heading: asked about before writing (issue 21). */
+    public java.util.List<String> unwritten(ReportModel model) {
+        return ReportDocument.unwritten(model, bundle);
+    }
+
     static void check(BooleanSupplier cancelled) {
         if (cancelled.getAsBoolean()) {
             throw new CancellationException();

@@ -555,8 +555,7 @@ public final class ChartBuilder {
 
     /** The template's name with its matrix size ("4×4") unless the name already says it. */
     static String templateName(RiskTemplate t) {
-        String size = t.matrix().size() + "×" + t.matrix().size();
-        return t.name().contains(size) ? t.name() : t.name() + " (" + size + ")";
+        return t.nameWithSize();
     }
 
 }

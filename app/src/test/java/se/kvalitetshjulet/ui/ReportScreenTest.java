@@ -120,6 +120,13 @@ class ReportScreenTest {
 
         Path out = Files.createTempDirectory("kh-report-ui").resolve("kvalitetsberattelse.pdf");
         dialogs.fileAnswer = Optional.of(out);
+        // The sections still unwritten are listed first; "Avbryt" (the default answer) creates nothing.
+        int asked = dialogs.choices.size();
+        robot.clickOn("#reportGenerate");
+        waitUntil(() -> dialogs.choices.size() > asked && status.getText().startsWith("Rapporten skapades inte"));
+        assertThat(dialogs.choices.getLast()).containsExactly("Avbryt", "Skapa rapporten ändå");
+        assertThat(out).doesNotExist();
+        dialogs.chooseAnswer = Optional.of(1);
         robot.clickOn("#reportGenerate");
         waitUntil(() -> Files.exists(out) && !dialogs.infos.isEmpty());
         assertThat(dialogs.infos.getLast()).contains(out.toAbsolutePath().toString());

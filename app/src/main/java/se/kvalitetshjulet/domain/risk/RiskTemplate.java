@@ -23,6 +23,12 @@ public record RiskTemplate(Long id, String name, AnalysisKind kind, List<String>
             "Föreslå åtgärder och metod för uppföljning", "Slutrapport", "Beslut om åtgärder och tidsplan",
             "Utvärdera och följ upp");
 
+    /** The name with the matrix size ("Riskanalys (4×4)") unless the name already says it ("Riskanalys 5×5 …"). */
+    public String nameWithSize() {
+        String size = matrix.size() + "×" + matrix.size();
+        return name.contains(size) ? name : name + " (" + size + ")";
+    }
+
     @Override
     public String toString() {
         return name;

@@ -2,7 +2,6 @@ package se.kvalitetshjulet.ui.council;
 
 import se.kvalitetshjulet.domain.council.OrderedAnalysis;
 import se.kvalitetshjulet.domain.council.MeetingRow;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -20,15 +18,12 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import se.kvalitetshjulet.data.repo.CouncilRepository;
 import se.kvalitetshjulet.domain.action.ActionRow;
 import se.kvalitetshjulet.domain.council.AgendaItem;
 import se.kvalitetshjulet.domain.council.FollowUpItem;
-import se.kvalitetshjulet.domain.council.FollowUpOutcome;
 import se.kvalitetshjulet.domain.council.Meeting;
 import se.kvalitetshjulet.domain.deviation.DeviationRow;
 import se.kvalitetshjulet.domain.org.Unit;
-import se.kvalitetshjulet.domain.risk.AnalysisKind;
 import se.kvalitetshjulet.service.CouncilService;
 import se.kvalitetshjulet.ui.common.Command;
 import se.kvalitetshjulet.ui.common.DialogService;
@@ -37,13 +32,11 @@ import se.kvalitetshjulet.ui.common.PrivacyQuestion;
 import se.kvalitetshjulet.ui.common.SaveFlow;
 import se.kvalitetshjulet.ui.common.TaskRunner;
 import se.kvalitetshjulet.domain.trend.ChartData;
-import se.kvalitetshjulet.service.ChartBuilder;
-import se.kvalitetshjulet.service.ChartTexts;
-import se.kvalitetshjulet.domain.trend.TrendSettings;
 
 /**
- * Kvalitetsråd: the councils' meetings, and holding one: its self-built agenda, deviations to review, the previous
- * decisions to follow up, new decisions (actions), analyses ordered, patterns and notes, minutes export.
+ * Kvalitetsråd: the councils' meetings, and holding one: its self-built agenda, participants, deviations to review,
+ * patterns and notes. The decisions and follow-ups of the open meeting are {@link CouncilDecisions}, its minutes and
+ * chart deck as files {@link CouncilFiles}.
  */
 public final class CouncilViewModel {
     private final CouncilContext ctx;
@@ -78,13 +71,6 @@ public final class CouncilViewModel {
     private final StringProperty itemDetail = new SimpleStringProperty("");
     private final StringProperty participantName = new SimpleStringProperty("");
     private final StringProperty participantRole = new SimpleStringProperty("");
-    private final StringProperty decisionWhat = new SimpleStringProperty("");
-    private final StringProperty decisionResponsible = new SimpleStringProperty("");
-    private final ObjectProperty<LocalDate> decisionDue = new SimpleObjectProperty<>();
-    private final ObjectProperty<FollowUpItem> selectedFollowUp = new SimpleObjectProperty<>();
-    private final StringProperty followUpNote = new SimpleStringProperty("");
-    private final ObjectProperty<LocalDate> followUpNewDue = new SimpleObjectProperty<>();
-    private final ObjectProperty<ActionRow> selectedDecision = new SimpleObjectProperty<>();
     private final ObjectProperty<DeviationRow> selectedDeviation = new SimpleObjectProperty<>();
     private final StringProperty heading = new SimpleStringProperty("");
     private final StringProperty problems = new SimpleStringProperty("");
@@ -94,19 +80,10 @@ public final class CouncilViewModel {
     private final Command addItem;
     private final Command addParticipant;
     private final Command saveMinutes;
-    private final Command addDecision;
-    private final Command followUpDone;
-    private final Command followUpNotDone;
-    private final Command followUpCarry;
     private final Command toggleReviewed;
-    private final Command orderRiskAnalysis;
-    private final Command orderEventAnalysis;
     private final Command planNext;
-    private final Command exportDocx;
-    private final Command exportPdf;
-    private final Command editDeck;
-    private final Command exportDeck;
-    private final ObjectProperty<BiConsumer<Long, String>> deckEditor = new SimpleObjectProperty<>();
+    private final CouncilDecisions decisionForm;
+    private final CouncilFiles files;
     private boolean listsLoaded;
 
     public CouncilViewModel(CouncilContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
@@ -122,28 +99,16 @@ public final class CouncilViewModel {
         addParticipant = new Command(this::addParticipant, open.and(participantName.isNotEmpty())
                 .and(participantRole.isNotEmpty()));
         saveMinutes = new Command(this::saveMinutes, open);
-        addDecision = new Command(this::addDecision, open);
-        followUpDone = new Command(() -> followUp(FollowUpOutcome.DONE), selectedFollowUp.isNotNull());
-        followUpNotDone = new Command(() -> followUp(FollowUpOutcome.NOT_DONE), selectedFollowUp.isNotNull());
-        followUpCarry = new Command(() -> followUp(FollowUpOutcome.CARRIED_OVER), selectedFollowUp.isNotNull());
         toggleReviewed = new Command(this::toggleReviewed, selectedDeviation.isNotNull());
-        orderRiskAnalysis = new Command(() -> orderAnalysis(AnalysisKind.RISKANALYS), selectedDecision.isNotNull());
-        orderEventAnalysis = new Command(() -> orderAnalysis(AnalysisKind.HANDELSEANALYS), selectedDecision.isNotNull());
         planNext = new Command(this::planNext, open);
-        exportDocx = new Command(() -> export(true), open);
-        exportPdf = new Command(() -> export(false), open);
-        editDeck = new Command(this::editDeck, open.and(deckEditor.isNotNull()));
-        exportDeck = new Command(this::exportDeck, open);
         selectedMeeting.addListener((o, a, m) -> {
             if (m != null && (current.get() == null || current.get().meeting().id() != m.id())) {
                 open(m.id());
             }
         });
-        selectedFollowUp.addListener((o, a, f) -> {
-            followUpNote.set(f == null || f.note() == null ? "" : f.note());
-            followUpNewDue.set(null);
-        });
         current.addListener((o, a, v) -> show(v));
+        decisionForm = new CouncilDecisions(ctx, tasks, dialogs, i18n, saves, open, () -> currentMeeting().id(), this::reload);
+        files = new CouncilFiles(ctx, tasks, dialogs, i18n, current, open);
     }
 
     public void refresh() {
@@ -270,31 +235,6 @@ public final class CouncilViewModel {
         });
     }
 
-    private void addDecision() {
-        long id = currentMeeting().id();
-        String what = decisionWhat.get();
-        String who = decisionResponsible.get();
-        LocalDate due = decisionDue.get();
-        askPrivacy(List.of(new PrivacyQuestion.Field(i18n.get("council.decision.what"), what)),
-                () -> saves.save(i18n.get("council.saving"), p -> ctx.councilService().addDecision(id, what, who, due),
-                        saved -> {
-                            decisionWhat.set("");
-                            decisionResponsible.set("");
-                            decisionDue.set(null);
-                            reload();
-                        }));
-    }
-
-    private void followUp(FollowUpOutcome outcome) {
-        long id = currentMeeting().id();
-        long actionId = selectedFollowUp.get().action().id();
-        String note = followUpNote.get();
-        LocalDate newDue = followUpNewDue.get();
-        askPrivacy(List.of(new PrivacyQuestion.Field(i18n.get("council.followUp.note"), note)),
-                () -> saves.save(i18n.get("council.saving"),
-                        p -> ctx.councilService().followUp(id, actionId, outcome, note, newDue), saved -> reload()));
-    }
-
     private void toggleReviewed() {
         long id = currentMeeting().id();
         long devId = selectedDeviation.get().id();
@@ -309,80 +249,15 @@ public final class CouncilViewModel {
         return reviewed.get().contains(r.id());
     }
 
-    private void orderAnalysis(AnalysisKind kind) {
-        long id = currentMeeting().id();
-        long actionId = selectedDecision.get().measure().id();
-        saves.save(i18n.get("council.saving"), p -> ctx.councilService().orderAnalysis(id, actionId, kind), analysis -> {
-            dialogs.showInfo(i18n.get("council.orderAnalysis"), i18n.get("council.analysisOrdered", analysis.title()));
-            reload();
-        });
-    }
-
     private void planNext() {
         long id = currentMeeting().id();
         tasks.run(i18n.get("council.saving"), p -> ctx.councilService().planNext(id), m -> loadMeetings(m.id()),
                 dialogs::showUnexpected);
     }
 
-    private void export(boolean docx) {
-        CouncilService.MeetingView v = current.get();
-        String ext = docx ? "*.docx" : "*.pdf";
-        String name = "protokoll-" + v.meeting().heldOn() + (docx ? ".docx" : ".pdf");
-        dialogs.chooseSaveFile(i18n.get("council.export.title"), name, List.of(ext)).ifPresent(path ->
-                tasks.run(i18n.get("council.export.running"), p -> {
-                    writeMinutes(v, path, docx);
-                    return path;
-                }, x -> dialogs.showInfo(i18n.get("council.export.title"), i18n.get("council.export.done", path)),
-                        dialogs::showUnexpected));
-    }
-
-    private void writeMinutes(CouncilService.MeetingView v, Path path, boolean docx) {
-        var exporter = ctx.councilMinutesExporter(i18n.locale());
-        if (docx) {
-            exporter.docx(v, path);
-        } else {
-            exporter.pdf(v, path);
-        }
-    }
-
-    /**
-     * Loads this council's chart deck (saved in the chart screen for the meeting's unit; the default deck until the
-     * council has its own) with today's data, for presentation mode.
-     */
+    /** Loads this council's chart deck with today's data, for presentation mode (see {@link CouncilFiles}). */
     public void loadDeck(Consumer<List<ChartData>> onReady) {
-        CouncilService.MeetingView v = current.get();
-        Long unitId = v == null ? null : v.meeting().unitId();
-        ChartBuilder charts = ctx.chartBuilder(ChartTexts.of(i18n.bundle(), i18n.locale()));
-        tasks.run(i18n.get("trend.deck.loading"), p -> charts.deck(unitId, TrendSettings.standard(ctx.today())),
-                onReady, dialogs::showUnexpected);
-    }
-
-    /**
-     * Saves this council's deck (the default deck until it has its own, as in presentation mode) with today's data as
-     * PowerPoint or as a PDF handout, by the file's ending; drawn and written off the FX thread.
-     */
-    private void exportDeck() {
-        CouncilService.MeetingView v = current.get();
-        Long unitId = v.meeting().unitId();
-        String owner = i18n.get("trend.deck.council", v.unitName());
-        java.time.LocalDate today = ctx.today();
-        ChartBuilder charts = ctx.chartBuilder(ChartTexts.of(i18n.bundle(), i18n.locale()));
-        dialogs.chooseSaveFile(i18n.get("trend.deck.export.title"),
-                se.kvalitetshjulet.export.DeckExporter.suggestedFileName(owner, today, "pptx"),
-                List.of("*.pptx", "*.pdf")).ifPresent(path -> tasks.run(i18n.get("trend.deck.exporting"), p -> {
-                    new se.kvalitetshjulet.export.DeckExporter(i18n.bundle(),
-                            se.kvalitetshjulet.ui.trend.TrendChartFactory::render).write(
-                            new se.kvalitetshjulet.export.DeckExporter.Deck(owner, today, charts.deck(unitId, null)),
-                            path, p::isCancelled);
-                    return path;
-                }, done -> dialogs.showInfo(i18n.get("trend.deck.export.title"), i18n.get("trend.deck.exported", done)),
-                        e -> {
-                            if (e instanceof IllegalArgumentException) {
-                                dialogs.showError(i18n.get("trend.deck.export.title"), e.getMessage());
-                            } else {
-                                dialogs.showUnexpected(e);
-                            }
-                        }));
+        files.loadDeck(onReady);
     }
 
     /**
@@ -390,12 +265,7 @@ public final class CouncilViewModel {
      * unit id and name). Without one the command is unavailable.
      */
     public void setDeckEditor(BiConsumer<Long, String> editor) {
-        deckEditor.set(editor);
-    }
-
-    private void editDeck() {
-        CouncilService.MeetingView v = current.get();
-        deckEditor.get().accept(v.meeting().unitId(), v.unitName());
+        files.setDeckEditor(editor);
     }
 
     /** The words of an agenda item, as shown and exported. */
@@ -434,13 +304,6 @@ public final class CouncilViewModel {
     public StringProperty itemDetailProperty() { return itemDetail; }
     public StringProperty participantNameProperty() { return participantName; }
     public StringProperty participantRoleProperty() { return participantRole; }
-    public StringProperty decisionWhatProperty() { return decisionWhat; }
-    public StringProperty decisionResponsibleProperty() { return decisionResponsible; }
-    public ObjectProperty<LocalDate> decisionDueProperty() { return decisionDue; }
-    public ObjectProperty<FollowUpItem> selectedFollowUpProperty() { return selectedFollowUp; }
-    public StringProperty followUpNoteProperty() { return followUpNote; }
-    public ObjectProperty<LocalDate> followUpNewDueProperty() { return followUpNewDue; }
-    public ObjectProperty<ActionRow> selectedDecisionProperty() { return selectedDecision; }
     public ObjectProperty<DeviationRow> selectedDeviationProperty() { return selectedDeviation; }
     public StringProperty headingProperty() { return heading; }
     public StringProperty problemsProperty() { return problems; }
@@ -448,19 +311,12 @@ public final class CouncilViewModel {
     public Command addItemCommand() { return addItem; }
     public Command addParticipantCommand() { return addParticipant; }
     public Command saveMinutesCommand() { return saveMinutes; }
-    public Command addDecisionCommand() { return addDecision; }
-    public Command followUpDoneCommand() { return followUpDone; }
-    public Command followUpNotDoneCommand() { return followUpNotDone; }
-    public Command followUpCarryCommand() { return followUpCarry; }
     public Command toggleReviewedCommand() { return toggleReviewed; }
-    public Command orderRiskAnalysisCommand() { return orderRiskAnalysis; }
-    public Command orderEventAnalysisCommand() { return orderEventAnalysis; }
     public Command planNextCommand() { return planNext; }
-    public Command exportDocxCommand() { return exportDocx; }
-    public Command exportPdfCommand() { return exportPdf; }
-    public Command editDeckCommand() { return editDeck; }
-    /** Saves the council's deck as PowerPoint or PDF handout. */
-    public Command exportDeckCommand() { return exportDeck; }
+    /** New decisions, follow-ups and ordered analyses of the open meeting. */
+    public CouncilDecisions decisionForm() { return decisionForm; }
+    /** Minutes and the council's chart deck as files. */
+    public CouncilFiles files() { return files; }
     public LocalDate today() { return ctx.today(); }
     public I18n i18n() { return i18n; }
 }

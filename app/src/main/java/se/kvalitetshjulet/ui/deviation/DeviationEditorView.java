@@ -247,13 +247,13 @@ public final class DeviationEditorView extends BorderPane {
                 && vm.kindProperty().get().reportableToIvo(), vm.kindProperty()));
         DatePicker ivoDate = Forms.datePicker();
         ivoDate.setId("editorIvoDate");
-        ivoDate.valueProperty().bindBidirectional(vm.ivoReportedOnProperty());
+        ivoDate.valueProperty().bindBidirectional(vm.ivo().reportedOnProperty());
         TextField ivoRef = new TextField();
         ivoRef.setId("editorIvoRef");
-        ivoRef.textProperty().bindBidirectional(vm.ivoReferenceProperty());
+        ivoRef.textProperty().bindBidirectional(vm.ivo().referenceProperty());
         Label ivoHint = new Label(i18n.get("deviation.field.ivoRequired"));
         ivoHint.getStyleClass().add("hint");
-        ivoHint.visibleProperty().bind(vm.ivoRequiredProperty());
+        ivoHint.visibleProperty().bind(vm.ivo().requiredProperty());
 
         var grid = Forms.grid();
         Forms.row(grid, i18n.get("deviation.field.facts"), facts);
@@ -264,25 +264,25 @@ public final class DeviationEditorView extends BorderPane {
         Forms.row(grid, "", ivoHint);
         Label ivoDeadline = new Label();
         ivoDeadline.setId("editorIvoDeadline");
-        ivoDeadline.textProperty().bind(vm.ivoDeadlineProperty());
-        ivoDeadline.visibleProperty().bind(vm.ivoDeadlineProperty().isNotEmpty());
+        ivoDeadline.textProperty().bind(vm.ivo().deadlineProperty());
+        ivoDeadline.visibleProperty().bind(vm.ivo().deadlineProperty().isNotEmpty());
         ivoDeadline.managedProperty().bind(ivoDeadline.visibleProperty());
-        vm.ivoOverdueProperty().addListener((o, a, late) -> {
+        vm.ivo().overdueProperty().addListener((o, a, late) -> {
             ivoDeadline.getStyleClass().removeAll("overdue", "hint");
             ivoDeadline.getStyleClass().add(late ? "overdue" : "hint");
         });
-        ComboBox<se.kvalitetshjulet.domain.deviation.IvoDetails.Notifier> notifier = new ComboBox<>(vm.ivoNotifiers());
+        ComboBox<se.kvalitetshjulet.domain.deviation.IvoDetails.Notifier> notifier = new ComboBox<>(vm.ivo().notifiers());
         notifier.setId("editorIvoNotifier");
         Forms.display(notifier, n -> i18n.get("deviation.ivo.notifier." + n.name()));
-        notifier.valueProperty().bindBidirectional(vm.ivoNotifierProperty());
+        notifier.valueProperty().bindBidirectional(vm.ivo().notifierProperty());
         TextField notifiedBy = new TextField();
         notifiedBy.setId("editorIvoNotifiedBy");
         notifiedBy.setPromptText(i18n.get("deviation.ivo.notifiedBy.prompt"));
-        notifiedBy.textProperty().bindBidirectional(vm.ivoNotifiedByProperty());
+        notifiedBy.textProperty().bindBidirectional(vm.ivo().notifiedByProperty());
         DatePicker decisionDate = Forms.datePicker();
         decisionDate.setId("editorIvoDecisionDate");
-        decisionDate.valueProperty().bindBidirectional(vm.ivoDecisionDateProperty());
-        TextArea decision = area("editorIvoDecision", vm.ivoDecisionProperty(), 2);
+        decisionDate.valueProperty().bindBidirectional(vm.ivo().decisionDateProperty());
+        TextArea decision = area("editorIvoDecision", vm.ivo().decisionProperty(), 2);
         decision.setPromptText(i18n.get("deviation.ivo.decision.prompt"));
         Forms.row(grid, "", ivoDeadline);
         Forms.row(grid, i18n.get("deviation.field.ivoDate"), ivoDate);

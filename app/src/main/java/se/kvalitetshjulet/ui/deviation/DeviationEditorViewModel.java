@@ -23,25 +23,22 @@ import se.kvalitetshjulet.domain.deviation.Deviation;
 import se.kvalitetshjulet.domain.deviation.DeviationKind;
 import se.kvalitetshjulet.domain.deviation.DeviationRules;
 import se.kvalitetshjulet.domain.deviation.DeviationStatus;
-import se.kvalitetshjulet.domain.deviation.IvoDetails;
 import se.kvalitetshjulet.domain.deviation.Law;
-import se.kvalitetshjulet.domain.deviation.Measure;
 import se.kvalitetshjulet.domain.deviation.Taxonomy;
 import se.kvalitetshjulet.domain.org.OrgTree;
 import se.kvalitetshjulet.domain.org.Unit;
 import se.kvalitetshjulet.ui.common.Command;
 import se.kvalitetshjulet.ui.common.DialogService;
 import se.kvalitetshjulet.ui.common.I18n;
-import se.kvalitetshjulet.ui.common.PrivacyQuestion;
-import se.kvalitetshjulet.ui.common.PrivacyWarnings;
 import se.kvalitetshjulet.ui.common.SaveFlow;
 import se.kvalitetshjulet.ui.common.TaskRunner;
 
 /**
  * One deviation: registration, investigation, assessment, measures, links and history.
  * Required fields follow kind and status (domain rules); workflow steps are offered only
- * when the workflow allows them; free text is checked for identity numbers and names. Reading a record is
- * {@link DeviationEditorLoader}, the measures sub-form {@link DeviationMeasureForm}.
+ * when the workflow allows them; free text is checked for identity numbers and names ({@link DeviationPrivacy}).
+ * Reading a record is {@link DeviationEditorLoader}, the measures sub-form {@link DeviationMeasureForm}, the IVO
+ * fields {@link DeviationIvoFields}.
  */
 public final class DeviationEditorViewModel {
     public static final String SETTING_REFUSE_ID_NUMBERS = DeviationEditorLoader.SETTING_REFUSE_ID_NUMBERS;
@@ -77,7 +74,6 @@ public final class DeviationEditorViewModel {
     private final StringProperty lawWarning = new SimpleStringProperty("");
     private final ObservableList<DeviationStatus> allowedBack = FXCollections.observableArrayList();
     private final ObservableList<String> historyLines = FXCollections.observableArrayList();
-    private boolean privacyRefuses;
 
     private final DeviationChoices choices = new DeviationChoices(law, occurredOn, registeredOn);
     private final ObservableList<DeviationStatus> allowedNext = FXCollections.observableArrayList();
@@ -92,10 +88,11 @@ public final class DeviationEditorViewModel {
     private final BooleanProperty ready = new SimpleBooleanProperty();
     private final BooleanProperty overdue = new SimpleBooleanProperty();
     private final BooleanProperty closeRequested = new SimpleBooleanProperty();
-    private boolean refuseIdNumbers;
     private boolean loadingValues;
 
     private final DeviationEditorLoader loader;
+    private final DeviationPrivacy privacy;
+    private final DeviationSteps steps;
     private final DeviationMeasureForm measureForm;
     private final SaveFlow saves;
     private final Command save;
@@ -108,8 +105,11 @@ public final class DeviationEditorViewModel {
         this.onChanged = onChanged;
         saves = new SaveFlow(tasks, dialogs, problems, busy, SaveFlow.distinctLines(i18n));
         loader = new DeviationEditorLoader(ctx, i18n);
+        privacy = new DeviationPrivacy(ctx, dialogs, i18n);
         measureForm = new DeviationMeasureForm(ctx, tasks, dialogs, i18n, busy, id, unit, onChanged, saves::failed);
-        save = new Command(this::save, ready.and(busy.not()));
+        steps = new DeviationSteps(ctx, dialogs, i18n, saves, privacy, this::current, caseRef::get, this::loaded,
+                this::apply, this::appliedAndChanged);
+        save = new Command(steps::save, ready.and(busy.not()));
 
         ChangeListener<Object> edited = (o, a, b) -> edited();
         for (var p : List.of(kind, law, unit, category, occurredOn, reportedOn, registeredOn, reporterRole, title,
@@ -170,8 +170,7 @@ public final class DeviationEditorViewModel {
             choices.causes().setAll(l.causes().stream().filter(c -> c.active() || l.deviation().causeIds().contains(c.id())).toList());
             measureForm.types().setAll(l.measureTypes().stream().filter(c -> c.active() || l.measures().stream()
                     .anyMatch(m -> m.measureTypeId() != null && m.measureTypeId() == c.id())).toList());
-            refuseIdNumbers = l.refuse();
-            privacyRefuses = l.policyRefuses();
+            privacy.policies(l.refuse(), l.policyRefuses());
             Deviation d = l.deviation();
             original = d;
             id.set(d.id());
@@ -245,8 +244,7 @@ public final class DeviationEditorViewModel {
     }
 
     private void updatePrivacy() {
-        privacyWarning.set(PrivacyWarnings.text(i18n, ctx.deviationService().privacyFindings(current()),
-                refuseIdNumbers || privacyRefuses));
+        privacyWarning.set(privacy.warning(current()));
     }
 
     /** The record as it stands in the form. */
@@ -265,68 +263,17 @@ public final class DeviationEditorViewModel {
 
     // ---- actions ---------------------------------------------------------------------
 
-    private void save() {
-        Deviation d = current();
-        if (!privacyConfirmed(d)) {
-            return;
-        }
-        boolean refuse = refuseIdNumbers;
-        saves.save(i18n.get("deviation.editor.saving"), p -> ctx.deviationService().save(d, refuse).map(this::loaded),
-                this::appliedAndChanged);
-    }
-
-    /**
-     * Under the "warn" policy: when the text holds what looks like identity numbers, names, phone numbers or
-     * addresses, shows them and asks before saving ("Spara ändå" / "Ändra texten", the latter the safe answer).
-     * Under "refuse" the service refuses and the problem says what to remove.
-     */
-    private boolean privacyConfirmed(Deviation d) {
-        var findings = ctx.deviationService().privacyFindings(d);
-        if (findings.isEmpty() || privacyRefuses
-                || (refuseIdNumbers && findings.stream().anyMatch(se.kvalitetshjulet.domain.privacy.PrivacyCheck.Finding::identityNumber))) {
-            return true;
-        }
-        return PrivacyQuestion.confirm(dialogs, i18n, privacyFields(d));
-    }
-
-    /** The record's free texts as the form labels them (the same texts as {@link Deviation#freeTexts()}). */
-    private List<PrivacyQuestion.Field> privacyFields(Deviation d) {
-        return List.of(PrivacyQuestion.field(i18n, "deviation.field.title", d.title()),
-                PrivacyQuestion.field(i18n, "deviation.field.description", d.description()),
-                PrivacyQuestion.field(i18n, "deviation.field.immediate", d.immediateActions()),
-                PrivacyQuestion.field(i18n, "deviation.field.facts", d.facts()),
-                PrivacyQuestion.field(i18n, "deviation.field.causeText", d.causeText()),
-                PrivacyQuestion.field(i18n, "deviation.field.reporterRole", d.reporterRole()),
-                PrivacyQuestion.field(i18n, "deviation.ivo.decision", d.ivoDetails().decision()));
-    }
-
     /**
      * Sends the record back one step, or reopens a closed case: asks for the reason (required) and a
      * confirmation in one dialog, then moves it in one transaction with its audit row.
      */
     public void stepBack(DeviationStatus target) {
-        DeviationStatus from = status.get();
-        boolean reopen = from == DeviationStatus.AVSLUTAD;
-        String prefix = reopen ? "deviation.reopen" : "deviation.stepBack";
-        var reason = dialogs.askReason(i18n.get(prefix + ".title", caseRef.get()),
-                i18n.get(prefix + ".message", i18n.of(from), i18n.of(target)),
-                i18n.get(prefix + ".confirm", i18n.of(target)), i18n.get("common.cancel"), DeviationRules.MIN_REASON_LENGTH);
-        if (reason.isEmpty()) {
-            return;
-        }
-        Deviation d = current();
-        saves.save(i18n.get("deviation.editor.saving"),
-                p -> ctx.deviationService().stepBack(d, target, reason.get()).map(this::loaded), this::appliedAndChanged);
+        steps.stepBack(status.get(), target);
     }
 
     /** Moves the record to the next status (saving pending edits in the same transaction). */
     public void transition(DeviationStatus next) {
-        Deviation d = current();
-        if (!privacyConfirmed(d)) {
-            return;
-        }
-        saves.save(i18n.get("deviation.editor.saving"), p -> ctx.deviationService().transition(d, next).map(this::loaded),
-                this::appliedAndChanged, text -> i18n.get("deviation.transition.blocked", i18n.of(next)) + "\n" + text);
+        steps.transition(next);
     }
 
     private void appliedAndChanged(DeviationEditorLoader.Loaded l) {
@@ -340,12 +287,7 @@ public final class DeviationEditorViewModel {
 
     /** Links this record to another by case reference (duplicate of / related to). */
     public void link(String otherCaseRef, String type) {
-        Long self = id.get();
-        if (self == null || otherCaseRef == null || otherCaseRef.isBlank()) {
-            return;
-        }
-        saves.save(i18n.get("deviation.editor.saving"), p -> ctx.deviationService().link(self, otherCaseRef, type)
-                .map(v -> loaded(ctx.deviationService().find(self).orElseThrow())), this::apply);
+        steps.link(id.get(), otherCaseRef, type);
     }
 
     /** Asks before discarding unsaved edits (Spara / Släng ändringarna / Avbryt); returns whether the editor may close now. */
@@ -373,13 +315,12 @@ public final class DeviationEditorViewModel {
 
     /** Sets the refuse-identity-numbers policy for this database (an administrator's choice). */
     public void setRefuseIdentityNumbers(boolean refuse) {
-        ctx.settingsService().savePreference(SETTING_REFUSE_ID_NUMBERS, Boolean.toString(refuse));
-        refuseIdNumbers = refuse;
+        privacy.setRefuseIdentityNumbers(refuse);
         updatePrivacy();
     }
 
     boolean refuseIdentityNumbers() {
-        return refuseIdNumbers;
+        return privacy.refuseIdentityNumbers();
     }
 
     public ObjectProperty<Long> idProperty() { return id; }
@@ -402,12 +343,9 @@ public final class DeviationEditorViewModel {
     public ObservableSet<Long> causeIds() { return causeIds; }
     public ObjectProperty<Assessment> assessmentProperty() { return assessment; }
     public BooleanProperty seriousProperty() { return serious; }
-    public ObjectProperty<LocalDate> ivoReportedOnProperty() { return ivo.reportedOnProperty(); }
-    public StringProperty ivoReferenceProperty() { return ivo.referenceProperty(); }
     public ObservableList<Unit> units() { return choices.units(); }
     public ObservableList<Taxonomy> categories() { return choices.categories(); }
     public ObservableList<Taxonomy> causes() { return choices.causes(); }
-    public ObservableList<Taxonomy> measureTypes() { return measureForm.types(); }
     public ObservableList<Law> laws() { return choices.laws(); }
     /** The legal reference of the chosen law valid on the record's date, e.g. "SoL (2001:453)". */
     public StringBinding citationBinding() { return choices.citation(); }
@@ -415,15 +353,7 @@ public final class DeviationEditorViewModel {
     public ObservableList<DeviationStatus> allowedNext() { return allowedNext; }
     public ObservableList<DeviationStatus> allowedBack() { return allowedBack; }
     public ObservableList<String> historyLines() { return historyLines; }
-    public ObjectProperty<IvoDetails.Notifier> ivoNotifierProperty() { return ivo.notifierProperty(); }
-    public ObservableList<IvoDetails.Notifier> ivoNotifiers() { return ivo.notifiers(); }
-    public StringProperty ivoNotifiedByProperty() { return ivo.notifiedByProperty(); }
-    public StringProperty ivoDecisionProperty() { return ivo.decisionProperty(); }
-    public ObjectProperty<LocalDate> ivoDecisionDateProperty() { return ivo.decisionDateProperty(); }
-    public StringProperty ivoDeadlineProperty() { return ivo.deadlineProperty(); }
-    public BooleanProperty ivoOverdueProperty() { return ivo.overdueProperty(); }
     public StringProperty lawWarningProperty() { return lawWarning; }
-    public ObservableList<Measure> measures() { return measureForm.measures(); }
     public ObservableList<AuditEntry> history() { return history; }
     public ObservableList<String> links() { return links; }
     public ObjectProperty<OrgTree> treeProperty() { return tree; }
@@ -433,20 +363,11 @@ public final class DeviationEditorViewModel {
     public BooleanProperty busyProperty() { return busy; }
     public BooleanProperty readyProperty() { return ready; }
     public BooleanProperty overdueProperty() { return overdue; }
-    public BooleanProperty ivoRequiredProperty() { return ivo.requiredProperty(); }
     public BooleanProperty closeRequestedProperty() { return closeRequested; }
-    public ObjectProperty<Measure> selectedMeasureProperty() { return measureForm.selectedProperty(); }
-    public StringProperty measureWhatProperty() { return measureForm.whatProperty(); }
-    public ObjectProperty<Taxonomy> measureTypeProperty() { return measureForm.typeProperty(); }
-    public StringProperty measureResponsibleProperty() { return measureForm.responsibleProperty(); }
-    public ObjectProperty<LocalDate> measureDueProperty() { return measureForm.dueProperty(); }
-    public ObjectProperty<LocalDate> measureDoneProperty() { return measureForm.doneProperty(); }
-    public StringProperty measureEffectProperty() { return measureForm.effectProperty(); }
-    public ObjectProperty<Boolean> measureEffectiveProperty() { return measureForm.effectiveProperty(); }
-    public StringProperty measureProblemsProperty() { return measureForm.problemsProperty(); }
     public Command saveCommand() { return save; }
-    public Command saveMeasureCommand() { return measureForm.save; }
-    public Command newMeasureCommand() { return measureForm.newMeasure; }
-    public Command deleteMeasureCommand() { return measureForm.delete; }
+    /** The Åtgärder tab: the record's measures and the form of one. */
+    DeviationMeasureForm measureForm() { return measureForm; }
+    /** The IVO fields (Lex Sarah / Lex Maria notification) and the derived deadline. */
+    DeviationIvoFields ivo() { return ivo; }
 
 }

@@ -27,7 +27,8 @@ final class DeviationMeasuresPane extends VBox {
 
     DeviationMeasuresPane(DeviationEditorViewModel vm, I18n i18n) {
         super(10);
-        TableView<Measure> table = new TableView<>(vm.measures());
+        DeviationMeasureForm form = vm.measureForm();
+        TableView<Measure> table = new TableView<>(form.measures());
         table.setId("measureTable");
         table.setPlaceholder(new Label(i18n.get("measure.empty")));
         TableColumn<Measure, String> what = new TableColumn<>(i18n.get("measure.col.what"));
@@ -42,8 +43,8 @@ final class DeviationMeasuresPane extends VBox {
         table.getColumns().setAll(List.of(what, resp, due, state));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(180);
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, m) -> vm.selectedMeasureProperty().set(m));
-        vm.selectedMeasureProperty().addListener((o, a, m) -> {
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, m) -> form.selectedProperty().set(m));
+        form.selectedProperty().addListener((o, a, m) -> {
             if (m == null) {
                 table.getSelectionModel().clearSelection();
             }
@@ -51,28 +52,28 @@ final class DeviationMeasuresPane extends VBox {
 
         TextField mWhat = new TextField();
         mWhat.setId("measureWhat");
-        mWhat.textProperty().bindBidirectional(vm.measureWhatProperty());
-        ComboBox<Taxonomy> mType = new ComboBox<>(vm.measureTypes());
+        mWhat.textProperty().bindBidirectional(form.whatProperty());
+        ComboBox<Taxonomy> mType = new ComboBox<>(form.types());
         mType.setId("measureType");
         Forms.display(mType, Taxonomy::name);
-        mType.valueProperty().bindBidirectional(vm.measureTypeProperty());
+        mType.valueProperty().bindBidirectional(form.typeProperty());
         TextField mResp = new TextField();
         mResp.setId("measureResponsible");
         mResp.setPromptText(i18n.get("measure.responsible.prompt"));
-        mResp.textProperty().bindBidirectional(vm.measureResponsibleProperty());
+        mResp.textProperty().bindBidirectional(form.responsibleProperty());
         DatePicker mDue = Forms.datePicker();
         mDue.setId("measureDue");
-        mDue.valueProperty().bindBidirectional(vm.measureDueProperty());
+        mDue.valueProperty().bindBidirectional(form.dueProperty());
         DatePicker mDone = Forms.datePicker();
         mDone.setId("measureDone");
-        mDone.valueProperty().bindBidirectional(vm.measureDoneProperty());
-        TextArea mEffect = DeviationEditorView.area("measureEffect", vm.measureEffectProperty(), 2);
+        mDone.valueProperty().bindBidirectional(form.doneProperty());
+        TextArea mEffect = DeviationEditorView.area("measureEffect", form.effectProperty(), 2);
         ComboBox<Boolean> mEffective = new ComboBox<>();
         mEffective.setId("measureEffective");
         mEffective.getItems().setAll(java.util.Arrays.asList(null, Boolean.TRUE, Boolean.FALSE));
         Forms.display(mEffective, b -> i18n.get(b ? "measure.effective.yes" : "measure.effective.no"),
                 i18n.get("measure.effective.unknown"));
-        mEffective.valueProperty().bindBidirectional(vm.measureEffectiveProperty());
+        mEffective.valueProperty().bindBidirectional(form.effectiveProperty());
 
         var grid = Forms.grid();
         Forms.row(grid, i18n.get("measure.field.what"), mWhat);
@@ -84,14 +85,14 @@ final class DeviationMeasuresPane extends VBox {
         Forms.row(grid, i18n.get("measure.field.effective"), mEffective);
         Label problems = new Label();
         problems.getStyleClass().add("validation-message");
-        problems.textProperty().bind(vm.measureProblemsProperty());
+        problems.textProperty().bind(form.problemsProperty());
         Button save = new Button(i18n.get("measure.save"));
         save.setId("measureSave");
-        vm.saveMeasureCommand().bind(save);
+        form.save.bind(save);
         Button add = new Button(i18n.get("measure.new"));
-        vm.newMeasureCommand().bind(add);
+        form.newMeasure.bind(add);
         Button delete = new Button(i18n.get("common.delete"));
-        vm.deleteMeasureCommand().bind(delete);
+        form.delete.bind(delete);
         Label hint = new Label(i18n.get("measure.saveFirst"));
         hint.getStyleClass().add("hint");
         hint.visibleProperty().bind(vm.idProperty().isNull());

@@ -135,7 +135,7 @@ final class ReportGeneration {
     }
 
     private record Prepared(ReportModel model, ReportTexts savedTexts, List<Problem> refused,
-                            List<ReportService.ExportFinding> findings, boolean refuses) { }
+                            List<ReportService.ExportFinding> findings, boolean refuses, List<String> unwritten) { }
 
     private void prepare(ReportTexts unsaved) {
         ReportService.Request r = request.apply(includeDescriptions.get());
@@ -146,13 +146,14 @@ final class ReportGeneration {
             if (unsaved != null) {
                 var result = ctx.reportService().saveTexts(unsaved);
                 if (!result.ok()) {
-                    return new Prepared(null, null, result.problems(), List.of(), true);
+                    return new Prepared(null, null, result.problems(), List.of(), true, List.of());
                 }
                 saved = result.value();
             }
             ReportModel m = ctx.reportService().build(r, ctx.today(),
                     (fraction, what) -> p.update(fraction * 0.8, stepText(what)), p::isCancelled);
-            return new Prepared(m, saved, List.of(), ReportService.exportFindings(m), ctx.reportService().privacyRefuses());
+            return new Prepared(m, saved, List.of(), ReportService.exportFindings(m), ctx.reportService().privacyRefuses(),
+                    ctx.reportExporter(i18n.locale()).unwritten(m));
         }, prepared -> {
             generating.set(false);
             if (!prepared.refused().isEmpty()) {
@@ -160,7 +161,7 @@ final class ReportGeneration {
                 return;
             }
             texts.savedElsewhere(prepared.savedTexts());
-            if (writeAfterFindings(prepared.findings(), prepared.refuses())) {
+            if (writeAfterFindings(prepared.findings(), prepared.refuses()) && writeUnwritten(prepared.unwritten())) {
                 write(r, prepared.model());
             }
         }, this::cancelledOrFailed);
@@ -183,6 +184,25 @@ final class ReportGeneration {
                 List.of(i18n.get("privacy.export.stop"), i18n.get("privacy.export.write")));
         if (answer.isEmpty() || answer.get() != 1) {
             status.set(i18n.get("privacy.export.stopped"));
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Lists the sections still unwritten and asks (issue 21): they get their heading and no text — a board document
+     * never carries a placeholder. "Avbryt" is the first answer and the default.
+     */
+    private boolean writeUnwritten(List<String> unwritten) {
+        if (unwritten.isEmpty()) {
+            return true;
+        }
+        String listing = String.join("\n", unwritten.stream().map(u -> "• " + u).toList());
+        var answer = dialogs.choose(i18n.get("report.export.unwrittenTitle"),
+                i18n.get("report.export.unwritten", listing),
+                List.of(i18n.get("common.cancel"), i18n.get("report.export.createAnyway")));
+        if (answer.isEmpty() || answer.get() != 1) {
+            status.set(i18n.get("report.export.unwrittenStopped"));
             return false;
         }
         return true;

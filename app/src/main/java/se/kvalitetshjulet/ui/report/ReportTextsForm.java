@@ -31,6 +31,7 @@ import se.kvalitetshjulet.ui.common.I18n;
 import se.kvalitetshjulet.ui.common.PrivacyQuestion;
 import se.kvalitetshjulet.ui.common.TaskRunner;
 import se.kvalitetshjulet.ui.report.ReportViewModel.ConclusionRow;
+import se.kvalitetshjulet.ui.report.ReportViewModel.SectionRow;
 
 /**
  * The author's stored texts of the chosen report and the sentences under its charts ("Slutsatser om diagrammen"):
@@ -61,6 +62,7 @@ final class ReportTextsForm {
     private final BooleanProperty dirty = new SimpleBooleanProperty();
     private final BooleanProperty loaded = new SimpleBooleanProperty();
     private final ObservableList<ConclusionRow> conclusions = FXCollections.observableArrayList();
+    private final ObservableList<SectionRow> sections = FXCollections.observableArrayList();
     private final BooleanProperty conclusionsLoading = new SimpleBooleanProperty();
     private final BooleanBinding used;
     private ReportTexts loadedTexts;
@@ -112,8 +114,8 @@ final class ReportTextsForm {
         tasks.run(i18n.get("report.ui.loading"), p -> new Loaded(ctx.reportService().texts(y, t, u),
                 ctx.reportService().texts(y - 1, t, u)), l -> {
                     if (mine == seq) {
-                        apply(l.texts());
                         previousPriorities.set(l.previous().priorities());
+                        apply(l.texts());
                         loaded.set(true);
                         loadConclusions(mine, l.texts());
                     }
@@ -203,6 +205,7 @@ final class ReportTextsForm {
             followUp.set(t.followUp());
             analysis.set(t.analysis());
             externalAudits.set(t.externalAudits());
+            sections.setAll(sectionRows(t));
             dirty.set(false);
         } finally {
             applying = false;
@@ -219,9 +222,58 @@ final class ReportTextsForm {
         updatePrivacy();
     }
 
+    /**
+     * The annual report's sections beyond the fixed texts: the follow-up of each of last year's priorities, processes
+     * and routines, what each kind's cases were about, the pattern analysis, the development work, risk analyses and
+     * self-checks — in the report's order, with what is stored.
+     */
+    private List<SectionRow> sectionRows(ReportTexts t) {
+        if (kind.getValue() != ReportKind.ANNUAL) {
+            return List.of();
+        }
+        List<SectionRow> rows = new ArrayList<>();
+        List<String> items = ReportTexts.priorityItems(previousPriorities.get());
+        for (int i = 0; i < items.size(); i++) {
+            rows.add(row(t, "followUp." + (i + 1), i18n.get("report.ui.section.followUpOf", items.get(i)),
+                    "report.section.hint.followUp"));
+        }
+        rows.add(row(t, ReportTexts.PROCESSES, i18n.get("report.h.processes"), "report.section.hint.processes"));
+        for (var k : se.kvalitetshjulet.domain.deviation.DeviationKind.values()) {
+            rows.add(row(t, "kind." + k.name(), i18n.get("report.kind.heading." + k.name()), "report.section.hint.kind"));
+        }
+        rows.add(row(t, ReportTexts.PATTERN_ANALYSIS, i18n.get("report.h.patterns"),
+                "report.section.hint.patternAnalysis"));
+        rows.add(row(t, ReportTexts.DEVELOPMENT_WORK, i18n.get("report.h.developmentWork"),
+                "report.section.hint.developmentWork"));
+        rows.add(row(t, ReportTexts.RISK_WORK, i18n.get("report.h.risks"), "report.section.hint.riskWork"));
+        rows.add(row(t, ReportTexts.SELF_CHECK_WORK, i18n.get("report.h.selfChecks"),
+                "report.section.hint.selfCheckWork"));
+        return rows;
+    }
+
+    private SectionRow row(ReportTexts t, String key, String title, String hintKey) {
+        StringProperty text = new SimpleStringProperty(t.section(key));
+        text.addListener((o, a, b) -> edited());
+        return new SectionRow(key, title, i18n.get(hintKey), text);
+    }
+
+    /** The stored sections with this screen's: an emptied box removes its section. */
+    private Map<String, String> currentSections(ReportTexts base) {
+        Map<String, String> out = new java.util.TreeMap<>(base.sections());
+        for (SectionRow row : sections) {
+            String t = row.text().get() == null ? "" : row.text().get().strip();
+            if (t.isEmpty()) {
+                out.remove(row.key());
+            } else {
+                out.put(row.key(), t);
+            }
+        }
+        return out;
+    }
+
     private ReportTexts current(ReportTexts base) {
         return new ReportTexts(base.id(), base.year(), base.tertial(), base.unitId(), summary.get(), priorities.get(),
-                followUp.get(), analysis.get(), externalAudits.get(), currentConclusions(base), base.sections());
+                followUp.get(), analysis.get(), externalAudits.get(), currentConclusions(base), currentSections(base));
     }
 
     /** The texts as the screen shows them, under the loaded texts' id (or a new text of the current choice). */
@@ -264,11 +316,16 @@ final class ReportTextsForm {
 
     /** The author's texts as the form labels them, for the privacy question. */
     List<PrivacyQuestion.Field> fields(ReportTexts t) {
-        return List.of(PrivacyQuestion.field(i18n, "report.h.summary", t.summary()),
+        List<PrivacyQuestion.Field> out = new ArrayList<>(List.of(
+                PrivacyQuestion.field(i18n, "report.h.summary", t.summary()),
                 PrivacyQuestion.field(i18n, "report.ui.field.priorities", t.priorities()),
                 PrivacyQuestion.field(i18n, "report.ui.field.followUp", t.followUp()),
                 PrivacyQuestion.field(i18n, "report.h.audits", t.externalAudits()),
-                PrivacyQuestion.field(i18n, "report.h.analysis", t.analysis()));
+                PrivacyQuestion.field(i18n, "report.h.analysis", t.analysis())));
+        for (SectionRow row : sections) {
+            out.add(new PrivacyQuestion.Field(row.title(), t.section(row.key())));
+        }
+        return out;
     }
 
     String notSaved(List<Problem> problems) {
@@ -313,5 +370,6 @@ final class ReportTextsForm {
     BooleanProperty loadedProperty() { return loaded; }
     BooleanBinding usedProperty() { return used; }
     ObservableList<ConclusionRow> conclusions() { return conclusions; }
+    ObservableList<SectionRow> sections() { return sections; }
     BooleanProperty conclusionsLoadingProperty() { return conclusionsLoading; }
 }

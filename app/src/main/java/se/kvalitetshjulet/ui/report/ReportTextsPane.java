@@ -68,7 +68,8 @@ final class ReportTextsPane extends VBox {
         HBox buttons = saveButtons(vm, i18n, "reportSaveTexts", true);
         show(buttons, vm.textsUsedProperty());
 
-        getChildren().addAll(heading, hint, boardHint, grid, privacy, buttons, new ReportConclusionsPane(vm, i18n));
+        getChildren().addAll(heading, hint, boardHint, grid, privacy, buttons, new ReportSectionsPane(vm, i18n, isAnnual),
+                new ReportConclusionsPane(vm, i18n));
         setMinWidth(420);
         setPrefWidth(620);
     }
@@ -112,6 +113,49 @@ final class ReportTextsPane extends VBox {
     static void show(Node n, ObservableBooleanValue visible) {
         n.visibleProperty().bind(visible);
         n.managedProperty().bind(n.visibleProperty());
+    }
+
+    /**
+     * "Fler avsnitt i kvalitetsberättelsen": the sections of seed 002's shape beyond the fixed texts — the follow-up
+     * of each of last year's priorities, processes and routines, what each kind's cases were about, patterns,
+     * development work, risk analyses and self-checks — each with the hint of what belongs there in its empty box.
+     */
+    private static final class ReportSectionsPane extends javafx.scene.control.TitledPane {
+        ReportSectionsPane(ReportViewModel vm, I18n i18n, ObservableBooleanValue annual) {
+            setId("reportSectionsPane");
+            setText(i18n.get("report.ui.sections"));
+            // Folded until the author opens it: the fixed texts and their save button stay in view on a laptop.
+            setExpanded(false);
+            Label hint = new Label(i18n.get("report.ui.sections.hint"));
+            hint.getStyleClass().add("hint");
+            hint.setWrapText(true);
+            VBox rows = new VBox(6);
+            rows.setId("reportSections");
+            Runnable rebuild = () -> {
+                rows.getChildren().clear();
+                for (ReportViewModel.SectionRow row : vm.sections()) {
+                    TextArea area = new TextArea();
+                    area.setId("reportSection-" + row.key());
+                    area.setWrapText(true);
+                    area.setPrefRowCount(3);
+                    area.setPromptText(row.hint());
+                    area.textProperty().bindBidirectional(row.text());
+                    area.disableProperty().bind(Bindings.not(vm.textsLoadedProperty()));
+                    Label title = new Label(row.title());
+                    title.setStyle("-fx-font-weight: bold;");
+                    title.setWrapText(true);
+                    title.setLabelFor(area);
+                    rows.getChildren().addAll(title, area);
+                }
+            };
+            vm.sections().addListener(
+                    (javafx.collections.ListChangeListener<ReportViewModel.SectionRow>) c -> rebuild.run());
+            rebuild.run();
+            VBox content = new VBox(6, hint, rows, saveButtons(vm, i18n, "reportSaveSections", false));
+            setContent(content);
+            setPadding(new Insets(10, 0, 0, 0));
+            show(this, annual);
+        }
     }
 
     /**

@@ -155,7 +155,19 @@ public final class ReportView extends BorderPane implements Refreshable {
         table.setPrefHeight(340);
         table.opacityProperty().bind(Bindings.when(vm.previewLoadingProperty()).then(0.5).otherwise(1.0));
 
-        VBox box = new VBox(10, previewHeading, table, new ReportMeetingsPane(vm, i18n));
+        ComboBox<se.kvalitetshjulet.domain.report.CountingRule> countBy = new ComboBox<>();
+        countBy.setId("reportCountBy");
+        countBy.getItems().setAll(se.kvalitetshjulet.domain.report.CountingRule.values());
+        Forms.display(countBy, i18n::of);
+        countBy.valueProperty().bindBidirectional(vm.countByProperty());
+        countBy.disableProperty().bind(vm.generatingProperty());
+        Label countByLabel = new Label(i18n.get("report.ui.countBy"));
+        countByLabel.setLabelFor(countBy);
+        HBox counting = new HBox(8, countByLabel, countBy);
+        counting.setAlignment(Pos.CENTER_LEFT);
+        ReportTextsPane.show(counting, vm.textsUsedProperty());
+
+        VBox box = new VBox(10, previewHeading, counting, table, new ReportMeetingsPane(vm, i18n));
         box.setMinWidth(440);
         box.setPrefWidth(500);
         return box;

@@ -57,6 +57,12 @@ public final class ReportViewModel {
     public record PreviewRow(String label, String value) { }
 
     /** One run or control chart the report includes and the sentence under it (drafted, or the author's). */
+    /**
+     * One more section of the kvalitetsberättelse in seed 002's shape (issue 21): its key in {@link ReportTexts#sections},
+     * its heading in the report, the hint of what belongs there (shown in the empty box), and the text.
+     */
+    public record SectionRow(String key, String title, String hint, StringProperty text) { }
+
     public record ConclusionRow(String key, String title, String drafted, StringProperty text) { }
 
     private final ReportContext ctx;
@@ -69,6 +75,9 @@ public final class ReportViewModel {
     /** 1–3 for the tertial report; 0 (whole year) or 1–3 for board material; ignored for the annual report. */
     private final IntegerProperty tertial = new SimpleIntegerProperty();
     private final ObjectProperty<Unit> unit = new SimpleObjectProperty<>();
+    /** By registration date or by assessment date (decision 0023); the report states which. */
+    private final ObjectProperty<se.kvalitetshjulet.domain.report.CountingRule> countBy =
+            new SimpleObjectProperty<>(se.kvalitetshjulet.domain.report.CountingRule.REGISTERED);
     private final ObservableList<Integer> years = FXCollections.observableArrayList();
     private final ObservableList<Integer> tertials = FXCollections.observableArrayList();
     private final ObservableList<Unit> units = FXCollections.observableArrayList();
@@ -124,6 +133,13 @@ public final class ReportViewModel {
         year.addListener(selection);
         tertial.addListener(selection);
         unit.addListener(selection);
+        countBy.addListener((o, a, b) -> {
+            if (b == null) {
+                countBy.set(se.kvalitetshjulet.domain.report.CountingRule.REGISTERED);
+            } else {
+                preview.load(request(false), period());
+            }
+        });
     }
 
     /** The operating system's opener: never on a headless machine, only where the desktop supports opening files. */
@@ -170,7 +186,8 @@ public final class ReportViewModel {
 
     private ReportService.Request request(boolean descriptions) {
         BoardMeeting m = kind.get() == ReportKind.BOARD ? meetings.forBoardMaterial() : null;
-        return new ReportService.Request(kind.get(), year.get(), effectiveTertial(), unitId(), descriptions, m);
+        return new ReportService.Request(kind.get(), year.get(), effectiveTertial(), unitId(), descriptions, m,
+                countBy.get());
     }
 
     // ---- loading ---------------------------------------------------------------------
@@ -253,6 +270,9 @@ public final class ReportViewModel {
     public BooleanBinding textsUsedProperty() { return texts.usedProperty(); }
     /** The report's charts with their sentences, for the author to rewrite (saved with the texts). */
     public ObservableList<ConclusionRow> conclusions() { return texts.conclusions(); }
+    /** The kvalitetsberättelse's further sections (processes, per kind, patterns, …) for the author to write. */
+    public ObservableList<SectionRow> sections() { return texts.sections(); }
+    public ObjectProperty<se.kvalitetshjulet.domain.report.CountingRule> countByProperty() { return countBy; }
     public BooleanProperty conclusionsLoadingProperty() { return texts.conclusionsLoadingProperty(); }
     public BooleanProperty includeDescriptionsProperty() { return generation.includeDescriptionsProperty(); }
     public StringProperty descriptionWarningProperty() { return generation.descriptionWarningProperty(); }

@@ -26,10 +26,10 @@ import se.kvalitetshjulet.ui.common.I18n;
 
 /** The fill-in form's pieces: one card per question (its answer control, comment and finding) and the action form. */
 final class QuestionCards {
-    private final SelfCheckViewModel vm;
+    private final SelfCheckFormViewModel vm;
     private final I18n i18n;
 
-    QuestionCards(SelfCheckViewModel vm, I18n i18n) {
+    QuestionCards(SelfCheckFormViewModel vm, I18n i18n) {
         this.vm = vm;
         this.i18n = i18n;
     }

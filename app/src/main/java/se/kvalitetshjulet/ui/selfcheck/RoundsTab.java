@@ -30,12 +30,16 @@ import se.kvalitetshjulet.ui.common.I18n;
 
 /** Omgångar: the coordinator's rounds, who has answered, and the hand-over of forms and answers by file. */
 final class RoundsTab {
-    private final SelfCheckViewModel vm;
+    private final RoundsViewModel vm;
+    private final HandoverViewModel handover;
+    private final SelfCheckViewModel owner;
     private final I18n i18n;
     private final java.util.function.Supplier<SelfCheckView.FileChoosers> files;
 
     RoundsTab(SelfCheckViewModel vm, I18n i18n, java.util.function.Supplier<SelfCheckView.FileChoosers> files) {
-        this.vm = vm;
+        this.owner = vm;
+        this.vm = vm.roundsTab();
+        this.handover = vm.handover();
         this.i18n = i18n;
         this.files = files;
     }
@@ -72,26 +76,26 @@ final class RoundsTab {
             }
         });
         Button exportForm = SelfCheckParts.handoverButton("selfCheckExportUnitForm", i18n.get("selfcheck.handover.exportForm"),
-                vm.canExportUnitFormProperty(), () -> files.get().saveFile(i18n.get("selfcheck.handover.exportForm"),
-                        vm.suggestedFormFileName(), SelfCheckHandoverJson.FORM_EXTENSION).ifPresent(vm::exportFormForUnit));
+                handover.canExportUnitFormProperty(), () -> files.get().saveFile(i18n.get("selfcheck.handover.exportForm"),
+                        handover.suggestedFormFileName(), SelfCheckHandoverJson.FORM_EXTENSION).ifPresent(handover::exportFormForUnit));
         Button exportAll = SelfCheckParts.handoverButton("selfCheckExportAllForms", i18n.get("selfcheck.handover.exportAllForms"),
-                vm.canExportAllFormsProperty(), () -> files.get().folder(i18n.get("selfcheck.handover.exportAllForms"))
-                        .ifPresent(vm::exportAllForms));
+                handover.canExportAllFormsProperty(), () -> files.get().folder(i18n.get("selfcheck.handover.exportAllForms"))
+                        .ifPresent(handover::exportAllForms));
         Button importAnswers = SelfCheckParts.handoverButton("selfCheckImportAnswers", i18n.get("selfcheck.handover.importAnswers"),
-                vm.canImportAnswersProperty(), () -> vm.importAnswerFiles(files.get().openFiles(
+                handover.canImportAnswersProperty(), () -> handover.importAnswerFiles(files.get().openFiles(
                         i18n.get("selfcheck.handover.importAnswers"), SelfCheckHandoverJson.ANSWERS_EXTENSION)));
-        FlowPane handover = new FlowPane(8, 8, exportForm, exportAll, importAnswers);
+        FlowPane handoverButtons = new FlowPane(8, 8, exportForm, exportAll, importAnswers);
         Label summary = new Label();
         summary.setId("selfCheckHandoverSummary");
         summary.setWrapText(true);
-        summary.textProperty().bind(vm.handoverSummaryProperty());
+        summary.textProperty().bind(handover.handoverSummaryProperty());
         summary.managedProperty().bind(summary.textProperty().isNotEmpty());
-        VBox unitsBox = new VBox(6, only, units, handover, summary);
+        VBox unitsBox = new VBox(6, only, units, handoverButtons, summary);
         VBox.setVgrow(units, Priority.ALWAYS);
 
         // new round
         GridPane g = Forms.grid();
-        ComboBox<Template> template = new ComboBox<>(vm.templates());
+        ComboBox<Template> template = new ComboBox<>(owner.templates());
         template.setId("roundTemplate");
         Forms.display(template, Template::label);
         template.valueProperty().bindBidirectional(vm.roundTemplateProperty());

@@ -64,6 +64,8 @@ public final class SelfCheckView extends BorderPane implements Refreshable {
     }
 
     private final SelfCheckViewModel vm;
+    private final SelfCheckFormViewModel formVm;
+    private final HandoverViewModel handover;
     private final I18n i18n;
     private FileChoosers files = new PlatformFileChoosers(this::window);
     private final VBox form = new VBox(14);
@@ -74,7 +76,9 @@ public final class SelfCheckView extends BorderPane implements Refreshable {
     public SelfCheckView(SelfCheckViewModel vm, I18n i18n) {
         this.vm = vm;
         this.i18n = i18n;
-        this.cards = new QuestionCards(vm, i18n);
+        this.formVm = vm.form();
+        this.handover = vm.handover();
+        this.cards = new QuestionCards(formVm, i18n);
         setId("selfCheckView");
         getStyleClass().add("screen");
         setPadding(new Insets(12));
@@ -94,7 +98,7 @@ public final class SelfCheckView extends BorderPane implements Refreshable {
 
         autosave.setOnFinished(e -> saveDraftNow());
         autosaveMaxWait.setOnFinished(e -> saveDraftNow());
-        vm.editsProperty().addListener((o, a, b) -> {
+        formVm.editsProperty().addListener((o, a, b) -> {
             autosave.playFromStart();
             if (autosaveMaxWait.getStatus() != javafx.animation.Animation.Status.RUNNING) {
                 autosaveMaxWait.playFromStart();
@@ -117,7 +121,7 @@ public final class SelfCheckView extends BorderPane implements Refreshable {
     private void saveDraftNow() {
         autosave.stop();
         autosaveMaxWait.stop();
-        vm.saveDraftCommand().execute();
+        formVm.saveDraftCommand().execute();
     }
 
     private static Tab tab(String id, String key, Node content, I18n i18n) {
@@ -147,16 +151,16 @@ public final class SelfCheckView extends BorderPane implements Refreshable {
     // ---- Mina egenkontroller ---------------------------------------------------------
 
     private Node mine() {
-        ComboBox<Unit> unit = new ComboBox<>(vm.myUnits());
+        ComboBox<Unit> unit = new ComboBox<>(formVm.myUnits());
         unit.setId("selfCheckMyUnit");
         Forms.display(unit, Unit::name);
-        unit.valueProperty().bindBidirectional(vm.myUnitProperty());
+        unit.valueProperty().bindBidirectional(formVm.myUnitProperty());
         unit.setMaxWidth(Double.MAX_VALUE);
         Label unitLabel = new Label(i18n.get("selfcheck.mine.unit"));
         unitLabel.setLabelFor(unit);
         unitLabel.setMnemonicParsing(true);
 
-        ListView<ResponseRow> list = new ListView<>(vm.myResponses());
+        ListView<ResponseRow> list = new ListView<>(formVm.myResponses());
         list.setId("selfCheckMyList");
         list.setCellFactory(lv -> new ListCell<>() {
             {
@@ -182,13 +186,13 @@ public final class SelfCheckView extends BorderPane implements Refreshable {
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             if (r != null) {
-                vm.selectedResponseProperty().set(r);
+                formVm.selectedResponseProperty().set(r);
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
         Button openForm = SelfCheckParts.handoverButton("selfCheckOpenFormFile", i18n.get("selfcheck.handover.openForm"),
-                vm.canOpenFormFileProperty(), () -> files.openFile(i18n.get("selfcheck.handover.openForm"),
-                        SelfCheckHandoverJson.FORM_EXTENSION).ifPresent(vm::openFormFile));
+                handover.canOpenFormFileProperty(), () -> files.openFile(i18n.get("selfcheck.handover.openForm"),
+                        SelfCheckHandoverJson.FORM_EXTENSION).ifPresent(handover::openFormFile));
         openForm.setMaxWidth(Double.MAX_VALUE);
         VBox left = new VBox(6, unitLabel, unit, list, openForm);
         left.setMinWidth(240);
@@ -203,49 +207,49 @@ public final class SelfCheckView extends BorderPane implements Refreshable {
         status.setId("selfCheckStatus");
         Label progressText = new Label();
         progressText.setId("selfCheckProgress");
-        progressText.textProperty().bind(vm.progressTextProperty());
+        progressText.textProperty().bind(formVm.progressTextProperty());
         ProgressBar bar = new ProgressBar();
-        bar.progressProperty().bind(vm.progressProperty());
+        bar.progressProperty().bind(formVm.progressProperty());
         bar.setPrefWidth(160);
         Label saveState = new Label();
         saveState.setId("selfCheckSaveState");
         saveState.getStyleClass().add("hint");
-        saveState.textProperty().bind(vm.saveStateProperty());
+        saveState.textProperty().bind(formVm.saveStateProperty());
         Button submit = new Button(i18n.get("selfcheck.form.submit"));
         submit.setId("selfCheckSubmit");
         submit.getStyleClass().add("primary");
-        vm.submitCommand().bind(submit);
+        formVm.submitCommand().bind(submit);
         Button reopen = new Button(i18n.get("selfcheck.reopen.button"));
         reopen.setId("selfCheckReopen");
-        vm.reopenCommand().bind(reopen);
+        formVm.reopenCommand().bind(reopen);
         HBox progressRow = new HBox(10, bar, progressText, saveState);
         progressRow.setAlignment(Pos.CENTER_LEFT);
         // No empty progress bar and no dead buttons before a self-check is opened: only the hint below shows.
-        progressRow.visibleProperty().bind(vm.formResponseProperty().isNotNull());
+        progressRow.visibleProperty().bind(formVm.formResponseProperty().isNotNull());
         progressRow.managedProperty().bind(progressRow.visibleProperty());
         Button exportAnswers = SelfCheckParts.handoverButton("selfCheckExportAnswers", i18n.get("selfcheck.handover.exportAnswers"),
-                vm.canExportAnswersProperty(), () -> files.saveFile(i18n.get("selfcheck.handover.exportAnswers"),
-                        vm.suggestedAnswersFileName(), SelfCheckHandoverJson.ANSWERS_EXTENSION).ifPresent(vm::exportAnswers));
+                handover.canExportAnswersProperty(), () -> files.saveFile(i18n.get("selfcheck.handover.exportAnswers"),
+                        handover.suggestedAnswersFileName(), SelfCheckHandoverJson.ANSWERS_EXTENSION).ifPresent(handover::exportAnswers));
         HBox buttons = new HBox(10, status, submit, reopen, exportAnswers);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        buttons.visibleProperty().bind(vm.formResponseProperty().isNotNull());
+        buttons.visibleProperty().bind(formVm.formResponseProperty().isNotNull());
         buttons.managedProperty().bind(buttons.visibleProperty());
         Label problems = new Label();
         problems.setId("selfCheckProblems");
         problems.getStyleClass().add("validation-message");
         problems.setWrapText(true);
-        problems.textProperty().bind(vm.formProblemsProperty());
+        problems.textProperty().bind(formVm.formProblemsProperty());
         problems.managedProperty().bind(problems.textProperty().isNotEmpty());
         VBox header = new VBox(6, formTitle, progressRow, buttons, problems);
         header.setPadding(new Insets(0, 0, 8, 0));
 
-        vm.formResponseProperty().addListener((o, a, r) -> formTitle.setText(r == null ? ""
+        formVm.formResponseProperty().addListener((o, a, r) -> formTitle.setText(r == null ? ""
                 : r.roundName() + " – " + r.unitName()));
-        vm.formStatusProperty().addListener((o, a, s) -> status.setText(s == null ? ""
+        formVm.formStatusProperty().addListener((o, a, s) -> status.setText(s == null ? ""
                 : i18n.get("selfcheck.form.status", i18n.of(s))));
-        vm.items().addListener((ListChangeListener<SelfCheckViewModel.QuestionItem>) c -> buildForm());
-        vm.formActions().addListener((ListChangeListener<Object>) c -> buildForm());
-        vm.actionQuestionProperty().addListener((o, a, q) -> buildForm());
+        formVm.items().addListener((ListChangeListener<SelfCheckViewModel.QuestionItem>) c -> buildForm());
+        formVm.formActions().addListener((ListChangeListener<Object>) c -> buildForm());
+        formVm.actionQuestionProperty().addListener((o, a, q) -> buildForm());
 
         form.setPadding(new Insets(4, 12, 12, 4));
         form.setId("selfCheckForm");
@@ -259,7 +263,7 @@ public final class SelfCheckView extends BorderPane implements Refreshable {
         right.setPadding(new Insets(0, 0, 0, 10));
         right.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (se.kvalitetshjulet.ui.common.Shortcuts.SUBMIT.match(e)) {
-                vm.submitCommand().execute();
+                formVm.submitCommand().execute();
                 e.consume();
             } else if (se.kvalitetshjulet.ui.common.Shortcuts.SAVE.match(e)) {
                 saveDraftNow();
@@ -275,7 +279,7 @@ public final class SelfCheckView extends BorderPane implements Refreshable {
     private void buildForm() {
         List<Node> nodes = new ArrayList<>();
         String section = null;
-        for (SelfCheckViewModel.QuestionItem item : vm.items()) {
+        for (SelfCheckViewModel.QuestionItem item : formVm.items()) {
             if (!item.section().equals(section)) {
                 section = item.section();
                 Label h = new Label(section);
@@ -284,7 +288,7 @@ public final class SelfCheckView extends BorderPane implements Refreshable {
             }
             nodes.add(cards.questionCard(item));
         }
-        if (vm.actionQuestionProperty().get() != null) {
+        if (formVm.actionQuestionProperty().get() != null) {
             nodes.add(cards.actionForm());
         }
         form.getChildren().setAll(nodes);

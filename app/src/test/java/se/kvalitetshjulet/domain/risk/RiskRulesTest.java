@@ -34,6 +34,16 @@ class RiskRulesTest {
     }
 
     @Test
+    void aTemplateIsNamedWithItsMatrixSizeUnlessTheNameSaysIt() {
+        RiskTemplate plain = new RiskTemplate(1L, "Riskanalys", AnalysisKind.RISKANALYS, List.of(), four, true);
+        RiskTemplate named = new RiskTemplate(2L, "Riskanalys 5×5 för boenden", AnalysisKind.RISKANALYS, List.of(), five, true);
+        RiskTemplate wrong = new RiskTemplate(3L, "Riskanalys 4×4", AnalysisKind.RISKANALYS, List.of(), five, true);
+        assertThat(plain.nameWithSize()).isEqualTo("Riskanalys (4×4)");
+        assertThat(named.nameWithSize()).isEqualTo("Riskanalys 5×5 för boenden");
+        assertThat(wrong.nameWithSize()).isEqualTo("Riskanalys 4×4 (5×5)");
+    }
+
+    @Test
     void fiveByFiveCoversOneToTwentyFive() {
         assertThat(five.validate()).isEmpty();
         assertThat(five.maxScore()).isEqualTo(25);

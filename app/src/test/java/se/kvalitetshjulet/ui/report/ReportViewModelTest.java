@@ -69,6 +69,42 @@ class ReportViewModelTest {
     }
 
     @Test
+    void theAnnualReportsFurtherSectionsFollowLastYearsPrioritiesAndAreSavedWithTheTexts() {
+        ctx.reports().saveTexts(new se.kvalitetshjulet.domain.report.ReportTexts(null, lastYear - 1, 0, null, "",
+                "- Stödstruktur för egenkontroll\n- Arbetet med avvikelser", "", "", ""));
+        vm.yearProperty().set(lastYear - 1);
+        vm.yearProperty().set(lastYear);
+        assertThat(vm.sections()).extracting(ReportViewModel.SectionRow::title).startsWith(
+                "Uppföljning: Stödstruktur för egenkontroll", "Uppföljning: Arbetet med avvikelser",
+                "Ledningssystemets uppbyggnad – processer och rutiner");
+        assertThat(vm.sections()).allSatisfy(r -> assertThat(r.hint()).isNotBlank());
+        ReportViewModel.SectionRow processes = vm.sections().stream().filter(r -> r.key().equals("processes"))
+                .findFirst().orElseThrow();
+        processes.text().set("Kärnprocessen för hemtjänst har reviderats.");
+        assertThat(vm.textsDirtyProperty().get()).isTrue();
+        dialogs.chooseAnswer = java.util.Optional.of(1); // "Spara ändå" if the privacy question is asked
+        vm.saveTextsCommand().execute();
+        assertThat(ctx.reports().texts(lastYear, 0, null).section("processes"))
+                .isEqualTo("Kärnprocessen för hemtjänst har reviderats.");
+        assertThat(ctx.reports().texts(lastYear, 0, null).section("followUp.1")).isEmpty();
+        assertThat(vm.textsDirtyProperty().get()).isFalse();
+
+        // Other kinds of report have none of these sections.
+        vm.kindProperty().set(ReportKind.TERTIAL);
+        assertThat(vm.sections()).isEmpty();
+    }
+
+    @Test
+    void theCountingRuleGoesIntoTheReportRequest() {
+        assertThat(vm.countByProperty().get()).isEqualTo(se.kvalitetshjulet.domain.report.CountingRule.REGISTERED);
+        vm.countByProperty().set(se.kvalitetshjulet.domain.report.CountingRule.ASSESSED);
+        assertThat(vm.previewModelProperty().get().board().rule())
+                .isEqualTo(se.kvalitetshjulet.domain.report.CountingRule.ASSESSED);
+        vm.countByProperty().set(null);
+        assertThat(vm.countByProperty().get()).isEqualTo(se.kvalitetshjulet.domain.report.CountingRule.REGISTERED);
+    }
+
+    @Test
     void answeringNoDropsTheEditsAndStoresNothing() {
         vm.kindProperty().set(ReportKind.TERTIAL);
         int tertial = vm.tertialProperty().get();
