@@ -216,7 +216,7 @@ public final class KvalitetshjuletApp extends Application {
         });
     }
 
-    private void showMain(AppContext ctx) {
+    private MainView showMain(AppContext ctx) {
         this.context = ctx;
         dialogs.setDatabaseEncrypted(ctx.databaseEncrypted());
         MainView main = new MainView(ctx, i18n, tasks, dialogs);
@@ -224,6 +224,7 @@ public final class KvalitetshjuletApp extends Application {
         main.setLanguageSwitcher(this::switchLanguage);
         stage.titleProperty().bind(main.viewModel().titleProperty());
         showScene(main);
+        return main;
     }
 
     /**
@@ -288,7 +289,7 @@ public final class KvalitetshjuletApp extends Application {
         dialogs.setDatabaseEncrypted(encrypted);
         if (context != null) {
             stage.titleProperty().unbind();
-            showMain(context);
+            showMain(context).viewModel().show(Section.SETTINGS); // back where the choice was made
         }
     }
 
