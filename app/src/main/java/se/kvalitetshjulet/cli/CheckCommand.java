@@ -5,11 +5,16 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import se.kvalitetshjulet.app.AppContext;
+import se.kvalitetshjulet.data.repo.RollupRepository;
 import se.kvalitetshjulet.domain.deviation.DeviationFilter;
 
-/** {@code check --db PATH}: opens (and if needed upgrades) a database and tells what it holds. */
+/**
+ * {@code check --db PATH [--rebuild-aggregates]}: opens (and if needed upgrades) a database, tells what it holds and
+ * whether the roll-up aggregates (decision 0021) equal a full recount; with the option they are rebuilt and verified.
+ */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Öppnar databasen, uppgraderar den vid behov (med säkerhetskopia), gör SQLites fullständiga "
                 + "integritetskontroll och visar vad den innehåller.")
@@ -17,12 +22,16 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     DbOption db;
 
+    @Option(names = "--rebuild-aggregates",
+            description = "Bygg om diagrammens sammanställningar från avvikelserna och kontrollera dem mot en full omräkning.")
+    boolean rebuildAggregates;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        try (AppContext ctx = db.openForReading()) {
+        try (AppContext ctx = rebuildAggregates ? db.open() : db.openForReading()) {
             var out = spec.commandLine().getOut();
             out.printf("Databas: %s%s%s%n", ctx.database().describe(), ctx.settings().isDemo() ? " (DEMO)" : "",
                     ctx.database().readOnly() ? " (skrivskyddad: bara läsning)" : "");
@@ -38,7 +47,34 @@ public final class CheckCommand implements Callable<Integer> {
             out.printf("Enheter: %d%n", ctx.units().findAll().size());
             out.printf("Avvikelser: %d%n", ctx.deviations().count(DeviationFilter.all(), ctx.today()));
             out.printf("Ändringsloggen: %d rader%n", ctx.audit().count());
+            return aggregates(ctx, out);
+        }
+    }
+
+    private int aggregates(AppContext ctx, java.io.PrintWriter out) {
+        RollupRepository rollups = new RollupRepository(ctx.database(), ctx.audit());
+        if (!rollups.kept()) {
+            out.println("Sammanställningar: inga på en PostgreSQL-server, diagrammen räknas i grundtabellerna"
+                    + " (radsäkerheten avgör vad var och en får räkna).");
             return ExitCodes.OK;
         }
+        if (!rebuildAggregates) {
+            RollupRepository.Verification v = rollups.verify();
+            if (v.exact()) {
+                out.printf("Sammanställningar: stämmer med en full omräkning (%d rader i %d tabeller)%n", v.rows(),
+                        v.tables().size());
+            } else {
+                out.printf("Sammanställningar: %d rader skiljer sig från en full omräkning. Kör check --rebuild-aggregates "
+                        + "för att bygga om dem.%n", v.differences());
+            }
+            return ExitCodes.OK;
+        }
+        RollupRepository.Verification before = rollups.rebuild();
+        RollupRepository.Verification after = rollups.verify();
+        out.printf("Sammanställningar före ombyggnaden: %s%n", before.exact() ? "stämde med en full omräkning"
+                : before.differences() + " rader skilde sig från en full omräkning");
+        out.printf("Sammanställningar ombyggda: %s (%d rader i %d tabeller)%n",
+                after.exact() ? "stämmer med en full omräkning" : "STÄMMER INTE", after.rows(), after.tables().size());
+        return after.exact() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 }

@@ -46,6 +46,13 @@ public final class Database implements AutoCloseable {
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final String MIGRATIONS = "classpath:db/migration";
     /**
+     * The placeholder that starts every line of a migration for SQLite only (V25's roll-ups, decision 0021): empty
+     * here, a comment marker on PostgreSQL ({@code PostgresServer.placeholders}).
+     */
+    static final String SQLITE_ONLY = "sqlite_only";
+    /** The tables only a SQLite file has (the roll-ups of V25): a server never has them. */
+    static final String SQLITE_ONLY_TABLE_PREFIX = "agg_";
+    /**
      * The newest migration in {@code db/migration}. Kept as a constant so that opening a current
      * database needs no Flyway at all (Flyway's start-up costs about a second);
      * {@code DatabaseTest} fails if it drifts from the migrations Flyway finds.
@@ -279,7 +286,7 @@ public final class Database implements AutoCloseable {
         return Flyway.configure()
                 .dataSource(ds)
                 .locations(MIGRATIONS)
-                .placeholders(Map.of("id_pk", "INTEGER PRIMARY KEY"))
+                .placeholders(Map.of("id_pk", "INTEGER PRIMARY KEY", SQLITE_ONLY, ""))
                 .group(true)
                 .load();
     }

@@ -143,7 +143,7 @@ public final class PostgresServer implements Engine {
     }
 
     static Map<String, String> placeholders() {
-        return Map.of("id_pk", ID_PK);
+        return Map.of("id_pk", ID_PK, Database.SQLITE_ONLY, "-- ");
     }
 
     private static void migrate(DataSource ds) {

@@ -106,7 +106,10 @@ public final class ServerMigration {
     static List<Table<?>> inDependencyOrder() {
         Map<String, Table<?>> all = new LinkedHashMap<>();
         for (Table<?> t : DefaultSchema.DEFAULT_SCHEMA.getTables()) {
-            all.put(t.getName(), t);
+            // the roll-up aggregates are the file's own, kept by its triggers; a server has none (decision 0021)
+            if (!t.getName().startsWith(Database.SQLITE_ONLY_TABLE_PREFIX)) {
+                all.put(t.getName(), t);
+            }
         }
         Set<String> done = new LinkedHashSet<>();
         List<Table<?>> out = new ArrayList<>();

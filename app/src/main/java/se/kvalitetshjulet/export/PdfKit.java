@@ -44,11 +44,13 @@ final class PdfKit {
                 String label = RiskReportExporter.PdfLayout.encodable(font, pageOf
                         .replace("{0}", Integer.toString(i + 1)).replace("{1}", Integer.toString(pages)));
                 float w = font.getStringWidth(label) / 1000 * 9;
+                PdfTags.beginArtifact(cs); // page numbers are decoration, not read as text
                 cs.beginText();
                 cs.setFont(font, 9);
                 cs.newLineAtOffset((page.getMediaBox().getWidth() - w) / 2, 28);
                 cs.showText(label);
                 cs.endText();
+                cs.endMarkedContent();
             }
         }
     }

@@ -37,7 +37,9 @@ public final class ReportPdfWriter {
             doc.getDocumentInformation().setTitle(ReportDocument.title(model, bundle));
             int headings = (int) blocks.stream().filter(b -> b instanceof ReportDocument.Heading h
                     && h.level() <= 2).count();
-            Layout layout = new Layout(doc, regular, bold);
+            PdfTags tags = new PdfTags(doc, bundle.getLocale().getLanguage().equals("en") ? "en-GB" : "sv-SE",
+                    ReportDocument.title(model, bundle));
+            Layout layout = new Layout(doc, regular, bold, tags, bundle);
             try {
                 for (int i = 0; i < blocks.size(); i++) {
                     ReportDocument.Block block = blocks.get(i);
@@ -66,6 +68,7 @@ public final class ReportPdfWriter {
             }
             layout.writeContents();
             PdfKit.pageNumberFooter(doc, regular, bundle.getString("risk.report.pageOf"));
+            tags.finish();
             RiskReportExporter.write(target, doc::save);
         } catch (IOException e) {
             throw new UncheckedIOException("Rapporten kunde inte skrivas till " + target + ".", e);
@@ -92,6 +95,10 @@ public final class ReportPdfWriter {
         private final PDDocument doc;
         private final PDFont regular;
         private final PDFont bold;
+        private final PdfTags tags;
+        private final java.util.ResourceBundle bundle;
+        private PDPage page;
+        private org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement tocElement;
         private final float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
         private final List<TocEntry> toc = new ArrayList<>();
         private PDPageContentStream cs;
@@ -100,11 +107,22 @@ public final class ReportPdfWriter {
         private int tocPage = -1;
         private float tocTop;
 
-        Layout(PDDocument doc, PDFont regular, PDFont bold) throws IOException {
+        Layout(PDDocument doc, PDFont regular, PDFont bold, PdfTags tags, java.util.ResourceBundle bundle)
+                throws IOException {
             this.doc = doc;
             this.regular = regular;
             this.bold = bold;
+            this.tags = tags;
+            this.bundle = bundle;
             newPage();
+        }
+
+        /** Draws one line of text as (part of) the structure element {@code e}. */
+        private void tagged(org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement e,
+                            String s, PDFont f, float size, float x, float atY, Color colour) throws IOException {
+            tags.begin(cs, page, e);
+            text(s, f, size, x, atY, colour);
+            tags.end(cs);
         }
 
         void newPage() throws IOException {
@@ -114,7 +132,7 @@ public final class ReportPdfWriter {
             if (cs != null) {
                 cs.close();
             }
-            PDPage page = new PDPage(PDRectangle.A4);
+            page = new PDPage(PDRectangle.A4);
             doc.addPage(page);
             cs = new PDPageContentStream(doc, page);
             y = page.getMediaBox().getHeight() - MARGIN;
@@ -133,14 +151,16 @@ public final class ReportPdfWriter {
 
         void title(String title, String subtitle) throws IOException {
             y -= 120;
+            var h = tags.element("H1", tags.document());
             for (String line : wrap(title, bold, 24, width)) {
                 y -= 30;
-                text(line, bold, 24, MARGIN, y, new Color(0x1F3864));
+                tagged(h, line, bold, 24, MARGIN, y, new Color(0x1F3864));
             }
             y -= 10;
+            var p = tags.element("P", tags.document());
             for (String line : wrap(subtitle, regular, 12, width)) {
                 y -= 16;
-                text(line, regular, 12, MARGIN, y, Color.BLACK);
+                tagged(p, line, regular, 12, MARGIN, y, Color.BLACK);
             }
             y -= 30;
             used();
@@ -149,7 +169,8 @@ public final class ReportPdfWriter {
         void reserveContents(String heading, int entries) throws IOException {
             ensure(30 + entries * LEADING);
             y -= 20;
-            text(heading, bold, 14, MARGIN, y, new Color(0x1F3864));
+            tocElement = tags.element("TOC", tags.document());
+            tagged(tags.element("Caption", tocElement), heading, bold, 14, MARGIN, y, new Color(0x1F3864));
             y -= 8;
             tocPage = doc.getNumberOfPages() - 1;
             tocTop = y;
@@ -161,10 +182,13 @@ public final class ReportPdfWriter {
             if (tocPage < 0) {
                 return;
             }
-            try (PDPageContentStream c = new PDPageContentStream(doc, doc.getPage(tocPage),
+            PDPage tocOn = doc.getPage(tocPage);
+            try (PDPageContentStream c = new PDPageContentStream(doc, tocOn,
                     PDPageContentStream.AppendMode.APPEND, true)) {
                 float ty = tocTop;
                 for (TocEntry e : toc) {
+                    var item = tags.element("TOCI", tocElement);
+                    tags.begin(c, tocOn, item);
                     ty -= LEADING;
                     float indent = e.level() == 2 ? 14 : 0;
                     PDFont f = e.level() == 1 ? bold : regular;
@@ -183,6 +207,7 @@ public final class ReportPdfWriter {
                     c.newLineAtOffset(MARGIN + width - width(regular, number, SIZE), ty);
                     c.showText(number);
                     c.endText();
+                    tags.end(c);
                 }
             }
         }
@@ -220,14 +245,47 @@ public final class ReportPdfWriter {
             ensure(lines.size() * (size + 4) + 12 + Math.max(3 * LEADING, keepWithNext));
             if (level <= 2) {
                 toc.add(new TocEntry(level, text, doc.getNumberOfPages()));
+                tags.bookmark(text, level, page);
             }
+            var h = tags.element("H" + Math.min(level, 6), tags.document());
             y -= level == 1 ? 8 : 6;
             for (String line : lines) {
                 y -= size + 4;
-                text(line, bold, size, MARGIN, y, new Color(0x1F3864));
+                tagged(h, line, bold, size, MARGIN, y, new Color(0x1F3864));
             }
             y -= 6;
             used();
+        }
+
+        /** The chart in words for a screen reader: its kind, title and values (issue 18). */
+        private String altText(ReportDocument.ChartSpec spec) {
+            return switch (spec) {
+                case ReportDocument.Bars b -> {
+                    List<String> parts = new ArrayList<>();
+                    for (int c = 0; c < b.categories().size(); c++) {
+                        List<String> v = new ArrayList<>();
+                        for (int sIdx = 0; sIdx < b.series().size(); sIdx++) {
+                            v.add(b.series().get(sIdx) + " " + number(b.values()[sIdx][c]));
+                        }
+                        parts.add(b.categories().get(c) + ": " + String.join(", ", v));
+                    }
+                    yield java.text.MessageFormat.format(bundle.getString("report.alt.bars"), b.title(),
+                            String.join("; ", parts));
+                }
+                case ReportDocument.Line l -> {
+                    var ts = l.series();
+                    int n = ts.values().length;
+                    yield java.text.MessageFormat.format(bundle.getString("report.alt.line"), l.title(),
+                            n == 0 ? "" : ts.labels().getFirst(), n == 0 ? "" : ts.labels().getLast(),
+                            n == 0 ? "" : number(ts.values()[n - 1]), n == 0 ? "" : number(ts.centre()[n - 1]));
+                }
+            };
+        }
+
+        private String number(double v) {
+            return v == Math.rint(v) ? Long.toString((long) v)
+                    : String.format(bundle.getLocale().getLanguage().equals("en") ? java.util.Locale.ENGLISH
+                            : java.util.Locale.of("sv"), "%.1f", v);
         }
 
         /** Starts a new page unless {@code height} fits on this one. */
@@ -242,10 +300,11 @@ public final class ReportPdfWriter {
 
         void paragraph(String text, boolean strong) throws IOException {
             PDFont f = strong ? bold : regular;
+            var p = tags.element(strong ? "Caption" : "P", tags.document());
             for (String line : wrap(text, f, SIZE, width)) {
                 ensure(LEADING);
                 y -= LEADING;
-                text(line, f, SIZE, MARGIN, y, Color.BLACK);
+                tagged(p, line, f, SIZE, MARGIN, y, Color.BLACK);
                 used();
             }
             y -= 5;
@@ -255,9 +314,13 @@ public final class ReportPdfWriter {
             float scale = 1f;
             ensure((float) ChartPainter.HEIGHT + 10);
             float left = MARGIN + (width - (float) ChartPainter.WIDTH * scale) / 2;
+            var figure = tags.element("Figure", tags.document());
+            figure.setAlternateDescription(altText(spec));
+            tags.begin(cs, page, figure);
             cs.saveGraphicsState();
             ChartPainter.paint(spec, new PdfChartCanvas(cs, regular, bold, left, y));
             cs.restoreGraphicsState();
+            tags.end(cs);
             cs.setNonStrokingColor(Color.BLACK);
             cs.setStrokingColor(Color.BLACK);
             y -= (float) ChartPainter.HEIGHT + 10;
@@ -273,11 +336,12 @@ public final class ReportPdfWriter {
                     - rowHeight(t.rows().getFirst(), cols, regular, size) < BOTTOM) {
                 newPage();
             }
-            row(t.header(), cols, true, size);
+            var table = tags.element("Table", tags.document());
+            row(t.header(), cols, true, size, table);
             for (List<String> r : t.rows()) {
-                if (row(r, cols, false, size)) {
-                    row(t.header(), cols, true, size);
-                    row(r, cols, false, size);
+                if (row(r, cols, false, size, table)) {
+                    row(t.header(), cols, true, size, null); // repeated on the new page: decoration, read once
+                    row(r, cols, false, size, table);
                 }
             }
             y -= 10;
@@ -345,7 +409,13 @@ public final class ReportPdfWriter {
         }
 
         /** Draws one row; true when it did not fit and a new page was started instead (the caller redraws). */
-        private boolean row(List<String> cells, float[] cols, boolean header, float size) throws IOException {
+        /**
+         * Draws one row as a TR of {@code table} (its cells TH or TD; null: a repeated header, an artifact); true when
+         * it did not fit and a new page was started instead (the caller redraws).
+         */
+        private boolean row(List<String> cells, float[] cols, boolean header, float size,
+                            org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement table)
+                throws IOException {
             PDFont f = header ? bold : regular;
             float leading = size + 3;
             List<List<String>> wrapped = new ArrayList<>();
@@ -363,7 +433,9 @@ public final class ReportPdfWriter {
                 }
             }
             float x = MARGIN;
+            var tr = table == null ? null : tags.element("TR", table);
             for (int i = 0; i < cells.size(); i++) {
+                PdfTags.beginArtifact(cs);
                 if (header) {
                     cs.setNonStrokingColor(new Color(0xD9E2F3));
                     cs.addRect(x, y - height, cols[i], height);
@@ -373,11 +445,19 @@ public final class ReportPdfWriter {
                 cs.setLineWidth(0.5f);
                 cs.addRect(x, y - height, cols[i], height);
                 cs.stroke();
+                cs.endMarkedContent();
+                var cell = tr == null ? null : tags.element(header ? "TH" : "TD", tr);
+                if (cell == null) {
+                    PdfTags.beginArtifact(cs);
+                } else {
+                    tags.begin(cs, page, cell);
+                }
                 float ly = y - PAD;
                 for (String line : wrapped.get(i)) {
                     ly -= leading;
                     text(line, f, size, x + PAD, ly + 3, Color.BLACK);
                 }
+                cs.endMarkedContent();
                 x += cols[i];
             }
             y -= height;

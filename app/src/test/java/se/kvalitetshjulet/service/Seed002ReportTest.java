@@ -392,6 +392,41 @@ class Seed002ReportTest {
         }
     }
 
+    @Test
+    void thePdfIsTaggedForScreenReadersWithHeadingsTablesAndChartsInWords() throws Exception {
+        deviations("KLAGOMAL_EXTERN", 2022, 30);
+        deviations("KLAGOMAL_EXTERN", 2021, 20);
+        Path pdf = dir.resolve("tagged.pdf");
+        ctx.reportExporter(Locale.of("sv")).write(build(), se.kvalitetshjulet.domain.report.ReportFormat.PDF, pdf,
+                () -> false);
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            var catalog = doc.getDocumentCatalog();
+            assertThat(catalog.getMarkInfo().isMarked()).isTrue();
+            assertThat(catalog.getLanguage()).isEqualTo("sv-SE");
+            assertThat(catalog.getViewerPreferences().displayDocTitle()).isTrue();
+            var root = catalog.getStructureTreeRoot();
+            assertThat(root).isNotNull();
+            List<String> types = new ArrayList<>();
+            List<String> alts = new ArrayList<>();
+            java.util.function.Consumer<Object>[] walk = new java.util.function.Consumer[1];
+            walk[0] = kid -> {
+                if (kid instanceof org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement e) {
+                    types.add(e.getStructureType());
+                    if (e.getAlternateDescription() != null) {
+                        alts.add(e.getAlternateDescription());
+                    }
+                    e.getKids().forEach(walk[0]);
+                }
+            };
+            root.getKids().forEach(walk[0]);
+            assertThat(types).contains("Document", "H1", "H2", "H3", "P", "Table", "TR", "TH", "TD", "Figure", "TOC");
+            assertThat(alts).anySatisfy(a -> assertThat(a).startsWith("Stapeldiagram: ").contains("2022 30"));
+            assertThat(root.getParentTree()).isNotNull();
+            assertThat(doc.getPage(1).getStructParents()).isGreaterThanOrEqualTo(0);
+            assertThat(catalog.getDocumentOutline().getFirstChild().getTitle()).isEqualTo("Sammanfattning");
+        }
+    }
+
     private ReportModel build() {
         return ctx.reports().build(new ReportService.Request(ReportKind.ANNUAL, 2022, 0, null, false, null),
                 LocalDate.of(2023, 1, 27), (f, w) -> { }, () -> false);

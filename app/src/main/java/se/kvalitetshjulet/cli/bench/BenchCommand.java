@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
 import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.cli.ExitCodes;
 import se.kvalitetshjulet.data.Database;
+import se.kvalitetshjulet.data.ReferenceDialect;
 import se.kvalitetshjulet.data.repo.ChartRepository;
 import se.kvalitetshjulet.data.repo.DeviationRepository;
 import se.kvalitetshjulet.domain.deviation.DeviationFilter;
@@ -54,6 +55,8 @@ public final class BenchCommand implements Callable<Integer> {
     static final double IMPORT_GOAL = 0.5;
     static final double STARTUP_GOAL = 1.5;
     static final long HEAP_LIMIT_MB = 512;
+    /** The live heap goal: heap in use right after a collection, the highest through the whole run. */
+    static final long LIVE_HEAP_GOAL_MB = 256;
     static final double REPORT_GOAL_SECONDS = 30;
 
     @Option(names = "--rows", defaultValue = "1000000", description = "Största datamängden (standard ${DEFAULT-VALUE}).")
@@ -83,6 +86,15 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Vilket sqlite3-program som är referens (standard: sqlite3 i PATH). Saknas det mäts bara appen.")
     Path sqlite3;
 
+    @Option(names = "--duckdb", paramLabel = "FILE.jar",
+            description = {"DuckDB:s JDBC-drivrutin (duckdb_jdbc-*.jar) som referens för diagrammens och räknarnas "
+                    + "sammanställningar (standard: från klassvägen, t.ex. en -Pbench-byggd jar).",
+                    "Saknas den mäts bara de andra referenserna."})
+    Path duckdbJar;
+
+    @Option(names = "--no-duckdb", description = "Mät inte mot DuckDB även om den finns.")
+    boolean noDuckdb;
+
     @Spec
     CommandSpec spec;
 
@@ -92,12 +104,49 @@ public final class BenchCommand implements Callable<Integer> {
      * where it was asked, {@code note} a caveat about the reference.
      */
     public record Figure(String name, long rows, String unit, double ours, double reference, double ratio, String goal,
-                         Boolean met, String detail, Long count, Long referenceCount, String note) {
+                         Boolean met, String detail, Long count, Long referenceCount, String note, Reference duckdb) {
         Figure(String name, long rows, String unit, double ours, double reference, double ratio, String goal, Boolean met,
                String detail) {
-            this(name, rows, unit, ours, reference, ratio, goal, met, detail, null, null, null);
+            this(name, rows, unit, ours, reference, ratio, goal, met, detail, null, null, null, null);
+        }
+
+        Figure(String name, long rows, String unit, double ours, double reference, double ratio, String goal,
+               Boolean met, String detail, Long count, Long referenceCount, String note) {
+            this(name, rows, unit, ours, reference, ratio, goal, met, detail, count, referenceCount, note, null);
+        }
+
+        /**
+         * Whether the figure met every goal it was judged against (sqlite3 in {@link #met}, DuckDB in {@link #duckdb});
+         * null when no reference was measured.
+         */
+        @com.fasterxml.jackson.annotation.JsonProperty("metAll")
+        public Boolean metAll() {
+            Boolean d = duckdb == null ? null : duckdb.met();
+            if (met == null) {
+                return d;
+            }
+            return d == null ? met : met && d;
         }
     }
+
+    /**
+     * A second reference beside sqlite3: DuckDB computing the same answer on the same rows, timed in this JVM
+     * as the app is (median of repeats, min–max). {@code met} is null when DuckDB was not there.
+     */
+    public record Reference(String engine, double seconds, double min, double max, double ratio, String goal, Boolean met,
+                            Long count, String detail) {
+        static Reference missing(String why) {
+            return new Reference("DuckDB", Double.NaN, Double.NaN, Double.NaN, Double.NaN, "≤ " + QUERY_GOAL + "× DuckDB",
+                    null, null, "referens saknas: " + why);
+        }
+    }
+
+    /** The live heap through the run (after every collection). */
+    private HeapSampler heap;
+    /** Why DuckDB is not measured (null when it is). */
+    private String duckdbMissing;
+    /** DuckDB holding the rows of the dataset being measured (null: not there). */
+    private se.kvalitetshjulet.data.DuckDbReference duck;
 
     /** The caveat of the Unicode search's reference: the sqlite3 CLI has no Unicode lower-case function. */
     static final String UNICODE_REFERENCE_NOTE = "Referensen kör samma SQL men med SQLite:s lower() i stället för "
@@ -129,9 +178,18 @@ public final class BenchCommand implements Callable<Integer> {
         if (!noFork && maxHeapMb > HEAP_LIMIT_MB * 1.05) {
             return fork(o);
         }
+        heap = HeapSampler.start();
         Optional<SqliteCli> sqlite = sqlite3 != null ? SqliteCli.at(sqlite3) : SqliteCli.find();
         o.printf("Kvalitetshjulet bench: rows=%d, repeats=%d, max heap=%d MB, %s%n", rows, repeats, maxHeapMb,
                 sqlite.map(s -> "sqlite3 " + s.version()).orElse("sqlite3 saknas: referenser hoppas över (apt-get install sqlite3)"));
+        Optional<java.sql.Driver> duckDriver = noDuckdb ? Optional.empty()
+                : se.kvalitetshjulet.data.DuckDbReference.driver(duckdbJar);
+        duckdbMissing = noDuckdb ? "DuckDB valdes bort (--no-duckdb)"
+                : duckDriver.isPresent() ? null
+                : duckdbJar != null ? "DuckDB kunde inte läsas från " + duckdbJar
+                : "DuckDB finns inte på klassvägen (bygg med -Pbench eller ange --duckdb duckdb_jdbc.jar)";
+        o.println(duckdbMissing == null ? "DuckDB är referens för sammanställningarna (raderna läses in otidtaget)."
+                : duckdbMissing + ": ingen DuckDB-referens.");
         Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("kh-bench");
         List<Long> sizes = new ArrayList<>();
         for (long s : new long[] {10_000, 100_000}) {
@@ -156,7 +214,21 @@ public final class BenchCommand implements Callable<Integer> {
                     ctx.demoData().addBulkDeviations(7, size - demo.deviations(), today, p -> { });
                 }
                 long actual = ctx.deviations().count(DeviationFilter.all(), today);
-                measureQueries(ctx, db, actual, today, sqlite, o);
+                if (duckDriver.isPresent()) {
+                    long t0 = System.nanoTime();
+                    duck = se.kvalitetshjulet.data.DuckDbReference.load(duckDriver.get(), db,
+                            dir.resolve("bench-" + size + ".duckdb"));
+                    o.printf("  DuckDB %s: raderna inlästa på %.1f s (otidtaget)%n", duck.version(),
+                            (System.nanoTime() - t0) / 1e9);
+                }
+                try {
+                    measureQueries(ctx, db, actual, today, sqlite, o);
+                } finally {
+                    if (duck != null) {
+                        duck.close();
+                        duck = null;
+                    }
+                }
                 measureReport(ctx, dir, actual, today, o);
                 measureImport(ctx, dir, actual, today, sqlite, o);
             }
@@ -181,6 +253,7 @@ public final class BenchCommand implements Callable<Integer> {
             json.put("repeats", repeats);
             json.put("maxHeapMb", maxHeapMb);
             json.put("sqlite3", sqlite.map(SqliteCli::version).orElse(null));
+            json.put("duckdb", duckdbMissing == null ? "på klassvägen" : null);
             json.put("java", System.getProperty("java.version"));
             json.put("cores", Runtime.getRuntime().availableProcessors());
             json.put("figures", figures);
@@ -253,20 +326,44 @@ public final class BenchCommand implements Callable<Integer> {
 
         compare("Registerfråga: enhet+underenheter, typ, datum, sortering, första sidan", n, sqlite, db,
                 () -> repo.search(typical, DeviationSort.REGISTERED_ON, false, 0, 100, today).total(),
-                repo.searchSql(typical, DeviationSort.REGISTERED_ON, false, 0, 100, today), null, null, o);
+                repo.searchSql(typical, DeviationSort.REGISTERED_ON, false, 0, 100, today), null, null, null, o);
         compare("Registerfråga: fritextsökning, första sidan", n, sqlite, db,
                 () -> repo.search(text, DeviationSort.REGISTERED_ON, false, 0, 100, today).total(),
-                repo.searchSql(text, DeviationSort.REGISTERED_ON, false, 0, 100, today), null, null, o);
+                repo.searchSql(text, DeviationSort.REGISTERED_ON, false, 0, 100, today), null, null, null, o);
         compare("Trend: antal per kategori och månad, tre år", n, sqlite, db,
                 () -> repo.monthlyCountsByCategory(threeYears, today).stream()
                         .mapToLong(DeviationRepository.CategoryMonth::count).sum(),
-                List.of(repo.monthlyCountsByCategorySql(threeYears, today)), null, null, o);
+                List.of(repo.monthlyCountsByCategorySql(threeYears, today)), null, null,
+                List.of(repo.monthlyCountsByCategorySql(threeYears, today, ReferenceDialect.DUCKDB)), o);
         compare("Tertialtabell: antal per enhet, typ och månad, tre år", n, sqlite, db,
                 () -> repo.monthlyCounts(today.minusYears(3).withDayOfYear(1), today).stream()
                         .mapToLong(DeviationRepository.MonthlyCount::count).sum(),
-                List.of(repo.monthlyCountsSql(today.minusYears(3).withDayOfYear(1), today)), null, null, o);
+                List.of(repo.monthlyCountsSql(today.minusYears(3).withDayOfYear(1), today)), null, null,
+                List.of(repo.monthlyCountsSql(today.minusYears(3).withDayOfYear(1), today,
+                        ReferenceDialect.DUCKDB)), o);
+        // the home screen's counters, with the filters of HomeViewModel.snapshot
+        DeviationFilter overdue = DeviationFilter.all().withOverdueOnly(true);
+        DeviationFilter serious = new DeviationFilter(EnumSet.of(DeviationKind.LEX_SARAH, DeviationKind.LEX_MARIA),
+                EnumSet.of(se.kvalitetshjulet.domain.deviation.DeviationStatus.REGISTRERAD,
+                        se.kvalitetshjulet.domain.deviation.DeviationStatus.UTREDNING,
+                        se.kvalitetshjulet.domain.deviation.DeviationStatus.BEDOMD,
+                        se.kvalitetshjulet.domain.deviation.DeviationStatus.ATGARDAD), null, null, null, null, false, null);
+        DeviationFilter recent = DeviationFilter.all().withPeriod(today.minusDays(30), today);
+        List<String> homeSqlite = new ArrayList<>();
+        List<String> homeDuck = new ArrayList<>();
+        for (DeviationFilter f : List.of(overdue, serious, recent)) {
+            homeSqlite.add(repo.countSql(f, today));
+            homeDuck.add(repo.countSql(f, today, ReferenceDialect.DUCKDB));
+        }
+        homeSqlite.add(repo.countOverdueActionsSql(today, ReferenceDialect.SQLITE));
+        homeDuck.add(repo.countOverdueActionsSql(today, ReferenceDialect.DUCKDB));
+        compare(HOME_COUNTS, n, sqlite, db, () -> repo.count(overdue, today) + repo.count(serious, today)
+                        + repo.count(recent, today) + repo.countOverdueActions(today), homeSqlite, null, null, homeDuck, o);
         measureCharts(ctx, db, n, today, scope, sqlite, o);
     }
+
+    static final String LIVE_HEAP = "Levande heap under hela mätningen (högsta efter en skräpsamling)";
+    static final String HOME_COUNTS = "Hemskärmen: försenade, allvarliga öppna, senaste 30 dagarna, försenade åtgärder";
 
     /** The unit subtree the filtered figures use: the first unit (enhet) that has units under it, with those. */
     static Set<Long> subtree(AppContext ctx) {
@@ -282,26 +379,36 @@ public final class BenchCommand implements Callable<Integer> {
         ChartRepository charts = new ChartRepository(ctx.database());
         ChartQueries q = ChartQueries.of(today, scope);
         compare(PARETO_CATEGORIES_ALL, n, sqlite, db, () -> sum(charts.paretoCategories(q.months36(), today)),
-                List.of(charts.paretoCategoriesSql(q.months36(), today)), null, null, o);
+                List.of(charts.paretoCategoriesSql(q.months36(), today)), null, null,
+                List.of(charts.paretoCategoriesSql(q.months36(), today, ReferenceDialect.DUCKDB)), o);
         compare(PARETO_CATEGORIES_SUBTREE, n, sqlite, db, () -> sum(charts.paretoCategories(q.months36InSubtree(), today)),
-                List.of(charts.paretoCategoriesSql(q.months36InSubtree(), today)), null, null, o);
+                List.of(charts.paretoCategoriesSql(q.months36InSubtree(), today)), null, null,
+                List.of(charts.paretoCategoriesSql(q.months36InSubtree(), today, ReferenceDialect.DUCKDB)),
+                o);
         compare(PARETO_CAUSES, n, sqlite, db, () -> sum(charts.paretoCauses(q.months36(), today)),
-                List.of(charts.paretoCausesSql(q.months36(), today)), null, null, o);
+                List.of(charts.paretoCausesSql(q.months36(), today)), null, null,
+                List.of(charts.paretoCausesSql(q.months36(), today, ReferenceDialect.DUCKDB)), o);
         compare(ACTION_BACKLOG, n, sqlite, db,
                 () -> charts.actionMonths(null).stream().mapToLong(ChartRepository.ActionMonths::count).sum(),
-                List.of(charts.actionMonthsSql(null)), null, null, o);
+                List.of(charts.actionMonthsSql(null)), null, null,
+                List.of(charts.actionMonthsSql(null, ReferenceDialect.DUCKDB)), o);
+        compare(PARETO_MEASURES, n, sqlite, db, () -> sum(charts.paretoMeasureTypes(q.months36(), today)),
+                List.of(charts.paretoMeasureTypesSql(q.months36(), today)), null, null,
+                List.of(charts.paretoMeasureTypesSql(q.months36(), today, ReferenceDialect.DUCKDB)), o);
         String asciiSql = repo.countSql(q.asciiText(), today);
-        compare(SEARCH_ASCII, n, sqlite, db, () -> repo.count(q.asciiText(), today), List.of(asciiSql), asciiSql, null, o);
+        compare(SEARCH_ASCII, n, sqlite, db, () -> repo.count(q.asciiText(), today), List.of(asciiSql), asciiSql, null,
+                null, o);
         String unicodeSql = repo.countSql(q.unicodeText(), today);
         String referenceSql = withSqliteLower(unicodeSql);
         compare(SEARCH_UNICODE, n, sqlite, db, () -> repo.count(q.unicodeText(), today), List.of(referenceSql),
-                referenceSql, UNICODE_REFERENCE_NOTE, o);
+                referenceSql, UNICODE_REFERENCE_NOTE, null, o);
     }
 
     static final String PARETO_CATEGORIES_ALL = "Pareto: kategorier, 36 månader, alla enheter";
     static final String PARETO_CATEGORIES_SUBTREE = "Pareto: kategorier, 36 månader, en enhet med underenheter";
     static final String PARETO_CAUSES = "Pareto: orsaker, 36 månader, alla enheter";
     static final String ACTION_BACKLOG = "Åtgärder: öppnade, klara och försenade per månad, alla enheter";
+    static final String PARETO_MEASURES = "Pareto: åtgärdstyper, 36 månader, alla enheter";
     static final String SEARCH_ASCII = "Fritextsökning, antal träffar: \"" + ChartQueries.ASCII_TERM + "\" (A–Z)";
     static final String SEARCH_UNICODE = "Fritextsökning, antal träffar: \"" + ChartQueries.UNICODE_TERM
             + "\" (å/ä/ö, versaler)";
@@ -338,10 +445,11 @@ public final class BenchCommand implements Callable<Integer> {
     /**
      * Times {@code ours} (which returns what it counted) against sqlite3 running {@code sql}; when
      * {@code referenceCountSql} is given, sqlite3 also runs it once and its count is recorded beside ours;
-     * {@code note} is a caveat about the reference, printed and kept with the figure.
+     * {@code note} is a caveat about the reference, printed and kept with the figure; {@code duckSql} (null: no
+     * DuckDB reference for this figure) is the same answer as DuckDB's SQL, timed on DuckDB holding the same rows.
      */
     private void compare(String name, long n, Optional<SqliteCli> sqlite, Path db, LongSupplier ours, List<String> sql,
-                         String referenceCountSql, String note, PrintWriter o) throws IOException {
+                         String referenceCountSql, String note, List<String> duckSql, PrintWriter o) throws IOException {
         long count = ours.getAsLong();
         List<Double> times = new ArrayList<>();
         for (int i = 0; i < repeats; i++) {
@@ -350,27 +458,59 @@ public final class BenchCommand implements Callable<Integer> {
             times.add((System.nanoTime() - t0) / 1e9);
         }
         Stats s = Stats.of(times);
+        Reference duckRef = encryptedPass || duckSql == null ? null : duckdbReference(duckSql, s, count);
         if (encryptedPass) {
             compareEncrypted(name, n, count, s);
         } else if (sqlite.isEmpty()) {
             figures.add(new Figure(name, n, "s", s.median(), Double.NaN, Double.NaN, "≤ " + QUERY_GOAL + "× sqlite3", null,
-                    "appen " + s.ms() + "; referens saknas", count, null, note));
+                    "appen " + s.ms() + "; referens saknas", count, null, note, duckRef));
         } else {
             Stats ref = Stats.of(sqlite.get().time(db, sql, repeats));
             Long refCount = referenceCountSql == null ? null : sqlite.get().count(db, referenceCountSql);
-            // sqlite3's timer has millisecond resolution: below 1 ms the ratio is not meaningful.
+            // sqlite3's timer has millisecond resolution: a reference under 1 ms is below it, and is not judged.
             double refMedian = Math.max(ref.median(), 0.0005);
             double ratio = s.median() / refMedian;
+            boolean resolved = ref.median() >= 0.001;
             String detail = "appen " + s.ms() + ", sqlite3 " + ref.ms()
-                    + (refCount == null ? "" : "; träffar: appen %,d, sqlite3 %,d".formatted(count, refCount));
+                    + (refCount == null ? "" : "; träffar: appen %,d, sqlite3 %,d".formatted(count, refCount))
+                    + (resolved ? "" : "; sqlite3 under 1 ms (dess tidtagares upplösning): ej bedömd");
             figures.add(new Figure(name, n, "s", s.median(), ref.median(), ratio, "≤ " + QUERY_GOAL + "× sqlite3",
-                    ratio <= QUERY_GOAL, detail, count, refCount, note));
+                    resolved ? ratio <= QUERY_GOAL : null, detail, count, refCount, note, duckRef));
         }
         o.printf("  %-70s %s%n", figures.getLast().name(), figures.getLast().detail());
+        if (duckRef != null) {
+            o.printf("  %-70s %s%n", "", duckRef.detail());
+        }
         if (note != null && !encryptedPass) {
             o.println("    OBS: " + note);
         }
         o.flush();
+    }
+
+    /**
+     * DuckDB running {@code duckSql} on the same rows, timed as the app was (one warm-up, then {@code repeats}); the
+     * answer it counted is kept beside the app's, so a reference that computed something else would show.
+     */
+    private Reference duckdbReference(List<String> duckSql, Stats ours, long count) throws IOException {
+        if (duck == null) {
+            return Reference.missing(duckdbMissing);
+        }
+        long counted = 0;
+        List<Double> rounds = new ArrayList<>(java.util.Collections.nCopies(repeats, 0.0));
+        for (String sql : duckSql) {
+            counted += duck.run(sql).counted();
+            List<Double> each = duck.time(sql, repeats);
+            for (int i = 0; i < repeats; i++) {
+                rounds.set(i, rounds.get(i) + each.get(i));
+            }
+        }
+        Stats ref = Stats.of(rounds);
+        // nanoTime in the same JVM: even sub-millisecond answers are measured, but below 0.05 ms they are noise
+        double ratio = ours.median() / Math.max(ref.median(), 0.00005);
+        String detail = "DuckDB " + ref.ms() + ": kvot %.2f".formatted(ratio)
+                + (counted == count ? "" : "; OBS: DuckDB räknade %,d, appen %,d".formatted(counted, count));
+        return new Reference("DuckDB", ref.median(), ref.min(), ref.max(), ratio, "≤ " + QUERY_GOAL + "× DuckDB",
+                counted == count && ratio <= QUERY_GOAL, counted, detail);
     }
 
     /** The annual report over the whole dataset; no SQLite reference exists for a document, so the goal is absolute. */
@@ -469,6 +609,15 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         long max = Runtime.getRuntime().maxMemory();
+        // the live heap: the highest heap in use right after a collection, sampled through the whole run
+        System.gc();
+        heap.close();
+        double liveMb = heap.maxAfterGc() / (1024.0 * 1024.0);
+        figures.add(new Figure(LIVE_HEAP, rows, "MB", liveMb, LIVE_HEAP_GOAL_MB, liveMb / LIVE_HEAP_GOAL_MB,
+                "≤ " + LIVE_HEAP_GOAL_MB + " MB", heap.collections() > 0 ? liveMb <= LIVE_HEAP_GOAL_MB : null,
+                "%.0f MB efter den tyngsta av %d skräpsamlingar (heap i bruk direkt efter samlingen)".formatted(liveMb,
+                        heap.collections())));
+        o.printf("  %-70s %s%n", figures.getLast().name(), figures.getLast().detail());
         double peakMb = peak / (1024.0 * 1024.0);
         double maxMb = max / (1024.0 * 1024.0);
         figures.add(new Figure("Högsta heap under hela mätningen", rows, "MB", peakMb, maxMb, peakMb / maxMb,
@@ -479,8 +628,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     private void printTable(PrintWriter o) {
         o.println();
-        o.printf("%-72s %10s %10s %12s %12s %8s  %-32s %s%n", "Mätning", "rader", "antal", "appen", "referens", "kvot",
-                "mål", "uppfyllt");
+        o.printf("%-72s %10s %10s %12s %12s %8s %12s %8s  %-32s %s%n", "Mätning", "rader", "antal", "appen", "referens",
+                "kvot", "DuckDB", "kvot", "mål", "uppfyllt");
         List<String> notes = new ArrayList<>();
         for (Figure f : figures) {
             String name = f.name();
@@ -490,11 +639,16 @@ public final class BenchCommand implements Callable<Integer> {
                 }
                 name += " " + "*".repeat(notes.indexOf(f.note()) + 1);
             }
-            o.printf("%-72s %10s %10s %12s %12s %8s  %-32s %s%n", name, f.rows() == 0 ? "" : String.format("%,d", f.rows()),
+            Reference d = f.duckdb();
+            String goal = d == null ? f.goal() : f.goal() + "; " + d.goal();
+            Boolean met = f.metAll();
+            o.printf("%-72s %10s %10s %12s %12s %8s %12s %8s  %-32s %s%n", name, f.rows() == 0 ? "" : String.format("%,d", f.rows()),
                     f.count() == null ? "" : String.format("%,d", f.count()),
                     fmt(f.ours(), f.unit()), fmt(f.reference(), f.unit()),
-                    Double.isNaN(f.ratio()) ? "–" : "%.2f".formatted(f.ratio()), f.goal(),
-                    f.met() == null ? "ej mätt" : f.met() ? "JA" : "NEJ");
+                    Double.isNaN(f.ratio()) ? "–" : "%.2f".formatted(f.ratio()),
+                    d == null ? "" : fmt(d.seconds(), f.unit()),
+                    d == null ? "" : Double.isNaN(d.ratio()) ? "–" : "%.2f".formatted(d.ratio()), goal,
+                    met == null ? "ej mätt" : met ? "JA" : "NEJ");
         }
         for (int i = 0; i < notes.size(); i++) {
             o.printf("%s %s%n", "*".repeat(i + 1), notes.get(i));

@@ -31,6 +31,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 import se.kvalitetshjulet.data.Database;
+import se.kvalitetshjulet.data.ReferenceDialect;
 import se.kvalitetshjulet.domain.action.ActionSource;
 import se.kvalitetshjulet.domain.deviation.DeviationFilter;
 import se.kvalitetshjulet.domain.risk.MatrixCounts;
@@ -92,11 +93,38 @@ public final class ChartRepository {
 
     /** Deviations per category in the filter (category null: none stated), grouped on the covering period index. */
     public List<Pareto.Count> paretoCategories(DeviationFilter filter, LocalDate today) {
+        var level = Rollups.deviations(db, filter, false, true);
+        if (level.isPresent()) {
+            return paretoCategoriesRollup(db.dsl(), level.get(), filter, today)
+                    .fetch(r -> new Pareto.Count(r.value1(), r.value2()));
+        }
         return paretoCategoriesQuery(db.dsl(), filter, today).fetch(r -> new Pareto.Count(r.value1(), r.value2()));
+    }
+
+    /** As the query on the deviations, from the roll-ups for whole months and the deviations for the days at the ends. */
+    private static ResultQuery<org.jooq.Record2<String, Long>> paretoCategoriesRollup(DSLContext ctx, Rollups.Level a,
+                                                                                     DeviationFilter filter, LocalDate today) {
+        Rollups.Split split = Rollups.split(ctx, filter.from(), filter.to());
+        Field<Long> k = DSL.field(DSL.name("k"), Long.class);
+        Field<Long> n = DSL.field(DSL.name("n"), Long.class);
+        var parts = ctx.select(a.categoryKey().as("k"), DSL.sum(a.n()).cast(SQLDataType.BIGINT).as("n")).from(a.table())
+                .where(Rollups.months(filter, split, a)).groupBy(a.categoryKey())
+                .unionAll(ctx.select(Rollups.categoryKey().as("k"), DSL.count().cast(SQLDataType.BIGINT).as("n"))
+                        .from(DEVIATION).where(Rollups.edges(filter, split, today)).groupBy(Rollups.categoryKey()))
+                .asTable("p");
+        var g = ctx.select(parts.field(k), DSL.sum(parts.field(n)).cast(SQLDataType.BIGINT).as("n")).from(parts)
+                .groupBy(parts.field(k)).asTable("g");
+        return ctx.select(DEVIATION_CATEGORY.NAME, g.field(n)).from(g)
+                .leftJoin(DEVIATION_CATEGORY).on(DEVIATION_CATEGORY.ID.eq(g.field(k)));
     }
 
     public String paretoCategoriesSql(DeviationFilter filter, LocalDate today) {
         return db.dsl().renderInlined(paretoCategoriesQuery(db.dsl(), filter, today));
+    }
+
+    /** The same answer computed from the base tables, as another engine's SQL (a benchmark reference). */
+    public String paretoCategoriesSql(DeviationFilter filter, LocalDate today, ReferenceDialect dialect) {
+        return dialect.render(paretoCategoriesQuery(db.dsl(), filter, today));
     }
 
     private static ResultQuery<org.jooq.Record2<String, Integer>> paretoCategoriesQuery(DSLContext ctx,
@@ -111,11 +139,39 @@ public final class ChartRepository {
 
     /** Stated causes (a deviation may have several) of the deviations in the filter, per cause category. */
     public List<Pareto.Count> paretoCauses(DeviationFilter filter, LocalDate today) {
+        var level = Rollups.causes(db, filter);
+        if (level.isPresent()) {
+            return paretoCausesRollup(db.dsl(), level.get(), filter, today)
+                    .fetch(r -> new Pareto.Count(r.value1(), r.value2()));
+        }
         return paretoCausesQuery(db.dsl(), filter, today).fetch(r -> new Pareto.Count(r.value1(), r.value2()));
+    }
+
+    /** As the query on the deviations and their causes, from the cause roll-up for whole months. */
+    private static ResultQuery<org.jooq.Record2<String, Long>> paretoCausesRollup(DSLContext ctx, Rollups.Level a,
+                                                                                 DeviationFilter filter, LocalDate today) {
+        Rollups.Split split = Rollups.split(ctx, filter.from(), filter.to());
+        Field<Long> k = DSL.field(DSL.name("k"), Long.class);
+        Field<Long> n = DSL.field(DSL.name("n"), Long.class);
+        var parts = ctx.select(a.cause().as("k"), DSL.sum(a.n()).cast(SQLDataType.BIGINT).as("n")).from(a.table())
+                .where(Rollups.months(filter, split, a)).groupBy(a.cause())
+                .unionAll(ctx.select(DEVIATION_CAUSE.CAUSE_CATEGORY_ID.as("k"), DSL.count().cast(SQLDataType.BIGINT).as("n"))
+                        .from(DEVIATION).join(DEVIATION_CAUSE).on(DEVIATION_CAUSE.DEVIATION_ID.eq(DEVIATION.ID))
+                        .where(Rollups.edges(filter, split, today)).groupBy(DEVIATION_CAUSE.CAUSE_CATEGORY_ID))
+                .asTable("p");
+        var g = ctx.select(parts.field(k), DSL.sum(parts.field(n)).cast(SQLDataType.BIGINT).as("n")).from(parts)
+                .groupBy(parts.field(k)).asTable("g");
+        return ctx.select(CAUSE_CATEGORY.NAME, g.field(n)).from(g)
+                .join(CAUSE_CATEGORY).on(CAUSE_CATEGORY.ID.eq(g.field(k)));
     }
 
     public String paretoCausesSql(DeviationFilter filter, LocalDate today) {
         return db.dsl().renderInlined(paretoCausesQuery(db.dsl(), filter, today));
+    }
+
+    /** The same answer computed from the base tables, as another engine's SQL (a benchmark reference). */
+    public String paretoCausesSql(DeviationFilter filter, LocalDate today, ReferenceDialect dialect) {
+        return dialect.render(paretoCausesQuery(db.dsl(), filter, today));
     }
 
     private static ResultQuery<org.jooq.Record2<String, Integer>> paretoCausesQuery(DSLContext ctx,
@@ -136,6 +192,11 @@ public final class ChartRepository {
 
     public String paretoMeasureTypesSql(DeviationFilter filter, LocalDate today) {
         return db.dsl().renderInlined(paretoMeasureTypesQuery(db.dsl(), filter, today));
+    }
+
+    /** The same answer computed from the base tables, as another engine's SQL (a benchmark reference). */
+    public String paretoMeasureTypesSql(DeviationFilter filter, LocalDate today, ReferenceDialect dialect) {
+        return dialect.render(paretoMeasureTypesQuery(db.dsl(), filter, today));
     }
 
     private static ResultQuery<org.jooq.Record2<String, Integer>> paretoMeasureTypesQuery(DSLContext ctx,
@@ -210,6 +271,11 @@ public final class ChartRepository {
 
     public String actionMonthsSql(Set<Long> unitIds) {
         return db.dsl().renderInlined(actionMonthsQuery(db.dsl(), unitIds));
+    }
+
+    /** The same answer as another engine's SQL (a benchmark reference). */
+    public String actionMonthsSql(Set<Long> unitIds, ReferenceDialect dialect) {
+        return dialect.render(actionMonthsQuery(db.dsl(), unitIds));
     }
 
     private static ResultQuery<org.jooq.Record4<String, String, String, Integer>> actionMonthsQuery(DSLContext ctx,

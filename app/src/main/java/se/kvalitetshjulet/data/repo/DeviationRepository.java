@@ -163,12 +163,27 @@ public final class DeviationRepository {
     }
 
     public long count(DeviationFilter filter, LocalDate today) {
+        var level = Rollups.deviations(db, filter, false, false);
+        if (level.isPresent()) {
+            Rollups.Split split = Rollups.split(db.dsl(), filter.from(), filter.to());
+            var a = level.get();
+            Long months = db.dsl().select(DSL.sum(a.n()).cast(org.jooq.impl.SQLDataType.BIGINT)).from(a.table())
+                    .where(Rollups.months(filter, split, a)).fetchOne(0, Long.class);
+            long days = split.edges().isEmpty() ? 0 : db.dsl().selectCount().from(DEVIATION)
+                    .where(Rollups.edges(filter, split, today)).fetchOne(0, Long.class);
+            return (months == null ? 0 : months) + days;
+        }
         return countQuery(db.dsl(), filter, today).fetchOne(0, Long.class);
     }
 
-    /** The SQL that {@link #count} runs, with values inlined: for benchmarks and support. */
+    /** The SQL that counts the filter's deviations in the base table, with values inlined: for benchmarks and support. */
     public String countSql(DeviationFilter filter, LocalDate today) {
         return db.dsl().renderInlined(countQuery(db.dsl(), filter, today));
+    }
+
+    /** The same count from the base table as another engine's SQL (a benchmark reference). */
+    public String countSql(DeviationFilter filter, LocalDate today, se.kvalitetshjulet.data.ReferenceDialect dialect) {
+        return dialect.render(countQuery(db.dsl(), filter, today));
     }
 
     public Optional<Deviation> find(long id) {
@@ -228,6 +243,26 @@ public final class DeviationRepository {
 
     /** Monthly counts per unit and kind in [from, to]: grouped in the database. */
     public List<MonthlyCount> monthlyCounts(LocalDate from, LocalDate to) {
+        DeviationFilter f = DeviationFilter.all().withPeriod(from, to);
+        var level = Rollups.deviations(db, f, true, false);
+        if (level.isPresent()) {
+            var a = level.get();
+            Rollups.Split split = Rollups.split(db.dsl(), from, to);
+            Field<String> ym = yearMonth();
+            var parts = db.dsl().select(a.unit().as("u"), a.kind().as("k"), a.ym().as("ym"),
+                            DSL.sum(a.n()).cast(org.jooq.impl.SQLDataType.BIGINT).as("n"))
+                    .from(a.table()).where(Rollups.months(f, split, a)).groupBy(a.unit(), a.kind(), a.ym())
+                    .unionAll(db.dsl().select(DEVIATION.UNIT_ID.as("u"), DEVIATION.KIND.as("k"), ym.as("ym"),
+                                    DSL.count().cast(org.jooq.impl.SQLDataType.BIGINT).as("n"))
+                            .from(DEVIATION).where(Rollups.edges(f, split, to)).groupBy(DEVIATION.UNIT_ID, DEVIATION.KIND, ym))
+                    .asTable("p");
+            Field<Long> u = parts.field("u", Long.class);
+            Field<String> k = parts.field("k", String.class);
+            Field<String> m = parts.field("ym", String.class);
+            return db.dsl().select(u, k, m, DSL.sum(parts.field("n", Long.class))).from(parts).groupBy(u, k, m)
+                    .fetch(r -> new MonthlyCount(r.value1(), DeviationKind.valueOf(r.value2()), year(r.value3()),
+                            month(r.value3()), r.value4().longValue()));
+        }
         return monthlyCountsQuery(db.dsl(), from, to)
                 .fetch(r -> new MonthlyCount(r.value1(), DeviationKind.valueOf(r.value2()), year(r.value3()),
                         month(r.value3()), r.value4()));
@@ -235,6 +270,11 @@ public final class DeviationRepository {
 
     public String monthlyCountsSql(LocalDate from, LocalDate to) {
         return db.dsl().renderInlined(monthlyCountsQuery(db.dsl(), from, to));
+    }
+
+    /** The same answer computed from the deviations themselves, as another engine's SQL (a benchmark reference). */
+    public String monthlyCountsSql(LocalDate from, LocalDate to, se.kvalitetshjulet.data.ReferenceDialect dialect) {
+        return dialect.render(monthlyCountsQuery(db.dsl(), from, to));
     }
 
     private static org.jooq.ResultQuery<org.jooq.Record4<Long, String, String, Integer>> monthlyCountsQuery(
@@ -256,6 +296,20 @@ public final class DeviationRepository {
     public record MonthTotal(int year, int month, long count) { }
 
     public List<MonthTotal> monthlyTotals(DeviationFilter filter, LocalDate today) {
+        var level = Rollups.deviations(db, filter, false, false);
+        if (level.isPresent()) {
+            var a = level.get();
+            Rollups.Split split = Rollups.split(db.dsl(), filter.from(), filter.to());
+            Field<String> ym = yearMonth();
+            var parts = db.dsl().select(a.ym().as("ym"), DSL.sum(a.n()).cast(org.jooq.impl.SQLDataType.BIGINT).as("n"))
+                    .from(a.table()).where(Rollups.months(filter, split, a)).groupBy(a.ym())
+                    .unionAll(db.dsl().select(ym.as("ym"), DSL.count().cast(org.jooq.impl.SQLDataType.BIGINT).as("n"))
+                            .from(DEVIATION).where(Rollups.edges(filter, split, today)).groupBy(ym))
+                    .asTable("p");
+            Field<String> m = parts.field("ym", String.class);
+            return db.dsl().select(m, DSL.sum(parts.field("n", Long.class))).from(parts).groupBy(m)
+                    .fetch(r -> new MonthTotal(year(r.value1()), month(r.value1()), r.value2().longValue()));
+        }
         Field<String> ym = yearMonth();
         return db.dsl().select(ym, DSL.count()).from(DEVIATION).where(condition(filter, today))
                 .groupBy(ym).fetch(r -> new MonthTotal(year(r.value1()), month(r.value1()), r.value2()));
@@ -265,12 +319,40 @@ public final class DeviationRepository {
     public record CategoryMonth(String category, int year, int month, long count) { }
 
     public List<CategoryMonth> monthlyCountsByCategory(DeviationFilter filter, LocalDate today) {
+        var level = Rollups.deviations(db, filter, false, true);
+        if (level.isPresent()) {
+            var a = level.get();
+            Rollups.Split split = Rollups.split(db.dsl(), filter.from(), filter.to());
+            Field<String> ym = yearMonth();
+            var parts = db.dsl().select(a.categoryKey().as("c"), a.ym().as("ym"),
+                            DSL.sum(a.n()).cast(org.jooq.impl.SQLDataType.BIGINT).as("n"))
+                    .from(a.table()).where(Rollups.months(filter, split, a).and(a.categoryKey().ne(0L)))
+                    .groupBy(a.categoryKey(), a.ym())
+                    .unionAll(db.dsl().select(DEVIATION.CATEGORY_ID.as("c"), ym.as("ym"),
+                                    DSL.count().cast(org.jooq.impl.SQLDataType.BIGINT).as("n"))
+                            .from(DEVIATION).where(Rollups.edges(filter, split, today).and(DEVIATION.CATEGORY_ID.isNotNull()))
+                            .groupBy(DEVIATION.CATEGORY_ID, ym))
+                    .asTable("p");
+            Field<Long> c = parts.field("c", Long.class);
+            Field<String> m = parts.field("ym", String.class);
+            var g = db.dsl().select(c, m, DSL.sum(parts.field("n", Long.class)).cast(org.jooq.impl.SQLDataType.BIGINT).as("n"))
+                    .from(parts).groupBy(c, m).asTable("g");
+            return db.dsl().select(DEVIATION_CATEGORY.NAME, g.field(m), g.field("n", Long.class)).from(g)
+                    .join(DEVIATION_CATEGORY).on(DEVIATION_CATEGORY.ID.eq(g.field(c)))
+                    .fetch(r -> new CategoryMonth(r.value1(), year(r.value2()), month(r.value2()), r.value3()));
+        }
         return categoryMonthQuery(db.dsl(), filter, today)
                 .fetch(r -> new CategoryMonth(r.value1(), year(r.value2()), month(r.value2()), r.value3()));
     }
 
     public String monthlyCountsByCategorySql(DeviationFilter filter, LocalDate today) {
         return db.dsl().renderInlined(categoryMonthQuery(db.dsl(), filter, today));
+    }
+
+    /** The same answer computed from the deviations themselves, as another engine's SQL (a benchmark reference). */
+    public String monthlyCountsByCategorySql(DeviationFilter filter, LocalDate today,
+                                             se.kvalitetshjulet.data.ReferenceDialect dialect) {
+        return dialect.render(categoryMonthQuery(db.dsl(), filter, today));
     }
 
     /** Grouped on category id first (from the index), names joined on the small result. */
@@ -335,8 +417,16 @@ public final class DeviationRepository {
 
     /** Improvement actions from any source that are past their due date and not done. */
     public long countOverdueActions(LocalDate today) {
-        return db.dsl().selectCount().from(ACTION_ITEM)
-                .where(ACTION_ITEM.DONE_ON.isNull().and(ACTION_ITEM.DUE_ON.lt(today))).fetchOne(0, Long.class);
+        return overdueActionsQuery(db.dsl(), today).fetchOne(0, Long.class);
+    }
+
+    /** {@link #countOverdueActions}'s SQL for an engine, values inlined (a benchmark reference). */
+    public String countOverdueActionsSql(LocalDate today, se.kvalitetshjulet.data.ReferenceDialect dialect) {
+        return dialect.render(overdueActionsQuery(db.dsl(), today));
+    }
+
+    private static org.jooq.ResultQuery<org.jooq.Record1<Integer>> overdueActionsQuery(DSLContext ctx, LocalDate today) {
+        return ctx.selectCount().from(ACTION_ITEM).where(ACTION_ITEM.DONE_ON.isNull().and(ACTION_ITEM.DUE_ON.lt(today)));
     }
 
     // ---- writes ----------------------------------------------------------------------
