@@ -163,8 +163,9 @@ final class RoundsTab {
         VBox chosenBox = new VBox(4, unitChecks, chosenCount);
         chosenBox.visibleProperty().bind(vm.chooseUnitsProperty());
         chosenBox.managedProperty().bind(vm.chooseUnitsProperty());
-        g.add(chooseUnits, 1, g.getRowCount());
-        g.add(chosenBox, 1, g.getRowCount());
+        // the whole width of the form: unit names are long and indented by level
+        g.add(chooseUnits, 0, g.getRowCount(), 2, 1);
+        g.add(chosenBox, 0, g.getRowCount(), 2, 1);
         Label problems = new Label();
         problems.getStyleClass().add("validation-message");
         problems.setWrapText(true);
