@@ -46,18 +46,18 @@ public final class Database implements AutoCloseable {
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final String MIGRATIONS = "classpath:db/migration";
     /**
-     * The placeholder that starts every line of a migration for SQLite only (V25's roll-ups, decision 0021): empty
+     * The placeholder that starts every line of a migration for SQLite only (V27_5's roll-ups, decision 0021): empty
      * here, a comment marker on PostgreSQL ({@code PostgresServer.placeholders}).
      */
     static final String SQLITE_ONLY = "sqlite_only";
-    /** The tables only a SQLite file has (the roll-ups of V25): a server never has them. */
+    /** The tables only a SQLite file has (the roll-ups of V27_5): a server never has them. */
     static final String SQLITE_ONLY_TABLE_PREFIX = "agg_";
     /**
      * The newest migration in {@code db/migration}. Kept as a constant so that opening a current
      * database needs no Flyway at all (Flyway's start-up costs about a second);
      * {@code DatabaseTest} fails if it drifts from the migrations Flyway finds.
      */
-    public static final String SCHEMA_VERSION = "27.1";
+    public static final String SCHEMA_VERSION = "27.5";
 
     static {
         NativeSqlite.configure();

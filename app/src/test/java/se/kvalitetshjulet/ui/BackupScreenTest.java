@@ -115,7 +115,8 @@ class BackupScreenTest {
 
     private static void scrollTo(FxRobot robot, javafx.scene.Node node) {
         ScrollPane scroll = robot.lookup(".scroll-pane").queryAllAs(ScrollPane.class).stream()
-                .filter(s -> s.getContent() != null && s.getContent().lookup("#backupTable") != null).findFirst()
+                .filter(s -> s.getContent() != null && s.getContent().lookup("#backupTable") != null)
+                .filter(s -> !"screenScroll".equals(s.getId())).findFirst() // the settings' own, not the shell's
                 .orElseThrow();
         robot.interact(() -> {
             double contentHeight = scroll.getContent().getBoundsInLocal().getHeight();

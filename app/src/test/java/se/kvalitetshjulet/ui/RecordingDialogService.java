@@ -27,6 +27,17 @@ public final class RecordingDialogService implements DialogService {
         choices.add(List.of(q.editLabel(), q.saveLabel()));
         return chooseAnswer.filter(i -> i == 1).isPresent();
     }
+    /** h4: the answer to "unsaved changes"; null = as {@link #confirmAnswer} says (true: throw them away). */
+    public Unsaved unsavedAnswer;
+    /** h4: the messages of the unsaved-changes questions asked. */
+    public final List<String> unsavedQuestions = new ArrayList<>();
+
+    @Override
+    public Unsaved askUnsaved(String title, String message, boolean canSave) {
+        unsavedQuestions.add(message);
+        return unsavedAnswer != null ? unsavedAnswer : confirmAnswer ? Unsaved.DISCARD : Unsaved.CANCEL;
+    }
+
     /** The messages of the confirmations asked. */
     public final List<String> confirms = new ArrayList<>();
 

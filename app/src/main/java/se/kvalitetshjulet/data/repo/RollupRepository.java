@@ -11,7 +11,7 @@ import se.kvalitetshjulet.data.Database;
 import se.kvalitetshjulet.domain.audit.AuditAction;
 
 /**
- * The roll-up aggregates of migration V25 (decision 0021) as a whole: compared with a full recount of the deviations
+ * The roll-up aggregates of migration V27_5 (decision 0021) as a whole: compared with a full recount of the deviations
  * and their causes, and rebuilt from them. The triggers keep them exact on every write; this is the check that they
  * did, and the repair if something outside the application changed the file without them.
  */
@@ -40,7 +40,7 @@ public final class RollupRepository {
         }
     }
 
-    /** A roll-up table of V25 and the dimensions it counts by (causes: and the cause). */
+    /** A roll-up table of V27_5 and the dimensions it counts by (causes: and the cause). */
     private record Rollup(String table, List<String> dimensions, boolean causes) {
         private static final Map<String, String> EXPRESSIONS = Map.of(
                 "ym", "substr(CAST(d.registered_on AS VARCHAR), 1, 7)", "unit_id", "d.unit_id", "kind", "d.kind",
@@ -63,7 +63,7 @@ public final class RollupRepository {
         }
     }
 
-    /** The six roll-ups of V25, kept in step with the migration by {@code RollupRecountTest}. */
+    /** The six roll-ups of V27_5, kept in step with the migration by {@code RollupRecountTest}. */
     private static final List<Rollup> ROLLUPS = List.of(
             new Rollup("agg_deviation_month", List.of("unit_id", "ym", "kind", "category_key", "status"), false),
             new Rollup("agg_deviation_unit_month", List.of("unit_id", "ym", "kind"), false),

@@ -24,7 +24,7 @@ import se.kvalitetshjulet.data.Database;
 import se.kvalitetshjulet.domain.deviation.DeviationFilter;
 
 /**
- * Reading the roll-up aggregates of migration V25 (decision 0021): deviations counted per month at four levels of
+ * Reading the roll-up aggregates of migration V27_5 (decision 0021): deviations counted per month at four levels of
  * detail (× unit × kind × category × status; × unit × kind; × kind × category; × kind × status) and stated causes at two (× unit × kind
  * × cause; × kind × cause), kept exact by triggers in the transaction of every write.
  *

@@ -109,11 +109,13 @@ public final class ActionListViewModel {
         if (!listsLoaded) {
             listsLoaded = true;
             tasks.run(i18n.get("action.loading"), p -> new Lists(ctx.organisationService().tree().all(),
-                    ctx.settingsService().preference(MY_NAME_KEY).orElse("")), l -> {
+                    ctx.settingsService().preference(MY_NAME_KEY).orElse(""),
+                    ctx.settingsService().preference(FILTERS_KEY).orElse("")), l -> {
                 units.setAll(l.units());
                 if (myName.get() == null || myName.get().isBlank()) {
                     myName.set(l.myName());
                 }
+                restoreFilters(l.filters());
                 load();
             }, dialogs::showUnexpected);
             return;
@@ -121,7 +123,37 @@ public final class ActionListViewModel {
         load();
     }
 
-    private record Lists(List<Unit> units, String myName) { }
+    private record Lists(List<Unit> units, String myName, String filters) { }
+
+    /**
+     * h4 (issue 18): "Bara mina", "Min enhet" and "Bara försenade" as they were left, between sessions: one
+     * preference {@code mine;unitId;overdue}, saved with the search that used them.
+     */
+    public static final String FILTERS_KEY = "actions.filters";
+    private String savedFilters = "";
+    private boolean restoring;
+
+    private void restoreFilters(String stored) {
+        savedFilters = stored == null ? "" : stored;
+        String[] f = savedFilters.split(";", -1);
+        if (f.length != 3) {
+            return;
+        }
+        restoring = true;
+        try {
+            mineOnly.set("1".equals(f[0]));
+            Long unitId = f[1].matches("\\d+") ? Long.valueOf(f[1]) : null;
+            unit.set(unitId == null ? null : units.stream().filter(u -> unitId.equals(u.id())).findFirst().orElse(null));
+            overdueOnly.set("1".equals(f[2]));
+        } finally {
+            restoring = false;
+        }
+    }
+
+    private String filtersNow() {
+        return (mineOnly.get() ? "1" : "0") + ";" + (unit.get() == null ? "" : unit.get().id()) + ";"
+                + (overdueOnly.get() ? "1" : "0");
+    }
 
     /** What the filter controls say, read on the FX thread; the unit's subtree is looked up in the work. */
     public record Criteria(String name, Long unitId, boolean overdueOnly, ActionSource source, ActionStatus status) {
@@ -159,11 +191,18 @@ public final class ActionListViewModel {
         loading.set(true);
         int pageIndex = page.get();
         String rememberedName = mineOnly.get() ? myName.get() : null;
+        String filters = listsLoaded && !restoring && !filtersNow().equals(savedFilters) ? filtersNow() : null;
+        if (filters != null) {
+            savedFilters = filters;
+        }
         Criteria c = criteria();
         Long keep = selected.get() == null ? null : selected.get().measure().id();
         tasks.runLatest(searchKey, i18n.get("action.loading"), p -> {
             if (rememberedName != null && !rememberedName.isBlank()) {
                 ctx.settingsService().savePreference(MY_NAME_KEY, rememberedName.strip());
+            }
+            if (filters != null) {
+                ctx.settingsService().savePreference(FILTERS_KEY, filters);
             }
             ActionFilter f = c.toFilter(ctx.organisationService());
             p.checkCancelled();

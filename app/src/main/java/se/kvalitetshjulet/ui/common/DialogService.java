@@ -46,6 +46,18 @@ public interface DialogService {
         return choose(q.title(), text, List.of(q.editLabel(), q.saveLabel())).filter(i -> i == 1).isPresent();
     }
 
+    /** The three answers to "unsaved changes" (issue 18): save them, throw them away, or go back to the editor. */
+    enum Unsaved { SAVE, DISCARD, CANCEL }
+
+    /**
+     * Before unsaved changes would be lost: "Spara", "Släng ändringarna" or "Avbryt", in the UI language; Enter never
+     * throws the changes away (the default is "Spara", Escape and the close box are "Avbryt"). Without {@code canSave}
+     * (the form cannot be saved as it stands) "Spara" is left out and "Avbryt" is the default.
+     */
+    default Unsaved askUnsaved(String title, String message, boolean canSave) {
+        return confirm(title, message) ? Unsaved.DISCARD : Unsaved.CANCEL;
+    }
+
     /** Error dialog for something unexpected: what happened and where the log is. */
     void showUnexpected(Throwable error);
 }

@@ -112,7 +112,7 @@ public final class EditorParts {
 
     /** Ctrl+S (Cmd+S) anywhere in {@code node} runs {@code save}. */
     public static void saveOnShortcut(Node node, Command save) {
-        KeyCodeCombination saveKey = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+        KeyCombination saveKey = Shortcuts.SAVE;
         node.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (saveKey.match(e)) {
                 save.execute();

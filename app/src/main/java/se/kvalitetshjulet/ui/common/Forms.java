@@ -40,6 +40,7 @@ public final class Forms {
         Label l = new Label(label);
         l.setLabelFor(field);
         l.setMnemonicParsing(true);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the field's name in whole words (issue 18)
         g.add(l, 0, r);
         g.add(field, 1, r);
         if (field instanceof javafx.scene.control.Control c) {

@@ -34,9 +34,22 @@ public final class FxDialogService implements DialogService {
         this.owner = owner;
     }
 
+    /**
+     * Every answer is named from the bundle, so a Swedish window never says "Yes/No" because the JVM's locale is
+     * English (issue 18); in a confirmation "Nej" is the default, Enter does not do what was asked about.
+     */
     private Alert alert(Alert.AlertType type, String title, String message) {
+        ButtonType yes = new ButtonType(i18n.get("h4.dialog.yes"), ButtonBar.ButtonData.YES);
+        ButtonType no = new ButtonType(i18n.get("h4.dialog.no"), ButtonBar.ButtonData.NO);
+        ButtonType ok = new ButtonType(i18n.get("h4.dialog.ok"), ButtonBar.ButtonData.OK_DONE);
         Alert a = new Alert(type, message, type == Alert.AlertType.CONFIRMATION
-                ? new ButtonType[] {ButtonType.YES, ButtonType.NO} : new ButtonType[] {ButtonType.OK});
+                ? new ButtonType[] {yes, no} : new ButtonType[] {ok});
+        if (type == Alert.AlertType.CONFIRMATION) {
+            ((javafx.scene.control.Button) a.getDialogPane().lookupButton(yes)).setDefaultButton(false);
+            ((javafx.scene.control.Button) a.getDialogPane().lookupButton(no)).setDefaultButton(true);
+            a.getDialogPane().lookupButton(yes).setId("dialogYes");
+            a.getDialogPane().lookupButton(no).setId("dialogNo");
+        }
         a.initOwner(owner.get());
         a.setTitle(title);
         a.setHeaderText(title);
@@ -57,7 +70,48 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public boolean confirm(String title, String message) {
-        return alert(Alert.AlertType.CONFIRMATION, title, message).showAndWait().filter(b -> b == ButtonType.YES).isPresent();
+        return alert(Alert.AlertType.CONFIRMATION, title, message).showAndWait()
+                .filter(b -> b.getButtonData() == ButtonBar.ButtonData.YES).isPresent();
+    }
+
+    @Override
+    public Unsaved askUnsaved(String title, String message, boolean canSave) {
+        return unsavedDialog(title, message, canSave).showAndWait().orElse(Unsaved.CANCEL);
+    }
+
+    /** The unsaved-changes question, not yet shown (a test looks at it as the user would). */
+    public javafx.scene.control.Dialog<Unsaved> unsavedDialog(String title, String message, boolean canSave) {
+        javafx.scene.control.Dialog<Unsaved> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(owner.get());
+        d.setTitle(title);
+        d.setHeaderText(title);
+        d.getDialogPane().setId("unsavedQuestion");
+        ButtonType save = new ButtonType(i18n.get("h4.unsaved.save"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType discard = new ButtonType(i18n.get("h4.unsaved.discard"), ButtonBar.ButtonData.OTHER);
+        ButtonType cancel = new ButtonType(i18n.get("h4.unsaved.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        if (canSave) {
+            d.getDialogPane().getButtonTypes().setAll(save, discard, cancel);
+        } else {
+            d.getDialogPane().getButtonTypes().setAll(discard, cancel);
+        }
+        javafx.scene.control.Label text = new javafx.scene.control.Label(message);
+        text.setWrapText(true);
+        text.setPrefWidth(460);
+        d.getDialogPane().setContent(text);
+        javafx.scene.control.Button discardButton = (javafx.scene.control.Button) d.getDialogPane().lookupButton(discard);
+        discardButton.setId("unsavedDiscard");
+        discardButton.setDefaultButton(false);
+        javafx.scene.control.Button cancelButton = (javafx.scene.control.Button) d.getDialogPane().lookupButton(cancel);
+        cancelButton.setId("unsavedCancel");
+        cancelButton.setDefaultButton(!canSave);
+        if (canSave) {
+            javafx.scene.control.Button saveButton = (javafx.scene.control.Button) d.getDialogPane().lookupButton(save);
+            saveButton.setId("unsavedSave");
+            saveButton.setDefaultButton(true);
+        }
+        d.setResultConverter(b -> b == save ? Unsaved.SAVE : b == discard ? Unsaved.DISCARD : Unsaved.CANCEL);
+        d.setResizable(true);
+        return d;
     }
 
     @Override
@@ -152,6 +206,8 @@ public final class FxDialogService implements DialogService {
     public Optional<String> askText(String title, String prompt, String initial) {
         TextInputDialog d = new TextInputDialog(initial);
         d.initOwner(owner.get());
+        d.getDialogPane().getButtonTypes().setAll(new ButtonType(i18n.get("h4.dialog.ok"), ButtonBar.ButtonData.OK_DONE),
+                new ButtonType(i18n.get("h4.unsaved.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
         d.setTitle(title);
         d.setHeaderText(prompt);
         return d.showAndWait();

@@ -25,7 +25,19 @@ public final class I18n {
      * {@code -Dkvalitetshjulet.lang=en} or the environment variable {@code KVALITETSHJULET_LANG=en}.
      */
     public static I18n forDefaultLocale() {
+        return forChoice(null);
+    }
+
+    /**
+     * h4 (issue 18): the language chosen in Inställningar ({@code saved}, "sv" or "en", may be null), unless
+     * {@code -Dkvalitetshjulet.lang} or {@code KVALITETSHJULET_LANG} says otherwise for this start; Swedish when
+     * nothing is said.
+     */
+    public static I18n forChoice(String saved) {
         String choice = System.getProperty("kvalitetshjulet.lang", System.getenv("KVALITETSHJULET_LANG"));
+        if (choice == null || choice.isBlank()) {
+            choice = saved;
+        }
         return new I18n("en".equalsIgnoreCase(choice) ? Locale.ENGLISH : Locale.of("sv"));
     }
 

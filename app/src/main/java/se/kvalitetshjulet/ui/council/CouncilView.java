@@ -146,7 +146,7 @@ public final class CouncilView extends BorderPane implements Refreshable {
         exportDeck.setId("councilExportDeck");
         exportDeck.setTooltip(new javafx.scene.control.Tooltip(i18n.get("trend.deck.export.tooltip")));
         vm.files().exportDeckCommand().bind(exportDeck);
-        HBox actions = new HBox(8, present, editDeck, exportDeck, docx, pdf, next);
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 8, present, editDeck, exportDeck, docx, pdf, next);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         TabPane tabs = new TabPane(

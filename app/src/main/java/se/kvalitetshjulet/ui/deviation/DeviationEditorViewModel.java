@@ -236,6 +236,7 @@ public final class DeviationEditorViewModel {
             return;
         }
         dirty.set(true);
+        closeAfterSave = false;
         updatePrivacy();
         Deviation d = current();
         updateDerived();
@@ -278,6 +279,10 @@ public final class DeviationEditorViewModel {
     private void appliedAndChanged(DeviationEditorLoader.Loaded l) {
         apply(l);
         onChanged.run();
+        if (closeAfterSave && !dirty.get()) {
+            closeAfterSave = false;
+            closeRequested.set(true);
+        }
     }
 
     /** Links this record to another by case reference (duplicate of / related to). */
@@ -285,13 +290,20 @@ public final class DeviationEditorViewModel {
         steps.link(id.get(), otherCaseRef, type);
     }
 
-    /** Asks before discarding unsaved edits; returns whether the editor may close. */
+    /** Asks before discarding unsaved edits (Spara / Släng ändringarna / Avbryt); returns whether the editor may close now. */
     public boolean confirmClose() {
         if (!dirty.get()) {
             return true;
         }
-        return dialogs.confirm(i18n.get("deviation.editor.unsavedTitle"), i18n.get("deviation.editor.unsaved"));
+        var answer = dialogs.askUnsaved(i18n.get("deviation.editor.unsavedTitle"), i18n.get("h4.unsaved.deviation"),
+                save.isExecutable());
+        closeAfterSave = answer == se.kvalitetshjulet.ui.common.DialogService.Unsaved.SAVE && save.execute() && dirty.get();
+        return answer == se.kvalitetshjulet.ui.common.DialogService.Unsaved.DISCARD || answer
+                == se.kvalitetshjulet.ui.common.DialogService.Unsaved.SAVE && !dirty.get();
     }
+
+    /** "Spara" in the unsaved-changes question: the window closes once the save is through (h4, issue 18). */
+    private boolean closeAfterSave;
 
     private String format(List<Problem> list) {
         return SaveFlow.distinctLines(i18n).apply(list);

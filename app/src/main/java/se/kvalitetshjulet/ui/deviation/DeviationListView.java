@@ -38,7 +38,7 @@ import se.kvalitetshjulet.ui.common.I18n;
 import se.kvalitetshjulet.ui.common.Refreshable;
 
 /** The deviation register: filter bar, one page of rows sorted in the database, pager. */
-public final class DeviationListView extends BorderPane implements Refreshable {
+public final class DeviationListView extends BorderPane implements Refreshable, se.kvalitetshjulet.ui.common.ShortcutTarget {
     private final DeviationListViewModel vm;
     private final I18n i18n;
 
@@ -235,21 +235,28 @@ public final class DeviationListView extends BorderPane implements Refreshable {
                 vm.editorRequestProperty().set(null);
             }
         });
-        KeyCodeCombination newKey = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
-        KeyCodeCombination findKey = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+        // the keys are the shortcut sheet's (issue 18); Ctrl+N also from outside the screen, through the shell
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (newKey.match(e)) {
+            if (se.kvalitetshjulet.ui.common.Shortcuts.NEW.match(e)) {
                 vm.newCommand().execute();
                 e.consume();
-            } else if (findKey.match(e)) {
+            } else if (se.kvalitetshjulet.ui.common.Shortcuts.FIND.match(e)) {
                 text.requestFocus();
                 e.consume();
-            } else if (e.getCode() == KeyCode.PAGE_DOWN && e.isShortcutDown()) {
+            } else if (se.kvalitetshjulet.ui.common.Shortcuts.NEXT_PAGE.match(e)) {
                 vm.nextCommand().execute();
-            } else if (e.getCode() == KeyCode.PAGE_UP && e.isShortcutDown()) {
+            } else if (se.kvalitetshjulet.ui.common.Shortcuts.PREVIOUS_PAGE.match(e)) {
                 vm.previousCommand().execute();
             }
         });
+    }
+
+    @Override
+    public boolean onShortcut(KeyCombination keys) {
+        if (keys.equals(se.kvalitetshjulet.ui.common.Shortcuts.NEW)) {
+            return vm.newCommand().execute();
+        }
+        return false;
     }
 
     private static Button pagerButton(String text, String id, String tooltip) {

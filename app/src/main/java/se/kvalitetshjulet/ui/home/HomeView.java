@@ -121,6 +121,8 @@ public final class HomeView extends BorderPane implements Refreshable {
                                  java.util.function.Function<T, String> text, I18n i18n) {
         Label h = new Label(heading);
         h.getStyleClass().add("h2");
+        h.setWrapText(true);
+        h.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.scene.control.ListView<T> view = new javafx.scene.control.ListView<>(items);
         view.setId(id);
         view.setPlaceholder(new Label(i18n.get("home.nothing")));

@@ -106,11 +106,13 @@ public final class DenominatorViewModel {
         if (!dirty.get()) {
             return true;
         }
-        if (dialogs.confirm(i18n.get("denominator.title"), i18n.get("denominator.unsaved"))) {
+        var answer = dialogs.askUnsaved(i18n.get("denominator.title"), i18n.get("h4.unsaved.denominator"),
+                saveCommand().isExecutable());
+        if (answer == se.kvalitetshjulet.ui.common.DialogService.Unsaved.SAVE) {
             save();
             return !dirty.get();
         }
-        return true;
+        return answer == se.kvalitetshjulet.ui.common.DialogService.Unsaved.DISCARD;
     }
 
     public void load() {

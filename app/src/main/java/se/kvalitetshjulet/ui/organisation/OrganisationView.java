@@ -181,7 +181,7 @@ public final class OrganisationView extends BorderPane implements Refreshable {
         setCenter(split);
         setPadding(new Insets(16));
 
-        KeyCodeCombination saveKey = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+        KeyCombination saveKey = se.kvalitetshjulet.ui.common.Shortcuts.SAVE;
         addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (saveKey.match(e)) {
                 vm.saveCommand().execute();

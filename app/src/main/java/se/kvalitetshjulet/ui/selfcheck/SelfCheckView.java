@@ -262,10 +262,10 @@ public final class SelfCheckView extends BorderPane implements Refreshable {
         VBox right = new VBox(4, header, scroll);
         right.setPadding(new Insets(0, 0, 0, 10));
         right.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN).match(e)) {
+            if (se.kvalitetshjulet.ui.common.Shortcuts.SUBMIT.match(e)) {
                 formVm.submitCommand().execute();
                 e.consume();
-            } else if (new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN).match(e)) {
+            } else if (se.kvalitetshjulet.ui.common.Shortcuts.SAVE.match(e)) {
                 saveDraftNow();
                 e.consume();
             }

@@ -110,10 +110,9 @@ public final class TemplateEditorView extends BorderPane {
         bottom.setPadding(new Insets(8, 16, 12, 16));
         setBottom(bottom);
 
-        KeyCodeCombination saveKey = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
-        KeyCodeCombination newQuestion = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
-        KeyCodeCombination newSection = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_DOWN);
+        KeyCombination saveKey = se.kvalitetshjulet.ui.common.Shortcuts.SAVE;
+        KeyCombination newQuestion = se.kvalitetshjulet.ui.common.Shortcuts.NEW;
+        KeyCombination newSection = se.kvalitetshjulet.ui.common.Shortcuts.NEW_SECTION;
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (saveKey.match(e)) {
                 vm.saveCommand().execute();

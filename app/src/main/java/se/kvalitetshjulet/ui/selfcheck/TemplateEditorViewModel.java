@@ -216,8 +216,9 @@ public final class TemplateEditorViewModel {
 
     /** Whether the window may close: nothing unsaved, or the user agrees to drop the changes. */
     public boolean confirmClose() {
-        return !dirty.get() || dialogs.confirm(i18n.get("selfcheck.editor.discardTitle"),
-                i18n.get("selfcheck.editor.discardQuestion"));
+        // named answers, "Avbryt" the default (issue 18); saving is the editor's own button
+        return !dirty.get() || dialogs.askUnsaved(i18n.get("selfcheck.editor.discardTitle"),
+                i18n.get("selfcheck.editor.discardQuestion"), false) == se.kvalitetshjulet.ui.common.DialogService.Unsaved.DISCARD;
     }
 
     private static String nz(String s) {

@@ -35,7 +35,8 @@ import se.kvalitetshjulet.ui.common.WindowPreferences;
 public final class KvalitetshjuletApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(KvalitetshjuletApp.class);
 
-    private final I18n i18n = I18n.forDefaultLocale();
+    /** The UI language: the one chosen in Inställningar (h4, issue 18), replaced when the user picks another. */
+    private I18n i18n = I18n.forDefaultLocale();
     private final FxTaskRunner tasks = new FxTaskRunner();
     private WindowPreferences prefs;
     private FxDialogService dialogs;
@@ -46,6 +47,7 @@ public final class KvalitetshjuletApp extends Application {
     public void start(Stage primary) {
         this.stage = primary;
         this.prefs = new WindowPreferences(AppPaths.preferencesFile());
+        this.i18n = I18n.forChoice(prefs.get(LANGUAGE_KEY, null));
         this.dialogs = new FxDialogService(i18n, () -> stage);
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
             LOG.error("Unexpected error on {}", t.getName(), e);
@@ -214,13 +216,15 @@ public final class KvalitetshjuletApp extends Application {
         });
     }
 
-    private void showMain(AppContext ctx) {
+    private MainView showMain(AppContext ctx) {
         this.context = ctx;
         dialogs.setDatabaseEncrypted(ctx.databaseEncrypted());
         MainView main = new MainView(ctx, i18n, tasks, dialogs);
         main.setBackupRestorer(backup -> restoreAndReopen(ctx, backup));
+        main.setLanguageSwitcher(this::switchLanguage);
         stage.titleProperty().bind(main.viewModel().titleProperty());
         showScene(main);
+        return main;
     }
 
     /**
@@ -267,6 +271,26 @@ public final class KvalitetshjuletApp extends Application {
                     ? d.getMessage() : se.kvalitetshjulet.app.FailureMessages.explain(error));
             showFirstStart();
         });
+    }
+
+    /** Where the chosen UI language is remembered (per user, on this computer, like the window's size). */
+    static final String LANGUAGE_KEY = "language";
+
+    /**
+     * h4 (issue 18): the language chosen in Inställningar, at once: remembered for the next start, and the main
+     * window built again in it on the same open database (nothing is closed or reopened).
+     */
+    private void switchLanguage(java.util.Locale locale) {
+        prefs.put(LANGUAGE_KEY, locale.getLanguage());
+        prefs.save();
+        i18n = new I18n(locale);
+        boolean encrypted = context != null && context.databaseEncrypted();
+        dialogs = new FxDialogService(i18n, () -> stage);
+        dialogs.setDatabaseEncrypted(encrypted);
+        if (context != null) {
+            stage.titleProperty().unbind();
+            showMain(context).viewModel().show(Section.SETTINGS); // back where the choice was made
+        }
     }
 
     /** Takes the database opened while the toolkit started, if it is this file; otherwise opens it now. */

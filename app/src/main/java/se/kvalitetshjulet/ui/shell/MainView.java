@@ -54,9 +54,11 @@ public final class MainView extends BorderPane {
     private final Map<Section, Parent> built = new EnumMap<>(Section.class);
     private final Map<Section, ToggleButton> navButtons = new EnumMap<>(Section.class);
     private final DeviationListViewModel deviationList;
+    private final javafx.scene.control.ScrollPane screenScroll = new javafx.scene.control.ScrollPane();
     private final TrendViewModel trends;
     /** h5: what "Återställ …" in Inställningar → Säkerhetskopior does; set by the shell (null: not offered). */
     private se.kvalitetshjulet.ui.settings.BackupsViewModel.Restorer backupRestorer;
+    private java.util.function.Consumer<java.util.Locale> languageSwitcher;
 
     public MainView(AppContext ctx, I18n i18n, TaskRunner tasks, DialogService dialogs) {
         this.vm = new MainViewModel(ctx, i18n);
@@ -107,6 +109,11 @@ public final class MainView extends BorderPane {
             var settings = new se.kvalitetshjulet.ui.settings.SettingsView(
                     new se.kvalitetshjulet.ui.settings.SettingsViewModel(FeatureContexts.settings(ctx), tasks, dialogs,
                             i18n), i18n);
+            // h4: Språk (issue 18), applied at once by the shell
+            if (languageSwitcher != null) {
+                settings.addSection(i18n.get("h4.language.title"), i18n.get("h4.language.help"),
+                        new se.kvalitetshjulet.ui.settings.LanguagePane(i18n, languageSwitcher));
+            }
             // h5: Säkerhetskopior (decision 0020), for a database file the app can write
             if (ctx.backups().available()) {
                 settings.addSection(i18n.get("h5.backup.title"), i18n.get("h5.backup.help"),
@@ -117,6 +124,17 @@ public final class MainView extends BorderPane {
             return settings;
         });
 
+        screenScroll.setId("screenScroll");
+        screenScroll.setFitToWidth(true);
+        screenScroll.setFitToHeight(true);
+        screenScroll.getStyleClass().add("screen-scroll");
+        // tables and lists filled by a load are fitted once the load is back (issue 18)
+        tasks.runningProperty().addListener((o, was, running) -> {
+            if (!running) {
+                javafx.application.Platform.runLater(() -> se.kvalitetshjulet.ui.common.FitText.apply(screenScroll.getContent()));
+            }
+        });
+        setTop(menuBar(i18n));
         setLeft(navigation(i18n));
         setBottom(statusBar(i18n, tasks));
         vm.sectionProperty().addListener((o, a, s) -> showSection(s));
@@ -131,21 +149,97 @@ public final class MainView extends BorderPane {
         });
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
-                int i = 1;
-                for (Section s : Section.values()) {
-                    if (i > 9) {
-                        break; // Ctrl+1 … Ctrl+9; later sections are reached from the navigation
-                    }
-                    Section sec = s;
-                    scene.getAccelerators().put(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + i++),
-                            KeyCombination.SHORTCUT_DOWN), () -> vm.show(sec));
-                }
-                // F1: "Om Kvalitetshjulet" (version, build, where the files are), also when the navigation is cut off
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> AboutDialog.show(scene.getWindow(),
-                        i18n, vm.databaseFile(), vm.encrypted()));
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F11), () ->
-                        vm.projectorModeProperty().set(!vm.projectorModeProperty().get()));
+                // h4 (issue 18): the window's keys, every one from the registry the shortcut sheet lists
+                scene.getAccelerators().putAll(windowShortcuts(i18n));
             }
+        });
+    }
+
+    /** What each of {@link se.kvalitetshjulet.ui.common.Shortcuts#window()} does in the main window. */
+    private Map<KeyCombination, Runnable> windowShortcuts(I18n i18n) {
+        Map<KeyCombination, Runnable> keys = new java.util.LinkedHashMap<>();
+        Section[] sections = Section.values();
+        for (int n = 1; n <= se.kvalitetshjulet.ui.common.Shortcuts.SCREEN_KEYS && n <= sections.length; n++) {
+            Section s = sections[n - 1];
+            keys.put(se.kvalitetshjulet.ui.common.Shortcuts.screen(n), () -> vm.show(s));
+        }
+        keys.put(se.kvalitetshjulet.ui.common.Shortcuts.HELP, () -> showHelp(i18n, HelpWindow.topic(vm.sectionProperty().get())));
+        keys.put(se.kvalitetshjulet.ui.common.Shortcuts.PROJECTOR, () ->
+                vm.projectorModeProperty().set(!vm.projectorModeProperty().get()));
+        // Ctrl+N: the shown screen's "Ny …", also while the focus is in the navigation or the menu
+        keys.put(se.kvalitetshjulet.ui.common.Shortcuts.NEW, () -> {
+            if (screenScroll.getContent() instanceof se.kvalitetshjulet.ui.common.ShortcutTarget t) {
+                t.onShortcut(se.kvalitetshjulet.ui.common.Shortcuts.NEW);
+            }
+        });
+        if (!keys.keySet().containsAll(se.kvalitetshjulet.ui.common.Shortcuts.window())) {
+            throw new IllegalStateException("A window shortcut on the sheet has no action");
+        }
+        return keys;
+    }
+
+    /** F1 and Hjälp → …: the help window at {@code topic}. */
+    private void showHelp(I18n i18n, String topic) {
+        HelpWindow.show(getScene() == null ? null : getScene().getWindow(), i18n, topic);
+    }
+
+    /** The menu bar (Alt+letter opens a menu): Visa (the screens), Hjälp (help, shortcuts, about). */
+    private javafx.scene.control.MenuBar menuBar(I18n i18n) {
+        javafx.scene.control.Menu view = new javafx.scene.control.Menu(i18n.get("h4.menu.view"));
+        view.setId("menuView");
+        Section[] sections = Section.values();
+        for (int n = 0; n < sections.length; n++) {
+            Section s = sections[n];
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(i18n.get("nav." + s.name().toLowerCase()));
+            item.setMnemonicParsing(false);
+            item.setId("menu-" + s.name().toLowerCase());
+            if (n < se.kvalitetshjulet.ui.common.Shortcuts.SCREEN_KEYS) {
+                item.setAccelerator(se.kvalitetshjulet.ui.common.Shortcuts.screen(n + 1));
+            }
+            item.setOnAction(e -> vm.show(s));
+            view.getItems().add(item);
+        }
+        javafx.scene.control.CheckMenuItem projector = new javafx.scene.control.CheckMenuItem(i18n.get("h4.menu.projector"));
+        projector.setAccelerator(se.kvalitetshjulet.ui.common.Shortcuts.PROJECTOR);
+        projector.selectedProperty().bindBidirectional(vm.projectorModeProperty());
+        view.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), projector);
+
+        javafx.scene.control.Menu help = new javafx.scene.control.Menu(i18n.get("h4.menu.help"));
+        help.setId("menuHelp");
+        javafx.scene.control.MenuItem screenHelp = new javafx.scene.control.MenuItem(i18n.get("h4.menu.help.screen"));
+        screenHelp.setId("menuHelpScreen");
+        screenHelp.setAccelerator(se.kvalitetshjulet.ui.common.Shortcuts.HELP);
+        screenHelp.setOnAction(e -> showHelp(i18n, HelpWindow.topic(vm.sectionProperty().get())));
+        javafx.scene.control.MenuItem charts = new javafx.scene.control.MenuItem(i18n.get("h4.menu.help.charts"));
+        charts.setId("menuHelpCharts");
+        charts.setOnAction(e -> showHelp(i18n, HelpWindow.CHARTS));
+        javafx.scene.control.MenuItem keys = new javafx.scene.control.MenuItem(i18n.get("h4.menu.help.shortcuts"));
+        keys.setId("menuHelpShortcuts");
+        keys.setOnAction(e -> showHelp(i18n, HelpWindow.SHORTCUTS));
+        javafx.scene.control.MenuItem about = new javafx.scene.control.MenuItem(i18n.get("h4.menu.help.about"));
+        about.setId("menuHelpAbout");
+        about.setOnAction(e -> AboutDialog.show(getScene() == null ? null : getScene().getWindow(), i18n,
+                vm.databaseFile(), vm.encrypted()));
+        help.getItems().addAll(screenHelp, charts, keys, new javafx.scene.control.SeparatorMenuItem(), about);
+        javafx.scene.control.MenuBar bar = new javafx.scene.control.MenuBar(view, help);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    /** Up and Down in the navigation change the screen, as the highlight moves (issue 18). */
+    private void followArrows(VBox sections) {
+        sections.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            boolean down = se.kvalitetshjulet.ui.common.Shortcuts.NAV_DOWN.match(e);
+            if (!down && !se.kvalitetshjulet.ui.common.Shortcuts.NAV_UP.match(e)) {
+                return;
+            }
+            Section[] all = Section.values();
+            int at = vm.sectionProperty().get().ordinal() + (down ? 1 : -1);
+            if (at >= 0 && at < all.length) {
+                vm.show(all[at]);
+                navButtons.get(all[at]).requestFocus();
+            }
+            e.consume();
         });
     }
 
@@ -175,6 +269,8 @@ public final class MainView extends BorderPane {
             nav.getChildren().add(demo);
         }
         ToggleGroup group = new ToggleGroup();
+        VBox sections = new VBox(2);
+        sections.getStyleClass().add("nav-sections");
         int i = 1;
         for (Section s : Section.values()) {
             ToggleButton b = new ToggleButton(i18n.get("nav." + s.name().toLowerCase()));
@@ -191,21 +287,27 @@ public final class MainView extends BorderPane {
                 b.setSelected(true);
             });
             navButtons.put(s, b);
-            nav.getChildren().add(b);
+            sections.getChildren().add(b);
         }
+        // h4 (issue 18): on a 768 px high screen the sections scroll; the projector switch stays in view
+        javafx.scene.control.ScrollPane sectionScroll = new javafx.scene.control.ScrollPane(sections);
+        sectionScroll.setId("navScroll");
+        sectionScroll.setFitToWidth(true);
+        sectionScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        sectionScroll.getStyleClass().add("nav-scroll");
+        sectionScroll.setMinHeight(0);
+        VBox.setVgrow(sectionScroll, Priority.ALWAYS);
+        nav.getChildren().add(sectionScroll);
         Region spacer = new Region();
-        VBox.setVgrow(spacer, Priority.ALWAYS);
         ToggleButton projector = new ToggleButton(i18n.get("nav.projector"));
         projector.setId("projectorToggle");
         projector.setMaxWidth(Double.MAX_VALUE);
         projector.setTooltip(new Tooltip(i18n.get("nav.projector.tooltip")));
         projector.selectedProperty().bindBidirectional(vm.projectorModeProperty());
-        javafx.scene.control.Hyperlink about = new javafx.scene.control.Hyperlink(i18n.get("h6.about.title"));
-        about.setId("aboutLink");
-        about.setOnAction(e -> AboutDialog.show(getScene() == null ? null : getScene().getWindow(), i18n,
-                vm.databaseFile(), vm.encrypted()));
-        nav.getChildren().addAll(spacer, projector, about);
-        nav.setPrefWidth(220);
+        // "Om Kvalitetshjulet" is in the Hjälp menu (issue 18)
+        followArrows(sections);
+        nav.getChildren().addAll(spacer, projector);
+        nav.setPrefWidth(240);
         return nav;
     }
 
@@ -229,7 +331,12 @@ public final class MainView extends BorderPane {
 
     private void showSection(Section s) {
         Parent content = built.computeIfAbsent(s, k -> factories.get(k).get());
-        setCenter(content);
+        // h4 (issue 18): a screen taller than the window (125 % scaling, a small laptop) scrolls instead of being cut
+        screenScroll.setContent(content);
+        if (getCenter() != screenScroll) {
+            setCenter(screenScroll);
+        }
+        se.kvalitetshjulet.ui.common.FitText.apply(content);
         ToggleButton b = navButtons.get(s);
         if (b != null) {
             b.setSelected(true);
@@ -245,6 +352,11 @@ public final class MainView extends BorderPane {
      */
     @Deprecated
     public interface Refreshable extends se.kvalitetshjulet.ui.common.Refreshable {
+    }
+
+    /** h4: what "Språk" in Inställningar does (the app builds its window again in the chosen language); null: not offered. */
+    public void setLanguageSwitcher(java.util.function.Consumer<java.util.Locale> switcher) {
+        this.languageSwitcher = switcher;
     }
 
     /** h5: the shell's restore (close the database, restore, open it again); before the settings screen is shown. */

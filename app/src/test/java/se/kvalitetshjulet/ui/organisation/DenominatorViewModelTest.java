@@ -100,12 +100,12 @@ class DenominatorViewModelTest {
     void leavingAUnitWithUnsavedFiguresAsksAndSavesWhenTheAnswerIsYes() {
         vm.unitProperty().set(north);
         vm.rows().get(5).recipientsProperty().set("12");
-        dialogs.confirmAnswer = true;
+        dialogs.unsavedAnswer = se.kvalitetshjulet.ui.common.DialogService.Unsaved.SAVE;
         assertThat(vm.confirmLeave()).isTrue();
         assertThat(ctx.denominatorService().year(north.id(), 2026).get(5).recipients()).isEqualTo(12);
 
         vm.rows().get(6).recipientsProperty().set("13");
-        dialogs.confirmAnswer = false;
+        dialogs.unsavedAnswer = se.kvalitetshjulet.ui.common.DialogService.Unsaved.DISCARD;
         assertThat(vm.confirmLeave()).isTrue();
         vm.unitProperty().set(south);
         assertThat(ctx.denominatorService().year(north.id(), 2026).get(6).recipients()).isNull();
