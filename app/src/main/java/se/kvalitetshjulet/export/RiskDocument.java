@@ -51,7 +51,7 @@ final class RiskDocument {
         out.add(new Table(List.of(b.getString("risk.report.field"), b.getString("risk.report.value")), List.of(
                 row(b.getString("risk.field.unit"), r.unitPath()),
                 row(b.getString("risk.field.level"), b.getString("enum.AnalysisLevel." + a.level().name())),
-                row(b.getString("risk.field.trigger"), a.trigger() == null ? "" : b.getString("enum.RiskTrigger." + a.trigger().name())),
+                row(b.getString("risk.field.trigger"), triggerName(b, r)),
                 row(b.getString("risk.field.analysedOn"), date(a.analysedOn())),
                 row(b.getString("risk.field.participants"), text(a.participants())),
                 row(b.getString("risk.field.status"), b.getString("enum.AnalysisStatus." + a.status().name())),
@@ -178,5 +178,18 @@ final class RiskDocument {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
+    }
+
+    /** The reason's text in the bundle for the built-in reasons; a reason the coordinator added has its list name. */
+    private static String triggerName(ResourceBundle b, RiskReport r) {
+        var a = r.analysis();
+        if (a.trigger() == null) {
+            return "";
+        }
+        String key = "enum.RiskTrigger." + a.trigger().code();
+        if (b.containsKey(key)) {
+            return b.getString(key);
+        }
+        return r.reasonName() == null ? a.trigger().code() : r.reasonName();
     }
 }

@@ -132,6 +132,7 @@ public final class CouncilService {
         if (m.held() && m.heldOn() != null && m.heldOn().isAfter(today())) {
             p.add(new Problem("held", "council.validation.heldInFuture"));
         }
+        councilTypeProblem(m).ifPresent(p::add);
         for (Meeting.Participant pa : m.participants()) {
             if (pa.name() == null || pa.name().isBlank() || pa.role() == null || pa.role().isBlank()) {
                 p.add(new Problem("participants", "council.validation.participant"));
@@ -144,11 +145,40 @@ public final class CouncilService {
         return SaveResult.saved(db.tx(tx -> councils.save(tx, m)));
     }
 
+    /**
+     * The coordinator's council types (Listor och regler), active and retired, in the coordinator's order. The editor
+     * offers the active ones; a retired one is still shown on a meeting that has it.
+     */
+    public List<se.kvalitetshjulet.domain.lists.ListEntry> councilTypes() {
+        return councils.councilTypes();
+    }
+
+    /**
+     * A meeting's type must be on the list, and a retired type may not be chosen anew: only a meeting that already
+     * had it keeps it.
+     */
+    private Optional<Problem> councilTypeProblem(Meeting m) {
+        if (m.councilTypeId() == null) {
+            return Optional.empty();
+        }
+        var type = councilTypes().stream().filter(t -> m.councilTypeId().equals(t.id())).findFirst();
+        if (type.isEmpty()) {
+            return Optional.of(new Problem("councilType", "council.validation.typeUnknown"));
+        }
+        if (!type.get().active()) {
+            Long stored = m.id() == null ? null : councils.find(m.id()).map(Meeting::councilTypeId).orElse(null);
+            if (!m.councilTypeId().equals(stored)) {
+                return Optional.of(new Problem("councilType", "council.validation.typeRetired"));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A new meeting of the same council, planned a month after this one, with the same participants. */
     public Meeting planNext(long meetingId) {
         Meeting m = require(meetingId);
         Meeting next = new Meeting(null, m.unitId(), m.heldOn().plusMonths(1), m.title(), false, null, null,
-                m.participants());
+                m.participants(), m.councilTypeId());
         return db.tx(tx -> councils.save(tx, next));
     }
 

@@ -10,5 +10,5 @@ import se.kvalitetshjulet.domain.risk.RiskTemplate;
 
 /** Everything the decision document of one analysis shows (for DOCX/PDF export). */
 public record RiskReport(RiskAnalysis analysis, RiskTemplate template, String unitName, String unitPath,
-                         List<Measure> measures, List<LinkedDeviation> deviations) {
+                         List<Measure> measures, List<LinkedDeviation> deviations, String reasonName) {
 }

@@ -31,6 +31,7 @@ import se.kvalitetshjulet.domain.risk.RiskAnalysisRow;
 import se.kvalitetshjulet.domain.risk.RiskFilter;
 import se.kvalitetshjulet.domain.risk.RiskRules;
 import se.kvalitetshjulet.domain.risk.RiskTemplate;
+import se.kvalitetshjulet.domain.risk.RiskTrigger;
 
 /**
  * Use cases of risk and event analyses: templates with validated matrices, saving drafts (privacy-checked),
@@ -199,6 +200,7 @@ public final class RiskService {
     /** Saves the analysis in its current status; a personnummer in free text blocks saving when so configured. */
     public SaveResult<RiskAnalysis> save(RiskAnalysis a, boolean refuseIdentityNumbers) {
         List<Problem> problems = new ArrayList<>(validate(a));
+        reasonProblem(a).ifPresent(problems::add);
         if (refuseIdentityNumbers && privacyFindings(a).stream().anyMatch(PrivacyCheck.Finding::identityNumber)) {
             problems.add(new Problem("privacy", "deviation.validation.identityNumberRefused"));
         }
@@ -281,7 +283,35 @@ public final class RiskService {
         RiskAnalysis a = find(id).orElseThrow(() -> new IllegalStateException("Analysen finns inte (id " + id + ")."));
         OrgTree tree = organisation.tree();
         return new RiskReport(a, template(a.templateId()), tree.find(a.unitId()).map(Unit::name).orElse(""),
-                tree.path(a.unitId()), repo.measures(id), repo.linkedDeviations(id));
+                tree.path(a.unitId()), repo.measures(id), repo.linkedDeviations(id),
+                a.trigger() == null ? null : reasons().stream().filter(e -> a.trigger().code().equals(e.code()))
+                        .map(se.kvalitetshjulet.domain.lists.ListEntry::name).findFirst().orElse(a.trigger().code()));
+    }
+
+    /**
+     * The coordinator's risk-analysis reasons (Listor och regler), active and retired, in the coordinator's order.
+     * The editor offers the active ones; a retired one stays readable on the analyses that have it.
+     */
+    public List<se.kvalitetshjulet.domain.lists.ListEntry> reasons() {
+        return repo.reasons();
+    }
+
+    /** A reason must be on the list, and a retired one may not be chosen anew (only an analysis that had it keeps it). */
+    private java.util.Optional<Problem> reasonProblem(RiskAnalysis a) {
+        if (a.trigger() == null) {
+            return java.util.Optional.empty();
+        }
+        var reason = reasons().stream().filter(e -> a.trigger().code().equals(e.code())).findFirst();
+        if (reason.isEmpty()) {
+            return java.util.Optional.of(new Problem("trigger", "risk.validation.reasonUnknown"));
+        }
+        if (!reason.get().active()) {
+            RiskTrigger stored = a.id() == null ? null : find(a.id()).map(RiskAnalysis::trigger).orElse(null);
+            if (!a.trigger().equals(stored)) {
+                return java.util.Optional.of(new Problem("trigger", "risk.validation.reasonRetired"));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /**

@@ -65,13 +65,19 @@ class BundleConsistencyTest {
                 se.kvalitetshjulet.domain.selfcheck.ResponseStatus.class, se.kvalitetshjulet.domain.selfcheck.ResultLevel.class,
                 se.kvalitetshjulet.domain.selfcheck.AnswerType.class, se.kvalitetshjulet.domain.risk.AnalysisKind.class,
                 se.kvalitetshjulet.domain.risk.AnalysisLevel.class, se.kvalitetshjulet.domain.risk.AnalysisStatus.class,
-                se.kvalitetshjulet.domain.risk.RiskTrigger.class, se.kvalitetshjulet.domain.risk.CauseCategory.class,
+                se.kvalitetshjulet.domain.risk.CauseCategory.class,
                 se.kvalitetshjulet.domain.risk.MeasureState.class)) {
             for (Enum<?> e : type.getEnumConstants()) {
                 String key = "enum." + type.getSimpleName() + "." + e.name();
                 if (!sv.containsKey(key)) {
                     missing.add(key);
                 }
+            }
+        }
+        // the risk-analysis reasons a database starts with (a reason the coordinator adds is named by the list)
+        for (se.kvalitetshjulet.domain.risk.RiskTrigger t : se.kvalitetshjulet.domain.risk.RiskTrigger.values()) {
+            if (!sv.containsKey("enum.RiskTrigger." + t.code())) {
+                missing.add("enum.RiskTrigger." + t.code());
             }
         }
         for (DeviationStatus s : DeviationStatus.values()) {

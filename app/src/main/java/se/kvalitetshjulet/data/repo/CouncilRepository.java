@@ -9,6 +9,7 @@ import static se.kvalitetshjulet.data.jooq.Tables.COUNCIL_FOLLOW_UP;
 import static se.kvalitetshjulet.data.jooq.Tables.COUNCIL_MEETING;
 import static se.kvalitetshjulet.data.jooq.Tables.COUNCIL_ORDERED_ANALYSIS;
 import static se.kvalitetshjulet.data.jooq.Tables.COUNCIL_PARTICIPANT;
+import static se.kvalitetshjulet.data.jooq.Tables.COUNCIL_TYPE;
 import static se.kvalitetshjulet.data.jooq.Tables.COUNCIL_REVIEWED_DEVIATION;
 import static se.kvalitetshjulet.data.jooq.Tables.RISK_ANALYSIS;
 import static se.kvalitetshjulet.data.jooq.Tables.UNIT;
@@ -103,13 +104,14 @@ public final class CouncilRepository {
                 .where(ACTION_ITEM.SOURCE_TYPE.eq(ActionSource.COUNCIL.code()).and(ACTION_ITEM.SOURCE_ID.eq(COUNCIL_MEETING.ID))))
                 .as("decisions");
         return db.dsl().select(COUNCIL_MEETING.ID, COUNCIL_MEETING.UNIT_ID, UNIT.NAME, COUNCIL_MEETING.HELD_ON,
-                        COUNCIL_MEETING.TITLE, COUNCIL_MEETING.HELD, decisions)
+                        COUNCIL_MEETING.TITLE, COUNCIL_MEETING.HELD, decisions, COUNCIL_TYPE.NAME)
                 .from(COUNCIL_MEETING).join(UNIT).on(UNIT.ID.eq(COUNCIL_MEETING.UNIT_ID))
+                .leftJoin(COUNCIL_TYPE).on(COUNCIL_TYPE.ID.eq(COUNCIL_MEETING.COUNCIL_TYPE_ID))
                 .where(unitIds == null ? DSL.trueCondition()
                         : unitIds.isEmpty() ? DSL.falseCondition() : COUNCIL_MEETING.UNIT_ID.in(unitIds))
                 .orderBy(COUNCIL_MEETING.HELD_ON.desc(), COUNCIL_MEETING.ID.desc())
                 .fetch(r -> new MeetingRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        Boolean.TRUE.equals(r.value6()), r.value7() == null ? 0 : r.value7().longValue()));
+                        Boolean.TRUE.equals(r.value6()), r.value7() == null ? 0 : r.value7().longValue(), r.value8()));
     }
 
     /** The council's meetings before this one (same unit), oldest first. */
@@ -126,6 +128,11 @@ public final class CouncilRepository {
     public List<MeetingRow> between(Set<Long> unitIds, LocalDate from, LocalDate to) {
         return list(unitIds).stream().filter(r -> !r.heldOn().isBefore(from) && !r.heldOn().isAfter(to))
                 .sorted(java.util.Comparator.comparing(MeetingRow::heldOn)).toList();
+    }
+
+    /** The coordinator's council types (Listor och regler), active and retired, in the coordinator's order. */
+    public List<se.kvalitetshjulet.domain.lists.ListEntry> councilTypes() {
+        return new ListsRepository(db, audit).entries(se.kvalitetshjulet.domain.lists.ListKind.COUNCIL_TYPE);
     }
 
     // ---- agenda items added by hand -------------------------------------------------------
@@ -241,6 +248,7 @@ public final class CouncilRepository {
         r.setHeldOn(m.heldOn());
         r.setTitle(m.title().strip());
         r.setHeld(m.held());
+        r.setCouncilTypeId(m.councilTypeId());
         r.setPatterns(m.patterns());
         r.setNotes(m.notes());
         if (r.getUpdatedAt() == null) {
@@ -250,6 +258,6 @@ public final class CouncilRepository {
 
     private static Meeting toMeeting(CouncilMeetingRecord r, List<Meeting.Participant> participants) {
         return new Meeting(r.getId(), r.getUnitId(), r.getHeldOn(), r.getTitle(), Boolean.TRUE.equals(r.getHeld()),
-                r.getPatterns(), r.getNotes(), participants);
+                r.getPatterns(), r.getNotes(), participants, r.getCouncilTypeId());
     }
 }

@@ -478,4 +478,9 @@ public final class RiskRepository {
     private static String nz(String s) {
         return s == null ? "" : s;
     }
+
+    /** The coordinator's risk-analysis reasons (Listor och regler), active and retired, in the coordinator's order. */
+    public List<se.kvalitetshjulet.domain.lists.ListEntry> reasons() {
+        return new ListsRepository(db, audit).entries(se.kvalitetshjulet.domain.lists.ListKind.RISK_REASON);
+    }
 }

@@ -69,8 +69,11 @@ public final class CouncilView extends BorderPane implements Refreshable {
             @Override
             protected void updateItem(MeetingRow r, boolean empty) {
                 super.updateItem(r, empty);
-                setText(empty || r == null ? "" : i18n.get("council.meetingRow", Forms.DATE.format(r.heldOn()),
-                        r.unitName(), r.title(), r.decisions(), r.held() ? "✓" : ""));
+                setText(empty || r == null ? "" : r.councilType() == null
+                        ? i18n.get("council.meetingRow", Forms.DATE.format(r.heldOn()),
+                        r.unitName(), r.title(), r.decisions(), r.held() ? "✓" : "")
+                        : i18n.get("council.meetingRowTyped", Forms.DATE.format(r.heldOn()),
+                        r.unitName(), r.title(), r.decisions(), r.held() ? "✓" : "", r.councilType()));
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> vm.selectedMeetingProperty().set(r));
@@ -91,6 +94,12 @@ public final class CouncilView extends BorderPane implements Refreshable {
         DatePicker date = Forms.datePicker();
         date.setId("councilNewDate");
         date.valueProperty().bindBidirectional(vm.newDateProperty());
+        ComboBox<se.kvalitetshjulet.domain.lists.ListEntry> type = UiLists.withAll(vm.newTypeChoices(), vm::typeLabel,
+                i18n.get("council.type.choose"));
+        type.setId("councilNewType");
+        type.setMaxWidth(Double.MAX_VALUE);
+        type.setTooltip(new javafx.scene.control.Tooltip(i18n.get("council.type.tooltip")));
+        type.valueProperty().bindBidirectional(vm.newTypeProperty());
         TextField name = new TextField();
         name.setId("councilNewTitle");
         name.setPromptText(i18n.get("council.new.titlePrompt"));
@@ -99,7 +108,7 @@ public final class CouncilView extends BorderPane implements Refreshable {
         create.setId("councilCreate");
         create.getStyleClass().add("primary");
         vm.createMeetingCommand().bind(create);
-        VBox box = new VBox(8, filter, list, newHeading, unit, date, name, create);
+        VBox box = new VBox(8, filter, list, newHeading, unit, type, date, name, create);
         box.setPrefWidth(330);
         box.setPadding(new Insets(0, 16, 0, 0));
         return box;
@@ -365,7 +374,12 @@ public final class CouncilView extends BorderPane implements Refreshable {
         save.setId("councilSaveMinutes");
         save.getStyleClass().add("primary");
         vm.saveMinutesCommand().bind(save);
+        ComboBox<se.kvalitetshjulet.domain.lists.ListEntry> type = UiLists.withAll(vm.meetingTypeChoices(), vm::typeLabel,
+                i18n.get("council.type.none"));
+        type.setId("councilMeetingType");
+        type.valueProperty().bindBidirectional(vm.meetingTypeProperty());
         GridPane g = Forms.grid();
+        Forms.row(g, i18n.get("council.type.label"), type);
         Forms.row(g, i18n.get("council.minutes.participants"), list);
         g.add(new FlowPane(8, 8, name, role, add, remove), 1, g.getRowCount());
         Forms.row(g, i18n.get("council.minutes.patterns"), patterns);

@@ -23,6 +23,7 @@ import se.kvalitetshjulet.domain.council.AgendaItem;
 import se.kvalitetshjulet.domain.council.FollowUpItem;
 import se.kvalitetshjulet.domain.council.Meeting;
 import se.kvalitetshjulet.domain.deviation.DeviationRow;
+import se.kvalitetshjulet.domain.lists.ListEntry;
 import se.kvalitetshjulet.domain.org.Unit;
 import se.kvalitetshjulet.service.CouncilService;
 import se.kvalitetshjulet.ui.common.Command;
@@ -54,6 +55,14 @@ public final class CouncilViewModel {
     private final ObjectProperty<Unit> newUnit = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> newDate = new SimpleObjectProperty<>();
     private final StringProperty newTitle = new SimpleStringProperty("");
+    private final ObjectProperty<ListEntry> newType = new SimpleObjectProperty<>();
+
+    // council types (Listor och regler): all of them, the active ones for a new meeting, and for the open meeting
+    // the active ones plus its own type if that has been retired since
+    private final List<ListEntry> councilTypes = new ArrayList<>();
+    private final ObservableList<ListEntry> newTypeChoices = FXCollections.observableArrayList();
+    private final ObservableList<ListEntry> meetingTypeChoices = FXCollections.observableArrayList();
+    private final ObjectProperty<ListEntry> meetingType = new SimpleObjectProperty<>();
 
     // during the meeting
     private final ObservableList<AgendaItem> agenda = FXCollections.observableArrayList();
@@ -117,7 +126,38 @@ public final class CouncilViewModel {
             tasks.run(i18n.get("council.loading"), p -> ctx.organisationService().tree().all(), units::setAll,
                     dialogs::showUnexpected);
         }
+        // the coordinator may have changed the list since: read it each time the screen is shown
+        tasks.run(i18n.get("council.loading"), p -> ctx.councilService().councilTypes(), this::setCouncilTypes,
+                dialogs::showUnexpected);
         loadMeetings(null);
+    }
+
+    private void setCouncilTypes(List<ListEntry> all) {
+        councilTypes.clear();
+        councilTypes.addAll(all);
+        List<ListEntry> active = all.stream().filter(ListEntry::active).toList();
+        ListEntry chosen = newType.get();
+        newTypeChoices.setAll(active);
+        newType.set(chosen == null ? null : active.stream().filter(t -> t.id().equals(chosen.id())).findFirst().orElse(null));
+        showMeetingType(current.get() == null ? null : current.get().meeting().councilTypeId());
+    }
+
+    /** The open meeting's type choices: the active types, and its own if retired (still shown, not offered anew). */
+    private void showMeetingType(Long typeId) {
+        List<ListEntry> choices = new ArrayList<>(councilTypes.stream().filter(ListEntry::active).toList());
+        ListEntry own = typeId == null ? null
+                : councilTypes.stream().filter(t -> typeId.equals(t.id())).findFirst().orElse(null);
+        if (own != null && !own.active()) {
+            choices.add(own);
+        }
+        meetingTypeChoices.setAll(choices);
+        meetingType.set(own);
+    }
+
+    /** How a council type is named in the lists: a retired one says so. */
+    public String typeLabel(ListEntry t) {
+        return t == null ? i18n.get("council.type.none")
+                : t.active() ? t.name() : i18n.get("council.type.retired", t.name());
     }
 
     public void loadMeetings(Long select) {
@@ -153,6 +193,7 @@ public final class CouncilViewModel {
             overdue.clear();
             participants.clear();
             analyses.clear();
+            showMeetingType(null);
             return;
         }
         Meeting m = v.meeting();
@@ -169,13 +210,15 @@ public final class CouncilViewModel {
         patterns.set(m.patterns() == null ? "" : m.patterns());
         notes.set(m.notes() == null ? "" : m.notes());
         held.set(m.held());
+        showMeetingType(m.councilTypeId());
     }
 
     private void createMeeting() {
         Unit u = newUnit.get();
         String title = newTitle.get() == null || newTitle.get().isBlank()
                 ? i18n.get("council.defaultTitle", u.name()) : newTitle.get().strip();
-        Meeting m = new Meeting(null, u.id(), newDate.get(), title, false, null, null, List.of());
+        Meeting m = new Meeting(null, u.id(), newDate.get(), title, false, null, null, List.of(),
+                newType.get() == null ? null : newType.get().id());
         askPrivacy(List.of(new PrivacyQuestion.Field(i18n.get("council.new.titlePrompt"), title)),
                 () -> saves.save(i18n.get("council.saving"), p -> ctx.councilService().save(m), saved -> {
                     newTitle.set("");
@@ -222,7 +265,8 @@ public final class CouncilViewModel {
     }
 
     private void saveMinutes() {
-        Meeting m = currentMeeting().withPatterns(patterns.get()).withNotes(notes.get()).withHeld(held.get());
+        Meeting m = currentMeeting().withPatterns(patterns.get()).withNotes(notes.get()).withHeld(held.get())
+                .withCouncilType(meetingType.get() == null ? null : meetingType.get().id());
         askPrivacy(List.of(new PrivacyQuestion.Field(i18n.get("council.minutes.patterns"), m.patterns()),
                 new PrivacyQuestion.Field(i18n.get("council.minutes.notes"), m.notes())), () -> saveMeeting(m, () -> { }));
     }
@@ -289,6 +333,12 @@ public final class CouncilViewModel {
     public ObjectProperty<Unit> newUnitProperty() { return newUnit; }
     public ObjectProperty<LocalDate> newDateProperty() { return newDate; }
     public StringProperty newTitleProperty() { return newTitle; }
+    /** The council type of a new meeting: only active types are offered. */
+    public ObjectProperty<ListEntry> newTypeProperty() { return newType; }
+    public ObservableList<ListEntry> newTypeChoices() { return newTypeChoices; }
+    /** The open meeting's council type, saved with the minutes. */
+    public ObjectProperty<ListEntry> meetingTypeProperty() { return meetingType; }
+    public ObservableList<ListEntry> meetingTypeChoices() { return meetingTypeChoices; }
     public ObservableList<AgendaItem> agenda() { return agenda; }
     public ObservableList<DeviationRow> deviations() { return deviations; }
     public ObservableList<FollowUpItem> followUps() { return followUps; }

@@ -20,7 +20,7 @@ import se.kvalitetshjulet.ui.deviation.DeviationEditorViewModel;
  */
 final class RiskEditorLoader {
     record Loaded(RiskAnalysis analysis, RiskTemplate template, List<Measure> measures, List<LinkedDeviation> deviations,
-                  OrgTree tree, boolean refuse) { }
+                  OrgTree tree, boolean refuse, List<se.kvalitetshjulet.domain.lists.ListEntry> reasons) { }
 
     private final RiskContext ctx;
     private final RiskService service;
@@ -54,6 +54,7 @@ final class RiskEditorLoader {
                 a.id() == null ? List.of() : service.linkedDeviations(a.id()), ctx.organisationService().tree(),
                 ctx.settingsService().preference(DeviationEditorViewModel.SETTING_REFUSE_ID_NUMBERS).map(Boolean::parseBoolean)
                         .orElse(false)
-                        || ctx.privacyService().refuses(PrivacyPolicy.TextKind.RISK_ANALYSIS));
+                        || ctx.privacyService().refuses(PrivacyPolicy.TextKind.RISK_ANALYSIS),
+                service.reasons());
     }
 }

@@ -112,7 +112,9 @@ public final class RiskEditorView extends BorderPane {
         Forms.display(unit, u -> "  ".repeat(u.level().ordinal()) + u.name());
         unit.valueProperty().bindBidirectional(vm.unitProperty());
         Forms.row(g, i18n.get("risk.field.unit"), unit);
-        ComboBox<RiskTrigger> trigger = combo("riskTrigger", List.of(RiskTrigger.values()), i18n::of);
+        ComboBox<RiskTrigger> trigger = combo("riskTrigger", List.of(), vm::reasonLabel);
+        trigger.setItems(vm.reasonChoices());
+        trigger.setTooltip(new javafx.scene.control.Tooltip(i18n.get("risk.reason.tooltip")));
         trigger.valueProperty().bindBidirectional(vm.triggerProperty());
         Forms.row(g, i18n.get("risk.field.trigger"), trigger);
         DatePicker date = Forms.datePicker();

@@ -92,7 +92,9 @@ public final class RiskListView extends BorderPane implements Refreshable {
         kind.valueProperty().bindBidirectional(vm.kindProperty());
         ComboBox<AnalysisLevel> level = nullable("riskFilterLevel", List.of(AnalysisLevel.values()), i18n::of, "risk.filter.allLevels");
         level.valueProperty().bindBidirectional(vm.levelProperty());
-        ComboBox<RiskTrigger> trigger = nullable("riskFilterTrigger", List.of(RiskTrigger.values()), i18n::of, "risk.filter.allTriggers");
+        ComboBox<RiskTrigger> trigger = se.kvalitetshjulet.ui.common.UiLists.withAll(vm.reasons(), vm::reasonLabel,
+                i18n.get("risk.filter.allTriggers"));
+        trigger.setId("riskFilterTrigger");
         trigger.valueProperty().bindBidirectional(vm.triggerProperty());
         ComboBox<Integer> year = nullable("riskFilterYear", vm.years(), String::valueOf, "risk.filter.allYears");
         year.valueProperty().bindBidirectional(vm.yearProperty());
@@ -122,7 +124,7 @@ public final class RiskListView extends BorderPane implements Refreshable {
                 col("risk.col.title", 340, RiskAnalysisRow::title),
                 col("risk.col.level", 90, r -> i18n.of(r.level())),
                 col("risk.col.unit", 180, RiskAnalysisRow::unitName),
-                col("risk.col.trigger", 130, r -> i18n.of(r.trigger())),
+                col("risk.col.trigger", 130, r -> vm.reasonLabel(r.trigger())),
                 col("risk.col.status", 100, r -> i18n.of(r.status())),
                 col("risk.col.risks", 60, r -> r.riskCount() + (r.maxScore() == null ? "" : " (" + r.maxScore() + ")")),
                 col("risk.col.due", 200, this::dueText)));

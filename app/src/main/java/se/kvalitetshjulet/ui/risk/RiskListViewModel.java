@@ -49,6 +49,9 @@ public final class RiskListViewModel {
     private final BooleanProperty dueOnly = new SimpleBooleanProperty();
 
     private final ObservableList<Unit> units = FXCollections.observableArrayList();
+    /** Every reason of the coordinator's list (retired ones too: old analyses can be found by them). */
+    private final ObservableList<RiskTrigger> reasons = FXCollections.observableArrayList();
+    private final java.util.Map<String, se.kvalitetshjulet.domain.lists.ListEntry> reasonEntries = new java.util.HashMap<>();
     private final ObservableList<Integer> years = FXCollections.observableArrayList();
     private final ObservableList<RiskTemplate> templates = FXCollections.observableArrayList();
     private final ObjectProperty<RiskTemplate> template = new SimpleObjectProperty<>();
@@ -112,8 +115,29 @@ public final class RiskListViewModel {
                 }
             }, dialogs::showUnexpected);
         }
+        tasks.run(i18n.get("risk.loading"), p -> service.reasons(), list -> {
+            reasonEntries.clear();
+            list.forEach(e -> reasonEntries.put(e.code(), e));
+            RiskTrigger keep = trigger.get();
+            reasons.setAll(list.stream().map(e -> new RiskTrigger(e.code())).toList());
+            trigger.set(keep);
+        }, dialogs::showUnexpected);
         load();
     }
+
+    /** A reason as the coordinator's list names it; a retired one says so. */
+    public String reasonLabel(RiskTrigger t) {
+        if (t == null) {
+            return "";
+        }
+        var e = reasonEntries.get(t.code());
+        if (e == null) {
+            return t.builtIn() ? i18n.get("enum.RiskTrigger." + t.code()) : t.code();
+        }
+        return e.active() ? e.name() : i18n.get("risk.reason.retired", e.name());
+    }
+
+    public ObservableList<RiskTrigger> reasons() { return reasons; }
 
     private record Lists(OrgTree tree, List<RiskTemplate> templates) { }
 

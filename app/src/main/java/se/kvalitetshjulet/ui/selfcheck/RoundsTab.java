@@ -131,8 +131,41 @@ final class RoundsTab {
         Forms.row(g, i18n.get("selfcheck.round.start"), start);
         Forms.row(g, i18n.get("selfcheck.round.end"), end);
         Forms.row(g, i18n.get("selfcheck.round.due"), due);
+        scope.setId("roundScopeUnit");
+        area.setId("roundScopeArea");
+        scope.disableProperty().bind(vm.chooseUnitsProperty());
+        area.disableProperty().bind(vm.chooseUnitsProperty());
         Forms.row(g, i18n.get("selfcheck.round.scopeUnit"), scope);
         Forms.row(g, i18n.get("selfcheck.round.scopeArea"), area);
+        CheckBox chooseUnits = new CheckBox(i18n.get("selfcheck.round.chooseUnits"));
+        chooseUnits.setId("roundChooseUnits");
+        chooseUnits.setWrapText(true);
+        chooseUnits.setTooltip(new javafx.scene.control.Tooltip(i18n.get("selfcheck.round.chooseUnits.tooltip")));
+        chooseUnits.selectedProperty().bindBidirectional(vm.chooseUnitsProperty());
+        javafx.scene.control.ListView<Unit> unitChecks = new javafx.scene.control.ListView<>(vm.allUnits());
+        unitChecks.setId("roundUnitChecks");
+        unitChecks.setPrefHeight(220);
+        unitChecks.setCellFactory(javafx.scene.control.cell.CheckBoxListCell.forListView(vm::chosenProperty,
+                new javafx.util.StringConverter<Unit>() {
+                    @Override
+                    public String toString(Unit u) {
+                        return u == null ? "" : "  ".repeat(u.level().ordinal()) + u.name() + " (" + i18n.of(u.level()) + ")";
+                    }
+
+                    @Override
+                    public Unit fromString(String s) {
+                        return null;
+                    }
+                }));
+        Label chosenCount = new Label();
+        chosenCount.setId("roundChosenCount");
+        chosenCount.textProperty().bind(vm.chosenSummaryProperty());
+        VBox chosenBox = new VBox(4, unitChecks, chosenCount);
+        chosenBox.visibleProperty().bind(vm.chooseUnitsProperty());
+        chosenBox.managedProperty().bind(vm.chooseUnitsProperty());
+        // the whole width of the form: unit names are long and indented by level
+        g.add(chooseUnits, 0, g.getRowCount(), 2, 1);
+        g.add(chosenBox, 0, g.getRowCount(), 2, 1);
         Label problems = new Label();
         problems.getStyleClass().add("validation-message");
         problems.setWrapText(true);

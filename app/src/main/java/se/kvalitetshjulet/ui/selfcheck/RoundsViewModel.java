@@ -1,6 +1,7 @@
 package se.kvalitetshjulet.ui.selfcheck;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -53,6 +54,11 @@ public final class RoundsViewModel {
     private final ObservableList<Unit> allUnits = FXCollections.observableArrayList();
     private final ObservableList<BusinessArea> areas = FXCollections.observableArrayList();
     private final Command createRound;
+    /** "Skicka till valda enheter": the round goes to exactly the checked units (any level), one form each. */
+    private final BooleanProperty chooseUnits = new SimpleBooleanProperty();
+    private final javafx.collections.ObservableSet<Long> chosenUnits = FXCollections.observableSet(new java.util.LinkedHashSet<>());
+    private final java.util.Map<Long, BooleanProperty> chosenFlags = new java.util.HashMap<>();
+    private final StringProperty chosenSummary = new SimpleStringProperty("");
 
     /** @param refresh reloads the whole screen (after a round was created) */
     RoundsViewModel(SelfCheckContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n, BooleanProperty busy,
@@ -64,7 +70,12 @@ public final class RoundsViewModel {
         this.busy = busy;
         this.refresh = refresh;
         this.failed = failed;
-        createRound = new Command(this::createRound, roundTemplate.isNotNull().and(busy.not()));
+        createRound = new Command(this::createRound, roundTemplate.isNotNull().and(busy.not())
+                .and(javafx.beans.binding.Bindings.createBooleanBinding(() -> !chooseUnits.get() || !chosenUnits.isEmpty(),
+                        chooseUnits, chosenUnits)));
+        chosenUnits.addListener((javafx.collections.SetChangeListener<Long>) c -> chosenSummary.set(
+                i18n.get("selfcheck.round.chosenCount", chosenUnits.size())));
+        chosenSummary.set(i18n.get("selfcheck.round.chosenCount", 0));
         selectedRound.addListener((o, a, r) -> {
             selectedRoundResponse.set(null);
             reloadResponses();
@@ -101,13 +112,37 @@ public final class RoundsViewModel {
                 dialogs::showUnexpected);
     }
 
+    /** Whether a unit is checked in the list of units the round goes to (kept in step with {@link #chosenUnits()}). */
+    public BooleanProperty chosenProperty(Unit u) {
+        return chosenFlags.computeIfAbsent(u.id(), id -> {
+            BooleanProperty flag = new SimpleBooleanProperty(chosenUnits.contains(id));
+            flag.addListener((o, a, on) -> {
+                if (on) {
+                    chosenUnits.add(id);
+                } else {
+                    chosenUnits.remove(id);
+                }
+            });
+            return flag;
+        });
+    }
+
+    private void clearChosen() {
+        chosenFlags.values().forEach(f -> f.set(false));
+        chosenUnits.clear();
+    }
+
     private void createRound() {
         Template t = roundTemplate.get();
+        boolean chosen = chooseUnits.get();
         Round r = new Round(null, roundName.get(), t.id(), roundStart.get(), roundEnd.get(), roundDue.get(),
-                roundScopeUnit.get() == null ? null : roundScopeUnit.get().id(),
-                roundScopeArea.get() == null ? null : roundScopeArea.get().id());
+                chosen || roundScopeUnit.get() == null ? null : roundScopeUnit.get().id(),
+                chosen || roundScopeArea.get() == null ? null : roundScopeArea.get().id());
+        // the units in tree order, as the round's forms (and Bilaga 2's rows) will be listed
+        List<Long> targets = allUnits.stream().map(Unit::id).filter(chosenUnits::contains).toList();
         busy.set(true);
-        tasks.run(i18n.get("selfcheck.round.creating"), p -> ctx.selfCheckService().createRound(r), res -> {
+        tasks.run(i18n.get("selfcheck.round.creating"), p -> chosen ? ctx.selfCheckService().createRound(r, targets)
+                : ctx.selfCheckService().createRound(r), res -> {
             busy.set(false);
             if (!res.ok()) {
                 roundProblems.set(res.problems().stream().map(i18n::problem).collect(Collectors.joining("\n")));
@@ -116,6 +151,7 @@ public final class RoundsViewModel {
             roundProblems.set("");
             roundName.set("");
             roundTemplate.set(null);
+            clearChosen();
             selectedRound.set(null);
             refresh.run();
         }, failed);
@@ -137,4 +173,7 @@ public final class RoundsViewModel {
     public ObservableList<Unit> allUnits() { return allUnits; }
     public ObservableList<BusinessArea> areas() { return areas; }
     public Command createRoundCommand() { return createRound; }
+    public BooleanProperty chooseUnitsProperty() { return chooseUnits; }
+    public javafx.collections.ObservableSet<Long> chosenUnits() { return chosenUnits; }
+    public StringProperty chosenSummaryProperty() { return chosenSummary; }
 }
