@@ -160,4 +160,25 @@ class LayerTest {
                 .should().dependOnClassesThat().resideInAPackage("se.kvalitetshjulet.data..")
                 .check(CLASSES);
     }
+
+    /**
+     * Not even an unused import or a javadoc link names the data layer in a screen's source: the compiled classes
+     * cannot show those (the rule above), and a reader of the source would take them for a dependency.
+     */
+    @Test
+    void noScreenSourceImportsTheDataLayer() throws java.io.IOException {
+        java.nio.file.Path ui = java.nio.file.Path.of("src/main/java/se/kvalitetshjulet/ui");
+        try (var files = java.nio.file.Files.walk(ui)) {
+            var offending = files.filter(f -> f.toString().endsWith(".java")).filter(f -> {
+                try {
+                    return java.nio.file.Files.readString(f).lines()
+                            .anyMatch(l -> l.startsWith("import se.kvalitetshjulet.data"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).map(ui::relativize).map(Object::toString).toList();
+            org.assertj.core.api.Assertions.assertThat(offending).as("ui sources importing se.kvalitetshjulet.data")
+                    .isEmpty();
+        }
+    }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import se.kvalitetshjulet.data.repo.AuditTrail;
 
 /**
  * A record's history in plain Swedish, field by field: "2026-11-20 14:02 Anna Berg ändrade Status från Utredning

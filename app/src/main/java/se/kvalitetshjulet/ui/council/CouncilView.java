@@ -25,7 +25,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import se.kvalitetshjulet.data.repo.CouncilRepository;
 import se.kvalitetshjulet.domain.action.ActionRow;
 import se.kvalitetshjulet.domain.council.AgendaItem;
 import se.kvalitetshjulet.domain.council.FollowUpItem;

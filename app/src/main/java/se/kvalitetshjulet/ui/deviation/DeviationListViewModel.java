@@ -21,7 +21,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import se.kvalitetshjulet.service.SavedFilterService;
-import se.kvalitetshjulet.data.repo.TaxonomyRepository;
 import se.kvalitetshjulet.domain.Page;
 import se.kvalitetshjulet.domain.deviation.DeviationFilter;
 import se.kvalitetshjulet.domain.deviation.DeviationKind;

@@ -13,7 +13,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import se.kvalitetshjulet.data.repo.CouncilRepository;
 import se.kvalitetshjulet.domain.action.ActionFilter;
 import se.kvalitetshjulet.domain.action.ActionRow;
 import se.kvalitetshjulet.domain.action.ActionStatus;

@@ -27,7 +27,6 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 
-import se.kvalitetshjulet.data.repo.AuditTrail;
 import se.kvalitetshjulet.domain.org.OrgLevel;
 import se.kvalitetshjulet.domain.org.OrgTree;
 import se.kvalitetshjulet.domain.org.ProviderKind;

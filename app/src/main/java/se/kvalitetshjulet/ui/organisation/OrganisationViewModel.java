@@ -15,7 +15,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import se.kvalitetshjulet.data.repo.AuditTrail;
 import se.kvalitetshjulet.domain.org.BusinessArea;
 import se.kvalitetshjulet.domain.org.OrgLevel;
 import se.kvalitetshjulet.domain.org.OrgTree;

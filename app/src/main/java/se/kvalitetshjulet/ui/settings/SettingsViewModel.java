@@ -11,7 +11,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-import se.kvalitetshjulet.data.repo.AuditTrail;
 import se.kvalitetshjulet.domain.privacy.PrivacyPolicy;
 import se.kvalitetshjulet.domain.privacy.PrivacyPolicy.Mode;
 import se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind;
