@@ -72,6 +72,21 @@ public final class Bilaga2Service {
         return SaveResult.saved(row);
     }
 
+    /** The board-shaped texts of one row as stored (blank: the defaults), for the screen. */
+    public se.kvalitetshjulet.domain.selfcheck.Bilaga2Texts texts(long roundId, long responseId) {
+        Bilaga2Repository.BoardRow r = repo.rows(roundId).get(responseId);
+        return r == null ? se.kvalitetshjulet.domain.selfcheck.Bilaga2Texts.DEFAULTS
+                : new se.kvalitetshjulet.domain.selfcheck.Bilaga2Texts(r.displayName(), r.resultText(), r.actionsText());
+    }
+
+    /** As {@link #save} with the screen's record; audited, privacy-checked. */
+    public SaveResult<se.kvalitetshjulet.domain.selfcheck.Bilaga2Texts> saveTexts(long responseId, long roundId,
+            se.kvalitetshjulet.domain.selfcheck.Bilaga2Texts t) {
+        SaveResult<Bilaga2Repository.BoardRow> r = save(responseId, roundId, t.displayName(), t.resultText(),
+                t.actionsText());
+        return r.ok() ? SaveResult.saved(texts(roundId, responseId)) : SaveResult.rejected(r.problems());
+    }
+
     /** Sets the coordinator's order of the rows: the responses in the order given get positions 1, 2, 3 … */
     public void order(long roundId, List<Long> responseIds) {
         Map<Long, Bilaga2Repository.BoardRow> rows = repo.rows(roundId);

@@ -1,6 +1,7 @@
 package se.kvalitetshjulet.ui.selfcheck;
 
 import javafx.beans.value.ObservableValue;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -10,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -88,8 +90,29 @@ final class CompilationBilagaPane extends SplitPane {
         HBox actions = new HBox(10, save, problems);
         actions.setAlignment(Pos.CENTER_LEFT);
 
+        TextField displayName = new TextField();
+        displayName.setId("compileBilagaDisplayName");
+        displayName.textProperty().bindBidirectional(vm.bilagaDisplayNameProperty());
+        displayName.promptTextProperty().bind(Bindings.createStringBinding(() -> vm.bilagaUnitProperty().get() == null
+                ? "" : vm.bilagaUnitProperty().get().unitName(), vm.bilagaUnitProperty()));
+        TextArea resultText = new TextArea();
+        resultText.setId("compileBilagaResultText");
+        resultText.setPrefRowCount(2);
+        resultText.setWrapText(true);
+        resultText.textProperty().bindBidirectional(vm.bilagaResultTextProperty());
+        resultText.promptTextProperty().bind(vm.bilagaResultDraftProperty());
+        TextArea actionsText = new TextArea();
+        actionsText.setId("compileBilagaActions");
+        actionsText.setPrefRowCount(2);
+        actionsText.setWrapText(true);
+        actionsText.textProperty().bindBidirectional(vm.bilagaActionsProperty());
+        actionsText.promptTextProperty().bind(vm.bilagaActionsDefaultProperty());
+
         GridPane form = Forms.grid();
+        Forms.row(form, i18n.get("selfcheck.compile.bilaga.displayName"), displayName);
         Forms.row(form, i18n.get("selfcheck.compile.col.result"), resultRow);
+        Forms.row(form, i18n.get("selfcheck.compile.bilaga.resultText"), resultText);
+        Forms.row(form, i18n.get("selfcheck.compile.col.actions"), actionsText);
         Forms.row(form, i18n.get("selfcheck.compile.col.routines"), routines);
         form.add(routinesHint, 1, form.getRowCount());
         form.add(actions, 1, form.getRowCount());

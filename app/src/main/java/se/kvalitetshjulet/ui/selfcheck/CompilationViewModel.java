@@ -64,14 +64,24 @@ public final class CompilationViewModel {
     private final StringProperty bilagaDerivedResult = new SimpleStringProperty("");
     private final StringProperty bilagaDerivedRoutines = new SimpleStringProperty("");
     private final StringProperty bilagaProblems = new SimpleStringProperty("");
+    /** The board-shaped texts of the row (issue 21): the unit as the board writes it, the free result, the actions. */
+    private final StringProperty bilagaDisplayName = new SimpleStringProperty("");
+    private final StringProperty bilagaResultText = new SimpleStringProperty("");
+    private final StringProperty bilagaActions = new SimpleStringProperty("");
+    private final StringProperty bilagaResultDraft = new SimpleStringProperty("");
+    private final StringProperty bilagaActionsDefault = new SimpleStringProperty("");
+    private final se.kvalitetshjulet.service.Bilaga2Service bilaga2;
+    private int bilagaSeq;
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final Command saveBilaga;
     private final Command useDerivedResult;
     private final Command useDerivedRoutines;
 
-    public CompilationViewModel(SelfCheckService selfChecks, TaskRunner tasks, DialogService dialogs, I18n i18n,
+    public CompilationViewModel(SelfCheckService selfChecks, se.kvalitetshjulet.service.Bilaga2Service bilaga2,
+                                TaskRunner tasks, DialogService dialogs, I18n i18n,
                                 ObjectProperty<Compilation> compilation, Runnable recompile) {
         this.selfChecks = selfChecks;
+        this.bilaga2 = bilaga2;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.i18n = i18n;
@@ -186,7 +196,13 @@ public final class CompilationViewModel {
 
     private void showBilaga(Compilation.UnitResult u) {
         bilagaProblems.set("");
+        int mine = ++bilagaSeq;
+        bilagaDisplayName.set("");
+        bilagaResultText.set("");
+        bilagaActions.set("");
         if (u == null) {
+            bilagaResultDraft.set("");
+            bilagaActionsDefault.set("");
             bilagaResult.set(null);
             bilagaRoutines.set("");
             bilagaDerivedResult.set("");
@@ -195,6 +211,19 @@ public final class CompilationViewModel {
         }
         bilagaResult.set(u.result());
         bilagaRoutines.set(u.routines());
+        bilagaResultDraft.set(se.kvalitetshjulet.service.Bilaga2Service.draftResult(u));
+        bilagaActionsDefault.set(String.join("; ", u.actions()));
+        Compilation c = compilation.get();
+        if (bilaga2 != null && c != null) {
+            long round = c.round().id();
+            tasks.run(i18n.get("selfcheck.compile.bilaga.loading"), p -> bilaga2.texts(round, u.responseId()), t -> {
+                if (mine == bilagaSeq) {
+                    bilagaDisplayName.set(t.displayName());
+                    bilagaResultText.set(t.resultText());
+                    bilagaActions.set(t.actionsText());
+                }
+            }, e -> dialogs.showUnexpected(e));
+        }
         bilagaDerivedResult.set(i18n.get("selfcheck.compile.bilaga.derivedResult", i18n.of(u.derivedResult())));
         bilagaDerivedRoutines.set(i18n.get("selfcheck.compile.bilaga.derivedRoutines",
                 u.derivedRoutines().isBlank() ? i18n.get("selfcheck.compile.bilaga.noRoutines") : u.derivedRoutines()));
@@ -204,9 +233,22 @@ public final class CompilationViewModel {
         Compilation.UnitResult u = bilagaUnit.get();
         ResultLevel result = bilagaResult.get();
         String routines = bilagaRoutines.get();
+        se.kvalitetshjulet.domain.selfcheck.Bilaga2Texts board = new se.kvalitetshjulet.domain.selfcheck.Bilaga2Texts(
+                bilagaDisplayName.get().strip(), bilagaResultText.get().strip(), bilagaActions.get().strip());
+        Compilation c = compilation.get();
+        Long round = c == null ? null : c.round().id();
         busy.set(true);
-        tasks.run(i18n.get("selfcheck.compile.bilaga.saving"), p -> selfChecks.saveBilaga2(u.responseId(), result,
-                routines), r -> {
+        tasks.run(i18n.get("selfcheck.compile.bilaga.saving"), p -> {
+            // The board's texts first (refused with identifying details under the report policy), then the level
+            // and the routines: nothing of the row is stored when the texts are refused.
+            if (bilaga2 != null && round != null) {
+                var texts = bilaga2.saveTexts(u.responseId(), round, board);
+                if (!texts.ok()) {
+                    return se.kvalitetshjulet.service.SaveResult.<Compilation.UnitResult>rejected(texts.problems());
+                }
+            }
+            return selfChecks.saveBilaga2(u.responseId(), result, routines);
+        }, r -> {
                     busy.set(false);
                     if (r.ok()) {
                         bilagaProblems.set("");
@@ -224,6 +266,13 @@ public final class CompilationViewModel {
                     }
                 });
     }
+
+    public StringProperty bilagaDisplayNameProperty() { return bilagaDisplayName; }
+    public StringProperty bilagaResultTextProperty() { return bilagaResultText; }
+    public StringProperty bilagaActionsProperty() { return bilagaActions; }
+    /** The result drafted from the answers, shown in the empty box ("16 % av … följer inte rutinen"). */
+    public StringProperty bilagaResultDraftProperty() { return bilagaResultDraft; }
+    public StringProperty bilagaActionsDefaultProperty() { return bilagaActionsDefault; }
 
     // ---- presentation helpers ----------------------------------------------------------------
 

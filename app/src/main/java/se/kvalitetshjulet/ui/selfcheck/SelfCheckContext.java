@@ -15,7 +15,8 @@ public record SelfCheckContext(OrganisationService organisationService,
                                SelfCheckService selfCheckService,
                                SelfCheckHandoverService selfCheckHandoverService,
                                SelfCheckExporter selfCheckExporter,
-                               Clock clock) {
+                               Clock clock,
+                               se.kvalitetshjulet.service.Bilaga2Service bilaga2Service) {
     public LocalDate today() {
         return LocalDate.now(clock);
     }

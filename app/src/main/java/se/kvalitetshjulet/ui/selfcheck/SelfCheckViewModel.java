@@ -93,7 +93,8 @@ public final class SelfCheckViewModel {
         });
         exportCompilation = new Command(this::exportCompilation, compilation.isNotNull().and(busy.not()));
         compileRound.addListener((o, a, r) -> compile());
-        compilationDetails = new CompilationViewModel(ctx.selfCheckService(), tasks, dialogs, i18n, compilation, this::compile);
+        compilationDetails = new CompilationViewModel(ctx.selfCheckService(), ctx.bilaga2Service(), tasks, dialogs, i18n,
+                compilation, this::compile);
     }
 
     private record Overview(List<Unit> myUnits, List<Unit> allUnits, List<BusinessArea> areas, List<RoundRow> rounds,

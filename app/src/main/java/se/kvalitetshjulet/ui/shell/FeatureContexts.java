@@ -123,7 +123,8 @@ public final class FeatureContexts {
                 ctx.selfChecks(),
                 ctx.selfCheckHandover(),
                 ctx.selfCheckExporter(),
-                ctx.clock());
+                ctx.clock(),
+                ctx.bilaga2());
     }
 
     public static SettingsContext settings(AppContext ctx) {
