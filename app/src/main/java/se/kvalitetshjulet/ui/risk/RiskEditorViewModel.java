@@ -73,8 +73,7 @@ public final class RiskEditorViewModel {
     private final ObjectProperty<Unit> unit = new SimpleObjectProperty<>();
     private final ObjectProperty<RiskTrigger> trigger = new SimpleObjectProperty<>();
     /** The reasons offered: the coordinator's active ones, and the analysis's own if it has been retired since. */
-    private final javafx.collections.ObservableList<RiskTrigger> reasonChoices = javafx.collections.FXCollections.observableArrayList();
-    private final java.util.Map<String, se.kvalitetshjulet.domain.lists.ListEntry> reasons = new java.util.HashMap<>();
+    private final RiskReasonChoice reasons;
     private final ObjectProperty<LocalDate> analysedOn = new SimpleObjectProperty<>();
     private final StringProperty participants = new SimpleStringProperty("");
     private final StringProperty processDescription = new SimpleStringProperty("");
@@ -115,6 +114,7 @@ public final class RiskEditorViewModel {
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.i18n = i18n;
+        this.reasons = new RiskReasonChoice(i18n);
         this.onChanged = onChanged;
         saves = new SaveFlow(tasks, dialogs, problems, busy, SaveFlow.oneALine(i18n));
         BooleanBinding idle = ready.and(busy.not());
@@ -143,37 +143,9 @@ public final class RiskEditorViewModel {
 
     // ---- loading ---------------------------------------------------------------------
 
-    /**
-     * The reasons of the coordinator's list: the active ones are offered; a retired reason stays (marked) on the
-     * analysis that has it; a new draft whose default reason is retired starts without one.
-     */
-    private void showReasons(List<se.kvalitetshjulet.domain.lists.ListEntry> list, RiskAnalysis a) {
-        reasons.clear();
-        list.forEach(e -> reasons.put(e.code(), e));
-        List<RiskTrigger> choices = new java.util.ArrayList<>(list.stream().filter(e -> e.active())
-                .map(e -> new RiskTrigger(e.code())).toList());
-        RiskTrigger own = a.trigger();
-        if (own != null && !choices.contains(own)) {
-            if (a.id() == null) {
-                own = null;
-            } else {
-                choices.add(own);
-            }
-        }
-        reasonChoices.setAll(choices);
-        trigger.set(own);
-    }
-
-    /** A reason as the list names it; a retired one says so; one missing from the list shows its code. */
+    /** A reason as the list names it; a retired one says so (see {@link RiskReasonChoice}). */
     public String reasonLabel(RiskTrigger t) {
-        if (t == null) {
-            return "";
-        }
-        var e = reasons.get(t.code());
-        if (e == null) {
-            return t.builtIn() ? i18n.get("enum.RiskTrigger." + t.code()) : t.code();
-        }
-        return e.active() ? e.name() : i18n.get("risk.reason.retired", e.name());
+        return reasons.label(t);
     }
 
     public void load(long analysisId) {
@@ -200,7 +172,7 @@ public final class RiskEditorViewModel {
             title.set(a.title());
             level.set(a.level());
             unit.set(a.unitId() == null ? null : l.tree().find(a.unitId()).orElse(null));
-            showReasons(l.reasons(), a);
+            reasons.show(l.reasons(), a, trigger);
             analysedOn.set(a.analysedOn());
             participants.set(a.participants());
             processDescription.set(a.processDescription());
@@ -348,7 +320,7 @@ public final class RiskEditorViewModel {
     public ObjectProperty<AnalysisLevel> levelProperty() { return level; }
     public ObjectProperty<Unit> unitProperty() { return unit; }
     public ObjectProperty<RiskTrigger> triggerProperty() { return trigger; }
-    public javafx.collections.ObservableList<RiskTrigger> reasonChoices() { return reasonChoices; }
+    public javafx.collections.ObservableList<RiskTrigger> reasonChoices() { return reasons.choices(); }
     public ObjectProperty<LocalDate> analysedOnProperty() { return analysedOn; }
     public StringProperty participantsProperty() { return participants; }
     public StringProperty processDescriptionProperty() { return processDescription; }
