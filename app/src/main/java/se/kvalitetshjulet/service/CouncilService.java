@@ -98,7 +98,7 @@ public final class CouncilService {
     public record MeetingView(Meeting meeting, String unitName, Meeting previous, LocalDate since, long deviationCount,
                               List<DeviationRow> deviations, Set<Long> reviewed, List<FollowUpItem> followUps,
                               List<ActionRow> overdue, List<AgendaItem> agenda, List<ActionRow> decisions,
-                              List<OrderedAnalysis> analyses) { }
+                              List<OrderedAnalysis> analyses, long version) { }
 
     public LocalDate today() {
         return LocalDate.now(clock);
@@ -238,7 +238,9 @@ public final class CouncilService {
     // ---- the meeting ---------------------------------------------------------------------
 
     public MeetingView view(long meetingId) {
-        Meeting m = require(meetingId);
+        var read = councils.findVersioned(meetingId).orElseThrow(() ->
+                new IllegalStateException("Mötet finns inte längre (id " + meetingId + ")."));
+        Meeting m = read.value(); // with the version it was read at: the minutes are saved on it (decision 0029)
         OrgTree tree = organisation.tree();
         Set<Long> scope = tree.subtreeIds(m.unitId());
         List<Meeting> earlier = councils.earlier(m);
@@ -262,7 +264,8 @@ public final class CouncilService {
         List<ActionRow> decisions = actions.rows(actions.bySource(ActionSource.COUNCIL.code(), List.of(meetingId))
                 .stream().map(Measure::id).toList());
         return new MeetingView(m, tree.find(m.unitId()).map(Unit::name).orElse(""), previous, since, devCount, devs,
-                councils.reviewed(meetingId), followUps, overdue, agenda, decisions, councils.orderedAnalyses(meetingId));
+                councils.reviewed(meetingId), followUps, overdue, agenda, decisions, councils.orderedAnalyses(meetingId),
+                read.version());
     }
 
     /** The actions this meeting follows up (FollowUpRules over the council's earlier meetings) with recorded outcomes. */

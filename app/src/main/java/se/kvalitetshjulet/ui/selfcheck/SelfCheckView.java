@@ -96,8 +96,9 @@ public final class SelfCheckView extends BorderPane implements Refreshable {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
 
-        autosave.setOnFinished(e -> saveDraftNow());
-        autosaveMaxWait.setOnFinished(e -> saveDraftNow());
+        // the timers save quietly (paused while a refused draft waits for a choice); Ctrl+S asks again (decision 0029)
+        autosave.setOnFinished(e -> autosaveNow());
+        autosaveMaxWait.setOnFinished(e -> autosaveNow());
         formVm.editsProperty().addListener((o, a, b) -> {
             autosave.playFromStart();
             if (autosaveMaxWait.getStatus() != javafx.animation.Animation.Status.RUNNING) {
@@ -115,6 +116,12 @@ public final class SelfCheckView extends BorderPane implements Refreshable {
                 vm.autosave();
             }
         });
+    }
+
+    private void autosaveNow() {
+        autosave.stop();
+        autosaveMaxWait.stop();
+        formVm.autosave();
     }
 
     /** Saves the draft now: after a pause in typing, at the latest {@link #AUTOSAVE_MAX_WAIT} after a change, or on Ctrl+S. */
