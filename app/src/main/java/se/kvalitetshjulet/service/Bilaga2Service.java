@@ -68,7 +68,7 @@ public final class Bilaga2Service {
                 String area = u.area() == null ? "" : u.area();
                 if (u.status() != ResponseStatus.SUBMITTED) {
                     // Not answered: listed apart, never as a result (issue 21).
-                    unanswered.add(new Bilaga2Year.Line(rr.round().id(), u.responseId(), area, c.template().name(),
+                    unanswered.add(new Bilaga2Year.Line(rr.round().id(), rr.round().periodStart(), u.responseId(), area, c.template().name(),
                             unit, u.result().phrase(), "", "", pos));
                     continue;
                 }
@@ -77,7 +77,7 @@ public final class Bilaga2Service {
                 String result = b != null && b.resultText() != null ? b.resultText() : u.result().phrase() + ".";
                 String actions = b != null && b.actionsText() != null ? b.actionsText() : String.join("; ", u.actions());
                 String routines = u.routinesText() == null ? "" : u.routinesText();
-                rows.add(new Bilaga2Year.Line(rr.round().id(), u.responseId(), area, c.template().name(), unit, result,
+                rows.add(new Bilaga2Year.Line(rr.round().id(), rr.round().periodStart(), u.responseId(), area, c.template().name(), unit, result,
                         actions, routines, pos));
             }
         }

@@ -23,12 +23,12 @@ public record Bilaga2Year(int year, long rounds, long units, long submitted, lon
 
     /**
      * One line: what the board reads (area, check, unit as written, result, actions, routines) and where it comes
-     * from (the round and the response), with its stored position ({@code null}: not placed by the coordinator).
+     * from (the round, when its period starts, and the response), with its stored position ({@code null}: not placed by the coordinator).
      */
-    public record Line(long roundId, long responseId, String area, String check, String unit, String result,
-                       String actions, String routines, Integer position) {
+    public record Line(long roundId, java.time.LocalDate roundStart, long responseId, String area, String check,
+                       String unit, String result, String actions, String routines, Integer position) {
         public Line withPosition(Integer p) {
-            return new Line(roundId, responseId, area, check, unit, result, actions, routines, p);
+            return new Line(roundId, roundStart, responseId, area, check, unit, result, actions, routines, p);
         }
     }
 

@@ -54,6 +54,7 @@ final class Bilaga2YearPane extends BorderPane {
         rows.getColumns().add(col(i18n, "selfcheck.bilagaYear.col.area", Bilaga2Year.Line::area, 140));
         rows.getColumns().add(col(i18n, "selfcheck.compile.col.check", Bilaga2Year.Line::check, 190));
         rows.getColumns().add(col(i18n, "selfcheck.compile.col.unit", Bilaga2Year.Line::unit, 170));
+        rows.getColumns().add(col(i18n, "selfcheck.bilagaYear.col.round", l -> month(l, i18n), 100));
         rows.getColumns().add(col(i18n, "selfcheck.compile.col.result", Bilaga2Year.Line::result, 220));
         rows.getColumns().add(col(i18n, "selfcheck.compile.col.actions", Bilaga2Year.Line::actions, 220));
         rows.getColumns().add(col(i18n, "selfcheck.compile.col.routines", Bilaga2Year.Line::routines, 220));
@@ -94,6 +95,7 @@ final class Bilaga2YearPane extends BorderPane {
         missing.getColumns().add(col(i18n, "selfcheck.bilagaYear.col.area", Bilaga2Year.Line::area, 140));
         missing.getColumns().add(col(i18n, "selfcheck.compile.col.check", Bilaga2Year.Line::check, 190));
         missing.getColumns().add(col(i18n, "selfcheck.compile.col.unit", Bilaga2Year.Line::unit, 170));
+        missing.getColumns().add(col(i18n, "selfcheck.bilagaYear.col.round", l -> month(l, i18n), 100));
         missing.getColumns().add(col(i18n, "selfcheck.bilagaYear.col.state", Bilaga2Year.Line::result, 220));
         Label missingTitle = new Label(i18n.get("selfcheck.bilagaYear.unansweredTitle"));
         missingTitle.getStyleClass().add("h2");
@@ -106,6 +108,12 @@ final class Bilaga2YearPane extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.72);
         setCenter(split);
+    }
+
+    /** The round's month ("mars 2026"): two rounds of one check in a year are told apart by it. */
+    private static String month(Bilaga2Year.Line l, I18n i18n) {
+        return l.roundStart() == null ? "" : java.time.format.DateTimeFormatter.ofPattern("LLLL yyyy", i18n.locale())
+                .format(l.roundStart());
     }
 
     private static Button button(String id, String text) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The board's order of Bilaga 2 rows and the coordinator's moves within a verksamhetsområde. */
 class Bilaga2YearTest {
     private static Bilaga2Year.Line line(long id, String area, String check, String unit, Integer pos) {
-        return new Bilaga2Year.Line(1, id, area, check, unit, "Inga anmärkningar.", "", "", pos);
+        return new Bilaga2Year.Line(1, java.time.LocalDate.of(2022, 3, 1), id, area, check, unit, "Inga anmärkningar.", "", "", pos);
     }
 
     @Test
