@@ -85,6 +85,8 @@ public final class AppContext implements AutoCloseable {
     private final se.kvalitetshjulet.service.SavedFilterService savedFilterService;
     // h5: backups of the database file (decision 0020)
     private final se.kvalitetshjulet.service.BackupService backups;
+    // h5: others' changes (decision 0030)
+    private final se.kvalitetshjulet.service.ChangeService changes;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
@@ -156,6 +158,7 @@ public final class AppContext implements AutoCloseable {
         this.taxonomyService = new se.kvalitetshjulet.service.TaxonomyService(taxonomies);
         this.savedFilterService = new se.kvalitetshjulet.service.SavedFilterService(savedFilters);
         this.backups = new se.kvalitetshjulet.service.BackupService(database, settings, audit, clock);
+        this.changes = new se.kvalitetshjulet.service.ChangeService(database);
     }
 
     public Database database() { return database; }
@@ -220,6 +223,8 @@ public final class AppContext implements AutoCloseable {
     public se.kvalitetshjulet.service.OrgFileService orgFile() { return orgFile; }
     public se.kvalitetshjulet.service.Bilaga2Service bilaga2() { return bilaga2; }
     public se.kvalitetshjulet.service.BackupService backups() { return backups; }
+    /** h5: others' changes, by topic (decision 0030); the feed starts with the first watch. */
+    public se.kvalitetshjulet.service.ChangeService changes() { return changes; }
 
     public ReportExporter reportExporter(java.util.Locale locale) {
         return new ReportExporter(java.util.ResourceBundle.getBundle("i18n.messages", locale,
@@ -256,6 +261,7 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        changes.close();
         database.close();
     }
 }

@@ -393,4 +393,16 @@ public final class CouncilView extends BorderPane implements Refreshable {
     public void refresh() {
         vm.refresh();
     }
+
+    /** h5 (decision 0030): others' changes to councils, their actions and deviations reload the meeting shown. */
+    @Override
+    public java.util.Set<se.kvalitetshjulet.domain.change.ChangeTopic> shows() {
+        return java.util.EnumSet.of(se.kvalitetshjulet.domain.change.ChangeTopic.COUNCILS,
+                se.kvalitetshjulet.domain.change.ChangeTopic.ACTIONS, se.kvalitetshjulet.domain.change.ChangeTopic.DEVIATIONS);
+    }
+
+    @Override
+    public void othersChanged(java.util.Set<se.kvalitetshjulet.domain.change.ChangeTopic> changed) {
+        vm.othersChanged();
+    }
 }

@@ -165,4 +165,17 @@ public final class HomeView extends BorderPane implements Refreshable {
     public void refresh() {
         vm.load();
     }
+
+    /** h5 (decision 0030): others' changes to what the home screen counts and lists reload it. */
+    @Override
+    public java.util.Set<se.kvalitetshjulet.domain.change.ChangeTopic> shows() {
+        return java.util.EnumSet.of(se.kvalitetshjulet.domain.change.ChangeTopic.DEVIATIONS,
+                se.kvalitetshjulet.domain.change.ChangeTopic.ACTIONS, se.kvalitetshjulet.domain.change.ChangeTopic.SELF_CHECKS,
+                se.kvalitetshjulet.domain.change.ChangeTopic.COUNCILS);
+    }
+
+    @Override
+    public void othersChanged(java.util.Set<se.kvalitetshjulet.domain.change.ChangeTopic> changed) {
+        vm.othersChanged();
+    }
 }

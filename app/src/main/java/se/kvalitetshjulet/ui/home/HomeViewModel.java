@@ -78,6 +78,37 @@ public final class HomeViewModel {
         tasks.run(i18n.get("home.loading"), p -> snapshot(typed), this::apply, dialogs::showUnexpected);
     }
 
+    /**
+     * h5 (decision 0030): someone else changed deviations, actions, self-checks or councils: the counts and lists are
+     * read again (latest wins, only changed rows replaced, no error dialog), but not while the user is typing a name
+     * that is not yet remembered.
+     */
+    public void othersChanged() {
+        if (loaded == null || !java.util.Objects.equals(myName.get(), loaded.name())) {
+            return;
+        }
+        String typed = myName.get();
+        tasks.runLatest(liveKey, i18n.get("home.loading"), p -> snapshot(typed), this::applyKeeping, e -> { });
+    }
+
+    private final Object liveKey = new Object();
+    private Snapshot loaded;
+
+    private void applyKeeping(Snapshot s) {
+        loaded = s;
+        overdueDeviations.set(s.overdue());
+        overdueActions.set(s.actions());
+        openSerious.set(s.serious());
+        lastThirtyDays.set(s.recent());
+        se.kvalitetshjulet.ui.common.LiveLists.replaceKeeping(mostOverdue, s.rows());
+        se.kvalitetshjulet.ui.common.LiveLists.replaceKeeping(myOverdue, s.myOverdue());
+        se.kvalitetshjulet.ui.common.LiveLists.replaceKeeping(myUpcoming, s.myUpcoming());
+        se.kvalitetshjulet.ui.common.LiveLists.replaceKeeping(pendingSelfChecks, s.selfChecks());
+        se.kvalitetshjulet.ui.common.LiveLists.replaceKeeping(upcomingMeetings, s.meetings());
+        se.kvalitetshjulet.ui.common.LiveLists.replaceKeeping(upcomingCycle, s.cycle());
+        se.kvalitetshjulet.ui.common.LiveLists.replaceKeeping(signals, s.signals());
+    }
+
     private Snapshot snapshot(String typed) {
         LocalDate today = ctx.today();
         var deviations = ctx.deviationService();
@@ -103,6 +134,7 @@ public final class HomeViewModel {
     }
 
     private void apply(Snapshot s) {
+        loaded = s;
         overdueDeviations.set(s.overdue());
         overdueActions.set(s.actions());
         openSerious.set(s.serious());

@@ -42,6 +42,7 @@ public final class KvalitetshjuletApp extends Application {
     private FxDialogService dialogs;
     private AppContext context;
     private Stage stage;
+    private MainView shownMain;
 
     @Override
     public void start(Stage primary) {
@@ -217,6 +218,9 @@ public final class KvalitetshjuletApp extends Application {
     }
 
     private MainView showMain(AppContext ctx) {
+        if (shownMain != null) {
+            shownMain.stopLiveRefresh(); // h5: the window replaced (language, restore) stops listening
+        }
         this.context = ctx;
         dialogs.setDatabaseEncrypted(ctx.databaseEncrypted());
         MainView main = new MainView(ctx, i18n, tasks, dialogs);
@@ -224,6 +228,7 @@ public final class KvalitetshjuletApp extends Application {
         main.setLanguageSwitcher(this::switchLanguage);
         stage.titleProperty().bind(main.viewModel().titleProperty());
         showScene(main);
+        shownMain = main;
         return main;
     }
 

@@ -59,6 +59,7 @@ public final class MainView extends BorderPane {
     /** h5: what "Återställ …" in Inställningar → Säkerhetskopior does; set by the shell (null: not offered). */
     private se.kvalitetshjulet.ui.settings.BackupsViewModel.Restorer backupRestorer;
     private java.util.function.Consumer<java.util.Locale> languageSwitcher;
+    private final LiveRefresh live;
 
     public MainView(AppContext ctx, I18n i18n, TaskRunner tasks, DialogService dialogs) {
         this.vm = new MainViewModel(ctx, i18n);
@@ -147,6 +148,8 @@ public final class MainView extends BorderPane {
                 getStyleClass().remove("projector");
             }
         });
+        // h5 (decision 0030): others' changes reload the shown screen when it shows what changed
+        this.live = new LiveRefresh(ctx.changes(), javafx.application.Platform::runLater, screenScroll::getContent);
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
                 // h4 (issue 18): the window's keys, every one from the registry the shortcut sheet lists
@@ -352,6 +355,11 @@ public final class MainView extends BorderPane {
      */
     @Deprecated
     public interface Refreshable extends se.kvalitetshjulet.ui.common.Refreshable {
+    }
+
+    /** h5: ends this window's live refresh (before the shell replaces it with another main view). */
+    public void stopLiveRefresh() {
+        live.close();
     }
 
     /** h4: what "Språk" in Inställningar does (the app builds its window again in the chosen language); null: not offered. */
