@@ -106,7 +106,7 @@ public final class PostgresServer implements Engine {
         if (password != null) {
             pg.setPassword(password);
         }
-        Versions v = inspect(url, pg);
+        Versions v = inspect(url, pg, password != null);
         if (mode == Mode.USE) {
             if (v.common == null) {
                 throw new DatabaseRefusedException(DatabaseRefusedException.Reason.NOT_INITIALISED,
@@ -164,7 +164,7 @@ public final class PostgresServer implements Engine {
     }
 
     /** Read-only look at the server database before anything is written. */
-    private static Versions inspect(ServerUrl url, DataSource pg) {
+    private static Versions inspect(ServerUrl url, DataSource pg, boolean withPassword) {
         try (Connection c = pg.getConnection(); Statement st = c.createStatement()) {
             c.setReadOnly(true);
             boolean history;
@@ -189,7 +189,7 @@ public final class PostgresServer implements Engine {
             }
             return new Versions(common, server ? highest(st, SERVER_HISTORY, latestServerVersion(), url) : null);
         } catch (SQLException e) {
-            throw cannotConnect(url, e);
+            throw cannotConnect(url, e, withPassword);
         }
     }
 
@@ -215,8 +215,29 @@ public final class PostgresServer implements Engine {
 
     /** A Swedish message for why the server could not be used, by SQLSTATE. */
     static DatabaseRefusedException cannotConnect(ServerUrl url, SQLException e) {
+        return cannotConnect(url, e, true);
+    }
+
+    /**
+     * As {@link #cannotConnect(ServerUrl, SQLException)}; {@code withPassword} says whether a password was sent, so
+     * that "none was found" (the GUI asks) and "it was refused" (the GUI asks again) are told apart.
+     */
+    static DatabaseRefusedException cannotConnect(ServerUrl url, SQLException e, boolean withPassword) {
         String state = Optional.ofNullable(e.getSQLState()).orElse("");
         String msg;
+        if (!withPassword && (state.equals("08004") || state.startsWith("28"))
+                && String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("password")) {
+            LOG.info("The server asks {} for a password and none was found ({})", url, state);
+            return new DatabaseRefusedException(DatabaseRefusedException.Reason.PASSWORD_MISSING,
+                    "Servern " + url.host() + " vill ha lösenordet för " + url.user() + ". Ange det i PGPASSWORD "
+                            + "eller i filen ~/.pgpass (som för psql).", e);
+        }
+        if (state.equals("28P01")) {
+            LOG.info("The server refused the password of {} ({})", url, state);
+            return new DatabaseRefusedException(DatabaseRefusedException.Reason.PASSWORD_WRONG,
+                    "Servern " + url.host() + " godtog inte lösenordet för " + url.user() + ". Kontrollera lösenordet "
+                            + "(PGPASSWORD eller ~/.pgpass) och att IT har gett inloggningen åtkomst.", e);
+        }
         if (state.startsWith("28") || state.equals("08004")) {
             msg = "Inloggningen som " + url.user() + " på " + url.host() + " misslyckades. Kontrollera lösenordet "
                     + "(PGPASSWORD eller ~/.pgpass) och att IT har gett inloggningen åtkomst.";
