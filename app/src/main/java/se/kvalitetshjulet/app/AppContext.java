@@ -223,6 +223,8 @@ public final class AppContext implements AutoCloseable {
     public se.kvalitetshjulet.service.OrgFileService orgFile() { return orgFile; }
     public se.kvalitetshjulet.service.Bilaga2Service bilaga2() { return bilaga2; }
     public se.kvalitetshjulet.service.BackupService backups() { return backups; }
+    /** h5: what the person who opened the database may do (a file: everything; a server login: its roles). */
+    public se.kvalitetshjulet.domain.org.SessionAccess access() { return database.engine().access(); }
     /** h5: others' changes, by topic (decision 0030); the feed starts with the first watch. */
     public se.kvalitetshjulet.service.ChangeService changes() { return changes; }
 

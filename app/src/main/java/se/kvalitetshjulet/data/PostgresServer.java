@@ -48,9 +48,17 @@ public final class PostgresServer implements Engine {
     }
 
     private final ServerUrl url;
+    private final se.kvalitetshjulet.domain.org.SessionAccess access;
 
-    private PostgresServer(ServerUrl url) {
+    private PostgresServer(ServerUrl url, se.kvalitetshjulet.domain.org.SessionAccess access) {
         this.url = url;
+        this.access = access;
+    }
+
+    /** h5: the application roles the login holds (decision 0030). */
+    @Override
+    public se.kvalitetshjulet.domain.org.SessionAccess access() {
+        return access;
     }
 
     public ServerUrl url() {
@@ -120,21 +128,32 @@ public final class PostgresServer implements Engine {
                                 + "uppgraderar den med: server init --db " + url, null);
             }
         }
-        HikariDataSource ds = pool(pg, url);
+        HikariDataSource ds = pool(pg, url, mode == Mode.USE && v.access.aggregatesOnly() ? v.schema : null);
         try {
             if (mode == Mode.INIT) {
                 migrate(ds);
             }
-            return new Database(null, ds, new PostgresServer(url));
+            return new Database(null, ds, new PostgresServer(url, v.access));
         } catch (RuntimeException e) {
             ds.close();
             throw e;
         }
     }
 
-    private static HikariDataSource pool(DataSource pg, ServerUrl url) {
+    /** The schema of a läsare session's aggregate-only views (db/postgresql V23_1, decision 0030). */
+    static final String AGGREGATE_SCHEMA = "kvh_aggregat";
+
+    /**
+     * {@code aggregatesIn}: for a läsare session, the database's own schema, after which {@value #AGGREGATE_SCHEMA}
+     * is put first on the search path: the same queries count from the view without free text.
+     */
+    private static HikariDataSource pool(DataSource pg, ServerUrl url, String aggregatesIn) {
         HikariConfig hc = new HikariConfig();
         hc.setDataSource(pg);
+        if (aggregatesIn != null) {
+            hc.setConnectionInitSql("SET search_path TO " + AGGREGATE_SCHEMA + ", \"" + aggregatesIn.replace("\"", "\"\"")
+                    + "\"");
+        }
         hc.setMaximumPoolSize(POOL_SIZE);
         hc.setMinimumIdle(1);
         hc.setConnectionTimeout(15_000);
@@ -158,9 +177,34 @@ public final class PostgresServer implements Engine {
     }
 
     /** The newest migration in {@code db/postgresql}. */
-    public static final String SERVER_SCHEMA_VERSION = "23";
+    public static final String SERVER_SCHEMA_VERSION = "23.1";
 
-    private record Versions(MigrationVersion common, MigrationVersion server) {
+    private record Versions(MigrationVersion common, MigrationVersion server,
+                            se.kvalitetshjulet.domain.org.SessionAccess access, String schema) {
+        Versions(MigrationVersion common, MigrationVersion server) {
+            this(common, server, new se.kvalitetshjulet.domain.org.SessionAccess(true, java.util.Set.of()), null);
+        }
+    }
+
+    /** The application roles {@code session_user} is a member of; none for a superuser (not narrowed). */
+    private static se.kvalitetshjulet.domain.org.SessionAccess access(Statement st) throws SQLException {
+        java.util.Set<se.kvalitetshjulet.domain.org.AccessRole> roles =
+                java.util.EnumSet.noneOf(se.kvalitetshjulet.domain.org.AccessRole.class);
+        boolean superuser;
+        try (ResultSet rs = st.executeQuery("SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = session_user")) {
+            superuser = rs.next() && rs.getBoolean(1);
+        }
+        if (!superuser) {
+            for (var role : se.kvalitetshjulet.domain.org.AccessRole.values()) {
+                try (ResultSet rs = st.executeQuery("SELECT pg_catalog.pg_has_role(session_user, '" + role.databaseRole()
+                        + "', 'MEMBER') FROM pg_catalog.pg_roles WHERE rolname = '" + role.databaseRole() + "'")) {
+                    if (rs.next() && rs.getBoolean(1)) {
+                        roles.add(role);
+                    }
+                }
+            }
+        }
+        return new se.kvalitetshjulet.domain.org.SessionAccess(true, roles);
     }
 
     /** Read-only look at the server database before anything is written. */
@@ -187,7 +231,13 @@ public final class PostgresServer implements Engine {
                 rs.next();
                 server = rs.getBoolean(1);
             }
-            return new Versions(common, server ? highest(st, SERVER_HISTORY, latestServerVersion(), url) : null);
+            String schema;
+            try (ResultSet rs = st.executeQuery("SELECT current_schema()")) {
+                rs.next();
+                schema = rs.getString(1);
+            }
+            return new Versions(common, server ? highest(st, SERVER_HISTORY, latestServerVersion(), url) : null,
+                    access(st), schema);
         } catch (SQLException e) {
             throw cannotConnect(url, e, withPassword);
         }

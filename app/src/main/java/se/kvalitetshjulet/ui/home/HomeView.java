@@ -108,6 +108,14 @@ public final class HomeView extends BorderPane implements Refreshable {
                 list("homeSignals", i18n.get("home.signals"), vm.signals(), vm::describe, i18n));
 
         VBox box = new VBox(16, title, cards, nameRow, lists, listTitle, table, all);
+        if (vm.aggregatesOnly()) {
+            // h5 (issue 15): läsare/nämnd: the counts of their units, no case, no name, no free text
+            cards.getChildren().removeIf(n -> "cardActions".equals(n.getId()));
+            Label only = new Label(i18n.get("h5.lasare.home"));
+            only.setId("homeAggregatesOnly");
+            only.setWrapText(true);
+            box.getChildren().setAll(title, only, cards);
+        }
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
         scroll.setFitToWidth(true);
         setCenter(scroll);

@@ -109,7 +109,24 @@ public final class HomeViewModel {
         se.kvalitetshjulet.ui.common.LiveLists.replaceKeeping(signals, s.signals());
     }
 
+    private boolean aggregatesOnly;
+
+    /**
+     * h5 (issue 15): a läsare/nämnd login sees the counts only: no case list, no actions, self-checks or meetings
+     * (tables the role cannot read), so nothing is asked that the database would refuse.
+     */
+    public void showAggregatesOnly() {
+        aggregatesOnly = true;
+    }
+
+    public boolean aggregatesOnly() {
+        return aggregatesOnly;
+    }
+
     private Snapshot snapshot(String typed) {
+        if (aggregatesOnly) {
+            return counts();
+        }
         LocalDate today = ctx.today();
         var deviations = ctx.deviationService();
         DeviationFilter overdue = DeviationFilter.all().withOverdueOnly(true);
@@ -131,6 +148,18 @@ public final class HomeViewModel {
                 deviations.count(recent), deviations.search(overdue, DeviationSort.DUE_ON, true, 0, 12).rows(),
                 name, myOverdue, myUpcoming, selfChecks, ctx.councilService().upcoming(UPCOMING_DAYS),
                 ctx.annualCycleService().upcoming(UPCOMING_DAYS + 15), ctx.councilService().recentSignals(null));
+    }
+
+    /** The counts a läsare may see, from the aggregate view of their units (db/postgresql V23_1). */
+    private Snapshot counts() {
+        LocalDate today = ctx.today();
+        var deviations = ctx.deviationService();
+        DeviationFilter serious = new DeviationFilter(EnumSet.of(DeviationKind.LEX_SARAH, DeviationKind.LEX_MARIA),
+                EnumSet.of(DeviationStatus.REGISTRERAD, DeviationStatus.UTREDNING, DeviationStatus.BEDOMD,
+                        DeviationStatus.ATGARDAD), null, null, null, null, false, null);
+        return new Snapshot(deviations.count(DeviationFilter.all().withOverdueOnly(true)), 0, deviations.count(serious),
+                deviations.count(DeviationFilter.all().withPeriod(today.minusDays(30), today)), List.of(), "",
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     private void apply(Snapshot s) {
