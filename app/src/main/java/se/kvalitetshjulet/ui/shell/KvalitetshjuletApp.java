@@ -156,6 +156,12 @@ public final class KvalitetshjuletApp extends Application {
                 .login(url, ctx -> {
                     showMain(ctx);
                     StartupProbe.reportIfRequested();
+                    // h5: self-check drafts an earlier session kept while the server did not answer
+                    tasks.run(i18n.get("h5.selfcheck.sending"), p -> {
+                        ctx.offlineDrafts().resumeIfWaiting();
+                        return ctx.offlineDrafts().waiting();
+                    }, n -> LOG.info("Kept self-check drafts still waiting: {}", n),
+                            e -> LOG.warn("Kept drafts not sent ({})", e.getClass().getSimpleName()));
                 }, error -> {
                     LOG.error("Could not open the server database ({})", error instanceof DatabaseOpening.Refused r
                             ? r.reason() : error.getClass().getSimpleName());
