@@ -34,6 +34,7 @@ import se.kvalitetshjulet.domain.org.Unit;
 import se.kvalitetshjulet.ui.common.Forms;
 import se.kvalitetshjulet.ui.common.I18n;
 import se.kvalitetshjulet.ui.common.UiLists;
+import se.kvalitetshjulet.domain.change.ChangeTopic;
 import se.kvalitetshjulet.ui.common.Refreshable;
 import se.kvalitetshjulet.ui.trend.PresentationView;
 
@@ -396,13 +397,8 @@ public final class CouncilView extends BorderPane implements Refreshable {
 
     /** h5 (decision 0030): others' changes to councils, their actions and deviations reload the meeting shown. */
     @Override
-    public java.util.Set<se.kvalitetshjulet.domain.change.ChangeTopic> shows() {
-        return java.util.EnumSet.of(se.kvalitetshjulet.domain.change.ChangeTopic.COUNCILS,
-                se.kvalitetshjulet.domain.change.ChangeTopic.ACTIONS, se.kvalitetshjulet.domain.change.ChangeTopic.DEVIATIONS);
-    }
+    public java.util.Set<ChangeTopic> shows() { return java.util.EnumSet.of(ChangeTopic.COUNCILS, ChangeTopic.ACTIONS, ChangeTopic.DEVIATIONS); }
 
     @Override
-    public void othersChanged(java.util.Set<se.kvalitetshjulet.domain.change.ChangeTopic> changed) {
-        vm.othersChanged();
-    }
+    public void othersChanged(java.util.Set<ChangeTopic> changed) { vm.othersChanged(); }
 }
