@@ -23,6 +23,11 @@ public interface Engine {
     /** What was opened, for titles and messages: the file path or the server address (never a password). */
     String describe();
 
+    /** h5: what the person who opened it may do (a file: everything; a server login: its roles). */
+    default se.kvalitetshjulet.domain.org.SessionAccess access() {
+        return se.kvalitetshjulet.domain.org.SessionAccess.EVERYTHING;
+    }
+
     /**
      * True when the database itself seals every audit row (decision 0029: PostgreSQL's trigger names the login, takes
      * the chain's lock, computes the hashes and moves the head); the client then only inserts the row's content.

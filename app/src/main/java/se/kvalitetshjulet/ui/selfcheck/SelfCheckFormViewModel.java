@@ -241,16 +241,22 @@ public final class SelfCheckFormViewModel {
         saving.set(true);
         saveState.set(i18n.get("selfcheck.form.saving"));
         // Under "refuse" a comment with identifying details is held back (not stored); the form says which.
-        tasks.run(i18n.get("selfcheck.form.saving"), p -> new Draft(ctx.selfCheckService().saveDraft(responseId, answers,
-                version), ctx.selfCheckService().refusedComments(templateId, answers)), d -> {
-            int n = d.saved().changed();
+        // h5: when the server does not answer, the draft is kept locally and sent when it does (decision 0030)
+        tasks.run(i18n.get("selfcheck.form.saving"), p -> {
+            var saved = ctx.offlineDrafts().saveDraft(responseId, answers, version);
+            return new Draft(saved.changed(), saved.keptLocally() ? List.of()
+                    : ctx.selfCheckService().refusedComments(templateId, answers), saved.keptLocally(), saved.version());
+        }, d -> {
+            int n = d.changed();
             saving.set(false);
-            draftVersion.saved(d.saved().version(), answers);
+            if (d.version() != null) {
+                draftVersion.saved(d.version(), answers); // on the server now: the next draft is saved on this version
+            }
             if (formResponse.get() != null && formResponse.get().id() == responseId) {
                 if (formStatus.get() == ResponseStatus.NOT_STARTED && n > 0) {
                     formStatus.set(ResponseStatus.DRAFT);
                 }
-                saveState.set(dirty.get() ? i18n.get("selfcheck.form.unsaved")
+                saveState.set(dirty.get() ? i18n.get("selfcheck.form.unsaved") : d.local() ? i18n.get("h5.selfcheck.keptLocally")
                         : i18n.get("selfcheck.form.savedAt", LocalTime.now(ctx.clock()).format(TIME)));
                 problems.showHeldBack(d.heldBack());
             }
@@ -270,7 +276,7 @@ public final class SelfCheckFormViewModel {
         });
     }
 
-    private record Draft(SelfCheckService.DraftSaved saved, List<SelfCheckService.CommentFinding> heldBack) { }
+    private record Draft(int changed, List<SelfCheckService.CommentFinding> heldBack, boolean local, Long version) { }
 
     /** Ctrl+S and "Spara utkast": saves now, or asks again about a refused draft the person has not decided on. */
     private void saveNow() {
