@@ -2,6 +2,8 @@ package se.kvalitetshjulet.data.repo;
 
 import se.kvalitetshjulet.domain.selfcheck.TemplateFamily;
 import static se.kvalitetshjulet.data.jooq.Tables.ACTION_ITEM;
+import static se.kvalitetshjulet.data.jooq.Tables.AGG_ACTION_ALL_MONTH;
+import static se.kvalitetshjulet.data.jooq.Tables.AGG_ACTION_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.CAUSE_CATEGORY;
 import static se.kvalitetshjulet.data.jooq.Tables.COUNCIL_MEETING;
 import static se.kvalitetshjulet.data.jooq.Tables.DEVIATION;
@@ -187,7 +189,36 @@ public final class ChartRepository {
 
     /** Measures (action_item of source DEVIATION) of the deviations in the filter, per measure type (null: none). */
     public List<Pareto.Count> paretoMeasureTypes(DeviationFilter filter, LocalDate today) {
+        var level = Rollups.measures(db, filter);
+        if (level.isPresent()) {
+            return paretoMeasureTypesRollup(db.dsl(), level.get(), filter, today)
+                    .fetch(r -> new Pareto.Count(r.value1(), r.value2()));
+        }
         return paretoMeasureTypesQuery(db.dsl(), filter, today).fetch(r -> new Pareto.Count(r.value1(), r.value2()));
+    }
+
+    /**
+     * As the query on the measures and their deviations, from the measure roll-up (V34, decision 0031) for whole
+     * months and the base tables for the days at the ends; measure key 0 is "no type" (its name null, as there).
+     */
+    private static ResultQuery<org.jooq.Record2<String, Long>> paretoMeasureTypesRollup(DSLContext ctx, Rollups.Level a,
+                                                                                       DeviationFilter filter, LocalDate today) {
+        Rollups.Split split = Rollups.split(ctx, filter.from(), filter.to());
+        Field<Long> k = DSL.field(DSL.name("k"), Long.class);
+        Field<Long> n = DSL.field(DSL.name("n"), Long.class);
+        Field<Long> key = DSL.coalesce(ACTION_ITEM.MEASURE_TYPE_ID, DSL.inline(0L));
+        var parts = ctx.select(a.cause().as("k"), DSL.sum(a.n()).cast(SQLDataType.BIGINT).as("n")).from(a.table())
+                .where(Rollups.months(filter, split, a)).groupBy(a.cause())
+                .unionAll(ctx.select(key.as("k"), DSL.count().cast(SQLDataType.BIGINT).as("n"))
+                        .from(ACTION_ITEM).join(DEVIATION).on(DEVIATION.ID.eq(ACTION_ITEM.SOURCE_ID))
+                        .where(ACTION_ITEM.SOURCE_TYPE.eq(ActionSource.DEVIATION.code())
+                                .and(Rollups.edges(filter, split, today)))
+                        .groupBy(key))
+                .asTable("p");
+        var g = ctx.select(parts.field(k), DSL.sum(parts.field(n)).cast(SQLDataType.BIGINT).as("n")).from(parts)
+                .groupBy(parts.field(k)).asTable("g");
+        return ctx.select(MEASURE_TYPE.NAME, g.field(n)).from(g)
+                .leftJoin(MEASURE_TYPE).on(MEASURE_TYPE.ID.eq(g.field(k)));
     }
 
     public String paretoMeasureTypesSql(DeviationFilter filter, LocalDate today) {
@@ -265,6 +296,10 @@ public final class ChartRepository {
      * were opened are left out as inconsistent.
      */
     public List<ActionMonths> actionMonths(Set<Long> unitIds) {
+        if (Rollups.actionsKept(db)) {
+            return actionMonthsRollup(db.dsl(), unitIds)
+                    .fetch(r -> new ActionMonths(r.value1(), r.value2(), r.value3(), r.value4()));
+        }
         return actionMonthsQuery(db.dsl(), unitIds)
                 .fetch(r -> new ActionMonths(r.value1(), r.value2(), r.value3(), r.value4()));
     }
@@ -276,6 +311,23 @@ public final class ChartRepository {
     /** The same answer as another engine's SQL (a benchmark reference). */
     public String actionMonthsSql(Set<Long> unitIds, ReferenceDialect dialect) {
         return dialect.render(actionMonthsQuery(db.dsl(), unitIds));
+    }
+
+    /**
+     * The same groups from the action roll-ups (V34, decision 0031): all units' from the table without units, some
+     * units' summed over theirs (an action without a unit is key 0, never asked for). '' there is "none" here.
+     */
+    private static ResultQuery<org.jooq.Record4<String, String, String, Long>> actionMonthsRollup(DSLContext ctx,
+                                                                                                Set<Long> unitIds) {
+        if (unitIds == null) {
+            var a = AGG_ACTION_ALL_MONTH;
+            return ctx.select(a.OM, DSL.nullif(a.DM, DSL.inline("")), DSL.nullif(a.OFM, DSL.inline("")), a.N).from(a);
+        }
+        var a = AGG_ACTION_MONTH;
+        return ctx.select(a.OM, DSL.nullif(a.DM, DSL.inline("")), DSL.nullif(a.OFM, DSL.inline("")),
+                        DSL.sum(a.N).cast(SQLDataType.BIGINT))
+                .from(a).where(unitIds.isEmpty() ? DSL.falseCondition() : a.UNIT_KEY.in(unitIds))
+                .groupBy(a.OM, a.DM, a.OFM);
     }
 
     private static ResultQuery<org.jooq.Record4<String, String, String, Integer>> actionMonthsQuery(DSLContext ctx,
