@@ -265,6 +265,22 @@ public final class ChartRepository {
      * submitted responses of the units ({@code null}: all units). Rounds without such answers are left out.
      */
     public List<RoundCompliance> compliance(long familyId, Set<Long> unitIds) {
+        return complianceQuery(db.dsl(), familyId, unitIds)
+                .fetch(r -> new RoundCompliance(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
+
+    /** The compliance query as SQLite's SQL with values inlined (a benchmark reference). */
+    public String complianceSql(long familyId, Set<Long> unitIds) {
+        return db.dsl().renderInlined(complianceQuery(db.dsl(), familyId, unitIds));
+    }
+
+    /** The same answer as another engine's SQL (a benchmark reference). */
+    public String complianceSql(long familyId, Set<Long> unitIds, ReferenceDialect dialect) {
+        return dialect.render(complianceQuery(db.dsl(), familyId, unitIds));
+    }
+
+    private static ResultQuery<org.jooq.Record5<Long, String, LocalDate, Integer, Integer>> complianceQuery(
+            DSLContext ctx, long familyId, Set<Long> unitIds) {
         Condition judged = SelfCheckJudged.condition();
         Field<Integer> assessable = DSL.count().filterWhere(judged);
         Field<Integer> findings = DSL.count().filterWhere(judged.and(SELF_CHECK_ANSWER.FINDING.isTrue()));
@@ -273,7 +289,7 @@ public final class ChartRepository {
         if (unitIds != null) {
             c = c.and(unitIds.isEmpty() ? DSL.falseCondition() : SELF_CHECK_RESPONSE.UNIT_ID.in(unitIds));
         }
-        return db.dsl().select(SELF_CHECK_ROUND.ID, SELF_CHECK_ROUND.NAME, SELF_CHECK_ROUND.PERIOD_START, assessable, findings)
+        return ctx.select(SELF_CHECK_ROUND.ID, SELF_CHECK_ROUND.NAME, SELF_CHECK_ROUND.PERIOD_START, assessable, findings)
                 .from(SELF_CHECK_ROUND)
                 .join(SELF_CHECK_TEMPLATE).on(SELF_CHECK_TEMPLATE.ID.eq(SELF_CHECK_ROUND.TEMPLATE_ID))
                 .join(SELF_CHECK_RESPONSE).on(SELF_CHECK_RESPONSE.ROUND_ID.eq(SELF_CHECK_ROUND.ID))
@@ -282,8 +298,7 @@ public final class ChartRepository {
                 .where(c)
                 .groupBy(SELF_CHECK_ROUND.ID, SELF_CHECK_ROUND.NAME, SELF_CHECK_ROUND.PERIOD_START)
                 .having(assessable.gt(0))
-                .orderBy(SELF_CHECK_ROUND.PERIOD_START, SELF_CHECK_ROUND.ID)
-                .fetch(r -> new RoundCompliance(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+                .orderBy(SELF_CHECK_ROUND.PERIOD_START, SELF_CHECK_ROUND.ID);
     }
 
     // ---- actions over time ---------------------------------------------------------------
@@ -374,23 +389,42 @@ public final class ChartRepository {
      * residual assessment, or the one before when no residual one is given). Unscored risks are left out.
      */
     public List<MatrixCounts.Cell> riskCells(long templateId, Set<Long> unitIds, LocalDate from, LocalDate to) {
+        List<MatrixCounts.Cell> out = new java.util.ArrayList<>();
+        var queries = riskCellsQueries(db.dsl(), templateId, unitIds, from, to);
+        for (int i = 0; i < queries.size(); i++) {
+            boolean after = i == 1;
+            out.addAll(queries.get(i).fetch(r -> new MatrixCounts.Cell(after, r.value1().intValue(), r.value2().intValue(),
+                    r.value3())));
+        }
+        return out;
+    }
+
+    /** The two risk-matrix queries (before, after measures) as SQLite's SQL with values inlined (a benchmark reference). */
+    public List<String> riskCellsSql(long templateId, Set<Long> unitIds, LocalDate from, LocalDate to) {
+        return riskCellsQueries(db.dsl(), templateId, unitIds, from, to).stream().map(q -> db.dsl().renderInlined(q)).toList();
+    }
+
+    /** The same two queries as another engine's SQL (a benchmark reference). */
+    public List<String> riskCellsSql(long templateId, Set<Long> unitIds, LocalDate from, LocalDate to,
+                                     ReferenceDialect dialect) {
+        return riskCellsQueries(db.dsl(), templateId, unitIds, from, to).stream().map(dialect::render).toList();
+    }
+
+    private static List<ResultQuery<org.jooq.Record3<Long, Long, Integer>>> riskCellsQueries(DSLContext ctx,
+            long templateId, Set<Long> unitIds, LocalDate from, LocalDate to) {
         Condition scope = riskScope(unitIds, from, to).and(RISK_ANALYSIS.TEMPLATE_ID.eq(templateId));
         Condition residual = RISK_ITEM.RESIDUAL_PROBABILITY.isNotNull().and(RISK_ITEM.RESIDUAL_CONSEQUENCE.isNotNull());
         Field<Long> afterP = DSL.when(residual, RISK_ITEM.RESIDUAL_PROBABILITY).otherwise(RISK_ITEM.PROBABILITY);
         Field<Long> afterC = DSL.when(residual, RISK_ITEM.RESIDUAL_CONSEQUENCE).otherwise(RISK_ITEM.CONSEQUENCE);
         Condition scored = RISK_ITEM.PROBABILITY.isNotNull().and(RISK_ITEM.CONSEQUENCE.isNotNull());
-        List<MatrixCounts.Cell> out = new java.util.ArrayList<>(db.dsl()
-                .select(RISK_ITEM.PROBABILITY, RISK_ITEM.CONSEQUENCE, DSL.count())
-                .from(RISK_ITEM).join(RISK_ANALYSIS).on(RISK_ANALYSIS.ID.eq(RISK_ITEM.ANALYSIS_ID))
-                .where(scope.and(scored))
-                .groupBy(RISK_ITEM.PROBABILITY, RISK_ITEM.CONSEQUENCE)
-                .fetch(r -> new MatrixCounts.Cell(false, r.value1().intValue(), r.value2().intValue(), r.value3())));
-        out.addAll(db.dsl().select(afterP, afterC, DSL.count())
-                .from(RISK_ITEM).join(RISK_ANALYSIS).on(RISK_ANALYSIS.ID.eq(RISK_ITEM.ANALYSIS_ID))
-                .where(scope.and(scored.or(residual)))
-                .groupBy(afterP, afterC)
-                .fetch(r -> new MatrixCounts.Cell(true, r.value1().intValue(), r.value2().intValue(), r.value3())));
-        return out;
+        return List.of(ctx.select(RISK_ITEM.PROBABILITY, RISK_ITEM.CONSEQUENCE, DSL.count())
+                        .from(RISK_ITEM).join(RISK_ANALYSIS).on(RISK_ANALYSIS.ID.eq(RISK_ITEM.ANALYSIS_ID))
+                        .where(scope.and(scored))
+                        .groupBy(RISK_ITEM.PROBABILITY, RISK_ITEM.CONSEQUENCE),
+                ctx.select(afterP, afterC, DSL.count())
+                        .from(RISK_ITEM).join(RISK_ANALYSIS).on(RISK_ANALYSIS.ID.eq(RISK_ITEM.ANALYSIS_ID))
+                        .where(scope.and(scored.or(residual)))
+                        .groupBy(afterP, afterC));
     }
 
     /** Analyses per template of the units ({@code null}: all) analysed in [from, to]. */
