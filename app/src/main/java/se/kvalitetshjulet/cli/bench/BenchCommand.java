@@ -405,7 +405,45 @@ public final class BenchCommand implements Callable<Integer> {
         String referenceSql = withSqliteLower(unicodeSql);
         compare(SEARCH_UNICODE, n, sqlite, db, () -> repo.count(q.unicodeText(), today), List.of(referenceSql),
                 referenceSql, UNICODE_REFERENCE_NOTE, null, o);
+        measureFts5(ctx, db, n, today, q, sqlite, o);
     }
+
+    /**
+     * The free-text counts beside an FTS5 index of the same text (issue 22): a copy of the file (VACUUM INTO, untimed)
+     * gets an external-content FTS5 table over title, description and case reference with the trigram tokenizer
+     * (substring matching as the register's search, case folded for å/ä/ö too; decision 0031), built untimed by
+     * sqlite3; its count of the same term is timed by sqlite3 and compared with the app's count.
+     */
+    private void measureFts5(AppContext ctx, Path db, long n, LocalDate today, ChartQueries q, Optional<SqliteCli> sqlite,
+                             PrintWriter o) throws IOException {
+        if (sqlite.isEmpty() || encryptedPass) {
+            return;
+        }
+        Path copy = db.resolveSibling(db.getFileName().toString().replace(".db", "-fts5.db"));
+        Files.deleteIfExists(copy);
+        ctx.database().dsl().execute("VACUUM INTO '" + copy.toString().replace("'", "''") + "'");
+        long t0 = System.nanoTime();
+        sqlite.get().timeScript(copy, "CREATE VIRTUAL TABLE deviation_fts USING fts5(title, description, case_ref, "
+                + "content='deviation', content_rowid='id', tokenize='trigram');\n"
+                + "INSERT INTO deviation_fts(deviation_fts) VALUES ('rebuild');\n");
+        o.printf("  FTS5-index (trigram) byggt i en kopia på %.1f s (otidtaget), %,d byte%n", (System.nanoTime() - t0) / 1e9,
+                Files.size(copy) - Files.size(db));
+        var repo = ctx.deviations();
+        for (var term : List.of(new Object[] {SEARCH_FTS5_ASCII, q.asciiText()}, new Object[] {SEARCH_FTS5_UNICODE,
+                q.unicodeText()})) {
+            DeviationFilter f = (DeviationFilter) term[1];
+            String sql = "SELECT count(*) FROM deviation_fts WHERE deviation_fts MATCH '\"" + f.text().replace("'", "''")
+                    .replace("\"", "\"\"") + "\"'";
+            compare((String) term[0], n, sqlite, copy, () -> repo.count(f, today), List.of(sql), sql, FTS5_NOTE, null, o);
+        }
+        Files.deleteIfExists(copy);
+    }
+
+    static final String SEARCH_FTS5_ASCII = "Fritextsökning mot FTS5-index: \"" + ChartQueries.ASCII_TERM + "\"";
+    static final String SEARCH_FTS5_UNICODE = "Fritextsökning mot FTS5-index: \"" + ChartQueries.UNICODE_TERM + "\"";
+    static final String FTS5_NOTE = "Referensen är sqlite3 med ett FTS5-index (trigram: delsträngar som registrets sökning, "
+            + "versaler och å/ä/ö vikta, å/ä/ö skilda från a/o) över rubrik, beskrivning och ärendenummer, byggt otidtaget i "
+            + "en kopia av filen. Appen söker med LIKE och " + Database.UNICODE_LOWER + "() (beslut 0007, 0031).";
 
     /**
      * The risk matrix's cells, self-check compliance and the home screen's per-unit signals (issue 22, decision 0031):
