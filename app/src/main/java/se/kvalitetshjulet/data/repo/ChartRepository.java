@@ -209,9 +209,12 @@ public final class ChartRepository {
         Field<Long> key = DSL.coalesce(ACTION_ITEM.MEASURE_TYPE_ID, DSL.inline(0L));
         var parts = ctx.select(a.cause().as("k"), DSL.sum(a.n()).cast(SQLDataType.BIGINT).as("n")).from(a.table())
                 .where(Rollups.months(filter, split, a)).groupBy(a.cause())
+                // the days at the ends: their deviations first (period index), then each one's measures (source
+                // index); SQLite keeps the order of a CROSS JOIN, and would otherwise walk every measure first
                 .unionAll(ctx.select(key.as("k"), DSL.count().cast(SQLDataType.BIGINT).as("n"))
-                        .from(ACTION_ITEM).join(DEVIATION).on(DEVIATION.ID.eq(ACTION_ITEM.SOURCE_ID))
-                        .where(ACTION_ITEM.SOURCE_TYPE.eq(ActionSource.DEVIATION.code())
+                        .from(DEVIATION).crossJoin(ACTION_ITEM)
+                        .where(ACTION_ITEM.SOURCE_ID.eq(DEVIATION.ID)
+                                .and(ACTION_ITEM.SOURCE_TYPE.eq(ActionSource.DEVIATION.code()))
                                 .and(Rollups.edges(filter, split, today)))
                         .groupBy(key))
                 .asTable("p");
