@@ -372,6 +372,19 @@ class RollupRecountTest {
             ImportResult r = importRows(ctx, (int) DeviationImportRepository.BULK_MIN_ROWS, "Stort");
             assertThat(r.imported()).isEqualTo(DeviationImportRepository.BULK_MIN_ROWS);
             assertExact(ctx, new Random(7), world(ctx), "after a bulk import");
+            // the import's suspension of the row triggers ended with its transaction: the next save is counted again
+            assertThat(ctx.database().dsl().fetchCount(DSL.table(DSL.name("agg_suspension")))).isZero();
+            DeviationRepository repo = ctx.deviations();
+            Deviation any = repo.find(ctx.database().dsl().select(DSL.max(DEVIATION.ID)).from(DEVIATION).fetchOne().value1())
+                    .orElseThrow();
+            long before = repo.count(DeviationFilter.all(), TODAY);
+            ctx.database().txRun(tx -> repo.save(tx, new Deviation(null, null, any.kind(), any.law(), any.unitId(),
+                    any.categoryId(), any.status(), any.occurredOn(), any.reportedOn(), any.registeredOn(), any.dueOn(),
+                    any.closedOn(), any.reporterRole(), any.title(), any.description(), any.immediateActions(), any.facts(),
+                    any.causeText(), any.causeIds(), any.assessment(), any.serious(), any.ivoReportedOn(), any.ivoReference(),
+                    null, null, any.ivoDetails())));
+            assertThat(repo.count(DeviationFilter.all(), TODAY)).as("counted from the roll-ups").isEqualTo(before + 1);
+            assertExact(ctx, new Random(8), world(ctx), "after a save following a bulk import");
         }
     }
 

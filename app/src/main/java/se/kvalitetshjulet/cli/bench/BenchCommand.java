@@ -421,19 +421,16 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Path copy = db.resolveSibling(db.getFileName().toString().replace(".db", "-fts5.db"));
         Files.deleteIfExists(copy);
-        ctx.database().dsl().execute("VACUUM INTO '" + copy.toString().replace("'", "''") + "'");
+        ctx.database().copyTo(copy);
         long t0 = System.nanoTime();
-        sqlite.get().timeScript(copy, "CREATE VIRTUAL TABLE deviation_fts USING fts5(title, description, case_ref, "
-                + "content='deviation', content_rowid='id', tokenize='trigram');\n"
-                + "INSERT INTO deviation_fts(deviation_fts) VALUES ('rebuild');\n");
-        o.printf("  FTS5-index (trigram) byggt i en kopia på %.1f s (otidtaget), %,d byte%n", (System.nanoTime() - t0) / 1e9,
-                Files.size(copy) - Files.size(db));
+        sqlite.get().timeScript(copy, se.kvalitetshjulet.data.BenchReferenceFiles.ftsBuildScript());
+        o.printf("  FTS5-index (trigram) byggt i en kopia på %.1f s (otidtaget), kopian %,d byte%n",
+                (System.nanoTime() - t0) / 1e9, Files.size(copy));
         var repo = ctx.deviations();
         for (var term : List.of(new Object[] {SEARCH_FTS5_ASCII, q.asciiText()}, new Object[] {SEARCH_FTS5_UNICODE,
                 q.unicodeText()})) {
             DeviationFilter f = (DeviationFilter) term[1];
-            String sql = "SELECT count(*) FROM deviation_fts WHERE deviation_fts MATCH '\"" + f.text().replace("'", "''")
-                    .replace("\"", "\"\"") + "\"'";
+            String sql = se.kvalitetshjulet.data.BenchReferenceFiles.ftsCountSql(f.text());
             compare((String) term[0], n, sqlite, copy, () -> repo.count(f, today), List.of(sql), sql, FTS5_NOTE, null, o);
         }
         Files.deleteIfExists(copy);

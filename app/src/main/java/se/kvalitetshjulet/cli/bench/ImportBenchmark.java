@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.ResourceBundle;
 
 import se.kvalitetshjulet.app.AppContext;
+import se.kvalitetshjulet.data.BenchReferenceFiles;
 import se.kvalitetshjulet.data.Database;
 import se.kvalitetshjulet.data.repo.TaxonomyRepository;
 import se.kvalitetshjulet.domain.deviation.DeviationKind;
@@ -75,68 +77,20 @@ final class ImportBenchmark {
                     + "unit TEXT, category TEXT, status TEXT, occurred_on TEXT, reported_on TEXT, registered_on TEXT, "
                     + "reporter_role TEXT, title TEXT, description TEXT)", csv, "deviation_import");
             detail += ", sqlite3 .import %.2f s (bar tabell)".formatted(ref);
-            dropRollupTriggers(indexed);
-            indexedRef = sqlite.get().timeScript(indexed, indexedImportScript(csv));
-            long there = countImported(indexed);
+            BenchReferenceFiles.dropRollupTriggers(indexed);
+            Map<String, String> kinds = new java.util.LinkedHashMap<>();
+            ResourceBundle sv = swedish();
+            for (DeviationKind k : DeviationKind.values()) {
+                kinds.put(sv.getString("enum.DeviationKind." + k.name()), k.name());
+            }
+            indexedRef = sqlite.get().timeScript(indexed, BenchReferenceFiles.indexedImportScript(csv, kinds));
+            long there = BenchReferenceFiles.referenceRows(indexed);
             if (there != n) {
                 throw new IOException("sqlite3 .import into the indexed table wrote " + there + " rows, not " + n);
             }
             detail += ", sqlite3 .import i samma indexerade tabell %.2f s".formatted(indexedRef);
         }
         return new Result(imported, seconds, ref, indexedRef, detail);
-    }
-
-    /**
-     * The reference into the same table: the file read by {@code .import} into a staging table, then one INSERT …
-     * SELECT into {@code deviation} with its indexes, the names looked up as the importer does (kind and status by
-     * their Swedish names, unit and category by name), in one transaction. Without the roll-up triggers (dropped,
-     * untimed, from this copy): the reference pays for the table and its indexes, not for our roll-ups.
-     */
-    private static String indexedImportScript(Path csv) {
-        ResourceBundle sv = swedish();
-        StringBuilder kind = new StringBuilder("CASE s.kind");
-        for (DeviationKind k : DeviationKind.values()) {
-            kind.append(" WHEN '").append(sv.getString("enum.DeviationKind." + k.name()).replace("'", "''"))
-                    .append("' THEN '").append(k.name()).append('\'');
-        }
-        kind.append(" END");
-        return "BEGIN;\n"
-                + "CREATE TEMP TABLE staging (external_id TEXT, kind TEXT, law TEXT, unit TEXT, category TEXT, status TEXT, "
-                + "occurred_on TEXT, reported_on TEXT, registered_on TEXT, reporter_role TEXT, title TEXT, description TEXT);\n"
-                + ".mode csv\n.separator ;\n"
-                + ".import --skip 1 '" + csv.toString().replace("'", "''") + "' staging\n"
-                + "INSERT INTO deviation (case_ref, kind, law, unit_id, category_id, status, occurred_on, reported_on, "
-                + "registered_on, reporter_role, title, description, external_source, external_id, updated_at) "
-                + "SELECT 'REF-' || s.external_id, " + kind + ", s.law, (SELECT min(u.id) FROM unit u WHERE u.name = s.unit), "
-                + "(SELECT min(c.id) FROM deviation_category c WHERE c.name = s.category), 'REGISTRERAD', s.occurred_on, "
-                + "s.reported_on, s.registered_on, s.reporter_role, s.title, s.description, 'bench-ref', s.external_id, "
-                + "strftime('%Y-%m-%d %H:%M:%f', 'now') FROM staging s;\n"
-                + "COMMIT;\n";
-    }
-
-    private static void dropRollupTriggers(Path db) throws IOException {
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var st = c.createStatement()) {
-            List<String> names = new java.util.ArrayList<>();
-            try (var rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'agg\\_%' ESCAPE '\\'")) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-            }
-            for (String t : names) {
-                st.execute("DROP TRIGGER \"" + t + "\"");
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IOException(e);
-        }
-    }
-
-    private static long countImported(Path db) throws IOException {
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var st = c.createStatement();
-             var rs = st.executeQuery("SELECT count(*) FROM deviation WHERE external_source = 'bench-ref'")) {
-            return rs.next() ? rs.getLong(1) : 0;
-        } catch (java.sql.SQLException e) {
-            throw new IOException(e);
-        }
     }
 
     private static ResourceBundle swedish() {
