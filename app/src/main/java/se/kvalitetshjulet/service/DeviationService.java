@@ -222,6 +222,7 @@ public final class DeviationService {
      * {@link RecordChangedException} when someone else saved the case in between (decision 0029); nothing is written.
      */
     public SaveResult<Deviation> transition(Deviation d, DeviationStatus next, Long expectedVersion) {
+        refuseIfChanged(d, expectedVersion);
         List<Measure> measures = d.id() == null ? List.of() : repo.measures(d.id());
         List<Problem> problems = new ArrayList<>(DeviationRules.checkTransition(d, next, measures, today()));
         if (d.id() != null) {
@@ -260,6 +261,16 @@ public final class DeviationService {
         }
     }
 
+    /**
+     * A step on a record already changed by someone else is told so at once (rather than as "status changed
+     * elsewhere"); the write itself checks the version again, so a change in between is refused too.
+     */
+    private void refuseIfChanged(Deviation d, Long expectedVersion) {
+        if (expectedVersion != null && d.id() != null && repo.version(d.id()) != expectedVersion) {
+            throw changed(d);
+        }
+    }
+
     private RecordChangedException changed(Deviation d) {
         var last = repo.lastChange(d.id()).orElse(null);
         return new RecordChangedException("Ärendet " + (d.caseRef() == null ? "" : d.caseRef()).strip(),
@@ -282,6 +293,7 @@ public final class DeviationService {
      * {@link RecordChangedException} when someone else saved the case in between (decision 0029).
      */
     public SaveResult<Deviation> stepBack(Deviation d, DeviationStatus target, String reason, Long expectedVersion) {
+        refuseIfChanged(d, expectedVersion);
         List<Problem> problems = new ArrayList<>(DeviationRules.checkStepBack(d, target, reason));
         if (problems.isEmpty()) {
             problems.addAll(statusUnchanged(d));
