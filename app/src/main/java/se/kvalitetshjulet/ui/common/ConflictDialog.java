@@ -72,6 +72,7 @@ final class ConflictDialog {
                 RadioButton pickTheirs = new RadioButton(l.pickTheirs());
                 pickTheirs.setId("conflictPickTheirs-" + i);
                 pickTheirs.setToggleGroup(g);
+                RadioGroups.oneTabStop(g, java.util.List.of(pickMine, pickTheirs), null);
                 pickMine.setUserData(Boolean.TRUE);
                 pickTheirs.setUserData(Boolean.FALSE);
                 picks.put(i, g);

@@ -75,6 +75,22 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public boolean confirmAs(String title, String message, String confirmLabel, String cancelLabel) {
+        ButtonType yes = new ButtonType(confirmLabel, ButtonBar.ButtonData.YES);
+        ButtonType no = new ButtonType(cancelLabel, ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert a = alert(Alert.AlertType.CONFIRMATION, title, message);
+        a.getButtonTypes().setAll(yes, no);
+        javafx.scene.control.Button yesButton = (javafx.scene.control.Button) a.getDialogPane().lookupButton(yes);
+        javafx.scene.control.Button noButton = (javafx.scene.control.Button) a.getDialogPane().lookupButton(no);
+        yesButton.setId("dialogConfirm");
+        yesButton.setDefaultButton(false);
+        noButton.setId("dialogCancel");
+        noButton.setDefaultButton(true);
+        javafx.application.Platform.runLater(noButton::requestFocus);
+        return a.showAndWait().filter(b -> b == yes).isPresent();
+    }
+
+    @Override
     public Unsaved askUnsaved(String title, String message, boolean canSave) {
         return unsavedDialog(title, message, canSave).showAndWait().orElse(Unsaved.CANCEL);
     }
