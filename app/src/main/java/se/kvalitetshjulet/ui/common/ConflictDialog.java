@@ -32,6 +32,7 @@ final class ConflictDialog {
 
     static Optional<ConflictQuestion.Answer> show(Window owner, ConflictQuestion q) {
         Dialog<ButtonType> d = new Dialog<>();
+        Mnemonics.onShown(d); // h1: Alt+letter on its buttons
         d.initOwner(owner);
         d.setTitle(q.title());
         d.setHeaderText(q.title());

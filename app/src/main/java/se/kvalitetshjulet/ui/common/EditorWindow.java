@@ -74,6 +74,7 @@ public final class EditorWindow {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
         stage.setScene(scene);
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> Mnemonics.install(scene)); // h1: Alt+letter
         stage.setOnCloseRequest(e -> {
             if (!mayClose.getAsBoolean()) {
                 e.consume();

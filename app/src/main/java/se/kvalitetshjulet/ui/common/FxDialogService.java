@@ -44,6 +44,7 @@ public final class FxDialogService implements DialogService {
         ButtonType ok = new ButtonType(i18n.get("h4.dialog.ok"), ButtonBar.ButtonData.OK_DONE);
         Alert a = new Alert(type, message, type == Alert.AlertType.CONFIRMATION
                 ? new ButtonType[] {yes, no} : new ButtonType[] {ok});
+        Mnemonics.onShown(a); // h1: Alt+letter on its buttons
         if (type == Alert.AlertType.CONFIRMATION) {
             ((javafx.scene.control.Button) a.getDialogPane().lookupButton(yes)).setDefaultButton(false);
             ((javafx.scene.control.Button) a.getDialogPane().lookupButton(no)).setDefaultButton(true);
@@ -98,6 +99,7 @@ public final class FxDialogService implements DialogService {
     /** The unsaved-changes question, not yet shown (a test looks at it as the user would). */
     public javafx.scene.control.Dialog<Unsaved> unsavedDialog(String title, String message, boolean canSave) {
         javafx.scene.control.Dialog<Unsaved> d = new javafx.scene.control.Dialog<>();
+        Mnemonics.onShown(d); // h1: Alt+letter on its buttons
         d.initOwner(owner.get());
         d.setTitle(title);
         d.setHeaderText(title);
@@ -135,6 +137,7 @@ public final class FxDialogService implements DialogService {
         List<ButtonType> buttons = options.stream()
                 .map(o -> new ButtonType(o, ButtonBar.ButtonData.OTHER)).toList();
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, message, buttons.toArray(ButtonType[]::new));
+        Mnemonics.onShown(a); // h1: Alt+letter on its buttons
         a.initOwner(owner.get());
         a.setTitle(title);
         a.setHeaderText(title);
@@ -147,6 +150,7 @@ public final class FxDialogService implements DialogService {
     public Optional<String> askReason(String title, String message, String confirmLabel, String cancelLabel,
                                       int minLength) {
         javafx.scene.control.Dialog<String> d = new javafx.scene.control.Dialog<>();
+        Mnemonics.onShown(d); // h1: Alt+letter on its buttons
         d.initOwner(owner.get());
         d.setTitle(title);
         d.setHeaderText(title);
@@ -179,6 +183,7 @@ public final class FxDialogService implements DialogService {
     @Override
     public boolean askPrivacy(PrivacyQuestion.Asked q) {
         javafx.scene.control.Dialog<ButtonType> d = new javafx.scene.control.Dialog<>();
+        Mnemonics.onShown(d); // h1: Alt+letter on its buttons
         d.initOwner(owner.get());
         d.setTitle(q.title());
         d.setHeaderText(q.title());

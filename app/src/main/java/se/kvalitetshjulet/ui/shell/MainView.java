@@ -131,7 +131,10 @@ public final class MainView extends BorderPane {
         // tables and lists filled by a load are fitted once the load is back (issue 18)
         tasks.runningProperty().addListener((o, was, running) -> {
             if (!running) {
-                javafx.application.Platform.runLater(() -> se.kvalitetshjulet.ui.common.FitText.apply(screenScroll.getContent()));
+                javafx.application.Platform.runLater(() -> {
+                    se.kvalitetshjulet.ui.common.FitText.apply(screenScroll.getContent());
+                    se.kvalitetshjulet.ui.common.Mnemonics.apply(getScene()); // h1: Alt+letter on what the load showed
+                });
             }
         });
         setTop(menuBar(i18n));
@@ -337,6 +340,7 @@ public final class MainView extends BorderPane {
             setCenter(screenScroll);
         }
         se.kvalitetshjulet.ui.common.FitText.apply(content);
+        javafx.application.Platform.runLater(() -> se.kvalitetshjulet.ui.common.Mnemonics.apply(getScene())); // h1
         ToggleButton b = navButtons.get(s);
         if (b != null) {
             b.setSelected(true);
