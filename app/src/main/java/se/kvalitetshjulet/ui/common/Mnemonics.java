@@ -92,6 +92,7 @@ public final class Mnemonics {
         if (scene == null || scene.getRoot() == null) {
             return;
         }
+        TypeAhead.installAll(scene.getRoot()); // the same pass gives every drop-down and list its type-ahead
         List<ButtonBase> buttons = new ArrayList<>();
         List<Labeled> labels = new ArrayList<>();
         List<MenuBar> bars = new ArrayList<>();
@@ -112,6 +113,9 @@ public final class Mnemonics {
                 items(m);
             }
         }
+        // the buttons with the fewest letters to choose from first ("Add", "Delete"), so that none is left without
+        buttons.sort(java.util.Comparator.comparingLong(b -> b.getText() == null ? 0
+                : b.getText().toLowerCase(java.util.Locale.ROOT).chars().filter(c -> usable((char) c)).distinct().count()));
         for (ButtonBase b : buttons) {
             if (b.textProperty().isBound() || (b.isMnemonicParsing() && letter(b.getText()) != 0)) {
                 continue;
