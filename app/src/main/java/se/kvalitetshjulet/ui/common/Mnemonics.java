@@ -194,8 +194,8 @@ public final class Mnemonics {
         }
         if (isCommand(n)) {
             ButtonBase b = (ButtonBase) n;
-            if (b.getText() != null && b.getText().chars().anyMatch(Character::isLetterOrDigit)) {
-                // «‹›» (the register's pages) have keys of their own and no letter to underline
+            if (b.getText() != null && b.getText().chars().anyMatch(Character::isLetter)) {
+                // «‹›» (the register's pages) have keys of their own, a risk matrix's counts ("1") are cells, not commands
                 buttons.add(b);
             }
         } else if (n instanceof Labeled l && !(n instanceof ButtonBase) && l.isMnemonicParsing()
