@@ -142,6 +142,9 @@ public final class MainView extends BorderPane {
         setBottom(statusBar(i18n, tasks));
         vm.sectionProperty().addListener((o, a, s) -> showSection(s));
         showSection(vm.sectionProperty().get());
+        // h1 (decision 0026): Alt letters and type-ahead in the window, F1 in the editor windows
+        sceneProperty().addListener((o, a, scene) -> se.kvalitetshjulet.ui.common.Mnemonics.install(scene));
+        se.kvalitetshjulet.ui.common.EditorWindow.helpOpener((w, topic) -> HelpWindow.show(w, i18n, topic));
 
         vm.projectorModeProperty().addListener((o, a, on) -> {
             if (on) {
