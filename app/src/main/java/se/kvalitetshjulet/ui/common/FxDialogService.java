@@ -243,6 +243,7 @@ public final class FxDialogService implements DialogService {
     @Override
     public Optional<String> askPassword(String title, String header, String problem) {
         javafx.scene.control.Dialog<String> d = new javafx.scene.control.Dialog<>();
+        Mnemonics.onShown(d); // h1: Alt+letter on its buttons
         d.initOwner(owner.get());
         d.setTitle(title);
         d.setHeaderText(header);
