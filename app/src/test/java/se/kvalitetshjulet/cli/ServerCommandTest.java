@@ -152,6 +152,7 @@ class ServerCommandTest {
         String db = pg.createDatabase();
         Run check = run("check", "--db", pg.url("ingen_sadan_inloggning", db));
         assertThat(check.code()).isEqualTo(ExitCodes.REJECTED);
-        assertThat(check.err()).contains("Inloggningen som ingen_sadan_inloggning", "PGPASSWORD eller ~/.pgpass");
+        // No password for that login anywhere: the command line says where psql users put it (decision 0030).
+        assertThat(check.err()).contains("lösenordet för ingen_sadan_inloggning", "PGPASSWORD eller i filen ~/.pgpass");
     }
 }
