@@ -62,6 +62,11 @@ public final class DeviationListViewModel {
     /** "Mina rapporterade avvikelser": only what the current user registered, and how many that is in all. */
     private final BooleanProperty reportedByMe = new SimpleBooleanProperty();
     private final LongProperty reportedByMeCount = new SimpleLongProperty();
+    /** h2 (decision 0027): "Mina enheter" (from Inställningar or the login's grants) and "Bara öppna". */
+    private final BooleanProperty myUnitsOnly = new SimpleBooleanProperty();
+    private final BooleanProperty openOnly = new SimpleBooleanProperty();
+    private final ObjectProperty<se.kvalitetshjulet.domain.me.Me> me =
+            new SimpleObjectProperty<>(se.kvalitetshjulet.domain.me.Me.nobody());
 
     // lists for the filter controls
     private final ObservableList<Unit> units = FXCollections.observableArrayList();
@@ -120,6 +125,8 @@ public final class DeviationListViewModel {
             overdueOnly.set(false);
             ivoLateOnly.set(false);
             reportedByMe.set(false);
+            myUnitsOnly.set(false);
+            openOnly.set(false);
             text.set("");
             page.set(0);
             load();
@@ -135,18 +142,58 @@ public final class DeviationListViewModel {
             listsLoaded = true;
             tasks.run(i18n.get("deviation.loadingLists"), p -> new Lists(ctx.organisationService().tree(),
                     ctx.organisationService().businessAreas(), ctx.taxonomyService().list(TaxonomyKind.CATEGORY),
-                    ctx.savedFilterService().names(SavedFilterService.DEVIATIONS)), l -> {
+                    ctx.savedFilterService().names(SavedFilterService.DEVIATIONS), ctx.settingsService().me(),
+                    ctx.settingsService().registerDefaults()), l -> {
                 tree.set(l.tree());
                 units.setAll(l.tree().all());
                 areas.setAll(l.areas());
                 categories.setAll(l.categories());
                 savedFilters.setAll(l.filters());
+                me.set(l.me());
+                applyDefaults(l.defaults());
+                load();
             }, dialogs::showUnexpected);
+            return;
         }
         load();
     }
 
-    private record Lists(OrgTree tree, List<BusinessArea> areas, List<Taxonomy> categories, List<String> filters) { }
+    private record Lists(OrgTree tree, List<BusinessArea> areas, List<Taxonomy> categories, List<String> filters,
+                         se.kvalitetshjulet.domain.me.Me me, se.kvalitetshjulet.domain.me.RegisterDefaults defaults) { }
+
+    /** The register as I want it to open (Inställningar → Avvikelseregistret öppnas med), once per session. */
+    private void applyDefaults(se.kvalitetshjulet.domain.me.RegisterDefaults d) {
+        myUnitsOnly.set(d.myUnits() && !me.get().units().isEmpty());
+        openOnly.set(d.openOnly());
+        if (from.get() == null) {
+            from.set(d.period().from(ctx.today()));
+        }
+    }
+
+    /** "Mina enheter" and "Bara öppna" as read on the FX thread. */
+    private record Scope(boolean myUnits, List<Long> roots, boolean openOnly) { }
+
+    private Scope scopeNow() {
+        return new Scope(myUnitsOnly.get() && !me.get().units().isEmpty(), me.get().units(), openOnly.get());
+    }
+
+    /** The cases still being handled: everything not closed (AVSLUTAD). */
+    public static final Set<DeviationStatus> OPEN = EnumSet.of(DeviationStatus.REGISTRERAD, DeviationStatus.UTREDNING,
+            DeviationStatus.BEDOMD, DeviationStatus.ATGARDAD);
+
+    private DeviationFilter scoped(DeviationFilter f, Scope s) {
+        if (s.myUnits()) {
+            Set<Long> mine = ctx.organisationService().unitsScope(s.roots());
+            if (f.unitIds() != null) {
+                mine.retainAll(f.unitIds());
+            }
+            f = f.withUnits(mine);
+        }
+        if (s.openOnly() && f.statuses().isEmpty()) {
+            f = f.withStatuses(OPEN);
+        }
+        return f;
+    }
 
     /**
      * What the filter controls say, read on the FX thread; the unit scope (a subtree, from the database) is
@@ -183,8 +230,8 @@ public final class DeviationListViewModel {
 
     /** The filter as the database sees it (reads the organisation: not on the FX thread). */
     public DeviationFilter currentFilter() {
-        return mine(criteria().toFilter(ctx.organisationService(), ctx.deviationService()), reportedByMe.get(),
-                ctx.actor().get());
+        return mine(scoped(criteria().toFilter(ctx.organisationService(), ctx.deviationService()), scopeNow()),
+                reportedByMe.get(), ctx.actor().get());
     }
 
     private void goTo(int p) {
@@ -207,9 +254,10 @@ public final class DeviationListViewModel {
         Criteria c = criteria();
         String me = ctx.actor().get();
         boolean onlyMine = reportedByMe.get();
+        Scope sc = scopeNow();
         // latest wins: the filters fire one search after another, and only the last answer may be shown
         tasks.runLatest(searchKey, i18n.get("deviation.loading"), p -> {
-            DeviationFilter f = mine(c.toFilter(ctx.organisationService(), ctx.deviationService()), onlyMine, me);
+            DeviationFilter f = mine(scoped(c.toFilter(ctx.organisationService(), ctx.deviationService()), sc), onlyMine, me);
             p.checkCancelled();
             Page<DeviationRow> found = ctx.deviationService().search(f, s, asc, pageIndex, PAGE_SIZE);
             return new Searched(f, found, ctx.deviationService().countRegisteredBy(me));
@@ -297,10 +345,11 @@ public final class DeviationListViewModel {
                     Criteria c = criteria();
                     boolean onlyMine = reportedByMe.get();
                     String me = ctx.actor().get();
+                    Scope sc = scopeNow();
                     boolean freeText = dialogs.confirm(i18n.get("deviation.export.freeTextTitle"),
                             i18n.get("deviation.export.freeTextQuestion"));
                     tasks.run(i18n.get("deviation.export.running"), p -> ctx.deviationExporter().export(
-                                    mine(c.toFilter(ctx.organisationService(), ctx.deviationService()), onlyMine, me), path, freeText, ctx.today(), p::update,
+                                    mine(scoped(c.toFilter(ctx.organisationService(), ctx.deviationService()), sc), onlyMine, me), path, freeText, ctx.today(), p::update,
                                     p::isCancelled),
                             n -> dialogs.showInfo(i18n.get("deviation.export.title"),
                                     i18n.get("deviation.export.done", n, path)), dialogs::showUnexpected);
@@ -326,6 +375,11 @@ public final class DeviationListViewModel {
     public BooleanProperty reportedByMeProperty() { return reportedByMe; }
     /** How many deviations the current user registered in all (whatever the other filters say). */
     public LongProperty reportedByMeCountProperty() { return reportedByMeCount; }
+    /** "Mina enheter" (decision 0027): only my units, each with everything under it. */
+    public BooleanProperty myUnitsOnlyProperty() { return myUnitsOnly; }
+    /** "Bara öppna": every status but Avslutad (a status chosen in the filter wins). */
+    public BooleanProperty openOnlyProperty() { return openOnly; }
+    public ObjectProperty<se.kvalitetshjulet.domain.me.Me> meProperty() { return me; }
     public ObservableList<Unit> units() { return units; }
     public ObservableList<BusinessArea> areas() { return areas; }
     public ObservableList<Taxonomy> categories() { return categories; }

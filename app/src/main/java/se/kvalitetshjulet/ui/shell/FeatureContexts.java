@@ -131,6 +131,8 @@ public final class FeatureContexts {
         return new SettingsContext(
                 ctx.auditService(),
                 ctx.settingsService(),
+                ctx.organisation(),
+                ctx.actionService(),
                 ctx.clock());
     }
 
