@@ -85,6 +85,8 @@ public final class AppContext implements AutoCloseable {
     private final se.kvalitetshjulet.service.SavedFilterService savedFilterService;
     // h5: backups of the database file (decision 0020)
     private final se.kvalitetshjulet.service.BackupService backups;
+    // h2: the deviation editor's autosaved drafts (decision 0027)
+    private final se.kvalitetshjulet.service.DeviationDraftService deviationDrafts;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
@@ -156,6 +158,8 @@ public final class AppContext implements AutoCloseable {
         this.taxonomyService = new se.kvalitetshjulet.service.TaxonomyService(taxonomies);
         this.savedFilterService = new se.kvalitetshjulet.service.SavedFilterService(savedFilters);
         this.backups = new se.kvalitetshjulet.service.BackupService(database, settings, audit, clock);
+        this.deviationDrafts = new se.kvalitetshjulet.service.DeviationDraftService(
+                new se.kvalitetshjulet.data.repo.DeviationDraftRepository(database), privacy, settingsService, clock);
     }
 
     public Database database() { return database; }
@@ -220,6 +224,7 @@ public final class AppContext implements AutoCloseable {
     public se.kvalitetshjulet.service.OrgFileService orgFile() { return orgFile; }
     public se.kvalitetshjulet.service.Bilaga2Service bilaga2() { return bilaga2; }
     public se.kvalitetshjulet.service.BackupService backups() { return backups; }
+    public se.kvalitetshjulet.service.DeviationDraftService deviationDrafts() { return deviationDrafts; }
 
     public ReportExporter reportExporter(java.util.Locale locale) {
         return new ReportExporter(java.util.ResourceBundle.getBundle("i18n.messages", locale,

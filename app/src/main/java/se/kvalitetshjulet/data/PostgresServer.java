@@ -158,7 +158,7 @@ public final class PostgresServer implements Engine {
     }
 
     /** The newest migration in {@code db/postgresql}. */
-    public static final String SERVER_SCHEMA_VERSION = "21";
+    public static final String SERVER_SCHEMA_VERSION = "21.1";
 
     private record Versions(MigrationVersion common, MigrationVersion server) {
     }

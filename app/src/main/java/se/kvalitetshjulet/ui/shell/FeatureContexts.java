@@ -62,7 +62,8 @@ public final class FeatureContexts {
                 ctx.importMappingService(),
                 ctx.patternExporter(),
                 ctx.clock(),
-                ctx.actor());
+                ctx.actor(),
+                ctx.deviationDrafts());
     }
 
     public static HomeContext home(AppContext ctx) {
