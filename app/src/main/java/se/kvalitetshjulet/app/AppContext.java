@@ -87,6 +87,7 @@ public final class AppContext implements AutoCloseable {
     private final se.kvalitetshjulet.service.BackupService backups;
     // h2: the deviation editor's autosaved drafts (decision 0027)
     private final se.kvalitetshjulet.service.DeviationDraftService deviationDrafts;
+    private final se.kvalitetshjulet.service.FirstStartService firstStart;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
@@ -160,6 +161,7 @@ public final class AppContext implements AutoCloseable {
         this.backups = new se.kvalitetshjulet.service.BackupService(database, settings, audit, clock);
         this.deviationDrafts = new se.kvalitetshjulet.service.DeviationDraftService(
                 new se.kvalitetshjulet.data.repo.DeviationDraftRepository(database), privacy, settingsService, clock);
+        this.firstStart = new se.kvalitetshjulet.service.FirstStartService(settings, organisation);
     }
 
     public Database database() { return database; }
@@ -225,6 +227,7 @@ public final class AppContext implements AutoCloseable {
     public se.kvalitetshjulet.service.Bilaga2Service bilaga2() { return bilaga2; }
     public se.kvalitetshjulet.service.BackupService backups() { return backups; }
     public se.kvalitetshjulet.service.DeviationDraftService deviationDrafts() { return deviationDrafts; }
+    public se.kvalitetshjulet.service.FirstStartService firstStart() { return firstStart; }
 
     public ReportExporter reportExporter(java.util.Locale locale) {
         return new ReportExporter(java.util.ResourceBundle.getBundle("i18n.messages", locale,

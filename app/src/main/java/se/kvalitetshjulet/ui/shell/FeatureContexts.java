@@ -128,6 +128,12 @@ public final class FeatureContexts {
                 ctx.bilaga2());
     }
 
+    /** h2: the first-start guide (decision 0027). */
+    public static se.kvalitetshjulet.ui.start.FirstStartContext firstStart(AppContext ctx) {
+        return new se.kvalitetshjulet.ui.start.FirstStartContext(ctx.firstStart(), ctx.organisation(), ctx.orgFile(),
+                ctx.lists(), ctx.selfChecks(), ctx.clock());
+    }
+
     public static SettingsContext settings(AppContext ctx) {
         return new SettingsContext(
                 ctx.auditService(),

@@ -60,8 +60,21 @@ public final class MainView extends BorderPane {
     private se.kvalitetshjulet.ui.settings.BackupsViewModel.Restorer backupRestorer;
     private java.util.function.Consumer<java.util.Locale> languageSwitcher;
 
+    /** h2: what the first-start guide needs (decision 0027). */
+    private final java.util.function.Consumer<Runnable> openFirstStart;
+    private final Runnable firstStartDue;
+
     public MainView(AppContext ctx, I18n i18n, TaskRunner tasks, DialogService dialogs) {
         this.vm = new MainViewModel(ctx, i18n);
+        this.openFirstStart = afterClose -> se.kvalitetshjulet.ui.start.FirstStartView.open(
+                new se.kvalitetshjulet.ui.start.FirstStartViewModel(FeatureContexts.firstStart(ctx), tasks, dialogs, i18n),
+                i18n, getScene() == null ? null : getScene().getWindow(), afterClose);
+        this.firstStartDue = () -> tasks.run(i18n.get("h2.guide.loading"), p -> ctx.firstStart().status().offered()
+                && ctx.organisation().tree().all().isEmpty(), due -> {
+                    if (due) {
+                        openFirstStart.accept(() -> { });
+                    }
+                }, t -> { });
         getStyleClass().add("main-view");
         setId("mainView");
         this.deviationList = new DeviationListViewModel(FeatureContexts.deviation(ctx), tasks, dialogs, i18n);
@@ -69,13 +82,20 @@ public final class MainView extends BorderPane {
 
         factories.put(Section.HOME, () -> {
             HomeViewModel hvm = new HomeViewModel(FeatureContexts.home(ctx), tasks, dialogs, i18n);
-            return new HomeView(hvm, i18n, id -> {
+            HomeView home = new HomeView(hvm, i18n, id -> {
                 vm.show(Section.DEVIATIONS);
                 deviationList().open(id);
             }, () -> {
                 vm.show(Section.DEVIATIONS);
                 deviationList().showOverdue();
             });
+            // h2: "Kom igång" on the home screen while the first-start guide is offered (decision 0027)
+            Runnable[] offer = new Runnable[1];
+            offer[0] = () -> tasks.run(i18n.get("h2.guide.loading"), p -> ctx.firstStart().status().offered(),
+                    due -> home.offerGuide(i18n.get("h2.guide.homeBanner"), i18n.get("h2.guide.open"),
+                            due ? () -> openFirstStart.accept(offer[0]) : null), t -> { });
+            offer[0].run();
+            return home;
         });
         factories.put(Section.DEVIATIONS, () -> new DeviationListView(deviationList(), i18n));
         factories.put(Section.PATTERNS, () -> new PatternView(new PatternViewModel(FeatureContexts.deviation(ctx), tasks, dialogs, i18n), i18n));
@@ -114,6 +134,9 @@ public final class MainView extends BorderPane {
                 settings.addSection(i18n.get("h4.language.title"), i18n.get("h4.language.help"),
                         new se.kvalitetshjulet.ui.settings.LanguagePane(i18n, languageSwitcher));
             }
+            // h2: Kom igång, the first-start guide again (decision 0027)
+            settings.addSection(i18n.get("h2.guide.title"), i18n.get("h2.guide.settingsHelp"),
+                    se.kvalitetshjulet.ui.start.FirstStartView.openButton(i18n, () -> openFirstStart.accept(() -> { })));
             // h5: Säkerhetskopior (decision 0020), for a database file the app can write
             if (ctx.backups().available()) {
                 settings.addSection(i18n.get("h5.backup.title"), i18n.get("h5.backup.help"),
@@ -327,6 +350,11 @@ public final class MainView extends BorderPane {
         box.visibleProperty().bind(tasks.runningProperty());
         box.managedProperty().bind(tasks.runningProperty());
         return box;
+    }
+
+    /** h2 (decision 0027): opens the first-start guide when the database is empty and not the demo (by the app). */
+    public void offerFirstStart() {
+        firstStartDue.run();
     }
 
     private void showSection(Section s) {
