@@ -48,6 +48,7 @@ final class PersonalPanes {
             }
         });
         list.setAccessibleText(i18n.get("h2.me.units"));
+        list.setPlaceholder(new Label(i18n.get("h2.me.units.emptyTree")));
         Label count = new Label();
         count.setId("settingsMyUnitsCount");
         count.getStyleClass().add("hint");

@@ -92,6 +92,11 @@ public final class FirstStartView extends BorderPane {
             case ROUND -> round();
         };
         body.setCenter(content);
+        // the keyboard goes on where the step begins (its first field or button)
+        javafx.application.Platform.runLater(() -> {
+            Node first = content.lookup(".text-field");
+            (first != null ? first : content.lookup(".button") != null ? content.lookup(".button") : content).requestFocus();
+        });
     }
 
     private VBox step(Step s, Node fields, Node... buttons) {
@@ -128,6 +133,7 @@ public final class FirstStartView extends BorderPane {
         TextField name = new TextField();
         name.setId("guideUnitName");
         name.setPromptText(i18n.get("h2.guide.org.unit.prompt"));
+        name.setPrefColumnCount(28);
         name.textProperty().bindBidirectional(vm.unitNameProperty());
         name.setOnAction(e -> vm.addUnitCommand().execute());
         Button add = button("h2.guide.org.add", "guideAddUnit", () -> vm.addUnitCommand().execute());
