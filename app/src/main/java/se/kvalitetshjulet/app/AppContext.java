@@ -88,6 +88,9 @@ public final class AppContext implements AutoCloseable {
     // h2: the deviation editor's autosaved drafts (decision 0027)
     private final se.kvalitetshjulet.service.DeviationDraftService deviationDrafts;
     private final se.kvalitetshjulet.service.FirstStartService firstStart;
+    // h5: others' changes (decision 0030)
+    private final se.kvalitetshjulet.service.ChangeService changes;
+    private final se.kvalitetshjulet.service.OfflineDraftService offlineDrafts;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
@@ -163,6 +166,13 @@ public final class AppContext implements AutoCloseable {
         this.deviationDrafts = new se.kvalitetshjulet.service.DeviationDraftService(
                 new se.kvalitetshjulet.data.repo.DeviationDraftRepository(database), privacy, settingsService, clock);
         this.firstStart = new se.kvalitetshjulet.service.FirstStartService(settings, organisation);
+        this.changes = new se.kvalitetshjulet.service.ChangeService(database);
+        // h5: self-check drafts kept in the user's own data folder while the server does not answer (decision 0030)
+        this.offlineDrafts = new se.kvalitetshjulet.service.OfflineDraftService(selfChecks, changes,
+                database.engine() instanceof se.kvalitetshjulet.data.PostgresServer server
+                        ? AppPaths.dataDir().resolve("utkast-server").resolve(server.url().toString()
+                                .replaceFirst("^postgresql://", "").replaceAll("[^A-Za-z0-9._@-]", "_"))
+                        : null);
     }
 
     public Database database() { return database; }
@@ -229,6 +239,12 @@ public final class AppContext implements AutoCloseable {
     public se.kvalitetshjulet.service.BackupService backups() { return backups; }
     public se.kvalitetshjulet.service.DeviationDraftService deviationDrafts() { return deviationDrafts; }
     public se.kvalitetshjulet.service.FirstStartService firstStart() { return firstStart; }
+    /** h5: what the person who opened the database may do (a file: everything; a server login: its roles). */
+    public se.kvalitetshjulet.domain.org.SessionAccess access() { return database.engine().access(); }
+    /** h5: self-check drafts that survive a lost server connection (decision 0030). */
+    public se.kvalitetshjulet.service.OfflineDraftService offlineDrafts() { return offlineDrafts; }
+    /** h5: others' changes, by topic (decision 0030); the feed starts with the first watch. */
+    public se.kvalitetshjulet.service.ChangeService changes() { return changes; }
 
     public ReportExporter reportExporter(java.util.Locale locale) {
         return new ReportExporter(java.util.ResourceBundle.getBundle("i18n.messages", locale,
@@ -265,6 +281,7 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        changes.close();
         database.close();
     }
 }

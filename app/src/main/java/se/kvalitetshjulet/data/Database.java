@@ -719,6 +719,19 @@ public final class Database implements AutoCloseable {
         dsl.transaction(cfg -> work.accept(cfg.dsl()));
     }
 
+    /**
+     * h5: a connection of its own, outside the pool (decision 0030): for the change feed that keeps one open for as
+     * long as the database is, without taking a pooled connection from the screens.
+     */
+    java.sql.Connection ownConnection() throws java.sql.SQLException {
+        return dataSource.getDataSource().getConnection();
+    }
+
+    /** h5: true once {@link #close()} has run. */
+    boolean closed() {
+        return dataSource.isClosed();
+    }
+
     @Override
     public void close() {
         dataSource.close();

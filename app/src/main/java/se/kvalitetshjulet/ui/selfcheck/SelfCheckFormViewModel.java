@@ -243,8 +243,12 @@ public final class SelfCheckFormViewModel {
         saving.set(true);
         saveState.set(i18n.get("selfcheck.form.saving"));
         // Under "refuse" a comment with identifying details is held back (not stored); the form says which.
-        tasks.run(i18n.get("selfcheck.form.saving"), p -> new Draft(ctx.selfCheckService().saveDraft(responseId, answers),
-                ctx.selfCheckService().refusedComments(templateId, answers)), d -> {
+        // h5: when the server does not answer, the draft is kept locally and sent when it does (decision 0030)
+        tasks.run(i18n.get("selfcheck.form.saving"), p -> {
+            var saved = ctx.offlineDrafts().saveDraft(responseId, answers);
+            return new Draft(saved.changed(), saved.keptLocally() ? List.of()
+                    : ctx.selfCheckService().refusedComments(templateId, answers), saved.keptLocally());
+        }, d -> {
             int n = d.changed();
             saving.set(false);
             if (formResponse.get() != null && formResponse.get().id() == responseId) {
@@ -252,7 +256,7 @@ public final class SelfCheckFormViewModel {
                     formStatus.set(ResponseStatus.DRAFT);
                     showDraftInList(responseId);
                 }
-                saveState.set(dirty.get() ? i18n.get("selfcheck.form.unsaved")
+                saveState.set(dirty.get() ? i18n.get("selfcheck.form.unsaved") : d.local() ? i18n.get("h5.selfcheck.keptLocally")
                         : i18n.get("selfcheck.form.savedAt", LocalTime.now(ctx.clock()).format(TIME)));
                 problems.showHeldBack(d.heldBack());
             }
@@ -268,7 +272,7 @@ public final class SelfCheckFormViewModel {
         });
     }
 
-    private record Draft(int changed, List<SelfCheckService.CommentFinding> heldBack) { }
+    private record Draft(int changed, List<SelfCheckService.CommentFinding> heldBack, boolean local) { }
 
     /** h2 (issue 18): the list says "Utkast" as soon as the first answer is kept, not only after the next reload. */
     private void showDraftInList(long responseId) {

@@ -125,7 +125,8 @@ public final class FeatureContexts {
                 ctx.selfCheckHandover(),
                 ctx.selfCheckExporter(),
                 ctx.clock(),
-                ctx.bilaga2());
+                ctx.bilaga2(),
+                ctx.offlineDrafts());
     }
 
     /** h2: the first-start guide (decision 0027). */
