@@ -63,10 +63,7 @@ public final class DeviationListViewModel {
     private final BooleanProperty reportedByMe = new SimpleBooleanProperty();
     private final LongProperty reportedByMeCount = new SimpleLongProperty();
     /** h2 (decision 0027): "Mina enheter" (from Inställningar or the login's grants) and "Bara öppna". */
-    private final BooleanProperty myUnitsOnly = new SimpleBooleanProperty();
-    private final BooleanProperty openOnly = new SimpleBooleanProperty();
-    private final ObjectProperty<se.kvalitetshjulet.domain.me.Me> me =
-            new SimpleObjectProperty<>(se.kvalitetshjulet.domain.me.Me.nobody());
+    private final RegisterScope scope = new RegisterScope();
 
     // lists for the filter controls
     private final ObservableList<Unit> units = FXCollections.observableArrayList();
@@ -125,8 +122,7 @@ public final class DeviationListViewModel {
             overdueOnly.set(false);
             ivoLateOnly.set(false);
             reportedByMe.set(false);
-            myUnitsOnly.set(false);
-            openOnly.set(false);
+            scope.clear();
             text.set("");
             page.set(0);
             load();
@@ -149,8 +145,8 @@ public final class DeviationListViewModel {
                 areas.setAll(l.areas());
                 categories.setAll(l.categories());
                 savedFilters.setAll(l.filters());
-                me.set(l.me());
-                applyDefaults(l.defaults());
+                scope.me.set(l.me());
+                scope.applyDefaults(l.defaults(), from, ctx.today());
                 load();
             }, dialogs::showUnexpected);
             return;
@@ -161,38 +157,8 @@ public final class DeviationListViewModel {
     private record Lists(OrgTree tree, List<BusinessArea> areas, List<Taxonomy> categories, List<String> filters,
                          se.kvalitetshjulet.domain.me.Me me, se.kvalitetshjulet.domain.me.RegisterDefaults defaults) { }
 
-    /** The register as I want it to open (Inställningar → Avvikelseregistret öppnas med), once per session. */
-    private void applyDefaults(se.kvalitetshjulet.domain.me.RegisterDefaults d) {
-        myUnitsOnly.set(d.myUnits() && !me.get().units().isEmpty());
-        openOnly.set(d.openOnly());
-        if (from.get() == null) {
-            from.set(d.period().from(ctx.today()));
-        }
-    }
-
-    /** "Mina enheter" and "Bara öppna" as read on the FX thread. */
-    private record Scope(boolean myUnits, List<Long> roots, boolean openOnly) { }
-
-    private Scope scopeNow() {
-        return new Scope(myUnitsOnly.get() && !me.get().units().isEmpty(), me.get().units(), openOnly.get());
-    }
-
-    /** The cases still being handled: everything not closed (AVSLUTAD). */
-    public static final Set<DeviationStatus> OPEN = EnumSet.of(DeviationStatus.REGISTRERAD, DeviationStatus.UTREDNING,
-            DeviationStatus.BEDOMD, DeviationStatus.ATGARDAD);
-
-    private DeviationFilter scoped(DeviationFilter f, Scope s) {
-        if (s.myUnits()) {
-            Set<Long> mine = ctx.organisationService().unitsScope(s.roots());
-            if (f.unitIds() != null) {
-                mine.retainAll(f.unitIds());
-            }
-            f = f.withUnits(mine);
-        }
-        if (s.openOnly() && f.statuses().isEmpty()) {
-            f = f.withStatuses(OPEN);
-        }
-        return f;
+    private DeviationFilter scoped(DeviationFilter f, RegisterScope.Snapshot s) {
+        return RegisterScope.scoped(f, s, ctx.organisationService());
     }
 
     /**
@@ -230,7 +196,7 @@ public final class DeviationListViewModel {
 
     /** The filter as the database sees it (reads the organisation: not on the FX thread). */
     public DeviationFilter currentFilter() {
-        return mine(scoped(criteria().toFilter(ctx.organisationService(), ctx.deviationService()), scopeNow()),
+        return mine(scoped(criteria().toFilter(ctx.organisationService(), ctx.deviationService()), scope.now()),
                 reportedByMe.get(), ctx.actor().get());
     }
 
@@ -272,7 +238,7 @@ public final class DeviationListViewModel {
         Criteria c = criteria();
         String me = ctx.actor().get();
         boolean onlyMine = reportedByMe.get();
-        Scope sc = scopeNow();
+        RegisterScope.Snapshot sc = scope.now();
         // latest wins: the filters fire one search after another, and only the last answer may be shown
         tasks.runLatest(searchKey, i18n.get("deviation.loading"), p -> {
             DeviationFilter f = mine(scoped(c.toFilter(ctx.organisationService(), ctx.deviationService()), sc), onlyMine, me);
@@ -369,7 +335,7 @@ public final class DeviationListViewModel {
                     Criteria c = criteria();
                     boolean onlyMine = reportedByMe.get();
                     String me = ctx.actor().get();
-                    Scope sc = scopeNow();
+                    RegisterScope.Snapshot sc = scope.now();
                     boolean freeText = dialogs.confirm(i18n.get("deviation.export.freeTextTitle"),
                             i18n.get("deviation.export.freeTextQuestion"));
                     tasks.run(i18n.get("deviation.export.running"), p -> ctx.deviationExporter().export(
@@ -400,10 +366,10 @@ public final class DeviationListViewModel {
     /** How many deviations the current user registered in all (whatever the other filters say). */
     public LongProperty reportedByMeCountProperty() { return reportedByMeCount; }
     /** "Mina enheter" (decision 0027): only my units, each with everything under it. */
-    public BooleanProperty myUnitsOnlyProperty() { return myUnitsOnly; }
+    public BooleanProperty myUnitsOnlyProperty() { return scope.myUnitsOnly; }
     /** "Bara öppna": every status but Avslutad (a status chosen in the filter wins). */
-    public BooleanProperty openOnlyProperty() { return openOnly; }
-    public ObjectProperty<se.kvalitetshjulet.domain.me.Me> meProperty() { return me; }
+    public BooleanProperty openOnlyProperty() { return scope.openOnly; }
+    public ObjectProperty<se.kvalitetshjulet.domain.me.Me> meProperty() { return scope.me; }
     public ObservableList<Unit> units() { return units; }
     public ObservableList<BusinessArea> areas() { return areas; }
     public ObservableList<Taxonomy> categories() { return categories; }

@@ -63,21 +63,13 @@ public final class MainView extends BorderPane {
     /** h5 (issue 15): the screens this login may open; the others are not offered. */
     private final java.util.Set<Section> allowed;
 
-    /** h2: what the first-start guide needs (decision 0027). */
-    private final java.util.function.Consumer<Runnable> openFirstStart;
-    private final Runnable firstStartDue;
+    /** h2: the first-start guide (decision 0027). */
+    private final FirstStartLauncher firstStart;
 
     public MainView(AppContext ctx, I18n i18n, TaskRunner tasks, DialogService dialogs) {
         this.vm = new MainViewModel(ctx, i18n);
-        this.openFirstStart = afterClose -> se.kvalitetshjulet.ui.start.FirstStartView.open(
-                new se.kvalitetshjulet.ui.start.FirstStartViewModel(FeatureContexts.firstStart(ctx), tasks, dialogs, i18n),
-                i18n, getScene() == null ? null : getScene().getWindow(), afterClose);
-        this.firstStartDue = () -> tasks.run(i18n.get("h2.guide.loading"), p -> ctx.firstStart().status().offered()
-                && ctx.organisation().tree().all().isEmpty(), due -> {
-                    if (due) {
-                        openFirstStart.accept(() -> { });
-                    }
-                }, t -> { });
+        this.firstStart = new FirstStartLauncher(ctx, tasks, dialogs, i18n,
+                () -> getScene() == null ? null : getScene().getWindow());
         getStyleClass().add("main-view");
         setId("mainView");
         this.deviationList = new DeviationListViewModel(FeatureContexts.deviation(ctx), tasks, dialogs, i18n);
@@ -96,12 +88,7 @@ public final class MainView extends BorderPane {
                 vm.show(Section.DEVIATIONS);
                 deviationList().showOverdue();
             });
-            // h2: "Kom igång" on the home screen while the first-start guide is offered (decision 0027)
-            Runnable[] offer = new Runnable[1];
-            offer[0] = () -> tasks.run(i18n.get("h2.guide.loading"), p -> ctx.firstStart().status().offered(),
-                    due -> home.offerGuide(i18n.get("h2.guide.homeBanner"), i18n.get("h2.guide.open"),
-                            due ? () -> openFirstStart.accept(offer[0]) : null), t -> { });
-            offer[0].run();
+            firstStart.offerOn(home); // h2: "Kom igång" while the first-start guide is offered (decision 0027)
             return home;
         });
         factories.put(Section.DEVIATIONS, () -> new DeviationListView(deviationList(), i18n));
@@ -143,7 +130,7 @@ public final class MainView extends BorderPane {
             }
             // h2: Kom igång, the first-start guide again (decision 0027)
             settings.addSection(i18n.get("h2.guide.title"), i18n.get("h2.guide.settingsHelp"),
-                    se.kvalitetshjulet.ui.start.FirstStartView.openButton(i18n, () -> openFirstStart.accept(() -> { })));
+                    firstStart.settingsButton());
             // h5: Säkerhetskopior (decision 0020), for a database file the app can write
             if (ctx.backups().available()) {
                 settings.addSection(i18n.get("h5.backup.title"), i18n.get("h5.backup.help"),
@@ -369,7 +356,7 @@ public final class MainView extends BorderPane {
 
     /** h2 (decision 0027): opens the first-start guide when the database is empty and not the demo (by the app). */
     public void offerFirstStart() {
-        firstStartDue.run();
+        firstStart.openIfEmpty();
     }
 
     private void showSection(Section s) {
