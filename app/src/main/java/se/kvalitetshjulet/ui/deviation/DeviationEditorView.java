@@ -110,6 +110,7 @@ public final class DeviationEditorView extends BorderPane {
             view.saveDraft();
             return vm.confirmClose();
         });
+        se.kvalitetshjulet.ui.common.EditorWindow.helpTopic(stage, "deviation-editor"); // h1: F1 helps on this editor
         stage.titleProperty().bind(Bindings.createStringBinding(() -> i18n.get("deviation.editor.window",
                 vm.caseRefProperty().get().isEmpty() ? i18n.get("deviation.editor.newTitle") : vm.caseRefProperty().get()),
                 vm.caseRefProperty()));

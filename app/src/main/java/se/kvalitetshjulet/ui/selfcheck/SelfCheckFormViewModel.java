@@ -292,6 +292,11 @@ public final class SelfCheckFormViewModel {
     private void submit() {
         ResponseRow r = formResponse.get();
         List<Answer> answers = snapshot();
+        // Asked once (issue 18); while a required question is unanswered the service refuses and says which.
+        if (answeredRequired.get() >= requiredCount.get() && !dialogs.confirmAs(i18n.get("h1.submit.title"),
+                SubmitQuestion.message(i18n, items), i18n.get("h1.submit.confirm"), i18n.get("h1.submit.cancel"))) {
+            return;
+        }
         List<PrivacyQuestion.Field> comments = new ArrayList<>();
         for (Answer a : answers) {
             items.stream().filter(i -> i.question().id() == a.questionId()).findFirst().ifPresent(i ->

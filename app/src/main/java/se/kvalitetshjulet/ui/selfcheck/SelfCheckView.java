@@ -225,6 +225,7 @@ public final class SelfCheckView extends BorderPane implements Refreshable {
         submit.setId("selfCheckSubmit");
         submit.getStyleClass().add("primary");
         formVm.submitCommand().bind(submit);
+        cards.afterLast(submit::requestFocus);
         Button reopen = new Button(i18n.get("selfcheck.reopen.button"));
         reopen.setId("selfCheckReopen");
         formVm.reopenCommand().bind(reopen);
@@ -261,6 +262,7 @@ public final class SelfCheckView extends BorderPane implements Refreshable {
         form.setId("selfCheckForm");
         ScrollPane scroll = new ScrollPane(form);
         scroll.setFitToWidth(true);
+        se.kvalitetshjulet.ui.common.ScrollToFocus.follow(scroll);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         Label empty = new Label(i18n.get("selfcheck.mine.choose"));
         empty.getStyleClass().add("hint");
@@ -283,6 +285,7 @@ public final class SelfCheckView extends BorderPane implements Refreshable {
     }
 
     private void buildForm() {
+        cards.clear();
         List<Node> nodes = new ArrayList<>();
         String section = null;
         for (SelfCheckViewModel.QuestionItem item : formVm.items()) {
