@@ -85,6 +85,9 @@ public final class AppContext implements AutoCloseable {
     private final se.kvalitetshjulet.service.SavedFilterService savedFilterService;
     // h5: backups of the database file (decision 0020)
     private final se.kvalitetshjulet.service.BackupService backups;
+    // h2: the deviation editor's autosaved drafts (decision 0027)
+    private final se.kvalitetshjulet.service.DeviationDraftService deviationDrafts;
+    private final se.kvalitetshjulet.service.FirstStartService firstStart;
     // h5: others' changes (decision 0030)
     private final se.kvalitetshjulet.service.ChangeService changes;
     private final se.kvalitetshjulet.service.OfflineDraftService offlineDrafts;
@@ -160,6 +163,9 @@ public final class AppContext implements AutoCloseable {
         this.taxonomyService = new se.kvalitetshjulet.service.TaxonomyService(taxonomies);
         this.savedFilterService = new se.kvalitetshjulet.service.SavedFilterService(savedFilters);
         this.backups = new se.kvalitetshjulet.service.BackupService(database, settings, audit, clock);
+        this.deviationDrafts = new se.kvalitetshjulet.service.DeviationDraftService(
+                new se.kvalitetshjulet.data.repo.DeviationDraftRepository(database), privacy, settingsService, clock);
+        this.firstStart = new se.kvalitetshjulet.service.FirstStartService(settings, organisation);
         this.changes = new se.kvalitetshjulet.service.ChangeService(database);
         // h5: self-check drafts kept in the user's own data folder while the server does not answer (decision 0030)
         this.offlineDrafts = new se.kvalitetshjulet.service.OfflineDraftService(selfChecks, changes,
@@ -231,6 +237,8 @@ public final class AppContext implements AutoCloseable {
     public se.kvalitetshjulet.service.OrgFileService orgFile() { return orgFile; }
     public se.kvalitetshjulet.service.Bilaga2Service bilaga2() { return bilaga2; }
     public se.kvalitetshjulet.service.BackupService backups() { return backups; }
+    public se.kvalitetshjulet.service.DeviationDraftService deviationDrafts() { return deviationDrafts; }
+    public se.kvalitetshjulet.service.FirstStartService firstStart() { return firstStart; }
     /** h5: what the person who opened the database may do (a file: everything; a server login: its roles). */
     public se.kvalitetshjulet.domain.org.SessionAccess access() { return database.engine().access(); }
     /** h5: self-check drafts that survive a lost server connection (decision 0030). */

@@ -62,6 +62,20 @@ public final class ActionService {
         return actions.search(filter, page, size, today());
     }
 
+    /**
+     * "Mina åtgärder" (issue 18, decision 0027): the actions whose responsible contains {@code name}, or names one of
+     * my roles in one of my units (with no units chosen, in every unit: a local file is one person's).
+     */
+    public ActionFilter mine(ActionFilter filter, String name, se.kvalitetshjulet.domain.me.Me me) {
+        java.util.Set<Long> roleUnits = me.units().isEmpty() ? null : organisation.unitsScope(me.units());
+        return filter.withMine(name == null || name.isBlank() ? null : name.strip(), me.roles(), roleUnits);
+    }
+
+    /** The responsibles written most often and how many actions each has, most first. */
+    public List<java.util.Map.Entry<String, Integer>> commonResponsibles(int limit) {
+        return actions.commonResponsibles(limit);
+    }
+
     public long count(ActionFilter filter) {
         return actions.count(filter, today());
     }

@@ -52,6 +52,21 @@ public final class OrganisationService {
      * Unit ids for a filter on a unit subtree and/or a business area (inherited downwards);
      * {@code null} when neither is chosen, meaning every unit.
      */
+    /** The units chosen and everything under them ("Mina enheter", decision 0027); empty when none are chosen. */
+    public Set<Long> unitsScope(java.util.Collection<Long> roots) {
+        Set<Long> ids = new HashSet<>();
+        if (roots == null || roots.isEmpty()) {
+            return ids;
+        }
+        OrgTree t = tree();
+        for (Long r : roots) {
+            if (t.find(r).isPresent()) {
+                ids.addAll(t.subtreeIds(r));
+            }
+        }
+        return ids;
+    }
+
     public Set<Long> unitScope(Long unitId, Long businessAreaId) {
         if (unitId == null && businessAreaId == null) {
             return null;

@@ -58,6 +58,95 @@ public final class SettingsService {
         settings.put(key, value);
     }
 
+    // --- h2 (issue 18, decision 0027): my units, my roles, personal preferences ---
+    public static final String MY_UNITS = "me.units";
+    public static final String MY_ROLES = "me.roles";
+    /** The register's default filters, per person ({@link se.kvalitetshjulet.domain.me.RegisterDefaults}). */
+    public static final String REGISTER_DEFAULTS = "deviations.defaults";
+    private se.kvalitetshjulet.data.repo.UserPreferenceRepository userPrefs;
+
+    private se.kvalitetshjulet.data.repo.UserPreferenceRepository userPrefs() {
+        if (userPrefs == null) {
+            userPrefs = new se.kvalitetshjulet.data.repo.UserPreferenceRepository(db);
+        }
+        return userPrefs;
+    }
+
+    /**
+     * One person's remembered choice (filters left on a screen): the login's own on a server, the file's one user
+     * locally. Falls back to the value an earlier version kept for the whole database.
+     */
+    public Optional<String> userPreference(String key) {
+        return userPrefs().get(key).or(() -> settings.get(key));
+    }
+
+    public void saveUserPreference(String key, String value) {
+        userPrefs().put(key, value);
+    }
+
+    /** Whether my units and roles come from the server login's grants (then Inställningar shows them read-only). */
+    public boolean meFromLogin() {
+        return db.engine().isServer();
+    }
+
+    /** My units and roles: chosen in Inställningar locally, the login's grants on a server. */
+    public se.kvalitetshjulet.domain.me.Me me() {
+        if (meFromLogin()) {
+            return se.kvalitetshjulet.domain.me.Me.fromGrants(
+                    new se.kvalitetshjulet.data.repo.ServerAccess(db, audit).myGrants());
+        }
+        return new se.kvalitetshjulet.domain.me.Me(
+                se.kvalitetshjulet.domain.me.Me.parseUnits(settings.get(MY_UNITS).orElse("")),
+                se.kvalitetshjulet.domain.me.Me.parseRoles(settings.get(MY_ROLES).orElse("")), false);
+    }
+
+    /**
+     * Saves my units and roles (local mode only: on a server they are the grants, {@code server grant}), in one
+     * transaction with its audit row. Refused with a problem per field when there are too many or too long roles.
+     */
+    public SaveResult<se.kvalitetshjulet.domain.me.Me> saveMe(List<Long> units, String rolesText) {
+        if (meFromLogin()) {
+            return SaveResult.rejected(List.of(new Problem("myUnits", "h2.me.validation.fromLogin")));
+        }
+        List<String> roles = se.kvalitetshjulet.domain.me.Me.parseRoles(rolesText);
+        List<Problem> p = new java.util.ArrayList<>();
+        if (roles.size() > se.kvalitetshjulet.domain.me.Me.MAX_ROLES) {
+            p.add(new Problem("myRoles", "h2.me.validation.tooManyRoles"));
+        }
+        if (roles.stream().anyMatch(r -> r.length() > se.kvalitetshjulet.domain.me.Me.MAX_ROLE_LENGTH)) {
+            p.add(new Problem("myRoles", "h2.me.validation.roleTooLong"));
+        }
+        if (!p.isEmpty()) {
+            return SaveResult.rejected(p);
+        }
+        var before = me();
+        var after = new se.kvalitetshjulet.domain.me.Me(units, roles, false);
+        if (!before.equals(after)) {
+            db.txRun(tx -> {
+                settings.put(tx, MY_UNITS, se.kvalitetshjulet.domain.me.Me.formatUnits(after.units()));
+                settings.put(tx, MY_ROLES, se.kvalitetshjulet.domain.me.Me.formatRoles(after.roles()));
+                audit.appendMaps(tx, "app_setting", 0, AuditAction.UPDATE, meImage(before), meImage(after), null);
+            });
+        }
+        return SaveResult.saved(me());
+    }
+
+    private static java.util.Map<String, Object> meImage(se.kvalitetshjulet.domain.me.Me me) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("my_units", se.kvalitetshjulet.domain.me.Me.formatUnits(me.units()));
+        m.put("my_roles", se.kvalitetshjulet.domain.me.Me.formatRoles(me.roles()));
+        return m;
+    }
+
+    /** How the register opens for me. */
+    public se.kvalitetshjulet.domain.me.RegisterDefaults registerDefaults() {
+        return se.kvalitetshjulet.domain.me.RegisterDefaults.parse(userPreference(REGISTER_DEFAULTS).orElse(""));
+    }
+
+    public void saveRegisterDefaults(se.kvalitetshjulet.domain.me.RegisterDefaults d) {
+        saveUserPreference(REGISTER_DEFAULTS, d.format());
+    }
+
     /** Whether this database was made by {@code demo} (the title bar says so). */
     public boolean isDemo() {
         return settings.isDemo();

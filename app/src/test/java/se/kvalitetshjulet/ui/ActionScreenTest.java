@@ -97,7 +97,7 @@ class ActionScreenTest {
         robot.clickOn("#actionClose");
         waitUntil(() -> ctx.actions().find(decision.id()).orElseThrow().effectChecked());
         waitUntil(() -> table.getItems().getFirst().status(ctx.today()) == ActionStatus.EFFECT_CHECKED);
-        assertThat(ctx.settings().get(ActionListViewModel.MY_NAME_KEY)).contains("Petra Provsson");
+        assertThat(ctx.settingsService().userPreference(ActionListViewModel.MY_NAME_KEY)).contains("Petra Provsson");
         assertThat(ctx.actions().find(decision.id()).orElseThrow().doneOn()).isEqualTo(LocalDate.now(ctx.clock()));
         assertThat(dialogs.unexpected).isEmpty();
     }

@@ -62,7 +62,7 @@ class HomeScreenTest {
         ListView<ActionRow> overdue = robot.lookup("#homeMyOverdue").queryAs(ListView.class);
         waitUntil(() -> !overdue.getItems().isEmpty()
                 && overdue.getItems().stream().allMatch(r -> r.measure().responsible().contains(name)));
-        assertThat(ctx.settings().get(se.kvalitetshjulet.ui.action.ActionListViewModel.MY_NAME_KEY)).contains(name);
+        assertThat(ctx.settingsService().userPreference(se.kvalitetshjulet.ui.action.ActionListViewModel.MY_NAME_KEY)).contains(name);
         ListView<?> cycle = robot.lookup("#homeCycle").queryAs(ListView.class);
         waitUntil(() -> !cycle.getItems().isEmpty());
         assertThat(robot.lookup("#homeCycle .list-cell").queryAll()).anyMatch(c ->

@@ -148,10 +148,36 @@ public final class ActionRepository {
         };
     }
 
+    /**
+     * "Mina åtgärder" (decision 0027): the responsible contains my name, or names one of my roles and the action is in
+     * one of my units (every unit when none are given). Case- and accent-insensitive as the register's search.
+     */
+    static Condition mine(ActionFilter f) {
+        List<Condition> any = new ArrayList<>();
+        if (f.responsible() != null && !f.responsible().isBlank()) {
+            any.add(TextSearch.containsIgnoreCase(ACTION_ITEM.RESPONSIBLE, f.responsible().strip()));
+        }
+        if (!f.roles().isEmpty() && (f.roleUnitIds() == null || !f.roleUnitIds().isEmpty())) {
+            Condition role = DSL.or(f.roles().stream()
+                    .map(r -> TextSearch.containsIgnoreCase(ACTION_ITEM.RESPONSIBLE, r.strip())).toList());
+            any.add(f.roleUnitIds() == null ? role : role.and(ACTION_ITEM.UNIT_ID.in(f.roleUnitIds())));
+        }
+        return any.isEmpty() ? DSL.falseCondition() : DSL.or(any);
+    }
+
+    /** The responsibles written most often, with how many actions each has (for Inställningar → Mina roller). */
+    public List<java.util.Map.Entry<String, Integer>> commonResponsibles(int limit) {
+        var n = DSL.count();
+        return db.dsl().select(ACTION_ITEM.RESPONSIBLE, n).from(ACTION_ITEM)
+                .where(ACTION_ITEM.RESPONSIBLE.isNotNull()).and(DSL.trim(ACTION_ITEM.RESPONSIBLE).ne(""))
+                .groupBy(ACTION_ITEM.RESPONSIBLE).orderBy(n.desc(), ACTION_ITEM.RESPONSIBLE).limit(limit)
+                .fetch(r -> java.util.Map.entry(r.value1(), r.value2()));
+    }
+
     static Condition condition(ActionFilter f, LocalDate today) {
         List<Condition> c = new ArrayList<>();
-        if (f.responsible() != null && !f.responsible().isBlank()) {
-            c.add(TextSearch.containsIgnoreCase(ACTION_ITEM.RESPONSIBLE, f.responsible().strip()));
+        if (f.hasMine()) {
+            c.add(mine(f));
         }
         if (f.unitIds() != null) {
             c.add(f.unitIds().isEmpty() ? DSL.falseCondition() : ACTION_ITEM.UNIT_ID.in(f.unitIds()));

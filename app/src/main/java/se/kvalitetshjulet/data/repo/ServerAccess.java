@@ -124,6 +124,12 @@ public final class ServerAccess {
         });
     }
 
+    /** The logged-in person's own grants (any login may ask, through {@code kvh_my_grants()}, db/postgresql V21). */
+    public List<se.kvalitetshjulet.domain.me.RoleGrant> myGrants() {
+        return db.dsl().resultQuery("SELECT role, unit_id FROM kvh_my_grants()").fetch(r -> new se.kvalitetshjulet
+                .domain.me.RoleGrant(AccessRole.fromCli(r.get(0, String.class)).orElseThrow(), r.get(1, Long.class)));
+    }
+
     /** Every grant, by login, role and unit. */
     public List<Grant> grants() {
         return db.dsl().select(LOGIN_F, ROLE_F, UNIT_F, AT_F, BY_F).from(GRANT).orderBy(LOGIN_F, ROLE_F, UNIT_F)

@@ -33,6 +33,10 @@ public record DeviationFilter(Set<DeviationKind> kinds, Set<DeviationStatus> sta
         return new DeviationFilter(kinds, statuses, ids, categoryId, from, to, overdueOnly, text, ivoLateBefore, registeredBy);
     }
 
+    public DeviationFilter withStatuses(Set<DeviationStatus> s) {
+        return new DeviationFilter(kinds, s, unitIds, categoryId, from, to, overdueOnly, text, ivoLateBefore, registeredBy);
+    }
+
     public DeviationFilter withPeriod(LocalDate f, LocalDate t) {
         return new DeviationFilter(kinds, statuses, unitIds, categoryId, f, t, overdueOnly, text, ivoLateBefore, registeredBy);
     }

@@ -52,6 +52,19 @@ public final class ActionListView extends BorderPane implements Refreshable {
                 i18n.get("action.filter.allUnits"));
         unit.setId("actionUnit");
         unit.valueProperty().bindBidirectional(vm.unitProperty());
+        // h2 (decision 0027): "Mina enheter" are the units from Inställningar (or the login's grants)
+        CheckBox myUnits = new CheckBox(i18n.get("h2.action.filter.myUnits"));
+        myUnits.setId("actionMyUnits");
+        myUnits.selectedProperty().bindBidirectional(vm.myUnitsOnlyProperty());
+        myUnits.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.meProperty().get().units().isEmpty(), vm.meProperty()));
+        unit.disableProperty().bind(vm.myUnitsOnlyProperty());
+        var mineTip = new javafx.scene.control.Tooltip();
+        mineTip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.meProperty().get()
+                .roles().isEmpty() ? i18n.get("h2.action.filter.mine.tipNoRoles")
+                : i18n.get("h2.action.filter.mine.tip", String.join(", ", vm.meProperty().get().roles())), vm.meProperty()));
+        mine.setTooltip(mineTip);
+        myUnits.setTooltip(new javafx.scene.control.Tooltip(i18n.get("h2.action.filter.myUnits.tip")));
         CheckBox overdue = new CheckBox(i18n.get("action.filter.overdue"));
         overdue.setId("actionOverdue");
         overdue.selectedProperty().bindBidirectional(vm.overdueOnlyProperty());
@@ -64,10 +77,10 @@ public final class ActionListView extends BorderPane implements Refreshable {
         status.setId("actionStatus");
         status.valueProperty().bindBidirectional(vm.statusProperty());
         for (var p : List.of(vm.mineOnlyProperty(), vm.unitProperty(), vm.overdueOnlyProperty(), vm.sourceProperty(),
-                vm.statusProperty())) {
+                vm.statusProperty(), vm.myUnitsOnlyProperty())) {
             p.addListener((o, a, b) -> vm.searchCommand().execute());
         }
-        FlowPane filters = new FlowPane(8, 8, name, mine, unit, overdue, source, status);
+        FlowPane filters = new FlowPane(8, 8, name, mine, myUnits, unit, overdue, source, status);
         filters.getStyleClass().add("filter-bar");
 
         TableView<ActionRow> table = new TableView<>(vm.rows());

@@ -50,6 +50,10 @@ public final class ActionListViewModel {
     private final BooleanProperty mineOnly = new SimpleBooleanProperty();
     private final ObjectProperty<Unit> unit = new SimpleObjectProperty<>();
     private final BooleanProperty overdueOnly = new SimpleBooleanProperty();
+    /** "Mina enheter": my units from Inställningar (or the login's grants), each with everything under it. */
+    private final BooleanProperty myUnitsOnly = new SimpleBooleanProperty();
+    private final ObjectProperty<se.kvalitetshjulet.domain.me.Me> me =
+            new SimpleObjectProperty<>(se.kvalitetshjulet.domain.me.Me.nobody());
     private final ObjectProperty<ActionSource> source = new SimpleObjectProperty<>();
     private final ObjectProperty<ActionStatus> status = new SimpleObjectProperty<>();
     private final ObservableList<Unit> units = FXCollections.observableArrayList();
@@ -109,9 +113,10 @@ public final class ActionListViewModel {
         if (!listsLoaded) {
             listsLoaded = true;
             tasks.run(i18n.get("action.loading"), p -> new Lists(ctx.organisationService().tree().all(),
-                    ctx.settingsService().preference(MY_NAME_KEY).orElse(""),
-                    ctx.settingsService().preference(FILTERS_KEY).orElse("")), l -> {
+                    ctx.settingsService().userPreference(MY_NAME_KEY).orElse(""),
+                    ctx.settingsService().userPreference(FILTERS_KEY).orElse(""), ctx.settingsService().me()), l -> {
                 units.setAll(l.units());
+                me.set(l.me());
                 if (myName.get() == null || myName.get().isBlank()) {
                     myName.set(l.myName());
                 }
@@ -123,11 +128,12 @@ public final class ActionListViewModel {
         load();
     }
 
-    private record Lists(List<Unit> units, String myName, String filters) { }
+    private record Lists(List<Unit> units, String myName, String filters, se.kvalitetshjulet.domain.me.Me me) { }
 
     /**
      * h4 (issue 18): "Bara mina", "Min enhet" and "Bara försenade" as they were left, between sessions: one
-     * preference {@code mine;unitId;overdue}, saved with the search that used them.
+     * preference {@code mine;unitId;overdue} (h2: {@code ;myUnits} added), saved with the search that used them,
+     * per person (decision 0027).
      */
     public static final String FILTERS_KEY = "actions.filters";
     private String savedFilters = "";
@@ -136,7 +142,7 @@ public final class ActionListViewModel {
     private void restoreFilters(String stored) {
         savedFilters = stored == null ? "" : stored;
         String[] f = savedFilters.split(";", -1);
-        if (f.length != 3) {
+        if (f.length != 3 && f.length != 4) {
             return;
         }
         restoring = true;
@@ -145,6 +151,7 @@ public final class ActionListViewModel {
             Long unitId = f[1].matches("\\d+") ? Long.valueOf(f[1]) : null;
             unit.set(unitId == null ? null : units.stream().filter(u -> unitId.equals(u.id())).findFirst().orElse(null));
             overdueOnly.set("1".equals(f[2]));
+            myUnitsOnly.set(f.length == 4 && "1".equals(f[3]) && !me.get().units().isEmpty());
         } finally {
             restoring = false;
         }
@@ -152,27 +159,35 @@ public final class ActionListViewModel {
 
     private String filtersNow() {
         return (mineOnly.get() ? "1" : "0") + ";" + (unit.get() == null ? "" : unit.get().id()) + ";"
-                + (overdueOnly.get() ? "1" : "0");
+                + (overdueOnly.get() ? "1" : "0") + ";" + (myUnitsOnly.get() ? "1" : "0");
     }
 
-    /** What the filter controls say, read on the FX thread; the unit's subtree is looked up in the work. */
-    public record Criteria(String name, Long unitId, boolean overdueOnly, ActionSource source, ActionStatus status) {
-        public ActionFilter toFilter(se.kvalitetshjulet.service.OrganisationService organisation) {
-            return new ActionFilter(name, unitId == null ? null : organisation.unitScope(unitId, null), overdueOnly,
-                    source, status);
+    /**
+     * What the filter controls say, read on the FX thread; the unit's subtree is looked up in the work. With
+     * {@code mine}, "Bara mina" is on: my name ({@code name}, may be null) or one of my roles in my units
+     * ({@code me}, decision 0027); with {@code myUnits} the list is my units (the unit chosen is then not used).
+     */
+    public record Criteria(String name, Long unitId, boolean overdueOnly, ActionSource source, ActionStatus status,
+                           boolean mine, boolean myUnits, se.kvalitetshjulet.domain.me.Me me) {
+        public ActionFilter toFilter(se.kvalitetshjulet.service.OrganisationService organisation,
+                                     se.kvalitetshjulet.service.ActionService actions) {
+            java.util.Set<Long> scope = myUnits ? organisation.unitsScope(me.units())
+                    : unitId == null ? null : organisation.unitScope(unitId, null);
+            ActionFilter f = new ActionFilter(null, scope, overdueOnly, source, status);
+            return mine ? actions.mine(f, name, me) : f;
         }
     }
 
     /** A snapshot of the filter controls; call on the FX thread. */
     public Criteria criteria() {
-        String name = mineOnly.get() && myName.get() != null && !myName.get().isBlank() ? myName.get().strip() : null;
+        String name = myName.get() != null && !myName.get().isBlank() ? myName.get().strip() : null;
         return new Criteria(name, unit.get() == null ? null : unit.get().id(), overdueOnly.get(), source.get(),
-                status.get());
+                status.get(), mineOnly.get(), myUnitsOnly.get() && !me.get().units().isEmpty(), me.get());
     }
 
     /** The filter as the database sees it (reads the organisation: not on the FX thread). */
     public ActionFilter currentFilter() {
-        return criteria().toFilter(ctx.organisationService());
+        return criteria().toFilter(ctx.organisationService(), ctx.actionService());
     }
 
     /** Shows only the actions whose responsible contains this name, and remembers the name. */
@@ -229,12 +244,12 @@ public final class ActionListViewModel {
         Long keep = selected.get() == null ? null : selected.get().measure().id();
         tasks.runLatest(searchKey, i18n.get("action.loading"), p -> {
             if (rememberedName != null && !rememberedName.isBlank()) {
-                ctx.settingsService().savePreference(MY_NAME_KEY, rememberedName.strip());
+                ctx.settingsService().saveUserPreference(MY_NAME_KEY, rememberedName.strip());
             }
             if (filters != null) {
-                ctx.settingsService().savePreference(FILTERS_KEY, filters);
+                ctx.settingsService().saveUserPreference(FILTERS_KEY, filters);
             }
-            ActionFilter f = c.toFilter(ctx.organisationService());
+            ActionFilter f = c.toFilter(ctx.organisationService(), ctx.actionService());
             p.checkCancelled();
             return ctx.actionService().search(f, pageIndex, PAGE_SIZE);
         }, (Page<ActionRow> result) -> {
@@ -305,6 +320,9 @@ public final class ActionListViewModel {
     public BooleanProperty mineOnlyProperty() { return mineOnly; }
     public ObjectProperty<Unit> unitProperty() { return unit; }
     public BooleanProperty overdueOnlyProperty() { return overdueOnly; }
+    /** "Mina enheter" (decision 0027); only has an effect when I have units ({@link #meProperty()}). */
+    public BooleanProperty myUnitsOnlyProperty() { return myUnitsOnly; }
+    public ObjectProperty<se.kvalitetshjulet.domain.me.Me> meProperty() { return me; }
     public ObjectProperty<ActionSource> sourceProperty() { return source; }
     public ObjectProperty<ActionStatus> statusProperty() { return status; }
     public ObservableList<Unit> units() { return units; }

@@ -36,7 +36,8 @@ public record DeviationContext(DeviationService deviationService,
                                ImportMappingService importMappingService,
                                PatternExporter patternExporter,
                                Clock clock,
-                               Supplier<String> actor) {
+                               Supplier<String> actor,
+                               se.kvalitetshjulet.service.DeviationDraftService drafts) {
     /** A new importer (it reads the privacy policy when it runs). */
     public DeviationImporter deviationImporter() {
         return importers.get();

@@ -82,9 +82,22 @@ public final class DeviationEditorView extends BorderPane {
         vm.allowedNext().addListener((ListChangeListener<DeviationStatus>) c -> rebuildWorkflowButtons());
         vm.allowedBack().addListener((ListChangeListener<DeviationStatus>) c -> rebuildWorkflowButtons());
         rebuildWorkflowButtons();
+        // h2 (decision 0027): the draft is written a moment after each change, at the latest every few seconds
+        Label draftState = new Label();
+        draftState.setId("editorDraftState");
+        draftState.getStyleClass().add("hint");
+        draftState.textProperty().bind(vm.drafts().stateProperty());
+        autosave.setOnFinished(e -> saveDraft());
+        autosaveMaxWait.setOnFinished(e -> saveDraft());
+        vm.drafts().changesProperty().addListener((o, a, b) -> {
+            autosave.playFromStart();
+            if (autosaveMaxWait.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+                autosaveMaxWait.playFromStart();
+            }
+        });
         setBottom(EditorParts.footer(new PrivacyWarningLabel("editorPrivacy", vm.privacyWarningProperty()),
                 EditorParts.problems("editorProblems", vm.problemsProperty()),
-                EditorParts.buttonBar(List.of(stepLabel, workflowButtons), save, close)));
+                EditorParts.buttonBar(List.of(stepLabel, workflowButtons, draftState), save, close)));
         EditorParts.saveOnShortcut(this, vm.saveCommand());
     }
 
@@ -92,13 +105,28 @@ public final class DeviationEditorView extends BorderPane {
     public static Stage open(DeviationEditorViewModel vm, I18n i18n, Window owner) {
         DeviationEditorView view = new DeviationEditorView(vm, i18n);
         EditorWindow.followProjectorMode(view, owner);
-        Stage stage = EditorWindow.create(view, owner, 980, 760, vm.closeRequestedProperty(), s -> vm.confirmClose());
+        // the draft is written before the close question, so a crash during it loses nothing
+        Stage stage = EditorWindow.create(view, owner, 980, 760, vm.closeRequestedProperty(), s -> {
+            view.saveDraft();
+            return vm.confirmClose();
+        });
         se.kvalitetshjulet.ui.common.EditorWindow.helpTopic(stage, "deviation-editor"); // h1: F1 helps on this editor
         stage.titleProperty().bind(Bindings.createStringBinding(() -> i18n.get("deviation.editor.window",
                 vm.caseRefProperty().get().isEmpty() ? i18n.get("deviation.editor.newTitle") : vm.caseRefProperty().get()),
                 vm.caseRefProperty()));
         stage.show();
         return stage;
+    }
+
+    static final javafx.util.Duration AUTOSAVE_DELAY = javafx.util.Duration.seconds(1.5);
+    private final javafx.animation.PauseTransition autosave = new javafx.animation.PauseTransition(AUTOSAVE_DELAY);
+    private final javafx.animation.PauseTransition autosaveMaxWait =
+            new javafx.animation.PauseTransition(javafx.util.Duration.seconds(5));
+
+    private void saveDraft() {
+        autosave.stop();
+        autosaveMaxWait.stop();
+        vm.drafts().saveNow(vm::current);
     }
 
     private void requestClose() {

@@ -98,6 +98,9 @@ public final class DeviationEditorViewModel {
     private final DeviationMeasureForm measureForm;
     private final SaveFlow saves;
     private final Command save;
+    /** h2: the form's autosaved draft (decision 0027); {@code draftOf} is the id the form was opened with. */
+    private final DeviationDraftKeeper drafts;
+    private Long draftOf;
 
     public DeviationEditorViewModel(DeviationContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n, Runnable onChanged) {
         this.ctx = ctx;
@@ -113,6 +116,7 @@ public final class DeviationEditorViewModel {
                 this::apply, this::appliedAndChanged);
         steps.readAt(() -> original, () -> version);
         save = new Command(steps::save, ready.and(busy.not()));
+        drafts = new DeviationDraftKeeper(ctx, tasks, dialogs, i18n);
 
         ChangeListener<Object> edited = (o, a, b) -> edited();
         for (var p : List.of(kind, law, unit, category, occurredOn, reportedOn, registeredOn, reporterRole, title,
@@ -146,7 +150,7 @@ public final class DeviationEditorViewModel {
             Deviation d = ctx.deviationService().find(deviationId)
                     .orElseThrow(() -> new IllegalStateException(i18n.get("deviation.editor.missing", deviationId)));
             return loaded(d);
-        }, this::apply, saves::failed);
+        }, this::applyAndOfferDraft, saves::failed);
     }
 
     public void startNew(Unit preselected) {
@@ -155,7 +159,12 @@ public final class DeviationEditorViewModel {
         tasks.run(i18n.get("deviation.editor.loading"), p -> loaded(
                 Deviation.newDraft(DeviationKind.KVALITETSAVVIKELSE, unitId, ctx.today())
                         .withLaw(ctx.deviationService().defaultLaw(DeviationKind.KVALITETSAVVIKELSE, unitId))),
-                this::apply, saves::failed);
+                this::applyAndOfferDraft, saves::failed);
+    }
+
+    private void applyAndOfferDraft(DeviationEditorLoader.Loaded l) {
+        apply(l);
+        drafts.offer(draftOf = l.deviation().id(), this::fill);
     }
 
     private DeviationEditorLoader.Loaded loaded(Deviation d) {
@@ -179,28 +188,9 @@ public final class DeviationEditorViewModel {
             version = l.version();
             id.set(d.id());
             caseRef.set(d.caseRef() == null ? "" : d.caseRef());
-            kind.set(d.kind());
-            choices.kind(d.kind());
-            law.set(d.law());
-            unit.set(l.tree().find(d.unitId()).orElse(null));
-            category.set(l.categories().stream().filter(c -> d.categoryId() != null && c.id() == d.categoryId())
-                    .findFirst().orElse(null));
             status.set(d.status());
-            occurredOn.set(d.occurredOn());
-            reportedOn.set(d.reportedOn());
-            registeredOn.set(d.registeredOn());
             dueOn.set(d.dueOn());
-            reporterRole.set(nz(d.reporterRole()));
-            title.set(nz(d.title()));
-            description.set(nz(d.description()));
-            immediateActions.set(nz(d.immediateActions()));
-            facts.set(nz(d.facts()));
-            causeText.set(nz(d.causeText()));
-            causeIds.clear();
-            causeIds.addAll(d.causeIds());
-            assessment.set(d.assessment());
-            serious.set(d.serious());
-            ivo.show(d);
+            fillFields(d, l.tree(), l.categories());
             historyLines.setAll(l.historyLines());
             allowedBack.setAll(d.id() == null ? List.of() : new ArrayList<>(d.status().allowedBack()));
             measureForm.measures().setAll(l.measures());
@@ -218,6 +208,35 @@ public final class DeviationEditorViewModel {
         }
         updatePrivacy();
         updateDerived();
+    }
+
+    /** The form's editable fields from a record (or a draft of it). */
+    private void fillFields(Deviation d, OrgTree t, List<Taxonomy> categories) {
+        kind.set(d.kind());
+        choices.kind(d.kind());
+        law.set(d.law());
+        unit.set(t.find(d.unitId()).orElse(null));
+        category.set(categories.stream().filter(c -> d.categoryId() != null && c.id() == d.categoryId())
+                .findFirst().orElse(null));
+        occurredOn.set(d.occurredOn());
+        reportedOn.set(d.reportedOn());
+        registeredOn.set(d.registeredOn());
+        reporterRole.set(nz(d.reporterRole()));
+        title.set(nz(d.title()));
+        description.set(nz(d.description()));
+        immediateActions.set(nz(d.immediateActions()));
+        facts.set(nz(d.facts()));
+        causeText.set(nz(d.causeText()));
+        causeIds.clear();
+        causeIds.addAll(d.causeIds());
+        assessment.set(d.assessment());
+        serious.set(d.serious());
+        ivo.show(d);
+    }
+
+    private void fill(Deviation draft) { // "Fortsätt med utkastet": over the record as read, then unsaved
+        fillFields(draft, tree.get(), choices.categories());
+        edited();
     }
 
     /** IVO deadline (shown overdue) and the law-versus-unit warning, from the form's current values. */
@@ -240,6 +259,7 @@ public final class DeviationEditorViewModel {
             return;
         }
         dirty.set(true);
+        drafts.changed();
         closeAfterSave = false;
         updatePrivacy();
         Deviation d = current();
@@ -282,6 +302,8 @@ public final class DeviationEditorViewModel {
 
     private void appliedAndChanged(DeviationEditorLoader.Loaded l) {
         apply(l);
+        drafts.discard(draftOf, l.deviation().id()); // saved: the draft (of a new one, too) is not needed
+        draftOf = l.deviation().id();
         onChanged.run();
         if (closeAfterSave && !dirty.get()) {
             closeAfterSave = false;
@@ -302,6 +324,9 @@ public final class DeviationEditorViewModel {
         var answer = dialogs.askUnsaved(i18n.get("deviation.editor.unsavedTitle"), i18n.get("h4.unsaved.deviation"),
                 save.isExecutable());
         closeAfterSave = answer == se.kvalitetshjulet.ui.common.DialogService.Unsaved.SAVE && save.execute() && dirty.get();
+        if (answer == se.kvalitetshjulet.ui.common.DialogService.Unsaved.DISCARD) {
+            drafts.discard(draftOf);
+        }
         return answer == se.kvalitetshjulet.ui.common.DialogService.Unsaved.DISCARD || answer
                 == se.kvalitetshjulet.ui.common.DialogService.Unsaved.SAVE && !dirty.get();
     }
@@ -369,6 +394,8 @@ public final class DeviationEditorViewModel {
     public BooleanProperty overdueProperty() { return overdue; }
     public BooleanProperty closeRequestedProperty() { return closeRequested; }
     public Command saveCommand() { return save; }
+    /** The autosaved draft of this form (decision 0027). */
+    public DeviationDraftKeeper drafts() { return drafts; }
     /** The Åtgärder tab: the record's measures and the form of one. */
     DeviationMeasureForm measureForm() { return measureForm; }
     /** The IVO fields (Lex Sarah / Lex Maria notification) and the derived deadline. */

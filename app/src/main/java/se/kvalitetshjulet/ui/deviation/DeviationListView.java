@@ -128,6 +128,16 @@ public final class DeviationListView extends BorderPane implements Refreshable, 
                 vm.reportedByMeCountProperty()));
         reportedByMe.setTooltip(new javafx.scene.control.Tooltip(i18n.get("deviation.filter.reportedByMe.tip")));
         reportedByMe.selectedProperty().bindBidirectional(vm.reportedByMeProperty());
+        // h2 (decision 0027): my units from Inställningar, and every case still being handled
+        CheckBox myUnits = new CheckBox(i18n.get("h2.action.filter.myUnits"));
+        myUnits.setId("filterMyUnits");
+        myUnits.setTooltip(new javafx.scene.control.Tooltip(i18n.get("h2.action.filter.myUnits.tip")));
+        myUnits.selectedProperty().bindBidirectional(vm.myUnitsOnlyProperty());
+        myUnits.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.meProperty().get().units().isEmpty(), vm.meProperty()));
+        CheckBox openOnly = new CheckBox(i18n.get("h2.deviation.filter.openOnly"));
+        openOnly.setId("filterOpenOnly");
+        openOnly.selectedProperty().bindBidirectional(vm.openOnlyProperty());
         TextField text = new TextField();
         text.setId("filterText");
         text.setPromptText(i18n.get("deviation.filter.text"));
@@ -150,11 +160,11 @@ public final class DeviationListView extends BorderPane implements Refreshable, 
         // Filters apply as soon as a choice changes; free text on Enter or "Sök".
         for (var p : List.of(vm.kindProperty(), vm.statusProperty(), vm.unitProperty(), vm.areaProperty(),
                 vm.categoryProperty(), vm.fromProperty(), vm.toProperty(), vm.overdueOnlyProperty(),
-                vm.ivoLateOnlyProperty(), vm.reportedByMeProperty())) {
+                vm.ivoLateOnlyProperty(), vm.reportedByMeProperty(), vm.myUnitsOnlyProperty(), vm.openOnlyProperty())) {
             p.addListener((o, a, b) -> vm.searchCommand().execute());
         }
 
-        FlowPane filters = new FlowPane(8, 8, kind, status, unit, area, category, from, to, overdue, ivoLate, reportedByMe, text,
+        FlowPane filters = new FlowPane(8, 8, kind, status, unit, area, category, from, to, myUnits, openOnly, overdue, ivoLate, reportedByMe, text,
                 search, clear,
                 saved, saveFilter);
         filters.getStyleClass().add("filter-bar");

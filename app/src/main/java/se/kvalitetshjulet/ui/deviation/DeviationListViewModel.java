@@ -62,6 +62,8 @@ public final class DeviationListViewModel {
     /** "Mina rapporterade avvikelser": only what the current user registered, and how many that is in all. */
     private final BooleanProperty reportedByMe = new SimpleBooleanProperty();
     private final LongProperty reportedByMeCount = new SimpleLongProperty();
+    /** h2 (decision 0027): "Mina enheter" (from Inställningar or the login's grants) and "Bara öppna". */
+    private final RegisterScope scope = new RegisterScope();
 
     // lists for the filter controls
     private final ObservableList<Unit> units = FXCollections.observableArrayList();
@@ -120,6 +122,7 @@ public final class DeviationListViewModel {
             overdueOnly.set(false);
             ivoLateOnly.set(false);
             reportedByMe.set(false);
+            scope.clear();
             text.set("");
             page.set(0);
             load();
@@ -135,18 +138,28 @@ public final class DeviationListViewModel {
             listsLoaded = true;
             tasks.run(i18n.get("deviation.loadingLists"), p -> new Lists(ctx.organisationService().tree(),
                     ctx.organisationService().businessAreas(), ctx.taxonomyService().list(TaxonomyKind.CATEGORY),
-                    ctx.savedFilterService().names(SavedFilterService.DEVIATIONS)), l -> {
+                    ctx.savedFilterService().names(SavedFilterService.DEVIATIONS), ctx.settingsService().me(),
+                    ctx.settingsService().registerDefaults()), l -> {
                 tree.set(l.tree());
                 units.setAll(l.tree().all());
                 areas.setAll(l.areas());
                 categories.setAll(l.categories());
                 savedFilters.setAll(l.filters());
+                scope.me.set(l.me());
+                scope.applyDefaults(l.defaults(), from, ctx.today());
+                load();
             }, dialogs::showUnexpected);
+            return;
         }
         load();
     }
 
-    private record Lists(OrgTree tree, List<BusinessArea> areas, List<Taxonomy> categories, List<String> filters) { }
+    private record Lists(OrgTree tree, List<BusinessArea> areas, List<Taxonomy> categories, List<String> filters,
+                         se.kvalitetshjulet.domain.me.Me me, se.kvalitetshjulet.domain.me.RegisterDefaults defaults) { }
+
+    private DeviationFilter scoped(DeviationFilter f, RegisterScope.Snapshot s) {
+        return RegisterScope.scoped(f, s, ctx.organisationService());
+    }
 
     /**
      * What the filter controls say, read on the FX thread; the unit scope (a subtree, from the database) is
@@ -183,8 +196,8 @@ public final class DeviationListViewModel {
 
     /** The filter as the database sees it (reads the organisation: not on the FX thread). */
     public DeviationFilter currentFilter() {
-        return mine(criteria().toFilter(ctx.organisationService(), ctx.deviationService()), reportedByMe.get(),
-                ctx.actor().get());
+        return mine(scoped(criteria().toFilter(ctx.organisationService(), ctx.deviationService()), scope.now()),
+                reportedByMe.get(), ctx.actor().get());
     }
 
     private void goTo(int p) {
@@ -225,9 +238,10 @@ public final class DeviationListViewModel {
         Criteria c = criteria();
         String me = ctx.actor().get();
         boolean onlyMine = reportedByMe.get();
+        RegisterScope.Snapshot sc = scope.now();
         // latest wins: the filters fire one search after another, and only the last answer may be shown
         tasks.runLatest(searchKey, i18n.get("deviation.loading"), p -> {
-            DeviationFilter f = mine(c.toFilter(ctx.organisationService(), ctx.deviationService()), onlyMine, me);
+            DeviationFilter f = mine(scoped(c.toFilter(ctx.organisationService(), ctx.deviationService()), sc), onlyMine, me);
             p.checkCancelled();
             Page<DeviationRow> found = ctx.deviationService().search(f, s, asc, pageIndex, PAGE_SIZE);
             return new Searched(f, found, ctx.deviationService().countRegisteredBy(me));
@@ -321,10 +335,11 @@ public final class DeviationListViewModel {
                     Criteria c = criteria();
                     boolean onlyMine = reportedByMe.get();
                     String me = ctx.actor().get();
+                    RegisterScope.Snapshot sc = scope.now();
                     boolean freeText = dialogs.confirm(i18n.get("deviation.export.freeTextTitle"),
                             i18n.get("deviation.export.freeTextQuestion"));
                     tasks.run(i18n.get("deviation.export.running"), p -> ctx.deviationExporter().export(
-                                    mine(c.toFilter(ctx.organisationService(), ctx.deviationService()), onlyMine, me), path, freeText, ctx.today(), p::update,
+                                    mine(scoped(c.toFilter(ctx.organisationService(), ctx.deviationService()), sc), onlyMine, me), path, freeText, ctx.today(), p::update,
                                     p::isCancelled),
                             n -> dialogs.showInfo(i18n.get("deviation.export.title"),
                                     i18n.get("deviation.export.done", n, path)), dialogs::showUnexpected);
@@ -350,6 +365,11 @@ public final class DeviationListViewModel {
     public BooleanProperty reportedByMeProperty() { return reportedByMe; }
     /** How many deviations the current user registered in all (whatever the other filters say). */
     public LongProperty reportedByMeCountProperty() { return reportedByMeCount; }
+    /** "Mina enheter" (decision 0027): only my units, each with everything under it. */
+    public BooleanProperty myUnitsOnlyProperty() { return scope.myUnitsOnly; }
+    /** "Bara öppna": every status but Avslutad (a status chosen in the filter wins). */
+    public BooleanProperty openOnlyProperty() { return scope.openOnly; }
+    public ObjectProperty<se.kvalitetshjulet.domain.me.Me> meProperty() { return scope.me; }
     public ObservableList<Unit> units() { return units; }
     public ObservableList<BusinessArea> areas() { return areas; }
     public ObservableList<Taxonomy> categories() { return categories; }

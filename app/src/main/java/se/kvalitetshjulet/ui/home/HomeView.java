@@ -121,6 +121,26 @@ public final class HomeView extends BorderPane implements Refreshable {
         setCenter(scroll);
     }
 
+    /**
+     * h2 (decision 0027): "Kom igång" at the top while the first-start guide is not done ({@code open} null: gone).
+     */
+    public void offerGuide(String text, String buttonText, Runnable open) {
+        if (open == null) {
+            setTop(null);
+            return;
+        }
+        Label l = new Label(text);
+        l.setWrapText(true);
+        javafx.scene.control.Button b = new javafx.scene.control.Button(buttonText);
+        b.setId("homeOpenGuide");
+        b.setOnAction(e -> open.run());
+        javafx.scene.layout.HBox banner = new javafx.scene.layout.HBox(12, l, b);
+        banner.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        banner.getStyleClass().add("settings-section");
+        javafx.scene.layout.BorderPane.setMargin(banner, new javafx.geometry.Insets(0, 0, 12, 0));
+        setTop(banner);
+    }
+
     private static String date(java.time.LocalDate d) {
         return d == null ? "" : Forms.DATE.format(d);
     }

@@ -135,8 +135,9 @@ public final class HomeViewModel {
                         DeviationStatus.ATGARDAD), null, null, null, null, false, null);
         DeviationFilter recent = DeviationFilter.all().withPeriod(today.minusDays(30), today);
         String name = typed != null && !typed.isBlank() ? typed.strip()
-                : ctx.settingsService().preference(ActionListViewModel.MY_NAME_KEY).orElse("");
-        ActionFilter mine = ActionFilter.all().withResponsible(name.isBlank() ? null : name);
+                : ctx.settingsService().userPreference(ActionListViewModel.MY_NAME_KEY).orElse("");
+        // h2 (decision 0027): my name, or a role I hold in my units ("Enhetschef" is who most actions name)
+        ActionFilter mine = ctx.actionService().mine(ActionFilter.all(), name, ctx.settingsService().me());
         List<ActionRow> myOverdue = ctx.actionService().search(mine.withStatus(ActionStatus.OVERDUE), 0, LIST_LIMIT).rows();
         List<ActionRow> myUpcoming = ctx.actionService().search(mine.withStatus(ActionStatus.OPEN), 0, LIST_LIMIT).rows()
                 .stream().filter(r -> r.measure().dueOn() != null
@@ -182,7 +183,7 @@ public final class HomeViewModel {
     private void rememberName() {
         String name = myName.get() == null ? "" : myName.get().strip();
         tasks.run(i18n.get("home.loading"), p -> {
-            ctx.settingsService().savePreference(ActionListViewModel.MY_NAME_KEY, name);
+            ctx.settingsService().saveUserPreference(ActionListViewModel.MY_NAME_KEY, name);
             return snapshot(name);
         }, this::apply, dialogs::showUnexpected);
     }

@@ -35,14 +35,37 @@ final class FormProblems {
 
     /** The rules a submit broke, each at its question and all in the list. */
     void showRules(List<Problem> problems) {
-        List<String> lines = new ArrayList<>();
+        ruleByQuestion.clear();
+        ruleOther.clear();
         for (Problem p : problems) {
             String text = i18n.problem(p);
-            lines.add(text);
-            items.stream().filter(i -> p.field().equals("q" + i.question().id())).findFirst()
-                    .ifPresent(i -> i.problemProperty().set(text));
+            var at = items.stream().filter(i -> p.field().equals("q" + i.question().id())).findFirst();
+            at.ifPresent(i -> i.problemProperty().set(text));
+            if (at.isPresent()) {
+                ruleByQuestion.put(at.get().question().id(), text);
+            } else {
+                ruleOther.add(text);
+            }
         }
-        formProblems.set(i18n.get("selfcheck.form.problemsIntro", problems.size()) + "\n"
+        showRuleList();
+    }
+
+    /** h2 (issue 18): the broken rules of the last submit still standing, question by question. */
+    private final Map<Long, String> ruleByQuestion = new java.util.LinkedHashMap<>();
+    private final List<String> ruleOther = new ArrayList<>();
+
+    /** An answer was given: its question's red line goes, and the list counts what is left (nothing: it goes too). */
+    void answered(QuestionItem item) {
+        if (ruleByQuestion.remove(item.question().id()) != null) {
+            item.problemProperty().set("");
+            showRuleList();
+        }
+    }
+
+    private void showRuleList() {
+        List<String> lines = new ArrayList<>(ruleByQuestion.values());
+        lines.addAll(ruleOther);
+        formProblems.set(lines.isEmpty() ? "" : i18n.get("selfcheck.form.problemsIntro", lines.size()) + "\n"
                 + lines.stream().map(l -> "• " + l).collect(Collectors.joining("\n")));
     }
 

@@ -163,7 +163,12 @@ public final class SelfCheckFormViewModel {
                         item.valueProperty().set(a.value() == null ? "" : a.value());
                         item.commentProperty().set(a.comment() == null ? "" : a.comment());
                     }
-                    item.valueProperty().addListener((o, x, y) -> edited());
+                    item.valueProperty().addListener((o, x, y) -> {
+                        edited();
+                        if (y != null && !y.isBlank()) {
+                            problems.answered(item);
+                        }
+                    });
                     item.commentProperty().addListener((o, x, y) -> edited());
                     list.add(item);
                 }
@@ -255,6 +260,7 @@ public final class SelfCheckFormViewModel {
             if (formResponse.get() != null && formResponse.get().id() == responseId) {
                 if (formStatus.get() == ResponseStatus.NOT_STARTED && n > 0) {
                     formStatus.set(ResponseStatus.DRAFT);
+                    showDraftInList(responseId);
                 }
                 saveState.set(dirty.get() ? i18n.get("selfcheck.form.unsaved") : d.local() ? i18n.get("h5.selfcheck.keptLocally")
                         : i18n.get("selfcheck.form.savedAt", LocalTime.now(ctx.clock()).format(TIME)));
@@ -311,6 +317,17 @@ public final class SelfCheckFormViewModel {
         }, () -> saveState.set(i18n.get("selfcheck.conflict.paused")));
     }
 
+    /** h2 (issue 18): the list says "Utkast" as soon as the first answer is kept, not only after the next reload. */
+    private void showDraftInList(long responseId) {
+        for (int i = 0; i < myResponses.size(); i++) {
+            ResponseRow r = myResponses.get(i);
+            if (r.id() == responseId && r.status() == ResponseStatus.NOT_STARTED) {
+                myResponses.set(i, new ResponseRow(r.id(), r.roundId(), r.roundName(), r.templateId(), r.unitId(),
+                        r.unitName(), ResponseStatus.DRAFT, r.dueOn(), r.updatedAt(), r.submittedAt(), r.overdue()));
+            }
+        }
+    }
+
     /**
      * Submits after the privacy question (decision 0018): under "warn" a comment with identifying details is shown
      * and asked about ("Ändra texten" keeps the form open, nothing is submitted); under "refuse" the service refuses.
@@ -344,6 +361,7 @@ public final class SelfCheckFormViewModel {
                 saveState.set(i18n.get("selfcheck.form.savedAt", LocalTime.now(ctx.clock()).format(TIME)));
                 if (formStatus.get() == ResponseStatus.NOT_STARTED) {
                     formStatus.set(ResponseStatus.DRAFT);
+                    showDraftInList(r.id());
                 }
                 return;
             }

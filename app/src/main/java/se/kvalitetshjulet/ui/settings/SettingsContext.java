@@ -3,14 +3,19 @@ package se.kvalitetshjulet.ui.settings;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import se.kvalitetshjulet.service.ActionService;
 import se.kvalitetshjulet.service.AuditService;
+import se.kvalitetshjulet.service.OrganisationService;
 import se.kvalitetshjulet.service.SettingsService;
 
 /**
  * What the settings screens use: the services, by constructor (built by the composition root, {@code ui.shell.FeatureContexts}).
+ * The organisation and the actions are for "Mina enheter" and "Mina roller" (decision 0027).
  */
 public record SettingsContext(AuditService auditService,
                               SettingsService settingsService,
+                              OrganisationService organisationService,
+                              ActionService actionService,
                               Clock clock) {
     public LocalDate today() {
         return LocalDate.now(clock);

@@ -58,6 +58,10 @@ public final class SettingsView extends BorderPane implements Refreshable {
         Forms.row(me, i18n.get("settings.myName"), name);
         Forms.row(me, "", actorNote);
         addSection(i18n.get("settings.section.me"), i18n.get("settings.section.me.help"), me);
+        // h2 (decision 0027): my units and roles, and how the register opens for me
+        addSection(i18n.get("h2.me.title"), i18n.get("h2.me.help"), PersonalPanes.me(vm.personal(), i18n));
+        addSection(i18n.get("h2.defaults.title"), i18n.get("h2.defaults.help"),
+                PersonalPanes.registerDefaults(vm.personal(), i18n));
 
         GridPane privacy = Forms.grid();
         for (TextKind k : TextKind.values()) {

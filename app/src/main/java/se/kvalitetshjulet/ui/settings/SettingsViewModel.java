@@ -14,6 +14,7 @@ import javafx.beans.property.StringProperty;
 import se.kvalitetshjulet.domain.privacy.PrivacyPolicy;
 import se.kvalitetshjulet.domain.privacy.PrivacyPolicy.Mode;
 import se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind;
+import se.kvalitetshjulet.service.SaveResult;
 import se.kvalitetshjulet.service.SettingsService;
 import se.kvalitetshjulet.ui.common.Command;
 import se.kvalitetshjulet.ui.common.DialogService;
@@ -44,6 +45,8 @@ public final class SettingsViewModel {
     private final BooleanProperty loaded = new SimpleBooleanProperty();
     private final Command save;
     private final Command verify;
+    /** h2: my units, my roles, the register's defaults (decision 0027). */
+    private final PersonalSettings personal;
 
     public SettingsViewModel(SettingsContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
         this.ctx = ctx;
@@ -52,6 +55,7 @@ public final class SettingsViewModel {
         for (TextKind k : TextKind.values()) {
             modes.put(k, new SimpleObjectProperty<>(Mode.WARN));
         }
+        personal = new PersonalSettings(i18n);
         saves = new SaveFlow(tasks, dialogs, problems, busy, SaveFlow.distinctLines(i18n));
         save = new Command(this::save, loaded.and(busy.not()));
         verify = new Command(this::verify, busy.not());
@@ -59,10 +63,18 @@ public final class SettingsViewModel {
 
     public void load() {
         busy.set(true);
-        tasks.run(i18n.get("settings.loading"), p -> ctx.settingsService().load(), this::apply, e -> {
+        tasks.run(i18n.get("settings.loading"), p -> new Loaded(ctx.settingsService().load(), PersonalSettings.read(ctx)),
+                this::apply, e -> {
             busy.set(false);
             saves.failed(e);
         });
+    }
+
+    private record Loaded(SettingsService.Values values, PersonalSettings.Data personal) { }
+
+    private void apply(Loaded l) {
+        personal.apply(l.personal());
+        apply(l.values());
     }
 
     private void apply(SettingsService.Values v) {
@@ -99,8 +111,17 @@ public final class SettingsViewModel {
             policy = policy.with(k, modes.get(k).get());
         }
         var values = new SettingsService.Values(myName.get(), policy, retention, ivo);
-        saves.save(i18n.get("settings.saving"), p -> ctx.settingsService().save(values), v -> {
-            apply(v);
+        PersonalSettings.Choice mine = personal.choice();
+        saves.save(i18n.get("settings.saving"), p -> {
+            SaveResult<SettingsService.Values> saved = ctx.settingsService().save(values);
+            if (!saved.ok()) {
+                return SaveResult.<Loaded>rejected(saved.problems());
+            }
+            SaveResult<PersonalSettings.Data> me = PersonalSettings.save(ctx, mine);
+            return me.ok() ? SaveResult.saved(new Loaded(saved.value(), me.value()))
+                    : SaveResult.<Loaded>rejected(me.problems());
+        }, (Loaded l) -> {
+            apply(l);
             notice.set(i18n.get("settings.saved"));
         });
     }
@@ -120,6 +141,7 @@ public final class SettingsViewModel {
     }
 
     public StringProperty myNameProperty() { return myName; }
+    public PersonalSettings personal() { return personal; }
     public ObjectProperty<Mode> modeProperty(TextKind kind) { return modes.get(kind); }
     public StringProperty retentionDaysProperty() { return retentionDays; }
     public StringProperty ivoDaysProperty() { return ivoDays; }

@@ -62,7 +62,8 @@ public final class FeatureContexts {
                 ctx.importMappingService(),
                 ctx.patternExporter(),
                 ctx.clock(),
-                ctx.actor());
+                ctx.actor(),
+                ctx.deviationDrafts());
     }
 
     public static HomeContext home(AppContext ctx) {
@@ -128,10 +129,18 @@ public final class FeatureContexts {
                 ctx.offlineDrafts());
     }
 
+    /** h2: the first-start guide (decision 0027). */
+    public static se.kvalitetshjulet.ui.start.FirstStartContext firstStart(AppContext ctx) {
+        return new se.kvalitetshjulet.ui.start.FirstStartContext(ctx.firstStart(), ctx.organisation(), ctx.orgFile(),
+                ctx.lists(), ctx.selfChecks(), ctx.clock());
+    }
+
     public static SettingsContext settings(AppContext ctx) {
         return new SettingsContext(
                 ctx.auditService(),
                 ctx.settingsService(),
+                ctx.organisation(),
+                ctx.actionService(),
                 ctx.clock());
     }
 

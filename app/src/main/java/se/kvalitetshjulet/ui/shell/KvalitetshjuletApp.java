@@ -219,7 +219,7 @@ public final class KvalitetshjuletApp extends Application {
             }
             return ctx;
         }, ctx -> {
-            showMain(ctx);
+            showMain(ctx).offerFirstStart(); // h2: the guide on an empty database (decision 0027)
             StartupProbe.reportIfRequested();
             dailyBackup(ctx);
         }, error -> {

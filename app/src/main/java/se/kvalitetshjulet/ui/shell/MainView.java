@@ -63,8 +63,13 @@ public final class MainView extends BorderPane {
     /** h5 (issue 15): the screens this login may open; the others are not offered. */
     private final java.util.Set<Section> allowed;
 
+    /** h2: the first-start guide (decision 0027). */
+    private final FirstStartLauncher firstStart;
+
     public MainView(AppContext ctx, I18n i18n, TaskRunner tasks, DialogService dialogs) {
         this.vm = new MainViewModel(ctx, i18n);
+        this.firstStart = new FirstStartLauncher(ctx, tasks, dialogs, i18n,
+                () -> getScene() == null ? null : getScene().getWindow());
         getStyleClass().add("main-view");
         setId("mainView");
         this.deviationList = new DeviationListViewModel(FeatureContexts.deviation(ctx), tasks, dialogs, i18n);
@@ -76,13 +81,15 @@ public final class MainView extends BorderPane {
             if (ctx.access().aggregatesOnly()) {
                 hvm.showAggregatesOnly(); // h5: läsare/nämnd (issue 15)
             }
-            return new HomeView(hvm, i18n, id -> {
+            HomeView home = new HomeView(hvm, i18n, id -> {
                 vm.show(Section.DEVIATIONS);
                 deviationList().open(id);
             }, () -> {
                 vm.show(Section.DEVIATIONS);
                 deviationList().showOverdue();
             });
+            firstStart.offerOn(home); // h2: "Kom igång" while the first-start guide is offered (decision 0027)
+            return home;
         });
         factories.put(Section.DEVIATIONS, () -> new DeviationListView(deviationList(), i18n));
         factories.put(Section.PATTERNS, () -> new PatternView(new PatternViewModel(FeatureContexts.deviation(ctx), tasks, dialogs, i18n), i18n));
@@ -121,6 +128,9 @@ public final class MainView extends BorderPane {
                 settings.addSection(i18n.get("h4.language.title"), i18n.get("h4.language.help"),
                         new se.kvalitetshjulet.ui.settings.LanguagePane(i18n, languageSwitcher));
             }
+            // h2: Kom igång, the first-start guide again (decision 0027)
+            settings.addSection(i18n.get("h2.guide.title"), i18n.get("h2.guide.settingsHelp"),
+                    firstStart.settingsButton());
             // h5: Säkerhetskopior (decision 0020), for a database file the app can write
             if (ctx.backups().available()) {
                 settings.addSection(i18n.get("h5.backup.title"), i18n.get("h5.backup.help"),
@@ -348,6 +358,11 @@ public final class MainView extends BorderPane {
         box.visibleProperty().bind(tasks.runningProperty());
         box.managedProperty().bind(tasks.runningProperty());
         return box;
+    }
+
+    /** h2 (decision 0027): opens the first-start guide when the database is empty and not the demo (by the app). */
+    public void offerFirstStart() {
+        firstStart.openIfEmpty();
     }
 
     private void showSection(Section s) {
