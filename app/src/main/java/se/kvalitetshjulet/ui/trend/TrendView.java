@@ -132,7 +132,7 @@ public final class TrendView extends BorderPane implements Refreshable {
         }
         // Projector mode is a style class on the shell (the scene's root): draw the chart larger too.
         boolean projector = getScene() != null && getScene().getRoot().getStyleClass().contains("projector");
-        viewer.setChart(TrendChartFactory.create(data, projector ? 1.5 : 1.0));
+        viewer.setChart(TrendChartFactory.create(data, projector ? 1.5 : 1.0, i18n.locale()));
         explanations.getChildren().clear();
         String verdict = data.spc() == null ? null : data.spc().verdict();
         for (String s : data.explanations()) {
