@@ -88,16 +88,93 @@ public final class NumberText {
      */
     public String message(String pattern, Locale locale, Object... args) {
         java.text.MessageFormat mf = new java.text.MessageFormat(pattern, locale);
-        java.text.Format[] formats = mf.getFormatsByArgumentIndex();
-        for (int i = 0; i < formats.length && i < args.length; i++) {
-            if (formats[i] instanceof DecimalFormat d) {
+        java.text.Format[] formats = mf.getFormats(); // in the pattern's order, one per {…}
+        for (int i = 0; i < formats.length; i++) {
+            if (formats[i] == null) {
+                mf.setFormat(i, new Plain(locale));
+            } else if (formats[i] instanceof java.text.ChoiceFormat c) {
+                mf.setFormat(i, new Plural(c, locale, args));
+            } else if (formats[i] instanceof DecimalFormat d) {
                 d.setDecimalFormatSymbols(symbols());
-                mf.setFormatByArgumentIndex(i, d);
-            } else if (formats[i] == null && args[i] instanceof Number) {
-                mf.setFormatByArgumentIndex(i, format(0, 3));
+                mf.setFormat(i, d);
             }
         }
         return mf.format(args);
+    }
+
+    /** A plain {@code {0}}: a number in this language, anything else as MessageFormat writes it. */
+    private final class Plain extends java.text.Format {
+        private final Locale locale;
+
+        Plain(Locale locale) {
+            this.locale = locale;
+        }
+
+        @Override
+        public StringBuffer format(Object o, StringBuffer to, java.text.FieldPosition pos) {
+            if (o instanceof Number n) {
+                return to.append(NumberText.this.format(0, 3).format(n));
+            }
+            if (o instanceof java.util.Date d) {
+                return to.append(java.text.DateFormat.getDateTimeInstance(java.text.DateFormat.SHORT,
+                        java.text.DateFormat.SHORT, locale).format(d));
+            }
+            return to.append(String.valueOf(o));
+        }
+
+        @Override
+        public Object parseObject(String source, java.text.ParsePosition pos) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /**
+     * A {@code {0,choice,0#… |1#1 åtgärd|1<{0,number,integer} åtgärder}} (the plural forms, issue 18): the chosen
+     * form's numbers in this language too (MessageFormat would format them with the JDK's locale data), and a
+     * count given as text ("3") counted as its number instead of failing.
+     */
+    private final class Plural extends java.text.Format {
+        private final java.text.ChoiceFormat choice;
+        private final Locale locale;
+        private final Object[] args;
+
+        Plural(java.text.ChoiceFormat choice, Locale locale, Object[] args) {
+            this.choice = choice;
+            this.locale = locale;
+            this.args = args;
+        }
+
+        @Override
+        public StringBuffer format(Object o, StringBuffer to, java.text.FieldPosition pos) {
+            Number n = o instanceof Number x ? x : parse(o);
+            if (n == null) {
+                return to.append(String.valueOf(o));
+            }
+            String chosen = choice.format(n);
+            if (chosen.indexOf('{') < 0) {
+                return to.append(chosen);
+            }
+            Object[] counted = args.clone();
+            for (int i = 0; i < counted.length; i++) {
+                if (counted[i] == o) {
+                    counted[i] = n;
+                }
+            }
+            return to.append(message(chosen, locale, counted));
+        }
+
+        private static Number parse(Object o) {
+            try {
+                return o == null ? null : Double.valueOf(String.valueOf(o).strip());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public Object parseObject(String source, java.text.ParsePosition pos) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     /** A date as Swedish authorities write it, in both languages: 2026-11-20. */

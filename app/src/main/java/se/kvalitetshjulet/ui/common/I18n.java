@@ -71,18 +71,6 @@ public final class I18n {
         return numbers;
     }
 
-    /**
-     * A count in words with the right plural (issue 18): {@code key.one} for exactly one ("1 åtgärd"),
-     * {@code key.other} otherwise ("0 åtgärder", "2 åtgärder", "4 637 åtgärder"); {@code {0}} is the count, further
-     * arguments are {@code {1}}, {@code {2}} … . Swedish and English both have just these two forms.
-     */
-    public String count(String key, long n, Object... more) {
-        Object[] args = new Object[more.length + 1];
-        args[0] = n;
-        System.arraycopy(more, 0, args, 1, more.length);
-        return get(key + (n == 1 ? ".one" : ".other"), args);
-    }
-
     public boolean has(String key) {
         return bundle.containsKey(key);
     }
