@@ -33,6 +33,7 @@ final class ConflictDialog {
     static Optional<ConflictQuestion.Answer> show(Window owner, ConflictQuestion q) {
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);
+        Theme.style(d.getDialogPane()); // h3: the window's theme
         d.setTitle(q.title());
         d.setHeaderText(q.title());
         d.getDialogPane().setId("conflictDialog");

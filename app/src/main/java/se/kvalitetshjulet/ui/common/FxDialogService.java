@@ -51,6 +51,7 @@ public final class FxDialogService implements DialogService {
             a.getDialogPane().lookupButton(no).setId("dialogNo");
         }
         a.initOwner(owner.get());
+        Theme.style(a.getDialogPane()); // h3: the window's theme
         a.setTitle(title);
         a.setHeaderText(title);
         a.getDialogPane().setMinWidth(480);
@@ -83,6 +84,7 @@ public final class FxDialogService implements DialogService {
     public javafx.scene.control.Dialog<Unsaved> unsavedDialog(String title, String message, boolean canSave) {
         javafx.scene.control.Dialog<Unsaved> d = new javafx.scene.control.Dialog<>();
         d.initOwner(owner.get());
+        Theme.style(d.getDialogPane()); // h3: the window's theme
         d.setTitle(title);
         d.setHeaderText(title);
         d.getDialogPane().setId("unsavedQuestion");
@@ -120,6 +122,7 @@ public final class FxDialogService implements DialogService {
                 .map(o -> new ButtonType(o, ButtonBar.ButtonData.OTHER)).toList();
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, message, buttons.toArray(ButtonType[]::new));
         a.initOwner(owner.get());
+        Theme.style(a.getDialogPane()); // h3: the window's theme
         a.setTitle(title);
         a.setHeaderText(title);
         a.getDialogPane().setMinWidth(520);
@@ -132,6 +135,7 @@ public final class FxDialogService implements DialogService {
                                       int minLength) {
         javafx.scene.control.Dialog<String> d = new javafx.scene.control.Dialog<>();
         d.initOwner(owner.get());
+        Theme.style(d.getDialogPane()); // h3: the window's theme
         d.setTitle(title);
         d.setHeaderText(title);
         ButtonType confirmType = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
@@ -164,6 +168,7 @@ public final class FxDialogService implements DialogService {
     public boolean askPrivacy(PrivacyQuestion.Asked q) {
         javafx.scene.control.Dialog<ButtonType> d = new javafx.scene.control.Dialog<>();
         d.initOwner(owner.get());
+        Theme.style(d.getDialogPane()); // h3: the window's theme
         d.setTitle(q.title());
         d.setHeaderText(q.title());
         d.getDialogPane().setId("privacyQuestion");
@@ -211,6 +216,7 @@ public final class FxDialogService implements DialogService {
     public Optional<String> askText(String title, String prompt, String initial) {
         TextInputDialog d = new TextInputDialog(initial);
         d.initOwner(owner.get());
+        Theme.style(d.getDialogPane()); // h3: the window's theme
         d.getDialogPane().getButtonTypes().setAll(new ButtonType(i18n.get("h4.dialog.ok"), ButtonBar.ButtonData.OK_DONE),
                 new ButtonType(i18n.get("h4.unsaved.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
         d.setTitle(title);

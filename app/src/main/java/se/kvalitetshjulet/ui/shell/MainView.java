@@ -59,6 +59,7 @@ public final class MainView extends BorderPane {
     /** h5: what "Återställ …" in Inställningar → Säkerhetskopior does; set by the shell (null: not offered). */
     private se.kvalitetshjulet.ui.settings.BackupsViewModel.Restorer backupRestorer;
     private java.util.function.Consumer<java.util.Locale> languageSwitcher;
+    private java.util.function.Consumer<se.kvalitetshjulet.ui.common.Theme> themeSaver;
 
     public MainView(AppContext ctx, I18n i18n, TaskRunner tasks, DialogService dialogs) {
         this.vm = new MainViewModel(ctx, i18n);
@@ -114,6 +115,14 @@ public final class MainView extends BorderPane {
                 settings.addSection(i18n.get("h4.language.title"), i18n.get("h4.language.help"),
                         new se.kvalitetshjulet.ui.settings.LanguagePane(i18n, languageSwitcher));
             }
+            // h3: Utseende (issue 18), applied at once to this window, remembered by the shell
+            settings.addSection(i18n.get("h3.theme.title"), i18n.get("h3.theme.help"),
+                    new se.kvalitetshjulet.ui.settings.AppearancePane(i18n, theme -> {
+                        theme.applyTo(getScene());
+                        if (themeSaver != null) {
+                            themeSaver.accept(theme);
+                        }
+                    }));
             // h5: Säkerhetskopior (decision 0020), for a database file the app can write
             if (ctx.backups().available()) {
                 settings.addSection(i18n.get("h5.backup.title"), i18n.get("h5.backup.help"),
@@ -352,6 +361,11 @@ public final class MainView extends BorderPane {
      */
     @Deprecated
     public interface Refreshable extends se.kvalitetshjulet.ui.common.Refreshable {
+    }
+
+    /** h3: where the shell remembers the theme chosen in Inställningar → Utseende; null: not remembered. */
+    public void setThemeSaver(java.util.function.Consumer<se.kvalitetshjulet.ui.common.Theme> saver) {
+        this.themeSaver = saver;
     }
 
     /** h4: what "Språk" in Inställningar does (the app builds its window again in the chosen language); null: not offered. */
