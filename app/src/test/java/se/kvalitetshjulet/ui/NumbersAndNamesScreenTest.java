@@ -27,7 +27,8 @@ import se.kvalitetshjulet.ui.shell.MainView;
  * locale, which JavaFX and JFreeChart follow by default), every screen and tab of the demo once. No visible number
  * may have a decimal point ("2.5" where a Swede writes "2,5") or the JDK's no-break space between thousands (the
  * screens use the thin one, decision 0028) — in labels, cells, fields, and in what the charts draw (axis ticks,
- * limit and marker labels, tooltips).
+ * limit and marker labels, tooltips). And on the same walk: every control a keyboard user reaches, and every chart,
+ * has an accessible name for a screen reader (its accessible text, a label naming it, or its own words).
  */
 @ExtendWith(ApplicationExtension.class)
 class NumbersAndNamesScreenTest {
@@ -63,14 +64,20 @@ class NumbersAndNamesScreenTest {
         stage.show();
     }
 
+    /** One walk, two looks: the numbers (part of issue 18) and the accessible names (another part). */
     @Test
-    void everyScreenWritesNumbersTheSwedishWay(FxRobot robot) throws Exception {
+    void everyScreenWritesNumbersTheSwedishWayAndNamesEveryControl(FxRobot robot) throws Exception {
         List<VisibleTexts.Seen> seen = new ArrayList<>();
-        new ScreenWalk(robot, view, tasks, i18n).walk(where -> seen.addAll(VisibleTexts.in(stage.getScene(), where)));
+        List<String> unnamed = new ArrayList<>();
+        new ScreenWalk(robot, view, tasks, i18n).walk(where -> {
+            seen.addAll(VisibleTexts.in(stage.getScene(), where));
+            unnamed.addAll(Unnamed.in(stage.getScene(), where));
+        });
 
         assertThat(seen).as("the walk saw the screens' texts and the charts' ticks")
                 .anyMatch(s -> s.what().startsWith("chart axis"));
         assertThat(VisibleTexts.matching(seen, DECIMAL_POINT)).as("numbers with a decimal point in Swedish").isEmpty();
         assertThat(VisibleTexts.matching(seen, WRONG_THOUSANDS)).as("thousands not with the thin space").isEmpty();
+        assertThat(unnamed.stream().distinct().toList()).as("controls without an accessible name").isEmpty();
     }
 }

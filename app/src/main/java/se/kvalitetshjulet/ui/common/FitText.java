@@ -38,6 +38,7 @@ public final class FitText {
         if (root == null) {
             return;
         }
+        AccessibleNames.name(root); // h3 (issue 18): every control named for screen readers
         if (root instanceof TableView<?> t) {
             table(t);
         } else if (root instanceof TreeTableView<?> t) {

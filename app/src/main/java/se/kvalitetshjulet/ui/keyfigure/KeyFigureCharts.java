@@ -48,6 +48,7 @@ final class KeyFigureCharts {
         viewer.setManaged(chart != null);
         if (chart != null) {
             viewer.setChart(chart);
+            se.kvalitetshjulet.ui.common.AccessibleNames.chart(viewer);
         }
     }
 

@@ -27,7 +27,8 @@ import se.kvalitetshjulet.domain.NumberText;
 /**
  * Issue 18: a chart's numbers in the user's language. JFreeChart formats tick labels, tooltips and item labels with
  * the JVM's locale (so a Swedish window on an English Windows said "2.5"); this gives every number axis and every
- * standard generator of a chart {@link NumberText}'s format instead. Applied to each chart where it is made.
+ * standard generator of a chart {@link NumberText}'s format instead. Applied to each chart where it is made, with
+ * the current theme's colours ({@link ChartTheme}) at the same time.
  */
 public final class ChartNumbers {
     private ChartNumbers() {
@@ -57,6 +58,7 @@ public final class ChartNumbers {
                     }
                 }
             }
+            ChartTheme.apply(chart, se.kvalitetshjulet.ui.common.Theme.current()); // high contrast: darker colours
         }
         return chart;
     }

@@ -108,6 +108,7 @@ public final class PresentationView extends BorderPane {
         double height = screenHeight();
         viewer.setChart(TrendChartFactory.create(data, TrendChartFactory.presentationScale(height),
                 i18n.locale()));
+        se.kvalitetshjulet.ui.common.AccessibleNames.chart(viewer);
         explanations.getChildren().clear();
         String verdict = data.spc() == null ? null : data.spc().verdict();
         long textPx = Math.round(Math.max(30, Math.ceil(TrendChartFactory.MIN_TEXT_SHARE * height)));

@@ -1,0 +1,58 @@
+package se.kvalitetshjulet.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import se.kvalitetshjulet.ui.common.FxTaskRunner;
+import se.kvalitetshjulet.ui.common.I18n;
+import se.kvalitetshjulet.ui.common.Theme;
+import se.kvalitetshjulet.ui.shell.MainView;
+
+/**
+ * Issue 18 at 125 % (decision 0028): Windows' 125 % on a 1366×768 laptop gives JavaFX a screen of 1093×614 logical
+ * pixels – JavaFX lays out in those, with every font, padding and window at 125 % of its pixels – so the maximised
+ * main window is 1093×552 (the title bar and the task bar scaled too). Every screen and tab walked at that size in
+ * Swedish; the shell's scroll pane around the screen may scroll here (not at 100 %); nothing may show "…".
+ */
+@ExtendWith(ApplicationExtension.class)
+class NothingCutAt125ScreenTest {
+    static final int WIDTH = (int) Math.floor(1366 / 1.25);
+    static final int HEIGHT = (int) Math.floor(768 / 1.25) - (int) Math.ceil((30 + 48) / 1.25);
+
+    private final I18n i18n = new I18n(Locale.of("sv"));
+    private final FxTaskRunner tasks = new FxTaskRunner();
+    private MainView view;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        view = new MainView(SharedDemo.get(), i18n, tasks, new RecordingDialogService());
+        Scene scene = new Scene(view, WIDTH, HEIGHT);
+        Theme.STANDARD.applyTo(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void noScreenCutsItsTextAt125Percent(FxRobot robot) throws Exception {
+        assertThat(WIDTH).isEqualTo(1092);
+        List<CutText.Finding> findings = new ArrayList<>();
+        new ScreenWalk(robot, view, tasks, i18n).walk(where -> findings.addAll(CutText.in(stage.getScene(), where, true)));
+        java.nio.file.Files.write(java.nio.file.Path.of("/tmp/h3-cut125.txt"),
+                CutText.once(findings).stream().map(Object::toString).toList());
+        assertThat(CutText.once(findings)).as("cut text at %d×%d (125 %%)", WIDTH, HEIGHT).isEmpty();
+    }
+}
