@@ -146,6 +146,7 @@ public final class FxDialogService implements DialogService {
         reason.setWrapText(true);
         reason.setPrefRowCount(4);
         javafx.scene.control.Label text = new javafx.scene.control.Label(message);
+        text.setLabelFor(reason); // h3: the question names the field for a screen reader
         text.setWrapText(true);
         javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(8, text, reason);
         box.setPrefWidth(520);
