@@ -145,11 +145,12 @@ public final class AppContext implements AutoCloseable {
         this.lists = new se.kvalitetshjulet.service.ListsService(database,
                 new se.kvalitetshjulet.data.repo.ListsRepository(database, audit));
         var boardRows = new se.kvalitetshjulet.data.repo.Bilaga2Repository(database, audit);
-        this.reports.withBoardRows(boardRows).withSettings(settings).withPrivacy(privacy);
+        this.bilaga2 = new se.kvalitetshjulet.service.Bilaga2Service(database, boardRows, selfChecks, organisation)
+                .withPrivacy(privacy);
+        this.reports.withBilaga2(bilaga2).withSettings(settings).withPrivacy(privacy);
         // The reports' run and control charts, in the application's language (as the signal texts).
         this.reports.withCharts(chartBuilder(se.kvalitetshjulet.service.ChartTexts.forLocale(
                 se.kvalitetshjulet.domain.spc.SpcMessages.applicationLocale())));
-        this.bilaga2 = new se.kvalitetshjulet.service.Bilaga2Service(database, boardRows, selfChecks).withPrivacy(privacy);
         this.orgFile = new se.kvalitetshjulet.service.OrgFileService(database, units,
                 new se.kvalitetshjulet.data.repo.UnitExternalIdRepository(database, audit));
         this.auditService = new se.kvalitetshjulet.service.AuditService(audit);

@@ -1,13 +1,19 @@
 package se.kvalitetshjulet.service;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import se.kvalitetshjulet.data.Database;
 import se.kvalitetshjulet.data.repo.Bilaga2Repository;
 import se.kvalitetshjulet.domain.Problem;
 import se.kvalitetshjulet.domain.privacy.PrivacyCheck;
+import se.kvalitetshjulet.domain.selfcheck.Bilaga2Year;
 import se.kvalitetshjulet.domain.selfcheck.Compilation;
+import se.kvalitetshjulet.domain.selfcheck.ResponseStatus;
+import se.kvalitetshjulet.domain.selfcheck.RoundRow;
 import se.kvalitetshjulet.domain.selfcheck.ResultLevel;
 
 /**
@@ -19,11 +25,87 @@ public final class Bilaga2Service {
     private final Database db;
     private final Bilaga2Repository repo;
     private final SelfCheckService selfChecks;
+    private final OrganisationService organisation;
 
-    public Bilaga2Service(Database db, Bilaga2Repository repo, SelfCheckService selfChecks) {
+    public Bilaga2Service(Database db, Bilaga2Repository repo, SelfCheckService selfChecks,
+                          OrganisationService organisation) {
         this.db = db;
         this.repo = repo;
         this.selfChecks = selfChecks;
+        this.organisation = organisation;
+    }
+
+    /**
+     * The year's Bilaga 2 exactly as the kvalitetsberättelse prints it: every round whose period starts in
+     * {@code year}, the units in {@code scope} ({@code null}: all), the unit's name, result and actions as the board
+     * writes them (else the defaults), the routines the coordinator wrote (never the question's legal reference), in
+     * the board's order ({@link Bilaga2Year#boardOrder}); unsubmitted forms apart.
+     */
+    public Bilaga2Year year(int year, Set<Long> scope) {
+        long rounds = 0;
+        long units = 0;
+        long submitted = 0;
+        long findings = 0;
+        List<Bilaga2Year.Line> rows = new ArrayList<>();
+        List<Bilaga2Year.Line> unanswered = new ArrayList<>();
+        for (RoundRow rr : selfChecks.rounds()) {
+            if (rr.round().periodStart() == null || rr.round().periodStart().getYear() != year) {
+                continue;
+            }
+            Compilation c = selfChecks.compile(rr.round().id());
+            List<Compilation.UnitResult> mine = c.units().stream()
+                    .filter(u -> scope == null || scope.contains(u.unitId())).toList();
+            if (mine.isEmpty()) {
+                continue;
+            }
+            Map<Long, Bilaga2Repository.BoardRow> board = repo.rows(rr.round().id());
+            rounds++;
+            units += mine.size();
+            for (Compilation.UnitResult u : mine) {
+                Bilaga2Repository.BoardRow b = board.get(u.responseId());
+                String unit = b != null && b.displayName() != null ? b.displayName() : u.unitName();
+                Integer pos = b == null ? null : b.position();
+                String area = u.area() == null ? "" : u.area();
+                if (u.status() != ResponseStatus.SUBMITTED) {
+                    // Not answered: listed apart, never as a result (issue 21).
+                    unanswered.add(new Bilaga2Year.Line(rr.round().id(), rr.round().periodStart(), u.responseId(), area, c.template().name(),
+                            unit, u.result().phrase(), "", "", pos));
+                    continue;
+                }
+                submitted++;
+                findings += u.findings();
+                String result = b != null && b.resultText() != null ? b.resultText() : u.result().phrase() + ".";
+                String actions = b != null && b.actionsText() != null ? b.actionsText() : String.join("; ", u.actions());
+                String routines = u.routinesText() == null ? "" : u.routinesText();
+                rows.add(new Bilaga2Year.Line(rr.round().id(), rr.round().periodStart(), u.responseId(), area, c.template().name(), unit, result,
+                        actions, routines, pos));
+            }
+        }
+        Comparator<Bilaga2Year.Line> order = Bilaga2Year.boardOrder(
+                organisation.businessAreas().stream().map(a -> a.name()).toList());
+        rows.sort(order);
+        unanswered.sort(order);
+        return new Bilaga2Year(year, rounds, units, submitted, findings, rows, unanswered);
+    }
+
+    /** The years that have self-check rounds, newest first (for the screen's year choice). */
+    public List<Integer> years() {
+        return selfChecks.rounds().stream().filter(r -> r.round().periodStart() != null)
+                .map(r -> r.round().periodStart().getYear()).distinct().sorted(Comparator.reverseOrder()).toList();
+    }
+
+    /**
+     * Stores the coordinator's order of a year's Bilaga 2: the responses in the order given get the year-wide
+     * positions 1, 2, 3 … in one transaction, each change audited. Responses that no longer exist are refused before
+     * anything is written.
+     */
+    public void orderYear(List<Long> responseIds) {
+        db.txRun(tx -> {
+            int pos = 0;
+            for (Long id : responseIds) {
+                repo.setPosition(tx, id, ++pos);
+            }
+        });
     }
 
     public Map<Long, Bilaga2Repository.BoardRow> rows(long roundId) {
@@ -77,6 +159,14 @@ public final class Bilaga2Service {
         Bilaga2Repository.BoardRow r = repo.rows(roundId).get(responseId);
         return r == null ? se.kvalitetshjulet.domain.selfcheck.Bilaga2Texts.DEFAULTS
                 : new se.kvalitetshjulet.domain.selfcheck.Bilaga2Texts(r.displayName(), r.resultText(), r.actionsText());
+    }
+
+    /** Every row's board-shaped texts of a round as stored (blank: the defaults), by response, for the screen's table. */
+    public Map<Long, se.kvalitetshjulet.domain.selfcheck.Bilaga2Texts> allTexts(long roundId) {
+        Map<Long, se.kvalitetshjulet.domain.selfcheck.Bilaga2Texts> out = new java.util.HashMap<>();
+        repo.rows(roundId).forEach((id, r) -> out.put(id,
+                new se.kvalitetshjulet.domain.selfcheck.Bilaga2Texts(r.displayName(), r.resultText(), r.actionsText())));
+        return out;
     }
 
     /** As {@link #save} with the screen's record; audited, privacy-checked. */

@@ -210,4 +210,32 @@ class SelfCheckCompilationScreenTest {
         assertThat(dialogs.unexpected).isEmpty();
         assertThat(dialogs.errors).isEmpty();
     }
+
+    /**
+     * "Bilaga 2 för året": the coordinator picks the second row of the first verksamhetsområde, moves it up with
+     * Alt+↑, saves the order, and the year's Bilaga 2 (what the report prints) starts with that row.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theYearsBilaga2IsPutInTheCoordinatorsOrder(FxRobot robot) throws Exception {
+        selectTab(robot, "#selfCheckTabs", "selfCheckTabBilagaYear");
+        TableView<se.kvalitetshjulet.domain.selfcheck.Bilaga2Year.Line> rows =
+                robot.lookup("#bilagaYearRows").queryAs(TableView.class);
+        waitUntil(() -> rows.getItems().size() > 2);
+        int year = robot.lookup("#bilagaYearChoice").queryAs(ComboBox.class).getValue() instanceof Integer y ? y : -1;
+        var before = ctx.bilaga2().year(year, null).rows();
+        assertThat(before.get(1).area()).as("the demo's first area has two rows").isEqualTo(before.get(0).area());
+        assertThat(rows.getItems()).extracting(l -> l.responseId()).isEqualTo(before.stream().map(l -> l.responseId()).toList());
+        robot.interact(() -> {
+            rows.requestFocus();
+            rows.getSelectionModel().select(1);
+        });
+        robot.press(KeyCode.ALT, KeyCode.UP).release(KeyCode.UP, KeyCode.ALT);
+        waitUntil(() -> rows.getItems().get(0).responseId() == before.get(1).responseId());
+        assertThat(robot.lookup("#bilagaYearStatus").queryAs(Label.class).getText()).contains("inte sparad");
+        robot.clickOn("#bilagaYearSave");
+        waitUntil(() -> ctx.bilaga2().year(year, null).rows().get(0).responseId() == before.get(1).responseId());
+        assertThat(ctx.bilaga2().year(year, null).rows().get(1).responseId()).isEqualTo(before.get(0).responseId());
+        waitUntil(() -> !robot.lookup("#bilagaYearStatus").queryAs(Label.class).getText().contains("inte sparad"));
+    }
 }

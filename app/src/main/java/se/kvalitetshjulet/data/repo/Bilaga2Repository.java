@@ -58,4 +58,13 @@ public final class Bilaga2Repository {
         audit.append(tx, "self_check_response", rec.getId(), AuditAction.UPDATE, before, rec);
         return true;
     }
+
+    /** Sets one response's year-wide Bilaga 2 position with an audit row (nothing when it is already there). */
+    public boolean setPosition(DSLContext tx, long responseId, Integer position) {
+        SelfCheckResponseRecord rec = tx.selectFrom(SELF_CHECK_RESPONSE).where(SELF_CHECK_RESPONSE.ID.eq(responseId))
+                .fetchOptional().orElseThrow(() ->
+                        new IllegalStateException("Egenkontrollen finns inte längre (id " + responseId + ")."));
+        return save(tx, new BoardRow(responseId, rec.getDisplayName(), rec.getResultText(), rec.getActionsText(),
+                position));
+    }
 }

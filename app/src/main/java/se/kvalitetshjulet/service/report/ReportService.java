@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,9 +39,6 @@ import se.kvalitetshjulet.domain.risk.AnalysisStatus;
 import se.kvalitetshjulet.domain.risk.AppendixRow;
 import se.kvalitetshjulet.domain.risk.RiskAnalysisRow;
 import se.kvalitetshjulet.domain.risk.RiskFilter;
-import se.kvalitetshjulet.domain.selfcheck.Compilation;
-import se.kvalitetshjulet.domain.selfcheck.ResponseStatus;
-import se.kvalitetshjulet.domain.selfcheck.RoundRow;
 import se.kvalitetshjulet.domain.spc.ChartType;
 import se.kvalitetshjulet.domain.spc.SignalExplainer;
 import se.kvalitetshjulet.domain.spc.SpcEngine;
@@ -92,7 +88,7 @@ public final class ReportService {
     private final OrganisationService organisation;
     private final se.kvalitetshjulet.data.repo.BoardFiguresRepository boardFigures;
     /** The board-shaped Bilaga 2 fields (display name, free result, actions, order); null in older wiring. */
-    private se.kvalitetshjulet.data.repo.Bilaga2Repository boardRows;
+    private se.kvalitetshjulet.service.Bilaga2Service bilaga2;
     /** Drafts "Uppföljning på aggregerad nivå" (key figures, survey, individual follow-up); null leaves it out. */
     private final se.kvalitetshjulet.service.keyfigure.AggregatedReportBuilder aggregated;
 
@@ -151,8 +147,8 @@ public final class ReportService {
     }
 
     /** Gives the report the board-shaped Bilaga 2 rows (decision 0015). */
-    public ReportService withBoardRows(se.kvalitetshjulet.data.repo.Bilaga2Repository rows) {
-        this.boardRows = rows;
+    public ReportService withBilaga2(se.kvalitetshjulet.service.Bilaga2Service b) {
+        this.bilaga2 = b;
         return this;
     }
 
@@ -563,60 +559,17 @@ public final class ReportService {
     }
 
     private ReportModel.SelfCheckSummary selfCheckSummary(int year, Set<Long> scope) {
-        long rounds = 0;
-        long units = 0;
-        long submitted = 0;
-        long findings = 0;
-        record Placed(ReportModel.Bilaga2Row row, Integer position) { }
-        List<Placed> rows = new ArrayList<>();
-        List<Placed> unanswered = new ArrayList<>();
-        for (RoundRow rr : selfChecks.rounds()) {
-            if (rr.round().periodStart() == null || rr.round().periodStart().getYear() != year) {
-                continue;
-            }
-            Compilation c = selfChecks.compile(rr.round().id());
-            List<Compilation.UnitResult> mine = c.units().stream()
-                    .filter(u -> scope == null || scope.contains(u.unitId())).toList();
-            if (mine.isEmpty()) {
-                continue;
-            }
-            Map<Long, se.kvalitetshjulet.data.repo.Bilaga2Repository.BoardRow> board = boardRows == null ? Map.of()
-                    : boardRows.rows(rr.round().id());
-            rounds++;
-            units += mine.size();
-            for (Compilation.UnitResult u : mine) {
-                var b = board.get(u.responseId());
-                String unit = b != null && b.displayName() != null ? b.displayName() : u.unitName();
-                Integer pos = b == null ? null : b.position();
-                String area = u.area() == null ? "" : u.area();
-                if (u.status() != ResponseStatus.SUBMITTED) {
-                    // Not answered: listed apart, never as a result (issue 21).
-                    unanswered.add(new Placed(new ReportModel.Bilaga2Row(area, c.template().name(), unit,
-                            u.result().phrase(), "", ""), pos));
-                    continue;
-                }
-                submitted++;
-                findings += u.findings();
-                String result = b != null && b.resultText() != null ? b.resultText() : u.result().phrase() + ".";
-                String actions = b != null && b.actionsText() != null ? b.actionsText() : String.join("; ", u.actions());
-                // What the coordinator wrote, never the question's legal reference.
-                String routines = u.routinesText() == null ? "" : u.routinesText();
-                rows.add(new Placed(new ReportModel.Bilaga2Row(area, c.template().name(), unit, result, actions, routines),
-                        pos));
-            }
+        if (bilaga2 == null) {
+            return new ReportModel.SelfCheckSummary(0, 0, 0, 0, List.of(), List.of());
         }
-        List<String> areaOrder = organisation.businessAreas().stream().map(a -> a.name()).toList();
-        Map<String, Integer> order = new HashMap<>();
-        for (int i = 0; i < areaOrder.size(); i++) {
-            order.put(areaOrder.get(i), i);
-        }
-        java.util.Comparator<Placed> byBoard = java.util.Comparator
-                .comparingInt((Placed p) -> order.getOrDefault(p.row().area(), Integer.MAX_VALUE))
-                .thenComparingInt(p -> p.position() == null ? Integer.MAX_VALUE : p.position())
-                .thenComparing(p -> p.row().check()).thenComparing(p -> p.row().unit());
-        return new ReportModel.SelfCheckSummary(rounds, units, submitted, findings,
-                rows.stream().sorted(byBoard).map(Placed::row).toList(),
-                unanswered.stream().sorted(byBoard).map(Placed::row).toList());
+        se.kvalitetshjulet.domain.selfcheck.Bilaga2Year y = bilaga2.year(year, scope);
+        return new ReportModel.SelfCheckSummary(y.rounds(), y.units(), y.submitted(), y.findings(),
+                y.rows().stream().map(ReportService::row).toList(),
+                y.unanswered().stream().map(ReportService::row).toList());
+    }
+
+    private static ReportModel.Bilaga2Row row(se.kvalitetshjulet.domain.selfcheck.Bilaga2Year.Line l) {
+        return new ReportModel.Bilaga2Row(l.area(), l.check(), l.unit(), l.result(), l.actions(), l.routines());
     }
 
     private List<ReportModel.KeyFigure> keyFigures(Period period, Set<Long> scope, PatternReport pr) {

@@ -33,10 +33,11 @@ final class CompilationBilagaPane extends SplitPane {
         table.setId("compileBilaga");
         table.getColumns().add(cols.col("selfcheck.compile.col.check", u -> compilation.getValue() == null ? ""
                 : compilation.getValue().template().name(), 200));
-        table.getColumns().add(cols.col("selfcheck.compile.col.unit", Compilation.UnitResult::unitName, 170));
-        table.getColumns().add(cols.col("selfcheck.compile.col.result", u -> u.result().phrase()
+        table.getColumns().add(cols.col("selfcheck.compile.col.unit", vm::boardUnit, 170));
+        table.getColumns().add(cols.col("selfcheck.compile.col.result", u -> vm.boardResult(u)
                 + (u.resultEdited() ? " " + i18n.get("selfcheck.compile.bilaga.edited") : ""), 230));
-        table.getColumns().add(cols.col("selfcheck.compile.col.actions", u -> String.join("; ", u.actions()), 300));
+        table.getColumns().add(cols.col("selfcheck.compile.col.actions", vm::boardActions, 300));
+        vm.boardTexts().addListener((javafx.beans.InvalidationListener) ch -> table.refresh());
         table.getColumns().add(cols.col("selfcheck.compile.col.routines", u -> u.routines()
                 + (u.routinesEdited() ? " " + i18n.get("selfcheck.compile.bilaga.edited") : ""), 230));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, u) -> vm.bilagaUnitProperty().set(u));

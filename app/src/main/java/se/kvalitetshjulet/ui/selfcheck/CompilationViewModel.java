@@ -59,6 +59,9 @@ public final class CompilationViewModel {
 
     private final ObservableList<Compilation.UnitResult> bilagaUnits = FXCollections.observableArrayList();
     private final ObjectProperty<Compilation.UnitResult> bilagaUnit = new SimpleObjectProperty<>();
+    /** The board's texts of the round's rows as stored (by response), so the table shows what the report prints. */
+    private final javafx.collections.ObservableMap<Long, se.kvalitetshjulet.domain.selfcheck.Bilaga2Texts> boardTexts =
+            FXCollections.observableHashMap();
     private final ObjectProperty<ResultLevel> bilagaResult = new SimpleObjectProperty<>();
     private final StringProperty bilagaRoutines = new SimpleStringProperty("");
     private final StringProperty bilagaDerivedResult = new SimpleStringProperty("");
@@ -109,6 +112,7 @@ public final class CompilationViewModel {
         bilagaUnits.setAll(c == null ? List.of() : c.units().stream().filter(Compilation.UnitResult::submitted).toList());
         bilagaUnit.set(selectedResponse == null ? null : bilagaUnits.stream()
                 .filter(u -> u.responseId() == selectedResponse).findFirst().orElse(null));
+        loadBoardTexts(c);
         if (c == null) {
             choicesFor = null;
             settingChoices = true;
@@ -194,6 +198,41 @@ public final class CompilationViewModel {
 
     // ---- Bilaga 2 -------------------------------------------------------------------------
 
+    private void loadBoardTexts(Compilation c) {
+        if (c == null || bilaga2 == null) {
+            boardTexts.clear();
+            return;
+        }
+        long round = c.round().id();
+        tasks.runLatest("compilationBoardTexts", i18n.get("selfcheck.compile.bilaga.loading"),
+                p -> bilaga2.allTexts(round), m -> {
+                    boardTexts.clear();
+                    boardTexts.putAll(m);
+                }, dialogs::showUnexpected);
+    }
+
+    /** What the report prints as the unit of a row: the board's name, else the unit's. */
+    public String boardUnit(Compilation.UnitResult u) {
+        var t = boardTexts.get(u.responseId());
+        return t == null || t.displayName().isBlank() ? u.unitName() : t.displayName();
+    }
+
+    /** What the report prints as the result: the coordinator's words, else the result phrase. */
+    public String boardResult(Compilation.UnitResult u) {
+        var t = boardTexts.get(u.responseId());
+        return t == null || t.resultText().isBlank() ? u.result().phrase() + "." : t.resultText();
+    }
+
+    /** What the report prints as the actions: as written, else the self-check's actions. */
+    public String boardActions(Compilation.UnitResult u) {
+        var t = boardTexts.get(u.responseId());
+        return t == null || t.actionsText().isBlank() ? String.join("; ", u.actions()) : t.actionsText();
+    }
+
+    public javafx.collections.ObservableMap<Long, se.kvalitetshjulet.domain.selfcheck.Bilaga2Texts> boardTexts() {
+        return boardTexts;
+    }
+
     private void showBilaga(Compilation.UnitResult u) {
         bilagaProblems.set("");
         int mine = ++bilagaSeq;
@@ -253,6 +292,7 @@ public final class CompilationViewModel {
                     if (r.ok()) {
                         bilagaProblems.set("");
                         recompile.run();
+                        loadBoardTexts(compilation.getValue()); // an equal compilation fires no change
                     } else {
                         bilagaProblems.set(r.problems().stream().map(x -> i18n.get(x.messageKey(), x.args()))
                                 .collect(Collectors.joining("\n")));

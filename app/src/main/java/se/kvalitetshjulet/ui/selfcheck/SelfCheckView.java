@@ -91,7 +91,13 @@ public final class SelfCheckView extends BorderPane implements Refreshable {
                 tab("selfCheckTabMine", "selfcheck.tab.mine", mine()),
                 tab("selfCheckTabRounds", "selfcheck.tab.rounds", new RoundsTab(vm, i18n, () -> files).build()),
                 tab("selfCheckTabTemplates", "selfcheck.tab.templates", new TemplatesTab(vm, i18n, this::window).build()),
-                tab("selfCheckTabCompilation", "selfcheck.tab.compilation", compilation()));
+                tab("selfCheckTabCompilation", "selfcheck.tab.compilation", compilation()),
+                tab("selfCheckTabBilagaYear", "selfcheck.tab.bilagaYear", new Bilaga2YearPane(vm.bilagaYear(), i18n)));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+            if (t != null && "selfCheckTabBilagaYear".equals(t.getId())) {
+                vm.bilagaYear().refresh();
+            }
+        });
         tabs.setId("selfCheckTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);

@@ -75,6 +75,7 @@ public final class SelfCheckViewModel {
     private final ObjectProperty<RoundRow> compileRound = new SimpleObjectProperty<>();
     private final ObjectProperty<Compilation> compilation = new SimpleObjectProperty<>();
     private final CompilationViewModel compilationDetails;
+    private final Bilaga2YearViewModel bilagaYear;
     private final Command exportCompilation;
     private Long pendingUnitId;
 
@@ -95,6 +96,7 @@ public final class SelfCheckViewModel {
         compileRound.addListener((o, a, r) -> compile());
         compilationDetails = new CompilationViewModel(ctx.selfCheckService(), ctx.bilaga2Service(), tasks, dialogs, i18n,
                 compilation, this::compile);
+        bilagaYear = new Bilaga2YearViewModel(ctx.bilaga2Service(), tasks, dialogs, i18n);
     }
 
     private record Overview(List<Unit> myUnits, List<Unit> allUnits, List<BusinessArea> areas, List<RoundRow> rounds,
@@ -174,6 +176,8 @@ public final class SelfCheckViewModel {
     public TemplateListViewModel templateList() { return templateList; }
     /** Comparison, drill-down and Bilaga 2 editing of the compiled round. */
     public CompilationViewModel compilationDetails() { return compilationDetails; }
+    /** Bilaga 2 för året: the year's rows across rounds, in the coordinator's order. */
+    public Bilaga2YearViewModel bilagaYear() { return bilagaYear; }
 
     /** Opens a self-check for filling in (see {@link SelfCheckFormViewModel#open}). */
     public void open(long responseId) { form.open(responseId); }

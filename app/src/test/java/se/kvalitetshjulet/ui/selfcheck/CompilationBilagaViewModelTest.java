@@ -90,6 +90,18 @@ class CompilationBilagaViewModelTest {
         vm.bilagaUnitProperty().set(null);
         vm.bilagaUnitProperty().set(vm.bilagaUnits().getFirst());
         assertThat(vm.bilagaDisplayNameProperty().get()).isEqualTo("Tandvårdsteamet.");
+        // The table above the editor shows what the report prints, not the computed defaults.
+        var row = vm.bilagaUnits().getFirst();
+        assertThat(vm.boardUnit(row)).isEqualTo("Tandvårdsteamet.");
+        assertThat(vm.boardResult(row)).isEqualTo("Kontrollen visar att handläggnings- och bedömningstider är långa.");
+        assertThat(vm.boardActions(row)).isEqualTo("Utökade resurser i Tandvårdsteamet och ökat konsultstöd.");
+    }
+
+    @Test
+    void aRowWithoutTheBoardsWordsShowsTheDefaultsTheReportPrints() {
+        var row = vm.bilagaUnits().getFirst();
+        assertThat(vm.boardUnit(row)).isEqualTo("Tandvårdsteamet");
+        assertThat(vm.boardResult(row)).isEqualTo(row.result().phrase() + ".");
     }
 
     @Test
