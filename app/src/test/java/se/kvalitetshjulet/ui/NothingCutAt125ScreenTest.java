@@ -56,7 +56,7 @@ class NothingCutAt125ScreenTest {
             "Listor och regler → Lagar och lagrum: ”Ett ärende visar det lagrum som gällde på ärendets datum, till exempel SoL (2001:453) till och med 2025-06-30 och SoL (2025:400) från 2025-07-01.”");
 
     private static String digits(String s) {
-        return s.replaceAll("[\\d\u202F]+", "#");
+        return s.replaceAll("[\\d\u202F]+", "#").replace("åtgärder", "åtgärd");
     }
 
     @Test
@@ -64,7 +64,7 @@ class NothingCutAt125ScreenTest {
         assertThat(WIDTH).isEqualTo(1092);
         List<CutText.Finding> findings = new ArrayList<>();
         new ScreenWalk(robot, view, tasks, i18n).walk(where -> findings.addAll(CutText.in(stage.getScene(), where, true)));
-        // counts are compared as "#" (the demo's number of actions is not what is recorded)
+        // counts are compared as "#" (the demo's number of actions, which other tests may filter, is not recorded)
         List<String> cut = CutText.once(findings).stream().map(f -> digits(f.where() + ": ”" + f.text() + "”")).toList();
         List<String> known = KNOWN.stream().map(NothingCutAt125ScreenTest::digits).toList();
         assertThat(cut).as("cut text at %d×%d (125 %%) beyond what decision 0028 records", WIDTH, HEIGHT)

@@ -1,5 +1,7 @@
 package se.kvalitetshjulet.ui.common;
 
+import java.util.List;
+
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ListCell;
@@ -69,6 +71,18 @@ public final class FitText {
             combo.skinProperty().addListener((o, a, skin) -> javafx.application.Platform.runLater(hook));
             combo.buttonCellProperty().addListener((o, a, cell) -> javafx.application.Platform.runLater(hook));
             hook.run();
+        }
+        if (root instanceof javafx.scene.layout.Pane pane
+                && pane.getProperties().putIfAbsent(DONE + ".children", Boolean.TRUE) == null) {
+            // h3: what a screen adds later (a grid built when its load is back, a table shown on a choice) is
+            // fitted and named too, not only what was there when the screen was first shown
+            pane.getChildren().addListener((javafx.collections.ListChangeListener<Node>) ch -> {
+                while (ch.next()) {
+                    for (Node added : List.copyOf(ch.getAddedSubList())) {
+                        javafx.application.Platform.runLater(() -> apply(added));
+                    }
+                }
+            });
         }
         if (root instanceof Parent p) {
             for (Node c : p.getChildrenUnmodifiable()) {
