@@ -42,6 +42,44 @@ public final class AccessibleNames {
         return s != null && s.codePoints().anyMatch(Character::isLetterOrDigit);
     }
 
+    private static final String WATCHED = "kh.accessibleNames.watched";
+
+    /**
+     * Names what {@code pane} gets later (a grid built when its load is back, a table shown on a choice), and what
+     * that holds, once it is laid out; each pane watched once.
+     */
+    public static void watch(javafx.scene.layout.Pane pane) {
+        if (pane.getProperties().putIfAbsent(WATCHED, Boolean.TRUE) != null) {
+            return;
+        }
+        pane.getChildren().addListener((javafx.collections.ListChangeListener<Node>) ch -> {
+            while (ch.next()) {
+                for (Node added : java.util.List.copyOf(ch.getAddedSubList())) {
+                    javafx.application.Platform.runLater(() -> nameTree(added));
+                }
+            }
+        });
+    }
+
+    /** Names {@code n} and everything in it, and watches the panes among them. */
+    public static void nameTree(Node n) {
+        if (n == null) {
+            return;
+        }
+        name(n);
+        if (n instanceof javafx.scene.layout.Pane p) {
+            watch(p);
+        }
+        if (n instanceof javafx.scene.control.ScrollPane sp) {
+            nameTree(sp.getContent());
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (Node c : java.util.List.copyOf(p.getChildrenUnmodifiable())) {
+                nameTree(c);
+            }
+        }
+    }
+
     /** A chart viewer named by its chart: the title, else its first line of text (call after {@code setChart}). */
     public static void chart(org.jfree.chart.fx.ChartViewer viewer) {
         org.jfree.chart.JFreeChart c = viewer.getChart();

@@ -1,7 +1,5 @@
 package se.kvalitetshjulet.ui.common;
 
-import java.util.List;
-
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ListCell;
@@ -72,17 +70,8 @@ public final class FitText {
             combo.buttonCellProperty().addListener((o, a, cell) -> javafx.application.Platform.runLater(hook));
             hook.run();
         }
-        if (root instanceof javafx.scene.layout.Pane pane
-                && pane.getProperties().putIfAbsent(DONE + ".children", Boolean.TRUE) == null) {
-            // h3: what a screen adds later (a grid built when its load is back, a table shown on a choice) is
-            // fitted and named too, not only what was there when the screen was first shown
-            pane.getChildren().addListener((javafx.collections.ListChangeListener<Node>) ch -> {
-                while (ch.next()) {
-                    for (Node added : List.copyOf(ch.getAddedSubList())) {
-                        javafx.application.Platform.runLater(() -> apply(added));
-                    }
-                }
-            });
+        if (root instanceof javafx.scene.layout.Pane pane) {
+            AccessibleNames.watch(pane); // h3: what the screen adds later is named too
         }
         if (root instanceof Parent p) {
             for (Node c : p.getChildrenUnmodifiable()) {
