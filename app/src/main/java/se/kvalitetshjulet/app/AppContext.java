@@ -85,6 +85,9 @@ public final class AppContext implements AutoCloseable {
     private final se.kvalitetshjulet.service.SavedFilterService savedFilterService;
     // h5: backups of the database file (decision 0020)
     private final se.kvalitetshjulet.service.BackupService backups;
+    // h5: others' changes (decision 0030)
+    private final se.kvalitetshjulet.service.ChangeService changes;
+    private final se.kvalitetshjulet.service.OfflineDraftService offlineDrafts;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
@@ -157,6 +160,13 @@ public final class AppContext implements AutoCloseable {
         this.taxonomyService = new se.kvalitetshjulet.service.TaxonomyService(taxonomies);
         this.savedFilterService = new se.kvalitetshjulet.service.SavedFilterService(savedFilters);
         this.backups = new se.kvalitetshjulet.service.BackupService(database, settings, audit, clock);
+        this.changes = new se.kvalitetshjulet.service.ChangeService(database);
+        // h5: self-check drafts kept in the user's own data folder while the server does not answer (decision 0030)
+        this.offlineDrafts = new se.kvalitetshjulet.service.OfflineDraftService(selfChecks, changes,
+                database.engine() instanceof se.kvalitetshjulet.data.PostgresServer server
+                        ? AppPaths.dataDir().resolve("utkast-server").resolve(server.url().toString()
+                                .replaceFirst("^postgresql://", "").replaceAll("[^A-Za-z0-9._@-]", "_"))
+                        : null);
     }
 
     public Database database() { return database; }
@@ -221,6 +231,12 @@ public final class AppContext implements AutoCloseable {
     public se.kvalitetshjulet.service.OrgFileService orgFile() { return orgFile; }
     public se.kvalitetshjulet.service.Bilaga2Service bilaga2() { return bilaga2; }
     public se.kvalitetshjulet.service.BackupService backups() { return backups; }
+    /** h5: what the person who opened the database may do (a file: everything; a server login: its roles). */
+    public se.kvalitetshjulet.domain.org.SessionAccess access() { return database.engine().access(); }
+    /** h5: self-check drafts that survive a lost server connection (decision 0030). */
+    public se.kvalitetshjulet.service.OfflineDraftService offlineDrafts() { return offlineDrafts; }
+    /** h5: others' changes, by topic (decision 0030); the feed starts with the first watch. */
+    public se.kvalitetshjulet.service.ChangeService changes() { return changes; }
 
     public ReportExporter reportExporter(java.util.Locale locale) {
         return new ReportExporter(java.util.ResourceBundle.getBundle("i18n.messages", locale,
@@ -257,6 +273,7 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        changes.close();
         database.close();
     }
 }

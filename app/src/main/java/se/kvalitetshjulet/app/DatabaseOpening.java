@@ -18,7 +18,11 @@ public final class DatabaseOpening {
     }
 
     /** Why a database was not opened, as far as the window acts on it. */
-    public enum RefusalKind { PASSPHRASE_WRONG, PASSPHRASE_MISSING, NOT_A_DATABASE, OTHER }
+    public enum RefusalKind { PASSPHRASE_WRONG, PASSPHRASE_MISSING, NOT_A_DATABASE, OTHER,
+        /** h5: a server login that needs a password none was found for (the window asks). */
+        PASSWORD_MISSING,
+        /** h5: the server refused the password (the window asks again). */
+        PASSWORD_WRONG }
 
     /** The database was refused untouched; the message says why in Swedish and what to do. */
     public static final class Refused extends RuntimeException {
@@ -32,6 +36,8 @@ public final class DatabaseOpening {
                 case PASSPHRASE_WRONG -> RefusalKind.PASSPHRASE_WRONG;
                 case PASSPHRASE_MISSING -> RefusalKind.PASSPHRASE_MISSING;
                 case NOT_A_DATABASE -> RefusalKind.NOT_A_DATABASE;
+                case PASSWORD_MISSING -> RefusalKind.PASSWORD_MISSING;
+                case PASSWORD_WRONG -> RefusalKind.PASSWORD_WRONG;
                 default -> RefusalKind.OTHER;
             };
         }
@@ -62,6 +68,28 @@ public final class DatabaseOpening {
         } catch (DatabaseRefusedException e) {
             throw new Refused(e);
         }
+    }
+
+    /**
+     * h5: opens a server database with a password the user typed in the window ({@code null}: from PGPASSWORD or the
+     * password file). The password stays in memory for this session's connections only; it is never stored or logged.
+     */
+    public static AppContext openServer(String url, String password, Clock clock) {
+        if (password == null) {
+            return openServer(url, clock);
+        }
+        try {
+            return new AppContext(se.kvalitetshjulet.data.PostgresServer.open(ServerUrl.parse(url),
+                    se.kvalitetshjulet.data.PostgresServer.Mode.USE, password), clock);
+        } catch (DatabaseRefusedException e) {
+            throw new Refused(e);
+        }
+    }
+
+    /** h5: who logs in where, as the password question names it: {@code anna@kvh.example.se}. */
+    public static String loginName(String url) {
+        ServerUrl u = ServerUrl.parse(url);
+        return u.user() + "@" + u.host();
     }
 
     public static boolean isServerAddress(String text) {

@@ -57,7 +57,7 @@ public final class Database implements AutoCloseable {
      * database needs no Flyway at all (Flyway's start-up costs about a second);
      * {@code DatabaseTest} fails if it drifts from the migrations Flyway finds.
      */
-    public static final String SCHEMA_VERSION = "30";
+    public static final String SCHEMA_VERSION = "34";
 
     static {
         NativeSqlite.configure();
@@ -717,6 +717,19 @@ public final class Database implements AutoCloseable {
 
     public void txRun(Consumer<DSLContext> work) {
         dsl.transaction(cfg -> work.accept(cfg.dsl()));
+    }
+
+    /**
+     * h5: a connection of its own, outside the pool (decision 0030): for the change feed that keeps one open for as
+     * long as the database is, without taking a pooled connection from the screens.
+     */
+    java.sql.Connection ownConnection() throws java.sql.SQLException {
+        return dataSource.getDataSource().getConnection();
+    }
+
+    /** h5: true once {@link #close()} has run. */
+    boolean closed() {
+        return dataSource.isClosed();
     }
 
     @Override

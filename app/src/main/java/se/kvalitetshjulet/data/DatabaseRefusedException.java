@@ -24,7 +24,11 @@ public class DatabaseRefusedException extends RuntimeException {
         /** The disk is full. */
         DISK_FULL,
         /** A server database that {@code server init} has not set up (or upgraded) yet. */
-        NOT_INITIALISED
+        NOT_INITIALISED,
+        /** h5: the server asks for a password and none was found (PGPASSWORD, the password file) or given. */
+        PASSWORD_MISSING,
+        /** h5: the server refused the password (or the login) given. */
+        PASSWORD_WRONG
     }
 
     private final Reason reason;

@@ -23,6 +23,11 @@ public interface Engine {
     /** What was opened, for titles and messages: the file path or the server address (never a password). */
     String describe();
 
+    /** h5: what the person who opened it may do (a file: everything; a server login: its roles). */
+    default se.kvalitetshjulet.domain.org.SessionAccess access() {
+        return se.kvalitetshjulet.domain.org.SessionAccess.EVERYTHING;
+    }
+
     /**
      * Case-insensitive "contains" for free-text search that folds å, ä, ö and the rest of Unicode (decision 7).
      * User-typed {@code %} and {@code _} match themselves.

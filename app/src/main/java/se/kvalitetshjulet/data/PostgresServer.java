@@ -48,9 +48,17 @@ public final class PostgresServer implements Engine {
     }
 
     private final ServerUrl url;
+    private final se.kvalitetshjulet.domain.org.SessionAccess access;
 
-    private PostgresServer(ServerUrl url) {
+    private PostgresServer(ServerUrl url, se.kvalitetshjulet.domain.org.SessionAccess access) {
         this.url = url;
+        this.access = access;
+    }
+
+    /** h5: the application roles the login holds (decision 0030). */
+    @Override
+    public se.kvalitetshjulet.domain.org.SessionAccess access() {
+        return access;
     }
 
     public ServerUrl url() {
@@ -106,7 +114,7 @@ public final class PostgresServer implements Engine {
         if (password != null) {
             pg.setPassword(password);
         }
-        Versions v = inspect(url, pg);
+        Versions v = inspect(url, pg, password != null);
         if (mode == Mode.USE) {
             if (v.common == null) {
                 throw new DatabaseRefusedException(DatabaseRefusedException.Reason.NOT_INITIALISED,
@@ -120,21 +128,32 @@ public final class PostgresServer implements Engine {
                                 + "uppgraderar den med: server init --db " + url, null);
             }
         }
-        HikariDataSource ds = pool(pg, url);
+        HikariDataSource ds = pool(pg, url, mode == Mode.USE && v.access.aggregatesOnly() ? v.schema : null);
         try {
             if (mode == Mode.INIT) {
                 migrate(ds);
             }
-            return new Database(null, ds, new PostgresServer(url));
+            return new Database(null, ds, new PostgresServer(url, v.access));
         } catch (RuntimeException e) {
             ds.close();
             throw e;
         }
     }
 
-    private static HikariDataSource pool(DataSource pg, ServerUrl url) {
+    /** The schema of a läsare session's aggregate-only views (db/postgresql V23_1, decision 0030). */
+    static final String AGGREGATE_SCHEMA = "kvh_aggregat";
+
+    /**
+     * {@code aggregatesIn}: for a läsare session, the database's own schema, after which {@value #AGGREGATE_SCHEMA}
+     * is put first on the search path: the same queries count from the view without free text.
+     */
+    private static HikariDataSource pool(DataSource pg, ServerUrl url, String aggregatesIn) {
         HikariConfig hc = new HikariConfig();
         hc.setDataSource(pg);
+        if (aggregatesIn != null) {
+            hc.setConnectionInitSql("SET search_path TO " + AGGREGATE_SCHEMA + ", \"" + aggregatesIn.replace("\"", "\"\"")
+                    + "\"");
+        }
         hc.setMaximumPoolSize(POOL_SIZE);
         hc.setMinimumIdle(1);
         hc.setConnectionTimeout(15_000);
@@ -158,13 +177,38 @@ public final class PostgresServer implements Engine {
     }
 
     /** The newest migration in {@code db/postgresql}. */
-    public static final String SERVER_SCHEMA_VERSION = "20";
+    public static final String SERVER_SCHEMA_VERSION = "23.1";
 
-    private record Versions(MigrationVersion common, MigrationVersion server) {
+    private record Versions(MigrationVersion common, MigrationVersion server,
+                            se.kvalitetshjulet.domain.org.SessionAccess access, String schema) {
+        Versions(MigrationVersion common, MigrationVersion server) {
+            this(common, server, new se.kvalitetshjulet.domain.org.SessionAccess(true, java.util.Set.of()), null);
+        }
+    }
+
+    /** The application roles {@code session_user} is a member of; none for a superuser (not narrowed). */
+    private static se.kvalitetshjulet.domain.org.SessionAccess access(Statement st) throws SQLException {
+        java.util.Set<se.kvalitetshjulet.domain.org.AccessRole> roles =
+                java.util.EnumSet.noneOf(se.kvalitetshjulet.domain.org.AccessRole.class);
+        boolean superuser;
+        try (ResultSet rs = st.executeQuery("SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = session_user")) {
+            superuser = rs.next() && rs.getBoolean(1);
+        }
+        if (!superuser) {
+            for (var role : se.kvalitetshjulet.domain.org.AccessRole.values()) {
+                try (ResultSet rs = st.executeQuery("SELECT pg_catalog.pg_has_role(session_user, '" + role.databaseRole()
+                        + "', 'MEMBER') FROM pg_catalog.pg_roles WHERE rolname = '" + role.databaseRole() + "'")) {
+                    if (rs.next() && rs.getBoolean(1)) {
+                        roles.add(role);
+                    }
+                }
+            }
+        }
+        return new se.kvalitetshjulet.domain.org.SessionAccess(true, roles);
     }
 
     /** Read-only look at the server database before anything is written. */
-    private static Versions inspect(ServerUrl url, DataSource pg) {
+    private static Versions inspect(ServerUrl url, DataSource pg, boolean withPassword) {
         try (Connection c = pg.getConnection(); Statement st = c.createStatement()) {
             c.setReadOnly(true);
             boolean history;
@@ -187,9 +231,15 @@ public final class PostgresServer implements Engine {
                 rs.next();
                 server = rs.getBoolean(1);
             }
-            return new Versions(common, server ? highest(st, SERVER_HISTORY, latestServerVersion(), url) : null);
+            String schema;
+            try (ResultSet rs = st.executeQuery("SELECT current_schema()")) {
+                rs.next();
+                schema = rs.getString(1);
+            }
+            return new Versions(common, server ? highest(st, SERVER_HISTORY, latestServerVersion(), url) : null,
+                    access(st), schema);
         } catch (SQLException e) {
-            throw cannotConnect(url, e);
+            throw cannotConnect(url, e, withPassword);
         }
     }
 
@@ -215,8 +265,29 @@ public final class PostgresServer implements Engine {
 
     /** A Swedish message for why the server could not be used, by SQLSTATE. */
     static DatabaseRefusedException cannotConnect(ServerUrl url, SQLException e) {
+        return cannotConnect(url, e, true);
+    }
+
+    /**
+     * As {@link #cannotConnect(ServerUrl, SQLException)}; {@code withPassword} says whether a password was sent, so
+     * that "none was found" (the GUI asks) and "it was refused" (the GUI asks again) are told apart.
+     */
+    static DatabaseRefusedException cannotConnect(ServerUrl url, SQLException e, boolean withPassword) {
         String state = Optional.ofNullable(e.getSQLState()).orElse("");
         String msg;
+        if (!withPassword && (state.equals("08004") || state.startsWith("28"))
+                && String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("password")) {
+            LOG.info("The server asks {} for a password and none was found ({})", url, state);
+            return new DatabaseRefusedException(DatabaseRefusedException.Reason.PASSWORD_MISSING,
+                    "Servern " + url.host() + " vill ha lösenordet för " + url.user() + ". Ange det i PGPASSWORD "
+                            + "eller i filen ~/.pgpass (som för psql).", e);
+        }
+        if (state.equals("28P01")) {
+            LOG.info("The server refused the password of {} ({})", url, state);
+            return new DatabaseRefusedException(DatabaseRefusedException.Reason.PASSWORD_WRONG,
+                    "Servern " + url.host() + " godtog inte lösenordet för " + url.user() + ". Kontrollera lösenordet "
+                            + "(PGPASSWORD eller ~/.pgpass) och att IT har gett inloggningen åtkomst.", e);
+        }
         if (state.startsWith("28") || state.equals("08004")) {
             msg = "Inloggningen som " + url.user() + " på " + url.host() + " misslyckades. Kontrollera lösenordet "
                     + "(PGPASSWORD eller ~/.pgpass) och att IT har gett inloggningen åtkomst.";

@@ -32,7 +32,7 @@ class PostgresServerTest {
         }
         try (Connection c = pg.superuser(name); Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT data_type FROM information_schema.columns "
-                    + "WHERE table_name = 'deviation' AND column_name IN ('registered_on', 'updated_at', 'serious', 'id') "
+                    + "WHERE table_schema = current_schema() AND table_name = 'deviation' AND column_name IN ('registered_on', 'updated_at', 'serious', 'id') "
                     + "ORDER BY column_name")) {
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo("bigint"); // id

@@ -1,7 +1,15 @@
 package se.kvalitetshjulet.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.kvalitetshjulet.data.jooq.Tables.ACTION_ITEM;
+import static se.kvalitetshjulet.data.jooq.Tables.COUNCIL_MEETING;
 import static se.kvalitetshjulet.data.jooq.Tables.DEVIATION;
+import static se.kvalitetshjulet.data.jooq.Tables.MEASURE_TYPE;
+import static se.kvalitetshjulet.data.jooq.Tables.QUALITY_PLAN;
+import static se.kvalitetshjulet.data.jooq.Tables.RISK_ANALYSIS;
+import static se.kvalitetshjulet.data.jooq.Tables.SELF_CHECK_ANSWER;
+import static se.kvalitetshjulet.data.jooq.Tables.SELF_CHECK_RESPONSE;
+import static se.kvalitetshjulet.data.jooq.Tables.SELF_CHECK_ROUND;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +25,7 @@ import java.util.Random;
 import java.util.Set;
 
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,16 +123,33 @@ class RollupRecountTest {
         return m;
     }
 
-    /** A query's rows keyed by all columns but the last, the last summed (what the base-table SQL answers). */
+    /**
+     * A query's rows keyed by all columns but the last, the last summed (what the base-table SQL answers). Read with
+     * JDBC's getString: jOOQ's plain-SQL fetch types a column by its first row, and a column whose first value is
+     * NULL (a backlog group of actions not done) then reads as NULL in every row.
+     */
     private static Map<String, Long> rows(DSLContext q, String sql) {
         Map<String, Long> m = new HashMap<>();
-        for (var r : q.fetch(sql)) {
-            StringBuilder key = new StringBuilder();
-            for (int i = 0; i < r.size() - 1; i++) {
-                key.append(r.get(i)).append('|');
+        q.connection(c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    StringBuilder key = new StringBuilder();
+                    for (int i = 1; i < columns; i++) {
+                        key.append(rs.getString(i)).append('|');
+                    }
+                    m.merge(key.toString(), rs.getLong(columns), Long::sum);
+                }
             }
-            m.merge(key.toString(), r.get(r.size() - 1, Long.class), Long::sum);
-        }
+        });
+        return m;
+    }
+
+    /** The backlog's groups as the base-table SQL's rows are keyed (opened|done|overdue from|). */
+    private static Map<String, Long> actionMonths(ChartRepository charts, Set<Long> units) {
+        Map<String, Long> m = new HashMap<>();
+        charts.actionMonths(units).forEach(a -> m.merge(a.opened() + "|" + a.done() + "|" + a.overdueFrom() + "|",
+                a.count(), Long::sum));
         return m;
     }
 
@@ -144,6 +170,12 @@ class RollupRecountTest {
             Map<String, Long> causes = new HashMap<>();
             rows(q, charts.paretoCausesSql(f, TODAY)).forEach((k, n) -> causes.put(k.substring(0, k.length() - 1), n));
             assertThat(pareto(charts.paretoCauses(f, TODAY))).as("causes " + as).isEqualTo(causes);
+            Map<String, Long> measures = new HashMap<>();
+            rows(q, charts.paretoMeasureTypesSql(f, TODAY)).forEach((k, n) -> measures.put(k.substring(0, k.length() - 1), n));
+            assertThat(pareto(charts.paretoMeasureTypes(f, TODAY))).as("measure types " + as).isEqualTo(measures);
+            Set<Long> units = i % 3 == 0 ? null : f.unitIds() == null ? Set.copyOf(w.units().subList(0, 5)) : f.unitIds();
+            assertThat(actionMonths(charts, units)).as("action backlog of " + units + " " + when)
+                    .isEqualTo(rows(q, charts.actionMonthsSql(units)));
             Map<String, Long> trend = new HashMap<>();
             repo.monthlyCountsByCategory(f, TODAY).forEach(c -> trend.merge(
                     c.category() + "|" + "%04d-%02d".formatted(c.year(), c.month()) + "|", c.count(), Long::sum));
@@ -167,10 +199,13 @@ class RollupRecountTest {
             World w = world(ctx);
             DeviationRepository repo = ctx.deviations();
             assertExact(ctx, rnd, w, "after the demo data");
+            assertThat(ctx.database().dsl().selectDistinct(ACTION_ITEM.SOURCE_TYPE).from(ACTION_ITEM).fetch(ACTION_ITEM.SOURCE_TYPE))
+                    .as("the demo's actions come from every kind of source").contains("DEVIATION", "COUNCIL",
+                            "RISK_ANALYSIS", "SELF_CHECK", "QUALITY_PLAN");
             List<Long> ours = new ArrayList<>();
             List<Long> all = ctx.database().dsl().select(DEVIATION.ID).from(DEVIATION).fetch(DEVIATION.ID);
-            for (int op = 0; op < 240; op++) {
-                int kind = rnd.nextInt(10);
+            for (int op = 0; op < 320; op++) {
+                int kind = rnd.nextInt(12);
                 ctx.database().txRun(tx -> {
                     switch (kind) {
                         case 0, 1 -> { // a new deviation, like one saved in the editor
@@ -203,6 +238,8 @@ class RollupRecountTest {
                             repo.save(tx, change(d, d.kind(), d.unitId(), d.categoryId(), d.status(), d.registeredOn(),
                                     someCauses(rnd, w)));
                         }
+                        case 8 -> actionEdit(tx, rnd, w, all);
+                        case 9 -> sourceEdit(tx, rnd);
                         default -> { // a delete of one of the deviations this test made (the demo's have links)
                             if (!ours.isEmpty()) {
                                 long id = ours.remove(rnd.nextInt(ours.size()));
@@ -211,7 +248,7 @@ class RollupRecountTest {
                         }
                     }
                 });
-                if (op % 60 == 59) {
+                if (op % 80 == 79) {
                     assertExact(ctx, rnd, w, "after " + (op + 1) + " random writes");
                 }
             }
@@ -226,6 +263,84 @@ class RollupRecountTest {
             assertThat(r.imported()).isEqualTo(300);
             assertExact(ctx, rnd, merged, "after an import");
         }
+    }
+
+    /** Every action source there is in the database, as (source type, id). */
+    private static List<Object[]> sources(DSLContext tx) {
+        List<Object[]> out = new ArrayList<>();
+        tx.select(DEVIATION.ID).from(DEVIATION).orderBy(DEVIATION.ID).limit(200).fetch(DEVIATION.ID)
+                .forEach(id -> out.add(new Object[] {"DEVIATION", id}));
+        tx.select(COUNCIL_MEETING.ID).from(COUNCIL_MEETING).fetch(COUNCIL_MEETING.ID).forEach(id -> out.add(new Object[] {"COUNCIL", id}));
+        tx.select(RISK_ANALYSIS.ID).from(RISK_ANALYSIS).fetch(RISK_ANALYSIS.ID).forEach(id -> out.add(new Object[] {"RISK_ANALYSIS", id}));
+        tx.select(QUALITY_PLAN.ID).from(QUALITY_PLAN).fetch(QUALITY_PLAN.ID).forEach(id -> out.add(new Object[] {"QUALITY_PLAN", id}));
+        tx.select(SELF_CHECK_ANSWER.ID).from(SELF_CHECK_ANSWER).limit(200).fetch(SELF_CHECK_ANSWER.ID)
+                .forEach(id -> out.add(new Object[] {"SELF_CHECK", id}));
+        out.add(new Object[] {"COUNCIL", 999_999L}); // a source that is not there: never opened, never counted
+        return out;
+    }
+
+    /** A new action of any source, or an edit of any column the backlog and the measure Pareto read, or a delete. */
+    private static void actionEdit(DSLContext tx, Random rnd, World w, List<Long> deviations) {
+        List<Long> actions = tx.select(ACTION_ITEM.ID).from(ACTION_ITEM).fetch(ACTION_ITEM.ID);
+        List<Long> types = tx.select(MEASURE_TYPE.ID).from(MEASURE_TYPE).fetch(MEASURE_TYPE.ID);
+        Long type = rnd.nextInt(4) == 0 ? null : pick(rnd, types);
+        LocalDate due = rnd.nextInt(4) == 0 ? null : TODAY.minusDays(rnd.nextInt(1300) - 60);
+        LocalDate done = rnd.nextBoolean() ? null : TODAY.minusDays(rnd.nextInt(1300));
+        Long unit = rnd.nextInt(6) == 0 ? null : pick(rnd, w.units());
+        switch (rnd.nextInt(5)) {
+            case 0, 1 -> {
+                Object[] src = rnd.nextBoolean() ? new Object[] {"DEVIATION", pick(rnd, deviations)} : pick(rnd, sources(tx));
+                tx.insertInto(ACTION_ITEM).set(ACTION_ITEM.SOURCE_TYPE, (String) src[0]).set(ACTION_ITEM.SOURCE_ID, (Long) src[1])
+                        .set(ACTION_ITEM.UNIT_ID, unit).set(ACTION_ITEM.WHAT, "Åtgärd i testet").set(ACTION_ITEM.MEASURE_TYPE_ID, type)
+                        .set(ACTION_ITEM.DUE_ON, due).set(ACTION_ITEM.DONE_ON, done).execute();
+            }
+            case 2 -> tx.update(ACTION_ITEM).set(ACTION_ITEM.DONE_ON, done).set(ACTION_ITEM.DUE_ON, due)
+                    .where(ACTION_ITEM.ID.eq(pick(rnd, actions))).execute();
+            case 3 -> {
+                Object[] src = pick(rnd, sources(tx));
+                var u = tx.update(ACTION_ITEM).set(ACTION_ITEM.UNIT_ID, unit).set(ACTION_ITEM.MEASURE_TYPE_ID, type);
+                (rnd.nextBoolean() ? u.set(ACTION_ITEM.SOURCE_TYPE, (String) src[0]).set(ACTION_ITEM.SOURCE_ID, (Long) src[1]) : u)
+                        .where(ACTION_ITEM.ID.eq(pick(rnd, actions))).execute();
+            }
+            default -> tx.deleteFrom(ACTION_ITEM).where(ACTION_ITEM.ID.eq(pick(rnd, actions))).execute();
+        }
+    }
+
+    /** A change of the date an action's source gives it, or a delete of a whole source with what hangs on it. */
+    private static void sourceEdit(DSLContext tx, Random rnd) {
+        LocalDate day = TODAY.minusDays(rnd.nextInt(1200));
+        switch (rnd.nextInt(8)) {
+            case 0 -> tx.update(COUNCIL_MEETING).set(COUNCIL_MEETING.HELD_ON, day)
+                    .where(COUNCIL_MEETING.ID.eq(pickId(tx, rnd, COUNCIL_MEETING, COUNCIL_MEETING.ID))).execute();
+            case 1 -> tx.update(RISK_ANALYSIS).set(RISK_ANALYSIS.ANALYSED_ON, day)
+                    .where(RISK_ANALYSIS.ID.eq(pickId(tx, rnd, RISK_ANALYSIS, RISK_ANALYSIS.ID))).execute();
+            case 2 -> tx.update(QUALITY_PLAN).set(QUALITY_PLAN.PLAN_YEAR, (long) (2022 + rnd.nextInt(6)))
+                    .where(QUALITY_PLAN.ID.eq(pickId(tx, rnd, QUALITY_PLAN, QUALITY_PLAN.ID))).execute();
+            case 3 -> tx.update(SELF_CHECK_RESPONSE)
+                    .set(SELF_CHECK_RESPONSE.SUBMITTED_AT, rnd.nextInt(3) == 0 ? null : day.atTime(9, 30))
+                    .where(SELF_CHECK_RESPONSE.ID.eq(pickId(tx, rnd, SELF_CHECK_RESPONSE, SELF_CHECK_RESPONSE.ID))).execute();
+            case 4 -> tx.update(SELF_CHECK_ROUND).set(SELF_CHECK_ROUND.PERIOD_END, day)
+                    .where(SELF_CHECK_ROUND.ID.eq(pickId(tx, rnd, SELF_CHECK_ROUND, SELF_CHECK_ROUND.ID))).execute();
+            case 5 -> tx.deleteFrom(SELF_CHECK_RESPONSE) // its answers go with it (ON DELETE CASCADE)
+                    .where(SELF_CHECK_RESPONSE.ID.eq(pickId(tx, rnd, SELF_CHECK_RESPONSE, SELF_CHECK_RESPONSE.ID))).execute();
+            case 6 -> { // an answer moved to another unit's response (where that question is not answered yet)
+                long response = pickId(tx, rnd, SELF_CHECK_RESPONSE, SELF_CHECK_RESPONSE.ID);
+                var other = SELF_CHECK_ANSWER.as("other");
+                tx.update(SELF_CHECK_ANSWER).set(SELF_CHECK_ANSWER.RESPONSE_ID, response)
+                        .where(SELF_CHECK_ANSWER.ID.eq(pickId(tx, rnd, SELF_CHECK_ANSWER, SELF_CHECK_ANSWER.ID)))
+                        .and(DSL.notExists(DSL.selectOne().from(other).where(other.RESPONSE_ID.eq(response)
+                                .and(other.QUESTION_ID.eq(SELF_CHECK_ANSWER.QUESTION_ID)))))
+                        .execute();
+            }
+            default -> tx.update(DEVIATION).set(DEVIATION.REGISTERED_ON, day)
+                    .where(DEVIATION.ID.in(tx.select(ACTION_ITEM.SOURCE_ID).from(ACTION_ITEM)
+                            .where(ACTION_ITEM.SOURCE_TYPE.eq("DEVIATION")).orderBy(DSL.rand()).limit(1))).execute();
+        }
+    }
+
+    private static long pickId(DSLContext tx, Random rnd, org.jooq.Table<?> t, org.jooq.Field<Long> id) {
+        List<Long> ids = tx.select(id).from(t).orderBy(id).fetch(id);
+        return ids.isEmpty() ? -1 : ids.get(rnd.nextInt(ids.size()));
     }
 
     /** A CSV of {@code rows} deviations in the demo's units, categories and causes, imported all or nothing. */
@@ -257,6 +372,19 @@ class RollupRecountTest {
             ImportResult r = importRows(ctx, (int) DeviationImportRepository.BULK_MIN_ROWS, "Stort");
             assertThat(r.imported()).isEqualTo(DeviationImportRepository.BULK_MIN_ROWS);
             assertExact(ctx, new Random(7), world(ctx), "after a bulk import");
+            // the import's suspension of the row triggers ended with its transaction: the next save is counted again
+            assertThat(ctx.database().dsl().fetchCount(DSL.table(DSL.name("agg_suspension")))).isZero();
+            DeviationRepository repo = ctx.deviations();
+            Deviation any = repo.find(ctx.database().dsl().select(DSL.max(DEVIATION.ID)).from(DEVIATION).fetchOne().value1())
+                    .orElseThrow();
+            long before = repo.count(DeviationFilter.all(), TODAY);
+            ctx.database().txRun(tx -> repo.save(tx, new Deviation(null, null, any.kind(), any.law(), any.unitId(),
+                    any.categoryId(), any.status(), any.occurredOn(), any.reportedOn(), any.registeredOn(), any.dueOn(),
+                    any.closedOn(), any.reporterRole(), any.title(), any.description(), any.immediateActions(), any.facts(),
+                    any.causeText(), any.causeIds(), any.assessment(), any.serious(), any.ivoReportedOn(), any.ivoReference(),
+                    null, null, any.ivoDetails())));
+            assertThat(repo.count(DeviationFilter.all(), TODAY)).as("counted from the roll-ups").isEqualTo(before + 1);
+            assertExact(ctx, new Random(8), world(ctx), "after a save following a bulk import");
         }
     }
 
@@ -275,7 +403,8 @@ class RollupRecountTest {
             st.execute("PRAGMA foreign_keys = OFF");
             st.execute("ATTACH DATABASE '" + demo.resolve("test.db") + "' AS demo");
             for (String t : List.of("business_area", "unit", "deviation_category", "cause_category", "deviation",
-                    "deviation_cause")) {
+                    "deviation_cause", "measure_type", "action_item", "council_meeting", "risk_analysis", "quality_plan",
+                    "self_check_round", "self_check_response", "self_check_answer")) {
                 List<String> columns = new ArrayList<>();
                 try (var rs = st.executeQuery("SELECT name FROM pragma_table_info('" + t + "', 'main')")) {
                     while (rs.next()) {

@@ -51,6 +51,17 @@ public final class RecordingDialogService implements DialogService {
         return unsavedAnswer != null ? unsavedAnswer : confirmAnswer ? Unsaved.DISCARD : Unsaved.CANCEL;
     }
 
+    /** h5: the password questions asked, as "header | problem" (problem "-" when none). */
+    public final List<String> passwordQuestions = new ArrayList<>();
+    /** h5: the answers to the password questions, in turn; empty (or used up) = the user cancels. */
+    public final java.util.Deque<String> passwordAnswers = new java.util.ArrayDeque<>();
+
+    @Override
+    public Optional<String> askPassword(String title, String header, String problem) {
+        passwordQuestions.add(header + " | " + (problem == null ? "-" : problem));
+        return Optional.ofNullable(passwordAnswers.poll());
+    }
+
     /** The messages of the confirmations asked. */
     public final List<String> confirms = new ArrayList<>();
 

@@ -52,7 +52,9 @@ import se.kvalitetshjulet.ui.shell.StartupProbe;
         description = "Mäter hastighet och minne mot SQLite självt (sqlite3) i samma körning. Skriver en tabell och JSON.")
 public final class BenchCommand implements Callable<Integer> {
     static final double QUERY_GOAL = 1.5;
-    static final double IMPORT_GOAL = 0.5;
+    static final double IMPORT_GOAL = 1.0;
+    /** Appended to the import's name for its ratio against a bare table (reported, not judged). */
+    static final String IMPORT_BARE_SUFFIX = " – mot bar tabell";
     static final double STARTUP_GOAL = 1.5;
     static final long HEAP_LIMIT_MB = 512;
     /** The live heap goal: heap in use right after a collection, the highest through the whole run. */
@@ -395,6 +397,7 @@ public final class BenchCommand implements Callable<Integer> {
         compare(PARETO_MEASURES, n, sqlite, db, () -> sum(charts.paretoMeasureTypes(q.months36(), today)),
                 List.of(charts.paretoMeasureTypesSql(q.months36(), today)), null, null,
                 List.of(charts.paretoMeasureTypesSql(q.months36(), today, ReferenceDialect.DUCKDB)), o);
+        measureOtherAggregates(ctx, db, n, today, scope, sqlite, o);
         String asciiSql = repo.countSql(q.asciiText(), today);
         compare(SEARCH_ASCII, n, sqlite, db, () -> repo.count(q.asciiText(), today), List.of(asciiSql), asciiSql, null,
                 null, o);
@@ -402,7 +405,91 @@ public final class BenchCommand implements Callable<Integer> {
         String referenceSql = withSqliteLower(unicodeSql);
         compare(SEARCH_UNICODE, n, sqlite, db, () -> repo.count(q.unicodeText(), today), List.of(referenceSql),
                 referenceSql, UNICODE_REFERENCE_NOTE, null, o);
+        measureFts5(ctx, db, n, today, q, sqlite, o);
     }
+
+    /**
+     * The free-text counts beside an FTS5 index of the same text (issue 22): a copy of the file (VACUUM INTO, untimed)
+     * gets an external-content FTS5 table over title, description and case reference with the trigram tokenizer
+     * (substring matching as the register's search, case folded for å/ä/ö too; decision 0031), built untimed by
+     * sqlite3; its count of the same term is timed by sqlite3 and compared with the app's count.
+     */
+    private void measureFts5(AppContext ctx, Path db, long n, LocalDate today, ChartQueries q, Optional<SqliteCli> sqlite,
+                             PrintWriter o) throws IOException {
+        if (sqlite.isEmpty() || encryptedPass) {
+            return;
+        }
+        Path copy = db.resolveSibling(db.getFileName().toString().replace(".db", "-fts5.db"));
+        Files.deleteIfExists(copy);
+        ctx.database().copyTo(copy);
+        long t0 = System.nanoTime();
+        sqlite.get().timeScript(copy, se.kvalitetshjulet.data.BenchReferenceFiles.ftsBuildScript());
+        o.printf("  FTS5-index (trigram) byggt i en kopia på %.1f s (otidtaget), kopian %,d byte%n",
+                (System.nanoTime() - t0) / 1e9, Files.size(copy));
+        var repo = ctx.deviations();
+        for (var term : List.of(new Object[] {SEARCH_FTS5_ASCII, q.asciiText()}, new Object[] {SEARCH_FTS5_UNICODE,
+                q.unicodeText()})) {
+            DeviationFilter f = (DeviationFilter) term[1];
+            String sql = se.kvalitetshjulet.data.BenchReferenceFiles.ftsCountSql(f.text());
+            compare((String) term[0], n, sqlite, copy, () -> repo.count(f, today), List.of(sql), sql, FTS5_NOTE, null, o);
+        }
+        Files.deleteIfExists(copy);
+    }
+
+    static final String SEARCH_FTS5_ASCII = "Fritextsökning mot FTS5-index: \"" + ChartQueries.ASCII_TERM + "\"";
+    static final String SEARCH_FTS5_UNICODE = "Fritextsökning mot FTS5-index: \"" + ChartQueries.UNICODE_TERM + "\"";
+    static final String FTS5_NOTE = "Referensen är sqlite3 med ett FTS5-index (trigram: delsträngar som registrets sökning, "
+            + "versaler och å/ä/ö vikta, å/ä/ö skilda från a/o) över rubrik, beskrivning och ärendenummer, byggt otidtaget i "
+            + "en kopia av filen. Appen söker med LIKE och " + Database.UNICODE_LOWER + "() (beslut 0007, 0031).";
+
+    /**
+     * The risk matrix's cells, self-check compliance and the home screen's per-unit signals (issue 22, decision 0031):
+     * the app's query beside sqlite3 and DuckDB on the same SQL. A figure with nothing to count (no risk analyses, no
+     * submitted self-checks) is said and not measured.
+     */
+    private void measureOtherAggregates(AppContext ctx, Path db, long n, LocalDate today, Set<Long> scope,
+                                        Optional<SqliteCli> sqlite, PrintWriter o) throws IOException {
+        var repo = ctx.deviations();
+        ChartRepository charts = new ChartRepository(ctx.database());
+        LocalDate from = today.minusYears(3);
+        var perTemplate = charts.riskAnalysesPerTemplate(null, from, today);
+        Optional<Long> template = perTemplate.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+        if (template.isPresent()) {
+            long t = template.get();
+            compare(RISK_CELLS, n, sqlite, db, () -> charts.riskCells(t, null, from, today).stream()
+                            .mapToLong(se.kvalitetshjulet.domain.risk.MatrixCounts.Cell::count).sum(),
+                    charts.riskCellsSql(t, null, from, today), null, null,
+                    charts.riskCellsSql(t, null, from, today, ReferenceDialect.DUCKDB), o);
+        } else {
+            o.println("  " + RISK_CELLS + ": inga riskanalyser att räkna, ej mätt");
+        }
+        Optional<Long> family = charts.templateFamilies().stream().map(se.kvalitetshjulet.domain.selfcheck.TemplateFamily::familyId)
+                .filter(f -> !charts.compliance(f, null).isEmpty()).findFirst();
+        if (family.isPresent()) {
+            long f = family.get();
+            compare(COMPLIANCE, n, sqlite, db, () -> charts.compliance(f, null).stream()
+                            .mapToLong(ChartRepository.RoundCompliance::findings).sum(),
+                    List.of(charts.complianceSql(f, null)), null, null,
+                    List.of(charts.complianceSql(f, null, ReferenceDialect.DUCKDB)), o);
+        } else {
+            o.println("  " + COMPLIANCE + ": inga inlämnade egenkontroller att räkna, ej mätt");
+        }
+        // CouncilService.signals: every kind and all kinds, month by month, for one unit with the units under it
+        LocalDate to = today.withDayOfMonth(1).minusDays(1);
+        List<DeviationFilter> signals = new ArrayList<>(List.of(DeviationFilter.all().withUnits(scope)
+                .withPeriod(to.withDayOfMonth(1).minusMonths(23), to)));
+        for (DeviationKind k : DeviationKind.values()) {
+            signals.add(signals.getFirst().withKinds(EnumSet.of(k)));
+        }
+        compare(UNIT_SIGNALS, n, sqlite, db, () -> signals.stream().mapToLong(f -> repo.monthlyTotals(f, today).stream()
+                        .mapToLong(DeviationRepository.MonthTotal::count).sum()).sum(),
+                signals.stream().map(f -> repo.monthlyTotalsSql(f, today, ReferenceDialect.SQLITE)).toList(), null, null,
+                signals.stream().map(f -> repo.monthlyTotalsSql(f, today, ReferenceDialect.DUCKDB)).toList(), o);
+    }
+
+    static final String RISK_CELLS = "Riskmatris: risker per ruta före och efter åtgärder, tre år, alla enheter";
+    static final String COMPLIANCE = "Egenkontroller: bedömbara svar och brister per omgång, alla enheter";
+    static final String UNIT_SIGNALS = "Hemskärmen: signaler för en enhet med underenheter, 24 månader per typ och totalt";
 
     static final String PARETO_CATEGORIES_ALL = "Pareto: kategorier, 36 månader, alla enheter";
     static final String PARETO_CATEGORIES_SUBTREE = "Pareto: kategorier, 36 månader, en enhet med underenheter";
@@ -537,17 +624,24 @@ public final class BenchCommand implements Callable<Integer> {
             throws IOException {
         ImportBenchmark.Result r = ImportBenchmark.run(ctx, dir, n, today, sqlite);
         String name = "Import av CSV med " + String.format("%,d", r.rows()) + " rader (validering + skrivning)";
-        if (r.referenceSeconds() == null) {
-            figures.add(new Figure(name, r.rows(), "rader/s", r.rows() / r.seconds(), Double.NaN, Double.NaN,
-                    "≥ " + IMPORT_GOAL + "× sqlite3 .import", null, r.detail()));
+        double ours = r.rows() / r.seconds();
+        if (r.indexedSeconds() == null) {
+            figures.add(new Figure(name, r.rows(), "rader/s", ours, Double.NaN, Double.NaN,
+                    "≥ " + IMPORT_GOAL + "× sqlite3 .import i samma indexerade tabell", null, r.detail()));
         } else {
-            double ours = r.rows() / r.seconds();
-            double ref = r.rows() / r.referenceSeconds();
+            double ref = r.rows() / r.indexedSeconds();
             double ratio = ours / ref;
-            figures.add(new Figure(name, r.rows(), "rader/s", ours, ref, ratio, "≥ " + IMPORT_GOAL + "× sqlite3 .import",
-                    ratio >= IMPORT_GOAL, r.detail()));
+            figures.add(new Figure(name, r.rows(), "rader/s", ours, ref, ratio,
+                    "≥ " + IMPORT_GOAL + "× sqlite3 .import i samma indexerade tabell", ratio >= IMPORT_GOAL, r.detail()));
         }
         o.printf("  %-70s %s%n", name, figures.getLast().detail());
+        if (r.referenceSeconds() != null) {
+            // The bare table is reported beside it, not judged (issue 22): .import there validates, converts and
+            // indexes nothing.
+            double ref = r.rows() / r.referenceSeconds();
+            figures.add(new Figure(name + IMPORT_BARE_SUFFIX, r.rows(), "rader/s", ours, ref, ours / ref,
+                    "redovisas (sqlite3 .import i en bar tabell utan index)", null, r.detail()));
+        }
         o.flush();
     }
 

@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.ResourceBundle;
 
 import se.kvalitetshjulet.app.AppContext;
+import se.kvalitetshjulet.data.BenchReferenceFiles;
 import se.kvalitetshjulet.data.Database;
 import se.kvalitetshjulet.data.repo.TaxonomyRepository;
 import se.kvalitetshjulet.domain.deviation.DeviationKind;
@@ -32,7 +34,11 @@ import se.kvalitetshjulet.service.imports.TabularReader;
  * a plain table.
  */
 final class ImportBenchmark {
-    record Result(long rows, double seconds, Double referenceSeconds, String detail) { }
+    /**
+     * {@code referenceSeconds}: sqlite3 .import into a bare table; {@code indexedSeconds}: sqlite3 .import of the
+     * same file into the same indexed {@code deviation} table of a copy of the same database (null: no sqlite3).
+     */
+    record Result(long rows, double seconds, Double referenceSeconds, Double indexedSeconds, String detail) { }
 
     private ImportBenchmark() {
     }
@@ -46,6 +52,10 @@ final class ImportBenchmark {
         long imported;
         try (AppContext ctx = new AppContext(Database.open(target), Clock.systemDefaultZone())) {
             ctx.demoData().generate(42, today, p -> { });
+        }
+        Path indexed = dir.resolve("import-ref-indexed-" + n + ".db");
+        Files.copy(target, indexed, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try (AppContext ctx = new AppContext(Database.open(target), Clock.systemDefaultZone())) {
             DeviationImporter importer = ctx.deviationImporter();
             TabularReader reader = importer.open(csv);
             ImportMapping mapping = ImportMapping.guess(reader.headers());
@@ -58,6 +68,7 @@ final class ImportBenchmark {
             imported = r.imported();
         }
         Double ref = null;
+        Double indexedRef = null;
         String detail = "appen %.2f s".formatted(seconds);
         if (sqlite.isPresent()) {
             Path refDb = dir.resolve("import-ref-" + n + ".db");
@@ -65,9 +76,26 @@ final class ImportBenchmark {
             ref = sqlite.get().timeImport(refDb, "CREATE TABLE deviation_import (external_id TEXT, kind TEXT, law TEXT, "
                     + "unit TEXT, category TEXT, status TEXT, occurred_on TEXT, reported_on TEXT, registered_on TEXT, "
                     + "reporter_role TEXT, title TEXT, description TEXT)", csv, "deviation_import");
-            detail += ", sqlite3 .import %.2f s".formatted(ref);
+            detail += ", sqlite3 .import %.2f s (bar tabell)".formatted(ref);
+            BenchReferenceFiles.dropRollupTriggers(indexed);
+            Map<String, String> kinds = new java.util.LinkedHashMap<>();
+            ResourceBundle sv = swedish();
+            for (DeviationKind k : DeviationKind.values()) {
+                kinds.put(sv.getString("enum.DeviationKind." + k.name()), k.name());
+            }
+            indexedRef = sqlite.get().timeScript(indexed, BenchReferenceFiles.indexedImportScript(csv, kinds));
+            long there = BenchReferenceFiles.referenceRows(indexed);
+            if (there != n) {
+                throw new IOException("sqlite3 .import into the indexed table wrote " + there + " rows, not " + n);
+            }
+            detail += ", sqlite3 .import i samma indexerade tabell %.2f s".formatted(indexedRef);
         }
-        return new Result(imported, seconds, ref, detail);
+        return new Result(imported, seconds, ref, indexedRef, detail);
+    }
+
+    private static ResourceBundle swedish() {
+        return ResourceBundle.getBundle("i18n.messages", java.util.Locale.of("sv"),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     private static void writeCsv(AppContext ctx, Path csv, long n, LocalDate today) throws IOException {

@@ -99,6 +99,13 @@ final class SqliteCli {
         return (System.nanoTime() - t0) / 1e9;
     }
 
+    /** Wall-clock seconds of sqlite3 running {@code script} on {@code db} (its start included, as for the import). */
+    double timeScript(Path db, String script) throws IOException {
+        long t0 = System.nanoTime();
+        run(db, List.of(), script);
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
     private String run(Path db, List<String> args, String stdin) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(executable);

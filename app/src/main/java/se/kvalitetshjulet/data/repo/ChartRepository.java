@@ -2,6 +2,8 @@ package se.kvalitetshjulet.data.repo;
 
 import se.kvalitetshjulet.domain.selfcheck.TemplateFamily;
 import static se.kvalitetshjulet.data.jooq.Tables.ACTION_ITEM;
+import static se.kvalitetshjulet.data.jooq.Tables.AGG_ACTION_ALL_MONTH;
+import static se.kvalitetshjulet.data.jooq.Tables.AGG_ACTION_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.CAUSE_CATEGORY;
 import static se.kvalitetshjulet.data.jooq.Tables.COUNCIL_MEETING;
 import static se.kvalitetshjulet.data.jooq.Tables.DEVIATION;
@@ -187,7 +189,39 @@ public final class ChartRepository {
 
     /** Measures (action_item of source DEVIATION) of the deviations in the filter, per measure type (null: none). */
     public List<Pareto.Count> paretoMeasureTypes(DeviationFilter filter, LocalDate today) {
+        var level = Rollups.measures(db, filter);
+        if (level.isPresent()) {
+            return paretoMeasureTypesRollup(db.dsl(), level.get(), filter, today)
+                    .fetch(r -> new Pareto.Count(r.value1(), r.value2()));
+        }
         return paretoMeasureTypesQuery(db.dsl(), filter, today).fetch(r -> new Pareto.Count(r.value1(), r.value2()));
+    }
+
+    /**
+     * As the query on the measures and their deviations, from the measure roll-up (V34, decision 0031) for whole
+     * months and the base tables for the days at the ends; measure key 0 is "no type" (its name null, as there).
+     */
+    private static ResultQuery<org.jooq.Record2<String, Long>> paretoMeasureTypesRollup(DSLContext ctx, Rollups.Level a,
+                                                                                       DeviationFilter filter, LocalDate today) {
+        Rollups.Split split = Rollups.split(ctx, filter.from(), filter.to());
+        Field<Long> k = DSL.field(DSL.name("k"), Long.class);
+        Field<Long> n = DSL.field(DSL.name("n"), Long.class);
+        Field<Long> key = DSL.coalesce(ACTION_ITEM.MEASURE_TYPE_ID, DSL.inline(0L));
+        var parts = ctx.select(a.cause().as("k"), DSL.sum(a.n()).cast(SQLDataType.BIGINT).as("n")).from(a.table())
+                .where(Rollups.months(filter, split, a)).groupBy(a.cause())
+                // the days at the ends: their deviations first (period index), then each one's measures (source
+                // index); SQLite keeps the order of a CROSS JOIN, and would otherwise walk every measure first
+                .unionAll(ctx.select(key.as("k"), DSL.count().cast(SQLDataType.BIGINT).as("n"))
+                        .from(DEVIATION).crossJoin(ACTION_ITEM)
+                        .where(ACTION_ITEM.SOURCE_ID.eq(DEVIATION.ID)
+                                .and(ACTION_ITEM.SOURCE_TYPE.eq(ActionSource.DEVIATION.code()))
+                                .and(Rollups.edges(filter, split, today)))
+                        .groupBy(key))
+                .asTable("p");
+        var g = ctx.select(parts.field(k), DSL.sum(parts.field(n)).cast(SQLDataType.BIGINT).as("n")).from(parts)
+                .groupBy(parts.field(k)).asTable("g");
+        return ctx.select(MEASURE_TYPE.NAME, g.field(n)).from(g)
+                .leftJoin(MEASURE_TYPE).on(MEASURE_TYPE.ID.eq(g.field(k)));
     }
 
     public String paretoMeasureTypesSql(DeviationFilter filter, LocalDate today) {
@@ -234,6 +268,22 @@ public final class ChartRepository {
      * submitted responses of the units ({@code null}: all units). Rounds without such answers are left out.
      */
     public List<RoundCompliance> compliance(long familyId, Set<Long> unitIds) {
+        return complianceQuery(db.dsl(), familyId, unitIds)
+                .fetch(r -> new RoundCompliance(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
+
+    /** The compliance query as SQLite's SQL with values inlined (a benchmark reference). */
+    public String complianceSql(long familyId, Set<Long> unitIds) {
+        return db.dsl().renderInlined(complianceQuery(db.dsl(), familyId, unitIds));
+    }
+
+    /** The same answer as another engine's SQL (a benchmark reference). */
+    public String complianceSql(long familyId, Set<Long> unitIds, ReferenceDialect dialect) {
+        return dialect.render(complianceQuery(db.dsl(), familyId, unitIds));
+    }
+
+    private static ResultQuery<org.jooq.Record5<Long, String, LocalDate, Integer, Integer>> complianceQuery(
+            DSLContext ctx, long familyId, Set<Long> unitIds) {
         Condition judged = SelfCheckJudged.condition();
         Field<Integer> assessable = DSL.count().filterWhere(judged);
         Field<Integer> findings = DSL.count().filterWhere(judged.and(SELF_CHECK_ANSWER.FINDING.isTrue()));
@@ -242,7 +292,7 @@ public final class ChartRepository {
         if (unitIds != null) {
             c = c.and(unitIds.isEmpty() ? DSL.falseCondition() : SELF_CHECK_RESPONSE.UNIT_ID.in(unitIds));
         }
-        return db.dsl().select(SELF_CHECK_ROUND.ID, SELF_CHECK_ROUND.NAME, SELF_CHECK_ROUND.PERIOD_START, assessable, findings)
+        return ctx.select(SELF_CHECK_ROUND.ID, SELF_CHECK_ROUND.NAME, SELF_CHECK_ROUND.PERIOD_START, assessable, findings)
                 .from(SELF_CHECK_ROUND)
                 .join(SELF_CHECK_TEMPLATE).on(SELF_CHECK_TEMPLATE.ID.eq(SELF_CHECK_ROUND.TEMPLATE_ID))
                 .join(SELF_CHECK_RESPONSE).on(SELF_CHECK_RESPONSE.ROUND_ID.eq(SELF_CHECK_ROUND.ID))
@@ -251,8 +301,7 @@ public final class ChartRepository {
                 .where(c)
                 .groupBy(SELF_CHECK_ROUND.ID, SELF_CHECK_ROUND.NAME, SELF_CHECK_ROUND.PERIOD_START)
                 .having(assessable.gt(0))
-                .orderBy(SELF_CHECK_ROUND.PERIOD_START, SELF_CHECK_ROUND.ID)
-                .fetch(r -> new RoundCompliance(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+                .orderBy(SELF_CHECK_ROUND.PERIOD_START, SELF_CHECK_ROUND.ID);
     }
 
     // ---- actions over time ---------------------------------------------------------------
@@ -265,6 +314,10 @@ public final class ChartRepository {
      * were opened are left out as inconsistent.
      */
     public List<ActionMonths> actionMonths(Set<Long> unitIds) {
+        if (Rollups.actionsKept(db)) {
+            return actionMonthsRollup(db.dsl(), unitIds)
+                    .fetch(r -> new ActionMonths(r.value1(), r.value2(), r.value3(), r.value4()));
+        }
         return actionMonthsQuery(db.dsl(), unitIds)
                 .fetch(r -> new ActionMonths(r.value1(), r.value2(), r.value3(), r.value4()));
     }
@@ -276,6 +329,23 @@ public final class ChartRepository {
     /** The same answer as another engine's SQL (a benchmark reference). */
     public String actionMonthsSql(Set<Long> unitIds, ReferenceDialect dialect) {
         return dialect.render(actionMonthsQuery(db.dsl(), unitIds));
+    }
+
+    /**
+     * The same groups from the action roll-ups (V34, decision 0031): all units' from the table without units, some
+     * units' summed over theirs (an action without a unit is key 0, never asked for). '' there is "none" here.
+     */
+    private static ResultQuery<org.jooq.Record4<String, String, String, Long>> actionMonthsRollup(DSLContext ctx,
+                                                                                                Set<Long> unitIds) {
+        if (unitIds == null) {
+            var a = AGG_ACTION_ALL_MONTH;
+            return ctx.select(a.OM, DSL.nullif(a.DM, DSL.inline("")), DSL.nullif(a.OFM, DSL.inline("")), a.N).from(a);
+        }
+        var a = AGG_ACTION_MONTH;
+        return ctx.select(a.OM, DSL.nullif(a.DM, DSL.inline("")), DSL.nullif(a.OFM, DSL.inline("")),
+                        DSL.sum(a.N).cast(SQLDataType.BIGINT))
+                .from(a).where(unitIds.isEmpty() ? DSL.falseCondition() : a.UNIT_KEY.in(unitIds))
+                .groupBy(a.OM, a.DM, a.OFM);
     }
 
     private static ResultQuery<org.jooq.Record4<String, String, String, Integer>> actionMonthsQuery(DSLContext ctx,
@@ -322,23 +392,42 @@ public final class ChartRepository {
      * residual assessment, or the one before when no residual one is given). Unscored risks are left out.
      */
     public List<MatrixCounts.Cell> riskCells(long templateId, Set<Long> unitIds, LocalDate from, LocalDate to) {
+        List<MatrixCounts.Cell> out = new java.util.ArrayList<>();
+        var queries = riskCellsQueries(db.dsl(), templateId, unitIds, from, to);
+        for (int i = 0; i < queries.size(); i++) {
+            boolean after = i == 1;
+            out.addAll(queries.get(i).fetch(r -> new MatrixCounts.Cell(after, r.value1().intValue(), r.value2().intValue(),
+                    r.value3())));
+        }
+        return out;
+    }
+
+    /** The two risk-matrix queries (before, after measures) as SQLite's SQL with values inlined (a benchmark reference). */
+    public List<String> riskCellsSql(long templateId, Set<Long> unitIds, LocalDate from, LocalDate to) {
+        return riskCellsQueries(db.dsl(), templateId, unitIds, from, to).stream().map(q -> db.dsl().renderInlined(q)).toList();
+    }
+
+    /** The same two queries as another engine's SQL (a benchmark reference). */
+    public List<String> riskCellsSql(long templateId, Set<Long> unitIds, LocalDate from, LocalDate to,
+                                     ReferenceDialect dialect) {
+        return riskCellsQueries(db.dsl(), templateId, unitIds, from, to).stream().map(dialect::render).toList();
+    }
+
+    private static List<ResultQuery<org.jooq.Record3<Long, Long, Integer>>> riskCellsQueries(DSLContext ctx,
+            long templateId, Set<Long> unitIds, LocalDate from, LocalDate to) {
         Condition scope = riskScope(unitIds, from, to).and(RISK_ANALYSIS.TEMPLATE_ID.eq(templateId));
         Condition residual = RISK_ITEM.RESIDUAL_PROBABILITY.isNotNull().and(RISK_ITEM.RESIDUAL_CONSEQUENCE.isNotNull());
         Field<Long> afterP = DSL.when(residual, RISK_ITEM.RESIDUAL_PROBABILITY).otherwise(RISK_ITEM.PROBABILITY);
         Field<Long> afterC = DSL.when(residual, RISK_ITEM.RESIDUAL_CONSEQUENCE).otherwise(RISK_ITEM.CONSEQUENCE);
         Condition scored = RISK_ITEM.PROBABILITY.isNotNull().and(RISK_ITEM.CONSEQUENCE.isNotNull());
-        List<MatrixCounts.Cell> out = new java.util.ArrayList<>(db.dsl()
-                .select(RISK_ITEM.PROBABILITY, RISK_ITEM.CONSEQUENCE, DSL.count())
-                .from(RISK_ITEM).join(RISK_ANALYSIS).on(RISK_ANALYSIS.ID.eq(RISK_ITEM.ANALYSIS_ID))
-                .where(scope.and(scored))
-                .groupBy(RISK_ITEM.PROBABILITY, RISK_ITEM.CONSEQUENCE)
-                .fetch(r -> new MatrixCounts.Cell(false, r.value1().intValue(), r.value2().intValue(), r.value3())));
-        out.addAll(db.dsl().select(afterP, afterC, DSL.count())
-                .from(RISK_ITEM).join(RISK_ANALYSIS).on(RISK_ANALYSIS.ID.eq(RISK_ITEM.ANALYSIS_ID))
-                .where(scope.and(scored.or(residual)))
-                .groupBy(afterP, afterC)
-                .fetch(r -> new MatrixCounts.Cell(true, r.value1().intValue(), r.value2().intValue(), r.value3())));
-        return out;
+        return List.of(ctx.select(RISK_ITEM.PROBABILITY, RISK_ITEM.CONSEQUENCE, DSL.count())
+                        .from(RISK_ITEM).join(RISK_ANALYSIS).on(RISK_ANALYSIS.ID.eq(RISK_ITEM.ANALYSIS_ID))
+                        .where(scope.and(scored))
+                        .groupBy(RISK_ITEM.PROBABILITY, RISK_ITEM.CONSEQUENCE),
+                ctx.select(afterP, afterC, DSL.count())
+                        .from(RISK_ITEM).join(RISK_ANALYSIS).on(RISK_ANALYSIS.ID.eq(RISK_ITEM.ANALYSIS_ID))
+                        .where(scope.and(scored.or(residual)))
+                        .groupBy(afterP, afterC));
     }
 
     /** Analyses per template of the units ({@code null}: all) analysed in [from, to]. */

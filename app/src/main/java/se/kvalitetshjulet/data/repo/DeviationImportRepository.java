@@ -103,11 +103,15 @@ public final class DeviationImportRepository {
      */
     public Written write(long expectedRows, LocalDateTime now, String auditEntity, ImportRecord what, Rows rows,
             Map<String, Children> children, Map<Long, String> measureNames) {
+        RollupRepository rollups = new RollupRepository(db, audit);
         return db.tx(tx -> {
+            // The roll-ups' row triggers stand aside; the new rows are added to them once, grouped (decision 0031).
+            rollups.suspendForImport(tx);
             Written w = write(tx, expectedRows, now, auditEntity, what, rows);
             if (w.rows() > 0 && !children.isEmpty()) {
                 writeChildren(tx, w.firstId(), w.lastId(), children, measureNames);
             }
+            rollups.addImported(tx, w.firstId(), w.lastId());
             return w;
         });
     }

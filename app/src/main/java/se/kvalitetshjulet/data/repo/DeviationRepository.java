@@ -315,6 +315,12 @@ public final class DeviationRepository {
                 .groupBy(ym).fetch(r -> new MonthTotal(year(r.value1()), month(r.value1()), r.value2()));
     }
 
+    /** The base-table query of {@link #monthlyTotals} as another engine's SQL (a benchmark reference). */
+    public String monthlyTotalsSql(DeviationFilter filter, LocalDate today, se.kvalitetshjulet.data.ReferenceDialect dialect) {
+        Field<String> ym = yearMonth();
+        return dialect.render(db.dsl().select(ym, DSL.count()).from(DEVIATION).where(condition(filter, today)).groupBy(ym));
+    }
+
     /** Count per category and month, in the filter: the series behind trend charts. */
     public record CategoryMonth(String category, int year, int month, long count) { }
 

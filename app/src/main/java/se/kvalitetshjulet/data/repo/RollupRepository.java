@@ -11,8 +11,8 @@ import se.kvalitetshjulet.data.Database;
 import se.kvalitetshjulet.domain.audit.AuditAction;
 
 /**
- * The roll-up aggregates of migration V27_5 (decision 0021) as a whole: compared with a full recount of the deviations
- * and their causes, and rebuilt from them. The triggers keep them exact on every write; this is the check that they
+ * The roll-up aggregates of migrations V27_5 (decision 0021) and V34 (decision 0031) as a whole: compared with a full
+ * recount of the deviations, their causes, measures and actions, and rebuilt from them. The triggers keep them exact on every write; this is the check that they
  * did, and the repair if something outside the application changed the file without them.
  */
 public final class RollupRepository {
@@ -40,22 +40,50 @@ public final class RollupRepository {
         }
     }
 
-    /** A roll-up table of V27_5 and the dimensions it counts by (causes: and the cause). */
-    private record Rollup(String table, List<String> dimensions, boolean causes) {
+    /**
+     * A roll-up table and how it is recounted: V27_5's from the deviations (and their causes) by the dimensions it
+     * counts by, V34's (decision 0031) from their views {@code agg_action_row} and {@code agg_measure_row}.
+     */
+    private record Rollup(String table, List<String> dimensions, boolean causes, String view) {
         private static final Map<String, String> EXPRESSIONS = Map.of(
                 "ym", "substr(CAST(d.registered_on AS VARCHAR), 1, 7)", "unit_id", "d.unit_id", "kind", "d.kind",
                 "category_key", "coalesce(d.category_id, 0)", "status", "d.status");
 
-        String columns() {
-            return String.join(", ", dimensions) + (causes ? ", cause_category_id" : "") + ", n";
+        Rollup(String table, List<String> dimensions, boolean causes) {
+            this(table, dimensions, causes, null);
         }
 
-        /** The same rows computed from the deviations (and their causes) with GROUP BY. */
+        String keys() {
+            return String.join(", ", dimensions) + (causes ? ", cause_category_id" : "");
+        }
+
+        String columns() {
+            return keys() + ", n";
+        }
+
+        /** The same rows computed from the base tables with GROUP BY. */
         String recount() {
+            return recount("1 = 1");
+        }
+
+        /** The rows of the deviations whose ids are in [first, last] (and their causes and measures). */
+        String recountOfDeviations(long first, long last) {
+            String range = " BETWEEN " + first + " AND " + last;
+            if (view == null) {
+                return recount("d.id" + range);
+            }
+            return recount("v.source_type = 'DEVIATION' AND v.source_id" + range);
+        }
+
+        private String recount(String where) {
+            if (view != null) {
+                return "SELECT " + keys() + ", count(*) FROM " + view + " v WHERE " + where + " GROUP BY " + keys();
+            }
             String keys = String.join(", ", dimensions.stream().map(EXPRESSIONS::get).toList())
                     + (causes ? ", c.cause_category_id" : "");
             return "SELECT " + keys + ", count(*) FROM deviation d"
-                    + (causes ? " JOIN deviation_cause c ON c.deviation_id = d.id" : "") + " GROUP BY " + keys;
+                    + (causes ? " JOIN deviation_cause c ON c.deviation_id = d.id" : "") + " WHERE " + where
+                    + " GROUP BY " + keys;
         }
 
         String stored() {
@@ -63,14 +91,18 @@ public final class RollupRepository {
         }
     }
 
-    /** The six roll-ups of V27_5, kept in step with the migration by {@code RollupRecountTest}. */
+    /** The roll-ups of V27_5 and V34, kept in step with the migrations by {@code RollupRecountTest}. */
     private static final List<Rollup> ROLLUPS = List.of(
             new Rollup("agg_deviation_month", List.of("unit_id", "ym", "kind", "category_key", "status"), false),
             new Rollup("agg_deviation_unit_month", List.of("unit_id", "ym", "kind"), false),
             new Rollup("agg_deviation_category_month", List.of("ym", "kind", "category_key"), false),
             new Rollup("agg_deviation_status_month", List.of("status", "kind", "ym"), false),
             new Rollup("agg_cause_month", List.of("unit_id", "ym", "kind"), true),
-            new Rollup("agg_cause_kind_month", List.of("ym", "kind"), true));
+            new Rollup("agg_cause_kind_month", List.of("ym", "kind"), true),
+            new Rollup("agg_action_month", List.of("unit_key", "om", "dm", "ofm"), false, "agg_action_row"),
+            new Rollup("agg_action_all_month", List.of("om", "dm", "ofm"), false, "agg_action_row"),
+            new Rollup("agg_measure_month", List.of("unit_id", "ym", "kind", "measure_key"), false, "agg_measure_row"),
+            new Rollup("agg_measure_kind_month", List.of("ym", "kind", "measure_key"), false, "agg_measure_row"));
 
     private final Database db;
     private final AuditTrail audit;
@@ -117,6 +149,7 @@ public final class RollupRepository {
         }
         return db.tx(tx -> {
             Verification before = verify(tx);
+            tx.execute("DELETE FROM agg_suspension");
             for (Rollup r : ROLLUPS) {
                 tx.execute("DELETE FROM " + r.table());
                 tx.execute("INSERT INTO " + r.table() + " (" + r.columns() + ") " + r.recount());
@@ -129,6 +162,35 @@ public final class RollupRepository {
                     "check --rebuild-aggregates");
             return before;
         });
+    }
+
+    /**
+     * Inside a bulk import's transaction {@code tx}: the INSERT triggers of every roll-up do nothing from now until
+     * {@link #addImported} (V34's {@code agg_suspension}). Nothing on a server, which keeps no roll-ups. Only for
+     * inserts of new deviations (and their causes and measures): updates and deletes are maintained as always.
+     */
+    public void suspendForImport(DSLContext tx) {
+        if (kept()) {
+            tx.execute("INSERT INTO agg_suspension (reason) VALUES ('import')");
+        }
+    }
+
+    /**
+     * Ends {@link #suspendForImport} in the same transaction: every roll-up gets the contributions of the deviations
+     * with ids in [first, last] (the import's rows: they are new, so they were in none), with their causes and
+     * measures, grouped once per roll-up instead of one upsert per row and table.
+     */
+    public void addImported(DSLContext tx, long first, long last) {
+        if (!kept()) {
+            return;
+        }
+        if (first > 0 && last >= first) {
+            for (Rollup r : ROLLUPS) {
+                tx.execute("INSERT INTO " + r.table() + " (" + r.columns() + ") " + r.recountOfDeviations(first, last)
+                        + " ON CONFLICT (" + r.keys() + ") DO UPDATE SET n = n + excluded.n");
+            }
+        }
+        tx.execute("DELETE FROM agg_suspension");
     }
 
     private static Map<String, Object> image(Verification v) {

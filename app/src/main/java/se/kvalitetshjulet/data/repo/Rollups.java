@@ -6,6 +6,8 @@ import static se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_CATEGORY_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_STATUS_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_UNIT_MONTH;
+import static se.kvalitetshjulet.data.jooq.Tables.AGG_MEASURE_KIND_MONTH;
+import static se.kvalitetshjulet.data.jooq.Tables.AGG_MEASURE_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.DEVIATION;
 
 import java.time.LocalDate;
@@ -65,6 +67,13 @@ final class Rollups {
     private static final Level CAUSES_PER_UNIT = new Level(AGG_CAUSE_MONTH, AGG_CAUSE_MONTH.YM, AGG_CAUSE_MONTH.UNIT_ID,
             AGG_CAUSE_MONTH.KIND, null, null, AGG_CAUSE_MONTH.CAUSE_CATEGORY_ID, AGG_CAUSE_MONTH.N);
 
+    /** Measures of deviations (V34, decision 0031): per month × kind × measure type, and × unit. */
+    private static final Level MEASURES_ALL_UNITS = new Level(AGG_MEASURE_KIND_MONTH, AGG_MEASURE_KIND_MONTH.YM, null,
+            AGG_MEASURE_KIND_MONTH.KIND, null, null, AGG_MEASURE_KIND_MONTH.MEASURE_KEY, AGG_MEASURE_KIND_MONTH.N);
+    private static final Level MEASURES_PER_UNIT = new Level(AGG_MEASURE_MONTH, AGG_MEASURE_MONTH.YM,
+            AGG_MEASURE_MONTH.UNIT_ID, AGG_MEASURE_MONTH.KIND, null, null, AGG_MEASURE_MONTH.MEASURE_KEY,
+            AGG_MEASURE_MONTH.N);
+
     /** Whether roll-ups can answer the filter on this database at all. */
     private static boolean usable(Database db, DeviationFilter f) {
         return !db.engine().isServer() && !f.overdueOnly() && f.ivoLateBefore() == null
@@ -89,6 +98,22 @@ final class Rollups {
             return Optional.empty();
         }
         return Optional.of(f.unitIds() == null ? CAUSES_ALL_UNITS : CAUSES_PER_UNIT);
+    }
+
+    /**
+     * The measure roll-up that answers the filter (none with a status or a category in it, as for causes); its
+     * {@code cause} column is the measure type's key (0: none).
+     */
+    static Optional<Level> measures(Database db, DeviationFilter f) {
+        if (!usable(db, f) || (f.statuses() != null && !f.statuses().isEmpty()) || f.categoryId() != null) {
+            return Optional.empty();
+        }
+        return Optional.of(f.unitIds() == null ? MEASURES_ALL_UNITS : MEASURES_PER_UNIT);
+    }
+
+    /** Whether the action roll-ups (V34) are kept here: a local file; a server reads its base tables. */
+    static boolean actionsKept(Database db) {
+        return !db.engine().isServer();
     }
 
     /**

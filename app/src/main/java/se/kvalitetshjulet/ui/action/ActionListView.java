@@ -178,4 +178,15 @@ public final class ActionListView extends BorderPane implements Refreshable {
     public void refresh() {
         vm.refresh();
     }
+
+    /** h5 (decision 0030): others' changes to actions reload the shown page, never while a follow-up is being written. */
+    @Override
+    public java.util.Set<se.kvalitetshjulet.domain.change.ChangeTopic> shows() {
+        return java.util.EnumSet.of(se.kvalitetshjulet.domain.change.ChangeTopic.ACTIONS);
+    }
+
+    @Override
+    public void othersChanged(java.util.Set<se.kvalitetshjulet.domain.change.ChangeTopic> changed) {
+        vm.othersChanged();
+    }
 }

@@ -188,7 +188,37 @@ public final class ActionListViewModel {
     }
 
     public void load() {
-        loading.set(true);
+        load(false);
+    }
+
+    /**
+     * h5 (decision 0030): someone else changed actions; the shown page is read again (only changed rows replaced,
+     * the selection kept, no error dialog), unless the user is writing the selected action's follow-up: then the
+     * list waits until that is saved or left (the save reloads it anyway).
+     */
+    public void othersChanged() {
+        if (listsLoaded && !editing()) {
+            load(true);
+        }
+    }
+
+    /** True while the selected action's follow-up fields hold something not yet saved. */
+    boolean editing() {
+        ActionRow r = selected.get();
+        if (r == null) {
+            return false;
+        }
+        String stored = r.measure().effectCheck() == null ? "" : r.measure().effectCheck();
+        LocalDate storedOn = r.measure().doneOn() == null ? ctx.today() : r.measure().doneOn();
+        return !stored.equals(effectCheck.get() == null ? "" : effectCheck.get())
+                || !java.util.Objects.equals(storedOn, doneOn.get())
+                || !java.util.Objects.equals(r.measure().effective(), effective.get());
+    }
+
+    private void load(boolean live) {
+        if (!live) {
+            loading.set(true);
+        }
         int pageIndex = page.get();
         String rememberedName = mineOnly.get() ? myName.get() : null;
         String filters = listsLoaded && !restoring && !filtersNow().equals(savedFilters) ? filtersNow() : null;
@@ -209,15 +239,21 @@ public final class ActionListViewModel {
             return ctx.actionService().search(f, pageIndex, PAGE_SIZE);
         }, (Page<ActionRow> result) -> {
             loading.set(false);
-            rows.setAll(result.rows());
+            if (live) {
+                se.kvalitetshjulet.ui.common.LiveLists.replaceKeeping(rows, result.rows());
+            } else {
+                rows.setAll(result.rows());
+            }
             total.set(result.total());
             pageCount.set(result.pageCount());
             page.set(Math.min(result.pageIndex(), result.pageCount() - 1));
             selected.set(keep == null ? null
-                    : result.rows().stream().filter(r -> r.measure().id().equals(keep)).findFirst().orElse(null));
+                    : rows.stream().filter(r -> r.measure().id().equals(keep)).findFirst().orElse(null));
         }, t -> {
             loading.set(false);
-            dialogs.showUnexpected(t);
+            if (!live) {
+                dialogs.showUnexpected(t);
+            }
         });
     }
 

@@ -88,4 +88,13 @@ public interface DialogService {
 
     /** Error dialog for something unexpected: what happened and where the log is. */
     void showUnexpected(Throwable error);
+
+    /**
+     * h5 (issue 15): asks for a password in a masked field, under {@code header} ("Lösenord för
+     * anna@kvh.example.se"), with {@code problem} above it when the last one was refused (null: none). Empty when the
+     * user cancels; a service that cannot ask answers empty.
+     */
+    default Optional<String> askPassword(String title, String header, String problem) {
+        return Optional.empty();
+    }
 }

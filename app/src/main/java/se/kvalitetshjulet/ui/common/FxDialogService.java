@@ -225,6 +225,37 @@ public final class FxDialogService implements DialogService {
         return d.showAndWait();
     }
 
+    /** h5: the server login's password, masked, used for this session only (never stored, never logged). */
+    @Override
+    public Optional<String> askPassword(String title, String header, String problem) {
+        javafx.scene.control.Dialog<String> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(owner.get());
+        d.setTitle(title);
+        d.setHeaderText(header);
+        javafx.scene.control.PasswordField field = new javafx.scene.control.PasswordField();
+        field.setId("serverPasswordField");
+        field.setAccessibleText(header);
+        javafx.scene.control.Label wrong = new javafx.scene.control.Label(problem == null ? "" : problem);
+        wrong.setId("serverPasswordProblem");
+        wrong.getStyleClass().add("error-label");
+        wrong.setWrapText(true);
+        wrong.setVisible(problem != null);
+        wrong.setManaged(problem != null);
+        javafx.scene.control.Label hint = new javafx.scene.control.Label(i18n.get("h5.password.hint"));
+        hint.setWrapText(true);
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(8, wrong, field, hint);
+        box.setPrefWidth(420);
+        d.getDialogPane().setContent(box);
+        ButtonType ok = new ButtonType(i18n.get("h5.password.login"), ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().setAll(ok,
+                new ButtonType(i18n.get("h4.unsaved.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        d.getDialogPane().lookupButton(ok).disableProperty().bind(field.textProperty().isEmpty());
+        d.getDialogPane().setId("serverPasswordDialog");
+        d.setOnShown(e -> field.requestFocus());
+        d.setResultConverter(b -> b == ok ? field.getText() : null);
+        return d.showAndWait();
+    }
+
     @Override
     public Optional<Path> chooseOpenFile(String title, List<String> extensions) {
         FileChooser fc = chooser(title, extensions);

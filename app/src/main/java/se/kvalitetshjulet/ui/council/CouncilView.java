@@ -34,6 +34,7 @@ import se.kvalitetshjulet.domain.org.Unit;
 import se.kvalitetshjulet.ui.common.Forms;
 import se.kvalitetshjulet.ui.common.I18n;
 import se.kvalitetshjulet.ui.common.UiLists;
+import se.kvalitetshjulet.domain.change.ChangeTopic;
 import se.kvalitetshjulet.ui.common.Refreshable;
 import se.kvalitetshjulet.ui.trend.PresentationView;
 
@@ -395,4 +396,11 @@ public final class CouncilView extends BorderPane implements Refreshable {
     public void refresh() {
         vm.refresh();
     }
+
+    /** h5 (decision 0030): others' changes to councils, their actions and deviations reload the meeting shown. */
+    @Override
+    public java.util.Set<ChangeTopic> shows() { return java.util.EnumSet.of(ChangeTopic.COUNCILS, ChangeTopic.ACTIONS, ChangeTopic.DEVIATIONS); }
+
+    @Override
+    public void othersChanged(java.util.Set<ChangeTopic> changed) { vm.othersChanged(); }
 }

@@ -176,6 +176,38 @@ public final class CouncilViewModel {
                 dialogs::showUnexpected);
     }
 
+    /**
+     * h5 (decision 0030): someone else changed councils, actions or deviations: the meeting list and the open meeting
+     * are read again (latest wins, only what differs replaced, no error dialog); the open meeting is left as it is
+     * while its patterns, notes or "held" hold something not yet saved.
+     */
+    public void othersChanged() {
+        if (!listsLoaded) {
+            return;
+        }
+        Long unitId = unitFilter.get() == null ? null : unitFilter.get().id();
+        Long open = current.get() == null || editing() ? null : current.get().meeting().id();
+        tasks.runLatest(liveKey, i18n.get("council.loading"), p -> new Live(ctx.councilService().meetings(unitId),
+                open == null ? null : ctx.councilService().view(open)), l -> {
+            se.kvalitetshjulet.ui.common.LiveLists.replaceKeeping(meetings, l.meetings());
+            if (l.view() != null && !editing() && current.get() != null
+                    && current.get().meeting().id().equals(l.view().meeting().id())) {
+                current.set(l.view());
+            }
+        }, e -> { });
+    }
+
+    private record Live(List<MeetingRow> meetings, CouncilService.MeetingView view) { }
+
+    private final Object liveKey = new Object();
+
+    /** True while the open meeting's patterns, notes or "held" differ from what was read. */
+    boolean editing() {
+        Meeting m = current.get() == null ? null : current.get().meeting();
+        return m != null && (!patterns.get().equals(m.patterns() == null ? "" : m.patterns())
+                || !notes.get().equals(m.notes() == null ? "" : m.notes()) || held.get() != m.held());
+    }
+
     private void reload() {
         if (current.get() != null) {
             open(current.get().meeting().id());
@@ -199,14 +231,14 @@ public final class CouncilViewModel {
         Meeting m = v.meeting();
         heading.set(i18n.get("council.heading", m.title(), v.unitName(), m.heldOn(),
                 v.previous() == null ? "–" : v.previous().heldOn().toString()));
-        agenda.setAll(v.agenda());
-        deviations.setAll(v.deviations());
+        se.kvalitetshjulet.ui.common.LiveLists.replaceKeeping(agenda, v.agenda());
+        se.kvalitetshjulet.ui.common.LiveLists.replaceKeeping(deviations, v.deviations());
         reviewed.set(v.reviewed());
-        followUps.setAll(v.followUps());
-        decisions.setAll(v.decisions());
-        overdue.setAll(v.overdue());
-        participants.setAll(m.participants());
-        analyses.setAll(v.analyses());
+        se.kvalitetshjulet.ui.common.LiveLists.replaceKeeping(followUps, v.followUps());
+        se.kvalitetshjulet.ui.common.LiveLists.replaceKeeping(decisions, v.decisions());
+        se.kvalitetshjulet.ui.common.LiveLists.replaceKeeping(overdue, v.overdue());
+        se.kvalitetshjulet.ui.common.LiveLists.replaceKeeping(participants, m.participants());
+        se.kvalitetshjulet.ui.common.LiveLists.replaceKeeping(analyses, v.analyses());
         patterns.set(m.patterns() == null ? "" : m.patterns());
         notes.set(m.notes() == null ? "" : m.notes());
         held.set(m.held());

@@ -161,6 +161,7 @@ public final class DeviationListView extends BorderPane implements Refreshable, 
 
         TableView<DeviationRow> table = new TableView<>(vm.rows());
         table.setId("deviationTable");
+        se.kvalitetshjulet.ui.common.LiveLists.keepSelection(table, DeviationRow::id);
         table.setPlaceholder(new Label(i18n.get("deviation.empty")));
         Map<TableColumn<DeviationRow, ?>, DeviationSort> sortMap = new java.util.HashMap<>();
         table.getColumns().setAll(List.of(
@@ -310,5 +311,17 @@ public final class DeviationListView extends BorderPane implements Refreshable, 
     @Override
     public void refresh() {
         vm.refresh();
+    }
+
+    /** h5 (decision 0030): others' changes to deviations and their measures reload the shown page. */
+    @Override
+    public java.util.Set<se.kvalitetshjulet.domain.change.ChangeTopic> shows() {
+        return java.util.EnumSet.of(se.kvalitetshjulet.domain.change.ChangeTopic.DEVIATIONS,
+                se.kvalitetshjulet.domain.change.ChangeTopic.ORGANISATION);
+    }
+
+    @Override
+    public void othersChanged(java.util.Set<se.kvalitetshjulet.domain.change.ChangeTopic> changed) {
+        vm.othersChanged();
     }
 }

@@ -200,7 +200,25 @@ public final class DeviationListViewModel {
     }
 
     public void load() {
-        loading.set(true);
+        load(false);
+    }
+
+    /**
+     * h5 (decision 0030): someone else changed deviations; the shown page is read again with the same filter, sort
+     * and page, only the rows that differ are replaced (the table keeps its selection and scroll position), no
+     * "loading" state and no error dialog (the next change or showing the screen tries again). A newer search or
+     * reload supersedes an older one (latest wins). Nothing happens before the register was first shown.
+     */
+    public void othersChanged() {
+        if (listsLoaded) {
+            load(true);
+        }
+    }
+
+    private void load(boolean live) {
+        if (!live) {
+            loading.set(true);
+        }
         int pageIndex = page.get();
         DeviationSort s = sort.get();
         boolean asc = ascending.get();
@@ -218,13 +236,19 @@ public final class DeviationListViewModel {
             lastFilter = searched.filter();
             reportedByMeCount.set(searched.mine());
             loading.set(false);
-            rows.setAll(result.rows());
+            if (live) {
+                se.kvalitetshjulet.ui.common.LiveLists.replaceKeeping(rows, result.rows());
+            } else {
+                rows.setAll(result.rows());
+            }
             total.set(result.total());
             pageCount.set(result.pageCount());
             page.set(Math.min(result.pageIndex(), result.pageCount() - 1));
         }, t -> {
             loading.set(false);
-            dialogs.showUnexpected(t);
+            if (!live) {
+                dialogs.showUnexpected(t);
+            }
         });
     }
 

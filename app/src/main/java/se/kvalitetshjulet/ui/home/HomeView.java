@@ -108,6 +108,14 @@ public final class HomeView extends BorderPane implements Refreshable {
                 list("homeSignals", i18n.get("home.signals"), vm.signals(), vm::describe, i18n));
 
         VBox box = new VBox(16, title, cards, nameRow, lists, listTitle, table, all);
+        if (vm.aggregatesOnly()) {
+            // h5 (issue 15): läsare/nämnd: the counts of their units, no case, no name, no free text
+            cards.getChildren().removeIf(n -> "cardActions".equals(n.getId()));
+            Label only = new Label(i18n.get("h5.lasare.home"));
+            only.setId("homeAggregatesOnly");
+            only.setWrapText(true);
+            box.getChildren().setAll(title, only, cards);
+        }
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
         scroll.setFitToWidth(true);
         setCenter(scroll);
@@ -164,5 +172,18 @@ public final class HomeView extends BorderPane implements Refreshable {
     @Override
     public void refresh() {
         vm.load();
+    }
+
+    /** h5 (decision 0030): others' changes to what the home screen counts and lists reload it. */
+    @Override
+    public java.util.Set<se.kvalitetshjulet.domain.change.ChangeTopic> shows() {
+        return java.util.EnumSet.of(se.kvalitetshjulet.domain.change.ChangeTopic.DEVIATIONS,
+                se.kvalitetshjulet.domain.change.ChangeTopic.ACTIONS, se.kvalitetshjulet.domain.change.ChangeTopic.SELF_CHECKS,
+                se.kvalitetshjulet.domain.change.ChangeTopic.COUNCILS);
+    }
+
+    @Override
+    public void othersChanged(java.util.Set<se.kvalitetshjulet.domain.change.ChangeTopic> changed) {
+        vm.othersChanged();
     }
 }

@@ -78,7 +78,55 @@ public final class HomeViewModel {
         tasks.run(i18n.get("home.loading"), p -> snapshot(typed), this::apply, dialogs::showUnexpected);
     }
 
+    /**
+     * h5 (decision 0030): someone else changed deviations, actions, self-checks or councils: the counts and lists are
+     * read again (latest wins, only changed rows replaced, no error dialog), but not while the user is typing a name
+     * that is not yet remembered.
+     */
+    public void othersChanged() {
+        if (loaded == null || !java.util.Objects.equals(myName.get(), loaded.name())) {
+            return;
+        }
+        String typed = myName.get();
+        tasks.runLatest(liveKey, i18n.get("home.loading"), p -> snapshot(typed), this::applyKeeping, e -> { });
+    }
+
+    private final Object liveKey = new Object();
+    private Snapshot loaded;
+
+    private void applyKeeping(Snapshot s) {
+        loaded = s;
+        overdueDeviations.set(s.overdue());
+        overdueActions.set(s.actions());
+        openSerious.set(s.serious());
+        lastThirtyDays.set(s.recent());
+        se.kvalitetshjulet.ui.common.LiveLists.replaceKeeping(mostOverdue, s.rows());
+        se.kvalitetshjulet.ui.common.LiveLists.replaceKeeping(myOverdue, s.myOverdue());
+        se.kvalitetshjulet.ui.common.LiveLists.replaceKeeping(myUpcoming, s.myUpcoming());
+        se.kvalitetshjulet.ui.common.LiveLists.replaceKeeping(pendingSelfChecks, s.selfChecks());
+        se.kvalitetshjulet.ui.common.LiveLists.replaceKeeping(upcomingMeetings, s.meetings());
+        se.kvalitetshjulet.ui.common.LiveLists.replaceKeeping(upcomingCycle, s.cycle());
+        se.kvalitetshjulet.ui.common.LiveLists.replaceKeeping(signals, s.signals());
+    }
+
+    private boolean aggregatesOnly;
+
+    /**
+     * h5 (issue 15): a läsare/nämnd login sees the counts only: no case list, no actions, self-checks or meetings
+     * (tables the role cannot read), so nothing is asked that the database would refuse.
+     */
+    public void showAggregatesOnly() {
+        aggregatesOnly = true;
+    }
+
+    public boolean aggregatesOnly() {
+        return aggregatesOnly;
+    }
+
     private Snapshot snapshot(String typed) {
+        if (aggregatesOnly) {
+            return counts();
+        }
         LocalDate today = ctx.today();
         var deviations = ctx.deviationService();
         DeviationFilter overdue = DeviationFilter.all().withOverdueOnly(true);
@@ -102,7 +150,20 @@ public final class HomeViewModel {
                 ctx.annualCycleService().upcoming(UPCOMING_DAYS + 15), ctx.councilService().recentSignals(null));
     }
 
+    /** The counts a läsare may see, from the aggregate view of their units (db/postgresql V23_1). */
+    private Snapshot counts() {
+        LocalDate today = ctx.today();
+        var deviations = ctx.deviationService();
+        DeviationFilter serious = new DeviationFilter(EnumSet.of(DeviationKind.LEX_SARAH, DeviationKind.LEX_MARIA),
+                EnumSet.of(DeviationStatus.REGISTRERAD, DeviationStatus.UTREDNING, DeviationStatus.BEDOMD,
+                        DeviationStatus.ATGARDAD), null, null, null, null, false, null);
+        return new Snapshot(deviations.count(DeviationFilter.all().withOverdueOnly(true)), 0, deviations.count(serious),
+                deviations.count(DeviationFilter.all().withPeriod(today.minusDays(30), today)), List.of(), "",
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
     private void apply(Snapshot s) {
+        loaded = s;
         overdueDeviations.set(s.overdue());
         overdueActions.set(s.actions());
         openSerious.set(s.serious());

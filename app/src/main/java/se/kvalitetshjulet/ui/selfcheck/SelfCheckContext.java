@@ -16,7 +16,8 @@ public record SelfCheckContext(OrganisationService organisationService,
                                SelfCheckHandoverService selfCheckHandoverService,
                                SelfCheckExporter selfCheckExporter,
                                Clock clock,
-                               se.kvalitetshjulet.service.Bilaga2Service bilaga2Service) {
+                               se.kvalitetshjulet.service.Bilaga2Service bilaga2Service,
+                               se.kvalitetshjulet.service.OfflineDraftService offlineDrafts) {
     public LocalDate today() {
         return LocalDate.now(clock);
     }

@@ -238,15 +238,19 @@ public final class SelfCheckFormViewModel {
         saving.set(true);
         saveState.set(i18n.get("selfcheck.form.saving"));
         // Under "refuse" a comment with identifying details is held back (not stored); the form says which.
-        tasks.run(i18n.get("selfcheck.form.saving"), p -> new Draft(ctx.selfCheckService().saveDraft(responseId, answers),
-                ctx.selfCheckService().refusedComments(templateId, answers)), d -> {
+        // h5: when the server does not answer, the draft is kept locally and sent when it does (decision 0030)
+        tasks.run(i18n.get("selfcheck.form.saving"), p -> {
+            var saved = ctx.offlineDrafts().saveDraft(responseId, answers);
+            return new Draft(saved.changed(), saved.keptLocally() ? List.of()
+                    : ctx.selfCheckService().refusedComments(templateId, answers), saved.keptLocally());
+        }, d -> {
             int n = d.changed();
             saving.set(false);
             if (formResponse.get() != null && formResponse.get().id() == responseId) {
                 if (formStatus.get() == ResponseStatus.NOT_STARTED && n > 0) {
                     formStatus.set(ResponseStatus.DRAFT);
                 }
-                saveState.set(dirty.get() ? i18n.get("selfcheck.form.unsaved")
+                saveState.set(dirty.get() ? i18n.get("selfcheck.form.unsaved") : d.local() ? i18n.get("h5.selfcheck.keptLocally")
                         : i18n.get("selfcheck.form.savedAt", LocalTime.now(ctx.clock()).format(TIME)));
                 problems.showHeldBack(d.heldBack());
             }
@@ -262,7 +266,7 @@ public final class SelfCheckFormViewModel {
         });
     }
 
-    private record Draft(int changed, List<SelfCheckService.CommentFinding> heldBack) { }
+    private record Draft(int changed, List<SelfCheckService.CommentFinding> heldBack, boolean local) { }
 
     /**
      * Submits after the privacy question (decision 0018): under "warn" a comment with identifying details is shown

@@ -124,7 +124,8 @@ public final class FeatureContexts {
                 ctx.selfCheckHandover(),
                 ctx.selfCheckExporter(),
                 ctx.clock(),
-                ctx.bilaga2());
+                ctx.bilaga2(),
+                ctx.offlineDrafts());
     }
 
     public static SettingsContext settings(AppContext ctx) {

@@ -42,6 +42,7 @@ public final class KvalitetshjuletApp extends Application {
     private FxDialogService dialogs;
     private AppContext context;
     private Stage stage;
+    private MainView shownMain;
 
     @Override
     public void start(Stage primary) {
@@ -147,9 +148,45 @@ public final class KvalitetshjuletApp extends Application {
         }
     }
 
-    /** A förvaltning's server database (decision 10); the password comes from PGPASSWORD or ~/.pgpass. */
+    /**
+     * A förvaltning's server database (decision 10); the password comes from PGPASSWORD or ~/.pgpass, else the window
+     * asks for it (h5, {@link ServerLogin}) and keeps it for this session only.
+     */
     private void openServer(String url) {
-        open(url, null, false, () -> DatabaseOpening.openServer(url, Clock.systemDefaultZone()));
+        showOpening(url);
+        new ServerLogin(tasks, dialogs, i18n, (u, pw) -> DatabaseOpening.openServer(u, pw, Clock.systemDefaultZone()))
+                .login(url, ctx -> {
+                    showMain(ctx);
+                    StartupProbe.reportIfRequested();
+                    // h5: self-check drafts an earlier session kept while the server did not answer
+                    tasks.run(i18n.get("h5.selfcheck.sending"), p -> {
+                        ctx.offlineDrafts().resumeIfWaiting();
+                        return ctx.offlineDrafts().waiting();
+                    }, n -> LOG.info("Kept self-check drafts still waiting: {}", n),
+                            e -> LOG.warn("Kept drafts not sent ({})", e.getClass().getSimpleName()));
+                }, error -> {
+                    LOG.error("Could not open the server database ({})", error instanceof DatabaseOpening.Refused r
+                            ? r.reason() : error.getClass().getSimpleName());
+                    dialogs.showError(i18n.get("start.refusedTitle"), error instanceof DatabaseOpening.Refused r
+                            ? r.getMessage()
+                            : i18n.get("start.openFailed", url, se.kvalitetshjulet.app.FailureMessages.explain(error)));
+                    showFirstStart();
+                }, this::showFirstStart);
+    }
+
+    /** The "Öppnar …" screen with the task's progress. */
+    private void showOpening(Object shown) {
+        Label label = new Label(i18n.get("start.opening", shown));
+        label.setWrapText(true);
+        ProgressBar bar = new ProgressBar();
+        bar.setPrefWidth(400);
+        bar.progressProperty().bind(tasks.progressProperty());
+        Label detail = new Label();
+        detail.textProperty().bind(tasks.messageProperty());
+        VBox box = new VBox(16, label, bar, detail);
+        box.setAlignment(Pos.CENTER);
+        box.setPadding(new Insets(40));
+        showScene(box);
     }
 
     /** A new database is encrypted unless the user deliberately chooses otherwise (decision 0013). */
@@ -175,17 +212,7 @@ public final class KvalitetshjuletApp extends Application {
      * a server address), {@code file} the SQLite file (null for a server), for the passphrase question.
      */
     private void open(Object shown, Path file, boolean demo, java.util.concurrent.Callable<AppContext> opener) {
-        Label label = new Label(i18n.get("start.opening", shown));
-        label.setWrapText(true);
-        ProgressBar bar = new ProgressBar();
-        bar.setPrefWidth(400);
-        bar.progressProperty().bind(tasks.progressProperty());
-        Label detail = new Label();
-        detail.textProperty().bind(tasks.messageProperty());
-        VBox box = new VBox(16, label, bar, detail);
-        box.setAlignment(Pos.CENTER);
-        box.setPadding(new Insets(40));
-        showScene(box);
+        showOpening(shown);
         tasks.run(i18n.get("start.opening", shown), progress -> {
             AppContext ctx = opener.call();
             if (demo && ctx.organisation().tree().all().isEmpty()) {
@@ -219,6 +246,9 @@ public final class KvalitetshjuletApp extends Application {
     }
 
     private MainView showMain(AppContext ctx) {
+        if (shownMain != null) {
+            shownMain.stopLiveRefresh(); // h5: the window replaced (language, restore) stops listening
+        }
         this.context = ctx;
         dialogs.setDatabaseEncrypted(ctx.databaseEncrypted());
         MainView main = new MainView(ctx, i18n, tasks, dialogs);
@@ -230,6 +260,7 @@ public final class KvalitetshjuletApp extends Application {
         });
         stage.titleProperty().bind(main.viewModel().titleProperty());
         showScene(main);
+        shownMain = main;
         return main;
     }
 

@@ -60,6 +60,9 @@ public final class MainView extends BorderPane {
     private se.kvalitetshjulet.ui.settings.BackupsViewModel.Restorer backupRestorer;
     private java.util.function.Consumer<java.util.Locale> languageSwitcher;
     private java.util.function.Consumer<se.kvalitetshjulet.ui.common.Theme> themeSaver;
+    private final LiveRefresh live;
+    /** h5 (issue 15): the screens this login may open; the others are not offered. */
+    private final java.util.Set<Section> allowed;
 
     public MainView(AppContext ctx, I18n i18n, TaskRunner tasks, DialogService dialogs) {
         this.vm = new MainViewModel(ctx, i18n);
@@ -68,8 +71,12 @@ public final class MainView extends BorderPane {
         this.deviationList = new DeviationListViewModel(FeatureContexts.deviation(ctx), tasks, dialogs, i18n);
         this.trends = new TrendViewModel(FeatureContexts.trend(ctx), tasks, dialogs, i18n);
 
+        this.allowed = RoleNavigation.sections(ctx.access());
         factories.put(Section.HOME, () -> {
             HomeViewModel hvm = new HomeViewModel(FeatureContexts.home(ctx), tasks, dialogs, i18n);
+            if (ctx.access().aggregatesOnly()) {
+                hvm.showAggregatesOnly(); // h5: läsare/nämnd (issue 15)
+            }
             return new HomeView(hvm, i18n, id -> {
                 vm.show(Section.DEVIATIONS);
                 deviationList().open(id);
@@ -156,6 +163,8 @@ public final class MainView extends BorderPane {
                 getStyleClass().remove("projector");
             }
         });
+        // h5 (decision 0030): others' changes reload the shown screen when it shows what changed
+        this.live = new LiveRefresh(ctx.changes(), javafx.application.Platform::runLater, screenScroll::getContent);
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
                 // h4 (issue 18): the window's keys, every one from the registry the shortcut sheet lists
@@ -206,6 +215,7 @@ public final class MainView extends BorderPane {
                 item.setAccelerator(se.kvalitetshjulet.ui.common.Shortcuts.screen(n + 1));
             }
             item.setOnAction(e -> vm.show(s));
+            item.setVisible(allowed.contains(s));
             view.getItems().add(item);
         }
         javafx.scene.control.CheckMenuItem projector = new javafx.scene.control.CheckMenuItem(i18n.get("h4.menu.projector"));
@@ -244,6 +254,9 @@ public final class MainView extends BorderPane {
             }
             Section[] all = Section.values();
             int at = vm.sectionProperty().get().ordinal() + (down ? 1 : -1);
+            while (at >= 0 && at < all.length && !allowed.contains(all[at])) {
+                at += down ? 1 : -1; // h5: past the screens this login may not open
+            }
             if (at >= 0 && at < all.length) {
                 vm.show(all[at]);
                 navButtons.get(all[at]).requestFocus();
@@ -296,6 +309,8 @@ public final class MainView extends BorderPane {
                 b.setSelected(true);
             });
             navButtons.put(s, b);
+            b.setVisible(allowed.contains(s));
+            b.setManaged(allowed.contains(s));
             sections.getChildren().add(b);
         }
         // h4 (issue 18): on a 768 px high screen the sections scroll; the projector switch stays in view
@@ -339,6 +354,10 @@ public final class MainView extends BorderPane {
     }
 
     private void showSection(Section s) {
+        if (!allowed.contains(s)) {
+            vm.show(Section.HOME); // h5: a key or a link to a screen this login may not open
+            return;
+        }
         Parent content = built.computeIfAbsent(s, k -> factories.get(k).get());
         // h4 (issue 18): a screen taller than the window (125 % scaling, a small laptop) scrolls instead of being cut
         screenScroll.setContent(content);
@@ -366,6 +385,11 @@ public final class MainView extends BorderPane {
     /** h3: where the shell remembers the theme chosen in Inställningar → Utseende; null: not remembered. */
     public void setThemeSaver(java.util.function.Consumer<se.kvalitetshjulet.ui.common.Theme> saver) {
         this.themeSaver = saver;
+    }
+
+    /** h5: ends this window's live refresh (before the shell replaces it with another main view). */
+    public void stopLiveRefresh() {
+        live.close();
     }
 
     /** h4: what "Språk" in Inställningar does (the app builds its window again in the chosen language); null: not offered. */

@@ -73,6 +73,14 @@ class BenchCommandTest {
             expected.put(BenchCommand.ACTION_BACKLOG,
                     charts.actionMonths(null).stream().mapToLong(ChartRepository.ActionMonths::count).sum());
             expected.put(BenchCommand.PARETO_MEASURES, sum(charts.paretoMeasureTypes(q.months36(), today)));
+            long template = charts.riskAnalysesPerTemplate(null, today.minusYears(3), today).entrySet().stream()
+                    .max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            expected.put(BenchCommand.RISK_CELLS, charts.riskCells(template, null, today.minusYears(3), today).stream()
+                    .mapToLong(se.kvalitetshjulet.domain.risk.MatrixCounts.Cell::count).sum());
+            long family = charts.templateFamilies().stream().map(se.kvalitetshjulet.domain.selfcheck.TemplateFamily::familyId)
+                    .filter(f -> !charts.compliance(f, null).isEmpty()).findFirst().orElseThrow();
+            expected.put(BenchCommand.COMPLIANCE, charts.compliance(family, null).stream()
+                    .mapToLong(ChartRepository.RoundCompliance::findings).sum());
             expected.put(BenchCommand.SEARCH_ASCII, ctx.deviations().count(q.asciiText(), today));
             expected.put(BenchCommand.SEARCH_UNICODE, ctx.deviations().count(q.unicodeText(), today));
             // The subtree really is a part of the register.
@@ -121,7 +129,8 @@ class BenchCommandTest {
         for (String name : List.of("Trend: antal per kategori och månad, tre år",
                 "Tertialtabell: antal per enhet, typ och månad, tre år", BenchCommand.PARETO_CATEGORIES_ALL,
                 BenchCommand.PARETO_CATEGORIES_SUBTREE, BenchCommand.PARETO_CAUSES, BenchCommand.ACTION_BACKLOG,
-                BenchCommand.PARETO_MEASURES, BenchCommand.HOME_COUNTS)) {
+                BenchCommand.PARETO_MEASURES, BenchCommand.HOME_COUNTS, BenchCommand.RISK_CELLS,
+                BenchCommand.COMPLIANCE, BenchCommand.UNIT_SIGNALS)) {
             JsonNode d = figures.get(name).get("duckdb");
             assertThat(d).as(name).isNotNull();
             assertThat(d.get("count").asLong()).as("DuckDB counted the same: " + name)
@@ -132,6 +141,22 @@ class BenchCommandTest {
             assertThat(figures.get(name).get("metAll").isBoolean()).as(name).isTrue();
         }
         assertThat(figures.get(BenchCommand.SEARCH_ASCII).get("duckdb").isNull()).isTrue();
+        assertThat(figures.get(BenchCommand.UNIT_SIGNALS).get("count").asLong()).isPositive();
+        if (cli) {
+            // the FTS5 trigram index of the same text finds exactly what the register's search finds, å/ä/ö included
+            for (String name : List.of(BenchCommand.SEARCH_FTS5_ASCII, BenchCommand.SEARCH_FTS5_UNICODE)) {
+                JsonNode f = figures.get(name);
+                assertThat(f).as(name).isNotNull();
+                assertThat(f.get("count").asLong()).as(name).isPositive().isEqualTo(f.get("referenceCount").asLong());
+            }
+            // the import is judged against sqlite3 .import into the same indexed table; the bare table is reported
+            JsonNode imp = figures.entrySet().stream().filter(e -> e.getKey().startsWith("Import av CSV")
+                    && !e.getKey().endsWith(BenchCommand.IMPORT_BARE_SUFFIX)).findFirst().orElseThrow().getValue();
+            assertThat(imp.get("goal").asText()).contains("samma indexerade tabell");
+            assertThat(imp.get("reference").asDouble()).isPositive();
+            assertThat(imp.get("met").isBoolean()).isTrue();
+            assertThat(figures.keySet()).anyMatch(n -> n.endsWith(BenchCommand.IMPORT_BARE_SUFFIX));
+        }
         // The existing rows count too, and the report/import/memory rows are still there.
         assertThat(figures.get("Registerfråga: fritextsökning, första sidan").get("count").asLong()).isPositive();
         assertThat(figures.keySet()).anyMatch(n -> n.startsWith("Import av CSV"))
