@@ -1,5 +1,7 @@
 package se.kvalitetshjulet.ui.common;
 
+import java.util.List;
+
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ListCell;
@@ -80,6 +82,16 @@ public final class FitText {
         }
         if (root instanceof javafx.scene.control.ScrollPane sp) {
             apply(sp.getContent());
+        }
+        // h3: a tab pane's, split pane's or titled pane's contents even before its skin has made them children
+        if (root instanceof javafx.scene.control.TabPane tabs && tabs.getSelectionModel().getSelectedItem() != null) {
+            apply(tabs.getSelectionModel().getSelectedItem().getContent());
+        }
+        if (root instanceof javafx.scene.control.SplitPane split) {
+            List.copyOf(split.getItems()).forEach(FitText::apply);
+        }
+        if (root instanceof javafx.scene.control.TitledPane titled) {
+            apply(titled.getContent());
         }
     }
 
