@@ -29,6 +29,15 @@ public interface Engine {
     }
 
     /**
+     * True when the database itself seals every audit row (decision 0029: PostgreSQL's trigger names the login, takes
+     * the chain's lock, computes the hashes and moves the head); the client then only inserts the row's content.
+     * False for the SQLite file, where {@code AuditTrail} computes the chain in the same transaction.
+     */
+    default boolean sealsAuditTrail() {
+        return false;
+    }
+
+    /**
      * Case-insensitive "contains" for free-text search that folds å, ä, ö and the rest of Unicode (decision 7).
      * User-typed {@code %} and {@code _} match themselves.
      */

@@ -80,6 +80,12 @@ public final class PostgresServer implements Engine {
         return url.toString();
     }
 
+    /** The server's trigger {@code audit_log_seal} writes the chain (db/postgresql V22, decision 0029). */
+    @Override
+    public boolean sealsAuditTrail() {
+        return true;
+    }
+
     /** PostgreSQL's ILIKE already folds all of Unicode (with a UTF-8 database); jOOQ escapes % and _. */
     @Override
     public Condition containsIgnoreCase(Field<String> field, String term) {

@@ -78,7 +78,8 @@ public final class ActionService {
         if (!p.isEmpty()) {
             return SaveResult.rejected(p);
         }
-        return SaveResult.saved(db.tx(tx -> measures.saveMeasure(tx, m)));
+        return SaveResult.saved(MeasureWrites.guarded(measures, m.id(), m.version(),
+                () -> db.tx(tx -> measures.saveMeasure(tx, m))));
     }
 
     /** Marks the action carried out on {@code doneOn} (not in the future); it stays open until its effect is checked. */
@@ -86,24 +87,24 @@ public final class ActionService {
         if (doneOn == null || doneOn.isAfter(today())) {
             return SaveResult.rejected(List.of(new Problem("doneOn", "action.validation.doneDate")));
         }
-        return db.tx(tx -> {
+        return MeasureWrites.guarded(measures, id, null, () -> db.tx(tx -> {
             Measure m = actions.lockForUpdate(tx, id);
             return SaveResult.saved(measures.saveMeasure(tx, ActionRules.withDone(m, doneOn)));
-        });
+        }));
     }
 
     /** Undoes "done" (and any effect check), e.g. when it turns out the action was not carried out. */
     public SaveResult<Measure> reopen(long id) {
-        return db.tx(tx -> {
+        return MeasureWrites.guarded(measures, id, null, () -> db.tx(tx -> {
             Measure m = actions.lockForUpdate(tx, id);
             Measure open = ActionRules.withEffectCheck(ActionRules.withDone(m, null), null, null);
             return SaveResult.saved(measures.saveMeasure(tx, open));
-        });
+        }));
     }
 
     /** Records the effect check and closes the action; refused unless done, with a written check and a judgement. */
     public SaveResult<Measure> close(long id, String effectCheck, Boolean effective) {
-        return db.tx(tx -> {
+        return MeasureWrites.guarded(measures, id, null, () -> db.tx(tx -> {
             Measure m = actions.lockForUpdate(tx, id);
             Measure checked = ActionRules.withEffectCheck(m, effectCheck, effective);
             List<Problem> p = new java.util.ArrayList<>(ActionRules.checkClose(checked));
@@ -113,7 +114,7 @@ public final class ActionService {
                 return SaveResult.<Measure>rejected(p);
             }
             return SaveResult.saved(measures.saveMeasure(tx, checked));
-        });
+        }));
     }
 
     public OrganisationService organisation() {

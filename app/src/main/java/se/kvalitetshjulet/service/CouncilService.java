@@ -98,7 +98,7 @@ public final class CouncilService {
     public record MeetingView(Meeting meeting, String unitName, Meeting previous, LocalDate since, long deviationCount,
                               List<DeviationRow> deviations, Set<Long> reviewed, List<FollowUpItem> followUps,
                               List<ActionRow> overdue, List<AgendaItem> agenda, List<ActionRow> decisions,
-                              List<OrderedAnalysis> analyses) { }
+                              List<OrderedAnalysis> analyses, long version) { }
 
     public LocalDate today() {
         return LocalDate.now(clock);
@@ -120,6 +120,48 @@ public final class CouncilService {
     }
 
     public SaveResult<Meeting> save(Meeting m) {
+        return save(m, null);
+    }
+
+    /** The meeting and the version it was read at; save with that version to be told of others' changes. */
+    public Optional<se.kvalitetshjulet.domain.Versioned<Meeting>> openForEdit(long id) {
+        return councils.findVersioned(id);
+    }
+
+    /**
+     * A save of a meeting refused because someone else saved it since it was read (decision 0029): their meeting as
+     * saved, its version, who saved it last and when. Nothing was written.
+     */
+    public record MeetingConflict(Meeting theirs, long theirVersion, String changedBy, java.time.LocalDateTime changedAt) {
+    }
+
+    /** A meeting save refused because the meeting changed since it was read. */
+    public static final class MeetingConflictException extends RuntimeException {
+        private final MeetingConflict conflict;
+
+        public MeetingConflictException(MeetingConflict conflict) {
+            super("Mötet har ändrats av " + conflict.changedBy() + " medan du redigerade det. Inget har sparats; välj "
+                    + "vad som ska gälla och spara igen.");
+            this.conflict = conflict;
+        }
+
+        public MeetingConflict conflict() {
+            return conflict;
+        }
+    }
+
+    private MeetingConflict meetingConflict(long id) {
+        var theirs = councils.findVersioned(id).orElseThrow();
+        var last = councils.lastChange(id).orElse(null);
+        return new MeetingConflict(theirs.value(), theirs.version(), last == null ? null : last.actor(),
+                last == null ? null : last.at());
+    }
+
+    /**
+     * As {@link #save(Meeting)}, refused with a {@link MeetingConflictException} when the stored meeting is no longer
+     * at {@code expectedVersion} (two council members, or two windows, editing the same meeting).
+     */
+    public SaveResult<Meeting> save(Meeting m, Long expectedVersion) {
         List<Problem> p = new ArrayList<>();
         privacyRefusal(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.COUNCIL,
                 java.util.Arrays.asList(m.title(), m.patterns(), m.notes())).ifPresent(p::add);
@@ -142,7 +184,18 @@ public final class CouncilService {
         if (!p.isEmpty()) {
             return SaveResult.rejected(p);
         }
-        return SaveResult.saved(db.tx(tx -> councils.save(tx, m)));
+        try {
+            return SaveResult.saved(db.tx(tx -> councils.save(tx, m, expectedVersion)));
+        } catch (se.kvalitetshjulet.data.StaleRecordException stale) {
+            throw new MeetingConflictException(meetingConflict(m.id()));
+        } catch (org.jooq.exception.DataAccessException e) {
+            // SQLite: a stale snapshot's failed write is the same conflict when the meeting's version moved on
+            if (expectedVersion != null && m.id() != null
+                    && councils.findVersioned(m.id()).map(v -> v.version() != expectedVersion).orElse(false)) {
+                throw new MeetingConflictException(meetingConflict(m.id()));
+            }
+            throw e;
+        }
     }
 
     /**
@@ -185,7 +238,9 @@ public final class CouncilService {
     // ---- the meeting ---------------------------------------------------------------------
 
     public MeetingView view(long meetingId) {
-        Meeting m = require(meetingId);
+        var read = councils.findVersioned(meetingId).orElseThrow(() ->
+                new IllegalStateException("Mötet finns inte längre (id " + meetingId + ")."));
+        Meeting m = read.value(); // with the version it was read at: the minutes are saved on it (decision 0029)
         OrgTree tree = organisation.tree();
         Set<Long> scope = tree.subtreeIds(m.unitId());
         List<Meeting> earlier = councils.earlier(m);
@@ -209,7 +264,8 @@ public final class CouncilService {
         List<ActionRow> decisions = actions.rows(actions.bySource(ActionSource.COUNCIL.code(), List.of(meetingId))
                 .stream().map(Measure::id).toList());
         return new MeetingView(m, tree.find(m.unitId()).map(Unit::name).orElse(""), previous, since, devCount, devs,
-                councils.reviewed(meetingId), followUps, overdue, agenda, decisions, councils.orderedAnalyses(meetingId));
+                councils.reviewed(meetingId), followUps, overdue, agenda, decisions, councils.orderedAnalyses(meetingId),
+                read.version());
     }
 
     /** The actions this meeting follows up (FollowUpRules over the council's earlier meetings) with recorded outcomes. */

@@ -214,6 +214,15 @@ public final class DeviationService {
 
     /** Moves the record forward to {@code next} if the workflow allows it; saves pending edits in the same transaction. */
     public SaveResult<Deviation> transition(Deviation d, DeviationStatus next) {
+        return transition(d, next, null);
+    }
+
+    /**
+     * As {@link #transition(Deviation, DeviationStatus)} on the version the editor read: refused with a
+     * {@link RecordChangedException} when someone else saved the case in between (decision 0029); nothing is written.
+     */
+    public SaveResult<Deviation> transition(Deviation d, DeviationStatus next, Long expectedVersion) {
+        refuseIfChanged(d, expectedVersion);
         List<Measure> measures = d.id() == null ? List.of() : repo.measures(d.id());
         List<Problem> problems = new ArrayList<>(DeviationRules.checkTransition(d, next, measures, today()));
         if (d.id() != null) {
@@ -229,13 +238,44 @@ public final class DeviationService {
             moved = moved.withDueOn(deadlines().dueOn(d.kind(), d.registeredOn()));
         }
         Deviation finalMoved = moved;
-        return SaveResult.saved(db.tx(tx -> {
-            Deviation saved = repo.save(tx, finalMoved);
+        return SaveResult.saved(guarded(d, expectedVersion, () -> db.tx(tx -> {
+            Deviation saved = repo.save(tx, finalMoved, expectedVersion);
             if (next == DeviationStatus.BEDOMD) {
                 assessedDates.markAssessed(tx, saved.id(), today()); // the decision date the board counts by
             }
             return saved;
-        }));
+        })));
+    }
+
+    /** A step's write; a stale version (or SQLite's stale snapshot of a changed record) becomes a RecordChangedException. */
+    private <T> T guarded(Deviation d, Long expectedVersion, java.util.function.Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (se.kvalitetshjulet.data.StaleRecordException stale) {
+            throw changed(d);
+        } catch (org.jooq.exception.DataAccessException e) {
+            if (expectedVersion != null && d.id() != null && repo.version(d.id()) != expectedVersion) {
+                throw changed(d);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A step on a record already changed by someone else is told so at once (rather than as "status changed
+     * elsewhere"); the write itself checks the version again, so a change in between is refused too.
+     */
+    private void refuseIfChanged(Deviation d, Long expectedVersion) {
+        if (expectedVersion != null && d.id() != null && repo.version(d.id()) != expectedVersion) {
+            throw changed(d);
+        }
+    }
+
+    private RecordChangedException changed(Deviation d) {
+        var last = repo.lastChange(d.id()).orElse(null);
+        return new RecordChangedException("Ärendet " + (d.caseRef() == null ? "" : d.caseRef()).strip(),
+                last == null ? null : last.actor(), last == null ? null : last.at(),
+                "Tryck Spara för att se vad som ändrats och välja vad som ska gälla, och gör sedan steget igen.");
     }
 
     /**
@@ -245,6 +285,15 @@ public final class DeviationService {
      * Pending edits in {@code d} are saved in the same transaction.
      */
     public SaveResult<Deviation> stepBack(Deviation d, DeviationStatus target, String reason) {
+        return stepBack(d, target, reason, null);
+    }
+
+    /**
+     * As {@link #stepBack(Deviation, DeviationStatus, String)} on the version the editor read: refused with a
+     * {@link RecordChangedException} when someone else saved the case in between (decision 0029).
+     */
+    public SaveResult<Deviation> stepBack(Deviation d, DeviationStatus target, String reason, Long expectedVersion) {
+        refuseIfChanged(d, expectedVersion);
         List<Problem> problems = new ArrayList<>(DeviationRules.checkStepBack(d, target, reason));
         if (problems.isEmpty()) {
             problems.addAll(statusUnchanged(d));
@@ -260,13 +309,13 @@ public final class DeviationService {
             back = back.withDueOn(deadlines().dueOn(d.kind(), today()));
         }
         Deviation finalBack = back;
-        return SaveResult.saved(db.tx(tx -> {
-            Deviation saved = repo.save(tx, finalBack, reason.strip());
+        return SaveResult.saved(guarded(d, expectedVersion, () -> db.tx(tx -> {
+            Deviation saved = repo.save(tx, finalBack, reason.strip(), expectedVersion);
             if (target.ordinal() < DeviationStatus.BEDOMD.ordinal()) {
                 assessedDates.markAssessed(tx, saved.id(), null); // to be assessed again; the new date counts
             }
             return saved;
-        }));
+        })));
     }
 
     /** When a serious lex Sarah / lex Maria case must be notified to IVO, or null. */
@@ -316,11 +365,22 @@ public final class DeviationService {
         if (!p.isEmpty()) {
             return SaveResult.rejected(p);
         }
-        return SaveResult.saved(db.tx(tx -> repo.saveMeasure(tx, m)));
+        return SaveResult.saved(MeasureWrites.guarded(repo, m.id(), m.version(), () -> db.tx(tx -> repo.saveMeasure(tx, m))));
     }
 
     public void deleteMeasure(long id) {
-        db.txRun(tx -> repo.deleteMeasure(tx, id));
+        deleteMeasure(id, null);
+    }
+
+    /**
+     * Deletes a measure read at {@code expectedVersion} (null: unchecked); refused with a
+     * {@link RecordChangedException} when someone else changed it since (decision 0029).
+     */
+    public void deleteMeasure(long id, Long expectedVersion) {
+        MeasureWrites.guarded(repo, id, expectedVersion, () -> {
+            db.txRun(tx -> repo.deleteMeasure(tx, id, expectedVersion));
+            return null;
+        });
     }
 
     public SaveResult<Void> link(long fromId, String otherCaseRef, String type) {

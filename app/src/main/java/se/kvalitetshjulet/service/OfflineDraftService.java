@@ -50,26 +50,43 @@ public final class OfflineDraftService {
     }
 
     /** What became of a draft: saved on the server (or the file), or kept locally until the server answers. */
-    public record Saved(int changed, boolean keptLocally) { }
+    public record Saved(int changed, boolean keptLocally, Long version) {
+        public Saved(int changed, boolean keptLocally) {
+            this(changed, keptLocally, null);
+        }
+    }
 
-    /** One kept draft, as stored in its file. */
-    record Kept(long responseId, LocalDateTime savedAt, List<Answer> answers) { }
+    /** One kept draft, as stored in its file, with the version it was based on (decision 0029; null: unchecked). */
+    record Kept(long responseId, LocalDateTime savedAt, List<Answer> answers, Long version) { }
 
     /** Saves the draft; when the server cannot be reached, keeps it locally and sends it later. */
     public Saved saveDraft(long responseId, Collection<Answer> answers) {
+        return saveDraft(responseId, answers, null);
+    }
+
+    /**
+     * As {@link #saveDraft(long, Collection)} on the version the form read (decision 0029): a draft someone else
+     * changed meanwhile is refused with {@link SelfCheckService.DraftConflictException}, also when a kept draft is
+     * sent later (its file is then kept as not sent, never overwriting the other's answers).
+     */
+    public Saved saveDraft(long responseId, Collection<Answer> answers, Long version) {
         if (folder == null) {
-            return new Saved(selfChecks.saveDraft(responseId, answers), false);
+            var s = selfChecks.saveDraft(responseId, answers, version);
+            return new Saved(s.changed(), false, s.version());
         }
+        // this form's newer answers supersede its own kept draft: sending that first (on the same version) would make
+        // this save look like someone else's change (decision 0029)
+        delete(file(responseId));
         sendKept();
         try {
-            int n = selfChecks.saveDraft(responseId, answers);
+            var s = selfChecks.saveDraft(responseId, answers, version);
             delete(file(responseId)); // an older kept one is superseded by what the server now has
-            return new Saved(n, false);
+            return new Saved(s.changed(), false, s.version());
         } catch (RuntimeException e) {
             if (!connectionLost(e)) {
                 throw e;
             }
-            keep(new Kept(responseId, LocalDateTime.now(), List.copyOf(answers)));
+            keep(new Kept(responseId, LocalDateTime.now(), List.copyOf(answers), version));
             LOG.info("The server did not answer: a self-check draft is kept locally until it does");
             watchForTheServer();
             return new Saved(0, true);
@@ -113,7 +130,7 @@ public final class OfflineDraftService {
                 continue;
             }
             try {
-                selfChecks.saveDraft(k.responseId(), k.answers());
+                selfChecks.saveDraft(k.responseId(), k.answers(), k.version());
                 delete(f);
                 sent++;
             } catch (RuntimeException e) {

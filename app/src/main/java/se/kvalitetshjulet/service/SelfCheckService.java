@@ -46,7 +46,32 @@ import se.kvalitetshjulet.domain.selfcheck.TemplateSection;
 public final class SelfCheckService {
     /** A unit's self-check opened for filling in. */
     public record Form(ResponseRow response, Template template, Map<Long, Answer> answers,
-                       List<FindingAction> actions) { }
+                       List<FindingAction> actions, long version) { }
+
+    /** A draft saved: how many answers changed, and the response's version now (save the next draft on it). */
+    public record DraftSaved(int changed, long version) { }
+
+    /**
+     * A draft refused because someone else saved the same self-check since this person opened it (decision 0029):
+     * their answers as saved, their version, who saved last and when. Nothing of the refused draft was written.
+     */
+    public record DraftConflict(long responseId, Map<Long, Answer> theirs, long theirVersion, String changedBy,
+                                java.time.LocalDateTime changedAt) { }
+
+    /** A draft (or submission) refused because the self-check changed since it was read. */
+    public static final class DraftConflictException extends RuntimeException {
+        private final DraftConflict conflict;
+
+        public DraftConflictException(DraftConflict conflict) {
+            super("Egenkontrollen har ändrats av " + conflict.changedBy() + " medan du fyllde i den. Inget har sparats; "
+                    + "välj vilka svar som ska gälla och spara igen.");
+            this.conflict = conflict;
+        }
+
+        public DraftConflict conflict() {
+            return conflict;
+        }
+    }
 
     private final Database db;
     private final SelfCheckRepository repo;
@@ -338,7 +363,9 @@ public final class SelfCheckService {
     public Form open(long responseId) {
         ResponseRow row = repo.findResponse(responseId, today()).orElseThrow(() ->
                 new IllegalStateException("Egenkontrollen finns inte längre (id " + responseId + ")."));
-        return new Form(row, template(row.templateId()), repo.answers(responseId), repo.actions(responseId, null));
+        long version = repo.version(responseId);
+        return new Form(row, template(row.templateId()), repo.answers(responseId), repo.actions(responseId, null),
+                version);
     }
 
     /**
@@ -346,6 +373,36 @@ public final class SelfCheckService {
      * the self-check has been submitted. Returns how many answers changed.
      */
     public int saveDraft(long responseId, Collection<Answer> answers) {
+        return saveDraft(responseId, answers, null).changed();
+    }
+
+    /**
+     * As {@link #saveDraft(long, Collection)}, refused with a {@link DraftConflictException} when answers would change
+     * and the response is no longer at {@code expectedVersion} (two people, or two windows, on the same self-check).
+     * A draft that changes nothing is never refused; its result carries the current version.
+     */
+    public DraftSaved saveDraft(long responseId, Collection<Answer> answers, Long expectedVersion) {
+        try {
+            return saveDraftOnce(responseId, answers, expectedVersion);
+        } catch (se.kvalitetshjulet.data.StaleRecordException stale) {
+            throw new DraftConflictException(draftConflict(responseId));
+        } catch (org.jooq.exception.DataAccessException e) {
+            // SQLite: a write after another connection's commit fails on its old snapshot; if that commit changed
+            // this response, it is the same conflict.
+            if (expectedVersion != null && repo.version(responseId) != expectedVersion) {
+                throw new DraftConflictException(draftConflict(responseId));
+            }
+            throw e;
+        }
+    }
+
+    private DraftConflict draftConflict(long responseId) {
+        var last = repo.lastChange(responseId).orElse(null);
+        return new DraftConflict(responseId, repo.answers(responseId), repo.version(responseId),
+                last == null ? null : last.actor(), last == null ? null : last.at());
+    }
+
+    private DraftSaved saveDraftOnce(long responseId, Collection<Answer> answers, Long expectedVersion) {
         ResponseRow row = repo.findResponse(responseId, today()).orElseThrow(() ->
                 new IllegalStateException("Egenkontrollen finns inte längre (id " + responseId + ")."));
         Template t = template(row.templateId());
@@ -365,7 +422,8 @@ public final class SelfCheckService {
                                 before.containsKey(a.questionId()) ? before.get(a.questionId()).comment() : null))
                         .toList();
             }
-            return repo.saveAnswers(tx, responseId, stored, t);
+            int changed = repo.saveAnswers(tx, responseId, stored, t, expectedVersion);
+            return new DraftSaved(changed, SelfCheckRepository.version(tx, responseId));
         });
     }
 
@@ -385,7 +443,15 @@ public final class SelfCheckService {
      * answer is valid; otherwise keeps the draft and returns the problems.
      */
     public SaveResult<ResponseRow> submit(long responseId, Collection<Answer> answers) {
-        saveDraft(responseId, answers);
+        return submit(responseId, answers, null);
+    }
+
+    /**
+     * As {@link #submit(long, Collection)} on the version the form was read at: refused with a
+     * {@link DraftConflictException} when someone else saved the self-check in between (decision 0029).
+     */
+    public SaveResult<ResponseRow> submit(long responseId, Collection<Answer> answers, Long expectedVersion) {
+        long version = saveDraft(responseId, answers, expectedVersion).version();
         Form form = open(responseId);
         // The comments as typed (a refused one was not stored, so the stored answers would not show it) and as stored.
         List<Problem> refused = commentRefusals(form.template().id(), answers);
@@ -401,12 +467,17 @@ public final class SelfCheckService {
         if (!problems.isEmpty()) {
             return SaveResult.rejected(problems);
         }
-        db.txRun(tx -> {
-            if (!repo.status(tx, responseId).editable()) {
-                throw new IllegalStateException("Egenkontrollen är redan inskickad.");
-            }
-            repo.updateStatus(tx, responseId, ResponseStatus.SUBMITTED, actor.get(), null);
-        });
+        try {
+            db.txRun(tx -> {
+                if (!repo.status(tx, responseId).editable()) {
+                    throw new IllegalStateException("Egenkontrollen är redan inskickad.");
+                }
+                repo.updateStatus(tx, responseId, ResponseStatus.SUBMITTED, actor.get(), null,
+                        expectedVersion == null ? null : version);
+            });
+        } catch (se.kvalitetshjulet.data.StaleRecordException stale) {
+            throw new DraftConflictException(draftConflict(responseId));
+        }
         return SaveResult.saved(repo.findResponse(responseId, today()).orElseThrow());
     }
 

@@ -51,6 +51,15 @@ public final class RecordingDialogService implements DialogService {
         return unsavedAnswer != null ? unsavedAnswer : confirmAnswer ? Unsaved.DISCARD : Unsaved.CANCEL;
     }
 
+    /** h1: the named answers of each {@link #confirmAs} asked (its message is in {@link #confirms}). */
+    public final List<List<String>> confirmLabels = new ArrayList<>();
+
+    @Override
+    public boolean confirmAs(String title, String message, String confirmLabel, String cancelLabel) {
+        confirmLabels.add(List.of(confirmLabel, cancelLabel));
+        return confirm(title, message);
+    }
+
     /** h5: the password questions asked, as "header | problem" (problem "-" when none). */
     public final List<String> passwordQuestions = new ArrayList<>();
     /** h5: the answers to the password questions, in turn; empty (or used up) = the user cancels. */

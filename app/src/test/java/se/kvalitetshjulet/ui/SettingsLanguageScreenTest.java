@@ -49,7 +49,7 @@ class SettingsLanguageScreenTest {
         assertThat(language.getItems().stream().map(l -> language.getConverter().toString(l))).containsExactly("Svenska", "English");
         assertThat(apply.isDisabled()).as("nothing to change yet").isTrue();
         robot.interact(() -> language.setValue(Locale.ENGLISH));
-        assertThat(apply.getText()).isEqualTo("Byt språk");
+        assertThat(apply.getText().replace("_", "")).isEqualTo("Byt språk");
         robot.interact(apply::fire);
         assertThat(applied).containsExactly(Locale.ENGLISH);
     }

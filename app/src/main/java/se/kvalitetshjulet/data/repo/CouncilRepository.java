@@ -29,6 +29,7 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 import se.kvalitetshjulet.data.Database;
+import se.kvalitetshjulet.data.StaleRecordException;
 import se.kvalitetshjulet.data.jooq.tables.records.CouncilAgendaItemRecord;
 import se.kvalitetshjulet.data.jooq.tables.records.CouncilFollowUpRecord;
 import se.kvalitetshjulet.data.jooq.tables.records.CouncilMeetingRecord;
@@ -59,6 +60,17 @@ public final class CouncilRepository {
     // ---- meetings ----------------------------------------------------------------------
 
     public Meeting save(DSLContext tx, Meeting m) {
+        return save(tx, m, null);
+    }
+
+    /**
+     * Inserts or updates the meeting and its participants; an update that changes anything is written only if the
+     * meeting is still at {@code expectedVersion} (when given) and raises the version (decision 0029), the check
+     * being part of the UPDATE, so two people saving the same meeting at once cannot both win.
+     *
+     * @throws StaleRecordException when someone else saved the meeting in between; nothing is written
+     */
+    public Meeting save(DSLContext tx, Meeting m, Long expectedVersion) {
         CouncilMeetingRecord rec;
         if (m.id() == null) {
             rec = tx.newRecord(COUNCIL_MEETING);
@@ -68,12 +80,25 @@ public final class CouncilRepository {
         } else {
             rec = tx.selectFrom(COUNCIL_MEETING).where(COUNCIL_MEETING.ID.eq(m.id())).fetchOptional()
                     .orElseThrow(() -> new IllegalStateException("Mötet finns inte längre (id " + m.id() + ")."));
+            long base = expectedVersion != null ? expectedVersion : rec.getVersion();
+            if (rec.getVersion() != base) {
+                throw new StaleRecordException(ENTITY, m.id(), base, rec.getVersion());
+            }
             CouncilMeetingRecord before = rec.copy();
             before.setId(rec.getId());
             fill(rec, m);
-            if (AuditTrail.differs(before, rec, COUNCIL_MEETING.UPDATED_AT)) {
+            boolean changed = AuditTrail.differs(before, rec, COUNCIL_MEETING.UPDATED_AT, COUNCIL_MEETING.VERSION);
+            if (changed || !participants(tx, m.id()).equals(m.participants())) {
                 rec.setUpdatedAt(LocalDateTime.now());
-                rec.update();
+                rec.setVersion(base + 1);
+                int written = tx.update(COUNCIL_MEETING).set(rec)
+                        .where(COUNCIL_MEETING.ID.eq(m.id()).and(COUNCIL_MEETING.VERSION.eq(base))).execute();
+                if (written == 0) {
+                    throw new StaleRecordException(ENTITY, m.id(), base, version(tx, m.id()));
+                }
+                rec.changed(false);
+            }
+            if (changed) {
                 audit.append(tx, ENTITY, rec.getId(), AuditAction.UPDATE, before, rec);
             }
         }
@@ -91,6 +116,26 @@ public final class CouncilRepository {
             }
         }
         return toMeeting(rec, participants(tx, id));
+    }
+
+    /** The meeting's current version (decision 0029). */
+    public static long version(DSLContext ctx, long id) {
+        return ctx.select(COUNCIL_MEETING.VERSION).from(COUNCIL_MEETING).where(COUNCIL_MEETING.ID.eq(id))
+                .fetchOptional(COUNCIL_MEETING.VERSION)
+                .orElseThrow(() -> new IllegalStateException("Mötet finns inte längre (id " + id + ")."));
+    }
+
+    /** The meeting with the version it was read at, for an editor that saves with {@link #save(DSLContext, Meeting, Long)}. */
+    public Optional<se.kvalitetshjulet.domain.Versioned<Meeting>> findVersioned(long id) {
+        return db.dsl().selectFrom(COUNCIL_MEETING).where(COUNCIL_MEETING.ID.eq(id)).fetchOptional()
+                .map(r -> new se.kvalitetshjulet.domain.Versioned<>(toMeeting(r, participants(db.dsl(), id)),
+                        r.getVersion()));
+    }
+
+    /** The newest row of the meeting's history: who changed it last, and when. */
+    public Optional<se.kvalitetshjulet.domain.audit.AuditEntry> lastChange(long id) {
+        var h = audit.history(ENTITY, id);
+        return h.isEmpty() ? Optional.empty() : Optional.of(h.getFirst());
     }
 
     public Optional<Meeting> find(long id) {

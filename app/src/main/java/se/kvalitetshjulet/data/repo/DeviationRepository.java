@@ -642,21 +642,69 @@ public final class DeviationRepository {
         } else {
             rec = tx.selectFrom(ACTION_ITEM).where(ACTION_ITEM.ID.eq(m.id())).fetchOptional()
                     .orElseThrow(() -> new IllegalStateException("Åtgärden finns inte längre."));
+            long base = m.version() != null ? m.version() : rec.getVersion();
+            if (rec.getVersion() != base) {
+                throw new StaleRecordException(ACTION_ENTITY, m.id(), base, rec.getVersion());
+            }
             ActionItemRecord before = rec.copy();
             before.setId(rec.getId());
             fillMeasure(rec, m);
-            if (AuditTrail.differs(before, rec)) {
-                rec.update();
+            if (AuditTrail.differs(before, rec, ACTION_ITEM.VERSION)) {
+                // decision 0029: the action's own version, checked in the UPDATE itself
+                rec.setVersion(base + 1);
+                int written = tx.update(ACTION_ITEM).set(rec)
+                        .where(ACTION_ITEM.ID.eq(m.id()).and(ACTION_ITEM.VERSION.eq(base))).execute();
+                if (written == 0) {
+                    throw new StaleRecordException(ACTION_ENTITY, m.id(), base, measureVersion(tx, m.id()));
+                }
+                rec.changed(false);
                 audit.append(tx, ACTION_ENTITY, rec.getId(), AuditAction.UPDATE, before, rec);
             }
         }
         return toMeasure(rec);
     }
 
+    /** An action's current version, empty when it no longer exists. */
+    public java.util.Optional<Long> measureVersionIfAny(long id) {
+        return db.dsl().select(ACTION_ITEM.VERSION).from(ACTION_ITEM).where(ACTION_ITEM.ID.eq(id))
+                .fetchOptional(ACTION_ITEM.VERSION);
+    }
+
+    /** The newest row of an action's history: who changed it last, and when. */
+    public java.util.Optional<AuditEntry> lastMeasureChange(long id) {
+        List<AuditEntry> h = audit.history(ACTION_ENTITY, id);
+        return h.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(h.getFirst());
+    }
+
+    /** An action's current version (decision 0029). */
+    public static long measureVersion(DSLContext ctx, long id) {
+        return ctx.select(ACTION_ITEM.VERSION).from(ACTION_ITEM).where(ACTION_ITEM.ID.eq(id))
+                .fetchOptional(ACTION_ITEM.VERSION)
+                .orElseThrow(() -> new IllegalStateException("Åtgärden finns inte längre (id " + id + ")."));
+    }
+
     public void deleteMeasure(DSLContext tx, long id) {
+        deleteMeasure(tx, id, null);
+    }
+
+    /**
+     * Deletes an action, only if it is still at {@code expectedVersion} (when given): a measure someone changed since
+     * it was read is not deleted unseen.
+     *
+     * @throws StaleRecordException when someone else changed it in between; nothing is deleted
+     */
+    public void deleteMeasure(DSLContext tx, long id, Long expectedVersion) {
         ActionItemRecord rec = tx.selectFrom(ACTION_ITEM).where(ACTION_ITEM.ID.eq(id)).fetchOne();
         if (rec != null) {
-            rec.delete();
+            long base = expectedVersion != null ? expectedVersion : rec.getVersion();
+            int deleted = tx.deleteFrom(ACTION_ITEM).where(ACTION_ITEM.ID.eq(id).and(ACTION_ITEM.VERSION.eq(base)))
+                    .execute();
+            if (deleted == 0) {
+                if (tx.fetchExists(ACTION_ITEM, ACTION_ITEM.ID.eq(id))) {
+                    throw new StaleRecordException(ACTION_ENTITY, id, base, measureVersion(tx, id));
+                }
+                return; // deleted by someone else in the meantime: gone either way, their audit row says so
+            }
             audit.append(tx, ACTION_ENTITY, id, AuditAction.DELETE, rec, null);
         }
     }
@@ -799,6 +847,6 @@ public final class DeviationRepository {
 
     static Measure toMeasure(ActionItemRecord r) {
         return new Measure(r.getId(), r.getSourceType(), r.getSourceId(), r.getUnitId(), r.getWhat(), r.getMeasureTypeId(),
-                r.getResponsible(), r.getDueOn(), r.getDoneOn(), r.getEffectCheck(), r.getEffective());
+                r.getResponsible(), r.getDueOn(), r.getDoneOn(), r.getEffectCheck(), r.getEffective(), r.getVersion());
     }
 }

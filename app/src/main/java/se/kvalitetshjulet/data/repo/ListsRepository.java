@@ -229,6 +229,7 @@ public final class ListsRepository {
                     List<Long> ids = tx.select(ACTION_ITEM.ID).from(ACTION_ITEM).where(ACTION_ITEM.MEASURE_TYPE_ID.eq(fromId))
                             .fetch(ACTION_ITEM.ID);
                     tx.update(ACTION_ITEM).set(ACTION_ITEM.MEASURE_TYPE_ID, intoId)
+                            .set(ACTION_ITEM.VERSION, ACTION_ITEM.VERSION.plus(1))
                             .where(ACTION_ITEM.MEASURE_TYPE_ID.eq(fromId)).execute();
                     for (long a : ids) {
                         audit.append(tx, "action_item", a, AuditAction.UPDATE, pair("measure_type_id", fromId),

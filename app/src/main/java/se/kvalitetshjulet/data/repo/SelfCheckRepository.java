@@ -28,6 +28,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 import se.kvalitetshjulet.data.Database;
+import se.kvalitetshjulet.data.StaleRecordException;
 import se.kvalitetshjulet.data.jooq.tables.records.ActionItemRecord;
 import se.kvalitetshjulet.data.jooq.tables.records.SelfCheckAnswerRecord;
 import se.kvalitetshjulet.data.jooq.tables.records.SelfCheckQuestionRecord;
@@ -309,8 +310,23 @@ public final class SelfCheckRepository {
 
     /** Changes the status of a response (with who submitted, or why it was reopened), audited. */
     public void updateStatus(DSLContext tx, long responseId, ResponseStatus status, String submittedBy, String reopenReason) {
+        updateStatus(tx, responseId, status, submittedBy, reopenReason, null);
+    }
+
+    /**
+     * As {@link #updateStatus(DSLContext, long, ResponseStatus, String, String)}, written only if the response is still
+     * at {@code expectedVersion} (when given); raises the version (decision 0029).
+     *
+     * @throws StaleRecordException when someone else changed the response in between; nothing is written
+     */
+    public void updateStatus(DSLContext tx, long responseId, ResponseStatus status, String submittedBy, String reopenReason,
+                             Long expectedVersion) {
         SelfCheckResponseRecord rec = tx.selectFrom(SELF_CHECK_RESPONSE).where(SELF_CHECK_RESPONSE.ID.eq(responseId))
                 .fetchOne();
+        long base = expectedVersion != null ? expectedVersion : rec.getVersion();
+        if (rec.getVersion() != base) {
+            throw new StaleRecordException(RESPONSE_ENTITY, responseId, base, rec.getVersion());
+        }
         SelfCheckResponseRecord before = rec.copy();
         before.setId(rec.getId());
         rec.setStatus(status.name());
@@ -322,8 +338,36 @@ public final class SelfCheckRepository {
         if (reopenReason != null) {
             rec.setReopenReason(reopenReason);
         }
-        rec.update();
+        writeVersioned(tx, rec, base);
         audit.append(tx, RESPONSE_ENTITY, responseId, AuditAction.UPDATE, before, rec);
+    }
+
+    /** Writes the response if it is still at {@code base}, raising its version; the check is part of the UPDATE. */
+    private static void writeVersioned(DSLContext tx, SelfCheckResponseRecord rec, long base) {
+        rec.setVersion(base + 1);
+        int written = tx.update(SELF_CHECK_RESPONSE).set(rec)
+                .where(SELF_CHECK_RESPONSE.ID.eq(rec.getId()).and(SELF_CHECK_RESPONSE.VERSION.eq(base))).execute();
+        if (written == 0) {
+            throw new StaleRecordException(RESPONSE_ENTITY, rec.getId(), base, version(tx, rec.getId()));
+        }
+        rec.changed(false);
+    }
+
+    /** The response's current version (decision 0029: a draft saved on an older one is refused). */
+    public static long version(DSLContext ctx, long responseId) {
+        return ctx.select(SELF_CHECK_RESPONSE.VERSION).from(SELF_CHECK_RESPONSE)
+                .where(SELF_CHECK_RESPONSE.ID.eq(responseId)).fetchOptional(SELF_CHECK_RESPONSE.VERSION)
+                .orElseThrow(() -> new IllegalStateException("Egenkontrollen finns inte längre (id " + responseId + ")."));
+    }
+
+    public long version(long responseId) {
+        return version(db.dsl(), responseId);
+    }
+
+    /** The newest row of the response's history: who changed it last, and when. */
+    public Optional<se.kvalitetshjulet.domain.audit.AuditEntry> lastChange(long responseId) {
+        var h = audit.history(RESPONSE_ENTITY, responseId);
+        return h.isEmpty() ? Optional.empty() : Optional.of(h.getFirst());
     }
 
     // ---- answers ---------------------------------------------------------------------
@@ -346,6 +390,18 @@ public final class SelfCheckRepository {
      * the finding flag computed from each question's rule. Returns how many answers changed.
      */
     public int saveAnswers(DSLContext tx, long responseId, Collection<Answer> answers, Template template) {
+        return saveAnswers(tx, responseId, answers, template, null);
+    }
+
+    /**
+     * As {@link #saveAnswers(DSLContext, long, Collection, Template)}; when anything changed, written only if the
+     * response is still at {@code expectedVersion} (when given), raising its version (decision 0029). A save that
+     * changes nothing writes nothing and is never refused.
+     *
+     * @throws StaleRecordException when someone else saved the response in between; nothing is written
+     */
+    public int saveAnswers(DSLContext tx, long responseId, Collection<Answer> answers, Template template,
+                           Long expectedVersion) {
         Map<Long, SelfCheckAnswerRecord> existing = new LinkedHashMap<>();
         for (SelfCheckAnswerRecord a : tx.selectFrom(SELF_CHECK_ANSWER).where(SELF_CHECK_ANSWER.RESPONSE_ID.eq(responseId))
                 .fetch()) {
@@ -386,13 +442,17 @@ public final class SelfCheckRepository {
         if (changed > 0) {
             SelfCheckResponseRecord resp = tx.selectFrom(SELF_CHECK_RESPONSE).where(SELF_CHECK_RESPONSE.ID.eq(responseId))
                     .fetchOne();
+            long base = expectedVersion != null ? expectedVersion : resp.getVersion();
+            if (resp.getVersion() != base) {
+                throw new StaleRecordException(RESPONSE_ENTITY, responseId, base, resp.getVersion());
+            }
             SelfCheckResponseRecord before = resp.copy();
             before.setId(resp.getId());
             if (ResponseStatus.NOT_STARTED.name().equals(resp.getStatus())) {
                 resp.setStatus(ResponseStatus.DRAFT.name());
             }
             resp.setUpdatedAt(LocalDateTime.now());
-            resp.update();
+            writeVersioned(tx, resp, base);
             var beforeImage = AuditTrail.toMap(before);
             beforeImage.put("answers", oldAnswers);
             var afterImage = AuditTrail.toMap(resp);
@@ -459,6 +519,7 @@ public final class SelfCheckRepository {
         ActionItemRecord before = rec.copy();
         before.setId(rec.getId());
         rec.setDoneOn(doneOn);
+        rec.setVersion(rec.getVersion() + 1); // decision 0029: every change of an action raises its version
         rec.update();
         audit.append(tx, DeviationRepository.ACTION_ENTITY, actionId, AuditAction.UPDATE, before, rec);
     }

@@ -47,16 +47,16 @@ public final class ActionRules {
     /** The action with its effect check filled in (not yet validated). */
     public static Measure withEffectCheck(Measure m, String check, Boolean effective) {
         return new Measure(m.id(), m.sourceType(), m.sourceId(), m.unitId(), m.what(), m.measureTypeId(),
-                m.responsible(), m.dueOn(), m.doneOn(), check == null ? null : check.strip(), effective);
+                m.responsible(), m.dueOn(), m.doneOn(), check == null ? null : check.strip(), effective, m.version());
     }
 
     public static Measure withDone(Measure m, java.time.LocalDate doneOn) {
         return new Measure(m.id(), m.sourceType(), m.sourceId(), m.unitId(), m.what(), m.measureTypeId(),
-                m.responsible(), m.dueOn(), doneOn, m.effectCheck(), m.effective());
+                m.responsible(), m.dueOn(), doneOn, m.effectCheck(), m.effective(), m.version());
     }
 
     public static Measure withDue(Measure m, java.time.LocalDate dueOn) {
         return new Measure(m.id(), m.sourceType(), m.sourceId(), m.unitId(), m.what(), m.measureTypeId(),
-                m.responsible(), dueOn, m.doneOn(), m.effectCheck(), m.effective());
+                m.responsible(), dueOn, m.doneOn(), m.effectCheck(), m.effective(), m.version());
     }
 }

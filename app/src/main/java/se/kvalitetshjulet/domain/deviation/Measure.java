@@ -7,7 +7,24 @@ import java.time.LocalDate;
  * self-checks, risk analyses, councils), linked back by source type and id.
  */
 public record Measure(Long id, String sourceType, Long sourceId, Long unitId, String what, Long measureTypeId,
-                      String responsible, LocalDate dueOn, LocalDate doneOn, String effectCheck, Boolean effective) {
+                      String responsible, LocalDate dueOn, LocalDate doneOn, String effectCheck, Boolean effective,
+                      Long version) {
+
+    /**
+     * A measure without the version it was read at (a new one, or a write that is not checked). With a version, a
+     * save is refused when someone else changed the action since it was read (decision 0029).
+     */
+    public Measure(Long id, String sourceType, Long sourceId, Long unitId, String what, Long measureTypeId,
+                   String responsible, LocalDate dueOn, LocalDate doneOn, String effectCheck, Boolean effective) {
+        this(id, sourceType, sourceId, unitId, what, measureTypeId, responsible, dueOn, doneOn, effectCheck, effective,
+                null);
+    }
+
+    /** The same measure as read at {@code v} (null: not checked). */
+    public Measure withVersion(Long v) {
+        return new Measure(id, sourceType, sourceId, unitId, what, measureTypeId, responsible, dueOn, doneOn,
+                effectCheck, effective, v);
+    }
 
     public static final String SOURCE_DEVIATION = "DEVIATION";
 

@@ -32,6 +32,7 @@ final class ConflictDialog {
 
     static Optional<ConflictQuestion.Answer> show(Window owner, ConflictQuestion q) {
         Dialog<ButtonType> d = new Dialog<>();
+        Mnemonics.onShown(d); // h1: Alt+letter on its buttons
         d.initOwner(owner);
         Theme.style(d.getDialogPane()); // h3: the window's theme
         d.setTitle(q.title());
@@ -73,6 +74,7 @@ final class ConflictDialog {
                 RadioButton pickTheirs = new RadioButton(l.pickTheirs());
                 pickTheirs.setId("conflictPickTheirs-" + i);
                 pickTheirs.setToggleGroup(g);
+                RadioGroups.oneTabStop(g, java.util.List.of(pickMine, pickTheirs), null);
                 pickMine.setUserData(Boolean.TRUE);
                 pickTheirs.setUserData(Boolean.FALSE);
                 picks.put(i, g);

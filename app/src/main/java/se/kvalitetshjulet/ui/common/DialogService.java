@@ -86,6 +86,14 @@ public interface DialogService {
         return confirm(title, message) ? Unsaved.DISCARD : Unsaved.CANCEL;
     }
 
+    /**
+     * A confirmation with named answers (issue 18, decision 0026), e.g. "Lämna in" / "Avbryt": true only for
+     * {@code confirmLabel}; the safe answer {@code cancelLabel} is the default (Enter, Escape, the close box).
+     */
+    default boolean confirmAs(String title, String message, String confirmLabel, String cancelLabel) {
+        return confirm(title, message);
+    }
+
     /** Error dialog for something unexpected: what happened and where the log is. */
     void showUnexpected(Throwable error);
 

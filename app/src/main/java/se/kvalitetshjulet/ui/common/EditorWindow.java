@@ -74,12 +74,26 @@ public final class EditorWindow {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }
         stage.setScene(scene);
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> Mnemonics.install(scene)); // h1: Alt+letter
         stage.setOnCloseRequest(e -> {
             if (!mayClose.getAsBoolean()) {
                 e.consume();
             }
         });
         return stage;
+    }
+
+    /** h1 (issue 18): what F1 in an editor window does, set by the shell (help lives there): owner window, topic. */
+    private static java.util.function.BiConsumer<Window, String> help = (w, topic) -> { };
+
+    /** The shell's help, for F1 in every editor window. */
+    public static void helpOpener(java.util.function.BiConsumer<Window, String> opener) {
+        help = opener == null ? (w, topic) -> { } : opener;
+    }
+
+    /** F1 in {@code stage} opens help at {@code topic} (e.g. "deviation-editor"). */
+    public static void helpTopic(Stage stage, String topic) {
+        stage.getScene().getAccelerators().put(Shortcuts.HELP, () -> help.accept(stage, topic));
     }
 
     /** Gives {@code view} the projector style (larger text) when the owner window is in projector mode. */

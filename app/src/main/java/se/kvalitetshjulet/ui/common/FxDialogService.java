@@ -44,6 +44,7 @@ public final class FxDialogService implements DialogService {
         ButtonType ok = new ButtonType(i18n.get("h4.dialog.ok"), ButtonBar.ButtonData.OK_DONE);
         Alert a = new Alert(type, message, type == Alert.AlertType.CONFIRMATION
                 ? new ButtonType[] {yes, no} : new ButtonType[] {ok});
+        Mnemonics.onShown(a); // h1: Alt+letter on its buttons
         if (type == Alert.AlertType.CONFIRMATION) {
             ((javafx.scene.control.Button) a.getDialogPane().lookupButton(yes)).setDefaultButton(false);
             ((javafx.scene.control.Button) a.getDialogPane().lookupButton(no)).setDefaultButton(true);
@@ -76,6 +77,22 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public boolean confirmAs(String title, String message, String confirmLabel, String cancelLabel) {
+        ButtonType yes = new ButtonType(confirmLabel, ButtonBar.ButtonData.YES);
+        ButtonType no = new ButtonType(cancelLabel, ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert a = alert(Alert.AlertType.CONFIRMATION, title, message);
+        a.getButtonTypes().setAll(yes, no);
+        javafx.scene.control.Button yesButton = (javafx.scene.control.Button) a.getDialogPane().lookupButton(yes);
+        javafx.scene.control.Button noButton = (javafx.scene.control.Button) a.getDialogPane().lookupButton(no);
+        yesButton.setId("dialogConfirm");
+        yesButton.setDefaultButton(false);
+        noButton.setId("dialogCancel");
+        noButton.setDefaultButton(true);
+        javafx.application.Platform.runLater(noButton::requestFocus);
+        return a.showAndWait().filter(b -> b == yes).isPresent();
+    }
+
+    @Override
     public Unsaved askUnsaved(String title, String message, boolean canSave) {
         return unsavedDialog(title, message, canSave).showAndWait().orElse(Unsaved.CANCEL);
     }
@@ -83,6 +100,7 @@ public final class FxDialogService implements DialogService {
     /** The unsaved-changes question, not yet shown (a test looks at it as the user would). */
     public javafx.scene.control.Dialog<Unsaved> unsavedDialog(String title, String message, boolean canSave) {
         javafx.scene.control.Dialog<Unsaved> d = new javafx.scene.control.Dialog<>();
+        Mnemonics.onShown(d); // h1: Alt+letter on its buttons
         d.initOwner(owner.get());
         Theme.style(d.getDialogPane()); // h3: the window's theme
         d.setTitle(title);
@@ -121,6 +139,7 @@ public final class FxDialogService implements DialogService {
         List<ButtonType> buttons = options.stream()
                 .map(o -> new ButtonType(o, ButtonBar.ButtonData.OTHER)).toList();
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, message, buttons.toArray(ButtonType[]::new));
+        Mnemonics.onShown(a); // h1: Alt+letter on its buttons
         a.initOwner(owner.get());
         Theme.style(a.getDialogPane()); // h3: the window's theme
         a.setTitle(title);
@@ -134,6 +153,7 @@ public final class FxDialogService implements DialogService {
     public Optional<String> askReason(String title, String message, String confirmLabel, String cancelLabel,
                                       int minLength) {
         javafx.scene.control.Dialog<String> d = new javafx.scene.control.Dialog<>();
+        Mnemonics.onShown(d); // h1: Alt+letter on its buttons
         d.initOwner(owner.get());
         Theme.style(d.getDialogPane()); // h3: the window's theme
         d.setTitle(title);
@@ -168,6 +188,7 @@ public final class FxDialogService implements DialogService {
     @Override
     public boolean askPrivacy(PrivacyQuestion.Asked q) {
         javafx.scene.control.Dialog<ButtonType> d = new javafx.scene.control.Dialog<>();
+        Mnemonics.onShown(d); // h1: Alt+letter on its buttons
         d.initOwner(owner.get());
         Theme.style(d.getDialogPane()); // h3: the window's theme
         d.setTitle(q.title());
@@ -229,6 +250,7 @@ public final class FxDialogService implements DialogService {
     @Override
     public Optional<String> askPassword(String title, String header, String problem) {
         javafx.scene.control.Dialog<String> d = new javafx.scene.control.Dialog<>();
+        Mnemonics.onShown(d); // h1: Alt+letter on its buttons
         d.initOwner(owner.get());
         d.setTitle(title);
         d.setHeaderText(header);

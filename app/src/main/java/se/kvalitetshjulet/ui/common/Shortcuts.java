@@ -61,6 +61,13 @@ public final class Shortcuts {
     public static final KeyCombination NAV_UP = new KeyCodeCombination(KeyCode.UP);
     public static final KeyCombination NAV_DOWN = new KeyCodeCombination(KeyCode.DOWN);
 
+    /** h1 (decision 0026): in the self-check form, the answer before/after, and Enter to choose and go on. */
+    public static final KeyCombination ANSWER_NEXT = new KeyCodeCombination(KeyCode.RIGHT);
+    public static final KeyCombination ANSWER_PREVIOUS = new KeyCodeCombination(KeyCode.LEFT);
+    public static final KeyCombination ANSWER_GO_ON = new KeyCodeCombination(KeyCode.ENTER);
+    /** JavaFX's own key for a drop-down's list (Alt+Down does the same); typing then chooses (TypeAhead). */
+    public static final KeyCombination OPEN_LIST = new KeyCodeCombination(KeyCode.F4);
+
     /** The sheet, in the order it is read: the window first, then screen by screen. */
     public static List<Entry> sheet() {
         List<Entry> out = new ArrayList<>();
@@ -79,8 +86,12 @@ public final class Shortcuts {
         out.add(new Entry(OPEN_ROW, "h4.keys.openRow", Scope.REGISTER));
         out.add(new Entry(SAVE, "h4.keys.saveDraft", Scope.SELF_CHECK_FORM));
         out.add(new Entry(SUBMIT, "h4.keys.submit", Scope.SELF_CHECK_FORM));
+        out.add(new Entry(ANSWER_NEXT, "h1.keys.answerNext", Scope.SELF_CHECK_FORM));
+        out.add(new Entry(ANSWER_PREVIOUS, "h1.keys.answerPrevious", Scope.SELF_CHECK_FORM));
+        out.add(new Entry(ANSWER_GO_ON, "h1.keys.answerGoOn", Scope.SELF_CHECK_FORM));
         out.add(new Entry(SAVE, "h4.keys.save", Scope.EDITOR));
         out.add(new Entry(CLOSE, "h4.keys.close", Scope.EDITOR));
+        out.add(new Entry(OPEN_LIST, "h1.keys.openList", Scope.EDITOR));
         out.add(new Entry(NEW, "h4.keys.newQuestion", Scope.TEMPLATE_EDITOR));
         out.add(new Entry(NEW_SECTION, "h4.keys.newSection", Scope.TEMPLATE_EDITOR));
         return List.copyOf(out);

@@ -30,6 +30,7 @@ import se.kvalitetshjulet.ui.common.Command;
 import se.kvalitetshjulet.ui.common.DialogService;
 import se.kvalitetshjulet.ui.common.I18n;
 import se.kvalitetshjulet.ui.common.PrivacyQuestion;
+import se.kvalitetshjulet.service.SaveResult;
 import se.kvalitetshjulet.ui.common.SaveFlow;
 import se.kvalitetshjulet.ui.common.TaskRunner;
 import se.kvalitetshjulet.domain.trend.ChartData;
@@ -304,10 +305,33 @@ public final class CouncilViewModel {
     }
 
     private void saveMeeting(Meeting m, Runnable after) {
-        saves.save(i18n.get("council.saving"), p -> ctx.councilService().save(m), saved -> {
-            after.run();
-            reload();
-            loadMeetings(null);
+        saveMeeting(m, currentMeeting(), current.get().version(), after);
+    }
+
+    /** Saves on the version read; when someone else saved in between, the conflict dialog asks (decision 0029). */
+    private void saveMeeting(Meeting m, Meeting base, long version, Runnable after) {
+        saves.save(i18n.get("council.saving"), p -> {
+            try {
+                return ctx.councilService().save(m, version).map(x -> (Object) x);
+            } catch (CouncilService.MeetingConflictException e) {
+                return SaveResult.saved((Object) e.conflict());
+            }
+        }, out -> {
+            if (!(out instanceof CouncilService.MeetingConflict c)) {
+                after.run();
+                reload();
+                loadMeetings(null);
+                return;
+            }
+            var choice = MeetingConflict.ask(dialogs, i18n, c, base, m, id -> councilTypes.stream()
+                    .filter(t -> id.equals(t.id())).map(ListEntry::name).findFirst().orElse(String.valueOf(id)));
+            if (choice == null) {
+                problems.set(i18n.get("council.conflict.notSaved"));
+            } else if (choice.isEmpty()) {
+                reload();
+            } else {
+                saveMeeting(choice.get(), c.theirs(), c.theirVersion(), after);
+            }
         });
     }
 

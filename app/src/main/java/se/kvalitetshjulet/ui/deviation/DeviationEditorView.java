@@ -93,6 +93,7 @@ public final class DeviationEditorView extends BorderPane {
         DeviationEditorView view = new DeviationEditorView(vm, i18n);
         EditorWindow.followProjectorMode(view, owner);
         Stage stage = EditorWindow.create(view, owner, 980, 760, vm.closeRequestedProperty(), s -> vm.confirmClose());
+        se.kvalitetshjulet.ui.common.EditorWindow.helpTopic(stage, "deviation-editor"); // h1: F1 helps on this editor
         stage.titleProperty().bind(Bindings.createStringBinding(() -> i18n.get("deviation.editor.window",
                 vm.caseRefProperty().get().isEmpty() ? i18n.get("deviation.editor.newTitle") : vm.caseRefProperty().get()),
                 vm.caseRefProperty()));

@@ -121,7 +121,7 @@ final class DeviationMeasureForm {
         Measure m = new Measure(sel == null ? null : sel.id(), Measure.SOURCE_DEVIATION, deviationId.getValue(),
                 unit.getValue() == null ? null : unit.getValue().id(), what.get(),
                 type.get() == null ? null : type.get().id(), responsible.get(), due.get(),
-                done.get(), effect.get(), effective.get());
+                done.get(), effect.get(), effective.get(), sel == null ? null : sel.version()); // decision 0029
         long id = deviationId.getValue();
         PrivacyQuestion.beforeSave(tasks, dialogs, i18n,
                 p -> ctx.privacyService().refuses(se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.DEVIATION),
@@ -144,7 +144,7 @@ final class DeviationMeasureForm {
         }
         long id = deviationId.getValue();
         tasks.run(i18n.get("deviation.editor.saving"), p -> {
-            ctx.deviationService().deleteMeasure(sel.id());
+            ctx.deviationService().deleteMeasure(sel.id(), sel.version());
             return ctx.deviationService().measures(id);
         }, list -> {
             measures.setAll(list);

@@ -125,8 +125,9 @@ final class DeviationSteps {
             return;
         }
         Deviation d = current.get();
+        Long read = version.get();
         saves.save(i18n.get("deviation.editor.saving"),
-                p -> ctx.deviationService().stepBack(d, target, reason.get()).map(load), showChanged);
+                p -> ctx.deviationService().stepBack(d, target, reason.get(), read).map(load), showChanged);
     }
 
     /** Moves the record to the next status (saving pending edits in the same transaction). */
@@ -135,7 +136,8 @@ final class DeviationSteps {
         if (!privacy.confirmed(d)) {
             return;
         }
-        saves.save(i18n.get("deviation.editor.saving"), p -> ctx.deviationService().transition(d, next).map(load),
+        Long read = version.get(); // a step on a record someone else changed is refused (decision 0029)
+        saves.save(i18n.get("deviation.editor.saving"), p -> ctx.deviationService().transition(d, next, read).map(load),
                 showChanged, text -> i18n.get("deviation.transition.blocked", i18n.of(next)) + "\n" + text);
     }
 

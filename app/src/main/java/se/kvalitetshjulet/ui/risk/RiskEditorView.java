@@ -93,6 +93,7 @@ public final class RiskEditorView extends BorderPane {
         RiskEditorView view = new RiskEditorView(vm, i18n);
         Stage stage = EditorWindow.create(view, owner, 1100, 780, vm.closeRequestedProperty(),
                 s -> vm.mayClose());
+        se.kvalitetshjulet.ui.common.EditorWindow.helpTopic(stage, "risk-editor"); // h1: F1 helps on this editor
         stage.setTitle(i18n.get("risk.title"));
         stage.show();
         return stage;

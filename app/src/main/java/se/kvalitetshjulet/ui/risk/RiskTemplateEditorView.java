@@ -83,6 +83,7 @@ public final class RiskTemplateEditorView extends BorderPane {
     public static Stage open(RiskTemplateEditorViewModel vm, I18n i18n, Window owner) {
         RiskTemplateEditorView view = new RiskTemplateEditorView(vm, i18n);
         Stage stage = se.kvalitetshjulet.ui.common.EditorWindow.open(view, owner, 1280, 820, vm::confirmClose);
+        se.kvalitetshjulet.ui.common.EditorWindow.helpTopic(stage, "risk-template-editor"); // h1: F1 helps on this editor
         stage.setTitle(i18n.get("risk.templates.title"));
         stage.show();
         vm.refresh(null);

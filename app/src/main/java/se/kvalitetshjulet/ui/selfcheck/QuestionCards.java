@@ -23,15 +23,56 @@ import se.kvalitetshjulet.domain.selfcheck.AnswerValues;
 import se.kvalitetshjulet.domain.selfcheck.Question;
 import se.kvalitetshjulet.ui.common.Forms;
 import se.kvalitetshjulet.ui.common.I18n;
+import se.kvalitetshjulet.ui.common.RadioGroups;
 
 /** The fill-in form's pieces: one card per question (its answer control, comment and finding) and the action form. */
 final class QuestionCards {
     private final SelfCheckFormViewModel vm;
     private final I18n i18n;
+    /** Each question's answer control, in form order: where Enter goes next (issue 18). */
+    private final List<Node> answers = new ArrayList<>();
+    private Runnable afterLast = () -> { };
 
     QuestionCards(SelfCheckFormViewModel vm, I18n i18n) {
         this.vm = vm;
         this.i18n = i18n;
+    }
+
+    /** Before the form is built again: forgets the answer controls of the last form. */
+    void clear() {
+        answers.clear();
+    }
+
+    /** What Enter does on the last question's answer (focus the submit button). */
+    void afterLast(Runnable r) {
+        afterLast = r;
+    }
+
+    /** Moves the focus to the answer of the question after the one whose answer control is {@code control}. */
+    void focusNext(Node control) {
+        int i = answers.indexOf(control);
+        if (i < 0) {
+            return;
+        }
+        if (i + 1 >= answers.size()) {
+            afterLast.run();
+            return;
+        }
+        Node next = answers.get(i + 1);
+        if (next instanceof FlowPane box) {
+            List<RadioButton> radios = box.getChildren().stream().filter(RadioButton.class::isInstance)
+                    .map(RadioButton.class::cast).toList();
+            if (!radios.isEmpty()) {
+                javafx.scene.control.ToggleButton stop = RadioGroups.stop(radios.getFirst().getToggleGroup(), radios);
+                if (stop != null) {
+                    stop.requestFocus();
+                }
+                return;
+            }
+            box.getChildren().stream().filter(Node::isFocusTraversable).findFirst().ifPresent(Node::requestFocus);
+            return;
+        }
+        next.requestFocus();
     }
 
     Node questionCard(SelfCheckViewModel.QuestionItem item) {
@@ -54,6 +95,7 @@ final class QuestionCards {
             card.getChildren().add(ref);
         }
         Node control = control(item);
+        answers.add(control);
         text.setLabelFor(control);
         card.getChildren().add(control);
         TextField comment = new TextField();
@@ -61,6 +103,7 @@ final class QuestionCards {
         comment.setPromptText(i18n.get("selfcheck.form.comment"));
         comment.textProperty().bindBidirectional(item.commentProperty());
         comment.disableProperty().bind(vm.lockedProperty());
+        comment.setOnAction(e -> focusNext(control));
         card.getChildren().add(comment);
         Label problem = new Label();
         problem.getStyleClass().add("validation-message");
@@ -94,6 +137,7 @@ final class QuestionCards {
                 ToggleGroup group = new ToggleGroup();
                 FlowPane box = new FlowPane(16, 6);
                 box.setId(id);
+                List<RadioButton> radios = new ArrayList<>();
                 for (String choice : q.choices()) {
                     RadioButton b = new RadioButton(q.type() == AnswerType.YES_NO
                             ? i18n.get("selfcheck.yesno." + choice) : choice);
@@ -103,7 +147,9 @@ final class QuestionCards {
                     b.setSelected(choice.equals(item.valueProperty().get()));
                     b.disableProperty().bind(vm.lockedProperty());
                     box.getChildren().add(b);
+                    radios.add(b);
                 }
+                RadioGroups.oneTabStop(group, radios, () -> focusNext(box));
                 group.selectedToggleProperty().addListener((o, a, t) ->
                         item.valueProperty().set(t == null ? "" : (String) t.getUserData()));
                 yield box;
@@ -139,6 +185,7 @@ final class QuestionCards {
                 f.setPromptText(i18n.get("selfcheck.form.prompt." + q.type().name()));
                 f.textProperty().bindBidirectional(item.valueProperty());
                 f.disableProperty().bind(vm.lockedProperty());
+                f.setOnAction(e -> focusNext(f));
                 if (q.type() != AnswerType.TEXT) {
                     f.setMaxWidth(200);
                 }

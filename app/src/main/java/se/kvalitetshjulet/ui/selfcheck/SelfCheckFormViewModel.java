@@ -80,6 +80,7 @@ public final class SelfCheckFormViewModel {
     private boolean pendingSave;
     private boolean loadingForm;
     private final FindingActionForm actions;
+    private final DraftVersion draftVersion = new DraftVersion();
 
     private final Command saveDraft;
     private final Command submit;
@@ -98,7 +99,7 @@ public final class SelfCheckFormViewModel {
         this.problems = new FormProblems(i18n, items, formProblems);
         this.actions = new FindingActionForm(ctx, tasks, dialogs, i18n, busy, formResponse, this::autosave, failed);
         BooleanBinding hasForm = formResponse.isNotNull();
-        saveDraft = new Command(this::autosave, hasForm.and(locked.not()));
+        saveDraft = new Command(this::saveNow, hasForm.and(locked.not()));
         submit = new Command(this::submit, hasForm.and(locked.not()).and(busy.not()));
         reopen = new Command(this::reopen, hasForm.and(Bindings.createBooleanBinding(
                 () -> formStatus.get() == ResponseStatus.SUBMITTED, formStatus)).and(busy.not()));
@@ -152,6 +153,7 @@ public final class SelfCheckFormViewModel {
         loadingForm = true;
         try {
             formTemplate.set(f.template());
+            draftVersion.read(f.version(), f.answers());
             List<QuestionItem> list = new ArrayList<>();
             for (TemplateSection s : f.template().sections()) {
                 for (Question q : s.questions()) {
@@ -224,8 +226,8 @@ public final class SelfCheckFormViewModel {
      */
     public void autosave() {
         ResponseRow r = formResponse.get();
-        if (r == null || !dirty.get() || locked.get()) {
-            return;
+        if (r == null || !dirty.get() || locked.get() || draftVersion.paused()) {
+            return; // a refused draft waits for the person's choice: no saving back and forth (decision 0029)
         }
         if (saving.get()) {
             pendingSave = true;
@@ -234,18 +236,22 @@ public final class SelfCheckFormViewModel {
         List<Answer> answers = snapshot();
         long responseId = r.id();
         long templateId = formTemplate.get().id();
+        Long version = draftVersion.version();
         dirty.set(false);
         saving.set(true);
         saveState.set(i18n.get("selfcheck.form.saving"));
         // Under "refuse" a comment with identifying details is held back (not stored); the form says which.
         // h5: when the server does not answer, the draft is kept locally and sent when it does (decision 0030)
         tasks.run(i18n.get("selfcheck.form.saving"), p -> {
-            var saved = ctx.offlineDrafts().saveDraft(responseId, answers);
+            var saved = ctx.offlineDrafts().saveDraft(responseId, answers, version);
             return new Draft(saved.changed(), saved.keptLocally() ? List.of()
-                    : ctx.selfCheckService().refusedComments(templateId, answers), saved.keptLocally());
+                    : ctx.selfCheckService().refusedComments(templateId, answers), saved.keptLocally(), saved.version());
         }, d -> {
             int n = d.changed();
             saving.set(false);
+            if (d.version() != null) {
+                draftVersion.saved(d.version(), answers); // on the server now: the next draft is saved on this version
+            }
             if (formResponse.get() != null && formResponse.get().id() == responseId) {
                 if (formStatus.get() == ResponseStatus.NOT_STARTED && n > 0) {
                     formStatus.set(ResponseStatus.DRAFT);
@@ -261,12 +267,49 @@ public final class SelfCheckFormViewModel {
         }, e -> {
             saving.set(false);
             dirty.set(true);
+            if (e instanceof SelfCheckService.DraftConflictException c) {
+                refused(c.conflict());
+                return;
+            }
             saveState.set(i18n.get("selfcheck.form.saveFailed"));
             dialogs.showError(i18n.get("selfcheck.form.saveFailed"), FailureMessages.explain(e));
         });
     }
 
-    private record Draft(int changed, List<SelfCheckService.CommentFinding> heldBack, boolean local) { }
+    private record Draft(int changed, List<SelfCheckService.CommentFinding> heldBack, boolean local, Long version) { }
+
+    /** Ctrl+S and "Spara utkast": saves now, or asks again about a refused draft the person has not decided on. */
+    private void saveNow() {
+        if (draftVersion.paused()) askConflict(); else autosave();
+    }
+
+    /** Someone else saved this self-check in between: autosave pauses and the person chooses (decision 0029). */
+    private void refused(SelfCheckService.DraftConflict c) {
+        if (formResponse.get() != null && formResponse.get().id() == c.responseId()) {
+            draftVersion.refused(c);
+            askConflict();
+        }
+    }
+
+    private void askConflict() {
+        long responseId = formResponse.get().id();
+        draftVersion.ask(dialogs, i18n, formTemplate.get(), snapshot()).ifPresentOrElse(res -> {
+            if (res.save().isEmpty()) { // take theirs: show their answers as saved
+                dirty.set(false);
+                open(responseId);
+                return;
+            }
+            loadingForm = true;
+            try {
+                DraftVersion.fill(items, res.save().get());
+            } finally {
+                loadingForm = false;
+            }
+            dirty.set(true);
+            updateProgress();
+            autosave();
+        }, () -> saveState.set(i18n.get("selfcheck.conflict.paused")));
+    }
 
     /**
      * Submits after the privacy question (decision 0018): under "warn" a comment with identifying details is shown
@@ -275,6 +318,11 @@ public final class SelfCheckFormViewModel {
     private void submit() {
         ResponseRow r = formResponse.get();
         List<Answer> answers = snapshot();
+        // Asked once (issue 18); while a required question is unanswered the service refuses and says which.
+        if (answeredRequired.get() >= requiredCount.get() && !dialogs.confirmAs(i18n.get("h1.submit.title"),
+                SubmitQuestion.message(i18n, items), i18n.get("h1.submit.confirm"), i18n.get("h1.submit.cancel"))) {
+            return;
+        }
         List<PrivacyQuestion.Field> comments = new ArrayList<>();
         for (Answer a : answers) {
             items.stream().filter(i -> i.question().id() == a.questionId()).findFirst().ifPresent(i ->
@@ -288,7 +336,8 @@ public final class SelfCheckFormViewModel {
         dirty.set(false);
         busy.set(true);
         items.forEach(i -> i.problemProperty().set(""));
-        tasks.run(i18n.get("selfcheck.form.submitting"), p -> ctx.selfCheckService().submit(r.id(), answers), result -> {
+        Long version = draftVersion.version();
+        tasks.run(i18n.get("selfcheck.form.submitting"), p -> ctx.selfCheckService().submit(r.id(), answers, version), result -> {
             busy.set(false);
             if (!result.ok()) {
                 problems.showRules(result.problems());
@@ -302,7 +351,15 @@ public final class SelfCheckFormViewModel {
             open(r.id());
             loadMyResponses();
             dialogs.showInfo(i18n.get("selfcheck.form.submitted.title"), i18n.get("selfcheck.form.submitted", r.roundName()));
-        }, failed);
+        }, e -> {
+            busy.set(false);
+            if (!(e instanceof SelfCheckService.DraftConflictException c)) {
+                failed.accept(e);
+                return;
+            }
+            dirty.set(true);
+            refused(c.conflict());
+        });
     }
 
     private void reopen() {

@@ -102,8 +102,9 @@ public final class SelfCheckView extends BorderPane implements Refreshable {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
 
-        autosave.setOnFinished(e -> saveDraftNow());
-        autosaveMaxWait.setOnFinished(e -> saveDraftNow());
+        // the timers save quietly (paused while a refused draft waits for a choice); Ctrl+S asks again (decision 0029)
+        autosave.setOnFinished(e -> autosaveNow());
+        autosaveMaxWait.setOnFinished(e -> autosaveNow());
         formVm.editsProperty().addListener((o, a, b) -> {
             autosave.playFromStart();
             if (autosaveMaxWait.getStatus() != javafx.animation.Animation.Status.RUNNING) {
@@ -121,6 +122,12 @@ public final class SelfCheckView extends BorderPane implements Refreshable {
                 vm.autosave();
             }
         });
+    }
+
+    private void autosaveNow() {
+        autosave.stop();
+        autosaveMaxWait.stop();
+        formVm.autosave();
     }
 
     /** Saves the draft now: after a pause in typing, at the latest {@link #AUTOSAVE_MAX_WAIT} after a change, or on Ctrl+S. */
@@ -226,6 +233,7 @@ public final class SelfCheckView extends BorderPane implements Refreshable {
         submit.setId("selfCheckSubmit");
         submit.getStyleClass().add("primary");
         formVm.submitCommand().bind(submit);
+        cards.afterLast(submit::requestFocus);
         Button reopen = new Button(i18n.get("selfcheck.reopen.button"));
         reopen.setId("selfCheckReopen");
         formVm.reopenCommand().bind(reopen);
@@ -262,6 +270,7 @@ public final class SelfCheckView extends BorderPane implements Refreshable {
         form.setId("selfCheckForm");
         ScrollPane scroll = new ScrollPane(form);
         scroll.setFitToWidth(true);
+        se.kvalitetshjulet.ui.common.ScrollToFocus.follow(scroll);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         Label empty = new Label(i18n.get("selfcheck.mine.choose"));
         empty.getStyleClass().add("hint");
@@ -284,6 +293,7 @@ public final class SelfCheckView extends BorderPane implements Refreshable {
     }
 
     private void buildForm() {
+        cards.clear();
         List<Node> nodes = new ArrayList<>();
         String section = null;
         for (SelfCheckViewModel.QuestionItem item : formVm.items()) {

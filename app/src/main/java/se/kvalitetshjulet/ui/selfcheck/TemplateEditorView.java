@@ -135,6 +135,7 @@ public final class TemplateEditorView extends BorderPane {
     public static Stage open(TemplateEditorViewModel vm, I18n i18n, Window owner) {
         TemplateEditorView view = new TemplateEditorView(vm, i18n);
         Stage stage = se.kvalitetshjulet.ui.common.EditorWindow.open(view, owner, 1200, 780, vm::confirmClose);
+        se.kvalitetshjulet.ui.common.EditorWindow.helpTopic(stage, "selfcheck-template-editor"); // h1: F1 helps on this editor
         stage.titleProperty().bind(vm.headingProperty());
         stage.show();
         return stage;

@@ -42,6 +42,7 @@ final class AboutDialog {
             grid.addRow(r, key, value);
         }
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
+        se.kvalitetshjulet.ui.common.Mnemonics.onShown(alert); // h1: Alt+letter on its buttons
         alert.initOwner(owner);
         alert.setTitle(i18n.get("h6.about.title"));
         alert.setHeaderText(i18n.get("app.name") + " " + v.version());

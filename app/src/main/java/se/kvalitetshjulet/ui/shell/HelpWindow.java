@@ -43,6 +43,10 @@ public final class HelpWindow {
     private HelpWindow() {
     }
 
+    /** h1 (issue 18): the editor windows' own topics, opened by F1 in them (EditorWindow.helpTopic). */
+    public static final List<String> EDITORS = List.of("deviation-editor", "risk-editor", "selfcheck-template-editor",
+            "risk-template-editor");
+
     /** The topic of a screen. */
     public static String topic(Section s) {
         return s.name().toLowerCase();
@@ -54,6 +58,7 @@ public final class HelpWindow {
         for (Section s : Section.values()) {
             out.add(topic(s));
         }
+        out.addAll(EDITORS);
         out.add(CHARTS);
         out.add(SHORTCUTS);
         return out;
@@ -120,6 +125,8 @@ public final class HelpWindow {
         return switch (topic) {
             case CHARTS -> i18n.get("h4.help.topic.charts");
             case SHORTCUTS -> i18n.get("h4.help.topic.shortcuts");
+            case "deviation-editor", "risk-editor", "selfcheck-template-editor", "risk-template-editor" ->
+                    i18n.get("h1.help.topic." + topic);
             default -> i18n.get("nav." + topic);
         };
     }

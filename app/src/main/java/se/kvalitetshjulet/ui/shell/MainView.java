@@ -147,7 +147,10 @@ public final class MainView extends BorderPane {
         // tables and lists filled by a load are fitted once the load is back (issue 18)
         tasks.runningProperty().addListener((o, was, running) -> {
             if (!running) {
-                javafx.application.Platform.runLater(() -> se.kvalitetshjulet.ui.common.FitText.apply(screenScroll.getContent()));
+                javafx.application.Platform.runLater(() -> {
+                    se.kvalitetshjulet.ui.common.FitText.apply(screenScroll.getContent());
+                    se.kvalitetshjulet.ui.common.Mnemonics.apply(getScene()); // h1: Alt+letter on what the load showed
+                });
             }
         });
         setTop(menuBar(i18n));
@@ -155,6 +158,9 @@ public final class MainView extends BorderPane {
         setBottom(statusBar(i18n, tasks));
         vm.sectionProperty().addListener((o, a, s) -> showSection(s));
         showSection(vm.sectionProperty().get());
+        // h1 (decision 0026): Alt letters and type-ahead in the window, F1 in the editor windows
+        sceneProperty().addListener((o, a, scene) -> se.kvalitetshjulet.ui.common.Mnemonics.install(scene));
+        se.kvalitetshjulet.ui.common.EditorWindow.helpOpener((w, topic) -> HelpWindow.show(w, i18n, topic));
 
         vm.projectorModeProperty().addListener((o, a, on) -> {
             if (on) {
@@ -365,6 +371,7 @@ public final class MainView extends BorderPane {
             setCenter(screenScroll);
         }
         se.kvalitetshjulet.ui.common.FitText.apply(content);
+        javafx.application.Platform.runLater(() -> se.kvalitetshjulet.ui.common.Mnemonics.apply(getScene())); // h1
         ToggleButton b = navButtons.get(s);
         if (b != null) {
             b.setSelected(true);

@@ -34,6 +34,7 @@ final class PassphraseDialogs {
     /** Asks for the passphrase of {@code file}; empty when the user cancels. */
     static Optional<Passphrase> ask(Window owner, I18n i18n, Path file, boolean afterWrongOne) {
         Dialog<Passphrase> d = new Dialog<>();
+        se.kvalitetshjulet.ui.common.Mnemonics.onShown(d); // h1: Alt+letter on its buttons
         d.initOwner(owner);
         d.setTitle(i18n.get("h6.pass.title"));
         d.setHeaderText(i18n.get("h6.pass.header", file.getFileName()));
@@ -60,6 +61,7 @@ final class PassphraseDialogs {
     /** For a new database: a passphrase typed twice (encrypted, the default) or deliberately none; empty on cancel. */
     static Optional<NewDatabaseChoice> chooseForNew(Window owner, I18n i18n) {
         Dialog<NewDatabaseChoice> d = new Dialog<>();
+        se.kvalitetshjulet.ui.common.Mnemonics.onShown(d); // h1: Alt+letter on its buttons
         d.initOwner(owner);
         d.setTitle(i18n.get("h6.newpass.title"));
         d.setHeaderText(i18n.get("h6.newpass.header"));

@@ -44,8 +44,8 @@ class ReasonDialogScreenTest {
         WaitForAsyncUtils.waitForFxEvents();
         Button confirm = robot.lookup("#reasonConfirm").queryButton();
         Button cancel = robot.lookup("#reasonCancel").queryButton();
-        assertThat(confirm.getText()).isEqualTo("Återöppna ärendet");
-        assertThat(cancel.getText()).isEqualTo("Avbryt");
+        assertThat(confirm.getText().replace("_", "")).isEqualTo("Återöppna ärendet");
+        assertThat(cancel.getText().replace("_", "")).isEqualTo("Avbryt");
         assertThat(cancel.isDefaultButton()).as("Enter means the safe answer").isTrue();
         assertThat(confirm.isDisabled()).isTrue();
 
