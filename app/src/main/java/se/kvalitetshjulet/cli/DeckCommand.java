@@ -84,8 +84,7 @@ public final class DeckCommand implements Callable<Integer> {
                         return ExitCodes.USAGE;
                     }
                     String unitName = ctx.organisation().tree().find(unit).map(u -> u.name()).orElse(council);
-                    name = new java.text.MessageFormat(bundle.getString("trend.deck.council"), sv)
-                            .format(new Object[] {unitName});
+                    name = se.kvalitetshjulet.domain.NumberText.of(sv).message(bundle.getString("trend.deck.council"), sv, new Object[] {unitName});
                 }
                 ChartBuilder charts = ctx.chartBuilder(ChartTexts.of(bundle, sv));
                 List<ChartData> list = charts.deck(unit, null);

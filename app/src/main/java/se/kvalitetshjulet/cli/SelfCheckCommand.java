@@ -3,7 +3,6 @@ package se.kvalitetshjulet.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -108,7 +107,7 @@ public final class SelfCheckCommand implements Callable<Integer> {
                     err.println("Mallen avvisades: den innehåller uppgifter som kan identifiera en person, och "
                             + "integritetsinställningen för egenkontroller nekar sådana uppgifter. Inget har lästs in:");
                     r.problems().forEach(p -> err.println("  • "
-                            + new MessageFormat(sv.getString(p.messageKey()), Locale.of("sv")).format(p.args())));
+                            + se.kvalitetshjulet.domain.NumberText.of(Locale.of("sv")).message(sv.getString(p.messageKey()), Locale.of("sv"), p.args())));
                     return ExitCodes.REJECTED;
                 }
                 se.kvalitetshjulet.domain.selfcheck.Template t = r.value().template();
@@ -117,7 +116,7 @@ public final class SelfCheckCommand implements Callable<Integer> {
                 if (!r.value().findings().isEmpty()) {
                     err.println("Varning: mallen innehåller det som ser ut som uppgifter om personer. Granska frågorna:");
                     r.value().findings().forEach(p -> err.println("  • "
-                            + new MessageFormat(sv.getString(p.messageKey()), Locale.of("sv")).format(p.args())));
+                            + se.kvalitetshjulet.domain.NumberText.of(Locale.of("sv")).message(sv.getString(p.messageKey()), Locale.of("sv"), p.args())));
                 }
                 return ExitCodes.OK;
             } catch (IllegalArgumentException e) {
@@ -376,7 +375,7 @@ public final class SelfCheckCommand implements Callable<Integer> {
                         out.println("  " + r.message());
                     }
                     for (Problem p : r.problems()) {
-                        err.println("  • " + new MessageFormat(sv.getString(p.messageKey()), Locale.of("sv")).format(p.args()));
+                        err.println("  • " + se.kvalitetshjulet.domain.NumberText.of(Locale.of("sv")).message(sv.getString(p.messageKey()), Locale.of("sv"), p.args()));
                     }
                 }
             }

@@ -79,8 +79,8 @@ final class SelfCheckRoundCommand implements Callable<Integer> {
             if (!r.ok()) {
                 ResourceBundle b = ResourceBundle.getBundle("i18n.messages", Locale.of("sv"),
                         ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-                r.problems().forEach(p -> err.println(new java.text.MessageFormat(b.getString(p.messageKey()),
-                        Locale.of("sv")).format(p.args())));
+                r.problems().forEach(p -> err.println(se.kvalitetshjulet.domain.NumberText.of(Locale.of("sv"))
+                        .message(b.getString(p.messageKey()), Locale.of("sv"), p.args())));
                 err.println("Ingen omgång skapades.");
                 return ExitCodes.REJECTED;
             }

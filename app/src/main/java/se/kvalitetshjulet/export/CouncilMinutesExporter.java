@@ -150,6 +150,6 @@ public final class CouncilMinutesExporter {
 
     private String text(String key, Object... args) {
         String pattern = bundle.getString(key);
-        return args.length == 0 ? pattern : new java.text.MessageFormat(pattern, bundle.getLocale()).format(args);
+        return args.length == 0 ? pattern : se.kvalitetshjulet.domain.NumberText.of(bundle.getLocale()).message(pattern, bundle.getLocale(), args);
     }
 }

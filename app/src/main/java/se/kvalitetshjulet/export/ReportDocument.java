@@ -1,6 +1,5 @@
 package se.kvalitetshjulet.export;
 
-import java.text.MessageFormat;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -100,7 +99,7 @@ public final class ReportDocument {
 
     static String fmt(ResourceBundle b, String key, Object... args) {
         String p = b.getString(key);
-        return args.length == 0 ? p : new MessageFormat(p, Locale.of("sv")).format(args);
+        return args.length == 0 ? p : se.kvalitetshjulet.domain.NumberText.of(Locale.of("sv")).message(p, Locale.of("sv"), args);
     }
 
     private String s(String key, Object... args) {

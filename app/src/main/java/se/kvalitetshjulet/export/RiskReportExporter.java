@@ -285,7 +285,8 @@ public final class RiskReportExporter {
                     f.encode(ch);
                     sb.append(ch);
                 } catch (IOException | IllegalArgumentException e) {
-                    sb.append('?');
+                    // a font without the thin space of "4 637" (U+202F, decision 0028) gets a plain one
+                    sb.append(Character.isSpaceChar(cp) ? ' ' : '?');
                 }
             });
             return sb.toString();

@@ -333,7 +333,7 @@ public final class ChartBuilder {
     }
 
     private String number(double x) {
-        return java.text.NumberFormat.getNumberInstance(texts.locale()).format(x);
+        return se.kvalitetshjulet.domain.NumberText.of(texts.locale()).number(x);
     }
 
     private static List<ChartData.Point> points(SpcResult result, List<String> labels, double k, ChartStyle style) {

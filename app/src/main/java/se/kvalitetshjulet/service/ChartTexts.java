@@ -1,6 +1,5 @@
 package se.kvalitetshjulet.service;
 
-import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -35,7 +34,7 @@ public interface ChartTexts {
                 } catch (MissingResourceException e) {
                     return "!" + key + "!";
                 }
-                return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+                return args.length == 0 ? pattern : se.kvalitetshjulet.domain.NumberText.of(locale).message(pattern, locale, args);
             }
         };
     }

@@ -38,10 +38,18 @@ public final class CutText {
 
     /** Everything cut in the scene now shown; {@code where} names the screen (and tab). */
     public static List<Finding> in(Scene scene, String where) {
+        return in(scene, where, false);
+    }
+
+    /**
+     * The same, with the shell's own scroll pane around the screen ({@code #screenScroll}) counted as scrolling when
+     * {@code screenScrolls}: what 125 % scaling may use (decision 0028); at 100 % a screen must fit without it.
+     */
+    public static List<Finding> in(Scene scene, String where, boolean screenScrolls) {
         List<Finding> out = new ArrayList<>();
         scene.getRoot().applyCss();
         scene.getRoot().layout();
-        walk(scene.getRoot(), scene, where, false, out);
+        walk(scene.getRoot(), scene, where, false, screenScrolls, out);
         return out;
     }
 
@@ -54,7 +62,8 @@ public final class CutText {
         return List.copyOf(seen.values());
     }
 
-    private static void walk(Node n, Scene scene, String where, boolean scrolls, List<Finding> out) {
+    private static void walk(Node n, Scene scene, String where, boolean scrolls, boolean screenScrolls,
+                             List<Finding> out) {
         if (!n.isVisible() || n.getOpacity() == 0) {
             return;
         }
@@ -74,11 +83,12 @@ public final class CutText {
             }
         }
         // the shell's own scroll pane around a screen is the last resort at 125 %, not a licence to be too tall
-        boolean inside = scrolls || n instanceof ScrollPane && !"screenScroll".equals(n.getId()) || n instanceof TableView<?> || n instanceof ListView<?>
+        boolean inside = scrolls || n instanceof ScrollPane && (screenScrolls || !"screenScroll".equals(n.getId()))
+                || n instanceof TableView<?> || n instanceof ListView<?>
                 || n instanceof TreeView<?> || n instanceof javafx.scene.control.TreeTableView<?>;
         if (n instanceof Parent p) {
             for (Node c : p.getChildrenUnmodifiable()) {
-                walk(c, scene, where, inside, out);
+                walk(c, scene, where, inside, screenScrolls, out);
             }
         }
     }

@@ -59,7 +59,7 @@ class DeviationScreenTest {
         Label summary = robot.lookup("#deviationSummary").queryAs(Label.class);
         waitUntil(() -> !table.getItems().isEmpty());
         long all = ctx.deviations().count(DeviationFilter.all(), ctx.today());
-        waitUntil(() -> summary.getText().replace("\u00a0", "").replace(" ", "").startsWith(Long.toString(all)));
+        waitUntil(() -> summary.getText().replace("\u00a0", "").replace("\u202f", "").replace(" ", "").startsWith(Long.toString(all)));
         assertThat(table.getItems()).hasSize(100);
 
         ComboBox<DeviationKind> kind = robot.lookup("#filterKind").queryAs(ComboBox.class);

@@ -51,6 +51,6 @@ public final class SpcMessages {
         } catch (MissingResourceException e) {
             return key;
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        return args.length == 0 ? pattern : se.kvalitetshjulet.domain.NumberText.of(locale).message(pattern, locale, args);
     }
 }

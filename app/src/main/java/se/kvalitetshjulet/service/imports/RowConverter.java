@@ -1,6 +1,5 @@
 package se.kvalitetshjulet.service.imports;
 
-import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -698,7 +697,7 @@ final class RowConverter {
             return p.messageKey();
         }
         String pattern = MESSAGES.getString(p.messageKey());
-        return p.args().length == 0 ? pattern : new MessageFormat(pattern, Locale.of("sv")).format(p.args());
+        return p.args().length == 0 ? pattern : se.kvalitetshjulet.domain.NumberText.of(Locale.of("sv")).message(pattern, Locale.of("sv"), p.args());
     }
 
     private static ResourceBundle bundle() {

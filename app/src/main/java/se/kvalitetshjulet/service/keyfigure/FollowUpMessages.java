@@ -1,6 +1,5 @@
 package se.kvalitetshjulet.service.keyfigure;
 
-import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -16,6 +15,6 @@ final class FollowUpMessages {
 
     static String swedish(Problem p) {
         String pattern = SV.containsKey(p.messageKey()) ? SV.getString(p.messageKey()) : p.messageKey();
-        return p.args().length == 0 ? pattern : new MessageFormat(pattern, Locale.of("sv")).format(p.args());
+        return p.args().length == 0 ? pattern : se.kvalitetshjulet.domain.NumberText.of(Locale.of("sv")).message(pattern, Locale.of("sv"), p.args());
     }
 }

@@ -34,6 +34,7 @@ final class ConflictDialog {
         Dialog<ButtonType> d = new Dialog<>();
         Mnemonics.onShown(d); // h1: Alt+letter on its buttons
         d.initOwner(owner);
+        Theme.style(d.getDialogPane()); // h3: the window's theme
         d.setTitle(q.title());
         d.setHeaderText(q.title());
         d.getDialogPane().setId("conflictDialog");

@@ -1,5 +1,7 @@
 package se.kvalitetshjulet.ui.common;
 
+import java.util.List;
+
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ListCell;
@@ -38,6 +40,7 @@ public final class FitText {
         if (root == null) {
             return;
         }
+        AccessibleNames.name(root); // h3 (issue 18): every control named for screen readers
         if (root instanceof TableView<?> t) {
             table(t);
         } else if (root instanceof TreeTableView<?> t) {
@@ -69,6 +72,9 @@ public final class FitText {
             combo.buttonCellProperty().addListener((o, a, cell) -> javafx.application.Platform.runLater(hook));
             hook.run();
         }
+        if (root instanceof javafx.scene.layout.Pane pane) {
+            AccessibleNames.watch(pane); // h3: what the screen adds later is named too
+        }
         if (root instanceof Parent p) {
             for (Node c : p.getChildrenUnmodifiable()) {
                 apply(c);
@@ -76,6 +82,16 @@ public final class FitText {
         }
         if (root instanceof javafx.scene.control.ScrollPane sp) {
             apply(sp.getContent());
+        }
+        // h3: a tab pane's, split pane's or titled pane's contents even before its skin has made them children
+        if (root instanceof javafx.scene.control.TabPane tabs && tabs.getSelectionModel().getSelectedItem() != null) {
+            apply(tabs.getSelectionModel().getSelectedItem().getContent());
+        }
+        if (root instanceof javafx.scene.control.SplitPane split) {
+            List.copyOf(split.getItems()).forEach(FitText::apply);
+        }
+        if (root instanceof javafx.scene.control.TitledPane titled) {
+            apply(titled.getContent());
         }
     }
 

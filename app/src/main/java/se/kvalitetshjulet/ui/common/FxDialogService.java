@@ -52,6 +52,7 @@ public final class FxDialogService implements DialogService {
             a.getDialogPane().lookupButton(no).setId("dialogNo");
         }
         a.initOwner(owner.get());
+        Theme.style(a.getDialogPane()); // h3: the window's theme
         a.setTitle(title);
         a.setHeaderText(title);
         a.getDialogPane().setMinWidth(480);
@@ -101,6 +102,7 @@ public final class FxDialogService implements DialogService {
         javafx.scene.control.Dialog<Unsaved> d = new javafx.scene.control.Dialog<>();
         Mnemonics.onShown(d); // h1: Alt+letter on its buttons
         d.initOwner(owner.get());
+        Theme.style(d.getDialogPane()); // h3: the window's theme
         d.setTitle(title);
         d.setHeaderText(title);
         d.getDialogPane().setId("unsavedQuestion");
@@ -139,6 +141,7 @@ public final class FxDialogService implements DialogService {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, message, buttons.toArray(ButtonType[]::new));
         Mnemonics.onShown(a); // h1: Alt+letter on its buttons
         a.initOwner(owner.get());
+        Theme.style(a.getDialogPane()); // h3: the window's theme
         a.setTitle(title);
         a.setHeaderText(title);
         a.getDialogPane().setMinWidth(520);
@@ -152,6 +155,7 @@ public final class FxDialogService implements DialogService {
         javafx.scene.control.Dialog<String> d = new javafx.scene.control.Dialog<>();
         Mnemonics.onShown(d); // h1: Alt+letter on its buttons
         d.initOwner(owner.get());
+        Theme.style(d.getDialogPane()); // h3: the window's theme
         d.setTitle(title);
         d.setHeaderText(title);
         ButtonType confirmType = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
@@ -162,6 +166,7 @@ public final class FxDialogService implements DialogService {
         reason.setWrapText(true);
         reason.setPrefRowCount(4);
         javafx.scene.control.Label text = new javafx.scene.control.Label(message);
+        text.setLabelFor(reason); // h3: the question names the field for a screen reader
         text.setWrapText(true);
         javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(8, text, reason);
         box.setPrefWidth(520);
@@ -185,6 +190,7 @@ public final class FxDialogService implements DialogService {
         javafx.scene.control.Dialog<ButtonType> d = new javafx.scene.control.Dialog<>();
         Mnemonics.onShown(d); // h1: Alt+letter on its buttons
         d.initOwner(owner.get());
+        Theme.style(d.getDialogPane()); // h3: the window's theme
         d.setTitle(q.title());
         d.setHeaderText(q.title());
         d.getDialogPane().setId("privacyQuestion");
@@ -232,6 +238,7 @@ public final class FxDialogService implements DialogService {
     public Optional<String> askText(String title, String prompt, String initial) {
         TextInputDialog d = new TextInputDialog(initial);
         d.initOwner(owner.get());
+        Theme.style(d.getDialogPane()); // h3: the window's theme
         d.getDialogPane().getButtonTypes().setAll(new ButtonType(i18n.get("h4.dialog.ok"), ButtonBar.ButtonData.OK_DONE),
                 new ButtonType(i18n.get("h4.unsaved.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
         d.setTitle(title);

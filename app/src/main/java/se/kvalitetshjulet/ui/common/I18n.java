@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
+import se.kvalitetshjulet.domain.NumberText;
 import se.kvalitetshjulet.domain.Problem;
 
 /** User-facing text from the resource bundles: Swedish by default, English second. */
@@ -13,9 +14,11 @@ public final class I18n {
 
     private final ResourceBundle bundle;
     private final Locale locale;
+    private final NumberText numbers;
 
     public I18n(Locale locale) {
         this.locale = locale;
+        this.numbers = NumberText.of(locale);
         this.bundle = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
                 ResourceBundle.Control.FORMAT_PROPERTIES));
     }
@@ -56,7 +59,16 @@ public final class I18n {
         } catch (MissingResourceException e) {
             return "!" + key + "!";
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        return args.length == 0 ? pattern : format(pattern, args);
+    }
+
+    private String format(String pattern, Object[] args) {
+        return numbers.message(pattern, locale, args);
+    }
+
+    /** Numbers and dates in this language: the one formatter of the screens (decision 0028). */
+    public NumberText numbers() {
+        return numbers;
     }
 
     public boolean has(String key) {

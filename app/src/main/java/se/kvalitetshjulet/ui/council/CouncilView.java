@@ -65,6 +65,7 @@ public final class CouncilView extends BorderPane implements Refreshable {
         filter.valueProperty().addListener((o, a, b) -> vm.loadMeetings(null));
         ListView<MeetingRow> list = new ListView<>(vm.meetings());
         list.setId("councilMeetings");
+        list.setAccessibleText(i18n.get("h3.name.councilMeetings"));
         list.setCellFactory(lv -> new ListCell<>() {
             @Override
             protected void updateItem(MeetingRow r, boolean empty) {
@@ -170,6 +171,7 @@ public final class CouncilView extends BorderPane implements Refreshable {
     private VBox agendaTab() {
         ListView<AgendaItem> list = new ListView<>(vm.agenda());
         list.setId("councilAgenda");
+        list.setAccessibleText(i18n.get("h3.name.councilAgenda"));
         list.setCellFactory(lv -> new ListCell<>() {
             @Override
             protected void updateItem(AgendaItem item, boolean empty) {

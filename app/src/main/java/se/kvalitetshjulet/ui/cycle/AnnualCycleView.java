@@ -37,6 +37,8 @@ public final class AnnualCycleView extends BorderPane implements Refreshable {
         title.getStyleClass().add("h1");
         Button prev = new Button("◀");
         prev.setId("cyclePrevYear");
+        prev.setAccessibleText(i18n.get("h3.cycle.previousYear"));
+        prev.setTooltip(new javafx.scene.control.Tooltip(i18n.get("h3.cycle.previousYear")));
         vm.previousYearCommand().bind(prev);
         Label year = new Label();
         year.setId("cycleYear");
@@ -44,6 +46,8 @@ public final class AnnualCycleView extends BorderPane implements Refreshable {
         year.textProperty().bind(vm.yearProperty().asString());
         Button next = new Button("▶");
         next.setId("cycleNextYear");
+        next.setAccessibleText(i18n.get("h3.cycle.nextYear"));
+        next.setTooltip(new javafx.scene.control.Tooltip(i18n.get("h3.cycle.nextYear")));
         vm.nextYearCommand().bind(next);
         Button export = new Button(i18n.get("cycle.export"));
         export.setId("cycleExportIcs");

@@ -51,6 +51,7 @@ public final class PatternView extends BorderPane implements Refreshable {
         });
         ComboBox<Integer> tertial = new ComboBox<>();
         tertial.setId("patternTertial");
+        tertial.setAccessibleText(i18n.get("h3.name.patternTertial"));
         tertial.setPrefWidth(230);
         tertial.getItems().setAll(0, 1, 2, 3);
         Forms.display(tertial, t -> i18n.get("pattern.period." + t));

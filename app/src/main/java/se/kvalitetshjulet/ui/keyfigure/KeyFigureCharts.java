@@ -48,6 +48,7 @@ final class KeyFigureCharts {
         viewer.setManaged(chart != null);
         if (chart != null) {
             viewer.setChart(chart);
+            se.kvalitetshjulet.ui.common.AccessibleNames.chart(viewer);
         }
     }
 
@@ -85,7 +86,8 @@ final class KeyFigureCharts {
         mr.setSeriesStroke(0, new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
         plot.setDataset(1, new XYSeriesCollection(median));
         plot.setRenderer(1, mr);
-        return chart(s.title(), plot, i18n.get(signal ? "kf.chart.runSignal" : "kf.chart.runNoSignal"));
+        return se.kvalitetshjulet.ui.trend.ChartNumbers.apply(chart(s.title(), plot,
+                i18n.get(signal ? "kf.chart.runSignal" : "kf.chart.runNoSignal")), i18n.locale());
     }
 
     static JFreeChart pChart(ShareSeries s, String title, I18n i18n) {
@@ -133,7 +135,8 @@ final class KeyFigureCharts {
         plot.setDataset(ds);
         plot.setRenderer(r);
         ((NumberAxis) plot.getRangeAxis()).setRange(0, 100);
-        return chart(title, plot, i18n.get("kf.chart.pNote", s.total(), s.totalYes()));
+        return se.kvalitetshjulet.ui.trend.ChartNumbers.apply(chart(title, plot, i18n.get("kf.chart.pNote", s.total(),
+                s.totalYes())), i18n.locale());
     }
 
     /** Longest name shown on the left axis; longer names are shortened there and given whole in the tooltip. */
@@ -195,8 +198,9 @@ final class KeyFigureCharts {
             var d = (XYIntervalSeriesCollection) dataset;
             double lo = d.getStartXValue(series, item);
             double hi = d.getEndXValue(series, item);
-            return fullByRow.get(row) + "\n" + (lo == hi ? i18n.get("kf.chart.tooltipNoInterval", number(lo))
-                    : i18n.get("kf.chart.tooltip", number(d.getXValue(series, item)), number(lo), number(hi)));
+            return fullByRow.get(row) + "\n" + (lo == hi ? i18n.get("kf.chart.tooltipNoInterval", number(lo, i18n))
+                    : i18n.get("kf.chart.tooltip", number(d.getXValue(series, item), i18n),
+                            number(lo, i18n), number(hi, i18n)));
         });
         XYPlot plot = new XYPlot(ds, xAxis, yAxis, er);
         plot.setRangeAxis(1, right);
@@ -204,7 +208,8 @@ final class KeyFigureCharts {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xDDDDDD));
         plot.setRangeGridlinesVisible(false);
-        return chart(title, plot, i18n.get("kf.chart.comparisonNote"));
+        return se.kvalitetshjulet.ui.trend.ChartNumbers.apply(chart(title, plot, i18n.get("kf.chart.comparisonNote")),
+                i18n.locale());
     }
 
     /** A row axis with a fixed range, so that the left (names) and right (respondents) axes stay level. */
@@ -274,8 +279,8 @@ final class KeyFigureCharts {
         return sb.toString();
     }
 
-    private static String number(double d) {
-        return String.format(java.util.Locale.forLanguageTag("sv"), "%.1f", d);
+    private static String number(double d, I18n i18n) {
+        return i18n.numbers().fixed(d, 1);
     }
 
     private static XYPlot basePlot(List<String> periods, String yLabel) {

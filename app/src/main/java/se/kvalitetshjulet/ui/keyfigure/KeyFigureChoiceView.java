@@ -53,6 +53,7 @@ final class KeyFigureChoiceView extends HBox {
         search.textProperty().bindBidirectional(vm.kpiQueryProperty());
         ListView<Kpi> hits = new ListView<>(vm.kpiHits());
         hits.setId("kfKpiHits");
+        hits.setAccessibleText(i18n.get("h3.name.kfKpiHits"));
         hits.setPrefHeight(230);
         hits.setCellFactory(l -> kpiHitCell(hits));
         ListView<Kpi> followed = new ListView<>(vm.followed());
@@ -118,6 +119,7 @@ final class KeyFigureChoiceView extends HBox {
         search.textProperty().bindBidirectional(vm.municipalityQueryProperty());
         ListView<Municipality> hits = new ListView<>(vm.municipalityHits());
         hits.setId("kfMunicipalityHits");
+        hits.setAccessibleText(i18n.get("h3.name.kfMunicipalityHits"));
         hits.setPrefHeight(230);
         hits.setCellFactory(l -> municipalityHitCell());
         ComboBox<ComparisonRole> role = new ComboBox<>(FXCollections.observableArrayList(null, ComparisonRole.SIMILAR,

@@ -44,6 +44,7 @@ final class KeyFigureKoladaView extends ScrollPane {
         year.valueProperty().bindBidirectional(vm.yearProperty());
         ComboBox<String> gender = new ComboBox<>(FXCollections.observableArrayList("T", "K", "M"));
         gender.setId("kfGender");
+        gender.setAccessibleText(i18n.get("h3.name.kfGender"));
         gender.valueProperty().bindBidirectional(vm.genderProperty());
         gender.setCellFactory(l -> cell(g -> i18n.get("kf.gender." + g)));
         gender.setButtonCell(cell(g -> i18n.get("kf.gender." + g)));

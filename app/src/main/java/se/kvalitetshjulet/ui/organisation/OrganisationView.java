@@ -54,6 +54,8 @@ public final class OrganisationView extends BorderPane implements Refreshable {
         BorderPane.setMargin(title, new Insets(0, 0, 12, 0));
 
         treeView.setId("unitTree");
+
+        treeView.setAccessibleText(i18n.get("h3.name.unitTree"));
         treeView.setShowRoot(false);
         treeView.setCellFactory(tv -> new TreeCell<>() {
             @Override

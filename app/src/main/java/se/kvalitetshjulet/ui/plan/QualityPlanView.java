@@ -90,6 +90,7 @@ public final class QualityPlanView extends BorderPane implements Refreshable {
     private Node dialogues() {
         ListView<Dialogue> list = new ListView<>(vm.dialogues());
         list.setId("planDialogues");
+        list.setAccessibleText(i18n.get("h3.name.planDialogues"));
         list.setPrefWidth(280);
         list.setCellFactory(lv -> new ListCell<>() {
             @Override
@@ -185,6 +186,7 @@ public final class QualityPlanView extends BorderPane implements Refreshable {
         goals.getSelectionModel().selectedItemProperty().addListener((o, a, g) -> vm.selectedGoalProperty().set(g));
         ComboBox<Goal.GoalStatus> status = new ComboBox<>();
         status.setId("planGoalStatus");
+        status.setAccessibleText(i18n.get("h3.name.planGoalStatus"));
         status.getItems().setAll(Goal.GoalStatus.values());
         Forms.display(status, i18n::of);
         status.valueProperty().bindBidirectional(vm.goalStatusProperty());
@@ -222,6 +224,7 @@ public final class QualityPlanView extends BorderPane implements Refreshable {
 
         ComboBox<ActionRow> linkable = new ComboBox<>(vm.linkable());
         linkable.setId("planLinkable");
+        linkable.setAccessibleText(i18n.get("h3.name.planLinkable"));
         linkable.setPrefWidth(420);
         Forms.display(linkable, r -> i18n.of(r.source()) + ": " + r.measure().what(), i18n.get("plan.chooseAction"));
         linkable.valueProperty().bindBidirectional(vm.toLinkProperty());

@@ -88,8 +88,8 @@ final class ReportPreview {
                 m.selfChecks().rounds(), m.selfChecks().units(), m.selfChecks().submitted())));
         for (ReportModel.KeyFigure k : m.keyFigures()) {
             if (k.decimals() > 0) {
-                out.add(new PreviewRow(i18n.get("report.key." + k.key()), String.format(i18n.locale(),
-                        "%." + k.decimals() + "f", k.value())));
+                out.add(new PreviewRow(i18n.get("report.key." + k.key()), i18n.numbers().fixed(k.value(),
+                        k.decimals())));
             }
         }
         rows.setAll(out);

@@ -76,6 +76,7 @@ public final class ReportView extends BorderPane implements Refreshable {
 
         ComboBox<Integer> year = new ComboBox<>(vm.years());
         year.setId("reportYear");
+        year.setAccessibleText(i18n.get("h3.name.reportYear"));
         year.setPrefWidth(100);
         year.setValue(vm.yearProperty().get());
         year.valueProperty().addListener((o, a, y) -> {
@@ -118,6 +119,7 @@ public final class ReportView extends BorderPane implements Refreshable {
 
         ComboBox<ReportFormat> format = new ComboBox<>();
         format.setId("reportFormat");
+        format.setAccessibleText(i18n.get("h3.name.reportFormat"));
         format.getItems().setAll(ReportFormat.values());
         Forms.display(format, i18n::of);
         format.valueProperty().bindBidirectional(vm.formatProperty());

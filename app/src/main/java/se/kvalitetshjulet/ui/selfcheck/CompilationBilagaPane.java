@@ -53,6 +53,7 @@ final class CompilationBilagaPane extends SplitPane {
 
         ComboBox<ResultLevel> result = new ComboBox<>();
         result.setId("compileBilagaResult");
+        result.setAccessibleText(i18n.get("h3.name.compileBilagaResult"));
         result.getItems().setAll(ResultLevel.values());
         Forms.display(result, ResultLevel::phrase);
         result.valueProperty().bindBidirectional(vm.bilagaResultProperty());

@@ -60,6 +60,7 @@ final class CompilationQuestionsPane extends SplitPane {
 
         NumberAxis countAxis = new NumberAxis();
         countAxis.setLabel(i18n.get("selfcheck.compile.chart.units"));
+        se.kvalitetshjulet.ui.common.FxNumbers.axis(countAxis, i18n);
         countAxis.setMinorTickVisible(false);
         chart = new StackedBarChart<>(countAxis, questionAxis);
         chart.setId("compileQuestionChart");
@@ -71,6 +72,7 @@ final class CompilationQuestionsPane extends SplitPane {
 
         NumberAxis meanAxis = new NumberAxis();
         meanAxis.setLabel(i18n.get("selfcheck.compile.col.mean"));
+        se.kvalitetshjulet.ui.common.FxNumbers.axis(meanAxis, i18n);
         means = new BarChart<>(meanAxis, numberAxis);
         means.setId("compileMeanChart");
         means.setTitle(i18n.get("selfcheck.compile.chart.means"));

@@ -36,6 +36,7 @@ final class CompilationUnitsPane extends SplitPane {
 
         NumberAxis percent = new NumberAxis(0, 100, 10);
         percent.setLabel(i18n.get("selfcheck.compile.col.compliance"));
+        se.kvalitetshjulet.ui.common.FxNumbers.axis(percent, i18n);
         CategoryAxis unitAxis = CompilationQuestionsPane.fixedCategories();
         BarChart<Number, String> chart = new BarChart<>(percent, unitAxis);
         chart.setId("compileUnitChart");

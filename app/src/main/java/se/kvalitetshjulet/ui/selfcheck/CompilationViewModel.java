@@ -332,17 +332,17 @@ public final class CompilationViewModel {
     /** A percentage (0–100) as "85,7 %", or "–". */
     public String percent(Double p) {
         return p == null ? i18n.get("selfcheck.compile.noValue")
-                : i18n.get("selfcheck.compile.percent", String.format(i18n.locale(), "%.1f", p));
+                : i18n.get("selfcheck.compile.percent", i18n.numbers().fixed(p, 1));
     }
 
     /** "+12,5 p.e." (percentage points), or "–". */
     public String points(Double change) {
         return change == null ? i18n.get("selfcheck.compile.noValue")
-                : i18n.get("selfcheck.compile.points", String.format(i18n.locale(), "%+.1f", change));
+                : i18n.get("selfcheck.compile.points", i18n.numbers().signed(change, 1));
     }
 
     public String number(Double d) {
-        return d == null ? "" : String.format(i18n.locale(), "%.1f", d);
+        return d == null ? "" : i18n.numbers().fixed(d, 1);
     }
 
     /** An answer as the user picked it: ja/nej in words, several choices separated by commas. */

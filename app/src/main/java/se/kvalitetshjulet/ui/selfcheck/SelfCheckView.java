@@ -175,6 +175,7 @@ public final class SelfCheckView extends BorderPane implements Refreshable {
 
         ListView<ResponseRow> list = new ListView<>(formVm.myResponses());
         list.setId("selfCheckMyList");
+        list.setAccessibleText(i18n.get("h3.name.selfCheckMyList"));
         list.setCellFactory(lv -> new ListCell<>() {
             {
                 // Long round names wrap inside the list instead of hiding behind a horizontal scroll bar.

@@ -33,6 +33,7 @@ final class TemplatesTab {
     Node build() {
         ListView<Template> list = new ListView<>(vm.templates());
         list.setId("selfCheckTemplateList");
+        list.setAccessibleText(i18n.get("h3.name.selfCheckTemplateList"));
         list.setCellFactory(lv -> new ListCell<>() {
             @Override
             protected void updateItem(Template t, boolean empty) {

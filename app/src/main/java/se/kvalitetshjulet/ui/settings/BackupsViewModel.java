@@ -178,9 +178,9 @@ public final class BackupsViewModel {
     public String size(BackupFile b) {
         long bytes = b.size();
         if (bytes < 1024 * 1024) {
-            return String.format(i18n.locale(), "%,d kB", Math.max(1, bytes / 1024));
+            return i18n.numbers().integer(Math.max(1, bytes / 1024)) + " kB";
         }
-        return String.format(i18n.locale(), "%,.1f MB", bytes / (1024.0 * 1024));
+        return i18n.numbers().fixed(bytes / (1024.0 * 1024), 1) + " MB";
     }
 
     /** The desktop's file manager; never on a headless machine. */

@@ -136,7 +136,9 @@ public final class KvalitetshjuletApp extends Application {
     private void showScene(javafx.scene.Parent root) {
         if (stage.getScene() == null) {
             Scene scene = new Scene(root);
-            scene.getStylesheets().add(KvalitetshjuletApp.class.getResource("/ui/theme.css").toExternalForm());
+            // h3 (issue 18): the theme chosen in Inställningar → Utseende (theme.css, and high-contrast.css on top)
+            se.kvalitetshjulet.ui.common.Theme.fromPreference(prefs.get(se.kvalitetshjulet.ui.common.Theme.PREFERENCE,
+                    null)).applyTo(scene);
             stage.setScene(scene);
         } else {
             stage.getScene().setRoot(root);
@@ -252,6 +254,10 @@ public final class KvalitetshjuletApp extends Application {
         MainView main = new MainView(ctx, i18n, tasks, dialogs);
         main.setBackupRestorer(backup -> restoreAndReopen(ctx, backup));
         main.setLanguageSwitcher(this::switchLanguage);
+        main.setThemeSaver(theme -> {
+            prefs.put(se.kvalitetshjulet.ui.common.Theme.PREFERENCE, theme.preference());
+            prefs.save();
+        });
         stage.titleProperty().bind(main.viewModel().titleProperty());
         showScene(main);
         shownMain = main;

@@ -59,6 +59,7 @@ public final class MainView extends BorderPane {
     /** h5: what "Återställ …" in Inställningar → Säkerhetskopior does; set by the shell (null: not offered). */
     private se.kvalitetshjulet.ui.settings.BackupsViewModel.Restorer backupRestorer;
     private java.util.function.Consumer<java.util.Locale> languageSwitcher;
+    private java.util.function.Consumer<se.kvalitetshjulet.ui.common.Theme> themeSaver;
     private final LiveRefresh live;
     /** h5 (issue 15): the screens this login may open; the others are not offered. */
     private final java.util.Set<Section> allowed;
@@ -131,6 +132,14 @@ public final class MainView extends BorderPane {
             // h2: Kom igång, the first-start guide again (decision 0027)
             settings.addSection(i18n.get("h2.guide.title"), i18n.get("h2.guide.settingsHelp"),
                     firstStart.settingsButton());
+            // h3: Utseende (issue 18), applied at once to this window, remembered by the shell
+            settings.addSection(i18n.get("h3.theme.title"), i18n.get("h3.theme.help"),
+                    new se.kvalitetshjulet.ui.settings.AppearancePane(i18n, theme -> {
+                        theme.applyTo(getScene());
+                        if (themeSaver != null) {
+                            themeSaver.accept(theme);
+                        }
+                    }));
             // h5: Säkerhetskopior (decision 0020), for a database file the app can write
             if (ctx.backups().available()) {
                 settings.addSection(i18n.get("h5.backup.title"), i18n.get("h5.backup.help"),
@@ -393,6 +402,11 @@ public final class MainView extends BorderPane {
      */
     @Deprecated
     public interface Refreshable extends se.kvalitetshjulet.ui.common.Refreshable {
+    }
+
+    /** h3: where the shell remembers the theme chosen in Inställningar → Utseende; null: not remembered. */
+    public void setThemeSaver(java.util.function.Consumer<se.kvalitetshjulet.ui.common.Theme> saver) {
+        this.themeSaver = saver;
     }
 
     /** h5: ends this window's live refresh (before the shell replaces it with another main view). */

@@ -106,7 +106,9 @@ public final class PresentationView extends BorderPane {
         index = Math.max(0, Math.min(i, charts.size() - 1));
         ChartData data = charts.get(index);
         double height = screenHeight();
-        viewer.setChart(TrendChartFactory.create(data, TrendChartFactory.presentationScale(height)));
+        viewer.setChart(TrendChartFactory.create(data, TrendChartFactory.presentationScale(height),
+                i18n.locale()));
+        se.kvalitetshjulet.ui.common.AccessibleNames.chart(viewer);
         explanations.getChildren().clear();
         String verdict = data.spc() == null ? null : data.spc().verdict();
         long textPx = Math.round(Math.max(30, Math.ceil(TrendChartFactory.MIN_TEXT_SHARE * height)));

@@ -40,7 +40,7 @@ final class SpcInput {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        String t = text.strip().replace(" ", "").replace("\u00a0", "");
+        String t = text.strip().replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace("\u2212", "-");
         if (t.matches("[-+]?\\d+([.,]\\d+)?")) {
             return Optional.of(Double.parseDouble(t.replace(',', '.')));
         }
@@ -50,6 +50,6 @@ final class SpcInput {
     }
 
     static String format(double x, Locale locale) {
-        return NumberFormat.getNumberInstance(locale).format(x);
+        return se.kvalitetshjulet.domain.NumberText.of(locale).number(x);
     }
 }

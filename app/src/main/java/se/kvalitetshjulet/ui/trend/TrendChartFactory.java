@@ -49,7 +49,17 @@ public final class TrendChartFactory {
     private TrendChartFactory() {
     }
 
+    /** The chart with its numbers in the application's language (exports, the command line). */
     public static JFreeChart create(ChartData data, double scale) {
+        return create(data, scale, se.kvalitetshjulet.domain.spc.SpcMessages.applicationLocale());
+    }
+
+    /** The chart with its axes' and tooltips' numbers in {@code locale}'s format (issue 18: "2,5", never "2.5"). */
+    public static JFreeChart create(ChartData data, double scale, java.util.Locale locale) {
+        return ChartNumbers.apply(build(data, scale), locale);
+    }
+
+    private static JFreeChart build(ChartData data, double scale) {
         if (data.kind() == ChartKind.RISK_MATRIX && data.matrix() != null) {
             return riskMatrix(data, scale);
         }

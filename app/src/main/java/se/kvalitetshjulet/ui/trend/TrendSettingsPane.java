@@ -191,6 +191,7 @@ final class TrendSettingsPane {
         vm.addAnnotationCommand().bind(add);
         ListView<Annotation> list = new ListView<>(vm.annotations());
         list.setId("trendAnnotations");
+        list.setAccessibleText(i18n.get("h3.name.trendAnnotations"));
         list.setPrefHeight(90);
         list.setCellFactory(lv -> new javafx.scene.control.ListCell<>() {
             @Override
@@ -223,11 +224,14 @@ final class TrendSettingsPane {
                 : x.width() + " × " + x.height());
         size.valueProperty().bindBidirectional(vm.exportSizeProperty());
         Spinner<Integer> width = sizeSpinner("trendExportWidth", vm.exportWidthProperty());
+        width.setAccessibleText(i18n.get("h3.name.trendExportWidth"));
         Spinner<Integer> height = sizeSpinner("trendExportHeight", vm.exportHeightProperty());
+        height.setAccessibleText(i18n.get("h3.name.trendExportHeight"));
         width.disableProperty().bind(vm.exportSizeProperty().isNotEqualTo(ExportSize.CUSTOM));
         height.disableProperty().bind(vm.exportSizeProperty().isNotEqualTo(ExportSize.CUSTOM));
         ComboBox<Integer> dpi = new ComboBox<>();
         dpi.setId("trendExportDpi");
+        dpi.setAccessibleText(i18n.get("h3.name.trendExportDpi"));
         dpi.getItems().setAll(ExportSize.DPIS);
         Forms.display(dpi, d -> i18n.get("trend.export.dpi", d));
         dpi.valueProperty().bindBidirectional(vm.exportDpiProperty());

@@ -132,7 +132,8 @@ public final class TrendView extends BorderPane implements Refreshable {
         }
         // Projector mode is a style class on the shell (the scene's root): draw the chart larger too.
         boolean projector = getScene() != null && getScene().getRoot().getStyleClass().contains("projector");
-        viewer.setChart(TrendChartFactory.create(data, projector ? 1.5 : 1.0));
+        viewer.setChart(TrendChartFactory.create(data, projector ? 1.5 : 1.0, i18n.locale()));
+        se.kvalitetshjulet.ui.common.AccessibleNames.chart(viewer);
         explanations.getChildren().clear();
         String verdict = data.spc() == null ? null : data.spc().verdict();
         for (String s : data.explanations()) {

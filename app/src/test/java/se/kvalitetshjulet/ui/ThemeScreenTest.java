@@ -1,0 +1,140 @@
+package se.kvalitetshjulet.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.effect.DropShadow;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import se.kvalitetshjulet.ui.common.FxTaskRunner;
+import se.kvalitetshjulet.ui.common.I18n;
+import se.kvalitetshjulet.ui.common.Theme;
+import se.kvalitetshjulet.ui.shell.MainView;
+import se.kvalitetshjulet.ui.shell.Section;
+
+/**
+ * Issue 18, Inställningar → Utseende: choosing "Hög kontrast" restyles the window at once (black text, the
+ * high-contrast stylesheet) and "Standard" takes it back; in both the control with the focus has a solid ring
+ * around it that the others do not have, dark enough to see on white.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ThemeScreenTest {
+    private final I18n i18n = new I18n(Locale.of("sv"));
+    private final FxTaskRunner tasks = new FxTaskRunner();
+    private MainView view;
+    private Scene scene;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Theme.STANDARD.applyTo(null);
+        view = new MainView(SharedDemo.get(), i18n, tasks, new RecordingDialogService());
+        scene = new Scene(view, 1366, 690);
+        Theme.STANDARD.applyTo(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void standardAgain() {
+        Theme.STANDARD.applyTo(null); // the theme is the session's: leave it as the other tests expect it
+    }
+
+    @SuppressWarnings("unchecked")
+    private ComboBox<Theme> themeChoice(FxRobot robot) {
+        robot.interact(() -> view.viewModel().show(Section.SETTINGS));
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup("#settingsTheme").queryAs(ComboBox.class);
+    }
+
+    private static Color textFill(Label l) {
+        return (Color) l.getTextFill();
+    }
+
+    /** The solid ring the CSS draws around the focused control; null when there is none. */
+    private static DropShadow ring(Node n) {
+        n.applyCss();
+        return n.getEffect() instanceof DropShadow d && d.getSpread() >= 0.9 && d.getRadius() >= 2 ? d : null;
+    }
+
+    private static boolean shown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double contrastOnWhite(Color c) {
+        double l = 0.2126 * ch(c.getRed()) + 0.7152 * ch(c.getGreen()) + 0.0722 * ch(c.getBlue());
+        return 1.05 / (l + 0.05);
+    }
+
+    private static double ch(double s) {
+        return s <= 0.03928 ? s / 12.92 : Math.pow((s + 0.055) / 1.055, 2.4);
+    }
+
+    @Test
+    void highContrastIsAppliedAtOnceAndStandardTakesItBack(FxRobot robot) {
+        ComboBox<Theme> choice = themeChoice(robot);
+        Label hint = robot.lookup(".hint").queryAs(Label.class);
+        Color standard = textFill(hint);
+
+        robot.interact(() -> choice.setValue(Theme.HIGH_CONTRAST));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(scene.getStylesheets()).anyMatch(s -> s.endsWith("/ui/high-contrast.css"));
+        assertThat(Theme.current()).isEqualTo(Theme.HIGH_CONTRAST);
+        robot.interact(hint::applyCss);
+        assertThat(textFill(hint)).as("a hint in high contrast").isEqualTo(Color.BLACK).isNotEqualTo(standard);
+        assertThat(contrastOnWhite(textFill(hint))).isGreaterThanOrEqualTo(7.0);
+
+        robot.interact(() -> choice.setValue(Theme.STANDARD));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(scene.getStylesheets()).noneMatch(s -> s.endsWith("/ui/high-contrast.css"))
+                .anyMatch(s -> s.endsWith("/ui/theme.css"));
+        assertThat(Theme.current()).isEqualTo(Theme.STANDARD);
+    }
+
+    @Test
+    void theFocusedControlHasAVisibleRingInBothThemes(FxRobot robot) {
+        themeChoice(robot);
+        Button[] buttons = robot.from(view.getCenter()).lookup(".button").queryAllAs(Button.class).stream()
+                .filter(ThemeScreenTest::shown).filter(b -> !b.isDisabled()).limit(2).toArray(Button[]::new);
+        assertThat(buttons).hasSize(2);
+        for (Theme theme : Theme.values()) {
+            robot.interact(() -> theme.applyTo(scene));
+            robot.interact(() -> {
+                stage.toFront();
+                stage.requestFocus();
+                buttons[0].requestFocus();
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(scene.getFocusOwner()).as("the button has the focus").isSameAs(buttons[0]);
+            assertThat(buttons[0].isFocused()).as("the window has the focus").isTrue();
+            robot.interact(() -> {
+                DropShadow focused = ring(buttons[0]);
+                assertThat(focused).as("the ring around the focused button in %s", theme).isNotNull();
+                assertThat(contrastOnWhite(focused.getColor())).as("the ring's contrast on white in %s", theme)
+                        .isGreaterThanOrEqualTo(3.0);
+                assertThat(ring(buttons[1])).as("no ring around a button without the focus in %s", theme).isNull();
+            });
+        }
+    }
+}
