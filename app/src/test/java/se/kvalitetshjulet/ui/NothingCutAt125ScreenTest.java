@@ -49,11 +49,8 @@ class NothingCutAt125ScreenTest {
     }
 
     /** Where, and the cut label's whole text: what decision 0028 records as cut at 125 %. */
-    static final java.util.Set<String> KNOWN = java.util.Set.of(
-            "Egenkontroller → Sammanställning → Jämförelse: ”Svarsfrekvens 75,0 % → 85,0 % (+10,0 p.e.). Följsamhet 77,0 % → 86,4 % (+9,4 p.e.). Förändringar i procentenheter (p.e.).”",
-            "Egenkontroller → Sammanställning → Bilaga 2 (kvalitetsberättelse): ”Välj en enhet i tabellen för att ändra dess rad. Resultatet beräknas från svaren men kan ändras; det beräknade värdet visas alltid bredvid.”",
-            "Åtgärder: ”4\u202F633 åtgärder – sida 1 av 47”",
-            "Listor och regler → Lagar och lagrum: ”Ett ärende visar det lagrum som gällde på ärendets datum, till exempel SoL (2001:453) till och med 2025-06-30 och SoL (2025:400) från 2025-07-01.”");
+    /** What decision 0028 records as cut at 125 % (empty since the four labels keep their lines and words). */
+    static final java.util.Set<String> KNOWN = java.util.Set.of();
 
     private static String digits(String s) {
         return s.replaceAll("[\\d\u202F]+", "#").replace("åtgärder", "åtgärd");

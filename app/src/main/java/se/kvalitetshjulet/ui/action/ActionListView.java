@@ -118,6 +118,7 @@ public final class ActionListView extends BorderPane implements Refreshable {
         Label summary = new Label();
         summary.setId("actionSummary");
         summary.textProperty().bind(vm.summaryProperty());
+        summary.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the count keeps its words beside the pager (125 %, decision 0028)
         Button prev = new Button(i18n.get("action.previous"));
         prev.setId("actionPrevious");
         vm.previousCommand().bind(prev);

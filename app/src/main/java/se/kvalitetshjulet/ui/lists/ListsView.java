@@ -158,6 +158,7 @@ public final class ListsView extends BorderPane implements Refreshable {
         VBox.setVgrow(table, Priority.ALWAYS);
         Label hint = new Label(i18n.get("lists.ref.hint"));
         hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the table gives way, the hint keeps its lines (125 %, decision 0028)
         hint.getStyleClass().add("hint");
         VBox box = new VBox(8, hint, table, new HBox(8,
                 button(i18n.get("lists.ref.add"), "referenceAdd", vm.addReferenceCommand()),

@@ -120,6 +120,7 @@ final class CompilationBilagaPane extends SplitPane {
         form.add(actions, 1, form.getRowCount());
         Label hint = new Label(i18n.get("selfcheck.compile.bilaga.hint"));
         hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the form gives way, the hint keeps its lines (125 %, decision 0028)
         VBox editor = new VBox(6, hint, form);
         editor.setPadding(new Insets(8, 0, 0, 0));
         editor.disableProperty().bind(vm.bilagaUnitProperty().isNull());

@@ -32,6 +32,7 @@ final class CompilationComparePane extends VBox {
         Label summary = new Label();
         summary.setId("compileCompareSummary");
         summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // at 125 % it wraps instead of ending in "…" (decision 0028)
         summary.textProperty().bind(vm.comparisonSummaryProperty());
         HBox top = new HBox(10, withLabel, with);
         top.setAlignment(Pos.CENTER_LEFT);

@@ -41,7 +41,9 @@ final class AboutDialog {
             value.setId("about-" + r);
             grid.addRow(r, key, value);
         }
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
+        // The answer in the UI language: ButtonType.CLOSE would follow the computer's language (decision 0022)
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "",
+                new ButtonType(i18n.get("common.close"), javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
         se.kvalitetshjulet.ui.common.Mnemonics.onShown(alert); // h1: Alt+letter on its buttons
         alert.initOwner(owner);
         alert.setTitle(i18n.get("h6.about.title"));
