@@ -75,6 +75,9 @@ public final class EditorWindow {
         }
         stage.setScene(scene);
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> Mnemonics.install(scene)); // h1: Alt+letter
+        // issue 18: editor windows get the screens' fixes too (columns fit headers, tooltips on cut cells, buttons
+        // keep their words, every control named)
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> FitText.apply(view));
         stage.setOnCloseRequest(e -> {
             if (!mayClose.getAsBoolean()) {
                 e.consume();

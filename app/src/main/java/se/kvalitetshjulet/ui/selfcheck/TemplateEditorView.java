@@ -200,7 +200,10 @@ public final class TemplateEditorView extends BorderPane {
         Label title = heading("selfcheck.editor.questions");
         ListView<TemplateQuestionItem> list = new ListView<>();
         list.setId("tplQuestions");
-        list.setPlaceholder(new Label(i18n.get("selfcheck.editor.noQuestionsYet")));
+        Label empty = new Label(i18n.get("selfcheck.editor.noQuestionsYet"));
+        empty.setWrapText(true); // a narrow outline: the hint wraps instead of ending in "…"
+        empty.setPadding(new javafx.geometry.Insets(8));
+        list.setPlaceholder(empty);
         list.setCellFactory(lv -> new ListCell<>() {
             @Override
             protected void updateItem(TemplateQuestionItem q, boolean empty) {
