@@ -63,6 +63,11 @@ public final class ChangeFeed implements AutoCloseable {
      * {@code subscriber} hears the names of changed tables (on the feed's thread); the returned handle ends that.
      * Starts the feed on the first call.
      */
+    /** How many subscribers the feed has now (an open window that ended its watch is not one of them). */
+    public int subscribers() {
+        return subscribers.size();
+    }
+
     public synchronized Runnable subscribe(Consumer<Set<String>> subscriber) {
         if (closed) {
             throw new IllegalStateException("The change feed is closed");

@@ -64,6 +64,11 @@ public final class ChangeService implements AutoCloseable {
         };
     }
 
+    /** How many watches are active (windows and services listening for others' changes). */
+    public synchronized int watchers() {
+        return feed == null ? 0 : feed.subscribers();
+    }
+
     @Override
     public synchronized void close() {
         if (feed != null) {

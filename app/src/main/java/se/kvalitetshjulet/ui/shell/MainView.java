@@ -61,6 +61,7 @@ public final class MainView extends BorderPane {
     private java.util.function.Consumer<java.util.Locale> languageSwitcher;
     private java.util.function.Consumer<se.kvalitetshjulet.ui.common.Theme> themeSaver;
     private final LiveRefresh live;
+    private final javafx.beans.value.ObservableValue<Boolean> shown;
     /** h5 (issue 15): the screens this login may open; the others are not offered. */
     private final java.util.Set<Section> allowed;
 
@@ -181,6 +182,14 @@ public final class MainView extends BorderPane {
         });
         // h5 (decision 0030): others' changes reload the shown screen when it shows what changed
         this.live = new LiveRefresh(ctx.changes(), javafx.application.Platform::runLater, screenScroll::getContent);
+        // ... and ends when this view's window closes or the view leaves it: the feed must not keep it alive
+        shown = sceneProperty().flatMap(javafx.scene.Scene::windowProperty)
+                .flatMap(javafx.stage.Window::showingProperty).orElse(false);
+        shown.addListener((o, was, is) -> {
+            if (was && !is) {
+                live.close();
+            }
+        });
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
                 // h4 (issue 18): the window's keys, every one from the registry the shortcut sheet lists

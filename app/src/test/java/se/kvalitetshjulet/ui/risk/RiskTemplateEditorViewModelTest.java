@@ -139,11 +139,11 @@ class RiskTemplateEditorViewModelTest {
                 List.of());
         assertThat(ctx.riskService().save(a, false).ok()).isTrue();
         vm.refresh(null);
-        assertThat(vm.describe(vm.templates().getFirst())).contains("används i 1 analyser");
+        assertThat(vm.describe(vm.templates().getFirst())).contains("används i 1 analys");
 
         select(four.name());
         vm.editCommand().execute();
-        assertThat(vm.noticeProperty().get()).startsWith("Mallen används av 1 analyser. Sparar du ändringar skapas en ny mall");
+        assertThat(vm.noticeProperty().get()).startsWith("Mallen används av 1 analys. Sparar du ändringar skapas en ny mall");
         vm.sizeProperty().set(5);
         vm.saveCommand().execute();
 
