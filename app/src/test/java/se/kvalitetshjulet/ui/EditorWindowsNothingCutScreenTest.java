@@ -30,8 +30,9 @@ import se.kvalitetshjulet.ui.shell.Section;
 /**
  * Issue 18: the editor windows on a 1366×768 laptop cut nothing either. From the real main window on the demo, in
  * Swedish: a new deviation, a saved deviation of the register (with its tabs), a new risk analysis and the
- * self-check template editor are opened the way a user opens them, each tab visited once, and any label, button, tab,
- * column header or cell showing "…" instead of its words fails the test by window and text.
+ * self-check template editor are opened the way a user opens them, made as big as a maximised window on the laptop
+ * at 100 % and at 125 % (decision 0028), each tab visited, and any label, button, tab, column header or cell showing
+ * "…" instead of its words fails the test by window and text.
  */
 @ExtendWith(ApplicationExtension.class)
 class EditorWindowsNothingCutScreenTest {
@@ -93,15 +94,29 @@ class EditorWindowsNothingCutScreenTest {
         Stage editor = (Stage) Window.getWindows().stream()
                 .filter(w -> w instanceof Stage && w.isShowing() && !before.contains(w)).findFirst().orElseThrow();
         walk.settle();
-        List<CutText.Finding> out = new ArrayList<>(onFx(() -> CutText.in(editor.getScene(), where)));
-        for (TabPane pane : ScreenWalk.tabPanes(editor.getScene().getRoot())) {
-            for (Tab t : List.copyOf(pane.getTabs())) {
-                if (t.isDisabled()) {
-                    continue;
+        List<CutText.Finding> out = new ArrayList<>();
+        // As big as the window may be on the laptop: 1366×690 at 100 %, 1092×551 at 125 % (logical pixels, decision
+        // 0028); the headless test screen is larger, so the window is made the laptop's size here.
+        for (double[] size : new double[][] {{NothingCutScreenTest.WIDTH, NothingCutScreenTest.HEIGHT},
+                {NothingCutAt125ScreenTest.WIDTH, NothingCutAt125ScreenTest.HEIGHT}}) {
+            robot.interact(() -> {
+                editor.setWidth(Math.min(editor.getWidth(), size[0]));
+                editor.setHeight(Math.min(editor.getHeight(), size[1]));
+            });
+            walk.settle();
+            assertThat(editor.getHeight()).as("%s fits the laptop's height", where).isLessThanOrEqualTo(size[1]);
+            assertThat(editor.getWidth()).as("%s fits the laptop's width", where).isLessThanOrEqualTo(size[0]);
+            String at = where + " (" + (int) size[0] + "×" + (int) size[1] + ")";
+            out.addAll(onFx(() -> CutText.in(editor.getScene(), at)));
+            for (TabPane pane : ScreenWalk.tabPanes(editor.getScene().getRoot())) {
+                for (Tab t : List.copyOf(pane.getTabs())) {
+                    if (t.isDisabled()) {
+                        continue;
+                    }
+                    robot.interact(() -> pane.getSelectionModel().select(t));
+                    walk.settle();
+                    out.addAll(onFx(() -> CutText.in(editor.getScene(), at + " → " + t.getText())));
                 }
-                robot.interact(() -> pane.getSelectionModel().select(t));
-                walk.settle();
-                out.addAll(onFx(() -> CutText.in(editor.getScene(), where + " → " + t.getText())));
             }
         }
         assertThat(editor.getScene().getRoot()).isInstanceOf(Parent.class);
