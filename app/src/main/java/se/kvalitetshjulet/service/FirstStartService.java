@@ -51,8 +51,8 @@ public final class FirstStartService {
         boolean empty = organisation.tree().all().isEmpty();
         boolean offered = !settings.isDemo() && !dismissed && done.size() < Step.values().length && (empty || started);
         return new Status(done, dismissed, offered,
-                settings.get(se.kvalitetshjulet.service.report.ReportModel.SETTING_ADMINISTRATION).orElse(""),
-                settings.get(se.kvalitetshjulet.service.report.ReportModel.SETTING_BOARD).orElse(""));
+                settings.get(se.kvalitetshjulet.domain.report.CoverNames.SETTING_ADMINISTRATION).orElse(""),
+                settings.get(se.kvalitetshjulet.domain.report.CoverNames.SETTING_BOARD).orElse(""));
     }
 
     /** The guide was shown: from now on it is resumed even after units exist (until done or dismissed). */
@@ -88,8 +88,8 @@ public final class FirstStartService {
         if (!p.isEmpty()) {
             return SaveResult.rejected(p);
         }
-        settings.put(se.kvalitetshjulet.service.report.ReportModel.SETTING_ADMINISTRATION, a);
-        settings.put(se.kvalitetshjulet.service.report.ReportModel.SETTING_BOARD, b);
+        settings.put(se.kvalitetshjulet.domain.report.CoverNames.SETTING_ADMINISTRATION, a);
+        settings.put(se.kvalitetshjulet.domain.report.CoverNames.SETTING_BOARD, b);
         return SaveResult.saved(markDone(Step.NAMES));
     }
 
@@ -105,7 +105,7 @@ public final class FirstStartService {
         var roots = organisation.tree().roots();
         Long rootId;
         if (roots.isEmpty()) {
-            String adm = settings.get(se.kvalitetshjulet.service.report.ReportModel.SETTING_ADMINISTRATION)
+            String adm = settings.get(se.kvalitetshjulet.domain.report.CoverNames.SETTING_ADMINISTRATION)
                     .filter(s -> !s.isBlank()).orElse("Förvaltningen");
             SaveResult<Unit> root = organisation.save(new Unit(null, null, adm, OrgLevel.FORVALTNING, null,
                     ProviderKind.KOMMUNAL, null, null, null));

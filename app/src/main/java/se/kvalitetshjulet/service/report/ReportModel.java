@@ -80,8 +80,8 @@ public record ReportModel(ReportKind kind, Period period, Long unitId, String sc
     }
 
     /** Settings keys naming the board (nämnd) and the administration (förvaltning) on the cover (decision 0015). */
-    public static final String SETTING_BOARD = "organisation.board";
-    public static final String SETTING_ADMINISTRATION = "organisation.administration";
+    public static final String SETTING_BOARD = se.kvalitetshjulet.domain.report.CoverNames.SETTING_BOARD;
+    public static final String SETTING_ADMINISTRATION = se.kvalitetshjulet.domain.report.CoverNames.SETTING_ADMINISTRATION;
 
     /** Without a cover name: the cover says the scope (or the whole organisation). */
     public ReportModel(ReportKind kind, Period period, Long unitId, String scopeName, LocalDate generatedOn,
