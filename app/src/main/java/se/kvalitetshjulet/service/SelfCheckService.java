@@ -450,6 +450,11 @@ public final class SelfCheckService {
      * As {@link #submit(long, Collection)} on the version the form was read at: refused with a
      * {@link DraftConflictException} when someone else saved the self-check in between (decision 0029).
      */
+    /** The response's version as stored now (a refused submission still saved the answers as a draft). */
+    public long version(long responseId) {
+        return repo.version(responseId);
+    }
+
     public SaveResult<ResponseRow> submit(long responseId, Collection<Answer> answers, Long expectedVersion) {
         long version = saveDraft(responseId, answers, expectedVersion).version();
         Form form = open(responseId);

@@ -282,6 +282,8 @@ public final class SelfCheckFormViewModel {
         });
     }
 
+    private record Submitted(se.kvalitetshjulet.service.SaveResult<ResponseRow> result, Long version) { }
+
     private record Draft(int changed, List<SelfCheckService.CommentFinding> heldBack, boolean local, Long version) { }
 
     /** Ctrl+S and "Spara utkast": saves now, or asks again about a refused draft the person has not decided on. */
@@ -354,9 +356,16 @@ public final class SelfCheckFormViewModel {
         busy.set(true);
         items.forEach(i -> i.problemProperty().set(""));
         Long version = draftVersion.version();
-        tasks.run(i18n.get("selfcheck.form.submitting"), p -> ctx.selfCheckService().submit(r.id(), answers, version), result -> {
+        tasks.run(i18n.get("selfcheck.form.submitting"), p -> {
+            var res = ctx.selfCheckService().submit(r.id(), answers, version);
+            return new Submitted(res, res.ok() ? null : ctx.selfCheckService().version(r.id()));
+        }, s -> {
+            var result = s.result();
             busy.set(false);
             if (!result.ok()) {
+                // the refused submission kept the answers as a draft: the next save is based on that version, or
+                // the form's own answers would look like someone else's change (decision 0029)
+                draftVersion.saved(s.version(), answers);
                 problems.showRules(result.problems());
                 saveState.set(i18n.get("selfcheck.form.savedAt", LocalTime.now(ctx.clock()).format(TIME)));
                 if (formStatus.get() == ResponseStatus.NOT_STARTED) {
