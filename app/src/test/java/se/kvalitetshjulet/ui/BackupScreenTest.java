@@ -78,7 +78,11 @@ class BackupScreenTest {
         scrollTo(robot, table);
         assertThat(robot.lookup("#backupWhere").queryLabeled().getText()).contains(dir.toString())
                 .contains("inte krypterad");
-        // one row: date, size, kind, file
+        // one row: date, size, kind, file (once the row is laid out: the item can be there before its cells are)
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.from(table).lookup(".table-row-cell")
+                .match(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getIndex() == 0 && !r.isEmpty())
+                .tryQuery().map(r -> robot.from(r).lookup(".table-cell").queryAll().stream().findFirst()
+                        .map(c -> ((javafx.scene.control.Labeled) c).getText() != null).orElse(false)).orElse(false));
         assertThat(robot.from(firstRow(robot, table)).lookup(".table-cell").nth(0).queryLabeled()
                 .getText()).isEqualTo("2026-11-23 10:00");
         assertThat(robot.from(firstRow(robot, table)).lookup(".table-cell").nth(1).queryLabeled()
