@@ -302,7 +302,7 @@ class Seed002ReportTest {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         String text = paragraphs(ReportDocument.build(build(se.kvalitetshjulet.domain.report.CountingRule.REGISTERED), b));
         assertThat(text).contains("påtaglig risk för missförhållande: 1 (2021: ")
-                .contains("1 ärenden som registrerades under perioden har en bedömning men inget bedömningsdatum")
+                .contains("1 ärende som registrerades under perioden har en bedömning men inget bedömningsdatum")
                 .contains("Inga ärenden anmäldes till IVO under 2022 eller de två åren före.");
     }
 
