@@ -122,9 +122,11 @@ public final class NumberText {
             return to.append(String.valueOf(o));
         }
 
+        /** Output only (texts are formatted, never read back): parsing fails as {@link java.text.Format} says. */
         @Override
         public Object parseObject(String source, java.text.ParsePosition pos) {
-            throw new UnsupportedOperationException();
+            pos.setErrorIndex(pos.getIndex());
+            return null;
         }
     }
 
@@ -171,9 +173,11 @@ public final class NumberText {
             }
         }
 
+        /** Output only (texts are formatted, never read back): parsing fails as {@link java.text.Format} says. */
         @Override
         public Object parseObject(String source, java.text.ParsePosition pos) {
-            throw new UnsupportedOperationException();
+            pos.setErrorIndex(pos.getIndex());
+            return null;
         }
     }
 
