@@ -257,7 +257,7 @@ public final class AppContext implements AutoCloseable {
 
     public se.kvalitetshjulet.service.imports.ImportMappingService importMappingService() {
         return new se.kvalitetshjulet.service.imports.ImportMappingService(
-                new se.kvalitetshjulet.data.repo.MappingRepository(database));
+                new se.kvalitetshjulet.data.repo.MappingRepository(database, audit));
     }
 
     public se.kvalitetshjulet.service.imports.DeviationImporter deviationImporter() {

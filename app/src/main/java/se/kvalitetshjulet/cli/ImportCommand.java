@@ -88,7 +88,7 @@ public final class ImportCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         try (AppContext ctx = db.open()) {
-            MappingRepository mappings = new MappingRepository(ctx.database());
+            MappingRepository mappings = new MappingRepository(ctx.database(), ctx.audit());
             DeviationImporter importer = ctx.deviationImporter();
             ImportMapping m;
             if (mapping != null) {

@@ -383,6 +383,57 @@ public final class DeviationService {
         });
     }
 
+    /** The shortest reason a deletion is accepted with (decision 0035): a word or two, not a keystroke. */
+    public static final int DELETE_REASON_MIN = 5;
+
+    /**
+     * Whether this session may delete deviations at all (decision 0035): a local file, yes; on a server only a
+     * kvalitetsutvecklare (or a login the client does not narrow, the owner). The database refuses the others anyway.
+     */
+    public boolean mayDelete() {
+        var access = db.engine().access();
+        return !access.server() || access.roles().isEmpty()
+                || access.roles().contains(se.kvalitetshjulet.domain.org.AccessRole.KVALITETSUTVECKLARE);
+    }
+
+    /**
+     * Deletes a deviation registered by mistake (a duplicate, the wrong unit), read at {@code expectedVersion}, with a
+     * written reason that goes into the audit row together with the whole deleted record (decision 0035). Refused
+     * (nothing written) without a reason, for a role that may not delete, and for a case that others have built on:
+     * reported to IVO, part of an event analysis, reviewed by a council (close it instead). Returns the number of
+     * measures deleted with it; a {@link RecordChangedException} when someone else changed the case since it was read.
+     */
+    public SaveResult<Integer> delete(long id, long expectedVersion, String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (!mayDelete()) {
+            return SaveResult.rejected(List.of(new Problem("delete", "h4.delete.validation.notAllowed")));
+        }
+        if (why.length() < DELETE_REASON_MIN) {
+            return SaveResult.rejected(List.of(new Problem("reason", "h4.delete.validation.reasonMissing")));
+        }
+        Deviation d = repo.find(id).orElse(null);
+        if (d == null) {
+            return SaveResult.rejected(List.of(new Problem("delete", "h4.delete.validation.gone")));
+        }
+        var block = repo.deletionBlock(db.dsl(), id);
+        if (block.isPresent()) {
+            return SaveResult.rejected(List.of(new Problem("delete", switch (block.get()) {
+                case IVO_REPORTED -> "h4.delete.validation.ivoReported";
+                case IN_EVENT_ANALYSIS -> "h4.delete.validation.inEventAnalysis";
+                case REVIEWED_BY_COUNCIL -> "h4.delete.validation.reviewedByCouncil";
+                case MEASURE_IN_PLAN_OR_COUNCIL -> "h4.delete.validation.measureInPlanOrCouncil";
+            }, d.caseRef())));
+        }
+        refuseIfChanged(d, expectedVersion);
+        return SaveResult.saved(guarded(d, expectedVersion, () -> db.tx(tx -> {
+            // checked again inside the transaction: an analysis or a council may have taken the case up meanwhile
+            if (repo.deletionBlock(tx, id).isPresent()) {
+                throw changed(d);
+            }
+            return repo.delete(tx, id, expectedVersion, why);
+        })));
+    }
+
     public SaveResult<Void> link(long fromId, String otherCaseRef, String type) {
         var other = repo.findIdByCaseRef(otherCaseRef.strip());
         if (other.isEmpty()) {

@@ -43,7 +43,8 @@ import se.kvalitetshjulet.domain.org.Unit;
 
 /**
  * Twenty people at once (issue 15, decision 0029): 20 threads, each its own client (on PostgreSQL four section
- * chiefs' logins), register, edit, step and add, edit and delete measures for a bounded time; five shared deviations
+ * chiefs' logins, one of them the quality coordinator's), register, edit, step, delete cases (decision 0035; the
+ * others are refused) and add, edit and delete measures for a bounded time; five shared deviations
  * and their measures are edited by everyone, so saves collide. Afterwards every count is exact: the register, the
  * statuses, the measures, the audit rows (one per change), the roll-up aggregates (SQLite), the versions of the
  * shared records (one step per successful save: no lost update), and the audit chain verifies. Every refused save
@@ -104,7 +105,8 @@ class TwentyWritersTest {
         for (int i = 0; i < 4; i++) {
             String login = "skriv" + i + "_" + database.replace("kvh_test_", "");
             access.createLogin(login, "pw-" + login);
-            access.grant(login, AccessRole.SEKTIONSCHEF, unit);
+            // the first login is the quality coordinator's, who may also delete cases (decision 0035)
+            access.grant(login, i == 0 ? AccessRole.KVALITETSUTVECKLARE : AccessRole.SEKTIONSCHEF, unit);
             pg.rememberPassword(login, "pw-" + login);
             for (int k = 0; k < WRITERS / 4; k++) {
                 out.add(pg.url(login, database));
@@ -122,6 +124,8 @@ class TwentyWritersTest {
         final Map<Long, DeviationStatus> status = new HashMap<>();
         long measuresAdded;
         long measuresDeleted;
+        long deleted;
+        long refusedDeletes;
         int n;
 
         Writer(AppContext ctx, long seed, List<Long> shared) {
@@ -150,7 +154,7 @@ class TwentyWritersTest {
         }
 
         private void step() {
-            int op = title.isEmpty() ? 0 : rnd.nextInt(8);
+            int op = title.isEmpty() ? 0 : rnd.nextInt(9);
             switch (op) {
                 case 0 -> {
                     Deviation saved = ctx.deviationService().save(draft("Egen " + n), false).value();
@@ -205,6 +209,26 @@ class TwentyWritersTest {
                         }
                         expectedAudit.incrementAndGet();
                     }
+                }
+                case 8 -> {
+                    // a case registered by mistake is deleted, with its measures (decision 0035)
+                    long id = own();
+                    var read = ctx.deviationService().openForEdit(id).orElseThrow();
+                    long measures = ctx.deviationService().measures(id).size();
+                    var result = ctx.deviationService().delete(id, read.version(), "Dubblett, registrerad två gånger");
+                    if (!ctx.deviationService().mayDelete()) {
+                        assertThat(result.problems()).extracting(se.kvalitetshjulet.domain.Problem::messageKey)
+                                .containsExactly("h4.delete.validation.notAllowed");
+                        refusedDeletes++;
+                        return;
+                    }
+                    assertThat(result.ok()).isTrue();
+                    assertThat(result.value()).isEqualTo((int) measures);
+                    expectedAudit.addAndGet(1 + measures);
+                    measuresDeleted += measures;
+                    deleted++;
+                    title.remove(id);
+                    status.remove(id);
                 }
                 default -> {
                     long id = shared.get(rnd.nextInt(shared.size()));
@@ -287,6 +311,18 @@ class TwentyWritersTest {
                 }
             }
             assertThat(measures).isEqualTo(writers.stream().mapToLong(w -> w.measuresAdded - w.measuresDeleted).sum());
+            // deleted cases are gone with their measures; only the coordinator's clients deleted, the others were told
+            long deleted = writers.stream().mapToLong(w -> w.deleted).sum();
+            assertThat(deleted).as("some cases were deleted").isPositive();
+            if (engine == TestDb.Engine.POSTGRESQL) {
+                assertThat(writers.stream().mapToLong(w -> w.refusedDeletes).sum()).as("section chiefs may not delete")
+                        .isPositive();
+            }
+            var al = se.kvalitetshjulet.data.jooq.Tables.AUDIT_LOG;
+            assertThat(admin.database().dsl().fetchCount(al, al.ENTITY.eq("deviation").and(al.ACTION.eq("DELETE"))))
+                    .as("one DELETE row per deleted case").isEqualTo(deleted);
+            assertThat(admin.actions().count(se.kvalitetshjulet.domain.action.ActionFilter.all(), TestDb.TODAY))
+                    .as("every measure in the register, none left of a deleted case").isEqualTo(measures + SHARED);
             // no lost update: each shared record moved one version per save that was reported as saved
             for (long id : shared) {
                 assertThat(admin.deviations().version(id)).isEqualTo(sharedVersion.get(id) + sharedSaves.get(id).get());
@@ -305,8 +341,9 @@ class TwentyWritersTest {
             if (rollups.kept()) {
                 assertThat(rollups.verify().exact()).as("the roll-up aggregates (check)").isTrue();
             }
-            System.out.printf("%s: %d writers, %d s, %d operations, %d registered, %d shared saves, %d told%n", engine,
-                    WRITERS, SECONDS, writers.stream().mapToLong(w -> w.n).sum(), registered, sharedOk, told.get());
+            System.out.printf("%s: %d writers, %d s, %d operations, %d registered, %d deleted, %d shared saves, %d told%n",
+                    engine, WRITERS, SECONDS, writers.stream().mapToLong(w -> w.n).sum(), registered, deleted, sharedOk,
+                    told.get());
         } finally {
             admin.close();
         }

@@ -709,6 +709,90 @@ public final class DeviationRepository {
         }
     }
 
+    /** Why a deviation may not be deleted (decision 0035); empty when it may. */
+    public enum DeletionBlock { IVO_REPORTED, IN_EVENT_ANALYSIS, REVIEWED_BY_COUNCIL, MEASURE_IN_PLAN_OR_COUNCIL }
+
+    /** What keeps the deviation from being deleted, if anything: what others built on it is kept with it. */
+    public Optional<DeletionBlock> deletionBlock(DSLContext q, long id) {
+        DeviationRecord r = q.selectFrom(DEVIATION).where(DEVIATION.ID.eq(id)).fetchOne();
+        if (r == null) {
+            return Optional.empty();
+        }
+        if (r.getIvoReportedOn() != null) {
+            return Optional.of(DeletionBlock.IVO_REPORTED);
+        }
+        if (q.fetchExists(se.kvalitetshjulet.data.jooq.Tables.ANALYSIS_DEVIATION,
+                se.kvalitetshjulet.data.jooq.Tables.ANALYSIS_DEVIATION.DEVIATION_ID.eq(id))) {
+            return Optional.of(DeletionBlock.IN_EVENT_ANALYSIS);
+        }
+        if (q.fetchExists(se.kvalitetshjulet.data.jooq.Tables.COUNCIL_REVIEWED_DEVIATION,
+                se.kvalitetshjulet.data.jooq.Tables.COUNCIL_REVIEWED_DEVIATION.DEVIATION_ID.eq(id))) {
+            return Optional.of(DeletionBlock.REVIEWED_BY_COUNCIL);
+        }
+        var measures = q.select(ACTION_ITEM.ID).from(ACTION_ITEM)
+                .where(ACTION_ITEM.SOURCE_TYPE.eq(Measure.SOURCE_DEVIATION).and(ACTION_ITEM.SOURCE_ID.eq(id)));
+        if (q.fetchExists(se.kvalitetshjulet.data.jooq.Tables.COUNCIL_FOLLOW_UP,
+                se.kvalitetshjulet.data.jooq.Tables.COUNCIL_FOLLOW_UP.ACTION_ID.in(measures))
+                || q.fetchExists(se.kvalitetshjulet.data.jooq.Tables.COUNCIL_ORDERED_ANALYSIS,
+                se.kvalitetshjulet.data.jooq.Tables.COUNCIL_ORDERED_ANALYSIS.ACTION_ID.in(measures))
+                || q.fetchExists(se.kvalitetshjulet.data.jooq.Tables.QUALITY_PLAN_LINK,
+                se.kvalitetshjulet.data.jooq.Tables.QUALITY_PLAN_LINK.ACTION_ID.in(measures))) {
+            return Optional.of(DeletionBlock.MEASURE_IN_PLAN_OR_COUNCIL);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Deletes a deviation registered by mistake (decision 0035), only if it is still at {@code expectedVersion}: its
+     * measures (one DELETE row each), its causes and links and any draft of it go with it. The deviation's own DELETE
+     * row carries the whole record as it was (with causes and links) and the reason, so the trail still shows what was
+     * deleted and the chain stays whole; each deviation that linked to it gets an UPDATE row saying the link is gone.
+     * The roll-ups follow through their triggers. Returns the number of measures deleted with it.
+     *
+     * @throws StaleRecordException when someone else changed it since it was read; nothing is deleted
+     */
+    public int delete(DSLContext tx, long id, long expectedVersion, String reason) {
+        DeviationRecord rec = tx.selectFrom(DEVIATION).where(DEVIATION.ID.eq(id)).fetchOne();
+        if (rec == null) {
+            throw new IllegalStateException("Avvikelsen finns inte längre (id " + id + ").");
+        }
+        if (rec.getVersion() != expectedVersion) {
+            throw new StaleRecordException(ENTITY, id, expectedVersion, rec.getVersion());
+        }
+        List<Long> causes = tx.select(DEVIATION_CAUSE.CAUSE_CATEGORY_ID).from(DEVIATION_CAUSE)
+                .where(DEVIATION_CAUSE.DEVIATION_ID.eq(id)).orderBy(DEVIATION_CAUSE.CAUSE_CATEGORY_ID)
+                .fetch(DEVIATION_CAUSE.CAUSE_CATEGORY_ID);
+        var before = image(rec, causes);
+        var linksOut = tx.select(DEVIATION_LINK.LINK_TYPE, DEVIATION.CASE_REF).from(DEVIATION_LINK).join(DEVIATION)
+                .on(DEVIATION.ID.eq(DEVIATION_LINK.TO_ID)).where(DEVIATION_LINK.FROM_ID.eq(id))
+                .orderBy(DEVIATION.CASE_REF).fetch(r -> r.value1() + " " + r.value2());
+        before.put("links", linksOut);
+        var linkedFrom = tx.select(DEVIATION_LINK.FROM_ID, DEVIATION_LINK.LINK_TYPE).from(DEVIATION_LINK)
+                .where(DEVIATION_LINK.TO_ID.eq(id).and(DEVIATION_LINK.FROM_ID.ne(id))).orderBy(DEVIATION_LINK.FROM_ID)
+                .fetch();
+        var measures = tx.selectFrom(ACTION_ITEM)
+                .where(ACTION_ITEM.SOURCE_TYPE.eq(Measure.SOURCE_DEVIATION).and(ACTION_ITEM.SOURCE_ID.eq(id)))
+                .orderBy(ACTION_ITEM.ID).fetch();
+        for (ActionItemRecord m : measures) {
+            tx.deleteFrom(ACTION_ITEM).where(ACTION_ITEM.ID.eq(m.getId())).execute();
+            audit.append(tx, ACTION_ENTITY, m.getId(), AuditAction.DELETE, m, null,
+                    "ärendet " + rec.getCaseRef() + " togs bort");
+        }
+        int deleted = tx.deleteFrom(DEVIATION).where(DEVIATION.ID.eq(id).and(DEVIATION.VERSION.eq(expectedVersion)))
+                .execute();
+        if (deleted == 0) {
+            throw new StaleRecordException(ENTITY, id, expectedVersion, version(tx, id));
+        }
+        for (var l : linkedFrom) {
+            java.util.Map<String, Object> gone = new java.util.LinkedHashMap<>();
+            gone.put("link", l.value2() + " " + rec.getCaseRef());
+            audit.appendMaps(tx, ENTITY, l.value1(), AuditAction.UPDATE, gone, java.util.Map.of(),
+                    "ärendet " + rec.getCaseRef() + " togs bort");
+        }
+        audit.appendMaps(tx, ENTITY, id, AuditAction.DELETE, before, null, reason);
+        return measures.size();
+    }
+
     /** Links two deviations; one audit row on the deviation it starts from when the link is new, none otherwise. */
     public boolean link(DSLContext tx, long fromId, long toId, String type) {
         int added = tx.insertInto(DEVIATION_LINK).set(DEVIATION_LINK.FROM_ID, fromId).set(DEVIATION_LINK.TO_ID, toId)

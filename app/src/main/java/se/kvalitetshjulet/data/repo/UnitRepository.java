@@ -39,6 +39,8 @@ public final class UnitRepository {
     public BusinessArea insertBusinessArea(DSLContext tx, String code, String name, int order) {
         long id = tx.insertInto(BUSINESS_AREA).set(BUSINESS_AREA.CODE, code).set(BUSINESS_AREA.NAME, name)
                 .set(BUSINESS_AREA.SORT_ORDER, (long) order).returning(BUSINESS_AREA.ID).fetchOne().getId();
+        audit.append(tx, "business_area", id, AuditAction.INSERT, null,
+                tx.selectFrom(BUSINESS_AREA).where(BUSINESS_AREA.ID.eq(id)).fetchOne());
         return new BusinessArea(id, code, name);
     }
 

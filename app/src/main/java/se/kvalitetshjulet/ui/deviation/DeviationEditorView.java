@@ -95,9 +95,17 @@ public final class DeviationEditorView extends BorderPane {
                 autosaveMaxWait.playFromStart();
             }
         });
+        // h4 (decision 0035): deleting a case registered by mistake, apart from the steps, with a reason
+        Button delete = new Button(i18n.get("h4.delete.button"));
+        delete.setId("editorDelete");
+        delete.getStyleClass().add("secondary");
+        delete.visibleProperty().bind(vm.deletableProperty());
+        delete.managedProperty().bind(vm.deletableProperty());
+        delete.disableProperty().bind(vm.busyProperty());
+        delete.setOnAction(e -> vm.delete());
         setBottom(EditorParts.footer(new PrivacyWarningLabel("editorPrivacy", vm.privacyWarningProperty()),
                 EditorParts.problems("editorProblems", vm.problemsProperty()),
-                EditorParts.buttonBar(List.of(stepLabel, workflowButtons, draftState), save, close)));
+                EditorParts.buttonBar(List.of(stepLabel, workflowButtons, draftState, delete), save, close)));
         EditorParts.saveOnShortcut(this, vm.saveCommand());
     }
 

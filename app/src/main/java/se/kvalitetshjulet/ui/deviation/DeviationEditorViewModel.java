@@ -193,6 +193,7 @@ public final class DeviationEditorViewModel {
             fillFields(d, l.tree(), l.categories());
             historyLines.setAll(l.historyLines());
             allowedBack.setAll(d.id() == null ? List.of() : new ArrayList<>(d.status().allowedBack()));
+            deletable.set(d.id() != null && ctx.deviationService().mayDelete());
             measureForm.measures().setAll(l.measures());
             history.setAll(l.history());
             links.setAll(l.links());
@@ -309,6 +310,39 @@ public final class DeviationEditorViewModel {
             closeAfterSave = false;
             closeRequested.set(true);
         }
+    }
+
+    /** h4 (decision 0035): whether "Ta bort ärendet …" is offered: a saved case, and a role that may delete. */
+    private final BooleanProperty deletable = new SimpleBooleanProperty();
+
+    public BooleanProperty deletableProperty() { return deletable; }
+
+    /**
+     * Deletes a case registered by mistake (decision 0035): asks for the reason, naming the case, and on success
+     * throws the form and its draft away, tells the register and closes the editor. A refusal (reported to IVO, in an
+     * analysis, reviewed by a council …) is shown with what to do instead; nothing is written then.
+     */
+    public void delete() {
+        Long self = id.get();
+        Long read = version;
+        if (self == null || read == null || !deletable.get()) {
+            return;
+        }
+        String ref = caseRef.get();
+        var reason = dialogs.askReason(i18n.get("h4.delete.title", ref),
+                i18n.get("h4.delete.message", ref, nz(title.get()), measureForm.measures().size()),
+                i18n.get("h4.delete.confirm", ref), i18n.get("common.cancel"),
+                se.kvalitetshjulet.service.DeviationService.DELETE_REASON_MIN);
+        if (reason.isEmpty()) {
+            return;
+        }
+        saves.save(i18n.get("h4.delete.deleting"), p -> ctx.deviationService().delete(self, read, reason.get()), n -> {
+            drafts.discard(draftOf, self);
+            dirty.set(false);
+            deletable.set(false);
+            onChanged.run();
+            closeRequested.set(true);
+        });
     }
 
     /** Links this record to another by case reference (duplicate of / related to). */

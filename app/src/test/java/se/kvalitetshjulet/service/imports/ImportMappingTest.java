@@ -58,7 +58,7 @@ class ImportMappingTest {
     @Test
     void profilesAreStoredByUniqueName() {
         try (AppContext ctx = ImportTestSupport.context(dir)) {
-            MappingRepository repo = new MappingRepository(ctx.database());
+            MappingRepository repo = new MappingRepository(ctx.database(), ctx.audit());
             repo.save("B", "{\"columns\":{}}");
             repo.save("A", ImportMapping.empty().withColumn(ImportField.EXTERNAL_ID, "Id").toJson());
             repo.save("A", ImportMapping.empty().withColumn(ImportField.EXTERNAL_ID, "Nr").toJson());
