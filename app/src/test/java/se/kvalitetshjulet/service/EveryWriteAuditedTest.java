@@ -135,7 +135,7 @@ class EveryWriteAuditedTest {
         return new AppContext(Database.open(pg.url(login, database)), TestDb.clock());
     }
 
-    private void runEveryWrite(long unitId) {
+    void runEveryWrite(long unitId) {
         long category = ctx.taxonomies().list(TaxonomyKind.CATEGORY).getFirst().id();
         // the organisation and the lists
         Long[] child = new Long[1];
