@@ -222,6 +222,10 @@ class EveryWriteAuditedTest {
         write("comparisons", () -> ok(ctx.keyFigures().setComparisons(List.of(new ComparisonChoice("0180",
                 ComparisonRole.SIMILAR)))));
         write("followed key figures", () -> assertThat(ctx.keyFigures().setFollowed(List.of("N00945"))).isTrue());
+        write("kolada unit link", () -> ok(ctx.unitKeyFigures().linkOu("V15E128000102", unitId)));
+        write("individual follow-up", () -> ok(ctx.followUps().save(new se.kvalitetshjulet.domain.keyfigure.FollowUp(null,
+                "HT-2026-0042", LocalDate.of(2026, 11, 2), unitId, "Hemtjänst", true, true, true, false,
+                "Önskemål om fler promenader följs upp"))));
         List<String> none = new ArrayList<>(rowsPerWrite.keySet());
         assertThat(none).hasSizeGreaterThan(30);
     }
