@@ -141,7 +141,8 @@ public final class FeatureContexts {
                 ctx.settingsService(),
                 ctx.organisation(),
                 ctx.actionService(),
-                ctx.clock());
+                ctx.clock(),
+                ctx.permissions());
     }
 
     public static TrendContext trend(AppContext ctx) {
