@@ -63,6 +63,15 @@ public final class KeyFigureView extends BorderPane implements Refreshable {
         vm.refresh();
     }
 
+    /**
+     * h3 (decision 0034): for a login that reads key figures but does not keep them: "Urval" (what is followed) and
+     * the individual follow-up form, which only the quality coordinator writes, are not offered.
+     */
+    public KeyFigureView readingOnly() {
+        tabs.getTabs().removeIf(t -> "kfTabChoice".equals(t.getId()) || "kfTabFollowUp".equals(t.getId()));
+        return this;
+    }
+
     private Tab tab(String id, String key, Node content) {
         Tab t = new Tab(i18n.get(key), content);
         t.setId(id);

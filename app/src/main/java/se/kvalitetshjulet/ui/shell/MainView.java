@@ -120,9 +120,13 @@ public final class MainView extends BorderPane {
                 new se.kvalitetshjulet.ui.plan.QualityPlanViewModel(FeatureContexts.plan(ctx), tasks, dialogs, i18n), i18n));
         factories.put(Section.CALENDAR, () -> new se.kvalitetshjulet.ui.cycle.AnnualCycleView(
                 new se.kvalitetshjulet.ui.cycle.AnnualCycleViewModel(FeatureContexts.cycle(ctx), tasks, dialogs, i18n), i18n));
-        factories.put(Section.KEYFIGURES, () -> new se.kvalitetshjulet.ui.keyfigure.KeyFigureView(
-                new se.kvalitetshjulet.ui.keyfigure.KeyFigureViewModel(ctx.keyFigures(), ctx.followUps(),
-                        ctx.organisation(), ctx.unitKeyFigures(), tasks, dialogs, i18n, ctx.clock()), i18n));
+        factories.put(Section.KEYFIGURES, () -> {
+            var kf = new se.kvalitetshjulet.ui.keyfigure.KeyFigureView(
+                    new se.kvalitetshjulet.ui.keyfigure.KeyFigureViewModel(ctx.keyFigures(), ctx.followUps(),
+                            ctx.organisation(), ctx.unitKeyFigures(), tasks, dialogs, i18n, ctx.clock()), i18n);
+            return ctx.permissions().may(se.kvalitetshjulet.domain.org.Permissions.Capability.EDIT_KEY_FIGURES) ? kf
+                    : kf.readingOnly();
+        });
         factories.put(Section.ORGANISATION, () -> new OrganisationView(new OrganisationViewModel(FeatureContexts.organisation(ctx), tasks, dialogs, i18n), i18n));
         factories.put(Section.LISTS, () -> new se.kvalitetshjulet.ui.lists.ListsView(
                 new se.kvalitetshjulet.ui.lists.ListsViewModel(FeatureContexts.lists(ctx), tasks, dialogs, i18n), i18n));
