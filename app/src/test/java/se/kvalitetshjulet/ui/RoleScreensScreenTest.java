@@ -140,6 +140,30 @@ class RoleScreensScreenTest {
         return out;
     }
 
+    /** Opens every screen the navigation offers, one after the other: none of them ends in an error dialog. */
+    private void walk(FxRobot robot) throws Exception {
+        for (String screen : navigation(robot)) {
+            robot.clickOn("#nav-" + screen);
+            settle();
+            assertThat(dialogs.unexpected).as("opening " + screen).isEmpty();
+            assertThat(dialogs.errors).as("opening " + screen).isEmpty();
+        }
+    }
+
+    /** Double-clicks the register's row whose title is {@code title} (a click pair the loaded machine cannot split). */
+    private static void openRow(FxRobot robot, String title) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".table-row-cell").queryAll().stream()
+                .anyMatch(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getItem() != null
+                        && r.getItem().toString().contains(title)));
+        javafx.scene.control.TableRow<?> row = robot.lookup(".table-row-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getItem() != null
+                        && r.getItem().toString().contains(title))
+                .map(n -> (javafx.scene.control.TableRow<?>) n).findFirst().orElseThrow();
+        robot.interact(() -> javafx.event.Event.fireEvent(row, new javafx.scene.input.MouseEvent(
+                javafx.scene.input.MouseEvent.MOUSE_CLICKED, 1, 1, 1, 1, javafx.scene.input.MouseButton.PRIMARY, 2,
+                false, false, false, false, true, false, false, true, false, false, null)));
+    }
+
     private void noErrorDialog() {
         assertThat(dialogs.unexpected).as("unexpected failures shown").isEmpty();
         assertThat(dialogs.errors).as("error dialogs").isEmpty();
@@ -173,6 +197,7 @@ class RoleScreensScreenTest {
         openAs(robot, AccessRole.SEKTIONSCHEF);
         assertThat(navigation(robot)).containsExactly("home", "deviations", "patterns", "trends", "selfchecks",
                 "actions", "keyfigures", "settings");
+        walk(robot);
 
         robot.clickOn("#nav-deviations");
         settle();
@@ -185,6 +210,7 @@ class RoleScreensScreenTest {
 
         savesMyName(robot, "Sara Sektionschef");
         assertThat(generalSettingsShown(robot)).as("privacy, retention, IVO days").isFalse();
+        assertThat(shown(robot, "#settingsPersonalOnly")).isTrue();
         assertThat(shown(robot, "#settingsVerifyAudit")).isFalse();
         noErrorDialog();
         // the name is hers alone: the coordinator keeps his
@@ -196,6 +222,7 @@ class RoleScreensScreenTest {
     void theQualityCoordinatorSeesEverythingAndSavesTheGeneralSettings(FxRobot robot) throws Exception {
         openAs(robot, AccessRole.KVALITETSUTVECKLARE);
         assertThat(navigation(robot)).hasSize(15);
+        walk(robot);
         robot.clickOn("#nav-deviations");
         settle();
         assertThat(shown(robot, "#deviationImport")).isTrue();
@@ -218,10 +245,21 @@ class RoleScreensScreenTest {
         openAs(robot, AccessRole.RADSLEDAMOT);
         assertThat(navigation(robot)).containsExactly("home", "deviations", "patterns", "trends", "actions",
                 "councils", "keyfigures", "settings");
+        walk(robot);
         robot.clickOn("#nav-deviations");
         settle();
         assertThat(shown(robot, "#deviationNew")).isFalse();
         assertThat(shown(robot, "#deviationImport")).isFalse();
+        // the unit's case opens to be read: no Spara, no workflow step, and it says why
+        openRow(robot, FREE_TEXT);
+        settle();
+        javafx.scene.control.Button save = robot.lookup("#editorSave").queryAs(javafx.scene.control.Button.class);
+        assertThat(save.isDisabled()).isTrue();
+        assertThat(robot.lookup("#editorReadOnly").queryAs(Label.class).getText())
+                .startsWith("Du kan läsa avvikelsen men inte ändra den");
+        assertThat(robot.lookup(n -> n.getId() != null && n.getId().startsWith("moveTo")).tryQuery()).isEmpty();
+        robot.interact(() -> ((Stage) save.getScene().getWindow()).close());
+        settle();
         robot.clickOn("#nav-councils");
         settle();
         noErrorDialog();
@@ -234,6 +272,7 @@ class RoleScreensScreenTest {
             openAs(robot, role);
             assertThat(navigation(robot)).as(role.cliName()).containsExactly("home", "deviations", "patterns",
                     "trends", "actions", "keyfigures", "settings");
+            walk(robot);
             robot.clickOn("#nav-deviations");
             settle();
             assertThat(shown(robot, "#deviationNew")).isTrue();
@@ -251,6 +290,9 @@ class RoleScreensScreenTest {
     void aLasareSeesAggregatesAndTheirOwnSettingsAndNoFreeTextAnywhere(FxRobot robot) throws Exception {
         openAs(robot, AccessRole.LASARE);
         assertThat(navigation(robot)).containsExactly("home", "trends", "keyfigures", "settings");
+        walk(robot);
+        robot.clickOn("#nav-home");
+        settle();
         List<VisibleTexts.Seen> seen = new ArrayList<>(VisibleTexts.in(stage.getScene(), "Hem"));
         for (String screen : List.of("trends", "keyfigures")) {
             robot.clickOn("#nav-" + screen);

@@ -41,6 +41,13 @@ public final class SettingsView extends BorderPane implements Refreshable {
         HBox header = new HBox(16, title, save, notice);
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox top = new VBox(6, header, EditorParts.problems("settingsProblems", vm.problemsProperty()));
+        if (!vm.general()) { // h3 (decision 0034): what this person saves here, and who keeps the rest
+            Label personalOnly = new Label(i18n.get("h3.roles.personalOnly"));
+            personalOnly.setId("settingsPersonalOnly");
+            personalOnly.getStyleClass().add("hint");
+            personalOnly.setWrapText(true);
+            top.getChildren().add(personalOnly);
+        }
         setTop(top);
         BorderPane.setMargin(top, new Insets(0, 0, 12, 0));
 
