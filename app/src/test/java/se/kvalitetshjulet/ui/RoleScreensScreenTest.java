@@ -188,6 +188,10 @@ class RoleScreensScreenTest {
                 || shown(robot, "#settingsPrivacy" + se.kvalitetshjulet.domain.privacy.PrivacyPolicy.TextKind.values()[0].name());
     }
 
+    private static List<String> keyFigureTabs(FxRobot robot) {
+        return robot.lookup("#kfTabs").queryAs(TabPane.class).getTabs().stream().map(t -> t.getId()).toList();
+    }
+
     private static List<String> selfCheckTabs(FxRobot robot) {
         return robot.lookup("#selfCheckTabs").queryAs(TabPane.class).getTabs().stream().map(t -> t.getId()).toList();
     }
@@ -207,6 +211,12 @@ class RoleScreensScreenTest {
         robot.clickOn("#nav-selfchecks");
         settle();
         assertThat(selfCheckTabs(robot)).containsExactly("selfCheckTabMine");
+
+        robot.clickOn("#nav-keyfigures");
+        settle();
+        assertThat(keyFigureTabs(robot)).doesNotContain("kfTabChoice", "kfTabFollowUp").contains("kfTabKolada");
+        assertThat(shown(robot, "#kfImportKolada")).as("Importera Kolada").isFalse();
+        assertThat(shown(robot, "#kfFetchKolada")).isFalse();
 
         savesMyName(robot, "Sara Sektionschef");
         assertThat(generalSettingsShown(robot)).as("privacy, retention, IVO days").isFalse();
@@ -229,6 +239,10 @@ class RoleScreensScreenTest {
         robot.clickOn("#nav-selfchecks");
         settle();
         assertThat(selfCheckTabs(robot)).contains("selfCheckTabMine", "selfCheckTabRounds", "selfCheckTabTemplates");
+        robot.clickOn("#nav-keyfigures");
+        settle();
+        assertThat(keyFigureTabs(robot)).contains("kfTabChoice", "kfTabFollowUp");
+        assertThat(shown(robot, "#kfImportKolada")).isTrue();
 
         robot.clickOn("#nav-settings");
         settle();

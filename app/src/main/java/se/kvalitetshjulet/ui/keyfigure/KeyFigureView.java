@@ -69,7 +69,31 @@ public final class KeyFigureView extends BorderPane implements Refreshable {
      */
     public KeyFigureView readingOnly() {
         tabs.getTabs().removeIf(t -> "kfTabChoice".equals(t.getId()) || "kfTabFollowUp".equals(t.getId()));
+        // the imports, the fetch, own figures and the unit links write what only the coordinator keeps
+        tabs.getTabs().forEach(t -> hide(t.getContent()));
         return this;
+    }
+
+    private static final java.util.Set<String> KEEPERS_ONLY = java.util.Set.of("kfImportKolada", "kfFetchKolada",
+            "kfImportOwn", "kfNewOwnFigure", "kfOwnSave", "kfImportSurvey", "kfOuLink", "kfOuUnlink", "kfOuSuggest",
+            "kfOuImport");
+
+    private static void hide(Node n) {
+        if (n == null) {
+            return;
+        }
+        if (n.getId() != null && KEEPERS_ONLY.contains(n.getId())) {
+            n.setVisible(false);
+            n.setManaged(false);
+            return;
+        }
+        if (n instanceof javafx.scene.control.ScrollPane sp) {
+            hide(sp.getContent());
+        } else if (n instanceof javafx.scene.control.TitledPane tp) {
+            hide(tp.getContent());
+        } else if (n instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(KeyFigureView::hide);
+        }
     }
 
     private Tab tab(String id, String key, Node content) {
