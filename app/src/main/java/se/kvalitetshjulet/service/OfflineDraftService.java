@@ -234,6 +234,7 @@ public final class OfflineDraftService {
                 listeners.forEach(l -> l.sent(event));
             } catch (RuntimeException e) {
                 if (connectionLost(e)) {
+                    LOG.info("Kept self-check drafts wait: the server did not take the send ({})", reason(e));
                     break;
                 }
                 // submitted, locked, revoked or changed meanwhile: never overwrite, keep the answers for the person
@@ -251,6 +252,18 @@ public final class OfflineDraftService {
                     sent, refused, unreadable);
         }
         return sent;
+    }
+
+    /** The exception classes of {@code e}'s chain and its SQLSTATE: a reason for the log, never a message. */
+    private static String reason(Throwable e) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            b.append(b.isEmpty() ? "" : " < ").append(t.getClass().getSimpleName());
+            if (t instanceof java.sql.SQLException s && s.getSQLState() != null) {
+                b.append(' ').append(s.getSQLState());
+            }
+        }
+        return b.toString();
     }
 
     private static Refusal refusal(RuntimeException e) {
