@@ -234,7 +234,8 @@ public final class OfflineDraftService {
                 listeners.forEach(l -> l.sent(event));
             } catch (RuntimeException e) {
                 if (connectionLost(e)) {
-                    LOG.info("Kept self-check drafts wait: the server did not take the send ({})", reason(e));
+                    LOG.info("Kept self-check drafts wait: the server did not take the send ({})",
+                            se.kvalitetshjulet.data.ConnectionFailures.reason(e));
                     break;
                 }
                 // submitted, locked, revoked or changed meanwhile: never overwrite, keep the answers for the person
@@ -254,28 +255,12 @@ public final class OfflineDraftService {
         return sent;
     }
 
-    /** The exception classes of {@code e}'s chain and its SQLSTATE: a reason for the log, never a message. */
-    private static String reason(Throwable e) {
-        StringBuilder b = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            b.append(b.isEmpty() ? "" : " < ").append(t.getClass().getSimpleName());
-            if (t instanceof java.sql.SQLException s && s.getSQLState() != null) {
-                b.append(' ').append(s.getSQLState());
-            }
-        }
-        return b.toString();
-    }
-
     private static Refusal refusal(RuntimeException e) {
         if (e instanceof SelfCheckService.DraftConflictException) {
             return Refusal.STALE;
         }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String state = t instanceof java.sql.SQLException s ? s.getSQLState()
-                    : t instanceof org.jooq.exception.DataAccessException d ? d.sqlState() : null;
-            if ("42501".equals(state)) {
-                return Refusal.NO_ACCESS;
-            }
+        if (se.kvalitetshjulet.data.ConnectionFailures.permissionDenied(e)) {
+            return Refusal.NO_ACCESS;
         }
         return e instanceof IllegalStateException && e.getMessage() != null && e.getMessage().contains("låst")
                 ? Refusal.LOCKED : Refusal.OTHER;
