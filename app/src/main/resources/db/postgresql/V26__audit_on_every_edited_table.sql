@@ -130,7 +130,3 @@ SELECT kvh_audited_trigger('import_mapping', 'import_mapping:-');
 
 DROP FUNCTION kvh_audited_trigger(text, text, text[]);
 
--- The Kolada links of units and measures (V22 of the common migrations) had no grants on a server: everyone reads
--- them (the key-figure screens), the quality coordinator maintains them, as the other key-figure tables (V2).
-GRANT SELECT ON kf_ou_unit, kf_measure_kpi TO kvh_anvandare;
-GRANT INSERT, UPDATE, DELETE ON kf_ou_unit, kf_measure_kpi TO kvh_kvalitetsutvecklare;
