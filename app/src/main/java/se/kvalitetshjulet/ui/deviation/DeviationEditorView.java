@@ -103,6 +103,7 @@ public final class DeviationEditorView extends BorderPane {
         delete.managedProperty().bind(vm.deletableProperty());
         delete.disableProperty().bind(vm.busyProperty());
         delete.setOnAction(e -> vm.delete());
+        javafx.scene.layout.HBox.setMargin(delete, new Insets(0, 0, 0, 24)); // apart from the workflow's next steps
         setBottom(EditorParts.footer(new PrivacyWarningLabel("editorPrivacy", vm.privacyWarningProperty()),
                 EditorParts.problems("editorProblems", vm.problemsProperty()),
                 EditorParts.buttonBar(List.of(stepLabel, workflowButtons, draftState, delete), save, close)));
