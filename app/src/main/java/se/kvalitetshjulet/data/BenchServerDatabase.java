@@ -129,7 +129,7 @@ public final class BenchServerDatabase {
      * … FROM STDIN} (text format), in one transaction: the rows the migrations seeded are replaced by the file's, the
      * tables' own triggers (the audit seal, change notifications) are off during the load (the bench's login owns the
      * tables), self-references are set after their table is in, the identity sequences continue after the copied
-     * ids, and every table's count is compared before the commit. ANALYZE afterwards, as a DBA would after a load.
+     * ids, and every table's count and the whole audit trail's digest are compared before the commit. ANALYZE afterwards, as a DBA would after a load.
      */
     public static List<Loaded> load(Database file, Database server) {
         if (file.engine().isServer() || !server.engine().isServer()) {
@@ -167,6 +167,10 @@ public final class BenchServerDatabase {
                 }
                 for (Table<?> t : tables) {
                     st.execute("ALTER TABLE " + quote(t.getName()) + " ENABLE TRIGGER USER");
+                }
+                // the values, not only the counts: the whole audit trail, field by field, as server migrate checks it
+                if (!ServerMigration.auditDigest(file.dsl()).equals(ServerMigration.auditDigest(tx))) {
+                    throw new IllegalStateException("Ändringsloggen i mätdatabasen skiljer sig från filens efter COPY.");
                 }
                 return out;
             }

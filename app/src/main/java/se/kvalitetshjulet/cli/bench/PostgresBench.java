@@ -110,20 +110,21 @@ final class PostgresBench {
     }
 
     private void measureSize(ServerUrl url, Path dir, long size, PrintWriter o) throws IOException {
-        Path file = dir.resolve("bench-pg-" + size + ".db");
-        Files.deleteIfExists(file);
-        o.printf("%nBygger %,d avvikelser i %s (som SQLite-mätningen) …%n", size, file);
-        o.flush();
-        try (AppContext ctx = new AppContext(Database.open(file), Clock.systemDefaultZone())) {
-            LocalDate today = ctx.today();
-            var demo = ctx.demoData().generate(42, today, p -> { });
-            if (size > demo.deviations()) {
-                ctx.demoData().addBulkDeviations(7, size - demo.deviations(), today, p -> { });
-            }
-        }
+        // the bench's own database first: a name taken by someone else's database is refused before any work
         benchUrl = BenchServerDatabase.create(url, password);
+        Path file = dir.resolve("bench-pg-" + size + ".db");
         String benchPassword = PgPassword.find(benchUrl).orElse(password);
         try {
+            Files.deleteIfExists(file);
+            o.printf("%nBygger %,d avvikelser i %s (som SQLite-mätningen) …%n", size, file);
+            o.flush();
+            try (AppContext ctx = new AppContext(Database.open(file), Clock.systemDefaultZone())) {
+                LocalDate today = ctx.today();
+                var demo = ctx.demoData().generate(42, today, p -> { });
+                if (size > demo.deviations()) {
+                    ctx.demoData().addBulkDeviations(7, size - demo.deviations(), today, p -> { });
+                }
+            }
             long t0 = System.nanoTime();
             PostgresServer.open(benchUrl, PostgresServer.Mode.INIT, benchPassword).close();
             o.printf("  Mätdatabasen %s upplagd med server init:s migreringar på %.1f s%n", benchUrl.database(),
