@@ -274,6 +274,45 @@ public final class BenchServerDatabase {
     }
 
     /**
+     * Lets {@code login} see the whole bench database as a kvalitetsutvecklare through the row security policies
+     * (decision 0036): one {@code server_grant} row per top unit, in the bench database only. The login must already be
+     * a member of the kvalitetsutvecklare role: role membership is the whole server's, and the bench never changes it.
+     *
+     * @throws DatabaseRefusedException when the login does not exist or is not a kvalitetsutvecklare
+     */
+    public static void grantKvalitetsutvecklare(Database bench, String login, List<Long> topUnits) {
+        requireKvalitetsutvecklare(bench, login);
+        bench.txRun(tx -> {
+            for (long unit : topUnits) {
+                tx.execute("INSERT INTO server_grant (login, role, unit_id) VALUES ({0}, {1}, {2}) ON CONFLICT DO NOTHING",
+                        DSL.inline(login), DSL.inline(se.kvalitetshjulet.domain.org.AccessRole.KVALITETSUTVECKLARE.cliName()),
+                        DSL.inline(unit));
+            }
+        });
+    }
+
+    /**
+     * Refuses a {@code --as} login that does not exist or is not a member of the kvalitetsutvecklare role (asked of any
+     * database on the server: roles are the server's).
+     */
+    public static void requireKvalitetsutvecklare(Database anyOnServer, String login) {
+        String role = se.kvalitetshjulet.domain.org.AccessRole.KVALITETSUTVECKLARE.databaseRole();
+        Boolean member = anyOnServer.dsl().fetchValue(DSL.field("CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_roles "
+                + "WHERE rolname = {0} AND rolcanlogin) THEN pg_has_role({0}, {1}, 'MEMBER') END", Boolean.class,
+                DSL.inline(login), DSL.inline(role)));
+        if (member == null) {
+            throw new DatabaseRefusedException(DatabaseRefusedException.Reason.NOT_INITIALISED,
+                    "Inloggningen " + login + " (--as) finns inte på servern. Inget har ändrats.", null);
+        }
+        if (!member) {
+            throw new DatabaseRefusedException(DatabaseRefusedException.Reason.NOT_INITIALISED,
+                    "Inloggningen " + login + " (--as) är inte kvalitetsutvecklare på servern. Ge den rollen först "
+                            + "(server grant " + login + " --role kvalitetsutvecklare --unit … i er databas): bench "
+                            + "ändrar aldrig serverns roller. Inget har ändrats.", null);
+        }
+    }
+
+    /**
      * Who the bench measures as, in words: the login, whether row security applies to it (a superuser and the tables'
      * owner bypass it) and the application roles it holds.
      */
@@ -282,6 +321,13 @@ public final class BenchServerDatabase {
                 + "(SELECT tableowner FROM pg_catalog.pg_tables WHERE tablename = 'deviation' AND schemaname = current_schema()) "
                 + "FROM pg_catalog.pg_roles r WHERE r.rolname = current_user");
         String user = r.get(0, String.class);
+        List<String> roles = new ArrayList<>();
+        for (var role : se.kvalitetshjulet.domain.org.AccessRole.values()) {
+            if (Boolean.TRUE.equals(server.dsl().fetchValue(DSL.field("pg_has_role(current_user, {0}, 'MEMBER')",
+                    Boolean.class, DSL.inline(role.databaseRole()))))) {
+                roles.add(role.cliName());
+            }
+        }
         boolean superuser = Boolean.TRUE.equals(r.get(1, Boolean.class));
         boolean bypass = Boolean.TRUE.equals(r.get(2, Boolean.class));
         boolean owner = user.equals(r.get(3, String.class));
@@ -289,6 +335,7 @@ public final class BenchServerDatabase {
                 : bypass ? "BYPASSRLS: radsäkerheten gäller inte, alla rader syns"
                 : owner ? "tabellernas ägare: radsäkerheten gäller inte, alla rader syns"
                 : "radsäkerheten gäller: inloggningen ser det dess roller ger";
-        return user + " (" + rls + ")";
+        boolean narrowed = !superuser && !bypass && !owner;
+        return user + " (" + rls + (narrowed ? "; roller: " + (roles.isEmpty() ? "inga" : String.join(", ", roles)) : "") + ")";
     }
 }

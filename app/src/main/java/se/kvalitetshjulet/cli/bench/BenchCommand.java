@@ -104,6 +104,12 @@ public final class BenchCommand implements Callable<Integer> {
                             + "inloggningen behöver CREATEDB) som tas bort efteråt."})
     String db;
 
+    @Option(names = "--as", paramLabel = "LOGIN",
+            description = {"Med --db: mät som den här inloggningen (en kvalitetsutvecklare på servern, lösenord från "
+                    + "PGPASSWORD eller ~/.pgpass) i stället för den i adressen: appen och psql läser då genom radsäkerheten.",
+                    "Utan --as mäter bench som inloggningen i adressen, som äger mätdatabasen (radsäkerheten gäller inte den)."})
+    String asLogin;
+
     @Option(names = "--psql", paramLabel = "FILE",
             description = "Vilket psql-program som är referens med --db (standard: psql i PATH). Saknas det mäts bara appen.")
     Path psql;

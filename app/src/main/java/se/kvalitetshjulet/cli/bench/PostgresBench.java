@@ -70,6 +70,9 @@ final class PostgresBench {
         String serverVersion;
         try (Database named = PostgresServer.open(url, PostgresServer.Mode.USE, password)) {
             serverVersion = String.valueOf(named.dsl().fetchValue("SHOW server_version"));
+            if (cmd.asLogin != null) {
+                BenchServerDatabase.requireKvalitetsutvecklare(named, cmd.asLogin);
+            }
         }
         o.printf("Kvalitetshjulet bench mot PostgreSQL %s på %s: rows=%d, repeats=%d, %s%n", serverVersion, url, cmd.rows,
                 cmd.repeats, psql.map(p -> "psql " + p.version()).orElse(PSQL_MISSING
@@ -130,28 +133,45 @@ final class PostgresBench {
             o.printf("  Mätdatabasen %s upplagd med server init:s migreringar på %.1f s%n", benchUrl.database(),
                     (System.nanoTime() - t0) / 1e9);
             try (Database fileDb = Database.open(file);
-                 AppContext ctx = new AppContext(PostgresServer.open(benchUrl, PostgresServer.Mode.USE, benchPassword),
+                 AppContext owner = new AppContext(PostgresServer.open(benchUrl, PostgresServer.Mode.USE, benchPassword),
                          Clock.systemDefaultZone())) {
                 t0 = System.nanoTime();
-                var loaded = BenchServerDatabase.load(fileDb, ctx.database());
-                o.printf("  %,d rader i %d tabeller kopierade med COPY på %.1f s (otidtaget i tabellen; antal kontrollerade)%n",
-                        loaded.stream().mapToLong(BenchServerDatabase.Loaded::onServer).sum(), loaded.size(),
-                        (System.nanoTime() - t0) / 1e9);
-                measuredAs = BenchServerDatabase.describeLogin(ctx.database());
-                o.println("  Mäter som " + measuredAs);
-                o.flush();
+                var loaded = BenchServerDatabase.load(fileDb, owner.database());
+                o.printf("  %,d rader i %d tabeller kopierade med COPY på %.1f s (otidtaget i tabellen; antal och "
+                                + "ändringslogg kontrollerade)%n", loaded.stream().mapToLong(BenchServerDatabase.Loaded::onServer).sum(),
+                        loaded.size(), (System.nanoTime() - t0) / 1e9);
+                ServerUrl owned = benchUrl;
                 String savedPassword = password;
-                password = benchPassword;
                 try {
-                    measureQueries(ctx, ctx.deviations().count(DeviationFilter.all(), ctx.today()), ctx.today(), o);
+                    if (cmd.asLogin == null) {
+                        password = benchPassword;
+                        measure(owner, o);
+                    } else {
+                        BenchServerDatabase.grantKvalitetsutvecklare(owner.database(), cmd.asLogin,
+                                owner.organisation().tree().roots().stream().map(se.kvalitetshjulet.domain.org.Unit::id).toList());
+                        benchUrl = new ServerUrl(cmd.asLogin, owned.host(), owned.port(), owned.database(), owned.params());
+                        password = PgPassword.find(benchUrl).orElse(null);
+                        try (AppContext as = new AppContext(PostgresServer.open(benchUrl, PostgresServer.Mode.USE, password),
+                                Clock.systemDefaultZone())) {
+                            measure(as, o);
+                        }
+                    }
                 } finally {
                     password = savedPassword;
+                    benchUrl = owned;
                 }
             }
         } finally {
             BenchServerDatabase.drop(url, password);
             Files.deleteIfExists(file);
         }
+    }
+
+    private void measure(AppContext ctx, PrintWriter o) throws IOException {
+        measuredAs = BenchServerDatabase.describeLogin(ctx.database());
+        o.println("  Mäter som " + measuredAs);
+        o.flush();
+        measureQueries(ctx, ctx.deviations().count(DeviationFilter.all(), ctx.today()), ctx.today(), o);
     }
 
     /** The same figures as {@code BenchCommand.measureQueries}, {@code measureCharts} and {@code measureOtherAggregates}. */

@@ -98,14 +98,22 @@ class PostgresBenchTest {
         assertThat(run("server", "init", "--db", url).code()).isZero();
         long auditBefore = count(db, "SELECT count(*) FROM audit_log");
         long unitsBefore = count(db, "SELECT count(*) FROM unit");
+        // a kvalitetsutvecklare IT has set up: both the app and psql read through the row security policies
+        String login = "kvh_bench_kvu_" + ProcessHandle.current().pid();
+        try (Connection c = pg.superuser(db); Statement st = c.createStatement()) {
+            st.execute("CREATE ROLE " + login + " LOGIN PASSWORD 'mät-lösen'");
+            st.execute("GRANT " + se.kvalitetshjulet.domain.org.AccessRole.KVALITETSUTVECKLARE.databaseRole() + " TO " + login);
+        }
+        pg.rememberPassword(login, "mät-lösen");
 
-        Run r = bench(url, "--psql", psql().toString());
+        Run r = bench(url, "--psql", psql().toString(), "--as", login);
 
         assertThat(r.code()).as(r.err() + r.out()).isZero();
         JsonNode json = new ObjectMapper().readTree(dir.resolve("bench.json").toFile());
         assertThat(json.get("engine").asText()).isEqualTo("postgresql");
         assertThat(json.get("psql").asText()).isNotBlank();
-        assertThat(json.get("measuredAs").asText()).startsWith("postgres (superanvändare");
+        assertThat(json.get("measuredAs").asText()).startsWith(login + " (radsäkerheten gäller")
+                .contains("roller: kvalitetsutvecklare");
         Map<String, JsonNode> byName = figures(json);
         assertThat(byName.keySet()).containsExactlyInAnyOrderElementsOf(FIGURES);
         for (JsonNode f : byName.values()) {
@@ -119,7 +127,7 @@ class PostgresBenchTest {
             assertThat(f.get("met").asBoolean()).as(name).isEqualTo(f.get("ratio").asDouble() <= 1.5);
             assertThat(r.out()).contains(name);
         }
-        assertThat(r.out()).contains("Mäter som postgres").contains("kopierade med COPY").contains("≤ 1.5× psql");
+        assertThat(r.out()).contains("Mäter som " + login).contains("kopierade med COPY").contains("≤ 1.5× psql");
         // the bench wrote into its own database only, and removed it
         assertThat(count(db, "SELECT count(*) FROM deviation")).isZero();
         assertThat(count(db, "SELECT count(*) FROM audit_log")).isEqualTo(auditBefore);
@@ -136,7 +144,7 @@ class PostgresBenchTest {
         Run r = bench(url, "--psql", dir.resolve("inget-psql").toString());
 
         assertThat(r.code()).as(r.err() + r.out()).isZero();
-        assertThat(r.out()).contains("psql saknas");
+        assertThat(r.out()).contains("psql saknas").contains("Mäter som postgres (superanvändare: radsäkerheten gäller inte");
         Map<String, JsonNode> byName = figures(new ObjectMapper().readTree(dir.resolve("bench.json").toFile()));
         assertThat(byName.keySet()).containsExactlyInAnyOrderElementsOf(FIGURES);
         for (JsonNode f : byName.values()) {
@@ -176,6 +184,25 @@ class PostgresBenchTest {
         assertThat(r.err()).contains("inte är benchens egen").contains("Inget har ändrats");
         assertThat(count(db + "_kvh_bench", "SELECT count(*) FROM pg_catalog.pg_tables WHERE tablename = 'viktigt'"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aLoginThatIsNotAKvalitetsutvecklareIsRefusedAndTheServersRolesAreNotChanged() throws Exception {
+        String db = pg.createDatabase();
+        String url = pg.url(db);
+        assertThat(run("server", "init", "--db", url).code()).isZero();
+        String login = "kvh_bench_lasare_" + ProcessHandle.current().pid();
+        try (Connection c = pg.superuser(db); Statement st = c.createStatement()) {
+            st.execute("CREATE ROLE " + login + " LOGIN PASSWORD 'läs'");
+        }
+
+        Run r = bench(url, "--psql", dir.resolve("inget-psql").toString(), "--as", login);
+
+        assertThat(r.code()).isEqualTo(ExitCodes.REJECTED);
+        assertThat(r.err()).contains("är inte kvalitetsutvecklare").contains("Inget har ändrats");
+        assertThat(count(db, "SELECT count(*) FROM pg_catalog.pg_auth_members m JOIN pg_catalog.pg_roles r "
+                + "ON r.oid = m.member WHERE r.rolname = '" + login + "'")).isZero();
+        assertThat(count("postgres", "SELECT count(*) FROM pg_database WHERE datname = '" + db + "_kvh_bench'")).isZero();
     }
 
     @Test
