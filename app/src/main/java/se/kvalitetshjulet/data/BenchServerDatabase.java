@@ -312,6 +312,11 @@ public final class BenchServerDatabase {
         }
     }
 
+    /** The server's version, as it says it ({@code SHOW server_version}). */
+    public static String serverVersion(Database server) {
+        return String.valueOf(server.dsl().fetchValue("SHOW server_version"));
+    }
+
     /**
      * Who the bench measures as, in words: the login, whether row security applies to it (a superuser and the tables'
      * owner bypass it) and the application roles it holds.

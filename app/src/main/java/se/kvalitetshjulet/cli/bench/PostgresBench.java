@@ -69,7 +69,7 @@ final class PostgresBench {
         password = PgPassword.find(url).orElse(null);
         String serverVersion;
         try (Database named = PostgresServer.open(url, PostgresServer.Mode.USE, password)) {
-            serverVersion = String.valueOf(named.dsl().fetchValue("SHOW server_version"));
+            serverVersion = BenchServerDatabase.serverVersion(named);
             if (cmd.asLogin != null) {
                 BenchServerDatabase.requireKvalitetsutvecklare(named, cmd.asLogin);
             }
