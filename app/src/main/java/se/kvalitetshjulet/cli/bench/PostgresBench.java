@@ -150,7 +150,9 @@ final class PostgresBench {
                         BenchServerDatabase.grantKvalitetsutvecklare(owner.database(), cmd.asLogin,
                                 owner.organisation().tree().roots().stream().map(se.kvalitetshjulet.domain.org.Unit::id).toList());
                         benchUrl = new ServerUrl(cmd.asLogin, owned.host(), owned.port(), owned.database(), owned.params());
-                        password = PgPassword.find(benchUrl).orElse(null);
+                        // a ~/.pgpass line may name the förvaltning's database rather than the bench's
+                        password = PgPassword.find(benchUrl).or(() -> PgPassword.find(new ServerUrl(cmd.asLogin, url.host(),
+                                url.port(), url.database(), url.params()))).orElse(null);
                         try (AppContext as = new AppContext(PostgresServer.open(benchUrl, PostgresServer.Mode.USE, password),
                                 Clock.systemDefaultZone())) {
                             measure(as, o);
