@@ -6,11 +6,13 @@ import org.jooq.impl.DSL;
 
 /**
  * The engines a repository's query can be rendered for (values inlined), so that a benchmark reference runs the same
- * query on the same rows: SQLite (the {@code sqlite3} tool on the same file) or DuckDB (decision 0021).
+ * query on the same rows: SQLite (the {@code sqlite3} tool on the same file), DuckDB (decision 0021) or PostgreSQL
+ * ({@code psql} on the same server database, decision 0036).
  */
 public enum ReferenceDialect {
     SQLITE(SQLDialect.SQLITE),
-    DUCKDB(SQLDialect.DUCKDB);
+    DUCKDB(SQLDialect.DUCKDB),
+    POSTGRES(SQLDialect.POSTGRES);
 
     private final SQLDialect dialect;
 

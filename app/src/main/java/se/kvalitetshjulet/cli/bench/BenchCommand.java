@@ -99,6 +99,23 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-duckdb", description = "Mät inte mot DuckDB även om den finns.")
     boolean noDuckdb;
 
+    @Option(names = "--db", paramLabel = "URL",
+            description = {"Mät mot en serverdatabas postgresql://ANVÄNDARE@VÄRD:PORT/DATABAS som server init lagt upp, "
+                    + "med psql på samma server som referens (lösenord från PGPASSWORD eller ~/.pgpass).",
+                    "bench skriver aldrig i den databasen: mätdatan läggs i en egen databas bredvid (DATABAS_kvh_bench, "
+                            + "inloggningen behöver CREATEDB) som tas bort efteråt."})
+    String db;
+
+    @Option(names = "--as", paramLabel = "LOGIN",
+            description = {"Med --db: mät som den här inloggningen (en kvalitetsutvecklare på servern, lösenord från "
+                    + "PGPASSWORD eller ~/.pgpass) i stället för den i adressen: appen och psql läser då genom radsäkerheten.",
+                    "Utan --as mäter bench som inloggningen i adressen, som äger mätdatabasen (radsäkerheten gäller inte den)."})
+    String asLogin;
+
+    @Option(names = "--psql", paramLabel = "FILE",
+            description = "Vilket psql-program som är referens med --db (standard: psql i PATH). Saknas det mäts bara appen.")
+    Path psql;
+
     @Spec
     CommandSpec spec;
 
@@ -181,6 +198,20 @@ public final class BenchCommand implements Callable<Integer> {
         long maxHeapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
         if (!noFork && maxHeapMb > HEAP_LIMIT_MB * 1.05) {
             return fork(o);
+        }
+        if (db != null) {
+            if (!se.kvalitetshjulet.data.ServerUrl.isServerUrl(db)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "bench --db tar en serverdatabas "
+                        + "(postgresql://ANVÄNDARE@VÄRD:PORT/DATABAS). SQLite-mätningen bygger sina egna filer: utelämna "
+                        + "--db (och välj mapp med --work-dir).");
+            }
+            se.kvalitetshjulet.data.ServerUrl url;
+            try {
+                url = se.kvalitetshjulet.data.ServerUrl.parse(db);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            return new PostgresBench(this).run(url, o);
         }
         heap = HeapSampler.start();
         Optional<SqliteCli> sqlite = sqlite3 != null ? SqliteCli.at(sqlite3) : SqliteCli.find();
@@ -733,7 +764,12 @@ public final class BenchCommand implements Callable<Integer> {
         o.printf("  %-70s %s%n", figures.getLast().name(), figures.getLast().detail());
     }
 
-    private void printTable(PrintWriter o) {
+    /** The figures measured so far (the PostgreSQL bench adds its own here). */
+    List<Figure> figures() {
+        return figures;
+    }
+
+    void printTable(PrintWriter o) {
         o.println();
         o.printf("%-72s %10s %10s %12s %12s %8s %12s %8s  %-32s %s%n", "Mätning", "rader", "antal", "appen", "referens",
                 "kvot", "DuckDB", "kvot", "mål", "uppfyllt");
