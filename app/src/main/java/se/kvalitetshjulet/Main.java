@@ -11,6 +11,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        se.kvalitetshjulet.app.StartupPhases.mark(se.kvalitetshjulet.app.StartupPhases.MAIN);
         if (System.getProperty("kvalitetshjulet.logdir") == null) {
             System.setProperty("kvalitetshjulet.logdir", se.kvalitetshjulet.app.AppPaths.logDir().toString());
         }

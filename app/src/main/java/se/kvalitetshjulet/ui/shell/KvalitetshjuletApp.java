@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.app.AppPaths;
 import se.kvalitetshjulet.app.DatabaseOpening;
+import se.kvalitetshjulet.app.StartupPhases;
 import se.kvalitetshjulet.ui.common.FxDialogService;
 import se.kvalitetshjulet.ui.common.FxTaskRunner;
 import se.kvalitetshjulet.ui.common.I18n;
@@ -46,6 +47,7 @@ public final class KvalitetshjuletApp extends Application {
 
     @Override
     public void start(Stage primary) {
+        StartupPhases.mark(StartupPhases.TOOLKIT);
         this.stage = primary;
         this.prefs = new WindowPreferences(AppPaths.preferencesFile());
         this.i18n = I18n.forChoice(prefs.get(LANGUAGE_KEY, null));
@@ -156,6 +158,8 @@ public final class KvalitetshjuletApp extends Application {
         showOpening(url);
         new ServerLogin(tasks, dialogs, i18n, (u, pw) -> DatabaseOpening.openServer(u, pw, Clock.systemDefaultZone()))
                 .login(url, ctx -> {
+                    StartupPhases.mark(StartupPhases.DATABASE);
+                    StartupPhases.mark(StartupPhases.CONTEXT);
                     showMain(ctx);
                     StartupProbe.reportIfRequested();
                     // h5: self-check drafts an earlier session kept while the server did not answer
@@ -187,6 +191,7 @@ public final class KvalitetshjuletApp extends Application {
         box.setAlignment(Pos.CENTER);
         box.setPadding(new Insets(40));
         showScene(box);
+        StartupPhases.mark(StartupPhases.OPENING_SHOWN);
     }
 
     /** A new database is encrypted unless the user deliberately chooses otherwise (decision 0013). */
@@ -215,6 +220,7 @@ public final class KvalitetshjuletApp extends Application {
         showOpening(shown);
         tasks.run(i18n.get("start.opening", shown), progress -> {
             AppContext ctx = opener.call();
+            StartupPhases.mark(StartupPhases.CONTEXT);
             if (demo && ctx.organisation().tree().all().isEmpty()) {
                 progress.update(0, i18n.get("start.creatingDemo"));
                 ctx.demoData().generate(42, ctx.today(), f -> progress.update(f, null));
@@ -252,6 +258,7 @@ public final class KvalitetshjuletApp extends Application {
         this.context = ctx;
         dialogs.setDatabaseEncrypted(ctx.databaseEncrypted());
         MainView main = new MainView(ctx, i18n, tasks, dialogs);
+        StartupPhases.mark(StartupPhases.MAIN_VIEW);
         main.setBackupRestorer(backup -> restoreAndReopen(ctx, backup));
         main.setLanguageSwitcher(this::switchLanguage);
         main.setThemeSaver(theme -> {
@@ -260,6 +267,7 @@ public final class KvalitetshjuletApp extends Application {
         });
         stage.titleProperty().bind(main.viewModel().titleProperty());
         showScene(main);
+        StartupPhases.mark(StartupPhases.WINDOW);
         shownMain = main;
         return main;
     }
