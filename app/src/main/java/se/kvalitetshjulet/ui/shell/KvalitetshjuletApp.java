@@ -217,7 +217,9 @@ public final class KvalitetshjuletApp extends Application {
      * a server address), {@code file} the SQLite file (null for a server), for the passphrase question.
      */
     private void open(Object shown, Path file, boolean demo, java.util.concurrent.Callable<AppContext> opener) {
-        showOpening(shown);
+        if (!preopenedReady(file)) {
+            showOpening(shown); // the database opened while the toolkit started needs no "Öppnar …" (decision 0033)
+        }
         tasks.run(i18n.get("start.opening", shown), progress -> {
             AppContext ctx = opener.call();
             StartupPhases.mark(StartupPhases.CONTEXT);
@@ -336,6 +338,13 @@ public final class KvalitetshjuletApp extends Application {
             stage.titleProperty().unbind();
             showMain(context).viewModel().show(Section.SETTINGS); // back where the choice was made
         }
+    }
+
+    /** Whether the database opened while the toolkit started is this file and is open (not refused, not failed). */
+    private static boolean preopenedReady(Path file) {
+        var future = DesktopLauncher.preopened;
+        return file != null && future != null && future.isDone() && !future.isCompletedExceptionally()
+                && file.toAbsolutePath().normalize().equals(DesktopLauncher.preopenedPath);
     }
 
     /** Takes the database opened while the toolkit started, if it is this file; otherwise opens it now. */
