@@ -419,6 +419,11 @@ public final class MainView extends BorderPane {
         }
     }
 
+    /** h2 (decision 0033): the screens built so far (tests: each is built on its first visit, only home at start). */
+    java.util.Set<Section> builtSections() {
+        return java.util.Collections.unmodifiableSet(built.keySet());
+    }
+
     /** h2: the screen whose load waits for the window to be shown (the start-up's first screen), or null. */
     private se.kvalitetshjulet.ui.common.Refreshable refreshWhenShown;
 
