@@ -100,27 +100,34 @@ class ColdStartScreenTest {
 
         Label overdue = robot.lookup("#cardOverdue").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> overdue.getText().matches(NUMBER));
+        // the app's own context on the file (its clock is the system's, not the shared demo's fixed one)
+        AppContext opened = ((KvalitetshjuletApp) app).context().orElseThrow();
         assertThat(Long.parseLong(overdue.getText().replaceAll("\\D", "")))
                 .as("the overdue deviations, as the home screen counts them")
-                .isEqualTo(demo.deviationService().count(se.kvalitetshjulet.domain.deviation.DeviationFilter.all()
+                .isEqualTo(opened.deviationService().count(se.kvalitetshjulet.domain.deviation.DeviationFilter.all()
                         .withOverdueOnly(true)));
     }
 
     @Test
     void theHomeCountsSayLoadingUntilTheWindowIsShownThenShowTheNumbers() throws Exception {
         AppContext demo = SharedDemo.get();
-        MainView view = WaitForAsyncUtils.asyncFx(() -> new MainView(demo, sv, new FxTaskRunner(),
-                new RecordingDialogService())).get(60, TimeUnit.SECONDS);
-        // the screen is the scroll pane's content (a child of it only once the pane is shown)
-        Parent homeScreen = (Parent) ((ScrollPane) view.lookup("#screenScroll")).getContent();
-        Label overdue = (Label) homeScreen.lookup("#cardOverdue");
+        // built and styled in a scene, but in no shown window
+        Scene scene = WaitForAsyncUtils.asyncFx(() -> {
+            Scene sc = new Scene(new MainView(demo, sv, new FxTaskRunner(), new RecordingDialogService()), 1400, 900);
+            sc.getRoot().applyCss();
+            sc.getRoot().layout();
+            return sc;
+        }).get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
-        // built but not shown: no count has been read, and none is invented
+        MainView view = (MainView) scene.getRoot();
+        Label overdue = (Label) scene.lookup("#cardOverdue");
+        assertThat(overdue).isNotNull();
+        // no count has been read, and none is invented
         assertThat(overdue.getText()).isEqualTo("Läser in …");
         assertThat(view.builtSections()).containsExactly(Section.HOME);
 
         FxToolkit.setupStage(stage -> {
-            stage.setScene(new Scene(view, 1400, 900));
+            stage.setScene(scene);
             stage.show();
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> overdue.getText().matches(NUMBER));
