@@ -11,9 +11,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        se.kvalitetshjulet.app.StartupPhases.mark(se.kvalitetshjulet.app.StartupPhases.MAIN);
         if (System.getProperty("kvalitetshjulet.logdir") == null) {
             System.setProperty("kvalitetshjulet.logdir", se.kvalitetshjulet.app.AppPaths.logDir().toString());
         }
+        // Logback reads its configuration while this thread goes on (decision 0033); SLF4J hands out stand-in loggers
+        // meanwhile and passes on what they were given once it is ready.
+        Thread.ofPlatform().daemon().name("kvalitetshjulet-logging").start(org.slf4j.LoggerFactory::getILoggerFactory);
         se.kvalitetshjulet.app.AppPaths.preparePrivateFolders();
         int code = RootCommand.run(args);
         if (code != RootCommand.GUI_STARTED) {

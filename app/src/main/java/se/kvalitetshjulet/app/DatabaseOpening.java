@@ -55,7 +55,11 @@ public final class DatabaseOpening {
     /** Opens (creating, migrating or refusing untouched) a database file. */
     public static AppContext openFile(Path file, Passphrase passphrase, Clock clock) {
         try {
-            return new AppContext(Database.open(file, passphrase), clock);
+            Database db = Database.open(file, passphrase);
+            StartupPhases.mark(StartupPhases.DATABASE);
+            AppContext ctx = new AppContext(db, clock);
+            StartupPhases.mark(StartupPhases.CONTEXT);
+            return ctx;
         } catch (DatabaseRefusedException e) {
             throw new Refused(e);
         }

@@ -1,12 +1,10 @@
 package se.kvalitetshjulet.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import se.kvalitetshjulet.data.DatabaseRefusedException;
 
 /**
@@ -37,21 +35,13 @@ public final class RootCommand implements Callable<Integer> {
     /** Returned when the desktop application was started and owns the process. */
     public static final int GUI_STARTED = -1;
 
-    @Option(names = "--db", paramLabel = "PATH|URL", description = "Öppna den här databasfilen (eller serverdatabasen "
-            + "postgresql://ANVÄNDARE@VÄRD:PORT/DATABAS) i stället för standarddatabasen.")
-    String db;
-
-    @Option(names = "--demo", description = "Öppna demodatabasen (skapas med påhittade data första gången).")
-    boolean demo;
-
-    @Option(names = "--passphrase-file", paramLabel = "FIL",
-            description = "Fil med lösenfrasen för en krypterad databas (annars KVALITETSHJULET_PASSPHRASE eller en dialog).")
-    Path passphraseFile;
+    /** {@code --db}, {@code --demo}, {@code --passphrase-file}: shared with {@link GuiStart}. */
+    @picocli.CommandLine.Mixin
+    GuiOptions gui;
 
     @Override
     public Integer call() {
-        se.kvalitetshjulet.ui.shell.DesktopLauncher.launch(db, demo, DbOption.read(passphraseFile, DbOption.PASSPHRASE_ENV));
-        return GUI_STARTED;
+        return gui.launch();
     }
 
     public static CommandLine commandLine() {
@@ -64,7 +54,10 @@ public final class RootCommand implements Callable<Integer> {
      * from files escaped). Failures are Swedish sentences ({@code FailureMessages}); the details go to the log.
      */
     public static CommandLine commandLine(java.io.Writer out, java.io.Writer err) {
-        CommandLine cl = new CommandLine(new RootCommand());
+        return configure(new CommandLine(new RootCommand()), out, err);
+    }
+
+    private static CommandLine configure(CommandLine cl, java.io.Writer out, java.io.Writer err) {
         cl.setOut(new PrintWriter(new TerminalWriter(out), true));
         cl.setErr(new PrintWriter(new TerminalWriter(err), true));
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
@@ -91,6 +84,12 @@ public final class RootCommand implements Callable<Integer> {
     }
 
     public static int run(String... args) {
+        if (GuiStart.handles(args)) {
+            // the desktop start without reading every subcommand (decision 0033)
+            return configure(new CommandLine(new GuiStart()),
+                    new java.io.OutputStreamWriter(System.out, java.nio.charset.Charset.defaultCharset()),
+                    new java.io.OutputStreamWriter(System.err, java.nio.charset.Charset.defaultCharset())).execute(args);
+        }
         return commandLine().execute(args);
     }
 }

@@ -1,6 +1,5 @@
 package se.kvalitetshjulet.cli.bench;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -18,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,7 +38,6 @@ import se.kvalitetshjulet.domain.deviation.DeviationSort;
 import se.kvalitetshjulet.domain.org.OrgLevel;
 import se.kvalitetshjulet.domain.org.Unit;
 import se.kvalitetshjulet.domain.trend.Pareto;
-import se.kvalitetshjulet.ui.shell.StartupProbe;
 
 /**
  * {@code bench [--rows N] [--out FILE.json]}: speed and memory at 10k, 100k and N deviations,
@@ -77,6 +74,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--skip-startup", description = "Hoppa över mätningen av starttid (kräver en skärm eller xvfb-run).")
     boolean skipStartup;
+
+    @Option(names = "--only-startup", description = {"Mät bara kallstarten (appen mot ett minimalt JavaFX-fönster, båda "
+            + "med och utan egen AOT-cache) på demodatabasen; inga frågor, rapporter eller importer.",
+            "Kräver en skärm eller xvfb-run."})
+    boolean onlyStartup;
 
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Mapp för de tillfälliga databaserna (standard: en ny temporär mapp).")
     Path workDir;
@@ -195,6 +197,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
+        if (onlyStartup && skipStartup) {
+            spec.commandLine().getErr().println("--only-startup och --skip-startup kan inte anges samtidigt: välj en av dem.");
+            return ExitCodes.USAGE;
+        }
         long maxHeapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
         if (!noFork && maxHeapMb > HEAP_LIMIT_MB * 1.05) {
             return fork(o);
@@ -226,6 +232,9 @@ public final class BenchCommand implements Callable<Integer> {
         o.println(duckdbMissing == null ? "DuckDB är referens för sammanställningarna (raderna läses in otidtaget)."
                 : duckdbMissing + ": ingen DuckDB-referens.");
         Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("kh-bench");
+        if (onlyStartup) {
+            return onlyStartup(dir, sqlite, o);
+        }
         List<Long> sizes = new ArrayList<>();
         for (long s : new long[] {10_000, 100_000}) {
             if (s < rows) {
@@ -272,15 +281,36 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         if (!skipStartup) {
-            try {
-                measureStartup(smallest, o);
-            } catch (IOException e) {
-                figures.add(new Figure("Kallstart till första huvudfönster", 0, "s", Double.NaN, Double.NaN, Double.NaN,
-                        "≤ " + STARTUP_GOAL + "× minimalt JavaFX-fönster", null, "kunde inte mätas: " + e.getMessage()));
-                o.println("  Starttiden kunde inte mätas: " + e.getMessage());
-            }
+            measureStartup(smallest, dir, o);
         }
         measureMemory(o);
+        return finish(sqlite, maxHeapMb, o);
+    }
+
+    /** {@code --only-startup}: the cold start on the demo database, nothing else (decision 0033). */
+    private int onlyStartup(Path dir, Optional<SqliteCli> sqlite, PrintWriter o) throws Exception {
+        Path db = dir.resolve("bench-kallstart.db");
+        Files.deleteIfExists(db);
+        o.printf("%nBygger demodatabasen i %s …%n", db);
+        o.flush();
+        try (AppContext ctx = new AppContext(Database.open(db), Clock.systemDefaultZone())) {
+            ctx.demoData().generate(42, ctx.today(), p -> { });
+        }
+        measureStartup(db, dir, o);
+        return finish(sqlite, Runtime.getRuntime().maxMemory() / (1024 * 1024), o);
+    }
+
+    private void measureStartup(Path db, Path dir, PrintWriter o) throws InterruptedException {
+        try {
+            figures.addAll(StartupBenchmark.run(db, dir, repeats, o));
+        } catch (IOException e) {
+            figures.add(new Figure(StartupBenchmark.WITH_CACHE, 0, "s", Double.NaN, Double.NaN, Double.NaN,
+                    StartupBenchmark.GOAL, null, "kunde inte mätas: " + e.getMessage()));
+            o.println("  Starttiden kunde inte mätas: " + e.getMessage());
+        }
+    }
+
+    private int finish(Optional<SqliteCli> sqlite, long maxHeapMb, PrintWriter o) throws IOException {
         printTable(o);
         if (out != null) {
             Map<String, Object> json = new LinkedHashMap<>();
@@ -689,56 +719,6 @@ public final class BenchCommand implements Callable<Integer> {
         o.flush();
     }
 
-    private void measureStartup(Path db, PrintWriter o) throws IOException, InterruptedException {
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String cp = System.getProperty("java.class.path");
-        List<String> prefix = new ArrayList<>();
-        if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
-            Optional<Path> xvfb = which("xvfb-run");
-            if (xvfb.isEmpty()) {
-                figures.add(new Figure("Kallstart till första fönster", 0, "s", Double.NaN, Double.NaN, Double.NaN,
-                        "≤ " + STARTUP_GOAL + "× minimalt JavaFX-fönster", null,
-                        "hoppades över: ingen skärm och ingen xvfb-run (apt-get install xvfb)"));
-                return;
-            }
-            prefix.addAll(List.of(xvfb.get().toString(), "-a"));
-        }
-        Path home = Files.createTempDirectory("kh-bench-home");
-        List<String> common = List.of(javaBin, "-Xmx" + HEAP_LIMIT_MB + "m", "--enable-native-access=ALL-UNNAMED",
-                "-D" + StartupProbe.PROPERTY + "=true", "-Dkvalitetshjulet.home=" + home, "-cp", cp);
-        List<Double> app = new ArrayList<>();
-        List<Double> minimal = new ArrayList<>();
-        for (int i = 0; i < repeats; i++) {
-            List<String> a = new ArrayList<>(prefix);
-            a.addAll(common);
-            a.addAll(List.of("se.kvalitetshjulet.Main", "--db", db.toString()));
-            app.add(probe(a));
-            List<String> m = new ArrayList<>(prefix);
-            m.addAll(common);
-            m.add(StartupProbe.MinimalLauncher.class.getName());
-            minimal.add(probe(m));
-        }
-        Stats s = Stats.of(app);
-        Stats ref = Stats.of(minimal);
-        double ratio = s.median() / ref.median();
-        figures.add(new Figure("Kallstart till första huvudfönster (samma JVM-flaggor)", 0, "s", s.median(), ref.median(),
-                ratio, "≤ " + STARTUP_GOAL + "× minimalt JavaFX-fönster", ratio <= STARTUP_GOAL,
-                "appen " + s.ms() + ", minimalt fönster " + ref.ms()));
-        o.printf("  %-70s %s%n", figures.getLast().name(), figures.getLast().detail());
-    }
-
-    private static double probe(List<String> cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        p.waitFor(2, TimeUnit.MINUTES);
-        for (String line : output.split("\n")) {
-            if (line.startsWith(StartupProbe.PREFIX)) {
-                return Long.parseLong(line.substring(StartupProbe.PREFIX.length()).strip()) / 1000.0;
-            }
-        }
-        throw new IOException("Start-up probe printed no time:\n" + output);
-    }
-
     private void measureMemory(PrintWriter o) {
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -809,13 +789,4 @@ public final class BenchCommand implements Callable<Integer> {
         };
     }
 
-    private static Optional<Path> which(String name) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path p = Path.of(d, name);
-            if (Files.isExecutable(p)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
-    }
 }

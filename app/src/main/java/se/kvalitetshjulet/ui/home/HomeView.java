@@ -37,10 +37,10 @@ public final class HomeView extends BorderPane implements Refreshable {
         title.getStyleClass().add("h1");
 
         FlowPane cards = new FlowPane(16, 16,
-                card("cardOverdue", i18n.get("home.card.overdueDeviations"), vm.overdueDeviationsProperty(), true),
-                card("cardActions", i18n.get("home.card.overdueActions"), vm.overdueActionsProperty(), true),
-                card("cardSerious", i18n.get("home.card.openSerious"), vm.openSeriousProperty(), false),
-                card("cardRecent", i18n.get("home.card.lastThirtyDays"), vm.lastThirtyDaysProperty(), false));
+                card(vm, i18n, "cardOverdue", i18n.get("home.card.overdueDeviations"), vm.overdueDeviationsProperty(), true),
+                card(vm, i18n, "cardActions", i18n.get("home.card.overdueActions"), vm.overdueActionsProperty(), true),
+                card(vm, i18n, "cardSerious", i18n.get("home.card.openSerious"), vm.openSeriousProperty(), false),
+                card(vm, i18n, "cardRecent", i18n.get("home.card.lastThirtyDays"), vm.lastThirtyDaysProperty(), false));
 
         Label listTitle = new Label(i18n.get("home.mostOverdue"));
         listTitle.getStyleClass().add("h2");
@@ -169,11 +169,13 @@ public final class HomeView extends BorderPane implements Refreshable {
         return box;
     }
 
-    private static VBox card(String id, String text, LongProperty value, boolean alarm) {
+    private static VBox card(HomeViewModel vm, I18n i18n, String id, String text, LongProperty value, boolean alarm) {
         Label number = new Label();
         number.setId(id);
         number.getStyleClass().add("card-number");
-        number.textProperty().bind(value.asString());
+        // h2 (decision 0033): the counts are read after the window is shown; until then no number is invented
+        number.textProperty().bind(javafx.beans.binding.Bindings.when(vm.loadedProperty())
+                .then(value.asString()).otherwise(i18n.get("h2.home.loading")));
         if (alarm) {
             value.addListener((o, a, b) -> number.pseudoClassStateChanged(
                     javafx.css.PseudoClass.getPseudoClass("alarm"), b.longValue() > 0));

@@ -45,6 +45,8 @@ public final class HomeViewModel {
     private final DialogService dialogs;
     private final I18n i18n;
 
+    /** h2 (decision 0033): false until the first counts are back (the screen shows "Läser in …", not 0). */
+    private final javafx.beans.property.BooleanProperty countsLoaded = new javafx.beans.property.SimpleBooleanProperty();
     private final LongProperty overdueDeviations = new SimpleLongProperty();
     private final LongProperty overdueActions = new SimpleLongProperty();
     private final LongProperty openSerious = new SimpleLongProperty();
@@ -169,6 +171,7 @@ public final class HomeViewModel {
         overdueActions.set(s.actions());
         openSerious.set(s.serious());
         lastThirtyDays.set(s.recent());
+        countsLoaded.set(true);
         mostOverdue.setAll(s.rows());
         myName.set(s.name());
         myOverdue.setAll(s.myOverdue());
@@ -194,6 +197,7 @@ public final class HomeViewModel {
                 : i18n.get("enum.DeviationKind." + s.series()), s.median(), s.latest());
     }
 
+    public javafx.beans.value.ObservableBooleanValue loadedProperty() { return countsLoaded; }
     public LongProperty overdueDeviationsProperty() { return overdueDeviations; }
     public LongProperty overdueActionsProperty() { return overdueActions; }
     public LongProperty openSeriousProperty() { return openSerious; }

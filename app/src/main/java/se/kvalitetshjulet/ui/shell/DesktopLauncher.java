@@ -41,6 +41,7 @@ public final class DesktopLauncher {
                 AppContext ctx = DatabaseOpening.openFile(target, requestedPassphrase,
                         java.time.Clock.systemDefaultZone());
                 ctx.settingsService().isDemo(); // the first query initialises jOOQ: do it off the critical path
+                se.kvalitetshjulet.app.StartupPhases.mark(se.kvalitetshjulet.app.StartupPhases.FIRST_QUERY);
                 return ctx;
             });
         }

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.app.AppPaths;
 import se.kvalitetshjulet.app.DatabaseOpening;
+import se.kvalitetshjulet.app.StartupPhases;
 import se.kvalitetshjulet.ui.common.FxDialogService;
 import se.kvalitetshjulet.ui.common.FxTaskRunner;
 import se.kvalitetshjulet.ui.common.I18n;
@@ -46,6 +47,7 @@ public final class KvalitetshjuletApp extends Application {
 
     @Override
     public void start(Stage primary) {
+        StartupPhases.mark(StartupPhases.TOOLKIT);
         this.stage = primary;
         this.prefs = new WindowPreferences(AppPaths.preferencesFile());
         this.i18n = I18n.forChoice(prefs.get(LANGUAGE_KEY, null));
@@ -156,6 +158,8 @@ public final class KvalitetshjuletApp extends Application {
         showOpening(url);
         new ServerLogin(tasks, dialogs, i18n, (u, pw) -> DatabaseOpening.openServer(u, pw, Clock.systemDefaultZone()))
                 .login(url, ctx -> {
+                    StartupPhases.mark(StartupPhases.DATABASE);
+                    StartupPhases.mark(StartupPhases.CONTEXT);
                     showMain(ctx);
                     StartupProbe.reportIfRequested();
                     // h5: self-check drafts an earlier session kept while the server did not answer
@@ -195,6 +199,7 @@ public final class KvalitetshjuletApp extends Application {
         box.setAlignment(Pos.CENTER);
         box.setPadding(new Insets(40));
         showScene(box);
+        StartupPhases.mark(StartupPhases.OPENING_SHOWN);
     }
 
     /** A new database is encrypted unless the user deliberately chooses otherwise (decision 0013). */
@@ -220,9 +225,12 @@ public final class KvalitetshjuletApp extends Application {
      * a server address), {@code file} the SQLite file (null for a server), for the passphrase question.
      */
     private void open(Object shown, Path file, boolean demo, java.util.concurrent.Callable<AppContext> opener) {
-        showOpening(shown);
+        if (!preopenedReady(file)) {
+            showOpening(shown); // the database opened while the toolkit started needs no "Öppnar …" (decision 0033)
+        }
         tasks.run(i18n.get("start.opening", shown), progress -> {
             AppContext ctx = opener.call();
+            StartupPhases.mark(StartupPhases.CONTEXT);
             if (demo && ctx.organisation().tree().all().isEmpty()) {
                 progress.update(0, i18n.get("start.creatingDemo"));
                 ctx.demoData().generate(42, ctx.today(), f -> progress.update(f, null));
@@ -260,6 +268,7 @@ public final class KvalitetshjuletApp extends Application {
         this.context = ctx;
         dialogs.setDatabaseEncrypted(ctx.databaseEncrypted());
         MainView main = new MainView(ctx, i18n, tasks, dialogs);
+        StartupPhases.mark(StartupPhases.MAIN_VIEW);
         main.setBackupRestorer(backup -> restoreAndReopen(ctx, backup));
         main.setLanguageSwitcher(this::switchLanguage);
         main.setThemeSaver(theme -> {
@@ -268,6 +277,7 @@ public final class KvalitetshjuletApp extends Application {
         });
         stage.titleProperty().bind(main.viewModel().titleProperty());
         showScene(main);
+        StartupPhases.mark(StartupPhases.WINDOW);
         shownMain = main;
         return main;
     }
@@ -336,6 +346,13 @@ public final class KvalitetshjuletApp extends Application {
             stage.titleProperty().unbind();
             showMain(context).viewModel().show(Section.SETTINGS); // back where the choice was made
         }
+    }
+
+    /** Whether the database opened while the toolkit started is this file and is open (not refused, not failed). */
+    private static boolean preopenedReady(Path file) {
+        var future = DesktopLauncher.preopened;
+        return file != null && future != null && future.isDone() && !future.isCompletedExceptionally()
+                && file.toAbsolutePath().normalize().equals(DesktopLauncher.preopenedPath);
     }
 
     /** Takes the database opened while the toolkit started, if it is this file; otherwise opens it now. */

@@ -201,6 +201,16 @@ public final class MainView extends BorderPane {
             if (was && !is) {
                 live.close();
             }
+            if (is && refreshWhenShown != null) {
+                var first = refreshWhenShown;
+                refreshWhenShown = null;
+                // after the window's first layout: the load does not compete with it for the processor
+                javafx.application.Platform.runLater(() -> {
+                    if (screenScroll.getContent() == first) {
+                        first.refresh();
+                    }
+                });
+            }
         });
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
@@ -433,9 +443,21 @@ public final class MainView extends BorderPane {
             b.setSelected(true);
         }
         if (content instanceof se.kvalitetshjulet.ui.common.Refreshable r) {
-            r.refresh();
+            if (shown != null && shown.getValue()) {
+                r.refresh();
+            } else {
+                refreshWhenShown = r; // h2 (decision 0033): the first screen's data is read once the window is up
+            }
         }
     }
+
+    /** h2 (decision 0033): the screens built so far (tests: each is built on its first visit, only home at start). */
+    java.util.Set<Section> builtSections() {
+        return java.util.Collections.unmodifiableSet(built.keySet());
+    }
+
+    /** h2: the screen whose load waits for the window to be shown (the start-up's first screen), or null. */
+    private se.kvalitetshjulet.ui.common.Refreshable refreshWhenShown;
 
     /**
      * Kept so that branches written before the move still compile; implement

@@ -18,6 +18,10 @@ import javafx.util.Duration;
 public final class StartupProbe {
     public static final String PROPERTY = "kvalitetshjulet.startupProbe";
     public static final String PREFIX = "KH_STARTUP_MS=";
+    /** The process's CPU time (all threads) up to the same moment, in milliseconds (decision 0033). */
+    public static final String CPU_PREFIX = "KH_STARTUP_CPU_MS=";
+    /** The recorded {@link se.kvalitetshjulet.app.StartupPhases}, {@code name=ms,…} since JVM start. */
+    public static final String PHASES_PREFIX = "KH_STARTUP_PHASES=";
 
     private StartupProbe() {
     }
@@ -29,7 +33,13 @@ public final class StartupProbe {
         // Report after the next pulse, when the window has been rendered.
         PauseTransition p = new PauseTransition(Duration.millis(1));
         p.setOnFinished(e -> {
-            System.out.println(PREFIX + (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()));
+            long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.out.println(PREFIX + (System.currentTimeMillis() - jvmStart));
+            if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    && os.getProcessCpuTime() >= 0) {
+                System.out.println(CPU_PREFIX + os.getProcessCpuTime() / 1_000_000);
+            }
+            System.out.println(PHASES_PREFIX + se.kvalitetshjulet.app.StartupPhases.format(jvmStart));
             System.out.flush();
             Platform.exit();
         });
@@ -40,8 +50,10 @@ public final class StartupProbe {
     public static final class Minimal extends Application {
         @Override
         public void start(Stage stage) {
+            se.kvalitetshjulet.app.StartupPhases.mark(se.kvalitetshjulet.app.StartupPhases.TOOLKIT);
             stage.setScene(new Scene(new Label("Kvalitetshjulet"), 400, 200));
             stage.show();
+            se.kvalitetshjulet.app.StartupPhases.mark(se.kvalitetshjulet.app.StartupPhases.WINDOW);
             reportIfRequested();
         }
 
@@ -53,6 +65,7 @@ public final class StartupProbe {
         }
 
         public static void main(String[] args) {
+            se.kvalitetshjulet.app.StartupPhases.mark(se.kvalitetshjulet.app.StartupPhases.MAIN);
             System.setProperty(PROPERTY, "true");
             Application.launch(Minimal.class, args);
         }
