@@ -35,11 +35,14 @@ import se.kvalitetshjulet.data.repo.ChartRepository;
 import se.kvalitetshjulet.data.repo.DeviationImportRepository;
 import se.kvalitetshjulet.data.repo.DeviationRepository;
 import se.kvalitetshjulet.data.repo.ListsRepository;
+import se.kvalitetshjulet.data.repo.ReportRepository;
 import se.kvalitetshjulet.data.repo.RollupRepository;
+import se.kvalitetshjulet.domain.deviation.Assessment;
 import se.kvalitetshjulet.domain.deviation.Deviation;
 import se.kvalitetshjulet.domain.deviation.DeviationFilter;
 import se.kvalitetshjulet.domain.deviation.DeviationKind;
 import se.kvalitetshjulet.domain.deviation.DeviationStatus;
+import se.kvalitetshjulet.domain.deviation.Law;
 import se.kvalitetshjulet.domain.deviation.Taxonomy;
 import se.kvalitetshjulet.domain.deviation.TaxonomyKind;
 import se.kvalitetshjulet.domain.lists.ListKind;
@@ -153,6 +156,12 @@ class RollupRecountTest {
         return m;
     }
 
+    private static Map<String, Long> named(List<DeviationRepository.NamedCount> counts) {
+        Map<String, Long> m = new HashMap<>();
+        counts.forEach(c -> m.merge(c.name(), c.count(), Long::sum));
+        return m;
+    }
+
     /** The roll-ups equal a recount, and every answer read from them equals the base tables' answer. */
     private static void assertExact(AppContext ctx, Random rnd, World w, String when) {
         RollupRepository.Verification v = new RollupRepository(ctx.database(), ctx.audit()).verify();
@@ -173,6 +182,20 @@ class RollupRecountTest {
             Map<String, Long> measures = new HashMap<>();
             rows(q, charts.paretoMeasureTypesSql(f, TODAY)).forEach((k, n) -> measures.put(k.substring(0, k.length() - 1), n));
             assertThat(pareto(charts.paretoMeasureTypes(f, TODAY))).as("measure types " + as).isEqualTo(measures);
+            // the kvalitetsberättelse's figures (decision 0038): top lists, counts by kind and law, assessments, IVO
+            int limit = 1 + rnd.nextInt(10);
+            assertThat(repo.topCategories(f, TODAY, limit)).as("top categories " + as)
+                    .isEqualTo(repo.topCategoriesFromBase(f, TODAY, limit));
+            assertThat(repo.topCauses(f, TODAY, limit)).as("top causes " + as)
+                    .isEqualTo(repo.topCausesFromBase(f, TODAY, limit));
+            assertThat(repo.topMeasureTypes(f, TODAY, limit)).as("top measure types " + as)
+                    .isEqualTo(repo.topMeasureTypesFromBase(f, TODAY, limit));
+            ReportRepository reports = ctx.reportRepository();
+            assertThat(reports.countsByKindAndLaw(f, TODAY)).as("counts by kind and law " + as)
+                    .containsExactlyInAnyOrderElementsOf(reports.countsByKindAndLawFromBase(f, TODAY));
+            assertThat(named(repo.assessments(f, TODAY))).as("assessments " + as)
+                    .isEqualTo(named(repo.assessmentsFromBase(f, TODAY)));
+            assertThat(repo.ivoReports(f, TODAY)).as("IVO reports " + as).isEqualTo(repo.ivoReportsFromBase(f, TODAY));
             Set<Long> units = i % 3 == 0 ? null : f.unitIds() == null ? Set.copyOf(w.units().subList(0, 5)) : f.unitIds();
             assertThat(actionMonths(charts, units)).as("action backlog of " + units + " " + when)
                     .isEqualTo(rows(q, charts.actionMonthsSql(units)));
@@ -229,7 +252,15 @@ class RollupRecountTest {
                                     rnd.nextBoolean() ? d.registeredOn() : d.registeredOn().plusDays(rnd.nextInt(90) - 45),
                                     rnd.nextBoolean() ? d.causeIds() : someCauses(rnd, w)));
                         }
-                        case 5, 6 -> { // a status change (the workflow)
+                        case 6 -> { // the law, the assessment and the IVO notification (V39's dimensions)
+                            long id = pick(rnd, all);
+                            tx.update(DEVIATION)
+                                    .set(DEVIATION.LAW, pick(rnd, List.of(Law.values())).name())
+                                    .set(DEVIATION.ASSESSMENT, rnd.nextInt(3) == 0 ? null : pick(rnd, List.of(Assessment.values())).name())
+                                    .set(DEVIATION.IVO_REPORTED_ON, rnd.nextBoolean() ? null : TODAY.minusDays(rnd.nextInt(900)))
+                                    .where(DEVIATION.ID.eq(id)).execute();
+                        }
+                        case 5 -> { // a status change (the workflow)
                             Deviation d = repo.find(pick(rnd, all)).orElseThrow();
                             repo.save(tx, d.withStatus(pick(rnd, List.of(DeviationStatus.values())), null));
                         }

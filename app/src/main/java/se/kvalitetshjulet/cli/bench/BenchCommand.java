@@ -58,7 +58,11 @@ public final class BenchCommand implements Callable<Integer> {
     static final long HEAP_LIMIT_MB = 512;
     /** The live heap goal: heap in use right after a collection, the highest through the whole run. */
     static final long LIVE_HEAP_GOAL_MB = 256;
-    static final double REPORT_GOAL_SECONDS = 30;
+    /**
+     * The kvalitetsberättelse's goal (issue 22, decision 0038): absolute seconds on this machine, noisy on a shared one
+     * (judged loosely; the figure is what to read).
+     */
+    static final double REPORT_GOAL_SECONDS = 5;
 
     @Option(names = "--rows", defaultValue = "1000000", description = "Största datamängden (standard ${DEFAULT-VALUE}).")
     long rows;
@@ -688,7 +692,7 @@ public final class BenchCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - t0) / 1e9;
             String name = "Kvalitetsberättelse " + year + " som " + format.name() + " (hela registret)";
             figures.add(new Figure(name, n, "s", seconds, Double.NaN, Double.NaN, "≤ " + REPORT_GOAL_SECONDS + " s",
-                    seconds <= REPORT_GOAL_SECONDS, "appen %.2f s (ingen sqlite3-motsvarighet)".formatted(seconds)));
+                    seconds <= REPORT_GOAL_SECONDS, "appen %.2f s (ingen sqlite3-motsvarighet; absolut mål, brusigt på en delad maskin)".formatted(seconds)));
             o.printf("  %-70s %s%n", name, figures.getLast().detail());
             o.flush();
         }

@@ -104,7 +104,7 @@ public final class ChartRepository {
     }
 
     /** As the query on the deviations, from the roll-ups for whole months and the deviations for the days at the ends. */
-    private static ResultQuery<org.jooq.Record2<String, Long>> paretoCategoriesRollup(DSLContext ctx, Rollups.Level a,
+    static ResultQuery<org.jooq.Record2<String, Long>> paretoCategoriesRollup(DSLContext ctx, Rollups.Level a,
                                                                                      DeviationFilter filter, LocalDate today) {
         Rollups.Split split = Rollups.split(ctx, filter.from(), filter.to());
         Field<Long> k = DSL.field(DSL.name("k"), Long.class);
@@ -150,7 +150,7 @@ public final class ChartRepository {
     }
 
     /** As the query on the deviations and their causes, from the cause roll-up for whole months. */
-    private static ResultQuery<org.jooq.Record2<String, Long>> paretoCausesRollup(DSLContext ctx, Rollups.Level a,
+    static ResultQuery<org.jooq.Record2<String, Long>> paretoCausesRollup(DSLContext ctx, Rollups.Level a,
                                                                                  DeviationFilter filter, LocalDate today) {
         Rollups.Split split = Rollups.split(ctx, filter.from(), filter.to());
         Field<Long> k = DSL.field(DSL.name("k"), Long.class);
@@ -201,7 +201,7 @@ public final class ChartRepository {
      * As the query on the measures and their deviations, from the measure roll-up (V34, decision 0031) for whole
      * months and the base tables for the days at the ends; measure key 0 is "no type" (its name null, as there).
      */
-    private static ResultQuery<org.jooq.Record2<String, Long>> paretoMeasureTypesRollup(DSLContext ctx, Rollups.Level a,
+    static ResultQuery<org.jooq.Record2<String, Long>> paretoMeasureTypesRollup(DSLContext ctx, Rollups.Level a,
                                                                                        DeviationFilter filter, LocalDate today) {
         Rollups.Split split = Rollups.split(ctx, filter.from(), filter.to());
         Field<Long> k = DSL.field(DSL.name("k"), Long.class);

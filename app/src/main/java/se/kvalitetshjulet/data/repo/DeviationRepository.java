@@ -376,7 +376,75 @@ public final class DeviationRepository {
                 .join(DEVIATION_CATEGORY).on(DEVIATION_CATEGORY.ID.eq(grouped.field(DEVIATION.CATEGORY_ID)));
     }
 
+    /**
+     * The {@code limit} categories with most deviations in the filter (most first, then by name; deviations without a
+     * category left out). Answered from the roll-ups where the filter allows (decision 0038), otherwise from
+     * {@link #topCategoriesFromBase}, the same answer from the deviations.
+     */
     public List<NamedCount> topCategories(DeviationFilter filter, LocalDate today, int limit) {
+        var level = Rollups.deviations(db, filter, false, true);
+        if (level.isPresent()) {
+            return top(ChartRepository.paretoCategoriesRollup(db.dsl(), level.get(), filter, today)
+                    .fetch(r -> new NamedCount(r.value1(), r.value2())), limit);
+        }
+        return topCategoriesFromBase(filter, today, limit);
+    }
+
+    /** The {@code limit} most stated causes in the filter: from the cause roll-ups where they answer it (0038). */
+    public List<NamedCount> topCauses(DeviationFilter filter, LocalDate today, int limit) {
+        var level = Rollups.causes(db, filter);
+        if (level.isPresent()) {
+            return top(ChartRepository.paretoCausesRollup(db.dsl(), level.get(), filter, today)
+                    .fetch(r -> new NamedCount(r.value1(), r.value2())), limit);
+        }
+        return topCausesFromBase(filter, today, limit);
+    }
+
+    /** The {@code limit} most used measure types in the filter: from the measure roll-ups where they answer it (0038). */
+    public List<NamedCount> topMeasureTypes(DeviationFilter filter, LocalDate today, int limit) {
+        var level = Rollups.measures(db, filter);
+        if (level.isPresent()) {
+            return top(ChartRepository.paretoMeasureTypesRollup(db.dsl(), level.get(), filter, today)
+                    .fetch(r -> new NamedCount(r.value1(), r.value2())), limit);
+        }
+        return topMeasureTypesFromBase(filter, today, limit);
+    }
+
+    /**
+     * Counts per key (a roll-up's answer) as the base-table queries answer them: grouped by name (two list entries of
+     * one name count together; a key without a name, "none stated", left out), most first, then by name in SQLite's
+     * binary order (UTF-8 bytes: the order of code points, which {@code codePointCompare} keeps), at most {@code limit}.
+     */
+    static List<NamedCount> top(List<NamedCount> perKey, int limit) {
+        java.util.Map<String, Long> byName = new java.util.HashMap<>();
+        for (NamedCount c : perKey) {
+            if (c.name() != null && c.count() > 0) {
+                byName.merge(c.name(), c.count(), Long::sum);
+            }
+        }
+        return byName.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()
+                        .thenComparing(java.util.Map.Entry::getKey, DeviationRepository::codePointCompare))
+                .limit(Math.max(0, limit)).map(e -> new NamedCount(e.getKey(), e.getValue())).toList();
+    }
+
+    private static int codePointCompare(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    /** {@link #topCategories} from the deviations themselves: the reference the roll-up answer equals. */
+    public List<NamedCount> topCategoriesFromBase(DeviationFilter filter, LocalDate today, int limit) {
         Field<Integer> n = DSL.count();
         return db.dsl().select(DEVIATION_CATEGORY.NAME, n).from(DEVIATION)
                 .join(DEVIATION_CATEGORY).on(DEVIATION_CATEGORY.ID.eq(DEVIATION.CATEGORY_ID))
@@ -385,7 +453,8 @@ public final class DeviationRepository {
                 .fetch(r -> new NamedCount(r.value1(), r.value2()));
     }
 
-    public List<NamedCount> topCauses(DeviationFilter filter, LocalDate today, int limit) {
+    /** {@link #topCauses} from the base tables: the reference. */
+    public List<NamedCount> topCausesFromBase(DeviationFilter filter, LocalDate today, int limit) {
         Field<Integer> n = DSL.count();
         var cause = se.kvalitetshjulet.data.jooq.Tables.CAUSE_CATEGORY;
         return db.dsl().select(cause.NAME, n).from(DEVIATION)
@@ -396,7 +465,8 @@ public final class DeviationRepository {
                 .fetch(r -> new NamedCount(r.value1(), r.value2()));
     }
 
-    public List<NamedCount> topMeasureTypes(DeviationFilter filter, LocalDate today, int limit) {
+    /** {@link #topMeasureTypes} from the base tables: the reference. */
+    public List<NamedCount> topMeasureTypesFromBase(DeviationFilter filter, LocalDate today, int limit) {
         Field<Integer> n = DSL.count();
         var mt = se.kvalitetshjulet.data.jooq.Tables.MEASURE_TYPE;
         return db.dsl().select(mt.NAME, n).from(DEVIATION)
@@ -407,8 +477,27 @@ public final class DeviationRepository {
                 .fetch(r -> new NamedCount(r.value1(), r.value2()));
     }
 
-    /** Assessments of lex Sarah / lex Maria in the filter, and how many were reported to IVO. */
+    /**
+     * Assessments of lex Sarah / lex Maria in the filter, most first (then by name): from the roll-up of V39 (decision
+     * 0038) where the filter allows it, otherwise {@link #assessmentsFromBase}.
+     */
     public List<NamedCount> assessments(DeviationFilter filter, LocalDate today) {
+        if (!Rollups.laws(db, filter)) {
+            return assessmentsFromBase(filter, today);
+        }
+        var a = se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_LAW_MONTH;
+        DSLContext ctx = db.dsl();
+        Rollups.Split split = Rollups.split(ctx, filter.from(), filter.to());
+        return top(ctx.select(a.ASSESSMENT_KEY, DSL.sum(a.N).cast(org.jooq.impl.SQLDataType.BIGINT)).from(a)
+                .where(Rollups.months(filter, split, Rollups.LAWS).and(a.ASSESSMENT_KEY.ne(""))).groupBy(a.ASSESSMENT_KEY)
+                .unionAll(ctx.select(DEVIATION.ASSESSMENT, DSL.count().cast(org.jooq.impl.SQLDataType.BIGINT)).from(DEVIATION)
+                        .where(Rollups.edges(filter, split, today).and(DEVIATION.ASSESSMENT.isNotNull()))
+                        .groupBy(DEVIATION.ASSESSMENT))
+                .fetch(r -> new NamedCount(r.value1(), r.value2())), Integer.MAX_VALUE);
+    }
+
+    /** {@link #assessments} from the deviations themselves: the reference. */
+    public List<NamedCount> assessmentsFromBase(DeviationFilter filter, LocalDate today) {
         Field<Integer> n = DSL.count();
         return db.dsl().select(DEVIATION.ASSESSMENT, n).from(DEVIATION)
                 .where(condition(filter, today).and(DEVIATION.ASSESSMENT.isNotNull()))
@@ -416,7 +505,26 @@ public final class DeviationRepository {
                 .fetch(r -> new NamedCount(r.value1(), r.value2()));
     }
 
+    /**
+     * How many deviations in the filter were reported to IVO: from the roll-up of V39 (decision 0038) where the filter
+     * allows it, otherwise {@link #ivoReportsFromBase}.
+     */
     public long ivoReports(DeviationFilter filter, LocalDate today) {
+        if (!Rollups.laws(db, filter)) {
+            return ivoReportsFromBase(filter, today);
+        }
+        var a = se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_LAW_MONTH;
+        DSLContext ctx = db.dsl();
+        Rollups.Split split = Rollups.split(ctx, filter.from(), filter.to());
+        Long months = ctx.select(DSL.sum(a.N).cast(org.jooq.impl.SQLDataType.BIGINT)).from(a)
+                .where(Rollups.months(filter, split, Rollups.LAWS).and(a.IVO.eq(1L))).fetchOne(0, Long.class);
+        Long edges = ctx.selectCount().from(DEVIATION)
+                .where(Rollups.edges(filter, split, today).and(DEVIATION.IVO_REPORTED_ON.isNotNull())).fetchOne(0, Long.class);
+        return (months == null ? 0 : months) + (edges == null ? 0 : edges);
+    }
+
+    /** {@link #ivoReports} from the deviations themselves: the reference. */
+    public long ivoReportsFromBase(DeviationFilter filter, LocalDate today) {
         return db.dsl().selectCount().from(DEVIATION)
                 .where(condition(filter, today).and(DEVIATION.IVO_REPORTED_ON.isNotNull())).fetchOne(0, Long.class);
     }

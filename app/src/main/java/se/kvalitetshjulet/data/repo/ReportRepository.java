@@ -172,8 +172,36 @@ public final class ReportRepository {
 
     // ---- aggregates ------------------------------------------------------------------
 
-    /** Counts per kind and law of the deviations in the filter, grouped in the database. */
+    /**
+     * Counts per kind and law of the deviations in the filter (ordered by kind and law): from the roll-up of V39
+     * (decision 0038) for whole months and the deviations for the days at the ends where the filter allows it,
+     * otherwise {@link #countsByKindAndLawFromBase}.
+     */
     public List<KindLawCount> countsByKindAndLaw(DeviationFilter filter, LocalDate today) {
+        if (!Rollups.laws(db, filter)) {
+            return countsByKindAndLawFromBase(filter, today);
+        }
+        var a = se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_LAW_MONTH;
+        DSLContext ctx = db.dsl();
+        Rollups.Split split = Rollups.split(ctx, filter.from(), filter.to());
+        java.util.Map<String, long[]> counts = new java.util.TreeMap<>();
+        ctx.select(a.KIND, a.LAW, DSL.sum(a.N).cast(org.jooq.impl.SQLDataType.BIGINT)).from(a)
+                .where(Rollups.months(filter, split, Rollups.LAWS)).groupBy(a.KIND, a.LAW)
+                .unionAll(ctx.select(DEVIATION.KIND, DEVIATION.LAW, DSL.count().cast(org.jooq.impl.SQLDataType.BIGINT))
+                        .from(DEVIATION).where(Rollups.edges(filter, split, today)).groupBy(DEVIATION.KIND, DEVIATION.LAW))
+                .forEach(r -> counts.computeIfAbsent(r.value1() + "\u0000" + r.value2(), k -> new long[1])[0] += r.value3());
+        List<KindLawCount> out = new java.util.ArrayList<>();
+        counts.forEach((k, n) -> {
+            if (n[0] > 0) {
+                int cut = k.indexOf('\u0000');
+                out.add(new KindLawCount(DeviationKind.valueOf(k.substring(0, cut)), Law.valueOf(k.substring(cut + 1)), n[0]));
+            }
+        });
+        return out;
+    }
+
+    /** {@link #countsByKindAndLaw} from the deviations themselves, grouped in the database: the reference. */
+    public List<KindLawCount> countsByKindAndLawFromBase(DeviationFilter filter, LocalDate today) {
         Field<Integer> n = DSL.count();
         return db.dsl().select(DEVIATION.KIND, DEVIATION.LAW, n).from(DEVIATION)
                 .where(DeviationRepository.condition(filter, today))

@@ -11,7 +11,7 @@ import se.kvalitetshjulet.data.Database;
 import se.kvalitetshjulet.domain.audit.AuditAction;
 
 /**
- * The roll-up aggregates of migrations V27_5 (decision 0021) and V34 (decision 0031) as a whole: compared with a full
+ * The roll-up aggregates of migrations V27_5 (decision 0021), V34 (decision 0031) and V39 (decision 0038) as a whole: compared with a full
  * recount of the deviations, their causes, measures and actions, and rebuilt from them. The triggers keep them exact on every write; this is the check that they
  * did, and the repair if something outside the application changed the file without them.
  */
@@ -47,7 +47,9 @@ public final class RollupRepository {
     private record Rollup(String table, List<String> dimensions, boolean causes, String view) {
         private static final Map<String, String> EXPRESSIONS = Map.of(
                 "ym", "substr(CAST(d.registered_on AS VARCHAR), 1, 7)", "unit_id", "d.unit_id", "kind", "d.kind",
-                "category_key", "coalesce(d.category_id, 0)", "status", "d.status");
+                "category_key", "coalesce(d.category_id, 0)", "status", "d.status", "law", "d.law",
+                "assessment_key", "coalesce(d.assessment, '')",
+                "ivo", "CASE WHEN d.ivo_reported_on IS NULL THEN 0 ELSE 1 END");
 
         Rollup(String table, List<String> dimensions, boolean causes) {
             this(table, dimensions, causes, null);
@@ -102,7 +104,9 @@ public final class RollupRepository {
             new Rollup("agg_action_month", List.of("unit_key", "om", "dm", "ofm"), false, "agg_action_row"),
             new Rollup("agg_action_all_month", List.of("om", "dm", "ofm"), false, "agg_action_row"),
             new Rollup("agg_measure_month", List.of("unit_id", "ym", "kind", "measure_key"), false, "agg_measure_row"),
-            new Rollup("agg_measure_kind_month", List.of("ym", "kind", "measure_key"), false, "agg_measure_row"));
+            new Rollup("agg_measure_kind_month", List.of("ym", "kind", "measure_key"), false, "agg_measure_row"),
+            // V39 (decision 0038): the kvalitetsberättelse's counts by law, assessment and IVO notification
+            new Rollup("agg_deviation_law_month", List.of("unit_id", "ym", "kind", "law", "assessment_key", "ivo"), false));
 
     private final Database db;
     private final AuditTrail audit;

@@ -3,6 +3,7 @@ package se.kvalitetshjulet.data.repo;
 import static se.kvalitetshjulet.data.jooq.Tables.AGG_CAUSE_KIND_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.AGG_CAUSE_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_CATEGORY_MONTH;
+import static se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_LAW_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_STATUS_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_UNIT_MONTH;
@@ -73,6 +74,18 @@ final class Rollups {
     private static final Level MEASURES_PER_UNIT = new Level(AGG_MEASURE_MONTH, AGG_MEASURE_MONTH.YM,
             AGG_MEASURE_MONTH.UNIT_ID, AGG_MEASURE_MONTH.KIND, null, null, AGG_MEASURE_MONTH.MEASURE_KEY,
             AGG_MEASURE_MONTH.N);
+
+    /**
+     * Deviations per month × unit × kind × law × assessment × reported to IVO (V39, decision 0038); the level's
+     * dimensions are the ones {@link #months} filters on, law, assessment and IVO are read from the table itself.
+     */
+    static final Level LAWS = new Level(AGG_DEVIATION_LAW_MONTH, AGG_DEVIATION_LAW_MONTH.YM,
+            AGG_DEVIATION_LAW_MONTH.UNIT_ID, AGG_DEVIATION_LAW_MONTH.KIND, null, null, null, AGG_DEVIATION_LAW_MONTH.N);
+
+    /** Whether V39's roll-up answers the filter: one with a status or a category in it reads the base table. */
+    static boolean laws(Database db, DeviationFilter f) {
+        return usable(db, f) && (f.statuses() == null || f.statuses().isEmpty()) && f.categoryId() == null;
+    }
 
     /** Whether roll-ups can answer the filter on this database at all. */
     private static boolean usable(Database db, DeviationFilter f) {
