@@ -769,8 +769,7 @@ public final class DeviationRepository {
         }
         if (f.text() != null && !f.text().isBlank()) {
             String t = f.text().strip();
-            c.add(TextSearch.containsIgnoreCase(DEVIATION.TITLE, t).or(TextSearch.containsIgnoreCase(DEVIATION.DESCRIPTION, t))
-                    .or(TextSearch.containsIgnoreCase(DEVIATION.CASE_REF, t)));
+            c.add(TextSearch.deviationText(t));
         }
         return DSL.and(c);
     }
