@@ -49,7 +49,7 @@ final class TextSearch {
         return new CustomCondition() {
             @Override
             public void accept(Context<?> ctx) {
-                if (ctx.family() == SQLDialect.POSTGRES) {
+                if (ctx.family() != SQLDialect.SQLITE) {
                     ctx.visit(scan);
                 } else {
                     ctx.visit(DEVIATION.ID).sql(" in (select rowid from " + DEVIATION_INDEX + " where " + DEVIATION_INDEX
@@ -57,6 +57,21 @@ final class TextSearch {
                 }
             }
         };
+    }
+
+    /**
+     * The count of a filter that holds nothing but an indexed term, answered by the index alone (it holds one document
+     * per deviation, {@code check} verifies it): no look-up of each match in the table. Empty otherwise, and on
+     * PostgreSQL.
+     */
+    static java.util.Optional<org.jooq.ResultQuery<org.jooq.Record1<Integer>>> indexOnlyCount(org.jooq.DSLContext ctx,
+            se.kvalitetshjulet.domain.deviation.DeviationFilter f) {
+        if (ctx.family() != SQLDialect.SQLITE || f.text() == null || !usesIndex(f.text().strip())
+                || !f.withText(null).equals(se.kvalitetshjulet.domain.deviation.DeviationFilter.all())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(ctx.selectCount().from(DSL.table(DSL.name(DEVIATION_INDEX)))
+                .where(DSL.condition(DSL.name(DEVIATION_INDEX) + " match {0}", DSL.val(phrase(f.text().strip())))));
     }
 
     /** The register's free text without the index: "contains" on each of the three columns (decision 0007). */
