@@ -420,11 +420,10 @@ public final class BenchCommand implements Callable<Integer> {
         if (sqlite.isEmpty() || encryptedPass) {
             return;
         }
-        try {
-            Long bytes = ctx.database().dsl().fetchOne("SELECT sum(pgsize) FROM dbstat WHERE name LIKE '"
-                    + se.kvalitetshjulet.data.BenchReferenceFiles.FTS_TABLE + "%'").get(0, Long.class);
-            o.printf("  Fritextindexet (FTS5 trigram) upptar %,d byte av filens %,d%n", bytes, Files.size(db));
-        } catch (RuntimeException e) {
+        var bytes = new se.kvalitetshjulet.data.repo.TextIndexRepository(ctx.database()).bytes();
+        if (bytes.isPresent()) {
+            o.printf("  Fritextindexet (FTS5 trigram) upptar %,d byte av filens %,d%n", bytes.getAsLong(), Files.size(db));
+        } else {
             o.println("  Fritextindexets storlek okänd (SQLite utan dbstat)");
         }
         var repo = ctx.deviations();

@@ -145,6 +145,17 @@ public final class TextIndexRepository {
                 + (c.differingSearches().isEmpty() ? "" : " (" + String.join("; ", c.differingSearches()) + ")");
     }
 
+    /** The bytes the index's tables take in the file (SQLite's dbstat); empty where dbstat is not compiled in. */
+    public java.util.OptionalLong bytes() {
+        try {
+            Long n = db.dsl().fetchOne("SELECT sum(pgsize) FROM dbstat WHERE name LIKE '" + INDEX + "%'")
+                    .get(0, Long.class);
+            return n == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(n);
+        } catch (org.jooq.exception.DataAccessException e) {
+            return java.util.OptionalLong.empty();
+        }
+    }
+
     /** Builds the whole index again from the table, inside {@code tx}. */
     static void rebuild(DSLContext tx) {
         tx.execute("INSERT INTO " + INDEX + " (" + INDEX + ") VALUES ('rebuild')");
