@@ -40,6 +40,12 @@ class ThemeScreenTest {
     private Scene scene;
     private Stage stage;
 
+    /** The demo is built once per run, outside the window's set-up time (slow on a loaded machine). */
+    @org.junit.jupiter.api.BeforeAll
+    static void demo() {
+        SharedDemo.get();
+    }
+
     @Start
     void start(Stage stage) {
         this.stage = stage;
@@ -136,5 +142,47 @@ class ThemeScreenTest {
                 assertThat(ring(buttons[1])).as("no ring around a button without the focus in %s", theme).isNull();
             });
         }
+    }
+
+    /**
+     * The navigation's buttons have no background of their own: a shadow there outlined the letters (the focused
+     * "Projektorläge" read as blurred light-blue text). Their ring is a background layer around the button, the
+     * letters stay sharp, in both themes.
+     */
+    @Test
+    void theFocusedNavigationButtonHasARingAndSharpLetters(FxRobot robot) {
+        javafx.scene.control.ToggleButton projector = robot.lookup("#projectorToggle")
+                .queryAs(javafx.scene.control.ToggleButton.class);
+        for (Theme theme : Theme.values()) {
+            robot.interact(() -> theme.applyTo(scene));
+            robot.interact(() -> {
+                stage.toFront();
+                stage.requestFocus();
+                projector.requestFocus();
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(projector.isFocused()).as("the projector switch has the focus").isTrue();
+            robot.interact(() -> {
+                projector.applyCss();
+                assertThat(projector.getEffect()).as("no shadow on the letters in %s", theme).isNull();
+                assertThat(projector.getBackground().getFills()).as("a ring and the button inside it in %s", theme)
+                        .hasSize(2);
+                assertThat(projector.getBackground().getFills().get(1).getInsets().getTop()).isEqualTo(3.0);
+            });
+        }
+    }
+
+    /** The projector mode's larger text needs the screen: the window fills it and gets its size back after. */
+    @Test
+    void theProjectorModeFillsTheScreenAndGivesTheSizeBack(FxRobot robot) {
+        robot.interact(() -> stage.setMaximized(false));
+        robot.interact(() -> view.viewModel().projectorModeProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.isMaximized()).as("maximised in the projector mode").isTrue();
+        assertThat(view.getStyleClass()).contains("projector");
+        robot.interact(() -> view.viewModel().projectorModeProperty().set(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.isMaximized()).as("its own size again").isFalse();
+        assertThat(view.getStyleClass()).doesNotContain("projector");
     }
 }

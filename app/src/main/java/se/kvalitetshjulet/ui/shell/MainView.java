@@ -179,6 +179,7 @@ public final class MainView extends BorderPane {
             } else {
                 getStyleClass().remove("projector");
             }
+            fillScreenForProjector(on);
         });
         // h5 (decision 0030): others' changes reload the shown screen when it shows what changed
         this.live = new LiveRefresh(ctx.changes(), javafx.application.Platform::runLater, screenScroll::getContent);
@@ -196,6 +197,24 @@ public final class MainView extends BorderPane {
                 scene.getAccelerators().putAll(windowShortcuts(i18n));
             }
         });
+    }
+
+    /** Whether the window was maximised before the projector mode maximised it (restored when the mode ends). */
+    private boolean maximizedBeforeProjector;
+
+    /**
+     * A council projects the window: the larger text needs the whole screen, so the projector mode maximises the
+     * window and gives it back its size when the mode ends (not full screen: the menu and the navigation stay).
+     */
+    private void fillScreenForProjector(boolean on) {
+        if (getScene() != null && getScene().getWindow() instanceof javafx.stage.Stage stage) {
+            if (on) {
+                maximizedBeforeProjector = stage.isMaximized();
+                stage.setMaximized(true);
+            } else if (!maximizedBeforeProjector) {
+                stage.setMaximized(false);
+            }
+        }
     }
 
     /** What each of {@link se.kvalitetshjulet.ui.common.Shortcuts#window()} does in the main window. */
