@@ -241,6 +241,10 @@ public final class AppContext implements AutoCloseable {
     public se.kvalitetshjulet.service.FirstStartService firstStart() { return firstStart; }
     /** h5: what the person who opened the database may do (a file: everything; a server login: its roles). */
     public se.kvalitetshjulet.domain.org.SessionAccess access() { return database.engine().access(); }
+    /** h3 (decision 0034): what this login may do in the program, derived from {@link #access()}. */
+    public se.kvalitetshjulet.domain.org.Permissions permissions() {
+        return se.kvalitetshjulet.domain.org.Permissions.of(access());
+    }
     /** h5: self-check drafts that survive a lost server connection (decision 0030). */
     public se.kvalitetshjulet.service.OfflineDraftService offlineDrafts() { return offlineDrafts; }
     /** h5: others' changes, by topic (decision 0030); the feed starts with the first watch. */

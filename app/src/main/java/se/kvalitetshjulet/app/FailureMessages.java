@@ -40,6 +40,11 @@ public final class FailureMessages {
             return "En annan process skriver i databasen just nu och blev inte klar i tid. Ingenting har ändrats. "
                     + "Försök igen när det andra programmet är klart.";
         }
+        if (DatabaseProblems.refusedByServer(e)) {
+            return "Servern tillåter inte din roll att göra det här, så ingenting har sparats. Behöver du göra det, be "
+                    + "kvalitetsutvecklaren eller IT att ge din inloggning den rollen för enheten "
+                    + "('kvalitetshjulet server grant').";
+        }
         if (DatabaseProblems.diskFull(e)) {
             return "Disken är full eller går inte att skriva till, så det gick inte att skriva. Ingenting har ändrats, "
                     + "och påbörjade filer har tagits bort. Frigör utrymme på disken och försök igen.";

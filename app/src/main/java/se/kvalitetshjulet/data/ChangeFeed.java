@@ -49,6 +49,7 @@ public final class ChangeFeed implements AutoCloseable {
     private final Database db;
     private final Duration interval;
     private final List<Consumer<Set<String>>> subscribers = new CopyOnWriteArrayList<>();
+    private final List<Runnable> connectedTicks = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
     private Thread thread;
     private volatile Connection connection;
@@ -73,12 +74,31 @@ public final class ChangeFeed implements AutoCloseable {
             throw new IllegalStateException("The change feed is closed");
         }
         subscribers.add(subscriber);
+        start();
+        return () -> subscribers.remove(subscriber);
+    }
+
+    /**
+     * h6: {@code tick} runs on the feed's thread after every round in which the feed's connection answered (about
+     * every {@code interval}), so that work which needs the server (kept offline drafts) can retry while it is
+     * reachable, not only at the one "connected again" (a send that failed at that moment is tried again). Starts the
+     * feed; the returned handle ends it.
+     */
+    public synchronized Runnable whileConnected(Runnable tick) {
+        if (closed) {
+            throw new IllegalStateException("The change feed is closed");
+        }
+        connectedTicks.add(tick);
+        start();
+        return () -> connectedTicks.remove(tick);
+    }
+
+    private void start() {
         if (thread == null) {
             thread = new Thread(this::run, "kvalitetshjulet-changes");
             thread.setDaemon(true);
             thread.start();
         }
-        return () -> subscribers.remove(subscriber);
     }
 
     /** Stops the thread and closes its connection; the database itself stays open. */
@@ -123,6 +143,9 @@ public final class ChangeFeed implements AutoCloseable {
                     if (!changed.isEmpty() && !stopped()) {
                         publish(changed);
                     }
+                    if (!stopped()) {
+                        tick();
+                    }
                 }
             } catch (SQLException | RuntimeException e) {
                 if (stopped()) {
@@ -151,6 +174,16 @@ public final class ChangeFeed implements AutoCloseable {
                 s.accept(view);
             } catch (RuntimeException e) {
                 LOG.warn("A change subscriber failed", e);
+            }
+        }
+    }
+
+    private void tick() {
+        for (Runnable t : connectedTicks) {
+            try {
+                t.run();
+            } catch (RuntimeException e) {
+                LOG.warn("A connected-tick failed ({})", e.getClass().getSimpleName());
             }
         }
     }

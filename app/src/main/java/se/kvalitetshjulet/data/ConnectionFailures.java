@@ -26,4 +26,31 @@ public final class ConnectionFailures {
         }
         return false;
     }
+
+    /** h6: the first SQLSTATE in {@code e}'s chain, or null. */
+    private static String state(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String state = t instanceof SQLException s ? s.getSQLState()
+                    : t instanceof org.jooq.exception.DataAccessException d ? d.sqlState() : null;
+            if (state != null && !state.isBlank() && !"00000".equals(state)) {
+                return state;
+            }
+        }
+        return null;
+    }
+
+    /** h6: true when the database refused for want of a privilege or a row policy (SQLSTATE 42501). */
+    public static boolean permissionDenied(Throwable e) {
+        return "42501".equals(state(e));
+    }
+
+    /** h6: the exception classes of {@code e}'s chain and its SQLSTATE, for the log (never a message). */
+    public static String reason(Throwable e) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            b.append(b.isEmpty() ? "" : " < ").append(t.getClass().getSimpleName());
+        }
+        String state = state(e);
+        return state == null ? b.toString() : b + " " + state;
+    }
 }

@@ -63,6 +63,20 @@ public final class DatabaseProblems {
         return code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED");
     }
 
+    /**
+     * h3 (decision 0034): whether the server refused the login's role (SQLSTATE 42501, insufficient_privilege: a
+     * missing grant or a row the policies do not let it write). The client hides what a role cannot do; this is
+     * the refusal that still gets through.
+     */
+    public static boolean refusedByServer(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException s && "42501".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether SQLite could not write because the file or its folder is read-only. */
     public static boolean readOnly(Throwable e) {
         String code = sqliteCode(e);

@@ -183,7 +183,7 @@ public final class PostgresServer implements Engine {
     }
 
     /** The newest migration in {@code db/postgresql}. */
-    public static final String SERVER_SCHEMA_VERSION = "24";
+    public static final String SERVER_SCHEMA_VERSION = "25";
 
     private record Versions(MigrationVersion common, MigrationVersion server,
                             se.kvalitetshjulet.domain.org.SessionAccess access, String schema) {

@@ -64,6 +64,18 @@ public final class ChangeService implements AutoCloseable {
         };
     }
 
+    /**
+     * h6: runs {@code tick} on the feed's thread about every {@link #INTERVAL} while the database answers (see
+     * {@link ChangeFeed#whileConnected}).
+     */
+    public synchronized Watching whileConnected(Runnable tick) {
+        if (feed == null) {
+            feed = new ChangeFeed(db, interval);
+        }
+        Runnable end = feed.whileConnected(tick);
+        return end::run;
+    }
+
     /** How many watches are active (windows and services listening for others' changes). */
     public synchronized int watchers() {
         return feed == null ? 0 : feed.subscribers();

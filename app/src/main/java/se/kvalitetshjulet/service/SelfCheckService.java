@@ -387,6 +387,9 @@ public final class SelfCheckService {
         } catch (se.kvalitetshjulet.data.StaleRecordException stale) {
             throw new DraftConflictException(draftConflict(responseId));
         } catch (org.jooq.exception.DataAccessException e) {
+            if (se.kvalitetshjulet.data.ConnectionFailures.lost(e)) {
+                throw e; // h6: the server does not answer: asking it for the version would wait out the pool again
+            }
             // SQLite: a write after another connection's commit fails on its old snapshot; if that commit changed
             // this response, it is the same conflict.
             if (expectedVersion != null && repo.version(responseId) != expectedVersion) {

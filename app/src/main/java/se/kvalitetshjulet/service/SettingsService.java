@@ -44,9 +44,33 @@ public final class SettingsService {
         this.clock = clock;
     }
 
-    /** Reads "Mitt namn" into the actor (at start): until it is set, changes are signed with the OS account. */
+    /**
+     * Reads "Mitt namn" into the actor (at start): until it is set, changes are signed with the OS account. On a
+     * server the audit trail names the login whatever the client says (decision 10), so the actor stays the login.
+     */
     public void applyMyName() {
-        actor.choose(settings.get(MY_NAME).orElse(null));
+        if (!db.engine().isServer()) {
+            actor.choose(myName().orElse(null));
+        }
+    }
+
+    /** h3 (decision 0034): "Mitt namn" is the person's own (user_preference), never the database's. */
+    private Optional<String> myName() {
+        return userPrefs().get(MY_NAME);
+    }
+
+    /**
+     * Saves only what is the person's own ("Mitt namn"): what a login that may not change the database's settings
+     * saves (decision 0034). Not audited, like every preference; the name signs changes from now on (locally).
+     */
+    public SaveResult<String> saveMyName(String myName) {
+        String name = myName == null ? "" : myName.strip();
+        if (name.length() > 200) {
+            return SaveResult.rejected(List.of(new Problem("myName", "settings.validation.nameTooLong")));
+        }
+        userPrefs().put(MY_NAME, name);
+        applyMyName();
+        return SaveResult.saved(name);
     }
 
     /** A remembered user preference (filters, "my name" in a list): not audited, it changes no record. */
@@ -163,7 +187,7 @@ public final class SettingsService {
     }
 
     public Values load() {
-        return new Values(settings.get(MY_NAME).orElse(""), privacy.policy(),
+        return new Values(myName().orElse(""), privacy.policy(),
                 settings.get(HISTORY_RETENTION_DAYS).filter(s -> !s.isBlank()).map(Integer::valueOf).orElse(null),
                 taxonomies.deadlines().ivoNotificationDays());
     }
@@ -185,7 +209,7 @@ public final class SettingsService {
         }
         Values before = load();
         db.txRun(tx -> {
-            settings.put(tx, MY_NAME, name);
+            userPrefs().put(tx, MY_NAME, name); // h3: the person's own (decision 0034)
             for (var k : PrivacyPolicy.TextKind.values()) {
                 settings.put(tx, PrivacyPolicy.SETTING_PREFIX + k.name(), v.policy().mode(k).name());
             }
@@ -197,7 +221,7 @@ public final class SettingsService {
             }
         });
         // Changes from now on are signed with the new name (the change of name itself with the old one).
-        actor.choose(name);
+        applyMyName();
         applyRetention();
         return SaveResult.saved(load());
     }

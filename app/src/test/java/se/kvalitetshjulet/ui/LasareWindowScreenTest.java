@@ -90,7 +90,7 @@ class LasareWindowScreenTest {
         assertThat(shown(robot, "#nav-trends")).isTrue();
         assertThat(shown(robot, "#nav-keyfigures")).isTrue();
         for (String hidden : List.of("#nav-deviations", "#nav-selfchecks", "#nav-actions", "#nav-councils",
-                "#nav-reports", "#nav-organisation", "#nav-settings")) {
+                "#nav-reports", "#nav-organisation")) {
             assertThat(shown(robot, hidden)).as(hidden).isFalse();
         }
         assertThat(robot.lookup("#homeAggregatesOnly").queryAs(Label.class).getText()).contains("läsare/nämnd");

@@ -81,6 +81,50 @@ final class SqliteCli {
         return rounds;
     }
 
+    /**
+     * For answers near or below the {@code .timer}'s millisecond: the statements run k times in one sqlite3 process
+     * and once in another (the same start, file opening and warm-up), and the difference of the two processes' wall
+     * times divided by k is one execution's time. k comes from a first, untimed batch of {@link #CALIBRATION}
+     * executions (the timer cannot say whether a "0.000" is 10 µs or 400 µs), so that a batch lasts about
+     * {@link #BATCH_SECONDS}. Then {@code repeats} rounds, each its own pair of processes.
+     */
+    Batched timeBatched(Path db, List<String> statements, int repeats) throws IOException {
+        double first = Math.max(0, timeScript(db, script(statements, CALIBRATION)) - timeScript(db, script(statements, 0)))
+                / CALIBRATION;
+        int batch = batchFor(first);
+        String once = script(statements, 0);
+        String many = script(statements, batch);
+        List<Double> rounds = new ArrayList<>();
+        for (int r = 0; r < repeats; r++) {
+            double base = timeScript(db, once);
+            double all = timeScript(db, many);
+            rounds.add(Math.max(0, all - base) / batch);
+        }
+        return new Batched(rounds, batch);
+    }
+
+    /** Seconds per execution of each round, and how many executions a round's batch had. */
+    record Batched(List<Double> rounds, int batch) { }
+
+    static final int CALIBRATION = 50;
+    static final double BATCH_SECONDS = 0.15;
+
+    /** The statements once (the warm-up) and then {@code batch} times more, output discarded. */
+    private static String script(List<String> statements, int batch) {
+        StringBuilder b = new StringBuilder(".output /dev/null\n");
+        for (int k = 0; k <= batch; k++) {
+            for (String s : statements) {
+                b.append(s.strip()).append(";\n");
+            }
+        }
+        return b.toString();
+    }
+
+    /** How many executions a batch needs so that a round of {@code seconds} each lasts {@link #BATCH_SECONDS}. */
+    static int batchFor(double seconds) {
+        return (int) Math.max(2, Math.min(20000, Math.ceil(BATCH_SECONDS / Math.max(seconds, 0.0000075))));
+    }
+
     /** Runs one query that returns a single integer (a count) and returns it: to compare what both engines found. */
     long count(Path db, String sql) throws IOException {
         String out = run(db, List.of(), sql.strip() + ";\n").strip();

@@ -15,6 +15,7 @@ record Stats(double median, double min, double max, int n) {
     }
 
     String ms() {
-        return "%.1f ms (%.1f–%.1f)".formatted(median * 1000, min * 1000, max * 1000);
+        String f = median < 0.001 ? "%.3f" : "%.1f"; // below a millisecond the first decimal says too little
+        return (f + " ms (" + f + "–" + f + ")").formatted(median * 1000, min * 1000, max * 1000);
     }
 }

@@ -471,6 +471,30 @@ public final class DeviationRepository {
                 .orElseThrow(() -> new IllegalStateException("Avvikelsen finns inte längre (id " + id + ")."));
     }
 
+    /**
+     * h6: a new deviation that {@code registeredBy} reported (the demo municipality's section chiefs and staff, issue
+     * 15); with its audit row like any insert. Everything else registers as the person working ({@link #save}).
+     */
+    public Deviation insertRegisteredBy(DSLContext tx, Deviation d, String registeredBy) {
+        if (d.id() != null) {
+            throw new IllegalArgumentException("Only a new deviation is registered by someone");
+        }
+        return insert(tx, d, null, registeredBy == null || registeredBy.isBlank() ? audit.actorName() : registeredBy);
+    }
+
+    private Deviation insert(DSLContext tx, Deviation d, String reason, String registeredBy) {
+        DeviationRecord rec = tx.newRecord(DEVIATION);
+        fill(rec, d);
+        rec.setRegisteredBy(registeredBy);
+        rec.setCaseRef("preliminary");
+        rec.store();
+        rec.setCaseRef(caseRef(rec.getRegisteredOn(), rec.getId()));
+        rec.update();
+        writeCauses(tx, rec.getId(), List.of(), d.causeIds());
+        audit.appendMaps(tx, ENTITY, rec.getId(), AuditAction.INSERT, null, image(rec, d.causeIds()), reason);
+        return toDeviation(rec, d.causeIds());
+    }
+
     /** As {@link #save(DSLContext, Deviation, String, Long)} without a reason. */
     public Deviation save(DSLContext tx, Deviation d, Long expectedVersion) {
         return save(tx, d, null, expectedVersion);
@@ -488,16 +512,7 @@ public final class DeviationRepository {
     public Deviation save(DSLContext tx, Deviation d, String reason, Long expectedVersion) {
         DeviationRecord rec;
         if (d.id() == null) {
-            rec = tx.newRecord(DEVIATION);
-            fill(rec, d);
-            rec.setRegisteredBy(audit.actorName()); // "Mina rapporterade avvikelser" (V29)
-            rec.setCaseRef("preliminary");
-            rec.store();
-            rec.setCaseRef(caseRef(rec.getRegisteredOn(), rec.getId()));
-            rec.update();
-            writeCauses(tx, rec.getId(), List.of(), d.causeIds());
-            audit.appendMaps(tx, ENTITY, rec.getId(), AuditAction.INSERT, null, image(rec, d.causeIds()), reason);
-            return toDeviation(rec, d.causeIds());
+            return insert(tx, d, reason, audit.actorName()); // "Mina rapporterade avvikelser" (V29)
         }
         rec = tx.selectFrom(DEVIATION).where(DEVIATION.ID.eq(d.id())).fetchOptional()
                 .orElseThrow(() -> new IllegalStateException("Avvikelsen finns inte längre (id " + d.id() + ")."));

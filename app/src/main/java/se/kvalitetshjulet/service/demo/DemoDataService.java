@@ -83,11 +83,64 @@ public final class DemoDataService {
 
     private record LeafUnit(Unit unit, String area) { }
 
+    /**
+     * h6 (issue 15): who reported the demo's cases. Each unit has its section chief and two or three staff who
+     * register, spread as in a real register (the chief about a third, the staff the rest); the demo's own user (the
+     * person running it, {@code registered_by} as any registration) works at the first unit and reported a handful of
+     * the last year's cases there, so "Mina rapporterade avvikelser" shows a few, not all. Drawn from a generator of
+     * its own: every other demo figure stays as it was.
+     */
+    private static final class Reporters {
+        private static final String[] FIRST = {"Karin", "Ahmed", "Lena", "Johanna", "Mikael", "Sara", "Fatima", "Erik",
+                "Malin", "Jonas", "Leila", "Kerstin", "Peter", "Elin", "Amira", "Anders", "Hanna", "Ali", "Eva",
+                "Linnea", "Per", "Nadia", "Camilla", "Johan", "Ida", "Mohammed", "Helena", "Lars", "Sofia", "Emma"};
+        private static final String[] LAST = {"Lindberg", "Hassan", "Nilsson", "Berg", "Karlsson", "Holm", "Eriksson",
+                "Sandberg", "Axelsson", "Lindqvist", "Persson", "Ali", "Svensson", "Lindström", "Jonsson", "Hansson",
+                "Bengtsson", "Olsson", "Gustafsson", "Pettersson", "Larsson", "Andersson", "Johansson"};
+        /** How many cases the demo's own user reported. */
+        static final int MINE = 6;
+
+        private final Random r;
+        private final LocalDate today;
+        private final Map<Long, String[]> people = new HashMap<>();
+        private Long myUnit;
+        private int mine;
+
+        Reporters(long seed, LocalDate today) {
+            this.r = new Random(seed * 31 + 17);
+            this.today = today;
+        }
+
+        /** The person who registered a case at {@code unit} on {@code day}; null: the demo's own user. */
+        String pick(Unit unit, LocalDate day) {
+            if (myUnit == null) {
+                myUnit = unit.id();
+            }
+            String[] staff = people.computeIfAbsent(unit.id(), id -> {
+                int base = people.size() * 4;
+                return new String[] {name(base), name(base + 1), name(base + 2), name(base + 3)};
+            });
+            double x = r.nextDouble();
+            if (unit.id().equals(myUnit) && mine < MINE && !day.isBefore(today.minusYears(1)) && x < 0.35) {
+                mine++;
+                return null;
+            }
+            return x < 0.35 ? staff[0] : x < 0.65 ? staff[1] : x < 0.9 ? staff[2] : staff[3];
+        }
+
+        private static String name(int i) {
+            return FIRST[i % FIRST.length] + " " + LAST[(i * 7 + i / FIRST.length) % LAST.length];
+        }
+    }
+
+    private Reporters reporters;
+
     public Summary generate(long seed, LocalDate today, DoubleConsumer progress) {
         if (!units.findAll().isEmpty()) {
             throw new IllegalStateException("Databasen innehåller redan data. Demodata skapas bara i en tom databas.");
         }
         Random rnd = new Random(seed);
+        reporters = new Reporters(seed, today);
         Map<String, Long> areas = new HashMap<>();
         for (BusinessArea a : units.businessAreas()) {
             areas.put(a.code(), a.id());
@@ -466,7 +519,7 @@ public final class DemoDataService {
                 investigated ? "Utredningen har gått igenom dokumentation och samtalat med berörd personal." : "",
                 investigated ? "Rutinen var inte känd av all personal på passet." : "", causes, assessment, serious, ivoOn,
                 ivoRef, null, null, ivoOn == null ? null : demoIvoDetails(p.kind, ivoOn, today));
-        Deviation saved = deviations.save(tx, d);
+        Deviation saved = deviations.insertRegisteredBy(tx, d, reporters.pick(unit, day));
         if (investigated) {
             assessedDates.markAssessed(tx, saved.id(), demoAssessedOn(saved, today));
         }

@@ -45,4 +45,12 @@ public interface TaskRunner {
 
     /** Cancels the running work (if it checks {@link Progress#isCancelled()}). */
     void cancel();
+
+    /**
+     * h6: hands {@code news} that arrived on another thread (a kept offline draft was sent) to the UI thread; runs it
+     * at once when called there. This runner's default (and {@link SyncTaskRunner}'s): on the calling thread.
+     */
+    default void onUiThread(Runnable news) {
+        news.run();
+    }
 }

@@ -72,6 +72,15 @@ public class ThreadedTaskRunner implements TaskRunner, AutoCloseable {
     }
 
     @Override
+    public void onUiThread(Runnable news) {
+        if (onUiThread.getAsBoolean()) {
+            news.run();
+        } else {
+            ui.execute(news);
+        }
+    }
+
+    @Override
     public <T> Handle run(String description, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         return start(null, description, work, onSuccess, onFailure);
     }

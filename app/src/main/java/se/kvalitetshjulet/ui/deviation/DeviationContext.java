@@ -37,7 +37,8 @@ public record DeviationContext(DeviationService deviationService,
                                PatternExporter patternExporter,
                                Clock clock,
                                Supplier<String> actor,
-                               se.kvalitetshjulet.service.DeviationDraftService drafts) {
+                               se.kvalitetshjulet.service.DeviationDraftService drafts,
+                               se.kvalitetshjulet.domain.org.Permissions permissions) {
     /** A new importer (it reads the privacy policy when it runs). */
     public DeviationImporter deviationImporter() {
         return importers.get();

@@ -135,6 +135,14 @@ public final class DeviationEditorView extends BorderPane {
 
     private void rebuildWorkflowButtons() {
         workflowButtons.getChildren().clear();
+        if (!vm.mayEdit()) { // h3 (decision 0034): read only for this login; the database would refuse the step
+            Label readOnly = new Label(i18n.get("h3.roles.deviationReadOnly"));
+            readOnly.setId("editorReadOnly");
+            readOnly.getStyleClass().add("hint");
+            readOnly.setWrapText(true);
+            workflowButtons.getChildren().add(readOnly);
+            return;
+        }
         for (DeviationStatus next : vm.allowedNext()) {
             Button b = new Button(i18n.get("deviation.action." + next.name()));
             b.setId("moveTo" + next.name());

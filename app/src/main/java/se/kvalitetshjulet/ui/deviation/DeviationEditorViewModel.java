@@ -115,7 +115,8 @@ public final class DeviationEditorViewModel {
         steps = new DeviationSteps(ctx, dialogs, i18n, saves, privacy, this::current, caseRef::get, this::loaded,
                 this::apply, this::appliedAndChanged);
         steps.readAt(() -> original, () -> version);
-        save = new Command(steps::save, ready.and(busy.not()));
+        // h3 (decision 0034): a login that reads cases but registers none (rådsledamot) cannot save or move them
+        save = new Command(steps::save, ready.and(busy.not()).and(new javafx.beans.property.SimpleBooleanProperty(mayEdit())));
         drafts = new DeviationDraftKeeper(ctx, tasks, dialogs, i18n);
 
         ChangeListener<Object> edited = (o, a, b) -> edited();
@@ -340,6 +341,11 @@ public final class DeviationEditorViewModel {
 
     private static String nz(String s) {
         return s == null ? "" : s;
+    }
+
+    /** h3 (decision 0034): whether this login may change deviations (register, save, move in the workflow). */
+    public boolean mayEdit() {
+        return ctx.permissions().may(se.kvalitetshjulet.domain.org.Permissions.Capability.REGISTER_DEVIATIONS);
     }
 
     /** Sets the refuse-identity-numbers policy for this database (an administrator's choice). */

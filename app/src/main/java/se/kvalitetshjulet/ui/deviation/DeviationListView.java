@@ -64,6 +64,13 @@ public final class DeviationListView extends BorderPane implements Refreshable, 
         importButton.setId("deviationImport");
         importButton.setOnAction(e -> ImportView.open(vm.newImport(), i18n, getScene() == null ? null : getScene().getWindow()));
         HBox header = new HBox(12, title, spacer, newButton, importButton, export);
+        // h3 (decision 0034): what this login may not do is not offered
+        if (!vm.mayRegister()) {
+            header.getChildren().remove(newButton);
+        }
+        if (!vm.mayImport()) {
+            header.getChildren().remove(importButton);
+        }
         header.setAlignment(Pos.CENTER_LEFT);
 
         ComboBox<DeviationKind> kind = nullable(new ComboBox<>(), List.of(DeviationKind.values()), i18n::of, "deviation.filter.allKinds");

@@ -95,6 +95,16 @@ public final class DeviationListViewModel {
     private boolean listsLoaded;
     private DeviationFilter lastFilter = DeviationFilter.all();
 
+    /** h3 (decision 0034): whether this login may register deviations ("Ny avvikelse"). */
+    public boolean mayRegister() {
+        return ctx.permissions().may(se.kvalitetshjulet.domain.org.Permissions.Capability.REGISTER_DEVIATIONS);
+    }
+
+    /** h3 (decision 0034): whether this login may import deviations from a file (the coordinator's). */
+    public boolean mayImport() {
+        return ctx.permissions().may(se.kvalitetshjulet.domain.org.Permissions.Capability.IMPORT_DEVIATIONS);
+    }
+
     public DeviationListViewModel(DeviationContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
         this.ctx = ctx;
         this.tasks = tasks;
@@ -110,7 +120,8 @@ public final class DeviationListViewModel {
         first = new Command(() -> goTo(0), page.greaterThan(0).and(loading.not()));
         last = new Command(() -> goTo(pageCount.get() - 1),
                 Bindings.createBooleanBinding(() -> page.get() + 1 < pageCount.get(), page, pageCount).and(loading.not()));
-        newDeviation = Command.always(this::openNew);
+        // h3 (decision 0034): Ctrl+N too does nothing for a login that may not register
+        newDeviation = new Command(this::openNew, new javafx.beans.property.SimpleBooleanProperty(mayRegister()));
         clearFilter = Command.always(() -> {
             kind.set(null);
             status.set(null);

@@ -63,6 +63,39 @@ public final class KeyFigureView extends BorderPane implements Refreshable {
         vm.refresh();
     }
 
+    /**
+     * h3 (decision 0034): for a login that reads key figures but does not keep them: "Urval" (what is followed) and
+     * the individual follow-up form, which only the quality coordinator writes, are not offered.
+     */
+    public KeyFigureView readingOnly() {
+        tabs.getTabs().removeIf(t -> "kfTabChoice".equals(t.getId()) || "kfTabFollowUp".equals(t.getId()));
+        // the imports, the fetch, own figures and the unit links write what only the coordinator keeps
+        tabs.getTabs().forEach(t -> hide(t.getContent()));
+        return this;
+    }
+
+    private static final java.util.Set<String> KEEPERS_ONLY = java.util.Set.of("kfImportKolada", "kfFetchKolada",
+            "kfImportOwn", "kfNewOwnFigure", "kfOwnSave", "kfImportSurvey", "kfOuLink", "kfOuUnlink", "kfOuSuggest",
+            "kfOuImport");
+
+    private static void hide(Node n) {
+        if (n == null) {
+            return;
+        }
+        if (n.getId() != null && KEEPERS_ONLY.contains(n.getId())) {
+            n.setVisible(false);
+            n.setManaged(false);
+            return;
+        }
+        if (n instanceof javafx.scene.control.ScrollPane sp) {
+            hide(sp.getContent());
+        } else if (n instanceof javafx.scene.control.TitledPane tp) {
+            hide(tp.getContent());
+        } else if (n instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(KeyFigureView::hide);
+        }
+    }
+
     private Tab tab(String id, String key, Node content) {
         Tab t = new Tab(i18n.get(key), content);
         t.setId(id);

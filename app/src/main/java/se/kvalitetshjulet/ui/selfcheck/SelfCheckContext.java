@@ -17,7 +17,8 @@ public record SelfCheckContext(OrganisationService organisationService,
                                SelfCheckExporter selfCheckExporter,
                                Clock clock,
                                se.kvalitetshjulet.service.Bilaga2Service bilaga2Service,
-                               se.kvalitetshjulet.service.OfflineDraftService offlineDrafts) {
+                               se.kvalitetshjulet.service.OfflineDraftService offlineDrafts,
+                               se.kvalitetshjulet.domain.org.Permissions permissions) {
     public LocalDate today() {
         return LocalDate.now(clock);
     }

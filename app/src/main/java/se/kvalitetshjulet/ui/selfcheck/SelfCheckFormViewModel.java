@@ -49,6 +49,8 @@ import se.kvalitetshjulet.ui.selfcheck.SelfCheckViewModel.QuestionItem;
  */
 public final class SelfCheckFormViewModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    /** h6: "kl. 14:05" in the offline draft states. */
+    private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
 
     private final SelfCheckContext ctx;
     private final TaskRunner tasks;
@@ -104,6 +106,20 @@ public final class SelfCheckFormViewModel {
         reopen = new Command(this::reopen, hasForm.and(Bindings.createBooleanBinding(
                 () -> formStatus.get() == ResponseStatus.SUBMITTED, formStatus)).and(busy.not()));
         myUnit.addListener((o, a, u) -> loadMyResponses());
+        if (ctx.offlineDrafts() != null) {
+            // h6: a draft kept while the server did not answer is sent later on the change feed's thread
+            ctx.offlineDrafts().listen(new se.kvalitetshjulet.service.OfflineDraftService.Listener() {
+                @Override
+                public void sent(se.kvalitetshjulet.service.OfflineDraftService.Sent sent) {
+                    tasks.onUiThread(() -> keptDraftSent(sent));
+                }
+
+                @Override
+                public void notTaken(se.kvalitetshjulet.service.OfflineDraftService.NotTaken notTaken) {
+                    tasks.onUiThread(() -> keptDraftNotTaken(notTaken));
+                }
+            });
+        }
         selectedResponse.addListener((o, a, r) -> {
             if (r != null && (formResponse.get() == null || formResponse.get().id() != r.id())) {
                 open(r.id());
@@ -250,7 +266,8 @@ public final class SelfCheckFormViewModel {
         tasks.run(i18n.get("selfcheck.form.saving"), p -> {
             var saved = ctx.offlineDrafts().saveDraft(responseId, answers, version);
             return new Draft(saved.changed(), saved.keptLocally() ? List.of()
-                    : ctx.selfCheckService().refusedComments(templateId, answers), saved.keptLocally(), saved.version());
+                    : ctx.selfCheckService().refusedComments(templateId, answers), saved.keptLocally(), saved.version(),
+                    saved.keptAt() == null ? java.time.LocalDateTime.now(ctx.clock()) : saved.keptAt());
         }, d -> {
             int n = d.changed();
             saving.set(false);
@@ -262,7 +279,8 @@ public final class SelfCheckFormViewModel {
                     formStatus.set(ResponseStatus.DRAFT);
                     showDraftInList(responseId);
                 }
-                saveState.set(dirty.get() ? i18n.get("selfcheck.form.unsaved") : d.local() ? i18n.get("h5.selfcheck.keptLocally")
+                saveState.set(dirty.get() ? i18n.get("selfcheck.form.unsaved") : d.local()
+                        ? i18n.get("h6.selfcheck.waitingSince", d.keptAt().toLocalTime().format(HOURS))
                         : i18n.get("selfcheck.form.savedAt", LocalTime.now(ctx.clock()).format(TIME)));
                 problems.showHeldBack(d.heldBack());
             }
@@ -282,9 +300,55 @@ public final class SelfCheckFormViewModel {
         });
     }
 
+    /**
+     * h6: the kept draft reached the server: the form continues on the version it made (its next save is not someone
+     * else's change) and says so, unless the person typed meanwhile (then the next save says "Sparat").
+     */
+    private void keptDraftSent(se.kvalitetshjulet.service.OfflineDraftService.Sent sent) {
+        ResponseRow r = formResponse.get();
+        if (r == null || r.id() != sent.responseId()) {
+            return;
+        }
+        draftVersion.saved(sent.version(), sent.answers());
+        if (!dirty.get() && !saving.get()) {
+            saveState.set(i18n.get("h6.selfcheck.sentAt", sent.sentAt().toLocalTime().format(HOURS)));
+        }
+    }
+
+    /**
+     * h6: the server did not take the kept draft. Someone else saved the self-check meanwhile: the conflict dialog
+     * (decision 0029) with the kept answers as "mine". Otherwise the person is told why and where the answers are.
+     */
+    private void keptDraftNotTaken(se.kvalitetshjulet.service.OfflineDraftService.NotTaken n) {
+        ResponseRow r = formResponse.get();
+        boolean shown = r != null && r.id() == n.responseId();
+        if (shown && n.conflict() != null) {
+            if (!dirty.get()) {
+                loadingForm = true;
+                try {
+                    DraftVersion.fill(items, n.answers());
+                } finally {
+                    loadingForm = false;
+                }
+                updateProgress();
+            }
+            draftVersion.refused(n.conflict());
+            askConflict();
+            return;
+        }
+        String kept = n.keptAt() == null ? "" : n.keptAt().toLocalTime().format(HOURS);
+        String why = i18n.get("h6.selfcheck.notTaken." + n.refusal().name().toLowerCase(java.util.Locale.ROOT));
+        String message = i18n.get("h6.selfcheck.notTaken", kept, why, n.file().toString());
+        if (shown) {
+            saveState.set(i18n.get("h6.selfcheck.notTakenState", kept));
+        }
+        dialogs.showError(i18n.get("h6.selfcheck.notTakenTitle"), message);
+    }
+
     private record Submitted(se.kvalitetshjulet.service.SaveResult<ResponseRow> result, Long version) { }
 
-    private record Draft(int changed, List<SelfCheckService.CommentFinding> heldBack, boolean local, Long version) { }
+    private record Draft(int changed, List<SelfCheckService.CommentFinding> heldBack, boolean local, Long version,
+                         java.time.LocalDateTime keptAt) { }
 
     /** Ctrl+S and "Spara utkast": saves now, or asks again about a refused draft the person has not decided on. */
     private void saveNow() {
@@ -302,6 +366,7 @@ public final class SelfCheckFormViewModel {
     private void askConflict() {
         long responseId = formResponse.get().id();
         draftVersion.ask(dialogs, i18n, formTemplate.get(), snapshot()).ifPresentOrElse(res -> {
+            settledOffline(responseId);
             if (res.save().isEmpty()) { // take theirs: show their answers as saved
                 dirty.set(false);
                 open(responseId);
@@ -317,6 +382,16 @@ public final class SelfCheckFormViewModel {
             updateProgress();
             autosave();
         }, () -> saveState.set(i18n.get("selfcheck.conflict.paused")));
+    }
+
+    /** h6: the person decided about a kept draft the server did not take: its kept file is no longer needed. */
+    private void settledOffline(long responseId) {
+        if (ctx.offlineDrafts() != null) {
+            tasks.run(i18n.get("selfcheck.form.saving"), p -> {
+                ctx.offlineDrafts().settled(responseId);
+                return responseId;
+            }, id -> { }, e -> { });
+        }
     }
 
     /** h2 (issue 18): the list says "Utkast" as soon as the first answer is kept, not only after the next reload. */

@@ -93,6 +93,9 @@ public final class SelfCheckView extends BorderPane implements Refreshable {
                 tab("selfCheckTabTemplates", "selfcheck.tab.templates", new TemplatesTab(vm, i18n, this::window).build()),
                 tab("selfCheckTabCompilation", "selfcheck.tab.compilation", compilation()),
                 tab("selfCheckTabBilagaYear", "selfcheck.tab.bilagaYear", new Bilaga2YearPane(vm.bilagaYear(), i18n)));
+        if (!vm.mayManage()) { // h3 (decision 0034): a section chief fills in; the coordinator keeps the rest
+            tabs.getTabs().removeIf(t -> !"selfCheckTabMine".equals(t.getId()));
+        }
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
             if (t != null && "selfCheckTabBilagaYear".equals(t.getId())) {
                 vm.bilagaYear().refresh();

@@ -79,6 +79,11 @@ public final class SelfCheckViewModel {
     private final Command exportCompilation;
     private Long pendingUnitId;
 
+    /** h3 (decision 0034): whether this login keeps templates, rounds, the compilation and Bilaga 2. */
+    public boolean mayManage() {
+        return ctx.permissions().may(se.kvalitetshjulet.domain.org.Permissions.Capability.MANAGE_SELF_CHECKS);
+    }
+
     public SelfCheckViewModel(SelfCheckContext ctx, TaskRunner tasks, DialogService dialogs, I18n i18n) {
         this.ctx = ctx;
         this.tasks = tasks;

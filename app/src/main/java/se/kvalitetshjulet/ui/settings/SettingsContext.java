@@ -10,13 +10,15 @@ import se.kvalitetshjulet.service.SettingsService;
 
 /**
  * What the settings screens use: the services, by constructor (built by the composition root, {@code ui.shell.FeatureContexts}).
- * The organisation and the actions are for "Mina enheter" and "Mina roller" (decision 0027).
+ * The organisation and the actions are for "Mina enheter" and "Mina roller" (decision 0027); the permissions say
+ * whether this login may change the database's own settings or only its personal ones (decision 0034).
  */
 public record SettingsContext(AuditService auditService,
                               SettingsService settingsService,
                               OrganisationService organisationService,
                               ActionService actionService,
-                              Clock clock) {
+                              Clock clock,
+                              se.kvalitetshjulet.domain.org.Permissions permissions) {
     public LocalDate today() {
         return LocalDate.now(clock);
     }

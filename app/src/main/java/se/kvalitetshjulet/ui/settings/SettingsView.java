@@ -41,6 +41,13 @@ public final class SettingsView extends BorderPane implements Refreshable {
         HBox header = new HBox(16, title, save, notice);
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox top = new VBox(6, header, EditorParts.problems("settingsProblems", vm.problemsProperty()));
+        if (!vm.general()) { // h3 (decision 0034): what this person saves here, and who keeps the rest
+            Label personalOnly = new Label(i18n.get("h3.roles.personalOnly"));
+            personalOnly.setId("settingsPersonalOnly");
+            personalOnly.getStyleClass().add("hint");
+            personalOnly.setWrapText(true);
+            top.getChildren().add(personalOnly);
+        }
         setTop(top);
         BorderPane.setMargin(top, new Insets(0, 0, 12, 0));
 
@@ -60,9 +67,25 @@ public final class SettingsView extends BorderPane implements Refreshable {
         addSection(i18n.get("settings.section.me"), i18n.get("settings.section.me.help"), me);
         // h2 (decision 0027): my units and roles, and how the register opens for me
         addSection(i18n.get("h2.me.title"), i18n.get("h2.me.help"), PersonalPanes.me(vm.personal(), i18n));
-        addSection(i18n.get("h2.defaults.title"), i18n.get("h2.defaults.help"),
-                PersonalPanes.registerDefaults(vm.personal(), i18n));
+        if (vm.permissions().may(se.kvalitetshjulet.domain.org.Permissions.Capability.SEE_CASES)) {
+            addSection(i18n.get("h2.defaults.title"), i18n.get("h2.defaults.help"),
+                    PersonalPanes.registerDefaults(vm.personal(), i18n));
+        }
 
+        if (vm.general()) {
+            addGeneralSections(i18n);
+        }
+
+        ScrollPane scroll = new ScrollPane(sections);
+        scroll.setFitToWidth(true);
+        setCenter(scroll);
+
+        EditorParts.saveOnShortcut(this, vm.saveCommand());
+        vm.load();
+    }
+
+    /** The database's own settings: for whoever may change them (a local file's user, a kvalitetsutvecklare). */
+    private void addGeneralSections(I18n i18n) {
         GridPane privacy = Forms.grid();
         for (TextKind k : TextKind.values()) {
             ComboBox<Mode> mode = new ComboBox<>();
@@ -98,13 +121,6 @@ public final class SettingsView extends BorderPane implements Refreshable {
         GridPane law = Forms.grid();
         Forms.row(law, i18n.get("settings.ivo.days"), ivoDays);
         addSection(i18n.get("settings.section.ivo"), i18n.get("settings.section.ivo.help"), law);
-
-        ScrollPane scroll = new ScrollPane(sections);
-        scroll.setFitToWidth(true);
-        setCenter(scroll);
-
-        EditorParts.saveOnShortcut(this, vm.saveCommand());
-        vm.load();
     }
 
     /** A titled section with a short explanation and its fields. */

@@ -112,8 +112,17 @@ public final class SettingsViewModel {
         }
         var values = new SettingsService.Values(myName.get(), policy, retention, ivo);
         PersonalSettings.Choice mine = personal.choice();
+        boolean general = general();
         saves.save(i18n.get("settings.saving"), p -> {
-            SaveResult<SettingsService.Values> saved = ctx.settingsService().save(values);
+            SaveResult<SettingsService.Values> saved;
+            if (general) {
+                saved = ctx.settingsService().save(values);
+            } else {
+                // h3 (decision 0034): only what is the person's own; the database's settings are not theirs to save
+                SaveResult<String> name = ctx.settingsService().saveMyName(values.myName());
+                saved = name.ok() ? SaveResult.saved(ctx.settingsService().load())
+                        : SaveResult.rejected(name.problems());
+            }
             if (!saved.ok()) {
                 return SaveResult.<Loaded>rejected(saved.problems());
             }
@@ -138,6 +147,19 @@ public final class SettingsViewModel {
             busy.set(false);
             saves.failed(e);
         });
+    }
+
+    /**
+     * h3 (decision 0034): whether this login may change the database's own settings (privacy policy, history
+     * retention, IVO days, the audit check); otherwise the screen shows and saves the personal settings only.
+     */
+    public boolean general() {
+        return ctx.permissions().may(se.kvalitetshjulet.domain.org.Permissions.Capability.GENERAL_SETTINGS);
+    }
+
+    /** What this login may do (decision 0034). */
+    public se.kvalitetshjulet.domain.org.Permissions permissions() {
+        return ctx.permissions();
     }
 
     public StringProperty myNameProperty() { return myName; }

@@ -63,7 +63,8 @@ public final class FeatureContexts {
                 ctx.patternExporter(),
                 ctx.clock(),
                 ctx.actor(),
-                ctx.deviationDrafts());
+                ctx.deviationDrafts(),
+                ctx.permissions());
     }
 
     public static HomeContext home(AppContext ctx) {
@@ -126,7 +127,8 @@ public final class FeatureContexts {
                 ctx.selfCheckExporter(),
                 ctx.clock(),
                 ctx.bilaga2(),
-                ctx.offlineDrafts());
+                ctx.offlineDrafts(),
+                ctx.permissions());
     }
 
     /** h2: the first-start guide (decision 0027). */
@@ -141,7 +143,8 @@ public final class FeatureContexts {
                 ctx.settingsService(),
                 ctx.organisation(),
                 ctx.actionService(),
-                ctx.clock());
+                ctx.clock(),
+                ctx.permissions());
     }
 
     public static TrendContext trend(AppContext ctx) {

@@ -161,8 +161,16 @@ public final class KvalitetshjuletApp extends Application {
                     // h5: self-check drafts an earlier session kept while the server did not answer
                     tasks.run(i18n.get("h5.selfcheck.sending"), p -> {
                         ctx.offlineDrafts().resumeIfWaiting();
-                        return ctx.offlineDrafts().waiting();
-                    }, n -> LOG.info("Kept self-check drafts still waiting: {}", n),
+                        return ctx.offlineDrafts().status();
+                    }, st -> {
+                        LOG.info("Kept self-check drafts still waiting: {}, unreadable: {}", st.waiting(),
+                                st.unreadable().size());
+                        // h6: a kept file that does not decrypt is never dropped: the person and IT are told
+                        if (!st.unreadable().isEmpty()) {
+                            dialogs.showError(i18n.get("h6.offline.unreadableTitle"), i18n.get("h6.offline.unreadable",
+                                    st.unreadable().size(), st.unreadable().getFirst().getParent()));
+                        }
+                    },
                             e -> LOG.warn("Kept drafts not sent ({})", e.getClass().getSimpleName()));
                 }, error -> {
                     LOG.error("Could not open the server database ({})", error instanceof DatabaseOpening.Refused r

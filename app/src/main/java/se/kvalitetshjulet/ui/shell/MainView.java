@@ -64,6 +64,8 @@ public final class MainView extends BorderPane {
     private final javafx.beans.value.ObservableValue<Boolean> shown;
     /** h5 (issue 15): the screens this login may open; the others are not offered. */
     private final java.util.Set<Section> allowed;
+    /** h3: whether this login may use the first-start guide (it writes the organisation and lists). */
+    private final boolean mayStart;
 
     /** h2: the first-start guide (decision 0027). */
     private final FirstStartLauncher firstStart;
@@ -77,7 +79,8 @@ public final class MainView extends BorderPane {
         this.deviationList = new DeviationListViewModel(FeatureContexts.deviation(ctx), tasks, dialogs, i18n);
         this.trends = new TrendViewModel(FeatureContexts.trend(ctx), tasks, dialogs, i18n);
 
-        this.allowed = RoleNavigation.sections(ctx.access());
+        this.allowed = RoleNavigation.sections(ctx.permissions());
+        this.mayStart = ctx.permissions().may(se.kvalitetshjulet.domain.org.Permissions.Capability.GENERAL_SETTINGS);
         factories.put(Section.HOME, () -> {
             HomeViewModel hvm = new HomeViewModel(FeatureContexts.home(ctx), tasks, dialogs, i18n);
             if (ctx.access().aggregatesOnly()) {
@@ -90,7 +93,9 @@ public final class MainView extends BorderPane {
                 vm.show(Section.DEVIATIONS);
                 deviationList().showOverdue();
             });
-            firstStart.offerOn(home); // h2: "Kom igång" while the first-start guide is offered (decision 0027)
+            if (mayStart) {
+                firstStart.offerOn(home); // h2: "Kom igång" while the first-start guide is offered (decision 0027)
+            }
             return home;
         });
         factories.put(Section.DEVIATIONS, () -> new DeviationListView(deviationList(), i18n));
@@ -115,9 +120,13 @@ public final class MainView extends BorderPane {
                 new se.kvalitetshjulet.ui.plan.QualityPlanViewModel(FeatureContexts.plan(ctx), tasks, dialogs, i18n), i18n));
         factories.put(Section.CALENDAR, () -> new se.kvalitetshjulet.ui.cycle.AnnualCycleView(
                 new se.kvalitetshjulet.ui.cycle.AnnualCycleViewModel(FeatureContexts.cycle(ctx), tasks, dialogs, i18n), i18n));
-        factories.put(Section.KEYFIGURES, () -> new se.kvalitetshjulet.ui.keyfigure.KeyFigureView(
-                new se.kvalitetshjulet.ui.keyfigure.KeyFigureViewModel(ctx.keyFigures(), ctx.followUps(),
-                        ctx.organisation(), ctx.unitKeyFigures(), tasks, dialogs, i18n, ctx.clock()), i18n));
+        factories.put(Section.KEYFIGURES, () -> {
+            var kf = new se.kvalitetshjulet.ui.keyfigure.KeyFigureView(
+                    new se.kvalitetshjulet.ui.keyfigure.KeyFigureViewModel(ctx.keyFigures(), ctx.followUps(),
+                            ctx.organisation(), ctx.unitKeyFigures(), tasks, dialogs, i18n, ctx.clock()), i18n);
+            return ctx.permissions().may(se.kvalitetshjulet.domain.org.Permissions.Capability.EDIT_KEY_FIGURES) ? kf
+                    : kf.readingOnly();
+        });
         factories.put(Section.ORGANISATION, () -> new OrganisationView(new OrganisationViewModel(FeatureContexts.organisation(ctx), tasks, dialogs, i18n), i18n));
         factories.put(Section.LISTS, () -> new se.kvalitetshjulet.ui.lists.ListsView(
                 new se.kvalitetshjulet.ui.lists.ListsViewModel(FeatureContexts.lists(ctx), tasks, dialogs, i18n), i18n));
@@ -131,8 +140,10 @@ public final class MainView extends BorderPane {
                         new se.kvalitetshjulet.ui.settings.LanguagePane(i18n, languageSwitcher));
             }
             // h2: Kom igång, the first-start guide again (decision 0027)
-            settings.addSection(i18n.get("h2.guide.title"), i18n.get("h2.guide.settingsHelp"),
-                    firstStart.settingsButton());
+            if (ctx.permissions().may(se.kvalitetshjulet.domain.org.Permissions.Capability.GENERAL_SETTINGS)) {
+                settings.addSection(i18n.get("h2.guide.title"), i18n.get("h2.guide.settingsHelp"),
+                        firstStart.settingsButton());
+            }
             // h3: Utseende (issue 18), applied at once to this window, remembered by the shell
             settings.addSection(i18n.get("h3.theme.title"), i18n.get("h3.theme.help"),
                     new se.kvalitetshjulet.ui.settings.AppearancePane(i18n, theme -> {
@@ -399,7 +410,9 @@ public final class MainView extends BorderPane {
 
     /** h2 (decision 0027): opens the first-start guide when the database is empty and not the demo (by the app). */
     public void offerFirstStart() {
-        firstStart.openIfEmpty();
+        if (mayStart) { // h3: the guide writes the organisation and the lists (decision 0034)
+            firstStart.openIfEmpty();
+        }
     }
 
     private void showSection(Section s) {

@@ -102,6 +102,7 @@ class BenchCommandTest {
         assertThat(run.code()).isZero();
         Map<String, JsonNode> figures = figures(run.json());
         Map<String, Long> expected = expectedCounts();
+        List<String> batched = new java.util.ArrayList<>();
         for (var e : expected.entrySet()) {
             JsonNode f = figures.get(e.getKey());
             assertThat(f).as(e.getKey()).isNotNull();
@@ -114,13 +115,26 @@ class BenchCommandTest {
                 assertThat(f.get("reference")).as(e.getKey()).isNotNull();
                 assertThat(f.get("reference").isNumber()).as(e.getKey()).isTrue();
                 assertThat(f.get("reference").asDouble()).as(e.getKey()).isNotNegative();
-                // judged unless sqlite3 took less than its timer's 1 ms resolution
-                if (f.get("reference").asDouble() >= 0.001) {
-                    assertThat(f.get("met").isBoolean()).as(e.getKey()).isTrue();
-                } else {
-                    assertThat(f.get("met").isNull()).as(e.getKey()).isTrue();
-                    assertThat(f.get("detail").asText()).contains("ej bedömd");
+                // an answer under the timer's reach is timed again as a batch of executions, and then judged
+                String detail = f.get("detail").asText();
+                if (detail.contains("körningar per mätning")) {
+                    batched.add(e.getKey());
+                    assertThat(f.get("reference").asDouble()).as(e.getKey()).isPositive()
+                            .isLessThan(BenchCommand.BATCHED_BELOW);
                 }
+                if (detail.contains("ej bedömd")) {
+                    assertThat(f.get("met").isNull()).as(e.getKey()).isTrue();
+                } else {
+                    assertThat(f.get("met").isBoolean()).as(e.getKey()).isTrue();
+                }
+            }
+        }
+        if (cli) {
+            // the risk matrix and the compliance are well under sqlite3's 1 ms at this size: measured and judged
+            assertThat(batched).contains(BenchCommand.RISK_CELLS, BenchCommand.COMPLIANCE);
+            for (String name : List.of(BenchCommand.RISK_CELLS, BenchCommand.COMPLIANCE)) {
+                assertThat(figures.get(name).get("met").isBoolean()).as(name + ": " + figures.get(name).get("detail"))
+                        .isTrue();
             }
         }
         // DuckDB (on the test class path) is the reference of every aggregate: it computed the same answer on the same
@@ -229,5 +243,15 @@ class BenchCommandTest {
             }
         }
         assertThat(run.out()).contains(BenchCommand.ENCRYPTED_REFERENCE_NOTE);
+    }
+
+    /** A batch lasts about 0.15 s, at least two executions, at most 20 000. */
+    @Test
+    void aShortReferenceIsTimedAsABatchLongEnoughToMeanSomething() {
+        assertThat(SqliteCli.batchFor(0.0)).isEqualTo(20000);
+        assertThat(SqliteCli.batchFor(0.00001)).isEqualTo(15000);
+        assertThat(SqliteCli.batchFor(0.001)).isEqualTo(150);
+        assertThat(SqliteCli.batchFor(0.010)).isEqualTo(15);
+        assertThat(SqliteCli.batchFor(1.0)).isEqualTo(2);
     }
 }

@@ -85,7 +85,7 @@ class LasareScreensTest {
         assertThat(board.access().roles()).containsExactly(AccessRole.LASARE);
         assertThat(board.access().aggregatesOnly()).isTrue();
         assertThat(RoleNavigation.sections(board.access()))
-                .containsExactly(Section.HOME, Section.TRENDS, Section.KEYFIGURES);
+                .containsExactly(Section.HOME, Section.TRENDS, Section.KEYFIGURES, Section.SETTINGS);
         // the person who set the server up sees everything
         assertThat(RoleNavigation.sections(admin.access())).isEqualTo(EnumSet.allOf(Section.class));
     }
