@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.data.repo.RollupRepository;
+import se.kvalitetshjulet.data.repo.TextIndexRepository;
 import se.kvalitetshjulet.domain.deviation.DeviationFilter;
 
 /**
@@ -23,7 +24,8 @@ public final class CheckCommand implements Callable<Integer> {
     DbOption db;
 
     @Option(names = "--rebuild-aggregates",
-            description = "Bygg om diagrammens sammanställningar från avvikelserna och kontrollera dem mot en full omräkning.")
+            description = "Bygg om diagrammens sammanställningar och registrets fritextindex från avvikelserna och "
+                    + "kontrollera dem mot en full omräkning.")
     boolean rebuildAggregates;
 
     @Spec
@@ -59,6 +61,10 @@ public final class CheckCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (!rebuildAggregates) {
+            TextIndexRepository.Check index = new TextIndexRepository(ctx.database()).verify();
+            out.printf(index.exact() ? "Fritextindex: stämmer med registret (%s)%n"
+                    : "Fritextindex: stämmer INTE med registret (%s). Kör check --rebuild-aggregates för att bygga om det.%n",
+                    TextIndexRepository.describe(index));
             RollupRepository.Verification v = rollups.verify();
             if (v.exact()) {
                 out.printf("Sammanställningar: stämmer med en full omräkning (%d rader i %d tabeller)%n", v.rows(),
@@ -71,10 +77,13 @@ public final class CheckCommand implements Callable<Integer> {
         }
         RollupRepository.Verification before = rollups.rebuild();
         RollupRepository.Verification after = rollups.verify();
+        TextIndexRepository.Check index = new TextIndexRepository(ctx.database()).verify();
+        out.printf("Fritextindex ombyggt: %s (%s)%n", index.exact() ? "stämmer med registret" : "STÄMMER INTE",
+                TextIndexRepository.describe(index));
         out.printf("Sammanställningar före ombyggnaden: %s%n", before.exact() ? "stämde med en full omräkning"
                 : before.differences() + " rader skilde sig från en full omräkning");
         out.printf("Sammanställningar ombyggda: %s (%d rader i %d tabeller)%n",
                 after.exact() ? "stämmer med en full omräkning" : "STÄMMER INTE", after.rows(), after.tables().size());
-        return after.exact() ? ExitCodes.OK : ExitCodes.FAILURE;
+        return after.exact() && index.exact() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 }

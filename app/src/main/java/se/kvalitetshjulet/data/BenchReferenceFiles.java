@@ -19,7 +19,7 @@ import java.util.Map;
 public final class BenchReferenceFiles {
     /** The external source of the rows the indexed-table reference imports. */
     public static final String REFERENCE_SOURCE = "bench-ref";
-    /** The FTS5 table the search reference builds in its copy. */
+    /** The register's FTS5 index (migration V35) that the search reference counts in. */
     public static final String FTS_TABLE = "deviation_fts";
 
     private BenchReferenceFiles() {
@@ -75,16 +75,6 @@ public final class BenchReferenceFiles {
                 + "s.reported_on, s.registered_on, s.reporter_role, s.title, s.description, '" + REFERENCE_SOURCE
                 + "', s.external_id, strftime('%Y-%m-%d %H:%M:%f', 'now') FROM staging s;\n"
                 + "COMMIT;\n";
-    }
-
-    /**
-     * The sqlite3 script that builds an external-content FTS5 index with the trigram tokenizer over the text the
-     * register searches (title, description, case reference).
-     */
-    public static String ftsBuildScript() {
-        return "CREATE VIRTUAL TABLE " + FTS_TABLE + " USING fts5(title, description, case_ref, content='deviation', "
-                + "content_rowid='id', tokenize='trigram');\n"
-                + "INSERT INTO " + FTS_TABLE + "(" + FTS_TABLE + ") VALUES ('rebuild');\n";
     }
 
     /** The FTS5 count of the deviations whose searched text contains {@code term} (a phrase: any substring). */

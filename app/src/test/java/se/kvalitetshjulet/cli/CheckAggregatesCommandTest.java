@@ -80,4 +80,28 @@ class CheckAggregatesCommandTest {
         assertThat(check(db)).isZero();
         assertThat(out.toString()).contains("Sammanställningar: stämmer med en full omräkning");
     }
+
+    @Test
+    void checkFindsAFreeTextIndexChangedBehindItsBackAndTheRebuildRepairsIt() {
+        Path db = dir.resolve("test.db");
+        try (AppContext ctx = TestDb.demo(dir)) {
+            // another tool changes a title while holding the triggers back (as only the import may)
+            ctx.database().dsl().execute("INSERT INTO agg_suspension (reason) VALUES ('ett annat verktyg')");
+            ctx.database().dsl().execute("UPDATE deviation SET title = 'Kvastskaftet' WHERE id = (SELECT min(id) FROM deviation)");
+            ctx.database().dsl().execute("DELETE FROM agg_suspension");
+        }
+        assertThat(check(db)).isZero();
+        assertThat(out.toString()).contains("Fritextindex: stämmer INTE med registret", "FTS5-kontrollen hittade fel",
+                "check --rebuild-aggregates");
+
+        out.getBuffer().setLength(0);
+        assertThat(check(db, "--rebuild-aggregates")).isZero();
+        assertThat(out.toString()).contains("Fritextindex ombyggt: stämmer med registret");
+        try (AppContext ctx = new AppContext(Database.open(db), TestDb.clock())) {
+            assertThat(ctx.deviations().count(DeviationFilter.all().withText("KVASTSKAFT"), TestDb.TODAY)).isOne();
+        }
+        out.getBuffer().setLength(0);
+        assertThat(check(db)).isZero();
+        assertThat(out.toString()).contains("Fritextindex: stämmer med registret");
+    }
 }

@@ -166,6 +166,8 @@ class RollupRecountTest {
     private static void assertExact(AppContext ctx, Random rnd, World w, String when) {
         RollupRepository.Verification v = new RollupRepository(ctx.database(), ctx.audit()).verify();
         assertThat(v.exact()).as("roll-ups equal a full recount " + when + ": " + v).isTrue();
+        var index = new se.kvalitetshjulet.data.repo.TextIndexRepository(ctx.database()).verify();
+        assertThat(index.exact()).as("the free-text index equals the register " + when + ": " + index).isTrue();
         DeviationRepository repo = ctx.deviations();
         ChartRepository charts = new ChartRepository(ctx.database());
         DSLContext q = ctx.database().dsl();

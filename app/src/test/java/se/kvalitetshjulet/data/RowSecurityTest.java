@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -117,6 +118,34 @@ class RowSecurityTest {
         long own = adminCount("SELECT count(*) FROM deviation WHERE unit_id IN " + inScope());
         try (AppContext ctx = new AppContext(Database.open(pg.url(chef, database)), TestDb.clock())) {
             assertThat(ctx.deviations().count(DeviationFilter.all(), TestDb.TODAY)).isEqualTo(own);
+        }
+    }
+
+    /**
+     * The register's free text on the server (decision 0032): pg_trgm's indexes exist (V24), the search finds what
+     * ILIKE finds, and a section chief's search finds the own units' matches and not one row of another unit's.
+     */
+    @Test
+    void aSectionChiefsFreeTextSearchFindsOnlyTheOwnUnitsMatches() throws Exception {
+        assertThat(adminCount("SELECT count(*) FROM pg_indexes WHERE tablename = 'deviation' AND indexname IN "
+                + "('deviation_title_trgm', 'deviation_description_trgm', 'deviation_case_ref_trgm')")).isEqualTo(3);
+        for (String term : List.of("fall", "LÄKEMEDEL", "ä", "Äl")) {
+            String like = "(title ILIKE '%" + term + "%' OR description ILIKE '%" + term + "%' OR case_ref ILIKE '%"
+                    + term + "%')";
+            long own = adminCount("SELECT count(*) FROM deviation WHERE " + like + " AND unit_id IN " + inScope());
+            long all = adminCount("SELECT count(*) FROM deviation WHERE " + like);
+            assertThat(own).as(term).isPositive().isLessThan(all);
+            try (AppContext ctx = new AppContext(Database.open(pg.url(chef, database)), TestDb.clock())) {
+                DeviationFilter f = DeviationFilter.all().withText(term);
+                assertThat(ctx.deviations().count(f, TestDb.TODAY)).as(term).isEqualTo(own);
+                var page = ctx.deviations().search(f, se.kvalitetshjulet.domain.deviation.DeviationSort.REGISTERED_ON,
+                        false, 0, 10_000, TestDb.TODAY);
+                assertThat(page.total()).isEqualTo(own);
+                assertThat(page.rows()).hasSize((int) own)
+                        .allSatisfy(r -> assertThat(solbackenScope).contains(r.unitId()));
+            }
+            assertThat(admin.deviations().count(DeviationFilter.all().withText(term), TestDb.TODAY)).as(term)
+                    .isEqualTo(all);
         }
     }
 

@@ -116,7 +116,8 @@ public final class DeviationRepository {
 
     private static org.jooq.ResultQuery<org.jooq.Record1<Integer>> countQuery(DSLContext ctx, DeviationFilter filter,
                                                                             LocalDate today) {
-        return ctx.selectCount().from(DEVIATION).where(condition(filter, today));
+        return TextSearch.indexOnlyCount(ctx, filter)
+                .orElseGet(() -> ctx.selectCount().from(DEVIATION).where(condition(filter, today)));
     }
 
     private static org.jooq.ResultQuery<org.jooq.Record12<Long, String, String, String, Long, String, String, LocalDate,
@@ -976,8 +977,7 @@ public final class DeviationRepository {
         }
         if (f.text() != null && !f.text().isBlank()) {
             String t = f.text().strip();
-            c.add(TextSearch.containsIgnoreCase(DEVIATION.TITLE, t).or(TextSearch.containsIgnoreCase(DEVIATION.DESCRIPTION, t))
-                    .or(TextSearch.containsIgnoreCase(DEVIATION.CASE_REF, t)));
+            c.add(TextSearch.deviationText(t));
         }
         return DSL.and(c);
     }

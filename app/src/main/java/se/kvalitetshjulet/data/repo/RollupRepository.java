@@ -162,8 +162,18 @@ public final class RollupRepository {
             if (!after.exact()) {
                 throw new IllegalStateException("Sammanställningarna stämmer inte ens efter ombyggnaden: " + after);
             }
-            audit.appendMaps(tx, ENTITY, 0, AuditAction.UPDATE, image(before), image(after),
-                    "check --rebuild-aggregates");
+            // the register's free-text index (V35, decision 0032) is rebuilt with them
+            TextIndexRepository.Check indexBefore = TextIndexRepository.verify(tx);
+            TextIndexRepository.rebuild(tx);
+            TextIndexRepository.Check indexAfter = TextIndexRepository.verify(tx);
+            if (!indexAfter.exact()) {
+                throw new IllegalStateException("Fritextindexet stämmer inte ens efter ombyggnaden: " + indexAfter);
+            }
+            Map<String, Object> was = image(before);
+            was.put(TextSearch.DEVIATION_INDEX, image(indexBefore));
+            Map<String, Object> is = image(after);
+            is.put(TextSearch.DEVIATION_INDEX, image(indexAfter));
+            audit.appendMaps(tx, ENTITY, 0, AuditAction.UPDATE, was, is, "check --rebuild-aggregates");
             return before;
         });
     }
@@ -171,7 +181,9 @@ public final class RollupRepository {
     /**
      * Inside a bulk import's transaction {@code tx}: the INSERT triggers of every roll-up do nothing from now until
      * {@link #addImported} (V34's {@code agg_suspension}). Nothing on a server, which keeps no roll-ups. Only for
-     * inserts of new deviations (and their causes and measures): updates and deletes are maintained as always.
+     * inserts of new deviations (and their causes and measures): updates and deletes are maintained as always, except
+     * that the free-text index (V35) also leaves the updates of title, description and case reference to
+     * {@link #addImported} (the import updates only its own new rows: their preliminary case references).
      */
     public void suspendForImport(DSLContext tx) {
         if (kept()) {
@@ -193,8 +205,13 @@ public final class RollupRepository {
                 tx.execute("INSERT INTO " + r.table() + " (" + r.columns() + ") " + r.recountOfDeviations(first, last)
                         + " ON CONFLICT (" + r.keys() + ") DO UPDATE SET n = n + excluded.n");
             }
+            TextIndexRepository.addImported(tx, first, last);
         }
         tx.execute("DELETE FROM agg_suspension");
+    }
+
+    private static String image(TextIndexRepository.Check c) {
+        return TextIndexRepository.describe(c);
     }
 
     private static Map<String, Object> image(Verification v) {
