@@ -84,13 +84,21 @@ final class SqliteCli {
     /**
      * For answers near or below the {@code .timer}'s millisecond: the statements run k times in one sqlite3 process
      * and once in another (the same start, file opening and warm-up), and the difference of the two processes' wall
-     * times divided by k is one execution's time. k comes from a first, untimed batch of {@link #CALIBRATION}
-     * executions (the timer cannot say whether a "0.000" is 10 µs or 400 µs), so that a batch lasts about
+     * times divided by k is one execution's time. k comes from first, untimed batches of {@link #CALIBRATION}
+     * executions, four times more each until one lasts 50 ms (the timer cannot say whether a "0.000" is 10 µs or
+     * 400 µs), so that a batch lasts about
      * {@link #BATCH_SECONDS}. Then {@code repeats} rounds, each its own pair of processes.
      */
     Batched timeBatched(Path db, List<String> statements, int repeats) throws IOException {
-        double first = Math.max(0, timeScript(db, script(statements, CALIBRATION)) - timeScript(db, script(statements, 0)))
-                / CALIBRATION;
+        // calibrate: grow the untimed batch until it outlasts the noise of starting a process (50 ms of work)
+        double first = 0;
+        for (int k = CALIBRATION; k <= 20000; k *= 4) {
+            double diff = Math.max(0, timeScript(db, script(statements, k)) - timeScript(db, script(statements, 0)));
+            first = diff / k;
+            if (diff >= 0.05) {
+                break;
+            }
+        }
         int batch = batchFor(first);
         String once = script(statements, 0);
         String many = script(statements, batch);

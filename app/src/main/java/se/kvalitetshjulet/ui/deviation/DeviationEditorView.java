@@ -95,18 +95,9 @@ public final class DeviationEditorView extends BorderPane {
                 autosaveMaxWait.playFromStart();
             }
         });
-        // h4 (decision 0035): deleting a case registered by mistake, apart from the steps, with a reason
-        Button delete = new Button(i18n.get("h4.delete.button"));
-        delete.setId("editorDelete");
-        delete.getStyleClass().add("secondary");
-        delete.visibleProperty().bind(vm.deletableProperty());
-        delete.managedProperty().bind(vm.deletableProperty());
-        delete.disableProperty().bind(vm.busyProperty());
-        delete.setOnAction(e -> vm.delete());
-        javafx.scene.layout.HBox.setMargin(delete, new Insets(0, 0, 0, 24)); // apart from the workflow's next steps
         setBottom(EditorParts.footer(new PrivacyWarningLabel("editorPrivacy", vm.privacyWarningProperty()),
                 EditorParts.problems("editorProblems", vm.problemsProperty()),
-                EditorParts.buttonBar(List.of(stepLabel, workflowButtons, draftState, delete), save, close)));
+                EditorParts.buttonBar(List.of(stepLabel, workflowButtons, draftState), save, close)));
         EditorParts.saveOnShortcut(this, vm.saveCommand());
     }
 
@@ -366,7 +357,24 @@ public final class DeviationEditorView extends BorderPane {
         list.setId("editorHistory");
         list.setPlaceholder(new Label(i18n.get("audit.empty")));
         list.setPrefHeight(400);
-        return list;
+        // h4 (decision 0035): deleting a case registered by mistake lives with the case's history, not beside the
+        // workflow's next steps (in the button bar it squeezed them until their names were cut)
+        Button delete = new Button(i18n.get("h4.delete.button"));
+        delete.setId("editorDelete");
+        delete.getStyleClass().add("secondary");
+        delete.disableProperty().bind(vm.busyProperty());
+        delete.setOnAction(e -> vm.delete());
+        delete.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label why = new Label(i18n.get("lead.delete.hint"));
+        why.getStyleClass().add("hint");
+        why.setWrapText(true);
+        HBox.setHgrow(why, javafx.scene.layout.Priority.ALWAYS);
+        HBox deleting = new HBox(12, why, delete);
+        deleting.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        deleting.visibleProperty().bind(vm.deletableProperty());
+        deleting.managedProperty().bind(vm.deletableProperty());
+        VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
+        return new VBox(10, list, deleting);
     }
 
     static TextArea area(String id, javafx.beans.property.StringProperty p, int rows) {

@@ -41,6 +41,8 @@ public final class HomeView extends BorderPane implements Refreshable {
                 card(vm, i18n, "cardActions", i18n.get("home.card.overdueActions"), vm.overdueActionsProperty(), true),
                 card(vm, i18n, "cardSerious", i18n.get("home.card.openSerious"), vm.openSeriousProperty(), false),
                 card(vm, i18n, "cardRecent", i18n.get("home.card.lastThirtyDays"), vm.lastThirtyDaysProperty(), false));
+        // the numbers on one line whatever the length of the text under them (a FlowPane centres its rows)
+        cards.setRowValignment(javafx.geometry.VPos.TOP);
 
         Label listTitle = new Label(i18n.get("home.mostOverdue"));
         listTitle.getStyleClass().add("h2");
