@@ -107,18 +107,10 @@ public final class SelfCheckFormViewModel {
                 () -> formStatus.get() == ResponseStatus.SUBMITTED, formStatus)).and(busy.not()));
         myUnit.addListener((o, a, u) -> loadMyResponses());
         if (ctx.offlineDrafts() != null) {
-            // h6: a draft kept while the server did not answer is sent later on the change feed's thread
-            ctx.offlineDrafts().listen(new se.kvalitetshjulet.service.OfflineDraftService.Listener() {
-                @Override
-                public void sent(se.kvalitetshjulet.service.OfflineDraftService.Sent sent) {
-                    tasks.onUiThread(() -> keptDraftSent(sent));
-                }
-
-                @Override
-                public void notTaken(se.kvalitetshjulet.service.OfflineDraftService.NotTaken notTaken) {
-                    tasks.onUiThread(() -> keptDraftNotTaken(notTaken));
-                }
-            });
+            // h6: a draft kept while the server did not answer is sent later on the change feed's thread. The service
+            // lives as long as the database; it holds this form only weakly, or every form ever opened (and the
+            // screen bound to it) would stay in memory
+            KeptDraftNews.listen(ctx.offlineDrafts(), tasks, this);
         }
         selectedResponse.addListener((o, a, r) -> {
             if (r != null && (formResponse.get() == null || formResponse.get().id() != r.id())) {
@@ -304,7 +296,7 @@ public final class SelfCheckFormViewModel {
      * h6: the kept draft reached the server: the form continues on the version it made (its next save is not someone
      * else's change) and says so, unless the person typed meanwhile (then the next save says "Sparat").
      */
-    private void keptDraftSent(se.kvalitetshjulet.service.OfflineDraftService.Sent sent) {
+    void keptDraftSent(se.kvalitetshjulet.service.OfflineDraftService.Sent sent) {
         ResponseRow r = formResponse.get();
         if (r == null || r.id() != sent.responseId()) {
             return;
@@ -319,7 +311,7 @@ public final class SelfCheckFormViewModel {
      * h6: the server did not take the kept draft. Someone else saved the self-check meanwhile: the conflict dialog
      * (decision 0029) with the kept answers as "mine". Otherwise the person is told why and where the answers are.
      */
-    private void keptDraftNotTaken(se.kvalitetshjulet.service.OfflineDraftService.NotTaken n) {
+    void keptDraftNotTaken(se.kvalitetshjulet.service.OfflineDraftService.NotTaken n) {
         ResponseRow r = formResponse.get();
         boolean shown = r != null && r.id() == n.responseId();
         if (shown && n.conflict() != null) {
