@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
 import org.testfx.framework.junit5.Start;
 
 import se.kvalitetshjulet.TestDb;
@@ -92,8 +93,10 @@ class PrivacyInEveryEditorScreenTest {
         robot.write(text);
     }
 
-    private static String problemsOf(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+    /** The label's text, looked up on the FX thread (a lookup from the test thread races the form's own changes). */
+    private static String problemsOf(FxRobot robot, String id) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(id).queryAs(Label.class).getText())
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     // ---- self-check comment and submit -----------------------------------------------------
