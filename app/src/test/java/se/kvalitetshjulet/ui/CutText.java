@@ -130,6 +130,12 @@ public final class CutText {
     }
 
     private static boolean hasWholeText(Labeled l, String full) {
+        if (l.getTooltip() == null) {
+            // a cell's tooltip is made when the pointer comes to it (FitText): come to it
+            javafx.event.Event.fireEvent(l, new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_ENTERED,
+                    0, 0, 0, 0, javafx.scene.input.MouseButton.NONE, 0, false, false, false, false, false, false, false,
+                    false, false, false, null));
+        }
         Tooltip t = l.getTooltip();
         return t != null && t.getText() != null && t.getText().contains(full.strip());
     }

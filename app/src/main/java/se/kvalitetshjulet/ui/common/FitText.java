@@ -226,24 +226,32 @@ public final class FitText {
 
     /** The cell's whole text as its tooltip, so what the column cannot show is one hover away. */
     public static void tooltipWhenCut(javafx.scene.control.Labeled cell) {
-        Tooltip tip = new Tooltip();
-        tip.setWrapText(true);
-        tip.setMaxWidth(520);
-        tip.setShowDelay(javafx.util.Duration.millis(400));
-        tip.textProperty().bind(cell.textProperty());
-        if (cell.getText() != null && !cell.getText().isBlank() && cell.getTooltip() == null) {
-            cell.setTooltip(tip);
-        }
-        cell.textProperty().addListener((o, a, text) -> {
-            if (text == null || text.isBlank()) {
-                if (cell.getTooltip() == tip) {
-                    cell.setTooltip(null);
-                }
-            } else if (cell.getTooltip() == null) {
+        // the tooltip is made when the pointer first comes to a cell with text: one per cell made eagerly (a popup
+        // control with a scene of its own each) kept tens of thousands alive on screens with long tables
+        cell.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+            String text = cell.getText();
+            if (cell.getTooltip() == null && text != null && !text.isBlank()) {
+                Tooltip tip = (Tooltip) cell.getProperties().computeIfAbsent(TIP, k -> {
+                    Tooltip t = new Tooltip();
+                    t.setWrapText(true);
+                    t.setMaxWidth(520);
+                    t.setShowDelay(javafx.util.Duration.millis(400));
+                    t.textProperty().bind(cell.textProperty());
+                    return t;
+                });
                 cell.setTooltip(tip);
             }
         });
+        cell.textProperty().addListener((o, a, text) -> {
+            if ((text == null || text.isBlank()) && cell.getTooltip() != null
+                    && cell.getTooltip() == cell.getProperties().get(TIP)) {
+                cell.setTooltip(null);
+            }
+        });
     }
+
+    /** The cell's own tooltip, once the pointer has come to it. */
+    private static final String TIP = "kh.fitText.tip";
 
     private static final Font PLAIN = Font.font("System", 14);
     private static final Font BOLD = Font.font("System", FontWeight.BOLD, 14);
