@@ -150,7 +150,7 @@ final class TrendSettingsPane {
         section(config, isTrend.or(isCompliance), label("trend.field.improvement"), better,
                 label("trend.field.target"), target);
         config.getChildren().addAll(annotationPane(), exportPane(), new Label(), denominators);
-        config.setPrefWidth(250);
+        config.getStyleClass().add("trend-settings"); // its width in em (theme.css): it grows with the projector's text
         config.getChildren().forEach(n -> {
             if (n instanceof javafx.scene.control.Control c) {
                 c.setMaxWidth(Double.MAX_VALUE);
@@ -158,7 +158,7 @@ final class TrendSettingsPane {
         });
         ScrollPane configScroll = new ScrollPane(config);
         configScroll.setFitToWidth(true);
-        configScroll.setPrefWidth(270);
+        configScroll.getStyleClass().add("trend-settings-scroll");
         return configScroll;
     }
 
