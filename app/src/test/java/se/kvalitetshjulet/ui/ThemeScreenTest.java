@@ -172,6 +172,49 @@ class ThemeScreenTest {
         }
     }
 
+    /**
+     * A focused table (or list, tree, scrolled screen) gets its ring as a border just outside it, not a shadow: a
+     * shadow renders the whole control into an image of its size on every repaint (the memory of the software
+     * renderer). The ring takes no room: the table's content area is the same with and without the focus.
+     */
+    @Test
+    void theFocusedTableHasARingBorderAndNoShadowInBothThemes(FxRobot robot) {
+        robot.interact(() -> view.viewModel().show(Section.DEVIATIONS));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TableView<?> table = robot.from(view.getCenter()).lookup(".table-view")
+                .queryAllAs(javafx.scene.control.TableView.class).stream().filter(ThemeScreenTest::shown).findFirst()
+                .orElseThrow();
+        Button other = robot.from(view.getCenter()).lookup(".button").queryAllAs(Button.class).stream()
+                .filter(ThemeScreenTest::shown).filter(b -> !b.isDisabled()).findFirst().orElseThrow();
+        for (Theme theme : Theme.values()) {
+            robot.interact(() -> theme.applyTo(scene));
+            robot.interact(() -> {
+                stage.toFront();
+                stage.requestFocus();
+                other.requestFocus();
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.geometry.Insets[] before = new javafx.geometry.Insets[1];
+            robot.interact(() -> {
+                table.applyCss();
+                before[0] = table.getInsets();
+                table.requestFocus();
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(table.isFocused()).as("the table has the focus").isTrue();
+            robot.interact(() -> {
+                table.applyCss();
+                assertThat(table.getEffect()).as("no shadow on the focused table in %s", theme).isNull();
+                assertThat(table.getBorder()).as("a ring around the focused table in %s", theme).isNotNull();
+                var stroke = table.getBorder().getStrokes().getFirst();
+                assertThat(stroke.getWidths().getTop()).as("a ring that is seen in %s", theme).isGreaterThanOrEqualTo(3);
+                assertThat(stroke.getInsets().getTop()).as("drawn outside the table").isNegative();
+                assertThat(contrastOnWhite((Color) stroke.getTopStroke())).isGreaterThanOrEqualTo(3.0);
+                assertThat(table.getInsets()).as("the ring takes no room in %s", theme).isEqualTo(before[0]);
+            });
+        }
+    }
+
     /** The projector mode's larger text needs the screen: the window fills it and gets its size back after. */
     @Test
     void theProjectorModeFillsTheScreenAndGivesTheSizeBack(FxRobot robot) {

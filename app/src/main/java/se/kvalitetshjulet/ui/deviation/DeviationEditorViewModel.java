@@ -343,6 +343,7 @@ public final class DeviationEditorViewModel {
             deletable.set(false);
             onChanged.run();
             closeRequested.set(true);
+            dialogs.showInfo(i18n.get("lead.delete.doneTitle"), i18n.get("lead.delete.done", ref));
         });
     }
 

@@ -147,15 +147,19 @@ public final class HomeView extends BorderPane implements Refreshable {
         return d == null ? "" : Forms.DATE.format(d);
     }
 
-    private static <T> VBox list(String id, String heading, javafx.collections.ObservableList<T> items,
-                                 java.util.function.Function<T, String> text, I18n i18n) {
+    private <T> VBox list(String id, String heading, javafx.collections.ObservableList<T> items,
+                          java.util.function.Function<T, String> text, I18n i18n) {
         Label h = new Label(heading);
         h.getStyleClass().add("h2");
         h.setWrapText(true);
         h.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.scene.control.ListView<T> view = new javafx.scene.control.ListView<>(items);
         view.setId(id);
-        view.setPlaceholder(new Label(i18n.get("home.nothing")));
+        Label empty = new Label();
+        // until the first read is in, an empty list says it is loading, not "Inget just nu." (nothing invented)
+        empty.textProperty().bind(javafx.beans.binding.Bindings.when(vm.loadedProperty())
+                .then(i18n.get("home.nothing")).otherwise(i18n.get("h2.home.loading")));
+        view.setPlaceholder(empty);
         view.setPrefHeight(170);
         view.setCellFactory(lv -> new javafx.scene.control.ListCell<>() {
             @Override

@@ -254,6 +254,7 @@ final class TrendSettingsPane {
     private Label label(String key) {
         Label l = new Label(i18n.get(key));
         l.getStyleClass().add("field-label");
+        l.setWrapText(true); // a long label ("Frys gränser efter punkt …") wraps in the projector's larger text, never cut
         return l;
     }
 

@@ -78,6 +78,7 @@ class DeviationDeleteViewModelTest {
         dialogs.textAnswer = Optional.empty(); // Avbryt
         e.delete();
         assertThat(ctx.deviationService().find(id)).as("cancelled: nothing deleted").isPresent();
+        assertThat(dialogs.infos).as("nothing is said to be deleted").isEmpty();
         assertThat(e.closeRequestedProperty().get()).isFalse();
 
         dialogs.textAnswer = Optional.of("Dubblett, registrerad två gånger");
@@ -89,6 +90,8 @@ class DeviationDeleteViewModelTest {
         assertThat(ctx.deviationService().count(DeviationFilter.all())).isZero();
         assertThat(changed.get()).as("the register is told").isGreaterThan(before);
         assertThat(e.closeRequestedProperty().get()).isTrue();
+        assertThat(dialogs.infos).as("the person is told it is done, and where the record is kept")
+                .anySatisfy(m -> assertThat(m).contains(ref, "borttaget", "ändringsloggen"));
         assertThat(e.confirmClose()).as("nothing unsaved is asked about").isTrue();
         assertThat(ctx.audit().history("deviation", id).getFirst().reason()).isEqualTo("Dubblett, registrerad två gånger");
     }
