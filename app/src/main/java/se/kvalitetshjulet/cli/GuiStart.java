@@ -1,7 +1,5 @@
 package se.kvalitetshjulet.cli;
 
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -25,35 +23,6 @@ final class GuiStart implements Callable<Integer> {
 
     /** Whether {@code args} only starts the desktop application (then this class parses them the same way). */
     static boolean handles(String... args) {
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
-            if (!seen.add(name)) {
-                return false;
-            }
-            switch (name) {
-                case GuiOptions.DEMO -> {
-                    if (a.contains("=")) {
-                        return false;
-                    }
-                }
-                case GuiOptions.DB, GuiOptions.PASSPHRASE_FILE -> {
-                    if (a.contains("=")) {
-                        if (a.length() == name.length() + 1) {
-                            return false;
-                        }
-                    } else if (i + 1 >= args.length || args[i + 1].startsWith("-") || args[i + 1].isEmpty()) {
-                        return false;
-                    } else {
-                        i++;
-                    }
-                }
-                default -> {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return DesktopStart.parse(args) != null;
     }
 }

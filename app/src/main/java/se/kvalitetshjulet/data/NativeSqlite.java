@@ -89,22 +89,41 @@ final class NativeSqlite {
     }
 
     private static Path unpack(URL url) throws IOException {
-        byte[] bytes;
-        try (InputStream in = url.openStream()) {
-            bytes = in.readAllBytes();
+        // decision 0039: the library's folder is named by the jar entry's CRC-32 and size, which the jar's directory
+        // holds, so a start whose library is already unpacked reads none of its 2 MB (it hashed all of them before)
+        String key = null;
+        long size = -1;
+        if (url.openConnection() instanceof java.net.JarURLConnection jar) {
+            jar.setUseCaches(true);
+            java.util.jar.JarEntry entry = jar.getJarEntry();
+            if (entry != null && entry.getCrc() >= 0 && entry.getSize() >= 0) {
+                size = entry.getSize();
+                key = "crc" + Long.toHexString(entry.getCrc()) + "-" + Long.toHexString(size);
+            }
         }
-        String hash;
-        try {
-            hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        byte[] bytes = null;
+        if (key == null) {
+            try (InputStream in = url.openStream()) {
+                bytes = in.readAllBytes();
+            }
+            size = bytes.length;
+            try {
+                key = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 16);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
         }
         String base = System.getProperty("kvalitetshjulet.native.cache");
         Path dir = (base != null ? Path.of(base)
                 : Path.of(System.getProperty("java.io.tmpdir"), "kvalitetshjulet-native-" + System.getProperty("user.name")))
-                .resolve(hash);
+                .resolve(key);
         Path target = dir.resolve(LIB);
-        if (!Files.isRegularFile(target) || Files.size(target) != bytes.length) {
+        if (!Files.isRegularFile(target) || Files.size(target) != size) {
+            if (bytes == null) {
+                try (InputStream in = url.openStream()) {
+                    bytes = in.readAllBytes();
+                }
+            }
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "lib", ".part");
             Files.write(tmp, bytes);

@@ -25,8 +25,11 @@ public final class DeviationDraftService {
     /** A draft as offered: the form's values and when they were written. */
     public record Draft(Deviation deviation, LocalDateTime savedAt) { }
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** Jackson made when it is first needed, not when the database opens (decision 0039). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
 
     private final DeviationDraftRepository drafts;
     private final PrivacyService privacy;
@@ -51,7 +54,7 @@ public final class DeviationDraftService {
         LocalDateTime at = LocalDateTime.now(clock).withNano(0);
         Deviation kept = masked(form);
         try {
-            drafts.put(key(form.id()), form.id(), at, JSON.writeValueAsString(kept));
+            drafts.put(key(form.id()), form.id(), at, Json.MAPPER.writeValueAsString(kept));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Utkastet kunde inte sparas: " + e.getOriginalMessage(), e);
         }
@@ -62,7 +65,7 @@ public final class DeviationDraftService {
     public Optional<Draft> find(Long deviationId) {
         return drafts.find(key(deviationId)).flatMap(s -> {
             try {
-                return Optional.of(new Draft(JSON.readValue(s.content(), Deviation.class), s.savedAt()));
+                return Optional.of(new Draft(Json.MAPPER.readValue(s.content(), Deviation.class), s.savedAt()));
             } catch (JsonProcessingException e) {
                 // a draft of an older build that no longer reads is dropped, never shown half
                 drafts.delete(s.key());

@@ -47,7 +47,10 @@ public final class ListsService {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Jackson made when it is first needed, not when the database opens (decision 0039). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final Database db;
     private final ListsRepository lists;
@@ -214,7 +217,7 @@ public final class ListsService {
     }
 
     static String toJson(ListsConfig cfg) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
         for (ListKind k : ListKind.values()) {
@@ -253,7 +256,7 @@ public final class ListsService {
         DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
         try {
-            return JSON.writer(pp).writeValueAsString(root) + "\n";
+            return Json.MAPPER.writer(pp).writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -262,7 +265,7 @@ public final class ListsService {
     static ListsConfig parse(String json, List<String> problems) {
         JsonNode root;
         try {
-            root = JSON.readTree(json);
+            root = Json.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             problems.add("Filen är ingen giltig JSON (rad " + e.getLocation().getLineNr() + "): "
                     + e.getOriginalMessage() + ". Exportera listorna på nytt och ändra i den filen.");

@@ -40,7 +40,10 @@ import se.kvalitetshjulet.domain.selfcheck.Answer;
  */
 public final class OfflineDraftService {
     private static final Logger LOG = LoggerFactory.getLogger(OfflineDraftService.class);
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    /** Jackson made when it is first needed, not when the database opens (decision 0039). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules();
+    }
     private static final String SUFFIX = ".kvh-utkast";
 
     private final SelfCheckService selfChecks;
@@ -287,7 +290,7 @@ public final class OfflineDraftService {
             throw new DraftFileCipher.Unreadable(DraftFileCipher.Problem.DAMAGED);
         }
         try {
-            Kept k = JSON.readValue(plain, Kept.class);
+            Kept k = Json.MAPPER.readValue(plain, Kept.class);
             if (k.responseId() != responseId || k.answers() == null) {
                 throw new DraftFileCipher.Unreadable(DraftFileCipher.Problem.DAMAGED);
             }
@@ -363,7 +366,7 @@ public final class OfflineDraftService {
             Path tmp = folder.resolve(k.responseId() + SUFFIX + ".tmp");
             Files.deleteIfExists(tmp);
             FilePermissions.createPrivateFile(tmp);
-            Files.write(tmp, cipher.encrypt(JSON.writeValueAsBytes(k), k.responseId()),
+            Files.write(tmp, cipher.encrypt(Json.MAPPER.writeValueAsBytes(k), k.responseId()),
                     java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
             Files.move(tmp, file(k.responseId()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             FilePermissions.ownerOnly(file(k.responseId()));

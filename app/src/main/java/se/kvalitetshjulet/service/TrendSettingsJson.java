@@ -8,15 +8,18 @@ import se.kvalitetshjulet.domain.trend.TrendSettings;
 
 /** The stored form of {@link TrendSettings} (saved_filter.definition): JSON, unknown fields ignored, missing ones null. */
 public final class TrendSettingsJson {
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** Jackson made when it is first needed, not when the window starts (decision 0039). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules()
+                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
 
     private TrendSettingsJson() {
     }
 
     public static String toJson(TrendSettings s) {
         try {
-            return JSON.writeValueAsString(s);
+            return Json.MAPPER.writeValueAsString(s);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -24,7 +27,7 @@ public final class TrendSettingsJson {
 
     public static TrendSettings fromJson(String json) {
         try {
-            return JSON.readValue(json, TrendSettings.class);
+            return Json.MAPPER.readValue(json, TrendSettings.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Diagraminställningen kunde inte läsas.", e);
         }

@@ -30,6 +30,21 @@ class GuiStartTest {
     }
 
     @Test
+    void theDesktopStartReadsItsOptionsWithoutPicocliAndLeavesThePassphraseFileToIt() {
+        assertThat(DesktopStart.parse()).isEqualTo(new DesktopStart.Parsed(null, false, null));
+        assertThat(DesktopStart.parse("--demo")).isEqualTo(new DesktopStart.Parsed(null, true, null));
+        assertThat(DesktopStart.parse("--db", "/tmp/a b.db")).isEqualTo(new DesktopStart.Parsed("/tmp/a b.db", false, null));
+        assertThat(DesktopStart.parse("--db=postgresql://eva@server/kvalitet", "--passphrase-file", "nyckel.txt"))
+                .isEqualTo(new DesktopStart.Parsed("postgresql://eva@server/kvalitet", false, "nyckel.txt"));
+        assertThat(DesktopStart.parse("--db=a=b.db")).as("an = in the value").isEqualTo(new DesktopStart.Parsed("a=b.db", false, null));
+        // not started here: picocli answers them (usage errors, help, the passphrase file's own refusal)
+        assertThat(DesktopStart.launched("--db")).isFalse();
+        assertThat(DesktopStart.launched("check", "--db", "a.db")).isFalse();
+        assertThat(DesktopStart.launched("--help")).isFalse();
+        assertThat(DesktopStart.launched("--passphrase-file", "saknas.txt")).isFalse();
+    }
+
+    @Test
     void theFullCommandLineStillDescribesTheDesktopOptionsAndRefusesMistakesWithUsage() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

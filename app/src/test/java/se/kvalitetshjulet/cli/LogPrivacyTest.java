@@ -33,8 +33,7 @@ class LogPrivacyTest {
     private int program(Path logs, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                // the program's own logback.xml, not the tests' console configuration
-                "-Dlogback.configurationFile=logback.xml",
+                // Main sets up the program's own log (LogConfiguration, decision 0039), not the tests' console one
                 "-Dkvalitetshjulet.logdir=" + logs, "-Dkvalitetshjulet.home=" + dir.resolve("home"),
                 "se.kvalitetshjulet.Main"));
         cmd.addAll(List.of(args));

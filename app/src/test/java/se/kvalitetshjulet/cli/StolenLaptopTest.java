@@ -39,7 +39,7 @@ class StolenLaptopTest {
     private int program(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                "-Dlogback.configurationFile=logback.xml", // the program's own log configuration
+                // the program's own log configuration: Main sets it up (LogConfiguration, decision 0039)
                 "-Dkvalitetshjulet.home=" + dir.resolve("home"),
                 "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("jvm-tmp")),
                 "se.kvalitetshjulet.Main"));

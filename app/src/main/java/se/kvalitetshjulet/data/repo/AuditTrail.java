@@ -51,9 +51,12 @@ public final class AuditTrail {
     private static final Set<String> IGNORED_IN_HISTORY = Set.of("updated_at", "id", "version");
     public static final String PURGED_TEXT = "[rensad enligt gallringsregeln]";
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    /** Jackson made on the first audit row written or read, not when a database opens (decision 0039). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
     private static final Set<String> FREE_TEXT_FIELDS = freeTextFields();
 
     private final Database db;
@@ -391,7 +394,7 @@ public final class AuditTrail {
             return null;
         }
         try {
-            return JSON.writeValueAsString(map);
+            return Json.MAPPER.writeValueAsString(map);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -406,7 +409,7 @@ public final class AuditTrail {
             return new LinkedHashMap<>();
         }
         try {
-            return JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
+            return Json.MAPPER.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
         } catch (JsonProcessingException e) {
             return new LinkedHashMap<>();
         }

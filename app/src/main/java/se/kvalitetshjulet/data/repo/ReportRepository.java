@@ -99,8 +99,10 @@ public final class ReportRepository {
                 ReportTexts.parseConclusions(r.getChartConclusions()), parseSections(r.getSectionTexts()));
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
+    /** Jackson made when it is first needed, not when the window starts (decision 0039). */
+    private static final class Json {
+        static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+    }
 
     /** The sections as stored: a JSON object of key → text (null when none). */
     static String sectionsJson(java.util.Map<String, String> sections) {
@@ -108,7 +110,7 @@ public final class ReportRepository {
             return null;
         }
         try {
-            return JSON.writeValueAsString(new java.util.TreeMap<>(sections));
+            return Json.MAPPER.writeValueAsString(new java.util.TreeMap<>(sections));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -119,7 +121,7 @@ public final class ReportRepository {
             return java.util.Map.of();
         }
         try {
-            return JSON.readValue(stored, new com.fasterxml.jackson.core.type.TypeReference<java.util.TreeMap<String, String>>() { });
+            return Json.MAPPER.readValue(stored, new com.fasterxml.jackson.core.type.TypeReference<java.util.TreeMap<String, String>>() { });
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Rapporttexternas avsnitt kunde inte läsas (report_text " + stored.length()
                     + " tecken).", e);

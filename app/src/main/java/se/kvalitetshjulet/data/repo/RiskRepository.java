@@ -69,8 +69,11 @@ public final class RiskRepository {
     static final String DETAIL_ENTITY = "risk_analysis_detail";
 
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** Jackson made when it is first needed, not when the database opens (decision 0039). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
 
     private final Database db;
     private final AuditTrail audit;
@@ -449,8 +452,8 @@ public final class RiskRepository {
         rec.setKind(t.kind().name());
         rec.setActive(t.active());
         try {
-            rec.setStepsJson(JSON.writeValueAsString(t.steps()));
-            rec.setMatrixJson(JSON.writeValueAsString(t.matrix()));
+            rec.setStepsJson(Json.MAPPER.writeValueAsString(t.steps()));
+            rec.setMatrixJson(Json.MAPPER.writeValueAsString(t.matrix()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -458,8 +461,8 @@ public final class RiskRepository {
 
     private static RiskTemplate toTemplate(RiskTemplateRecord r) {
         try {
-            List<String> steps = JSON.readValue(r.getStepsJson(), new TypeReference<List<String>>() { });
-            RiskMatrix matrix = JSON.readValue(r.getMatrixJson(), RiskMatrix.class);
+            List<String> steps = Json.MAPPER.readValue(r.getStepsJson(), new TypeReference<List<String>>() { });
+            RiskMatrix matrix = Json.MAPPER.readValue(r.getMatrixJson(), RiskMatrix.class);
             return new RiskTemplate(r.getId(), r.getName(), AnalysisKind.valueOf(r.getKind()), steps, matrix,
                     Boolean.TRUE.equals(r.getActive()));
         } catch (JsonProcessingException e) {

@@ -11,7 +11,10 @@ import se.kvalitetshjulet.domain.deviation.DeviationStatus;
 /** The register's filter as stored JSON (ids and names, not screen objects). */
 record SavedDeviationFilter(String kind, String status, Long unitId, Long areaId, Long categoryId, String from, String to,
                             boolean overdueOnly, String text) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Jackson made when it is first needed, not when the window starts (decision 0039). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     static SavedDeviationFilter of(DeviationListViewModel vm) {
         return new SavedDeviationFilter(
@@ -27,7 +30,7 @@ record SavedDeviationFilter(String kind, String status, Long unitId, Long areaId
 
     String toJson() {
         try {
-            return JSON.writeValueAsString(this);
+            return Json.MAPPER.writeValueAsString(this);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -35,7 +38,7 @@ record SavedDeviationFilter(String kind, String status, Long unitId, Long areaId
 
     static SavedDeviationFilter fromJson(String json) {
         try {
-            return JSON.readValue(json, SavedDeviationFilter.class);
+            return Json.MAPPER.readValue(json, SavedDeviationFilter.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Det sparade filtret kunde inte läsas.", e);
         }

@@ -27,6 +27,10 @@ import se.kvalitetshjulet.ui.common.Refreshable;
  */
 public final class HomeView extends BorderPane implements Refreshable {
     private final HomeViewModel vm;
+    private final VBox box;
+    private final Label listsLoading;
+    /** Builds the lists and the table (decision 0039); null once they are shown. */
+    private java.util.function.Supplier<java.util.List<javafx.scene.Node>> lists;
 
     public HomeView(HomeViewModel vm, I18n i18n, LongConsumer openDeviation, Runnable showOverdue) {
         this.vm = vm;
@@ -44,45 +48,6 @@ public final class HomeView extends BorderPane implements Refreshable {
         // the numbers on one line whatever the length of the text under them (a FlowPane centres its rows)
         cards.setRowValignment(javafx.geometry.VPos.TOP);
 
-        Label listTitle = new Label(i18n.get("home.mostOverdue"));
-        listTitle.getStyleClass().add("h2");
-        TableView<DeviationRow> table = new TableView<>(vm.mostOverdue());
-        table.setId("homeOverdueTable");
-        table.setPlaceholder(new Label(i18n.get("home.noneOverdue")));
-        TableColumn<DeviationRow, String> ref = new TableColumn<>(i18n.get("deviation.col.caseRef"));
-        ref.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().caseRef()));
-        TableColumn<DeviationRow, String> kind = new TableColumn<>(i18n.get("deviation.col.kind"));
-        kind.setCellValueFactory(c -> new SimpleStringProperty(i18n.of(c.getValue().kind())));
-        TableColumn<DeviationRow, String> unit = new TableColumn<>(i18n.get("deviation.col.unit"));
-        unit.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().unitName()));
-        TableColumn<DeviationRow, String> due = new TableColumn<>(i18n.get("deviation.col.due"));
-        due.setCellValueFactory(c -> new SimpleStringProperty(
-                c.getValue().dueOn() == null ? "" : Forms.DATE.format(c.getValue().dueOn())));
-        TableColumn<DeviationRow, String> what = new TableColumn<>(i18n.get("deviation.col.title"));
-        what.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().title()));
-        table.getColumns().setAll(java.util.List.of(ref, kind, unit, due, what));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setRowFactory(tv -> {
-            TableRow<DeviationRow> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    openDeviation.accept(row.getItem().id());
-                }
-            });
-            return row;
-        });
-        table.setOnKeyPressed(e -> {
-            DeviationRow r = table.getSelectionModel().getSelectedItem();
-            if (e.getCode() == KeyCode.ENTER && r != null) {
-                openDeviation.accept(r.id());
-            }
-        });
-        Button all = new Button(i18n.get("home.showAllOverdue"));
-        all.setId("homeShowOverdue");
-        all.setOnAction(e -> showOverdue.run());
-
-        table.setPrefHeight(260);
-
         javafx.scene.control.TextField name = new javafx.scene.control.TextField();
         name.setId("homeMyName");
         name.setPromptText(i18n.get("action.filter.myName"));
@@ -95,21 +60,67 @@ public final class HomeView extends BorderPane implements Refreshable {
                 remember);
         nameRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
-        FlowPane lists = new FlowPane(16, 16,
-                list("homeMyOverdue", i18n.get("home.mine.overdue"), vm.myOverdue(), r -> i18n.get("home.actionLine",
-                        r.measure().what(), date(r.measure().dueOn()), i18n.of(r.source()), r.sourceRef()), i18n),
-                list("homeMyUpcoming", i18n.get("home.mine.upcoming", HomeViewModel.UPCOMING_DAYS), vm.myUpcoming(),
-                        r -> i18n.get("home.actionLine", r.measure().what(), date(r.measure().dueOn()),
-                                i18n.of(r.source()), r.sourceRef()), i18n),
-                list("homeSelfChecks", i18n.get("home.selfChecks"), vm.pendingSelfChecks(), r -> i18n.get(
-                        "home.selfCheckLine", r.roundName(), r.unitName(), date(r.dueOn()), i18n.of(r.status())), i18n),
-                list("homeMeetings", i18n.get("home.meetings"), vm.upcomingMeetings(), r -> i18n.get("home.meetingLine",
-                        date(r.heldOn()), r.unitName(), r.title()), i18n),
-                list("homeCycle", i18n.get("home.cycle"), vm.upcomingCycle(), o -> i18n.get("home.cycleLine",
-                        date(o.dueOn()), o.activity().title(), i18n.of(o.status())), i18n),
-                list("homeSignals", i18n.get("home.signals"), vm.signals(), vm::describe, i18n));
+        // decision 0039: the lists and the table come after the window's first frame (their cells, scroll bars and
+        // headers were most of its styling); until then one line says they are coming
+        Label listsLoading = new Label(i18n.get("h1.home.listsLoading"));
+        listsLoading.setId("homeListsLoading");
+        VBox box = new VBox(16, title, cards, nameRow, listsLoading);
+        this.box = box;
+        this.listsLoading = listsLoading;
+        this.lists = () -> {
+            FlowPane lists = new FlowPane(16, 16,
+                    list("homeMyOverdue", i18n.get("home.mine.overdue"), vm.myOverdue(), r -> i18n.get("home.actionLine",
+                            r.measure().what(), date(r.measure().dueOn()), i18n.of(r.source()), r.sourceRef()), i18n),
+                    list("homeMyUpcoming", i18n.get("home.mine.upcoming", HomeViewModel.UPCOMING_DAYS), vm.myUpcoming(),
+                            r -> i18n.get("home.actionLine", r.measure().what(), date(r.measure().dueOn()),
+                                    i18n.of(r.source()), r.sourceRef()), i18n),
+                    list("homeSelfChecks", i18n.get("home.selfChecks"), vm.pendingSelfChecks(), r -> i18n.get(
+                            "home.selfCheckLine", r.roundName(), r.unitName(), date(r.dueOn()), i18n.of(r.status())), i18n),
+                    list("homeMeetings", i18n.get("home.meetings"), vm.upcomingMeetings(), r -> i18n.get("home.meetingLine",
+                            date(r.heldOn()), r.unitName(), r.title()), i18n),
+                    list("homeCycle", i18n.get("home.cycle"), vm.upcomingCycle(), o -> i18n.get("home.cycleLine",
+                            date(o.dueOn()), o.activity().title(), i18n.of(o.status())), i18n),
+                    list("homeSignals", i18n.get("home.signals"), vm.signals(), vm::describe, i18n));
+            Label listTitle = new Label(i18n.get("home.mostOverdue"));
+            listTitle.getStyleClass().add("h2");
+            TableView<DeviationRow> table = new TableView<>(vm.mostOverdue());
+            table.setId("homeOverdueTable");
+            table.setPlaceholder(new Label(i18n.get("home.noneOverdue")));
+            TableColumn<DeviationRow, String> ref = new TableColumn<>(i18n.get("deviation.col.caseRef"));
+            ref.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().caseRef()));
+            TableColumn<DeviationRow, String> kind = new TableColumn<>(i18n.get("deviation.col.kind"));
+            kind.setCellValueFactory(c -> new SimpleStringProperty(i18n.of(c.getValue().kind())));
+            TableColumn<DeviationRow, String> unit = new TableColumn<>(i18n.get("deviation.col.unit"));
+            unit.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().unitName()));
+            TableColumn<DeviationRow, String> due = new TableColumn<>(i18n.get("deviation.col.due"));
+            due.setCellValueFactory(c -> new SimpleStringProperty(
+                    c.getValue().dueOn() == null ? "" : Forms.DATE.format(c.getValue().dueOn())));
+            TableColumn<DeviationRow, String> what = new TableColumn<>(i18n.get("deviation.col.title"));
+            what.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().title()));
+            table.getColumns().setAll(java.util.List.of(ref, kind, unit, due, what));
+            table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+            table.setRowFactory(tv -> {
+                TableRow<DeviationRow> row = new TableRow<>();
+                row.setOnMouseClicked(e -> {
+                    if (e.getClickCount() == 2 && !row.isEmpty()) {
+                        openDeviation.accept(row.getItem().id());
+                    }
+                });
+                return row;
+            });
+            table.setOnKeyPressed(e -> {
+                DeviationRow r = table.getSelectionModel().getSelectedItem();
+                if (e.getCode() == KeyCode.ENTER && r != null) {
+                    openDeviation.accept(r.id());
+                }
+            });
+            Button all = new Button(i18n.get("home.showAllOverdue"));
+            all.setId("homeShowOverdue");
+            all.setOnAction(e -> showOverdue.run());
 
-        VBox box = new VBox(16, title, cards, nameRow, lists, listTitle, table, all);
+            table.setPrefHeight(260);
+            return java.util.List.of(lists, listTitle, table, all);
+        };
         if (vm.aggregatesOnly()) {
             // h5 (issue 15): läsare/nämnd: the counts of their units, no case, no name, no free text
             cards.getChildren().removeIf(n -> "cardActions".equals(n.getId()));
@@ -117,6 +128,7 @@ public final class HomeView extends BorderPane implements Refreshable {
             only.setId("homeAggregatesOnly");
             only.setWrapText(true);
             box.getChildren().setAll(title, only, cards);
+            lists = null;
         }
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
         scroll.setFitToWidth(true);
@@ -199,7 +211,25 @@ public final class HomeView extends BorderPane implements Refreshable {
 
     @Override
     public void refresh() {
+        showLists();
         vm.load();
+    }
+
+    /**
+     * Decision 0039: the lists and the table in place of "Läser in …", once. The shell refreshes its first screen
+     * after the window's first frame, so they are built then; a läsare's home has none.
+     */
+    private void showLists() {
+        if (lists == null) {
+            return;
+        }
+        java.util.List<javafx.scene.Node> parts = lists.get();
+        lists = null;
+        int at = box.getChildren().indexOf(listsLoading);
+        if (at >= 0) {
+            box.getChildren().remove(at);
+            box.getChildren().addAll(at, parts);
+        }
     }
 
     /** h5 (decision 0030): others' changes to what the home screen counts and lists reload it. */

@@ -378,6 +378,9 @@ public final class KvalitetshjuletApp extends Application {
 
     @Override
     public void stop() {
+        if (shownMain != null) {
+            shownMain.stopLiveRefresh(); // decision 0039: its first screen's load may still be waiting for a frame
+        }
         tasks.close();
         if (context != null) {
             context.close();

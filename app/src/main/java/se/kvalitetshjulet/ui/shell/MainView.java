@@ -204,8 +204,9 @@ public final class MainView extends BorderPane {
             if (is && refreshWhenShown != null) {
                 var first = refreshWhenShown;
                 refreshWhenShown = null;
-                // after the window's first layout: the load does not compete with it for the processor
-                javafx.application.Platform.runLater(() -> {
+                // after the window's first frame (decision 0039): the load, and the parts of the screen built with it,
+                // do not compete with that frame for the processor
+                afterFirstFrame(() -> {
                     if (screenScroll.getContent() == first) {
                         first.refresh();
                     }
@@ -218,6 +219,26 @@ public final class MainView extends BorderPane {
                 scene.getAccelerators().putAll(windowShortcuts(i18n));
             }
         });
+    }
+
+    /** Runs {@code r} once the scene's next pulse has laid out the window and handed its frame on (decision 0039). */
+    private void afterFirstFrame(Runnable r) {
+        javafx.scene.Scene scene = getScene();
+        boolean[] queued = {false};
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (!queued[0]) {
+                queued[0] = true;
+                javafx.application.Platform.runLater(() -> {
+                    scene.removePostLayoutPulseListener(listener[0]);
+                    if (!stopped) { // not when the app stopped within that frame (the start-up probe does)
+                        r.run();
+                    }
+                });
+            }
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+        javafx.application.Platform.requestNextPulse();
     }
 
     /** Whether the window was maximised before the projector mode maximised it (restored when the mode ends). */
@@ -472,8 +493,12 @@ public final class MainView extends BorderPane {
         this.themeSaver = saver;
     }
 
-    /** h5: ends this window's live refresh (before the shell replaces it with another main view). */
+    /** Set when the shell stops this window (replaced, or the app stopping): nothing more is loaded into it. */
+    private boolean stopped;
+
+    /** h5: ends this window's live refresh (before the shell replaces it with another main view, or stops). */
     public void stopLiveRefresh() {
+        stopped = true;
         live.close();
     }
 

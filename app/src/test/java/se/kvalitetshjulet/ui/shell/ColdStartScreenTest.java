@@ -106,6 +106,17 @@ class ColdStartScreenTest {
                 .as("the overdue deviations, as the home screen counts them")
                 .isEqualTo(opened.deviationService().count(se.kvalitetshjulet.domain.deviation.DeviationFilter.all()
                         .withOverdueOnly(true)));
+        // decision 0039: the lists and the table came after the first frame, in place of "Läser in listorna …"
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#homeOverdueTable").tryQuery().isPresent());
+        assertThat(robot.lookup("#homeListsLoading").tryQuery()).isEmpty();
+        for (String list : List.of("#homeMyOverdue", "#homeMyUpcoming", "#homeSelfChecks", "#homeMeetings", "#homeCycle",
+                "#homeSignals")) {
+            assertThat(robot.lookup(list).tryQuery()).as(list).isPresent();
+        }
+        javafx.scene.control.TableView<?> table = robot.lookup("#homeOverdueTable").queryAs(javafx.scene.control.TableView.class);
+        if (Long.parseLong(overdue.getText().replaceAll("\\D", "")) > 0) {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !table.getItems().isEmpty()); // the most overdue ones
+        }
     }
 
     @Test
@@ -125,12 +136,20 @@ class ColdStartScreenTest {
         // no count has been read, and none is invented
         assertThat(overdue.getText()).isEqualTo("Läser in …");
         assertThat(view.builtSections()).containsExactly(Section.HOME);
+        // decision 0039: the lists and the table are not in the first frame; one line says they are coming
+        Label listsLoading = (Label) scene.lookup("#homeListsLoading");
+        assertThat(listsLoading.getText()).isEqualTo("Läser in listorna …");
+        assertThat(scene.lookup("#homeOverdueTable")).isNull();
 
         FxToolkit.setupStage(stage -> {
             stage.setScene(scene);
             stage.show();
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> overdue.getText().matches(NUMBER));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(scene.lookup("#homeOverdueTable")).as("the table, once the window is shown").isNotNull();
+        assertThat(scene.lookup("#homeSignals")).isNotNull();
+        assertThat(scene.lookup("#homeListsLoading")).isNull();
     }
 
     @Test
