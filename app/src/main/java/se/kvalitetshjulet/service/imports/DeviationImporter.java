@@ -174,8 +174,9 @@ public final class DeviationImporter {
         long[] counter = {0};
         long started = System.nanoTime();
         long cpuStarted = se.kvalitetshjulet.data.repo.ImportPhases.cpu();
+        ReadAhead.Timing reading;
         try {
-            ReadAhead.forEachRow(reader, (row, values) -> {
+            reading = ReadAhead.forEachRow(reader, (row, values) -> {
                 if (++counter[0] % 1000 == 0) {
                     checkCancelled(cancelled);
                     double f = reader.fractionRead();
@@ -214,6 +215,7 @@ public final class DeviationImporter {
         long cpuChecked = se.kvalitetshjulet.data.repo.ImportPhases.cpu();
         result.phase(new ImportResult.Phase("kontroll", (System.nanoTime() - started) / 1_000_000,
                 cpuStarted < 0 || cpuChecked < 0 ? -1 : (cpuChecked - cpuStarted) / 1_000_000));
+        result.phase(new ImportResult.Phase("kontroll: filläsning (egen tråd)", reading.wallMs(), reading.cpuMs()));
         LOG.info("Import check of {} ({}): {} rows, {} can be imported, {} errors, in {} ms", fileName,
                 reader.describe(), counter[0], result.valid(), result.errorCount(), (System.nanoTime() - started) / 1_000_000);
         if (counter[0] == 0) {
@@ -266,13 +268,14 @@ public final class DeviationImporter {
                        ImportOptions options, String source, String fileName, ImportMapping mapping, long toWrite,
                        BiConsumer<Double, String> progress, BooleanSupplier cancelled, ImportResult.Builder out) {
         long[] written = {0};
+        ReadAhead.Timing[] reading = {null};
         // Causes and measure types of the rows that have them, by external id, written once the ids are known.
         Map<String, DeviationImportRepository.Children> lists = new java.util.HashMap<>();
         Map<Long, String> measureNames = new java.util.HashMap<>();
         taxonomies.list(TaxonomyKind.MEASURE_TYPE).forEach(t -> measureNames.put(t.id(), t.name()));
         var result = rows.write(toWrite, LocalDateTime.now(clock), AUDIT_ENTITY,
                 new DeviationImportRepository.ImportRecord(fileName, source, mapping.describe()),
-                sink -> ReadAhead.forEachRow(reader, (row, values) -> {
+                sink -> reading[0] = ReadAhead.forEachRow(reader, (row, values) -> {
                     String ext = conv.externalId(values);
                     Long mark = ext == null ? null : ids.get(ext);
                     if (mark == null || mark != row) {
@@ -299,6 +302,9 @@ public final class DeviationImporter {
                 }), lists, measureNames);
         progress.accept(0.97, null);
         result.phases().forEach(p -> out.phase(new ImportResult.Phase(p.name(), p.wallMs(), p.cpuMs())));
+        if (reading[0] != null) {
+            out.phase(new ImportResult.Phase("skrivning: filläsning (egen tråd)", reading[0].wallMs(), reading[0].cpuMs()));
+        }
         return result.rows();
     }
 
