@@ -84,6 +84,12 @@ public final class BenchCommand implements Callable<Integer> {
             "Kräver en skärm eller xvfb-run."})
     boolean onlyStartup;
 
+    @Option(names = "--only-import", description = {"Mät bara importen: samma CSV med 10 000, 100 000 och --rows rader "
+            + "genom appens import (med validering) mot sqlite3 .import i samma indexerade tabell och i en bar tabell.",
+            "Inga frågor, rapporter eller kallstart; registren med --rows avvikelser byggs inte (importen skrivs till "
+            + "demokommunen, som i den fullständiga mätningen)."})
+    boolean onlyImport;
+
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Mapp för de tillfälliga databaserna (standard: en ny temporär mapp).")
     Path workDir;
 
@@ -205,6 +211,11 @@ public final class BenchCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("--only-startup och --skip-startup kan inte anges samtidigt: välj en av dem.");
             return ExitCodes.USAGE;
         }
+        if (onlyImport && (onlyStartup || db != null || encrypted)) {
+            spec.commandLine().getErr().println("--only-import mäter bara importen till en SQLite-fil: den kan inte "
+                    + "kombineras med --only-startup, --db eller --encrypted.");
+            return ExitCodes.USAGE;
+        }
         long maxHeapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
         if (!noFork && maxHeapMb > HEAP_LIMIT_MB * 1.05) {
             return fork(o);
@@ -239,13 +250,10 @@ public final class BenchCommand implements Callable<Integer> {
         if (onlyStartup) {
             return onlyStartup(dir, sqlite, o);
         }
-        List<Long> sizes = new ArrayList<>();
-        for (long s : new long[] {10_000, 100_000}) {
-            if (s < rows) {
-                sizes.add(s);
-            }
+        List<Long> sizes = sizes();
+        if (onlyImport) {
+            return onlyImport(dir, sizes, sqlite, o);
         }
-        sizes.add(rows);
         Path smallest = null;
         for (long size : sizes) {
             Path db = dir.resolve("bench-" + size + ".db");
@@ -289,6 +297,41 @@ public final class BenchCommand implements Callable<Integer> {
         }
         measureMemory(o);
         return finish(sqlite, maxHeapMb, o);
+    }
+
+    /** 10 000, 100 000 (those below {@code --rows}) and {@code --rows}. */
+    private List<Long> sizes() {
+        List<Long> sizes = new ArrayList<>();
+        for (long s : new long[] {10_000, 100_000}) {
+            if (s < rows) {
+                sizes.add(s);
+            }
+        }
+        sizes.add(rows);
+        return sizes;
+    }
+
+    /**
+     * {@code --only-import}: the import figures of every size and nothing else (decision 0040). The import of the
+     * full run writes the CSV from the demo municipality's units and categories and imports it into a fresh demo
+     * database, whatever the size of the register being measured, so the demo database is all it needs.
+     */
+    private int onlyImport(Path dir, List<Long> sizes, Optional<SqliteCli> sqlite, PrintWriter o) throws Exception {
+        Path db = dir.resolve("bench-import-demo.db");
+        Files.deleteIfExists(db);
+        o.printf("%nBygger demodatabasen i %s …%n", db);
+        o.flush();
+        try (AppContext ctx = new AppContext(Database.open(db), Clock.systemDefaultZone())) {
+            LocalDate today = ctx.today();
+            ctx.demoData().generate(42, today, p -> { });
+            for (long size : sizes) {
+                o.printf("%nImport av %,d rader …%n", size);
+                o.flush();
+                measureImport(ctx, dir, size, today, sqlite, o);
+            }
+        }
+        measureMemory(o);
+        return finish(sqlite, Runtime.getRuntime().maxMemory() / (1024 * 1024), o);
     }
 
     /** {@code --only-startup}: the cold start on the demo database, nothing else (decision 0033). */

@@ -50,6 +50,7 @@ final class ImportBenchmark {
         Files.deleteIfExists(target);
         double seconds;
         long imported;
+        String timing;
         try (AppContext ctx = new AppContext(Database.open(target), Clock.systemDefaultZone())) {
             ctx.demoData().generate(42, today, p -> { });
         }
@@ -66,10 +67,11 @@ final class ImportBenchmark {
                 throw new IOException("The benchmark's own CSV was rejected: " + r.errors().stream().limit(5).toList());
             }
             imported = r.imported();
+            timing = r.timing();
         }
         Double ref = null;
         Double indexedRef = null;
-        String detail = "appen %.2f s".formatted(seconds);
+        String detail = "appen %.2f s (%s)".formatted(seconds, timing);
         if (sqlite.isPresent()) {
             Path refDb = dir.resolve("import-ref-" + n + ".db");
             Files.deleteIfExists(refDb);

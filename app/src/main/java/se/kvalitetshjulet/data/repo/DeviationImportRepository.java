@@ -19,6 +19,8 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import se.kvalitetshjulet.data.Database;
 import se.kvalitetshjulet.data.Engine;
@@ -41,8 +43,10 @@ public final class DeviationImportRepository {
     private static final String[] COLUMNS = {"case_ref", "kind", "law", "unit_id", "category_id", "status", "occurred_on",
             "reported_on", "registered_on", "due_on", "closed_on", "reporter_role", "title", "description",
             "immediate_actions", "facts", "cause_text", "assessment", "serious", "ivo_reported_on", "ivo_reference",
-            "external_source", "external_id", "updated_at"};
+            "external_source", "external_id", "updated_at", "registered_by"};
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeviationImportRepository.class);
 
     private final Database db;
     private final AuditTrail audit;
@@ -76,8 +80,16 @@ public final class DeviationImportRepository {
         void writeTo(Sink sink);
     }
 
-    /** What the import wrote: how many rows and the range of their ids. */
-    public record Written(long rows, long firstId, long lastId) { }
+    /** What the import wrote: how many rows, the range of their ids, and where the time went (decision 0040). */
+    public record Written(long rows, long firstId, long lastId, List<ImportPhases.Phase> phases) {
+        public Written {
+            phases = List.copyOf(phases);
+        }
+
+        public Written(long rows, long firstId, long lastId) {
+            this(rows, firstId, lastId, List.of());
+        }
+    }
 
     /** What the audit row of an import says. */
     public record ImportRecord(String file, String source, String mapping) { }
@@ -104,16 +116,22 @@ public final class DeviationImportRepository {
     public Written write(long expectedRows, LocalDateTime now, String auditEntity, ImportRecord what, Rows rows,
             Map<String, Children> children, Map<Long, String> measureNames) {
         RollupRepository rollups = new RollupRepository(db, audit);
-        return db.tx(tx -> {
+        ImportPhases phases = new ImportPhases();
+        Written w = db.tx(tx -> {
             // The roll-ups' row triggers stand aside; the new rows are added to them once, grouped (decision 0031).
             rollups.suspendForImport(tx);
-            Written w = write(tx, expectedRows, now, auditEntity, what, rows);
-            if (w.rows() > 0 && !children.isEmpty()) {
-                writeChildren(tx, w.firstId(), w.lastId(), children, measureNames);
+            Written written = write(tx, expectedRows, now, auditEntity, what, rows, phases);
+            if (written.rows() > 0 && !children.isEmpty()) {
+                phases.start("orsaker och åtgärder");
+                writeChildren(tx, written.firstId(), written.lastId(), children, measureNames);
             }
-            rollups.addImported(tx, w.firstId(), w.lastId());
-            return w;
+            rollups.addImported(tx, written.firstId(), written.lastId(), phases);
+            phases.start("commit");
+            return written;
         });
+        List<ImportPhases.Phase> measured = phases.phases();
+        LOG.info("Import of {} rows: {}", w.rows(), ImportPhases.describe(measured));
+        return new Written(w.rows(), w.firstId(), w.lastId(), measured);
     }
 
     /** One deviation_cause row per cause, one measure per measure type (done on the closing day of a closed case). */
@@ -151,16 +169,23 @@ public final class DeviationImportRepository {
     }
 
     private Written write(DSLContext tx, long expectedRows, LocalDateTime now, String auditEntity, ImportRecord what,
-            Rows rows) {
+            Rows rows, ImportPhases phases) {
         long[] written = {0};
         long[] range = {0, 0};
+        boolean server = db.engine().isServer();
         tx.connection(c -> {
             // What a large import needs differs per engine (SQLite: page cache, indexes dropped and rebuilt; see
             // Engine.beginBulkImport). All of it is inside this transaction: a failure or cancellation undoes it.
+            phases.start("förberedelse");
             Engine.Bulk bulk = db.engine().beginBulkImport(c, expectedRows, count(c));
             boolean ok = false;
             try {
-                try (Inserter ins = new Inserter(c, now, db.engine().isServer())) {
+                // SQLite: the transaction holds the write lock from BEGIN (IMMEDIATE), so the ids after max(id) are the
+                // import's; each row goes in with its id and its real case reference (decision 0040), so no UPDATE
+                // rewrites the rows afterwards. PostgreSQL takes ids from its identity column (see Inserter).
+                long next = server ? -1 : maxId(c) + 1;
+                phases.start("läsning, kontroll och skrivning av raderna");
+                try (Inserter ins = new Inserter(c, now, server, audit.actorName(), next)) {
                     rows.writeTo(d -> {
                         try {
                             ins.add(d);
@@ -174,17 +199,18 @@ public final class DeviationImportRepository {
                     range[0] = ins.firstId();
                     range[1] = maxId(c);
                 }
-                if (written[0] > 0) {
+                if (written[0] > 0 && server) {
                     // Case references follow the ids (decision 0002): one portable UPDATE over the new rows,
                     // before the indexes are built again. The id is padded to six digits, never cut.
+                    phases.start("ärendenummer");
                     tx.update(DEVIATION).set(DEVIATION.CASE_REF, DSL.concat(DSL.inline("AV-"),
                                     DSL.year(DEVIATION.REGISTERED_ON).cast(String.class), DSL.inline("-"),
                                     DSL.when(DEVIATION.ID.lt(1_000_000L), DSL.lpad(DEVIATION.ID.cast(String.class), 6, "0"))
                                             .otherwise(DEVIATION.ID.cast(String.class))))
-                            .set(DEVIATION.REGISTERED_BY, audit.actorName()) // who imported them registered them
                             .where(DEVIATION.ID.between(range[0], range[1]).and(DEVIATION.CASE_REF.eq(PRELIMINARY)))
                             .execute();
                 }
+                phases.start("index");
                 ok = true;
             } finally {
                 bulk.finish(ok);
@@ -193,6 +219,7 @@ public final class DeviationImportRepository {
         if (written[0] == 0) {
             return new Written(0, 0, 0);
         }
+        phases.start("ändringslogg");
         Field<String> fFile = DSL.field("file", String.class);
         Field<String> fSource = DSL.field("source", String.class);
         Field<String> fMapping = DSL.field("mapping", String.class);
@@ -208,6 +235,12 @@ public final class DeviationImportRepository {
         after.set(fLast, range[1]);
         audit.append(tx, auditEntity, range[0], AuditAction.INSERT, null, after);
         return new Written(written[0], range[0], range[1]);
+    }
+
+    /** A deviation's case reference from its id (decision 0002): AV-year-id, the id padded to six digits, never cut. */
+    static String caseRef(LocalDate registeredOn, long id) {
+        return "AV-" + String.format(java.util.Locale.ROOT, "%04d", registeredOn.getYear()) + "-"
+                + (id < 1_000_000L ? String.format(java.util.Locale.ROOT, "%06d", id) : Long.toString(id));
     }
 
     private static long count(Connection c) throws SQLException {
@@ -232,31 +265,39 @@ public final class DeviationImportRepository {
     }
 
     /**
-     * Batched multi-row insert on the transaction's connection. The first row goes in alone, so
-     * that the transaction holds the write lock from then on and {@code max(id)} gives the first
-     * id of the import; the last id is {@code max(id)} at the end.
+     * Batched multi-row insert on the transaction's connection. SQLite: every row with its id (from {@code nextId}
+     * on) and its real case reference. PostgreSQL: the first row goes in alone, so that {@code max(id)} gives the
+     * first id of the import, with a preliminary case reference that one UPDATE replaces; the last id is
+     * {@code max(id)} at the end.
      */
     private static final class Inserter implements AutoCloseable {
         private final Connection c;
         private final PreparedStatement multi;
         private final String now;
+        private final String actor;
         private final Object[][] pending = new Object[ROWS_PER_STATEMENT][];
         private int pendingRows;
         private int batched;
         private long firstId = -1;
+        private long nextId;
 
         private final boolean server;
 
-        Inserter(Connection c, LocalDateTime now, boolean server) throws SQLException {
+        Inserter(Connection c, LocalDateTime now, boolean server, String actor, long nextId) throws SQLException {
             this.c = c;
             this.now = timestamp(now);
             this.server = server;
+            this.actor = actor;
+            this.nextId = nextId;
+            if (!server) {
+                firstId = nextId;
+            }
             this.multi = c.prepareStatement(sql(ROWS_PER_STATEMENT));
         }
 
         /** One row's placeholders: SQLite stores dates as text; PostgreSQL gets them as DATE and TIMESTAMP values. */
         private String row() {
-            StringBuilder sb = new StringBuilder("(");
+            StringBuilder sb = new StringBuilder(server ? "(" : "(?,");
             for (int i = 0; i < COLUMNS.length; i++) {
                 String col = COLUMNS[i];
                 sb.append(i == 0 ? "" : ",");
@@ -273,7 +314,8 @@ public final class DeviationImportRepository {
 
         private String sql(int rows) {
             String one = row();
-            StringBuilder sb = new StringBuilder("INSERT INTO deviation (").append(String.join(", ", COLUMNS))
+            StringBuilder sb = new StringBuilder("INSERT INTO deviation (").append(server ? "" : "id, ")
+                    .append(String.join(", ", COLUMNS))
                     .append(") VALUES ");
             for (int i = 0; i < rows; i++) {
                 sb.append(i == 0 ? "" : ",").append(one);
@@ -282,11 +324,20 @@ public final class DeviationImportRepository {
         }
 
         void add(Deviation d) throws SQLException {
-            pending[pendingRows++] = new Object[] {PRELIMINARY, d.kind().name(), d.law().name(), d.unitId(),
+            Object[] values = {PRELIMINARY, d.kind().name(), d.law().name(), d.unitId(),
                     d.categoryId(), d.status().name(), date(d.occurredOn()), date(d.reportedOn()), date(d.registeredOn()),
                     date(d.dueOn()), date(d.closedOn()), d.reporterRole(), d.title().strip(), d.description(),
                     d.immediateActions(), d.facts(), d.causeText(), d.assessment() == null ? null : d.assessment().name(),
-                    d.serious(), date(d.ivoReportedOn()), d.ivoReference(), d.externalSource(), d.externalId(), now};
+                    d.serious(), date(d.ivoReportedOn()), d.ivoReference(), d.externalSource(), d.externalId(), now, actor};
+            if (!server) {
+                long id = nextId++;
+                values[0] = caseRef(d.registeredOn(), id);
+                Object[] withId = new Object[values.length + 1];
+                withId[0] = id;
+                System.arraycopy(values, 0, withId, 1, values.length);
+                values = withId;
+            }
+            pending[pendingRows++] = values;
             if (firstId < 0) {
                 try (PreparedStatement one = c.prepareStatement(sql(1))) {
                     bind(one, 1);

@@ -166,9 +166,27 @@ public final class TextIndexRepository {
      * while {@code agg_suspension} held the index's insert and update triggers back (decision 0032).
      */
     static void addImported(DSLContext tx, long first, long last) {
+        // FTS5 collects new entries in memory and writes them out as a segment whenever they pass its hash size
+        // (1 MB by default); the segments are merged again and again as they pile up. For a large range a bigger
+        // hash means far fewer, larger segments and much less merging (decision 0040). The setting is stored in the
+        // index's own config table, so it is set back in the same transaction: other writers keep the default.
+        boolean large = last - first + 1 >= LARGE_IMPORT_ROWS;
+        if (large) {
+            tx.execute("INSERT INTO " + INDEX + " (" + INDEX + ", rank) VALUES ('hashsize', " + IMPORT_HASH_BYTES + ")");
+        }
         tx.execute("INSERT INTO " + INDEX + " (rowid, title, description, case_ref) SELECT id, title, description, "
                 + "case_ref FROM deviation WHERE id BETWEEN " + first + " AND " + last);
+        if (large) {
+            tx.execute("INSERT INTO " + INDEX + " (" + INDEX + ", rank) VALUES ('hashsize', " + DEFAULT_HASH_BYTES + ")");
+        }
     }
+
+    /** From this many imported rows the index's in-memory hash is enlarged while they are indexed. */
+    static final long LARGE_IMPORT_ROWS = 20_000;
+    /** The hash size during a large import: 64 MB of native memory, outside the Java heap. */
+    static final long IMPORT_HASH_BYTES = 64L * 1024 * 1024;
+    /** FTS5's default hash size (FTS5_DEFAULT_HASHSIZE). */
+    static final long DEFAULT_HASH_BYTES = 1024L * 1024;
 
     private static long one(DSLContext q, String sql) {
         return q.fetchOne(sql).get(0, Long.class);

@@ -173,8 +173,10 @@ public final class DeviationImporter {
         rows.forEachExternalId(source, id -> ids.put(id, 0L));
         long[] counter = {0};
         long started = System.nanoTime();
+        long cpuStarted = se.kvalitetshjulet.data.repo.ImportPhases.cpu();
+        ReadAhead.Timing reading;
         try {
-            reader.forEachRow((row, values) -> {
+            reading = ReadAhead.forEachRow(reader, (row, values) -> {
                 if (++counter[0] % 1000 == 0) {
                     checkCancelled(cancelled);
                     double f = reader.fractionRead();
@@ -210,6 +212,10 @@ public final class DeviationImporter {
         } catch (ImportFileException e) {
             return result.fileError(e.getMessage()).build();
         }
+        long cpuChecked = se.kvalitetshjulet.data.repo.ImportPhases.cpu();
+        result.phase(new ImportResult.Phase("kontroll", (System.nanoTime() - started) / 1_000_000,
+                cpuStarted < 0 || cpuChecked < 0 ? -1 : (cpuChecked - cpuStarted) / 1_000_000));
+        result.phase(new ImportResult.Phase("kontroll: filläsning (egen tråd)", reading.wallMs(), reading.cpuMs()));
         LOG.info("Import check of {} ({}): {} rows, {} can be imported, {} errors, in {} ms", fileName,
                 reader.describe(), counter[0], result.valid(), result.errorCount(), (System.nanoTime() - started) / 1_000_000);
         if (counter[0] == 0) {
@@ -236,7 +242,7 @@ public final class DeviationImporter {
         }
         long toWrite = result.valid();
         long writeStarted = System.nanoTime();
-        long written = write(reader, conv, ids, options, source, fileName, mapping, toWrite, progress, cancelled);
+        long written = write(reader, conv, ids, options, source, fileName, mapping, toWrite, progress, cancelled, result);
         LOG.info("Import of {}: {} rows written in {} ms", fileName, written, (System.nanoTime() - writeStarted) / 1_000_000);
         result.imported(written);
         progress.accept(1.0, null);
@@ -260,15 +266,16 @@ public final class DeviationImporter {
 
     private long write(TabularReader reader, RowConverter conv, Map<String, Long> ids,
                        ImportOptions options, String source, String fileName, ImportMapping mapping, long toWrite,
-                       BiConsumer<Double, String> progress, BooleanSupplier cancelled) {
+                       BiConsumer<Double, String> progress, BooleanSupplier cancelled, ImportResult.Builder out) {
         long[] written = {0};
+        ReadAhead.Timing[] reading = {null};
         // Causes and measure types of the rows that have them, by external id, written once the ids are known.
         Map<String, DeviationImportRepository.Children> lists = new java.util.HashMap<>();
         Map<Long, String> measureNames = new java.util.HashMap<>();
         taxonomies.list(TaxonomyKind.MEASURE_TYPE).forEach(t -> measureNames.put(t.id(), t.name()));
         var result = rows.write(toWrite, LocalDateTime.now(clock), AUDIT_ENTITY,
                 new DeviationImportRepository.ImportRecord(fileName, source, mapping.describe()),
-                sink -> reader.forEachRow((row, values) -> {
+                sink -> reading[0] = ReadAhead.forEachRow(reader, (row, values) -> {
                     String ext = conv.externalId(values);
                     Long mark = ext == null ? null : ids.get(ext);
                     if (mark == null || mark != row) {
@@ -294,6 +301,10 @@ public final class DeviationImporter {
                     return true;
                 }), lists, measureNames);
         progress.accept(0.97, null);
+        result.phases().forEach(p -> out.phase(new ImportResult.Phase(p.name(), p.wallMs(), p.cpuMs())));
+        if (reading[0] != null) {
+            out.phase(new ImportResult.Phase("skrivning: filläsning (egen tråd)", reading[0].wallMs(), reading[0].cpuMs()));
+        }
         return result.rows();
     }
 

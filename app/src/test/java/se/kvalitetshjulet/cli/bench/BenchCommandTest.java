@@ -195,6 +195,33 @@ class BenchCommandTest {
     }
 
     @Test
+    void onlyImportMeasuresTheImportAgainstItsReferencesAndNothingElse() throws Exception {
+        boolean cli = SqliteCli.find().isPresent();
+        Run run = bench("--only-import", "--no-duckdb");
+        assertThat(run.code()).isZero();
+        Map<String, JsonNode> figures = figures(run.json());
+        assertThat(figures.keySet()).noneMatch(n -> n.equals(BenchCommand.PARETO_CATEGORIES_ALL)
+                || n.equals(BenchCommand.SEARCH_ASCII));
+        JsonNode judged = figures.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("Import av CSV") && !e.getKey().endsWith(BenchCommand.IMPORT_BARE_SUFFIX))
+                .map(Map.Entry::getValue).findFirst().orElseThrow();
+        assertThat(judged.get("rows").asLong()).isEqualTo(ROWS);
+        assertThat(judged.get("ours").asDouble()).isPositive();
+        // where the app's time went, phase by phase with CPU time, beside the references
+        assertThat(judged.get("detail").asText()).contains("kontroll").contains("index").contains("fritextindex")
+                .contains("CPU");
+        if (cli) {
+            assertThat(judged.get("reference").asDouble()).isPositive();
+            assertThat(judged.get("met").isBoolean()).isTrue();
+            assertThat(figures.keySet()).anyMatch(n -> n.endsWith(BenchCommand.IMPORT_BARE_SUFFIX));
+        } else {
+            assertThat(judged.get("met").isNull()).isTrue();
+            org.junit.jupiter.api.Assumptions.abort("sqlite3 saknas: the import's references were not measured");
+        }
+        assertThat(bench("--only-import", "--only-startup").code()).isEqualTo(se.kvalitetshjulet.cli.ExitCodes.USAGE);
+    }
+
+    @Test
     void withoutSqlite3TheBenchSaysSoAndPrintsAbsoluteTimes() throws Exception {
         Run run = bench("--sqlite3", dir.resolve("no-such-sqlite3").toString(),
                 "--duckdb", dir.resolve("no-such-duckdb.jar").toString());
