@@ -36,6 +36,12 @@ import se.kvalitetshjulet.ui.shell.MainView;
 class RegisterFreeTextScreenTest {
     private AppContext ctx;
 
+    /** The shared demo database is built off the FX thread, so a slow machine does not time out the window's setup. */
+    @org.junit.jupiter.api.BeforeAll
+    static void demo() {
+        SharedDemo.get();
+    }
+
     @Start
     void start(Stage stage) {
         ctx = SharedDemo.get();
