@@ -169,14 +169,14 @@ public final class Database implements AutoCloseable {
             // validation: every applied script must still be the one on the classpath (Flyway's checksum).
             if (current != null && current.equals(MigrationVersion.fromVersion(SCHEMA_VERSION))
                     && MigrationChecksums.historyMatchesScripts(ds)) {
-                return sound(new Database(absolute, ds, false, key), existed);
+                return sound(new Database(absolute, ds, false, key), current != null);
             }
             Flyway flyway = flyway(ds);
             if (existed && flyway.info().pending().length > 0) {
                 backup(ds, absolute, key);
             }
             flyway.migrate();
-            return sound(new Database(absolute, ds, false, key), existed);
+            return sound(new Database(absolute, ds, false, key), current != null);
         } catch (org.flywaydb.core.api.exception.FlywayValidateException e) {
             ds.close();
             throw new DatabaseRefusedException(DatabaseRefusedException.Reason.CANNOT_OPEN,
@@ -241,7 +241,10 @@ public final class Database implements AutoCloseable {
         return sound(new Database(absolute, ds, true, key), true);
     }
 
-    /** Marks a database whose file passed (or validly skipped) the check at open; a new file was not checked. */
+    /**
+     * Marks a database whose file passed (or validly skipped) the check at open: one that had a schema version when it
+     * was inspected; a new or empty file was not checked.
+     */
     private static Database sound(Database db, boolean checked) {
         db.soundAtOpen = checked;
         return db;
