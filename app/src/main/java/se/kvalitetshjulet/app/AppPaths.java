@@ -58,12 +58,19 @@ public final class AppPaths {
                     Path.of(System.getProperty("kvalitetshjulet.logdir", logDir().toString())));
             se.kvalitetshjulet.data.TempFiles.useRoot(tempDir());
             se.kvalitetshjulet.data.TempFiles.cleanLeftovers();
+            // large database files unchanged since their last clean check and close skip it at open (decision 0042-a)
+            se.kvalitetshjulet.data.KnownGoodFiles.useStore(knownGoodFile());
             org.apache.poi.util.TempFile.setTempFileCreationStrategy(
                     new org.apache.poi.util.DefaultTempFileCreationStrategy(
                             se.kvalitetshjulet.data.TempFiles.processDir().resolve("poi").toFile()));
         } catch (java.io.IOException | RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(AppPaths.class).warn("Could not prepare the private folders", e);
         }
+    }
+
+    /** The record of database files known good after their last clean check and close (decision 0042-a). */
+    public static Path knownGoodFile() {
+        return dataDir().resolve("known-good-files.properties");
     }
 
     public static Path preferencesFile() {

@@ -57,7 +57,7 @@ public final class Database implements AutoCloseable {
      * database needs no Flyway at all (Flyway's start-up costs about a second);
      * {@code DatabaseTest} fails if it drifts from the migrations Flyway finds.
      */
-    public static final String SCHEMA_VERSION = "39";
+    public static final String SCHEMA_VERSION = "42";
 
     static {
         NativeSqlite.configure();
@@ -70,6 +70,11 @@ public final class Database implements AutoCloseable {
     private final boolean readOnly;
     /** The key of an encrypted file (kept for backups written with the same key), null for a plain one. */
     private final Passphrase key;
+    /**
+     * Whether the file was found sound at open (its quick_check clean, or skipped for a file unchanged since its last
+     * clean check, decision 0042-a) and nothing since said otherwise: the close then records it as known good.
+     */
+    private volatile boolean soundAtOpen;
 
     private Database(Path file, HikariDataSource dataSource, boolean readOnly, Passphrase key) {
         this(file, dataSource, new SqliteEngine(file), readOnly, key);
@@ -164,14 +169,14 @@ public final class Database implements AutoCloseable {
             // validation: every applied script must still be the one on the classpath (Flyway's checksum).
             if (current != null && current.equals(MigrationVersion.fromVersion(SCHEMA_VERSION))
                     && MigrationChecksums.historyMatchesScripts(ds)) {
-                return new Database(absolute, ds, false, key);
+                return sound(new Database(absolute, ds, false, key), current != null);
             }
             Flyway flyway = flyway(ds);
             if (existed && flyway.info().pending().length > 0) {
                 backup(ds, absolute, key);
             }
             flyway.migrate();
-            return new Database(absolute, ds, false, key);
+            return sound(new Database(absolute, ds, false, key), current != null);
         } catch (org.flywaydb.core.api.exception.FlywayValidateException e) {
             ds.close();
             throw new DatabaseRefusedException(DatabaseRefusedException.Reason.CANNOT_OPEN,
@@ -233,7 +238,16 @@ public final class Database implements AutoCloseable {
                     + "uppgradering har ändrats i efterhand). Filen har inte ändrats. Öppna den med den version som "
                     + "skapade den, eller återställ en säkerhetskopia.", null);
         }
-        return new Database(absolute, ds, true, key);
+        return sound(new Database(absolute, ds, true, key), true);
+    }
+
+    /**
+     * Marks a database whose file passed (or validly skipped) the check at open: one that had a schema version when it
+     * was inspected; a new or empty file was not checked.
+     */
+    private static Database sound(Database db, boolean checked) {
+        db.soundAtOpen = checked;
+        return db;
     }
 
     /**
@@ -301,7 +315,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** What a read-only look at a file found: its schema version (null when empty) and whether it is encrypted. */
-    record Inspection(MigrationVersion version, boolean encrypted) {
+    record Inspection(MigrationVersion version, boolean encrypted, boolean quickChecked) {
     }
 
     /**
@@ -310,6 +324,8 @@ public final class Database implements AutoCloseable {
      * passphrase), and a passphrase that does not open it is refused as {@code PASSPHRASE_WRONG}. Writes nothing.
      */
     static Inspection inspect(Path file, Passphrase passphrase) {
+        // stamped before any connection touches it (decision 0042-a): unchanged since its last clean check and close
+        boolean unchanged = KnownGoodFiles.unchanged(file);
         byte[] header = new byte[SQLITE_HEADER.length];
         boolean encrypted;
         try (InputStream in = Files.newInputStream(file)) {
@@ -364,7 +380,7 @@ public final class Database implements AutoCloseable {
                             "Filen " + file + " är en SQLite-databas men inte en Kvalitetshjulet-databas. "
                                     + "Välj en annan fil eller skapa en ny databas.", null);
                 }
-                return new Inspection(null, encrypted);
+                return new Inspection(null, encrypted, false);
             }
             MigrationVersion known = latestKnownVersion();
             MigrationVersion highest = MigrationVersion.EMPTY;
@@ -383,19 +399,25 @@ public final class Database implements AutoCloseable {
                 }
             }
             List<String> problems = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery("PRAGMA quick_check(20)")) {
-                while (rs.next()) {
-                    if (!"ok".equalsIgnoreCase(rs.getString(1))) {
-                        problems.add(rs.getString(1));
+            if (unchanged) {
+                LOG.info("quick_check of {} skipped: the file is as it was after its last clean check and close "
+                        + "(decision 0042-a)", file);
+            } else {
+                try (ResultSet rs = st.executeQuery("PRAGMA quick_check(20)")) {
+                    while (rs.next()) {
+                        if (!"ok".equalsIgnoreCase(rs.getString(1))) {
+                            problems.add(rs.getString(1));
+                        }
                     }
                 }
             }
             if (!problems.isEmpty()) {
+                KnownGoodFiles.forget(file);
                 LOG.warn("quick_check of {} found {} problem(s): {}", file, problems.size(), problems);
                 throw DatabaseProblems.damagedRefusal(file, "integritetskontrollen hittade " + problems.size()
                         + (problems.size() >= 20 ? " eller fler" : "") + " fel", null);
             }
-            return new Inspection(highest, encrypted);
+            return new Inspection(highest, encrypted, !unchanged);
         } catch (SQLException e) {
             if (DatabaseProblems.sqliteCode(e).startsWith("SQLITE_NOTADB")) {
                 throw notADatabase(file, e);
@@ -641,6 +663,7 @@ public final class Database implements AutoCloseable {
                     : "Databasen är öppnad skrivskyddad och kan inte återställas.", null);
         }
         close();
+        KnownGoodFiles.forget(file);
         return Backups.restore(file, backup, key);
     }
 
@@ -671,6 +694,11 @@ public final class Database implements AutoCloseable {
                 throw DatabaseProblems.refusal(file, e);
             }
             problems.add(e.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            // never recorded as known good again until a check finds it clean (decision 0042-a)
+            soundAtOpen = false;
+            KnownGoodFiles.forget(file);
         }
         return problems;
     }
@@ -732,8 +760,16 @@ public final class Database implements AutoCloseable {
         return dataSource.isClosed();
     }
 
+    /**
+     * Closes every connection; a file found sound at open is then recorded as known good with its size, times and
+     * header as they are now (decision 0042-a: the next open of an unchanged large file skips its quick_check).
+     */
     @Override
     public void close() {
+        boolean wasOpen = !dataSource.isClosed();
         dataSource.close();
+        if (wasOpen && file != null && soundAtOpen) {
+            KnownGoodFiles.record(file);
+        }
     }
 }

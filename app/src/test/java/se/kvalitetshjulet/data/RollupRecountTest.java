@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import se.kvalitetshjulet.TestDb;
 import se.kvalitetshjulet.app.AppContext;
+import se.kvalitetshjulet.data.repo.BoardFiguresRepository;
 import se.kvalitetshjulet.data.repo.ChartRepository;
 import se.kvalitetshjulet.data.repo.DeviationImportRepository;
 import se.kvalitetshjulet.data.repo.DeviationRepository;
@@ -156,6 +157,13 @@ class RollupRecountTest {
         return m;
     }
 
+    /** Monthly counts keyed by unit, kind and month, summed (the roll-up's rows and the edges' may be listed apart). */
+    private static Map<String, Long> byMonth(List<DeviationRepository.MonthlyCount> counts) {
+        Map<String, Long> m = new HashMap<>();
+        counts.forEach(c -> m.merge(c.unitId() + "|" + c.kind() + "|" + c.year() + "-" + c.month(), c.count(), Long::sum));
+        return m;
+    }
+
     private static Map<String, Long> named(List<DeviationRepository.NamedCount> counts) {
         Map<String, Long> m = new HashMap<>();
         counts.forEach(c -> m.merge(c.name(), c.count(), Long::sum));
@@ -212,6 +220,13 @@ class RollupRecountTest {
                 repo.monthlyCounts(f.from(), f.to()).forEach(c -> tertial.merge(c.unitId() + "|" + c.kind() + "|"
                         + "%04d-%02d".formatted(c.year(), c.month()) + "|", c.count(), Long::sum));
                 assertThat(tertial).as("tertial " + as).isEqualTo(rows(q, repo.monthlyCountsSql(f.from(), f.to())));
+                // counting by decision date (decision 0042): per unit, kind and month of assessment, and the assessed
+                // without a date registered in the period
+                BoardFiguresRepository board = new BoardFiguresRepository(ctx.database());
+                assertThat(byMonth(board.monthlyCountsByAssessment(f.from(), f.to()))).as("by assessment month " + as)
+                        .isEqualTo(byMonth(board.monthlyCountsByAssessmentFromBase(f.from(), f.to())));
+                assertThat(board.assessedWithoutDate(f.unitIds(), f.from(), f.to())).as("assessed without date " + as)
+                        .isEqualTo(board.assessedWithoutDateFromBase(f.unitIds(), f.from(), f.to()));
             }
         }
     }
@@ -254,9 +269,10 @@ class RollupRecountTest {
                                     rnd.nextBoolean() ? d.registeredOn() : d.registeredOn().plusDays(rnd.nextInt(90) - 45),
                                     rnd.nextBoolean() ? d.causeIds() : someCauses(rnd, w)));
                         }
-                        case 6 -> { // the law, the assessment and the IVO notification (V39's dimensions)
+                        case 6 -> { // the law, the assessment, its date and the IVO notification (V39's and V42's dimensions)
                             long id = pick(rnd, all);
                             tx.update(DEVIATION)
+                                    .set(DEVIATION.ASSESSED_ON, rnd.nextInt(3) == 0 ? null : TODAY.minusDays(rnd.nextInt(1200)))
                                     .set(DEVIATION.LAW, pick(rnd, List.of(Law.values())).name())
                                     .set(DEVIATION.ASSESSMENT, rnd.nextInt(3) == 0 ? null : pick(rnd, List.of(Assessment.values())).name())
                                     .set(DEVIATION.IVO_REPORTED_ON, rnd.nextBoolean() ? null : TODAY.minusDays(rnd.nextInt(900)))
@@ -285,6 +301,11 @@ class RollupRecountTest {
                     assertExact(ctx, rnd, w, "after " + (op + 1) + " random writes");
                 }
             }
+            // the roll-up by assessment (V42) holds both halves: dated assessments and assessments without a date
+            assertThat(ctx.database().dsl().fetchCount(DSL.table(DSL.name("agg_deviation_assessed_month")),
+                    DSL.field(DSL.name("dated")).eq(1L))).as("months with dated assessments").isPositive();
+            assertThat(ctx.database().dsl().fetchCount(DSL.table(DSL.name("agg_deviation_assessed_month")),
+                    DSL.field(DSL.name("dated")).eq(0L))).as("months with assessments without a date").isPositive();
             // merges of lists move deviations and causes to another entry
             ListsRepository lists = new ListsRepository(ctx.database(), ctx.audit());
             lists.merge(ListKind.DEVIATION_CATEGORY, w.categories().get(0), w.categories().get(1));

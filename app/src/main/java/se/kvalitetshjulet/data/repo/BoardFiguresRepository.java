@@ -1,5 +1,6 @@
 package se.kvalitetshjulet.data.repo;
 
+import static se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_ASSESSED_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.DEVIATION;
 
 import java.time.LocalDate;
@@ -10,6 +11,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 import se.kvalitetshjulet.data.Database;
 import se.kvalitetshjulet.domain.deviation.DeviationKind;
@@ -62,26 +64,102 @@ public final class BoardFiguresRepository {
                         r.value4() == null ? 0 : r.value4(), r.value5() == null ? 0 : r.value5()));
     }
 
-    /** Records registered in the period that have an assessment but no assessment date (assessed before V27). */
+    /**
+     * Records registered in the period that have an assessment but no assessment date (assessed before V27): the
+     * whole months from the roll-up of V42 (decision 0042), the days of a month only partly inside the period from the
+     * deviations; {@link #assessedWithoutDateFromBase} on a server.
+     */
     public long assessedWithoutDate(Set<Long> scope, LocalDate from, LocalDate to) {
+        if (!Rollups.assessedKept(db)) {
+            return assessedWithoutDateFromBase(scope, from, to);
+        }
+        var a = AGG_DEVIATION_ASSESSED_MONTH;
+        DSLContext ctx = db.dsl();
+        Rollups.Split split = Rollups.split(ctx, from, to);
+        long months = 0;
+        if (split.months()) {
+            Condition m = a.DATED.eq(0L).and(months(a.YM, split)).and(unitIn(a.UNIT_ID, scope));
+            Long n = ctx.select(DSL.sum(a.N).cast(SQLDataType.BIGINT)).from(a).where(m).fetchOne(0, Long.class);
+            months = n == null ? 0 : n;
+        }
+        long edges = 0;
+        for (LocalDate[] e : split.edges()) {
+            edges += withoutDate(ctx, scope, e[0], e[1]);
+        }
+        return months + edges;
+    }
+
+    /** {@link #assessedWithoutDate} from the deviations themselves: the reference. */
+    public long assessedWithoutDateFromBase(Set<Long> scope, LocalDate from, LocalDate to) {
+        return withoutDate(db.dsl(), scope, from, to);
+    }
+
+    private static long withoutDate(DSLContext ctx, Set<Long> scope, LocalDate from, LocalDate to) {
         Condition c = DEVIATION.REGISTERED_ON.between(from, to).and(DEVIATION.ASSESSMENT.isNotNull())
                 .and(DEVIATION.ASSESSED_ON.isNull());
         if (scope != null) {
             c = c.and(DEVIATION.UNIT_ID.in(scope));
         }
-        return db.dsl().selectCount().from(DEVIATION).where(c).fetchOne(0, Long.class);
+        return ctx.selectCount().from(DEVIATION).where(c).fetchOne(0, Long.class);
     }
 
-    /** Counts per unit, kind and month of assessment, for a report that counts by decision date. */
+    /** The split's whole months on a roll-up's month column (a null bound: none). */
+    private static Condition months(Field<String> ym, Rollups.Split split) {
+        Condition c = DSL.trueCondition();
+        if (split.fromYm() != null) {
+            c = c.and(ym.ge(split.fromYm()));
+        }
+        if (split.toYm() != null) {
+            c = c.and(ym.le(split.toYm()));
+        }
+        return c;
+    }
+
+    private static Condition unitIn(Field<Long> unit, Set<Long> scope) {
+        return scope == null ? DSL.trueCondition() : scope.isEmpty() ? DSL.falseCondition() : unit.in(scope);
+    }
+
+    /**
+     * Counts per unit, kind and month of assessment, for a report that counts by decision date: the whole months from
+     * the roll-up of V42 (decision 0042), the days of a month only partly inside the period from the deviations;
+     * {@link #monthlyCountsByAssessmentFromBase} on a server. One row per unit, kind and month, in no set order.
+     */
     public List<DeviationRepository.MonthlyCount> monthlyCountsByAssessment(LocalDate from, LocalDate to) {
-        Field<String> ym = DSL.substring(DEVIATION.ASSESSED_ON.cast(org.jooq.impl.SQLDataType.VARCHAR),
-                DSL.inline(1), DSL.inline(7));
-        return db.dsl().select(DEVIATION.UNIT_ID, DEVIATION.KIND, ym, DSL.count()).from(DEVIATION)
+        if (!Rollups.assessedKept(db)) {
+            return monthlyCountsByAssessmentFromBase(from, to);
+        }
+        var a = AGG_DEVIATION_ASSESSED_MONTH;
+        DSLContext ctx = db.dsl();
+        Rollups.Split split = Rollups.split(ctx, from, to, DEVIATION.ASSESSED_ON);
+        List<DeviationRepository.MonthlyCount> out = new java.util.ArrayList<>();
+        if (split.months()) {
+            ctx.select(a.UNIT_ID, a.KIND, a.YM, DSL.sum(a.N).cast(SQLDataType.BIGINT)).from(a)
+                    .where(a.DATED.eq(1L).and(months(a.YM, split)))
+                    .groupBy(a.UNIT_ID, a.KIND, a.YM)
+                    .fetch().forEach(r -> out.add(monthly(r.value1(), r.value2(), r.value3(), r.value4())));
+        }
+        for (LocalDate[] e : split.edges()) {
+            out.addAll(byAssessment(ctx, e[0], e[1]));
+        }
+        return out;
+    }
+
+    /** {@link #monthlyCountsByAssessment} from the deviations themselves: the reference. */
+    public List<DeviationRepository.MonthlyCount> monthlyCountsByAssessmentFromBase(LocalDate from, LocalDate to) {
+        return byAssessment(db.dsl(), from, to);
+    }
+
+    private static List<DeviationRepository.MonthlyCount> byAssessment(DSLContext ctx, LocalDate from, LocalDate to) {
+        Field<String> ym = DSL.substring(DEVIATION.ASSESSED_ON.cast(SQLDataType.VARCHAR), DSL.inline(1), DSL.inline(7));
+        return ctx.select(DEVIATION.UNIT_ID, DEVIATION.KIND, ym, DSL.count()).from(DEVIATION)
                 .where(DEVIATION.ASSESSED_ON.between(from, to))
                 .groupBy(DEVIATION.UNIT_ID, DEVIATION.KIND, ym)
-                .fetch(r -> new DeviationRepository.MonthlyCount(r.value1(), DeviationKind.valueOf(r.value2()),
-                        Integer.parseInt(r.value3().substring(0, 4)), Integer.parseInt(r.value3().substring(5, 7)),
-                        r.value4()));
+                .fetch(r -> monthly(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    private static DeviationRepository.MonthlyCount monthly(long unitId, String kind, String ym, long count) {
+        return new DeviationRepository.MonthlyCount(unitId, DeviationKind.valueOf(kind),
+                Integer.parseInt(ym.substring(0, 4)), Integer.parseInt(ym.substring(5, 7)), count);
     }
 
     /** The day a deviation was assessed, if it is (and was assessed since the date is stored). */

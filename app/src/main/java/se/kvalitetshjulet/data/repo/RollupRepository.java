@@ -11,7 +11,7 @@ import se.kvalitetshjulet.data.Database;
 import se.kvalitetshjulet.domain.audit.AuditAction;
 
 /**
- * The roll-up aggregates of migrations V27_5 (decision 0021), V34 (decision 0031) and V39 (decision 0038) as a whole: compared with a full
+ * The roll-up aggregates of migrations V27_5 (decision 0021), V34 (decision 0031), V39 (decision 0038) and V42 (decision 0042) as a whole: compared with a full
  * recount of the deviations, their causes, measures and actions, and rebuilt from them. The triggers keep them exact on every write; this is the check that they
  * did, and the repair if something outside the application changed the file without them.
  */
@@ -44,7 +44,8 @@ public final class RollupRepository {
      * A roll-up table and how it is recounted: V27_5's from the deviations (and their causes) by the dimensions it
      * counts by, V34's (decision 0031) from their views {@code agg_action_row} and {@code agg_measure_row}.
      */
-    private record Rollup(String table, List<String> dimensions, boolean causes, String view) {
+    private record Rollup(String table, List<String> dimensions, boolean causes, String view,
+                          Map<String, String> expressions, String filter) {
         private static final Map<String, String> EXPRESSIONS = Map.of(
                 "ym", "substr(CAST(d.registered_on AS VARCHAR), 1, 7)", "unit_id", "d.unit_id", "kind", "d.kind",
                 "category_key", "coalesce(d.category_id, 0)", "status", "d.status", "law", "d.law",
@@ -52,7 +53,20 @@ public final class RollupRepository {
                 "ivo", "CASE WHEN d.ivo_reported_on IS NULL THEN 0 ELSE 1 END");
 
         Rollup(String table, List<String> dimensions, boolean causes) {
-            this(table, dimensions, causes, null);
+            this(table, dimensions, causes, null, Map.of(), null);
+        }
+
+        Rollup(String table, List<String> dimensions, boolean causes, String view) {
+            this(table, dimensions, causes, view, Map.of(), null);
+        }
+
+        /** A roll-up of the deviations with its own expressions for some dimensions and a filter on the rows it counts. */
+        Rollup(String table, List<String> dimensions, Map<String, String> expressions, String filter) {
+            this(table, dimensions, false, null, expressions, filter);
+        }
+
+        private String expression(String dimension) {
+            return expressions.getOrDefault(dimension, EXPRESSIONS.get(dimension));
         }
 
         String keys() {
@@ -81,10 +95,11 @@ public final class RollupRepository {
             if (view != null) {
                 return "SELECT " + keys() + ", count(*) FROM " + view + " v WHERE " + where + " GROUP BY " + keys();
             }
-            String keys = String.join(", ", dimensions.stream().map(EXPRESSIONS::get).toList())
+            String keys = String.join(", ", dimensions.stream().map(this::expression).toList())
                     + (causes ? ", c.cause_category_id" : "");
             return "SELECT " + keys + ", count(*) FROM deviation d"
                     + (causes ? " JOIN deviation_cause c ON c.deviation_id = d.id" : "") + " WHERE " + where
+                    + (filter == null ? "" : " AND (" + filter + ")")
                     + " GROUP BY " + keys;
         }
 
@@ -106,7 +121,12 @@ public final class RollupRepository {
             new Rollup("agg_measure_month", List.of("unit_id", "ym", "kind", "measure_key"), false, "agg_measure_row"),
             new Rollup("agg_measure_kind_month", List.of("ym", "kind", "measure_key"), false, "agg_measure_row"),
             // V39 (decision 0038): the kvalitetsberättelse's counts by law, assessment and IVO notification
-            new Rollup("agg_deviation_law_month", List.of("unit_id", "ym", "kind", "law", "assessment_key", "ivo"), false));
+            new Rollup("agg_deviation_law_month", List.of("unit_id", "ym", "kind", "law", "assessment_key", "ivo"), false),
+            // V42 (decision 0042): counting by the month of assessment, and the assessed without a date by registration
+            new Rollup("agg_deviation_assessed_month", List.of("dated", "ym", "unit_id", "kind"),
+                    Map.of("ym", "substr(CAST(coalesce(d.assessed_on, d.registered_on) AS VARCHAR), 1, 7)",
+                            "dated", "CASE WHEN d.assessed_on IS NULL THEN 0 ELSE 1 END"),
+                    "d.assessed_on IS NOT NULL OR d.assessment IS NOT NULL"));
 
     private final Database db;
     private final AuditTrail audit;

@@ -136,13 +136,21 @@ final class Rollups {
     record Split(boolean months, String fromYm, String toYm, List<LocalDate[]> edges) { }
 
     static Split split(DSLContext ctx, LocalDate from, LocalDate to) {
+        return split(ctx, from, to, DEVIATION.REGISTERED_ON);
+    }
+
+    /**
+     * {@link #split} by another date of the deviation (V42, decision 0042: the day it was assessed): a month counts as
+     * whole when no deviation has that date on the month's days outside the period.
+     */
+    static Split split(DSLContext ctx, LocalDate from, LocalDate to, Field<LocalDate> date) {
         if (from != null && to != null) {
             if (from.isAfter(to)) {
                 return new Split(false, null, null, List.of());
             }
             if (YearMonth.from(from).equals(YearMonth.from(to))) {
-                boolean whole = noneBetween(ctx, from.withDayOfMonth(1), from.minusDays(1))
-                        && noneBetween(ctx, to.plusDays(1), YearMonth.from(to).atEndOfMonth());
+                boolean whole = noneBetween(ctx, date, from.withDayOfMonth(1), from.minusDays(1))
+                        && noneBetween(ctx, date, to.plusDays(1), YearMonth.from(to).atEndOfMonth());
                 return whole ? new Split(true, ym(from), ym(to), List.of())
                         : new Split(false, null, null, List.<LocalDate[]>of(new LocalDate[] {from, to}));
             }
@@ -150,7 +158,7 @@ final class Rollups {
         List<LocalDate[]> edges = new ArrayList<>();
         String fromYm = null;
         if (from != null) {
-            if (noneBetween(ctx, from.withDayOfMonth(1), from.minusDays(1))) {
+            if (noneBetween(ctx, date, from.withDayOfMonth(1), from.minusDays(1))) {
                 fromYm = ym(from);
             } else {
                 fromYm = ym(from.plusMonths(1));
@@ -159,7 +167,7 @@ final class Rollups {
         }
         String toYm = null;
         if (to != null) {
-            if (noneBetween(ctx, to.plusDays(1), YearMonth.from(to).atEndOfMonth())) {
+            if (noneBetween(ctx, date, to.plusDays(1), YearMonth.from(to).atEndOfMonth())) {
                 toYm = ym(to);
             } else {
                 toYm = ym(to.minusMonths(1));
@@ -170,9 +178,14 @@ final class Rollups {
         return new Split(months, fromYm, toYm, edges);
     }
 
-    /** True when no deviation is registered in [a, b] (true for an empty range). */
-    private static boolean noneBetween(DSLContext ctx, LocalDate a, LocalDate b) {
-        return a.isAfter(b) || !ctx.fetchExists(DSL.selectOne().from(DEVIATION).where(DEVIATION.REGISTERED_ON.between(a, b)));
+    /** True when no deviation has its {@code date} in [a, b] (true for an empty range). */
+    private static boolean noneBetween(DSLContext ctx, Field<LocalDate> date, LocalDate a, LocalDate b) {
+        return a.isAfter(b) || !ctx.fetchExists(DSL.selectOne().from(DEVIATION).where(date.between(a, b)));
+    }
+
+    /** Whether the roll-up of V42 (decision 0042) is kept here: a local file; a server reads its base tables. */
+    static boolean assessedKept(Database db) {
+        return !db.engine().isServer();
     }
 
     private static String ym(LocalDate d) {
