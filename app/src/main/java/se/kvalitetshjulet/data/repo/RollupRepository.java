@@ -65,6 +65,15 @@ public final class RollupRepository {
             this(table, dimensions, false, null, expressions, filter);
         }
 
+        /**
+         * Whether the roll-up is a plain grouping of the deviations by the common expressions (no causes, view, own
+         * expression or filter): then the import sums it from the one finest grouping of its range (decision 0040);
+         * the others (V42's, with the month of assessment and a filter) are recounted over the range themselves.
+         */
+        boolean plainGrouping() {
+            return view == null && !causes && expressions.isEmpty() && filter == null;
+        }
+
         private String expression(String dimension) {
             return expressions.getOrDefault(dimension, EXPRESSIONS.get(dimension));
         }
@@ -235,7 +244,7 @@ public final class RollupRepository {
             phases.start("sammanställningar");
             List<String> finest = new ArrayList<>();
             for (Rollup r : ROLLUPS) {
-                if (r.view() == null && !r.causes()) {
+                if (r.plainGrouping()) {
                     r.dimensions().stream().filter(d -> !finest.contains(d)).forEach(finest::add);
                 }
             }
@@ -246,7 +255,7 @@ public final class RollupRepository {
             tx.execute("CREATE TEMP TABLE " + IMPORT_GROUPS + " AS SELECT " + exprs + ", count(*) AS n FROM deviation d "
                     + "WHERE d.id BETWEEN " + first + " AND " + last + " GROUP BY " + groups);
             for (Rollup r : ROLLUPS) {
-                String select = r.view() == null && !r.causes()
+                String select = r.plainGrouping()
                         ? "SELECT " + r.keys() + ", sum(n) FROM temp." + IMPORT_GROUPS + " GROUP BY " + r.keys()
                         : r.recountOfDeviations(first, last);
                 tx.execute("INSERT INTO " + r.table() + " (" + r.columns() + ") " + select
