@@ -33,15 +33,8 @@ public record ImportResult(String file, String format, String source, boolean dr
 
     /** The phases as one line: "kontroll 3.1 s (CPU 2.8 s), …". */
     public String timing() {
-        StringBuilder sb = new StringBuilder();
-        for (Phase p : phases) {
-            sb.append(sb.isEmpty() ? "" : ", ").append(p.name()).append(' ')
-                    .append(String.format(java.util.Locale.ROOT, "%.1f s", p.wallMs() / 1000.0));
-            if (p.cpuMs() >= 0) {
-                sb.append(String.format(java.util.Locale.ROOT, " (CPU %.1f s)", p.cpuMs() / 1000.0));
-            }
-        }
-        return sb.toString();
+        return se.kvalitetshjulet.data.repo.ImportPhases.describe(phases.stream()
+                .map(p -> new se.kvalitetshjulet.data.repo.ImportPhases.Phase(p.name(), p.wallMs(), p.cpuMs())).toList());
     }
 
     /** Rows that pass every check and are not yet in the register. */
