@@ -8,12 +8,12 @@ import java.awt.RenderingHints;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
-import javax.imageio.ImageIO;
-
-/** Renders a report chart to a high-resolution PNG (for Word), through Java 2D; works headless. */
+/**
+ * Renders a report chart to a high-resolution PNG (for Word), through Java 2D; works headless. The PNG is written by
+ * {@link PngWriter} (decision 0045).
+ */
 final class ChartImages {
     /** Pixels per point: 4 gives about 290 dpi at the chart's printed size. */
     static final int SCALE = 4;
@@ -34,9 +34,7 @@ final class ChartImages {
         } finally {
             g.dispose();
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(img, "png", out);
-        return out.toByteArray();
+        return PngWriter.png(img);
     }
 
     private record Java2dCanvas(Graphics2D g) implements ChartCanvas {
