@@ -13,13 +13,35 @@ import se.kvalitetshjulet.domain.org.Unit;
 /** The organisation tree: reading it whole (it is small), validating and saving units. */
 public final class OrganisationService {
     private final UnitRepository units;
+    /** The tree read once by {@link #frozen()}; null: read at every question. */
+    private final OrgTree frozen;
 
     public OrganisationService(UnitRepository units) {
+        this(units, null);
+    }
+
+    private OrganisationService(UnitRepository units, OrgTree frozen) {
         this.units = units;
+        this.frozen = frozen;
+    }
+
+    /**
+     * The organisation as it is now, read once: every question to the returned service ({@link #tree()},
+     * {@link #unitScope}, …) is answered from that one reading, so a report's parts all see the same tree and none
+     * reads it again (decision 0045). It cannot save or delete units.
+     */
+    public OrganisationService frozen() {
+        return frozen != null ? this : new OrganisationService(units, tree());
     }
 
     public OrgTree tree() {
-        return new OrgTree(units.findAll());
+        return frozen != null ? frozen : new OrgTree(units.findAll());
+    }
+
+    private void writable() {
+        if (frozen != null) {
+            throw new IllegalStateException("A frozen reading of the organisation saves nothing");
+        }
     }
 
     public List<BusinessArea> businessAreas() {
@@ -28,6 +50,7 @@ public final class OrganisationService {
 
     /** Validates against the current tree and saves; returns the problems instead when there are any. */
     public SaveResult<Unit> save(Unit unit) {
+        writable();
         List<String> keys = tree().validate(unit);
         if (!keys.isEmpty()) {
             return SaveResult.rejected(keys.stream().map(k -> new Problem("unit", k)).toList());
@@ -36,6 +59,7 @@ public final class OrganisationService {
     }
 
     public SaveResult<Unit> delete(long id) {
+        writable();
         OrgTree t = tree();
         if (!t.children(id).isEmpty()) {
             return SaveResult.rejected(List.of(new Problem("unit", "org.validation.hasChildren")));

@@ -43,7 +43,8 @@ public final class AggregatedReportBuilder {
      * Per unit and linked measure: the unit's latest year (on or before the report year) against its year before,
      * and beside our municipality and the comparison municipalities in that year.
      */
-    private List<AggregatedFollowUp.UnitRow> perUnit(int year, Long unitId) {
+    private static List<AggregatedFollowUp.UnitRow> perUnit(int year, Long unitId, UnitKeyFigureService units,
+                                                            OrganisationService organisation) {
         List<AggregatedFollowUp.UnitRow> out = new ArrayList<>();
         if (units == null) {
             return out;
@@ -75,7 +76,15 @@ public final class AggregatedReportBuilder {
         return out;
     }
 
+    /**
+     * The section for the period and the unit's subtree (null: everything). The organisation is read once and the
+     * follow-up counts in one query, and every unit's and year's figure is answered from those readings
+     * (decision 0045).
+     */
     public AggregatedFollowUp build(Period period, Long unitId) {
+        OrganisationService organisation = this.organisation.frozen();
+        FollowUpService followUps = this.followUps.reading(organisation);
+        UnitKeyFigureService units = this.units == null ? null : this.units.reading(followUps, organisation);
         int year = period.year();
         int surveyYear = keyFigures.surveyYears().stream().filter(y -> y <= year).reduce((a, b) -> b).orElse(0);
         List<SurveyChange> survey = surveyYear == 0 ? List.of() : keyFigures.whatChanged(unitId, null, surveyYear);
@@ -148,6 +157,6 @@ public final class AggregatedReportBuilder {
             SignalExplainer.forApplicationLocale().explainAll(plan.chart()).forEach(explanations::addAll);
         }
         return new AggregatedFollowUp(surveyYear, survey, comparisons, own, total, byUnit, tertials, plan, explanations,
-                perUnit(year, unitId));
+                perUnit(year, unitId, units, organisation));
     }
 }

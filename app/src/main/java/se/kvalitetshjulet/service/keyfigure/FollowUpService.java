@@ -69,14 +69,75 @@ public final class FollowUpService {
     private final KeyFigureRepository keyFigures;
     private final OrganisationService organisation;
     private final Clock clock;
+    /** Where the counts come from: the database for each question, or one reading of them all (a report). */
+    private final Counts counts;
+
+    /** Month counts of the units ({@code null}: all) in a period, per unit and month, ordered by year, month, unit. */
+    @FunctionalInterface
+    private interface Counts {
+        List<FollowUpRepository.MonthCount> monthCounts(Set<Long> unitIds, LocalDate from, LocalDate to);
+    }
 
     public FollowUpService(Database db, FollowUpRepository repo, KeyFigureRepository keyFigures,
                            OrganisationService organisation, Clock clock) {
+        this(db, repo, keyFigures, organisation, clock, null);
+    }
+
+    private FollowUpService(Database db, FollowUpRepository repo, KeyFigureRepository keyFigures,
+                            OrganisationService organisation, Clock clock, Counts counts) {
         this.db = db;
         this.repo = repo;
         this.keyFigures = keyFigures;
         this.organisation = organisation;
         this.clock = clock;
+        this.counts = counts == null ? repo::monthCounts : counts;
+    }
+
+    /**
+     * The follow-ups' counts as they are now, read in one grouped query ({@link FollowUpRepository#dayCounts}), and
+     * the organisation as {@code organisation} holds it: every count of the returned service is answered from that
+     * reading, exactly as the database would answer it, without asking again. A report asks for each unit and year;
+     * this is what it reads them from (decision 0045). Its import and saving are those of this service.
+     */
+    public FollowUpService reading(OrganisationService organisation) {
+        return new FollowUpService(db, repo, keyFigures, organisation, clock, new DayCounts(repo.dayCounts()));
+    }
+
+    /**
+     * {@link FollowUpRepository#monthCounts} over counts per unit and day read once: the same rows (unit, year and
+     * month with their sums), in the same order (year, month, unit), for any period and set of units.
+     */
+    private record DayCounts(List<FollowUpRepository.DayCount> days) implements Counts {
+        /** Sorts as the query's {@code ORDER BY year, month, unit_id}. */
+        private record Key(int year, int month, long unitId) implements Comparable<Key> {
+            @Override
+            public int compareTo(Key o) {
+                int c = Integer.compare(year, o.year);
+                c = c != 0 ? c : Integer.compare(month, o.month);
+                return c != 0 ? c : Long.compare(unitId, o.unitId);
+            }
+        }
+
+        @Override
+        public List<FollowUpRepository.MonthCount> monthCounts(Set<Long> unitIds, LocalDate from, LocalDate to) {
+            int n = FollowUpMeasure.values().length;
+            Map<Key, FollowUpRepository.MonthCount> out = new TreeMap<>();
+            for (FollowUpRepository.DayCount d : days) {
+                if (d.day().isBefore(from) || d.day().isAfter(to) || (unitIds != null && !unitIds.contains(d.unitId()))) {
+                    continue;
+                }
+                Key key = new Key(d.day().getYear(), d.day().getMonthValue(), d.unitId());
+                FollowUpRepository.MonthCount c = out.computeIfAbsent(key, k -> new FollowUpRepository.MonthCount(
+                        k.unitId(), k.year(), k.month(), 0, new int[n], new int[n]));
+                for (int i = 0; i < n; i++) {
+                    c.assessed()[i] += d.assessed()[i];
+                    c.yes()[i] += d.yes()[i];
+                }
+                out.put(key, new FollowUpRepository.MonthCount(c.unitId(), c.year(), c.month(),
+                        c.followUps() + d.followUps(), c.assessed(), c.yes()));
+            }
+            return List.copyOf(out.values());
+        }
     }
 
     /** Validates and saves one follow-up with its audit row; returns its id or the problems. */
@@ -113,7 +174,7 @@ public final class FollowUpService {
         for (int i = 0; i < months; i++) {
             labels.add(from.plusMonths(i).toString());
         }
-        for (FollowUpRepository.MonthCount c : repo.monthCounts(scope, from.atDay(1), to.atEndOfMonth())) {
+        for (FollowUpRepository.MonthCount c : counts.monthCounts(scope, from.atDay(1), to.atEndOfMonth())) {
             int i = (int) (c.year() * 12L + c.month() - from.getYear() * 12L - from.getMonthValue());
             if (i >= 0 && i < months) {
                 yes[i] += c.yes()[m.ordinal()];
@@ -128,7 +189,7 @@ public final class FollowUpService {
         Set<Long> scope = organisation.unitScope(unitId, areaId);
         OrgTree tree = organisation.tree();
         Map<Long, FollowUpCount> out = new LinkedHashMap<>();
-        for (FollowUpRepository.MonthCount c : repo.monthCounts(scope, from, to)) {
+        for (FollowUpRepository.MonthCount c : counts.monthCounts(scope, from, to)) {
             FollowUpCount prev = out.getOrDefault(c.unitId(),
                     FollowUpCount.empty(tree.find(c.unitId()).map(u -> u.name()).orElse("?")));
             out.put(c.unitId(), add(prev, c));
@@ -139,7 +200,7 @@ public final class FollowUpService {
     /** The total over the scope in the period. */
     public FollowUpCount total(Long unitId, Long areaId, LocalDate from, LocalDate to, String label) {
         FollowUpCount sum = FollowUpCount.empty(label);
-        for (FollowUpRepository.MonthCount c : repo.monthCounts(organisation.unitScope(unitId, areaId), from, to)) {
+        for (FollowUpRepository.MonthCount c : counts.monthCounts(organisation.unitScope(unitId, areaId), from, to)) {
             sum = add(sum, c);
         }
         return sum;
@@ -150,7 +211,7 @@ public final class FollowUpService {
         Set<Long> scope = organisation.unitScope(unitId, areaId);
         OrgTree tree = organisation.tree();
         Map<String, TertialRow> out = new TreeMap<>();
-        for (FollowUpRepository.MonthCount c : repo.monthCounts(scope, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))) {
+        for (FollowUpRepository.MonthCount c : counts.monthCounts(scope, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))) {
             int t = Period.tertialOf(c.month());
             String name = tree.find(c.unitId()).map(u -> u.name()).orElse("?");
             String key = name + "|" + c.unitId() + "|" + t;

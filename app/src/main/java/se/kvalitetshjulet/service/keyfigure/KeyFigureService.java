@@ -152,7 +152,11 @@ public final class KeyFigureService {
 
     /** The name of a municipality, "Riket" for 0000, or the code when unknown. */
     public String municipalityName(String code) {
-        Municipality m = repo.municipalities().get(code);
+        return municipalityName(repo.municipalities(), code);
+    }
+
+    private static String municipalityName(Map<String, Municipality> municipalities, String code) {
+        Municipality m = municipalities.get(code);
         if (m != null && m.title() != null) {
             return m.title();
         }
@@ -210,10 +214,11 @@ public final class KeyFigureService {
             }
         }
         Map<String, Double[]> support = support(kpi, codes);
+        Map<String, Municipality> municipalities = repo.municipalities();
         List<ComparisonRow> rows = new ArrayList<>();
         ComparedValue ownValue = null;
         for (String code : codes) {
-            ComparedValue cv = compared(kpi, municipalityName(code), byCode.get(code), support.get(key(code, year)));
+            ComparedValue cv = compared(kpi, municipalityName(municipalities, code), byCode.get(code), support.get(key(code, year)));
             if (code.equals(own)) {
                 ownValue = cv;
             }
@@ -267,6 +272,11 @@ public final class KeyFigureService {
 
     public List<SurveyResult> survey(Long unitId, Long areaId) {
         return repo.surveyResults(organisation.unitScope(unitId, areaId));
+    }
+
+    /** The unit's own survey results (not its sub-units'), in the order of {@link #survey}. */
+    public List<SurveyResult> surveyOfUnit(long unitId) {
+        return repo.surveyResults(Set.of(unitId));
     }
 
     /** One unit's answers to one question over the years, as a run chart with intervals and suppression. */
@@ -381,6 +391,11 @@ public final class KeyFigureService {
 
     public List<OwnValue> ownValues(long figureId, Long unitId, Long areaId) {
         return repo.ownValues(figureId, organisation.unitScope(unitId, areaId));
+    }
+
+    /** The unit's own values of the figure (not its sub-units'), in the order of {@link #ownValues}. */
+    public List<OwnValue> ownValuesOfUnit(long figureId, long unitId) {
+        return repo.ownValues(figureId, Set.of(unitId));
     }
 
     /** One unit's own figure over its periods (months, or years when only yearly values exist) as a run chart. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,15 +72,34 @@ public final class UnitKeyFigureService {
     private final FollowUpService followUps;
     private final OrganisationService organisation;
     private final Clock clock;
+    /** What a report's reading has read, by what it read and for which unit; null outside a reading. */
+    private final Map<List<Object>, Object> read;
 
     public UnitKeyFigureService(Database db, KoladaUnitRepository repo, KeyFigureService keyFigures,
                                 FollowUpService followUps, OrganisationService organisation, Clock clock) {
+        this(db, repo, keyFigures, followUps, organisation, clock, false);
+    }
+
+    private UnitKeyFigureService(Database db, KoladaUnitRepository repo, KeyFigureService keyFigures,
+                                 FollowUpService followUps, OrganisationService organisation, Clock clock,
+                                 boolean reading) {
         this.db = db;
         this.repo = repo;
         this.keyFigures = keyFigures;
         this.followUps = followUps;
         this.organisation = organisation;
         this.clock = clock;
+        this.read = reading ? new HashMap<>() : null;
+    }
+
+    /**
+     * For one report (decision 0045): the follow-up counts from {@code followUps} (a {@link FollowUpService#reading}),
+     * the organisation from {@code organisation} (a {@link OrganisationService#frozen}), and each unit's measures and
+     * the measures' KPI links read once, not once per question; the answers are those of this service. Not for
+     * editing: links set through it are not seen by its kept measures.
+     */
+    public UnitKeyFigureService reading(FollowUpService followUps, OrganisationService organisation) {
+        return new UnitKeyFigureService(db, repo, keyFigures, followUps, organisation, clock, true);
     }
 
     // ---- Kolada units (ou) ↔ our units -----------------------------------------------------
@@ -105,7 +125,7 @@ public final class UnitKeyFigureService {
     /** The ou codes linked to the unit (not its sub-units: each ou is one unit). */
     public List<String> ousOf(long unitId) {
         List<String> out = new ArrayList<>();
-        repo.links().forEach((ou, unit) -> {
+        links().forEach((ou, unit) -> {
             if (unit == unitId) {
                 out.add(ou);
             }
@@ -224,17 +244,21 @@ public final class UnitKeyFigureService {
 
     /** What can be followed for the unit: survey questions, own figures, follow-up shares and Kolada ou KPIs. */
     public List<UnitMeasure> measures(long unitId) {
+        return read(Arrays.asList("measures", unitId), () -> List.copyOf(readMeasures(unitId)));
+    }
+
+    private List<UnitMeasure> readMeasures(long unitId) {
         List<UnitMeasure> out = new ArrayList<>();
         Map<String, String> questions = new LinkedHashMap<>();
-        for (SurveyResult r : keyFigures.survey(unitId, null)) {
+        for (SurveyResult r : unitSurvey(unitId)) {
             if (r.unitId() == unitId) {
                 questions.putIfAbsent(r.questionCode(), r.question());
             }
         }
         questions.forEach((code, text) -> out.add(new UnitMeasure(UnitMeasure.Kind.SURVEY, code,
                 "Brukarundersökningen: " + text)));
-        for (OwnFigure f : keyFigures.ownFigures()) {
-            if (keyFigures.ownValues(f.id(), unitId, null).stream().anyMatch(v -> v.unitId() == unitId && v.value() != null)) {
+        for (OwnFigure f : ownFigures()) {
+            if (unitOwnValues(f.id(), unitId).stream().anyMatch(v -> v.unitId() == unitId && v.value() != null)) {
                 out.add(new UnitMeasure(UnitMeasure.Kind.OWN, f.code(), f.name()));
             }
         }
@@ -248,7 +272,7 @@ public final class UnitKeyFigureService {
             if (isSupportKpi(kpiId)) {
                 continue; // respondents and response rate are shown beside the share, not as measures of their own
             }
-            Kpi k = keyFigures.kpi(kpiId).orElse(null);
+            Kpi k = kpi(kpiId).orElse(null);
             out.add(new UnitMeasure(UnitMeasure.Kind.KOLADA, kpiId, "Kolada " + kpiId + ": " + (k == null ? kpiId : k.title())));
         }
         return out;
@@ -272,12 +296,55 @@ public final class UnitKeyFigureService {
         if (m.kind() == UnitMeasure.Kind.KOLADA) {
             return Optional.of(m.code());
         }
-        return repo.measureKpi(m.key());
+        return read != null ? Optional.ofNullable(measureKpis().get(m.key())) : repo.measureKpi(m.key());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T read(List<Object> key, java.util.function.Supplier<T> reading) {
+        if (read == null) {
+            return reading.get();
+        }
+        if (!read.containsKey(key)) {
+            read.put(key, reading.get()); // not computeIfAbsent: a reading may read others (measures read the survey)
+        }
+        return (T) read.get(key);
+    }
+
+    /** The unit's own survey results (the questions filter them to the unit; its sub-units' are not needed). */
+    private List<SurveyResult> unitSurvey(long unitId) {
+        return read(Arrays.asList("survey", unitId), () -> keyFigures.surveyOfUnit(unitId));
+    }
+
+    private List<OwnValue> unitOwnValues(long figureId, long unitId) {
+        return read(Arrays.asList("own", figureId, unitId), () -> keyFigures.ownValuesOfUnit(figureId, unitId));
+    }
+
+    private List<OwnFigure> ownFigures() {
+        return read(Arrays.asList("figures"), keyFigures::ownFigures);
+    }
+
+    private Optional<Kpi> kpi(String kpiId) {
+        return read(Arrays.asList("kpi", kpiId), () -> keyFigures.kpi(kpiId));
+    }
+
+    /** The ous' values of the KPI for both genders together ("T"). */
+    private List<KoladaValue> ouValues(String kpiId, List<String> ouCodes) {
+        return read(Arrays.asList("ouValues", kpiId, List.copyOf(ouCodes)), () -> repo.ouValues(kpiId, ouCodes, "T"));
+    }
+
+    /** Our municipality and the comparison municipalities for the KPI and year: the same for every unit. */
+    private List<ComparisonRow> municipalities(String kpiId, int year) {
+        return read(Arrays.asList("compare", kpiId, year), () -> List.copyOf(keyFigures.compare(kpiId, year, "T")));
+    }
+
+    /** The ou links, by ou code: read once in a report's reading. */
+    private Map<String, Long> links() {
+        return read(Arrays.asList("links"), repo::links);
     }
 
     /** All links of own measures to KPIs, by measure key. */
     public Map<String, String> measureKpis() {
-        return repo.measureKpis();
+        return read(Arrays.asList("measureKpis"), repo::measureKpis);
     }
 
     /** Links the measure (by its key) to a KPI of the catalogue, or with {@code kpiId} null removes the link. */
@@ -302,7 +369,7 @@ public final class UnitKeyFigureService {
     public ValueSeries series(long unitId, UnitMeasure m) {
         return switch (m.kind()) {
             case SURVEY -> keyFigures.surveySeries(unitId, m.code());
-            case OWN -> keyFigures.ownFigures().stream().filter(f -> f.code().equals(m.code())).findFirst()
+            case OWN -> ownFigures().stream().filter(f -> f.code().equals(m.code())).findFirst()
                     .map(f -> keyFigures.ownSeries(f, unitId)).orElse(ValueSeries.of(m.label(), List.of(), List.of()));
             case FOLLOW_UP, KOLADA -> yearly(unitId, m);
         };
@@ -325,10 +392,10 @@ public final class UnitKeyFigureService {
     public List<Integer> years(long unitId, UnitMeasure m) {
         TreeSet<Integer> ys = new TreeSet<>();
         switch (m.kind()) {
-            case SURVEY -> keyFigures.survey(unitId, null).stream()
+            case SURVEY -> unitSurvey(unitId).stream()
                     .filter(r -> r.unitId() == unitId && r.questionCode().equals(m.code())).forEach(r -> ys.add(r.year()));
-            case OWN -> keyFigures.ownFigures().stream().filter(f -> f.code().equals(m.code())).findFirst()
-                    .ifPresent(f -> keyFigures.ownValues(f.id(), unitId, null).stream()
+            case OWN -> ownFigures().stream().filter(f -> f.code().equals(m.code())).findFirst()
+                    .ifPresent(f -> unitOwnValues(f.id(), unitId).stream()
                             .filter(v -> v.unitId() == unitId && v.value() != null).forEach(v -> ys.add(v.year())));
             case FOLLOW_UP -> {
                 int now = LocalDate.now(clock).getYear();
@@ -339,7 +406,7 @@ public final class UnitKeyFigureService {
                     }
                 }
             }
-            case KOLADA -> repo.ouValues(m.code(), ousOf(unitId), "T").stream().filter(v -> v.value() != null)
+            case KOLADA -> ouValues(m.code(), ousOf(unitId)).stream().filter(v -> v.value() != null)
                     .forEach(v -> ys.add(v.period()));
         }
         return List.copyOf(ys);
@@ -348,7 +415,7 @@ public final class UnitKeyFigureService {
     /** The unit's value of the measure in one year, as compared values are shown (label = {@code label}). */
     public ComparedValue yearValue(long unitId, UnitMeasure m, int year, String label) {
         return switch (m.kind()) {
-            case SURVEY -> keyFigures.survey(unitId, null).stream()
+            case SURVEY -> unitSurvey(unitId).stream()
                     .filter(r -> r.unitId() == unitId && r.questionCode().equals(m.code()) && r.year() == year)
                     .findFirst().map(r -> r.compared(label)).orElse(ComparedValue.plain(label, null, false, ""));
             case OWN -> ownYear(unitId, m, year, label).value();
@@ -364,11 +431,11 @@ public final class UnitKeyFigureService {
     private record OwnYear(ComparedValue value, int months) { }
 
     private OwnYear ownYear(long unitId, UnitMeasure m, int year, String label) {
-        OwnFigure f = keyFigures.ownFigures().stream().filter(x -> x.code().equals(m.code())).findFirst().orElse(null);
+        OwnFigure f = ownFigures().stream().filter(x -> x.code().equals(m.code())).findFirst().orElse(null);
         if (f == null) {
             return new OwnYear(ComparedValue.plain(label, null, false, ""), 0);
         }
-        List<OwnValue> vs = keyFigures.ownValues(f.id(), unitId, null).stream()
+        List<OwnValue> vs = unitOwnValues(f.id(), unitId).stream()
                 .filter(v -> v.unitId() == unitId && v.year() == year && v.value() != null).toList();
         OwnValue whole = vs.stream().filter(v -> v.month() == 0).findFirst().orElse(null);
         if (whole != null) {
@@ -384,17 +451,17 @@ public final class UnitKeyFigureService {
 
     private ComparedValue ouValue(long unitId, String kpiId, int year, String label) {
         List<String> codes = ousOf(unitId);
-        KoladaValue v = repo.ouValues(kpiId, codes, "T").stream().filter(x -> x.period() == year && x.value() != null)
+        KoladaValue v = ouValues(kpiId, codes).stream().filter(x -> x.period() == year && x.value() != null)
                 .findFirst().orElse(null);
         if (v == null) {
             return ComparedValue.plain(label, null, false, "");
         }
-        Kpi k = keyFigures.kpi(kpiId).orElse(null);
+        Kpi k = kpi(kpiId).orElse(null);
         String respondentsKpi = k == null ? null : SurveyRules.respondentsKpi(k.title());
         if (k != null && k.isShare() && respondentsKpi != null) {
-            Double resp = repo.ouValues(respondentsKpi, List.of(v.ouCode()), "T").stream()
+            Double resp = ouValues(respondentsKpi, List.of(v.ouCode())).stream()
                     .filter(x -> x.period() == year).map(KoladaValue::value).findFirst().orElse(null);
-            Double rate = repo.ouValues(SurveyRules.responseRateKpi(k.title()), List.of(v.ouCode()), "T").stream()
+            Double rate = ouValues(SurveyRules.responseRateKpi(k.title()), List.of(v.ouCode())).stream()
                     .filter(x -> x.period() == year).map(KoladaValue::value).findFirst().orElse(null);
             if (resp != null) {
                 return ComparedValue.share(label, v.value(), (int) Math.round(resp), rate, false, v.status());
@@ -424,9 +491,9 @@ public final class UnitKeyFigureService {
         }
         List<ComparisonRow> rows = new ArrayList<>();
         rows.add(new ComparisonRow("unit:" + unitId, null, true, unitValue, null));
-        Kpi kpi = linkedKpi(m).flatMap(keyFigures::kpi).orElse(null);
+        Kpi kpi = linkedKpi(m).flatMap(this::kpi).orElse(null);
         if (kpi != null) {
-            for (ComparisonRow r : keyFigures.compare(kpi.id(), year, "T")) {
+            for (ComparisonRow r : municipalities(kpi.id(), year)) {
                 ComparedValue v = r.value();
                 if (r.own()) {
                     v = new ComparedValue(v.label() + " (hela kommunen)", v.value(), v.interval(), v.respondents(),
@@ -440,7 +507,7 @@ public final class UnitKeyFigureService {
 
     /** The measures of the unit that can be set beside municipalities (a KPI is linked), with their keys. */
     public List<UnitMeasure> comparableMeasures(long unitId) {
-        Map<String, String> links = repo.measureKpis();
+        Map<String, String> links = measureKpis();
         return measures(unitId).stream().filter(m -> m.kind() == UnitMeasure.Kind.KOLADA || links.containsKey(m.key()))
                 .toList();
     }
