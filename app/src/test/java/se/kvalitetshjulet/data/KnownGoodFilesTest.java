@@ -47,7 +47,7 @@ class KnownGoodFilesTest {
 
     @BeforeEach
     void store() {
-        // the demo file is small: every size may skip here (the application's smallest is 256 MiB)
+        // the demo file is small: every size may skip here (the application's smallest is 32 MiB)
         KnownGoodFiles.useStore(dir.resolve("settings").resolve("known-good-files.properties"), 0);
     }
 
