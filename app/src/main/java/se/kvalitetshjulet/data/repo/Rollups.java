@@ -6,6 +6,7 @@ import static se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_CATEGORY_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_LAW_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_STATUS_MONTH;
+import static se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_UNIT_CATEGORY_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_UNIT_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.AGG_MEASURE_KIND_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.AGG_MEASURE_MONTH;
@@ -49,6 +50,8 @@ final class Rollups {
                  Field<String> status, Field<Long> cause, Field<Long> n) {
         boolean answers(DeviationFilter f, boolean byUnit, boolean byCategory) {
             return (unit != null || (f.unitIds() == null && !byUnit))
+                    // grouped by unit is grouped by unit and kind (the tertial table's counts)
+                    && (kind != null || ((f.kinds() == null || f.kinds().isEmpty()) && !byUnit))
                     && (categoryKey != null || (f.categoryId() == null && !byCategory))
                     && (status != null || f.statuses() == null || f.statuses().isEmpty());
         }
@@ -61,6 +64,10 @@ final class Rollups {
                     AGG_DEVIATION_CATEGORY_MONTH.CATEGORY_KEY, null, null, AGG_DEVIATION_CATEGORY_MONTH.N),
             new Level(AGG_DEVIATION_UNIT_MONTH, AGG_DEVIATION_UNIT_MONTH.YM, AGG_DEVIATION_UNIT_MONTH.UNIT_ID,
                     AGG_DEVIATION_UNIT_MONTH.KIND, null, null, null, AGG_DEVIATION_UNIT_MONTH.N),
+            // V46 (decision 0047): a unit's (and its subtree's) categories over every kind and status
+            new Level(AGG_DEVIATION_UNIT_CATEGORY_MONTH, AGG_DEVIATION_UNIT_CATEGORY_MONTH.YM,
+                    AGG_DEVIATION_UNIT_CATEGORY_MONTH.UNIT_ID, null, AGG_DEVIATION_UNIT_CATEGORY_MONTH.CATEGORY_KEY, null,
+                    null, AGG_DEVIATION_UNIT_CATEGORY_MONTH.N),
             new Level(AGG_DEVIATION_MONTH, AGG_DEVIATION_MONTH.YM, AGG_DEVIATION_MONTH.UNIT_ID, AGG_DEVIATION_MONTH.KIND,
                     AGG_DEVIATION_MONTH.CATEGORY_KEY, AGG_DEVIATION_MONTH.STATUS, null, AGG_DEVIATION_MONTH.N));
     private static final Level CAUSES_ALL_UNITS = new Level(AGG_CAUSE_KIND_MONTH, AGG_CAUSE_KIND_MONTH.YM, null,
