@@ -151,13 +151,22 @@ final class Rollups {
      * whole when no deviation has that date on the month's days outside the period.
      */
     static Split split(DSLContext ctx, LocalDate from, LocalDate to, Field<LocalDate> date) {
+        return split(from, to, (a, b) -> noneBetween(ctx, date, a, b));
+    }
+
+    /**
+     * {@link #split} with the probes answered by {@code noneBetween}: true when no deviation has the date in [a, b]
+     * (asked only for non-empty ranges). The register's search asks them through its own statements (decision 0044).
+     */
+    static Split split(LocalDate from, LocalDate to, java.util.function.BiPredicate<LocalDate, LocalDate> noneBetween) {
+        java.util.function.BiPredicate<LocalDate, LocalDate> none = (a, b) -> a.isAfter(b) || noneBetween.test(a, b);
         if (from != null && to != null) {
             if (from.isAfter(to)) {
                 return new Split(false, null, null, List.of());
             }
             if (YearMonth.from(from).equals(YearMonth.from(to))) {
-                boolean whole = noneBetween(ctx, date, from.withDayOfMonth(1), from.minusDays(1))
-                        && noneBetween(ctx, date, to.plusDays(1), YearMonth.from(to).atEndOfMonth());
+                boolean whole = none.test(from.withDayOfMonth(1), from.minusDays(1))
+                        && none.test(to.plusDays(1), YearMonth.from(to).atEndOfMonth());
                 return whole ? new Split(true, ym(from), ym(to), List.of())
                         : new Split(false, null, null, List.<LocalDate[]>of(new LocalDate[] {from, to}));
             }
@@ -165,7 +174,7 @@ final class Rollups {
         List<LocalDate[]> edges = new ArrayList<>();
         String fromYm = null;
         if (from != null) {
-            if (noneBetween(ctx, date, from.withDayOfMonth(1), from.minusDays(1))) {
+            if (none.test(from.withDayOfMonth(1), from.minusDays(1))) {
                 fromYm = ym(from);
             } else {
                 fromYm = ym(from.plusMonths(1));
@@ -174,7 +183,7 @@ final class Rollups {
         }
         String toYm = null;
         if (to != null) {
-            if (noneBetween(ctx, date, to.plusDays(1), YearMonth.from(to).atEndOfMonth())) {
+            if (none.test(to.plusDays(1), YearMonth.from(to).atEndOfMonth())) {
                 toYm = ym(to);
             } else {
                 toYm = ym(to.minusMonths(1));
@@ -183,6 +192,11 @@ final class Rollups {
         }
         boolean months = fromYm == null || toYm == null || fromYm.compareTo(toYm) <= 0;
         return new Split(months, fromYm, toYm, edges);
+    }
+
+    /** The probe of {@link #split} as one statement: whether some deviation is registered in [a, b]. */
+    static org.jooq.ResultQuery<org.jooq.Record1<Boolean>> registeredBetween(DSLContext ctx, LocalDate a, LocalDate b) {
+        return ctx.select(DSL.field(DSL.exists(DSL.selectOne().from(DEVIATION).where(DEVIATION.REGISTERED_ON.between(a, b)))));
     }
 
     /** True when no deviation has its {@code date} in [a, b] (true for an empty range). */
