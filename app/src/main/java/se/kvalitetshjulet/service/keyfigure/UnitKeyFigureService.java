@@ -94,9 +94,10 @@ public final class UnitKeyFigureService {
 
     /**
      * For one report (decision 0045): the follow-up counts from {@code followUps} (a {@link FollowUpService#reading}),
-     * the organisation from {@code organisation} (a {@link OrganisationService#frozen}), and each unit's measures and
-     * the measures' KPI links read once, not once per question; the answers are those of this service. Not for
-     * editing: links set through it are not seen by its kept measures.
+     * the organisation from {@code organisation} (a {@link OrganisationService#frozen}), and each unit's measures,
+     * survey results and own values, the KPIs, the ou and measure links, the ou values and the municipality comparison
+     * of a KPI and year read once, not once per question; the answers are those of this service. Not for editing:
+     * what is saved through it is not seen by what it has read.
      */
     public UnitKeyFigureService reading(FollowUpService followUps, OrganisationService organisation) {
         return new UnitKeyFigureService(db, repo, keyFigures, followUps, organisation, clock, true);
