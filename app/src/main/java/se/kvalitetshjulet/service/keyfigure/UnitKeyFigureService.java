@@ -311,13 +311,26 @@ public final class UnitKeyFigureService {
         return (T) read.get(key);
     }
 
-    /** The unit's own survey results (the questions filter them to the unit; its sub-units' are not needed). */
+    /**
+     * The unit's own survey results (the questions filter them to the unit; its sub-units' are not needed). A reading
+     * reads every unit's once and takes the unit's from them: the same rows in the same order (the query's order is
+     * by its key).
+     */
     private List<SurveyResult> unitSurvey(long unitId) {
-        return read(Arrays.asList("survey", unitId), () -> keyFigures.surveyOfUnit(unitId));
+        if (read == null) {
+            return keyFigures.surveyOfUnit(unitId);
+        }
+        List<SurveyResult> all = read(Arrays.asList("survey"), () -> keyFigures.survey(null, null));
+        return read(Arrays.asList("survey", unitId), () -> all.stream().filter(r -> r.unitId() == unitId).toList());
     }
 
+    /** The unit's own values of the figure; a reading reads every unit's once, as {@link #unitSurvey}. */
     private List<OwnValue> unitOwnValues(long figureId, long unitId) {
-        return read(Arrays.asList("own", figureId, unitId), () -> keyFigures.ownValuesOfUnit(figureId, unitId));
+        if (read == null) {
+            return keyFigures.ownValuesOfUnit(figureId, unitId);
+        }
+        List<OwnValue> all = read(Arrays.asList("own", figureId), () -> keyFigures.ownValues(figureId, null, null));
+        return read(Arrays.asList("own", figureId, unitId), () -> all.stream().filter(v -> v.unitId() == unitId).toList());
     }
 
     private List<OwnFigure> ownFigures() {
