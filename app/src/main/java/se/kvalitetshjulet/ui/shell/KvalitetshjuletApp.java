@@ -161,7 +161,7 @@ public final class KvalitetshjuletApp extends Application {
                     StartupPhases.mark(StartupPhases.DATABASE);
                     StartupPhases.mark(StartupPhases.CONTEXT);
                     showMain(ctx);
-                    StartupProbe.reportIfRequested();
+                    StartupProbe.reportIfRequested(stage.getScene());
                     // h5: self-check drafts an earlier session kept while the server did not answer
                     tasks.run(i18n.get("h5.selfcheck.sending"), p -> {
                         ctx.offlineDrafts().resumeIfWaiting();
@@ -238,7 +238,7 @@ public final class KvalitetshjuletApp extends Application {
             return ctx;
         }, ctx -> {
             showMain(ctx).offerFirstStart(); // h2: the guide on an empty database (decision 0027)
-            StartupProbe.reportIfRequested();
+            StartupProbe.reportIfRequested(stage.getScene());
             dailyBackup(ctx);
         }, error -> {
             Throwable cause = error;
