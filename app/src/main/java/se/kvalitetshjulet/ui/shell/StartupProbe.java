@@ -38,6 +38,16 @@ public final class StartupProbe {
      * window's own style and layout pass, so such a start was measured short of its first frame.
      */
     static void reportIfRequested(javafx.scene.Scene scene) {
+        reportIfRequested(scene, () -> { });
+    }
+
+    /**
+     * As {@link #reportIfRequested(javafx.scene.Scene)}; {@code beforeExit} runs right after the report, so that
+     * nothing a window would do after its first frame (the home screen's lists and their loads, decision 0039) runs
+     * in the probe: a training run's AOT cache then holds what a start needs to its first frame, not more (decision
+     * 0043), and every start preloads the whole cache before {@code main}.
+     */
+    static void reportIfRequested(javafx.scene.Scene scene, Runnable beforeExit) {
         if (!Boolean.getBoolean(PROPERTY)) {
             return;
         }
@@ -49,6 +59,7 @@ public final class StartupProbe {
             }
             done[0] = true;
             report();
+            beforeExit.run();
             Platform.runLater(() -> scene.removePostLayoutPulseListener(listener[0]));
             Platform.exit();
         };
