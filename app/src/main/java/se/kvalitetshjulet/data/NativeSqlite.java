@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Where the library comes from, first match wins: {@code -Dkvalitetshjulet.native.dir} (the installed app image
  * sets it to its own folder, so nothing is unpacked at run time), the class path as a folder (tests, IDE), or the
- * jar, unpacked once into {@code kvalitetshjulet.native.cache} (set by {@code Main} to the user-data folder).
+ * jar, unpacked once per library build into {@code -Dkvalitetshjulet.native.cache} when that is set (nothing sets it
+ * today), else into {@code <java.io.tmpdir>/kvalitetshjulet-native-<user>/<key>/}, the key named by the jar entry's
+ * CRC-32 and size (decision 0039).
  */
 final class NativeSqlite {
     private static final Logger LOG = LoggerFactory.getLogger(NativeSqlite.class);

@@ -25,6 +25,7 @@ import se.kvalitetshjulet.TestDb;
 import se.kvalitetshjulet.app.AppContext;
 import se.kvalitetshjulet.data.repo.DeviationRepository;
 import se.kvalitetshjulet.data.repo.DeviationRepository.PagePlan;
+import se.kvalitetshjulet.data.repo.DeviationRepository.Reader;
 import se.kvalitetshjulet.domain.Page;
 import se.kvalitetshjulet.domain.deviation.Deviation;
 import se.kvalitetshjulet.domain.deviation.DeviationFilter;
@@ -194,12 +195,17 @@ class RegisterPlanTest {
                 Math.min(expected.size(), (pageIndex + 1) * pageSize));
         Page<DeviationRow> chosen = repo.search(f, sort, asc, pageIndex, pageSize, TODAY);
         for (PagePlan plan : new PagePlan[] {PagePlan.SORTED, PagePlan.INDEX_ORDER, null}) {
-            Page<DeviationRow> p = plan == null ? chosen : repo.search(f, sort, asc, pageIndex, pageSize, TODAY, plan);
-            String as = what + " " + sort + (asc ? " ↑" : " ↓") + " page " + pageIndex + " plan " + plan;
-            assertThat(p.total()).as("count, " + as).isEqualTo(expected.size());
-            assertThat(p.rows()).extracting(DeviationRow::id).as(as).containsExactlyElementsOf(page);
-            // every column of every row the same, whichever plan read it
-            assertThat(p.rows()).as("rows, " + as).isEqualTo(chosen.rows());
+            // the register's own reader (plain JDBC on a file, decision 0044) and jOOQ's, each in every plan
+            for (Reader reader : new Reader[] {null, Reader.JOOQ}) {
+                Page<DeviationRow> p = plan == null && reader == null ? chosen
+                        : repo.search(f, sort, asc, pageIndex, pageSize, TODAY, plan, reader);
+                String as = what + " " + sort + (asc ? " ↑" : " ↓") + " page " + pageIndex + " plan " + plan
+                        + " reader " + reader;
+                assertThat(p.total()).as("count, " + as).isEqualTo(expected.size());
+                assertThat(p.rows()).extracting(DeviationRow::id).as(as).containsExactlyElementsOf(page);
+                // every column of every row the same, whichever plan and reader read it
+                assertThat(p.rows()).as("rows, " + as).isEqualTo(chosen.rows());
+            }
         }
     }
 
@@ -272,5 +278,72 @@ class RegisterPlanTest {
         assertThat(sql).anyMatch(s -> s.contains("from `agg_deviation_"));
         assertThat(repo.search(rolled, DeviationSort.REGISTERED_ON, false, 0, 100, TODAY).total())
                 .isEqualTo(all.stream().filter(r -> expected(r, rolled)).count());
+    }
+
+    /**
+     * The register's JDBC reader (decision 0044) runs exactly the statements jOOQ would, in the same order, with the same
+     * values: what it records for the benchmark (its own executions, values inlined) is what jOOQ's listener records
+     * when jOOQ runs the same search, for filters of every kind; and no statement shape had values that differed from
+     * jOOQ's own.
+     */
+    @Test
+    void theJdbcReaderRunsTheSqlJooqWouldWithTheSameValues() {
+        DeviationRepository repo = ctx.deviations();
+        List<Long> units = ctx.units().findAll().stream().map(Unit::id).sorted().toList();
+        Long category = rows(ctx).stream().map(Row::categoryId).filter(java.util.Objects::nonNull).findFirst()
+                .orElseThrow();
+        DeviationFilter subtree = new DeviationFilter(EnumSet.of(DeviationKind.HSL_AVVIKELSE), Set.of(),
+                Set.copyOf(units.subList(0, 5)), null, TODAY.minusYears(1), TODAY, false, null);
+        List<DeviationFilter> filters = List.of(DeviationFilter.all(), subtree, subtree.withText("fall"),
+                subtree.withPeriod(TODAY.minusMonths(2).withDayOfMonth(10), TODAY.minusDays(20)),
+                subtree.withPeriod(TODAY.withDayOfMonth(1), TODAY),
+                subtree.withStatuses(EnumSet.of(DeviationStatus.REGISTRERAD, DeviationStatus.UTREDNING)),
+                DeviationFilter.all().withUnits(Set.of()),
+                new DeviationFilter(Set.of(), Set.of(), null, category, TODAY.minusYears(2), null, false, null),
+                DeviationFilter.all().withOverdueOnly(true).withText("läkemedel"),
+                DeviationFilter.all().withIvoLateBefore(TODAY.minusDays(7)),
+                DeviationFilter.all().withRegisteredBy("demo"),
+                DeviationFilter.all().withText("fall"), DeviationFilter.all().withText("zqxw"),
+                DeviationFilter.all().withText("AV-20"), DeviationFilter.all().withText("nä"));
+        for (DeviationFilter f : filters) {
+            for (DeviationSort sort : new DeviationSort[] {DeviationSort.REGISTERED_ON, DeviationSort.UNIT}) {
+                for (int pageIndex : new int[] {0, 2}) {
+                    String as = f + " " + sort + " page " + pageIndex;
+                    List<String> jdbc = repo.searchSql(f, sort, false, pageIndex, 25, TODAY);
+                    List<String> jooq = repo.searchSql(f, sort, false, pageIndex, 25, TODAY, Reader.JOOQ);
+                    assertThat(jdbc).as("statements, " + as).isNotEmpty().containsExactlyElementsOf(jooq);
+                    assertThat(repo.search(f, sort, false, pageIndex, 25, TODAY))
+                            .as("page, " + as).isEqualTo(repo.search(f, sort, false, pageIndex, 25, TODAY, null, Reader.JOOQ));
+                }
+            }
+        }
+        assertThat(repo.readerMismatches()).as("statement shapes whose values differed from jOOQ's").isZero();
+    }
+
+    /**
+     * The JDBC reader keeps its prepared statements between searches (decision 0044); none of them keeps the database
+     * as it was: a deviation registered after a search is found by the next one, by its text and in its unit's count,
+     * and is gone from both once deleted.
+     */
+    @Test
+    void aSearchFindsWhatWasWrittenSinceTheLastOne() {
+        DeviationRepository repo = ctx.deviations();
+        Deviation original = repo.find(rows(ctx).getFirst().id()).orElseThrow();
+        DeviationFilter text = DeviationFilter.all().withText("Kvällspromenad");
+        DeviationFilter unit = new DeviationFilter(EnumSet.of(original.kind()), Set.of(), Set.of(original.unitId()), null,
+                original.registeredOn().minusMonths(3), original.registeredOn().plusDays(3), false, null);
+        for (int i = 0; i < 3; i++) { // the same shapes again, so the kept statements are the ones read
+            assertThat(repo.search(text, DeviationSort.REGISTERED_ON, false, 0, 100, TODAY).total()).isZero();
+        }
+        long before = repo.search(unit, DeviationSort.REGISTERED_ON, false, 0, 100, TODAY).total();
+        long id = ctx.database().tx(tx -> repo.save(tx, copy(original, "Kvällspromenad utan följe", null)).id());
+        Page<DeviationRow> found = repo.search(text, DeviationSort.REGISTERED_ON, false, 0, 100, TODAY);
+        assertThat(found.total()).isOne();
+        assertThat(found.rows()).extracting(DeviationRow::id).containsExactly(id);
+        assertThat(found.rows().getFirst().title()).isEqualTo("Kvällspromenad utan följe");
+        assertThat(repo.search(unit, DeviationSort.REGISTERED_ON, false, 0, 100, TODAY).total()).isEqualTo(before + 1);
+        ctx.database().txRun(tx -> assertThat(tx.deleteFrom(DEVIATION).where(DEVIATION.ID.eq(id)).execute()).isOne());
+        assertThat(repo.search(text, DeviationSort.REGISTERED_ON, false, 0, 100, TODAY).total()).isZero();
+        assertThat(repo.search(unit, DeviationSort.REGISTERED_ON, false, 0, 100, TODAY).total()).isEqualTo(before);
     }
 }

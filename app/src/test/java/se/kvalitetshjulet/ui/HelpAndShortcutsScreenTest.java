@@ -55,6 +55,24 @@ class HelpAndShortcutsScreenTest {
     }
 
     @Test
+    void theFirstFocusIsTheShownScreenInTheNavigationSoTheFirstSpaceDoesNotTurnOnTheProjector(FxRobot robot)
+            throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            javafx.scene.Node owner = stage.getScene().getFocusOwner();
+            return owner != null && "nav-home".equals(owner.getId());
+        });
+        robot.interact(() -> {
+            stage.toFront();
+            stage.requestFocus();
+        });
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.viewModel().projectorModeProperty().get()).as("the projector mode after the first Space").isFalse();
+        assertThat(view.viewModel().sectionProperty().get()).isEqualTo(Section.HOME);
+        assertThat(stage.getScene().getFocusOwner().getId()).isEqualTo("nav-home");
+    }
+
+    @Test
     void f1OnEveryScreenOpensHelpNamingThatScreen(FxRobot robot) throws Exception {
         for (Section s : Section.values()) {
             robot.interact(() -> {

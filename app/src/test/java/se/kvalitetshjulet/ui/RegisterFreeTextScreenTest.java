@@ -68,8 +68,9 @@ class RegisterFreeTextScreenTest {
         waitUntil(() -> !table.getItems().isEmpty());
         for (String typed : List.of("fall", "LÄKEMEDEL")) {
             DeviationFilter f = DeviationFilter.all().withText(typed);
+            // read the old way: sorted, every statement through jOOQ (the screen reads through plain JDBC, decision 0044)
             var sorted = ctx.deviations().search(f, DeviationSort.REGISTERED_ON, false, 0, 100, ctx.today(),
-                    PagePlan.SORTED);
+                    PagePlan.SORTED, se.kvalitetshjulet.data.repo.DeviationRepository.Reader.JOOQ);
             assertThat(sorted.rows()).as("the demo register has a full page of \"" + typed + "\"").hasSize(100);
             TextField text = robot.lookup("#filterText").queryAs(TextField.class);
             robot.interact(() -> text.setText(typed));

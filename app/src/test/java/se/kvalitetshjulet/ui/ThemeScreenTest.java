@@ -228,4 +228,43 @@ class ThemeScreenTest {
         assertThat(stage.isMaximized()).as("its own size again").isFalse();
         assertThat(view.getStyleClass()).doesNotContain("projector");
     }
+
+    /**
+     * On a 1366×768 laptop in the projector's larger text the chart settings fit their column: no sideways scrolling,
+     * no choice box cut at its right edge (a long choice is shortened with "…" instead).
+     */
+    @Test
+    void theTrendSettingsFitTheirColumnInTheProjectorsTextAt1366(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            view.viewModel().projectorModeProperty().set(true);
+            stage.setMaximized(false);
+            stage.setWidth(1366);
+            stage.setHeight(690);
+            view.viewModel().show(Section.TRENDS);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ScrollPane settings = robot.lookup(".trend-settings-scroll")
+                .queryAs(javafx.scene.control.ScrollPane.class);
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+                () -> settings.getContent() != null && settings.getViewportBounds().getWidth() > 0);
+        robot.interact(() -> {
+            view.applyCss();
+            view.layout();
+            javafx.scene.Node content = settings.getContent();
+            double viewport = settings.getViewportBounds().getWidth();
+            assertThat(content.getLayoutBounds().getWidth()).as("the settings' width against their column's")
+                    .isLessThanOrEqualTo(viewport + 0.5);
+            assertThat(settings.getChildrenUnmodifiable().stream()
+                    .filter(n -> n instanceof javafx.scene.control.ScrollBar b
+                            && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && b.isVisible()))
+                    .as("a sideways scroll bar under the settings").isEmpty();
+            for (javafx.scene.Node n : content.lookupAll(".combo-box-base")) {
+                if (n.isVisible()) {
+                    var right = content.sceneToLocal(n.localToScene(n.getLayoutBounds())).getMaxX();
+                    assertThat(right).as("the right edge of %s", n.getId()).isLessThanOrEqualTo(viewport + 0.5);
+                }
+            }
+        });
+        robot.interact(() -> view.viewModel().projectorModeProperty().set(false));
+    }
 }

@@ -59,6 +59,8 @@ public final class DeviationRepository {
 
     private final Database db;
     private final AuditTrail audit;
+    /** The register search's statement texts and prepared statements on a SQLite file (decision 0044). */
+    private final RegisterReads.Cache reads = new RegisterReads.Cache();
 
     public DeviationRepository(Database db, AuditTrail audit) {
         this.db = db;
@@ -94,32 +96,78 @@ public final class DeviationRepository {
      */
     static final double INDEX_ORDER_MIN_SHARE = 1.0 / 32;
 
+    /**
+     * How a search's statements are read (decision 0044): {@code JDBC} on a SQLite file, the SQL text rendered by jOOQ
+     * once per shape and executed as plain prepared statements on one connection; {@code JOOQ} every statement built,
+     * rendered and fetched by jOOQ (always on PostgreSQL, and for free text the FTS5 index cannot answer). The same SQL
+     * and the same answer either way; the choice is only there to compare them.
+     */
+    public enum Reader { JDBC, JOOQ }
+
     public Page<DeviationRow> search(DeviationFilter filter, DeviationSort sort, boolean ascending, int pageIndex,
                                      int pageSize, LocalDate today) {
-        return search(db.dsl(), filter, sort, ascending, pageIndex, pageSize, today, null);
+        return search(filter, sort, ascending, pageIndex, pageSize, today, null, null);
     }
 
     /** {@link #search} read with the given plan (null: the one {@link #planFor} chooses): to compare the plans. */
     public Page<DeviationRow> search(DeviationFilter filter, DeviationSort sort, boolean ascending, int pageIndex,
                                      int pageSize, LocalDate today, PagePlan plan) {
-        return search(db.dsl(), filter, sort, ascending, pageIndex, pageSize, today, plan);
+        return search(filter, sort, ascending, pageIndex, pageSize, today, plan, null);
     }
 
-    private Page<DeviationRow> search(DSLContext ctx, DeviationFilter filter, DeviationSort sort, boolean ascending,
-                                      int pageIndex, int pageSize, LocalDate today, PagePlan forced) {
-        long total = count(ctx, filter, today);
+    /** {@link #search} with the given plan and reader (null: the register's own choice): to compare them. */
+    public Page<DeviationRow> search(DeviationFilter filter, DeviationSort sort, boolean ascending, int pageIndex,
+                                     int pageSize, LocalDate today, PagePlan plan, Reader reader) {
+        return read(filter, reader, null, r -> search(r, filter, sort, ascending, pageIndex, pageSize, today, plan));
+    }
+
+    /** Runs {@code work} with the reads of {@code reader}; {@code recorder} (null: none) gets every statement inlined. */
+    private <T> T read(DeviationFilter filter, Reader reader, java.util.function.Consumer<String> recorder,
+                       java.util.function.Function<RegisterReads.Reads, T> work) {
+        if (reader != Reader.JOOQ && !db.engine().isServer() && RegisterReads.jdbcReads(filter)) {
+            return reads.withConnection(db.dsl(), recorder, work);
+        }
+        DSLContext ctx = recorder == null ? db.dsl()
+                : DSL.using(db.dsl().configuration().deriveAppending(new org.jooq.ExecuteListener() {
+                    @Override
+                    public void executeStart(org.jooq.ExecuteContext c) {
+                        if (c.query() != null) {
+                            recorder.accept(c.dsl().renderInlined(c.query()));
+                        }
+                    }
+                }));
+        return work.apply(new RegisterReads.Jooq(ctx));
+    }
+
+    /** For tests: statement shapes whose values the JDBC reader computed differently from jOOQ (0 when right). */
+    public long readerMismatches() {
+        return RegisterReads.mismatches(reads);
+    }
+
+    private Page<DeviationRow> search(RegisterReads.Reads r, DeviationFilter filter, DeviationSort sort,
+                                      boolean ascending, int pageIndex, int pageSize, LocalDate today, PagePlan forced) {
+        if (pageIndex == 0 && pageSize > 0 && (forced != null || !mayReadInIndexOrder(r, filter, sort))) {
+            // the first page needs no count to be read: when it is not full, it is the count (decision 0044)
+            List<DeviationRow> rows = r.page(filter, sort, ascending, 0, pageSize, today, ivoLateBefore(r, today),
+                    forced != null ? forced : PagePlan.SORTED);
+            long total = rows.size() < pageSize ? rows.size() : count(r, filter, today);
+            return new Page<>(rows, 0, pageSize, total);
+        }
+        long total = count(r, filter, today);
         if (total == 0 || (long) pageIndex * pageSize >= total) {
             // nothing on this page: the count says so, the page query would read the matches only to find none
             return new Page<>(List.of(), pageIndex, pageSize, total);
         }
-        Field<Boolean> ivoLate = DSL.when(ivoLateCondition(ivoLateBefore(ctx, today)), DSL.inline(true))
-                .otherwise(DSL.inline(false));
-        PagePlan plan = forced != null ? forced : planFor(ctx, filter, sort, pageIndex, pageSize, total);
-        List<DeviationRow> rows = pageQuery(ctx, filter, sort, ascending, pageIndex, pageSize, today, ivoLate, plan)
-                .fetch(r -> new DeviationRow(r.value1(), r.value2(), DeviationKind.valueOf(r.value3()),
-                        DeviationStatus.valueOf(r.value4()), r.value5(), r.value6(), r.value7(), r.value8(), r.value9(),
-                        r.value10(), Boolean.TRUE.equals(r.value11()), Boolean.TRUE.equals(r.value12())));
+        LocalDate lateBefore = ivoLateBefore(r, today);
+        PagePlan plan = forced != null ? forced : planFor(r, filter, sort, pageIndex, pageSize, total);
+        List<DeviationRow> rows = r.page(filter, sort, ascending, pageIndex, pageSize, today, lateBefore, plan);
         return new Page<>(rows, pageIndex, pageSize, total);
+    }
+
+    /** Whether the page might be read in index order (decision 0041): the choice needs the count first. */
+    private static boolean mayReadInIndexOrder(RegisterReads.Reads r, DeviationFilter filter, DeviationSort sort) {
+        return r.sqlite() && ORDERED_BY_INDEX.contains(sort) && filter.text() != null
+                && TextSearch.usesIndex(filter.text().strip());
     }
 
     /**
@@ -128,18 +176,21 @@ public final class DeviationRepository {
      * that order reaches the page's rows sooner than a sort of every match would; sorted otherwise (and always on
      * PostgreSQL, whose planner weighs this itself).
      */
-    private static PagePlan planFor(DSLContext ctx, DeviationFilter filter, DeviationSort sort, int pageIndex,
+    private static PagePlan planFor(RegisterReads.Reads r, DeviationFilter filter, DeviationSort sort, int pageIndex,
                                     int pageSize, long matches) {
-        if (ctx.family() != org.jooq.SQLDialect.SQLITE || !ORDERED_BY_INDEX.contains(sort) || filter.text() == null
-                || !TextSearch.usesIndex(filter.text().strip()) || matches <= 0) {
+        if (!mayReadInIndexOrder(r, filter, sort) || matches <= 0) {
             return PagePlan.SORTED;
         }
         // the highest id bounds how many deviations there are (one step down the table's tree)
-        Long highest = ctx.select(DSL.max(DEVIATION.ID)).from(DEVIATION).fetchOne(0, Long.class);
+        Long highest = r.maxId();
         double rows = highest == null ? 0 : highest;
         double scanned = ((double) pageIndex * pageSize + pageSize) * rows / matches;
         return scanned <= INDEX_ORDER_FACTOR * matches && matches >= INDEX_ORDER_MIN_SHARE * rows
                 ? PagePlan.INDEX_ORDER : PagePlan.SORTED;
+    }
+
+    static org.jooq.ResultQuery<org.jooq.Record1<Long>> maxIdQuery(DSLContext ctx) {
+        return ctx.select(DSL.max(DEVIATION.ID)).from(DEVIATION);
     }
 
     private static final String OVERDUE = "overdue";
@@ -150,25 +201,35 @@ public final class DeviationRepository {
     }
 
     private static LocalDate ivoLateBefore(DSLContext ctx, LocalDate today) {
-        Long days = ctx.select(DEADLINE_RULE.DAYS).from(DEADLINE_RULE)
-                .where(DEADLINE_RULE.KIND.eq(se.kvalitetshjulet.domain.deviation.DeadlineRules.IVO_NOTIFICATION_RULE))
-                .fetchOptional(DEADLINE_RULE.DAYS).orElse(null);
+        return ivoLateBefore(new RegisterReads.Jooq(ctx), today);
+    }
+
+    private static LocalDate ivoLateBefore(RegisterReads.Reads r, LocalDate today) {
+        Long days = r.ivoRuleDays();
         return new se.kvalitetshjulet.domain.deviation.DeadlineRules(java.util.Map.of(),
                 days == null ? se.kvalitetshjulet.domain.deviation.DeadlineRules.DEFAULT_IVO_NOTIFICATION_DAYS
                         : days.intValue()).ivoLateBefore(today);
     }
+
+    static org.jooq.ResultQuery<org.jooq.Record1<Long>> ivoRuleQuery(DSLContext ctx) {
+        return ctx.select(DEADLINE_RULE.DAYS).from(DEADLINE_RULE)
+                .where(DEADLINE_RULE.KIND.eq(se.kvalitetshjulet.domain.deviation.DeadlineRules.IVO_NOTIFICATION_RULE));
+    }
+
+    /** The kinds whose serious cases are notified to IVO (lex Sarah, lex Maria), by name. */
+    static final List<String> IVO_REPORTABLE_KINDS = java.util.Arrays.stream(DeviationKind.values())
+            .filter(DeviationKind::reportableToIvo).map(Enum::name).toList();
+    /** The assessments that make a case serious by definition, by name. */
+    static final List<String> IVO_SERIOUS_ASSESSMENTS = java.util.Arrays.stream(Assessment.values())
+            .filter(Assessment::seriousByDefinition).map(Enum::name).toList();
 
     /**
      * A serious lex Sarah / lex Maria case (ticked "Allvarligt" or assessed a serious injury) without an IVO
      * notification date, registered before {@code lateBefore}: the same rule as {@code DeviationRules.requiresIvo}.
      */
     static Condition ivoLateCondition(LocalDate lateBefore) {
-        List<String> reportable = java.util.Arrays.stream(DeviationKind.values()).filter(DeviationKind::reportableToIvo)
-                .map(Enum::name).toList();
-        List<String> seriousAssessments = java.util.Arrays.stream(se.kvalitetshjulet.domain.deviation.Assessment.values())
-                .filter(se.kvalitetshjulet.domain.deviation.Assessment::seriousByDefinition).map(Enum::name).toList();
-        return DEVIATION.KIND.in(reportable)
-                .and(DEVIATION.SERIOUS.isTrue().or(DEVIATION.ASSESSMENT.in(seriousAssessments)))
+        return DEVIATION.KIND.in(IVO_REPORTABLE_KINDS)
+                .and(DEVIATION.SERIOUS.isTrue().or(DEVIATION.ASSESSMENT.in(IVO_SERIOUS_ASSESSMENTS)))
                 .and(DEVIATION.IVO_REPORTED_ON.isNull())
                 .and(DEVIATION.REGISTERED_ON.lt(lateBefore));
     }
@@ -181,30 +242,29 @@ public final class DeviationRepository {
      */
     public List<String> searchSql(DeviationFilter filter, DeviationSort sort, boolean ascending, int pageIndex,
                                   int pageSize, LocalDate today) {
+        return searchSql(filter, sort, ascending, pageIndex, pageSize, today, null);
+    }
+
+    /** {@link #searchSql} as {@code reader} runs it (null: the register's own choice). */
+    public List<String> searchSql(DeviationFilter filter, DeviationSort sort, boolean ascending, int pageIndex,
+                                  int pageSize, LocalDate today, Reader reader) {
         List<String> sql = new ArrayList<>();
-        DSLContext recording = DSL.using(db.dsl().configuration().deriveAppending(new org.jooq.ExecuteListener() {
-            @Override
-            public void executeStart(org.jooq.ExecuteContext c) {
-                if (c.query() != null) {
-                    sql.add(c.dsl().renderInlined(c.query()));
-                }
-            }
-        }));
-        search(recording, filter, sort, ascending, pageIndex, pageSize, today, null);
+        read(filter, reader, sql::add, r -> search(r, filter, sort, ascending, pageIndex, pageSize, today, null));
         return List.copyOf(sql);
     }
 
-    private static org.jooq.ResultQuery<org.jooq.Record1<Integer>> countQuery(DSLContext ctx, DeviationFilter filter,
+    static org.jooq.ResultQuery<org.jooq.Record1<Integer>> countQuery(DSLContext ctx, DeviationFilter filter,
                                                                             LocalDate today) {
         return TextSearch.indexOnlyCount(ctx, filter)
                 .orElseGet(() -> ctx.selectCount().from(DEVIATION).where(condition(filter, today)));
     }
 
-    private static org.jooq.ResultQuery<org.jooq.Record12<Long, String, String, String, Long, String, String, LocalDate,
+    static org.jooq.ResultQuery<org.jooq.Record12<Long, String, String, String, Long, String, String, LocalDate,
             LocalDate, String, Boolean, Boolean>> pageQuery(DSLContext ctx, DeviationFilter filter, DeviationSort sort,
                                                    boolean ascending, int pageIndex, int pageSize, LocalDate today,
-                                                   Field<Boolean> ivoLate, PagePlan plan) {
+                                                   LocalDate ivoLateBefore, PagePlan plan) {
         Field<Boolean> overdue = overdueField(today).as(OVERDUE);
+        Field<Boolean> ivoLate = DSL.when(ivoLateCondition(ivoLateBefore), DSL.inline(true)).otherwise(DSL.inline(false));
         return ctx.select(DEVIATION.ID, DEVIATION.CASE_REF, DEVIATION.KIND, DEVIATION.STATUS, DEVIATION.UNIT_ID, UNIT.NAME,
                         DEVIATION_CATEGORY.NAME, DEVIATION.REGISTERED_ON, DEVIATION.DUE_ON, DEVIATION.TITLE, overdue,
                         ivoLate.as("ivo_late"))
@@ -252,17 +312,31 @@ public final class DeviationRepository {
      * from the table), from the free-text index alone when the text is the only filter, else from the table.
      */
     private long count(DSLContext ctx, DeviationFilter filter, LocalDate today) {
+        return count(new RegisterReads.Jooq(ctx), filter, today);
+    }
+
+    private long count(RegisterReads.Reads r, DeviationFilter filter, LocalDate today) {
         var level = Rollups.deviations(db, filter, false, false);
         if (level.isPresent()) {
-            Rollups.Split split = Rollups.split(ctx, filter.from(), filter.to());
-            var a = level.get();
-            Long months = ctx.select(DSL.sum(a.n()).cast(org.jooq.impl.SQLDataType.BIGINT)).from(a.table())
-                    .where(Rollups.months(filter, split, a)).fetchOne(0, Long.class);
-            long days = split.edges().isEmpty() ? 0 : ctx.selectCount().from(DEVIATION)
-                    .where(Rollups.edges(filter, split, today)).fetchOne(0, Long.class);
+            Rollups.Split split = Rollups.split(filter.from(), filter.to(), (a, b) -> !r.registeredBetween(a, b));
+            Long months = r.monthsSum(level.get(), filter, split);
+            long days = split.edges().isEmpty() ? 0 : r.edgesCount(filter, split, today);
             return (months == null ? 0 : months) + days;
         }
-        return countQuery(ctx, filter, today).fetchOne(0, Long.class);
+        return r.count(filter, today);
+    }
+
+    /** The roll-up's sum over the split's whole months in the filter. */
+    static org.jooq.ResultQuery<org.jooq.Record1<Long>> monthsQuery(DSLContext ctx, Rollups.Level a, DeviationFilter filter,
+                                                                  Rollups.Split split) {
+        return ctx.select(DSL.sum(a.n()).cast(org.jooq.impl.SQLDataType.BIGINT)).from(a.table())
+                .where(Rollups.months(filter, split, a));
+    }
+
+    /** The filter's deviations on the days of the split's partial months, counted in the table. */
+    static org.jooq.ResultQuery<org.jooq.Record1<Integer>> edgesQuery(DSLContext ctx, DeviationFilter filter,
+                                                                    Rollups.Split split, LocalDate today) {
+        return ctx.selectCount().from(DEVIATION).where(Rollups.edges(filter, split, today));
     }
 
     /** The SQL that counts the filter's deviations in the base table, with values inlined: for benchmarks and support. */
@@ -1029,9 +1103,12 @@ public final class DeviationRepository {
         return DSL.when(overdueCondition(today), DSL.inline(true)).otherwise(DSL.inline(false));
     }
 
+    /** The statuses in which a case past its due date is overdue, by name. */
+    static final List<String> OVERDUE_STATUSES = List.of(DeviationStatus.REGISTRERAD.name(),
+            DeviationStatus.UTREDNING.name());
+
     private static Condition overdueCondition(LocalDate today) {
-        return DEVIATION.DUE_ON.lt(today)
-                .and(DEVIATION.STATUS.in(DeviationStatus.REGISTRERAD.name(), DeviationStatus.UTREDNING.name()));
+        return DEVIATION.DUE_ON.lt(today).and(DEVIATION.STATUS.in(OVERDUE_STATUSES));
     }
 
     static Condition condition(DeviationFilter f, LocalDate today) {

@@ -123,6 +123,8 @@ public final class RollupRepository {
             new Rollup("agg_deviation_unit_month", List.of("unit_id", "ym", "kind"), false),
             new Rollup("agg_deviation_category_month", List.of("ym", "kind", "category_key"), false),
             new Rollup("agg_deviation_status_month", List.of("status", "kind", "ym"), false),
+            // V46 (decision 0047): per unit x month x category, every kind and status together
+            new Rollup("agg_deviation_unit_category_month", List.of("unit_id", "ym", "category_key"), false),
             new Rollup("agg_cause_month", List.of("unit_id", "ym", "kind"), true),
             new Rollup("agg_cause_kind_month", List.of("ym", "kind"), true),
             new Rollup("agg_action_month", List.of("unit_key", "om", "dm", "ofm"), false, "agg_action_row"),

@@ -6,6 +6,7 @@ import static se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_CATEGORY_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_LAW_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_STATUS_MONTH;
+import static se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_UNIT_CATEGORY_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.AGG_DEVIATION_UNIT_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.AGG_MEASURE_KIND_MONTH;
 import static se.kvalitetshjulet.data.jooq.Tables.AGG_MEASURE_MONTH;
@@ -49,6 +50,8 @@ final class Rollups {
                  Field<String> status, Field<Long> cause, Field<Long> n) {
         boolean answers(DeviationFilter f, boolean byUnit, boolean byCategory) {
             return (unit != null || (f.unitIds() == null && !byUnit))
+                    // grouped by unit is grouped by unit and kind (the tertial table's counts)
+                    && (kind != null || ((f.kinds() == null || f.kinds().isEmpty()) && !byUnit))
                     && (categoryKey != null || (f.categoryId() == null && !byCategory))
                     && (status != null || f.statuses() == null || f.statuses().isEmpty());
         }
@@ -61,6 +64,10 @@ final class Rollups {
                     AGG_DEVIATION_CATEGORY_MONTH.CATEGORY_KEY, null, null, AGG_DEVIATION_CATEGORY_MONTH.N),
             new Level(AGG_DEVIATION_UNIT_MONTH, AGG_DEVIATION_UNIT_MONTH.YM, AGG_DEVIATION_UNIT_MONTH.UNIT_ID,
                     AGG_DEVIATION_UNIT_MONTH.KIND, null, null, null, AGG_DEVIATION_UNIT_MONTH.N),
+            // V46 (decision 0047): a unit's (and its subtree's) categories over every kind and status
+            new Level(AGG_DEVIATION_UNIT_CATEGORY_MONTH, AGG_DEVIATION_UNIT_CATEGORY_MONTH.YM,
+                    AGG_DEVIATION_UNIT_CATEGORY_MONTH.UNIT_ID, null, AGG_DEVIATION_UNIT_CATEGORY_MONTH.CATEGORY_KEY, null,
+                    null, AGG_DEVIATION_UNIT_CATEGORY_MONTH.N),
             new Level(AGG_DEVIATION_MONTH, AGG_DEVIATION_MONTH.YM, AGG_DEVIATION_MONTH.UNIT_ID, AGG_DEVIATION_MONTH.KIND,
                     AGG_DEVIATION_MONTH.CATEGORY_KEY, AGG_DEVIATION_MONTH.STATUS, null, AGG_DEVIATION_MONTH.N));
     private static final Level CAUSES_ALL_UNITS = new Level(AGG_CAUSE_KIND_MONTH, AGG_CAUSE_KIND_MONTH.YM, null,
@@ -144,13 +151,22 @@ final class Rollups {
      * whole when no deviation has that date on the month's days outside the period.
      */
     static Split split(DSLContext ctx, LocalDate from, LocalDate to, Field<LocalDate> date) {
+        return split(from, to, (a, b) -> noneBetween(ctx, date, a, b));
+    }
+
+    /**
+     * {@link #split} with the probes answered by {@code noneBetween}: true when no deviation has the date in [a, b]
+     * (asked only for non-empty ranges). The register's search asks them through its own statements (decision 0044).
+     */
+    static Split split(LocalDate from, LocalDate to, java.util.function.BiPredicate<LocalDate, LocalDate> noneBetween) {
+        java.util.function.BiPredicate<LocalDate, LocalDate> none = (a, b) -> a.isAfter(b) || noneBetween.test(a, b);
         if (from != null && to != null) {
             if (from.isAfter(to)) {
                 return new Split(false, null, null, List.of());
             }
             if (YearMonth.from(from).equals(YearMonth.from(to))) {
-                boolean whole = noneBetween(ctx, date, from.withDayOfMonth(1), from.minusDays(1))
-                        && noneBetween(ctx, date, to.plusDays(1), YearMonth.from(to).atEndOfMonth());
+                boolean whole = none.test(from.withDayOfMonth(1), from.minusDays(1))
+                        && none.test(to.plusDays(1), YearMonth.from(to).atEndOfMonth());
                 return whole ? new Split(true, ym(from), ym(to), List.of())
                         : new Split(false, null, null, List.<LocalDate[]>of(new LocalDate[] {from, to}));
             }
@@ -158,7 +174,7 @@ final class Rollups {
         List<LocalDate[]> edges = new ArrayList<>();
         String fromYm = null;
         if (from != null) {
-            if (noneBetween(ctx, date, from.withDayOfMonth(1), from.minusDays(1))) {
+            if (none.test(from.withDayOfMonth(1), from.minusDays(1))) {
                 fromYm = ym(from);
             } else {
                 fromYm = ym(from.plusMonths(1));
@@ -167,7 +183,7 @@ final class Rollups {
         }
         String toYm = null;
         if (to != null) {
-            if (noneBetween(ctx, date, to.plusDays(1), YearMonth.from(to).atEndOfMonth())) {
+            if (none.test(to.plusDays(1), YearMonth.from(to).atEndOfMonth())) {
                 toYm = ym(to);
             } else {
                 toYm = ym(to.minusMonths(1));
@@ -176,6 +192,11 @@ final class Rollups {
         }
         boolean months = fromYm == null || toYm == null || fromYm.compareTo(toYm) <= 0;
         return new Split(months, fromYm, toYm, edges);
+    }
+
+    /** The probe of {@link #split} as one statement: whether some deviation is registered in [a, b]. */
+    static org.jooq.ResultQuery<org.jooq.Record1<Boolean>> registeredBetween(DSLContext ctx, LocalDate a, LocalDate b) {
+        return ctx.select(DSL.field(DSL.exists(DSL.selectOne().from(DEVIATION).where(DEVIATION.REGISTERED_ON.between(a, b)))));
     }
 
     /** True when no deviation has its {@code date} in [a, b] (true for an empty range). */

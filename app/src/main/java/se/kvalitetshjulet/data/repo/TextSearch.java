@@ -77,12 +77,17 @@ final class TextSearch {
      */
     static java.util.Optional<org.jooq.ResultQuery<org.jooq.Record1<Integer>>> indexOnlyCount(org.jooq.DSLContext ctx,
             se.kvalitetshjulet.domain.deviation.DeviationFilter f) {
-        if (ctx.family() != SQLDialect.SQLITE || f.text() == null || !usesIndex(f.text().strip())
-                || !f.withText(null).equals(se.kvalitetshjulet.domain.deviation.DeviationFilter.all())) {
+        if (ctx.family() != SQLDialect.SQLITE || !indexOnly(f)) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(ctx.selectCount().from(DSL.table(DSL.name(DEVIATION_INDEX)))
                 .where(DSL.condition(DSL.name(DEVIATION_INDEX) + " match {0}", DSL.val(phrase(f.text().strip())))));
+    }
+
+    /** Whether the filter holds nothing but a term the index answers (its count then reads the index alone). */
+    static boolean indexOnly(se.kvalitetshjulet.domain.deviation.DeviationFilter f) {
+        return f.text() != null && usesIndex(f.text().strip())
+                && f.withText(null).equals(se.kvalitetshjulet.domain.deviation.DeviationFilter.all());
     }
 
     /** The register's free text without the index: "contains" on each of the three columns (decision 0007). */

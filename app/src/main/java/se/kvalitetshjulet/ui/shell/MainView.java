@@ -201,6 +201,10 @@ public final class MainView extends BorderPane {
             if (was && !is) {
                 live.close();
             }
+            if (is && !focusedAtStart) {
+                focusedAtStart = true;
+                afterFirstFrame(this::focusShownScreenInNavigation);
+            }
             if (is && refreshWhenShown != null) {
                 var first = refreshWhenShown;
                 refreshWhenShown = null;
@@ -219,6 +223,25 @@ public final class MainView extends BorderPane {
                 scene.getAccelerators().putAll(windowShortcuts(i18n));
             }
         });
+    }
+
+    /** Whether the first focus has been given (once, when the window first shows). */
+    private boolean focusedAtStart;
+
+    /**
+     * The first focus goes to the shown screen's button in the navigation. Left to the scene it went to the first
+     * control it could reach, the projector switch (the sections' scroll pane has no skin, so no buttons, before the
+     * first layout), and a keyboard user's first Space turned the projector mode on. Not when the user or a screen has
+     * already put the focus somewhere else.
+     */
+    private void focusShownScreenInNavigation() {
+        javafx.scene.Node owner = getScene() == null ? null : getScene().getFocusOwner();
+        if (owner == null || "projectorToggle".equals(owner.getId())) {
+            ToggleButton b = navButtons.get(vm.sectionProperty().get());
+            if (b != null && b.isVisible()) {
+                b.requestFocus();
+            }
+        }
     }
 
     /** Runs {@code r} once the scene's next pulse has laid out the window and handed its frame on (decision 0039). */

@@ -154,6 +154,12 @@ final class TrendSettingsPane {
         config.getChildren().forEach(n -> {
             if (n instanceof javafx.scene.control.Control c) {
                 c.setMaxWidth(Double.MAX_VALUE);
+                if (!(c instanceof Label)) {
+                    // a long choice (a category, a unit) is shortened with "…" instead of widening the column past
+                    // its scroll pane: in the projector's text at 1366 px the column then scrolled sideways and cut
+                    // every box's right edge
+                    c.setMinWidth(0);
+                }
             }
         });
         ScrollPane configScroll = new ScrollPane(config);
