@@ -60,9 +60,8 @@ public final class AppPaths {
             se.kvalitetshjulet.data.TempFiles.cleanLeftovers();
             // large database files unchanged since their last clean check and close skip it at open (decision 0042-a)
             se.kvalitetshjulet.data.KnownGoodFiles.useStore(knownGoodFile());
-            org.apache.poi.util.TempFile.setTempFileCreationStrategy(
-                    new org.apache.poi.util.DefaultTempFileCreationStrategy(
-                            se.kvalitetshjulet.data.TempFiles.processDir().resolve("poi").toFile()));
+            // POI's own strategy falls back to the shared temp folder when its folder is missing (decision 0046)
+            org.apache.poi.util.TempFile.setTempFileCreationStrategy(new PoiScratch());
         } catch (java.io.IOException | RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(AppPaths.class).warn("Could not prepare the private folders", e);
         }

@@ -263,6 +263,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             o.printf("%nBygger %,d avvikelser i %s …%n", size, db);
             o.flush();
+            heap.part("bygga %,d".formatted(size));
             try (AppContext ctx = new AppContext(Database.open(db), Clock.systemDefaultZone())) {
                 LocalDate today = ctx.today();
                 var demo = ctx.demoData().generate(42, today, p -> { });
@@ -271,6 +272,7 @@ public final class BenchCommand implements Callable<Integer> {
                 }
                 long actual = ctx.deviations().count(DeviationFilter.all(), today);
                 if (duckDriver.isPresent()) {
+                    heap.part("DuckDB %,d".formatted(size));
                     long t0 = System.nanoTime();
                     duck = se.kvalitetshjulet.data.DuckDbReference.load(duckDriver.get(), db,
                             dir.resolve("bench-" + size + ".duckdb"));
@@ -278,6 +280,7 @@ public final class BenchCommand implements Callable<Integer> {
                             (System.nanoTime() - t0) / 1e9);
                 }
                 try {
+                    heap.part("frågor %,d".formatted(size));
                     measureQueries(ctx, db, actual, today, sqlite, o);
                 } finally {
                     if (duck != null) {
@@ -285,14 +288,18 @@ public final class BenchCommand implements Callable<Integer> {
                         duck = null;
                     }
                 }
+                heap.part("rapport %,d".formatted(size));
                 measureReport(ctx, dir, actual, today, o);
+                heap.part("import %,d".formatted(size));
                 measureImport(ctx, dir, actual, today, sqlite, o);
             }
             if (encrypted) {
+                heap.part("krypterad %,d".formatted(size));
                 measureEncrypted(db, sqlite, o);
             }
         }
         if (!skipStartup) {
+            heap.part("kallstart");
             measureStartup(smallest, dir, o);
         }
         measureMemory(o);
@@ -327,6 +334,7 @@ public final class BenchCommand implements Callable<Integer> {
             for (long size : sizes) {
                 o.printf("%nImport av %,d rader …%n", size);
                 o.flush();
+                heap.part("import %,d".formatted(size));
                 measureImport(ctx, dir, size, today, sqlite, o);
             }
         }
@@ -793,13 +801,14 @@ public final class BenchCommand implements Callable<Integer> {
         }
         long max = Runtime.getRuntime().maxMemory();
         // the live heap: the highest heap in use right after a collection, sampled through the whole run
+        heap.part("slut");
         System.gc();
         heap.close();
         double liveMb = heap.maxAfterGc() / (1024.0 * 1024.0);
         figures.add(new Figure(LIVE_HEAP, rows, "MB", liveMb, LIVE_HEAP_GOAL_MB, liveMb / LIVE_HEAP_GOAL_MB,
                 "≤ " + LIVE_HEAP_GOAL_MB + " MB", heap.collections() > 0 ? liveMb <= LIVE_HEAP_GOAL_MB : null,
-                "%.0f MB efter den tyngsta av %d skräpsamlingar (heap i bruk direkt efter samlingen)".formatted(liveMb,
-                        heap.collections())));
+                "%.0f MB efter den tyngsta av %d skräpsamlingar (heap i bruk direkt efter samlingen); per del: %s"
+                        .formatted(liveMb, heap.collections(), heap.describeParts())));
         o.printf("  %-70s %s%n", figures.getLast().name(), figures.getLast().detail());
         double peakMb = peak / (1024.0 * 1024.0);
         double maxMb = max / (1024.0 * 1024.0);

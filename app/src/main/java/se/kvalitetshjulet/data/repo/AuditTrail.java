@@ -50,6 +50,8 @@ public final class AuditTrail {
     /** Columns that change on every save and say nothing to a reader (the optimistic-lock version included). */
     private static final Set<String> IGNORED_IN_HISTORY = Set.of("updated_at", "id", "version");
     public static final String PURGED_TEXT = "[rensad enligt gallringsregeln]";
+    /** Rows read at a time by the walks over the whole trail that write as they go (sealing, gallring). */
+    static final int CHUNK = 500;
 
     /** Jackson made on the first audit row written or read, not when a database opens (decision 0039). */
     private static final class Json {
@@ -150,30 +152,45 @@ public final class AuditTrail {
         return last.value2();
     }
 
-    /** Gives rows from before the chain (null row_hash) their hashes, in id order; returns the new tip. */
+    /**
+     * Gives rows from before the chain (null row_hash) their hashes, in id order; returns the new tip. The trail is
+     * read {@value #CHUNK} rows at a time (decision 0046): a register of a million deviations has millions of audit
+     * rows, and their images do not fit in the heap at once.
+     */
     private String sealUnchained(DSLContext tx) {
         String prev = AuditChain.GENESIS;
         long lastId = 0;
-        List<Record> rows = tx.select(AUDIT_LOG.asterisk()).from(AUDIT_LOG).orderBy(AUDIT_LOG.ID).fetch();
-        for (Record r : rows) {
-            if (r.get(AUDIT_LOG.ROW_HASH) != null) {
-                prev = r.get(AUDIT_LOG.ROW_HASH);
-                lastId = r.get(AUDIT_LOG.ID);
-                continue;
+        while (true) {
+            List<Record> rows = tx.select(AUDIT_LOG.asterisk()).from(AUDIT_LOG).where(AUDIT_LOG.ID.gt(lastId))
+                    .orderBy(AUDIT_LOG.ID).limit(CHUNK).fetch();
+            if (rows.isEmpty()) {
+                break;
             }
-            String atText = r.get(AUDIT_LOG.AT_TEXT) != null ? r.get(AUDIT_LOG.AT_TEXT) : r.get(AUDIT_LOG.AT).toString();
-            String payload = AuditChain.payloadHash(r.get(AUDIT_LOG.BEFORE_JSON), r.get(AUDIT_LOG.AFTER_JSON));
-            String hash = AuditChain.rowHash(prev, atText, r.get(AUDIT_LOG.ACTOR), r.get(AUDIT_LOG.ACTOR_SOURCE),
-                    r.get(AUDIT_LOG.ENTITY), r.get(AUDIT_LOG.ENTITY_ID), r.get(AUDIT_LOG.ACTION), r.get(AUDIT_LOG.REASON),
-                    payload);
-            tx.update(AUDIT_LOG).set(AUDIT_LOG.AT_TEXT, atText).set(AUDIT_LOG.PAYLOAD_HASH, payload)
-                    .set(AUDIT_LOG.PREV_HASH, prev).set(AUDIT_LOG.ROW_HASH, hash)
-                    .where(AUDIT_LOG.ID.eq(r.get(AUDIT_LOG.ID))).execute();
-            prev = hash;
-            lastId = r.get(AUDIT_LOG.ID);
+            for (Record r : rows) {
+                if (r.get(AUDIT_LOG.ROW_HASH) != null) {
+                    prev = r.get(AUDIT_LOG.ROW_HASH);
+                    lastId = r.get(AUDIT_LOG.ID);
+                    continue;
+                }
+                prev = seal(tx, r, prev);
+                lastId = r.get(AUDIT_LOG.ID);
+            }
         }
         putHead(tx, AuditChain.head(lastId, prev));
         return prev;
+    }
+
+    /** Seals one row from before the chain after {@code prev}; returns its hash. */
+    private static String seal(DSLContext tx, Record r, String prev) {
+        String atText = r.get(AUDIT_LOG.AT_TEXT) != null ? r.get(AUDIT_LOG.AT_TEXT) : r.get(AUDIT_LOG.AT).toString();
+        String payload = AuditChain.payloadHash(r.get(AUDIT_LOG.BEFORE_JSON), r.get(AUDIT_LOG.AFTER_JSON));
+        String hash = AuditChain.rowHash(prev, atText, r.get(AUDIT_LOG.ACTOR), r.get(AUDIT_LOG.ACTOR_SOURCE),
+                r.get(AUDIT_LOG.ENTITY), r.get(AUDIT_LOG.ENTITY_ID), r.get(AUDIT_LOG.ACTION), r.get(AUDIT_LOG.REASON),
+                payload);
+        tx.update(AUDIT_LOG).set(AUDIT_LOG.AT_TEXT, atText).set(AUDIT_LOG.PAYLOAD_HASH, payload)
+                .set(AUDIT_LOG.PREV_HASH, prev).set(AUDIT_LOG.ROW_HASH, hash)
+                .where(AUDIT_LOG.ID.eq(r.get(AUDIT_LOG.ID))).execute();
+        return hash;
     }
 
     /** Seals rows from before the chain, if any (e.g. right after the upgrade), so verify covers them. */
@@ -259,16 +276,27 @@ public final class AuditTrail {
      * when and which fields changed; the payload hash keeps the chain verifiable. Returns the rows purged.
      */
     public int purgeFreeTextBefore(LocalDate cutoff, LocalDate today) {
+        // one transaction (all or nothing), read CHUNK rows at a time in id order (decision 0046): the first gallring
+        // of a register with years of history touches millions of rows, whose images would not fit in the heap at once
         return db.tx(tx -> {
             int n = 0;
-            var rows = tx.select(AUDIT_LOG.ID, AUDIT_LOG.BEFORE_JSON, AUDIT_LOG.AFTER_JSON).from(AUDIT_LOG)
-                    .where(AUDIT_LOG.AT.lt(cutoff.atStartOfDay()).and(AUDIT_LOG.PURGED_ON.isNull())).fetch();
-            for (var r : rows) {
-                tx.update(AUDIT_LOG).set(AUDIT_LOG.BEFORE_JSON, purge(r.value2())).set(AUDIT_LOG.AFTER_JSON, purge(r.value3()))
-                        .set(AUDIT_LOG.PURGED_ON, today).where(AUDIT_LOG.ID.eq(r.value1())).execute();
-                n++;
+            long after = 0;
+            while (true) {
+                var rows = tx.select(AUDIT_LOG.ID, AUDIT_LOG.BEFORE_JSON, AUDIT_LOG.AFTER_JSON).from(AUDIT_LOG)
+                        .where(AUDIT_LOG.AT.lt(cutoff.atStartOfDay()).and(AUDIT_LOG.PURGED_ON.isNull())
+                                .and(AUDIT_LOG.ID.gt(after)))
+                        .orderBy(AUDIT_LOG.ID).limit(CHUNK).fetch();
+                if (rows.isEmpty()) {
+                    return n;
+                }
+                for (var r : rows) {
+                    tx.update(AUDIT_LOG).set(AUDIT_LOG.BEFORE_JSON, purge(r.value2()))
+                            .set(AUDIT_LOG.AFTER_JSON, purge(r.value3()))
+                            .set(AUDIT_LOG.PURGED_ON, today).where(AUDIT_LOG.ID.eq(r.value1())).execute();
+                    n++;
+                    after = r.value1();
+                }
             }
-            return n;
         });
     }
 

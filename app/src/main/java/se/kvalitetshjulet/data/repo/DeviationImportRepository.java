@@ -101,27 +101,41 @@ public final class DeviationImportRepository {
     public record Children(List<Long> causeIds, List<Long> measureTypeIds) { }
 
     /**
+     * The children of an imported row by its external id (null when it has none), asked once per imported row while
+     * they are written: the importer keeps them compactly by row (decision 0046), not in a map of a million records.
+     */
+    @FunctionalInterface
+    public interface ChildrenLookup {
+        Children of(String externalId);
+
+        /** True when no written row has children (asked after the rows were written): nothing to look up. */
+        default boolean isEmpty() {
+            return false;
+        }
+    }
+
+    /**
      * Writes the rows in one transaction and, if any were written, one audit row for the import (entity
      * {@code auditEntity}, id = the first new id). An exception from {@code rows} rolls everything back.
      */
     public Written write(long expectedRows, LocalDateTime now, String auditEntity, ImportRecord what, Rows rows) {
-        return write(expectedRows, now, auditEntity, what, rows, Map.of(), Map.of());
+        return write(expectedRows, now, auditEntity, what, rows, null, Map.of());
     }
 
     /**
      * As {@link #write(long, LocalDateTime, String, ImportRecord, Rows)}, and in the same transaction the causes and
-     * measure types that {@code rows} put into {@code children} while it wrote them (keyed by external id).
-     * {@code measureNames} gives the text of a measure of each type.
+     * measure types of the written rows, as {@code children} gives them by external id once {@code rows} has written
+     * them (null: none). {@code measureNames} gives the text of a measure of each type.
      */
     public Written write(long expectedRows, LocalDateTime now, String auditEntity, ImportRecord what, Rows rows,
-            Map<String, Children> children, Map<Long, String> measureNames) {
+            ChildrenLookup children, Map<Long, String> measureNames) {
         RollupRepository rollups = new RollupRepository(db, audit);
         ImportPhases phases = new ImportPhases();
         Written w = db.tx(tx -> {
             // The roll-ups' row triggers stand aside; the new rows are added to them once, grouped (decision 0031).
             rollups.suspendForImport(tx);
             Written written = write(tx, expectedRows, now, auditEntity, what, rows, phases);
-            if (written.rows() > 0 && !children.isEmpty()) {
+            if (written.rows() > 0 && children != null && !children.isEmpty()) {
                 phases.start("orsaker och åtgärder");
                 writeChildren(tx, written.firstId(), written.lastId(), children, measureNames);
             }
@@ -135,7 +149,7 @@ public final class DeviationImportRepository {
     }
 
     /** One deviation_cause row per cause, one measure per measure type (done on the closing day of a closed case). */
-    private static void writeChildren(DSLContext tx, long firstId, long lastId, Map<String, Children> children,
+    private static void writeChildren(DSLContext tx, long firstId, long lastId, ChildrenLookup children,
             Map<Long, String> measureNames) {
         var ai = se.kvalitetshjulet.data.jooq.Tables.ACTION_ITEM;
         var dc = se.kvalitetshjulet.data.jooq.Tables.DEVIATION_CAUSE;
@@ -144,7 +158,7 @@ public final class DeviationImportRepository {
                         DEVIATION.CLOSED_ON).from(DEVIATION).where(DEVIATION.ID.between(firstId, lastId))
                 .fetchSize(10_000).fetchLazy()) {
             for (var r : cursor) {
-                Children ch = r.value2() == null ? null : children.get(r.value2());
+                Children ch = r.value2() == null ? null : children.of(r.value2());
                 if (ch == null) {
                     continue;
                 }

@@ -168,8 +168,8 @@ public final class DeviationImporter {
 
         // ---- pass 1: check ------------------------------------------------------------
         // external id → row of its first occurrence (> 0); 0 = already in the register;
-        // -row = already in the register and seen in the file on that row.
-        Map<String, Long> ids = new HashMap<>();
+        // -row = already in the register and seen in the file on that row. Compact (decision 0046).
+        ExternalIds ids = new ExternalIds();
         rows.forEachExternalId(source, id -> ids.put(id, 0L));
         long[] counter = {0};
         long started = System.nanoTime();
@@ -186,8 +186,8 @@ public final class DeviationImporter {
                 String ext = conv.externalId(values);
                 RowError duplicate = null;
                 if (ext != null && conv.widthOk(values)) {
-                    Long seen = ids.get(ext);
-                    if (seen == null) {
+                    long seen = ids.get(ext);
+                    if (seen == ExternalIds.ABSENT) {
                         ids.put(ext, row);
                     } else if (seen == 0L) {
                         ids.put(ext, -row);
@@ -216,8 +216,9 @@ public final class DeviationImporter {
         result.phase(new ImportResult.Phase("kontroll", (System.nanoTime() - started) / 1_000_000,
                 cpuStarted < 0 || cpuChecked < 0 ? -1 : (cpuChecked - cpuStarted) / 1_000_000));
         result.phase(new ImportResult.Phase("kontroll: filläsning (egen tråd)", reading.wallMs(), reading.cpuMs()));
-        LOG.info("Import check of {} ({}): {} rows, {} can be imported, {} errors, in {} ms", fileName,
-                reader.describe(), counter[0], result.valid(), result.errorCount(), (System.nanoTime() - started) / 1_000_000);
+        LOG.info("Import check of {} ({}): {} rows, {} can be imported, {} errors, in {} ms; {} external ids in {} MB",
+                fileName, reader.describe(), counter[0], result.valid(), result.errorCount(),
+                (System.nanoTime() - started) / 1_000_000, ids.size(), ids.bytes() / (1024 * 1024));
         if (counter[0] == 0) {
             return result.fileError("Filen " + fileName + " innehåller bara en rubrikrad och inga avvikelser. Kontrollera "
                     + "att exporten innehåller rader.").build();
@@ -264,21 +265,39 @@ public final class DeviationImporter {
                 });
     }
 
-    private long write(TabularReader reader, RowConverter conv, Map<String, Long> ids,
+    private long write(TabularReader reader, RowConverter conv, ExternalIds ids,
                        ImportOptions options, String source, String fileName, ImportMapping mapping, long toWrite,
                        BiConsumer<Double, String> progress, BooleanSupplier cancelled, ImportResult.Builder out) {
         long[] written = {0};
         ReadAhead.Timing[] reading = {null};
-        // Causes and measure types of the rows that have them, by external id, written once the ids are known.
-        Map<String, DeviationImportRepository.Children> lists = new java.util.HashMap<>();
+        // Causes and measure types of the rows that have them, by row, written once the ids are known (decision 0046).
+        RowChildren lists = new RowChildren();
+        DeviationImportRepository.ChildrenLookup children = new DeviationImportRepository.ChildrenLookup() {
+            @Override
+            public DeviationImportRepository.Children of(String externalId) {
+                long row = ids.get(externalId);
+                if (row <= 0) {
+                    return null;
+                }
+                List<Long> causes = lists.causes(row);
+                List<Long> measures = lists.measureTypes(row);
+                return causes.isEmpty() && measures.isEmpty() ? null
+                        : new DeviationImportRepository.Children(causes, measures);
+            }
+
+            @Override
+            public boolean isEmpty() {
+                return lists.isEmpty();
+            }
+        };
         Map<Long, String> measureNames = new java.util.HashMap<>();
         taxonomies.list(TaxonomyKind.MEASURE_TYPE).forEach(t -> measureNames.put(t.id(), t.name()));
         var result = rows.write(toWrite, LocalDateTime.now(clock), AUDIT_ENTITY,
                 new DeviationImportRepository.ImportRecord(fileName, source, mapping.describe()),
                 sink -> reading[0] = ReadAhead.forEachRow(reader, (row, values) -> {
                     String ext = conv.externalId(values);
-                    Long mark = ext == null ? null : ids.get(ext);
-                    if (mark == null || mark != row) {
+                    long mark = ext == null ? ExternalIds.ABSENT : ids.get(ext);
+                    if (mark != row) {
                         return true;
                     }
                     RowConverter.Converted d = conv.convert(row, values, false);
@@ -289,17 +308,14 @@ public final class DeviationImporter {
                         throw new IllegalStateException("Rad " + row + " gick att läsa vid kontrollen men inte vid "
                                 + "importen; filen har troligen ändrats. Inget har sparats.");
                     }
-                    if (!d.deviation().causeIds().isEmpty() || !d.measureTypeIds().isEmpty()) {
-                        lists.put(d.deviation().externalId(), new DeviationImportRepository.Children(
-                                d.deviation().causeIds(), d.measureTypeIds()));
-                    }
+                    lists.add(row, d.deviation().causeIds(), d.measureTypeIds());
                     sink.add(d.deviation());
                     if (++written[0] % 1000 == 0) {
                         checkCancelled(cancelled);
                         progress.accept(0.5 + 0.45 * written[0] / Math.max(1, toWrite), null);
                     }
                     return true;
-                }), lists, measureNames);
+                }), children, measureNames);
         progress.accept(0.97, null);
         result.phases().forEach(p -> out.phase(new ImportResult.Phase(p.name(), p.wallMs(), p.cpuMs())));
         if (reading[0] != null) {

@@ -422,6 +422,34 @@ class DeviationImporterTest {
         }
     }
 
+    @Test
+    void idsThatShareAHashAreDifferentRowsAndARepeatedIdOutsideLatin1IsADuplicate() {
+        // "Aa" and "BB" hash alike in Java; the duplicate check holds the ids compactly (decision 0046) and exactly
+        String text = String.join("\n", HEADER,
+                "Aa;2025-03-15;;Hemtjänst Norr;Kvalitetsavvikelse;Bemötande;Första;Text;Undersköterska",
+                "BB;2025-03-15;;Hemtjänst Norr;Kvalitetsavvikelse;Bemötande;Andra;Text;Undersköterska",
+                "Ärende-Ω-7;2025-03-15;;Hemtjänst Norr;Kvalitetsavvikelse;Bemötande;Tredje;Text;Undersköterska",
+                "Ärende-Ω-7;2025-03-16;;Hemtjänst Norr;Kvalitetsavvikelse;Bemötande;Dubblett;Text;Undersköterska");
+        Path f = utf8(dir.resolve("hash.csv"), text);
+
+        ImportResult refused = run(ctx, f, false);
+
+        assertThat(refused.imported()).isZero();
+        assertThat(refused.errors()).singleElement().satisfies(e -> {
+            assertThat(e.row()).isEqualTo(5);
+            assertThat(e.reason()).contains("'Ärende-Ω-7' finns redan på rad 4");
+        });
+
+        Path fixed = utf8(dir.resolve("hash.csv"), text.substring(0, text.lastIndexOf('\n')));
+        ImportResult r = run(ctx, fixed, false);
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.imported()).isEqualTo(3);
+        assertThat(byExternal("Aa").getTitle()).isEqualTo("Första");
+        assertThat(byExternal("BB").getTitle()).isEqualTo("Andra");
+        assertThat(byExternal("Ärende-Ω-7").getTitle()).isEqualTo("Tredje");
+        assertThat(run(ctx, fixed, false).unchanged()).isEqualTo(3);
+    }
+
     private static String readUtf8(Path p) {
         try {
             return Files.readString(p, StandardCharsets.UTF_8).substring(1);

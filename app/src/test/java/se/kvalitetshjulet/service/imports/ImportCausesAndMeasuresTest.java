@@ -80,4 +80,48 @@ class ImportCausesAndMeasuresTest {
         assertThat(ImportTestSupport.count(ctx)).isZero();
         assertThat(ctx.database().dsl().fetchCount(ACTION_ITEM)).isZero();
     }
+
+    @Test
+    void causesFollowTheirRowsThroughAFileWithRejectedAndRepeatedRows() {
+        // the children are kept by row number until the rows have ids (decision 0046): every row keeps its own
+        StringBuilder text = new StringBuilder(HEADER);
+        String[] causes = {"Kommunikation", "Rutin har inte följts", "Samordning mellan aktörer"};
+        for (int i = 1; i <= 3_000; i++) {
+            String date = i % 500 == 0 ? "2025-02-30" : "2025-03-01"; // rejected, skipped
+            String cause = i % 3 == 0 ? "" : causes[i % causes.length];
+            String measure = i % 4 == 0 ? "Utbildning" : "";
+            text.append("\r\nK-").append(i).append(';').append(date)
+                    .append(";Hemtjänst Norr;Kvalitetsavvikelse;Samordning;Rubrik ").append(i)
+                    .append(";Registrerad;;").append(cause).append(';').append(measure);
+            if (i % 1_000 == 0) {
+                text.append("\r\nK-").append(i - 1).append(";2025-03-02;Hemtjänst Norr;Kvalitetsavvikelse;Samordning;"
+                        + "Upprepad;Registrerad;;Kommunikation;Utbildning"); // a duplicate, skipped
+            }
+        }
+        Path f = ImportTestSupport.utf8(dir.resolve("c.csv"), text + "\r\n");
+        DeviationImporter imp = ImportTestSupport.importer(ctx);
+        ImportMapping m = ImportMapping.guess(imp.open(f).headers());
+
+        ImportResult r = imp.run(f, m, new ImportOptions("S", false, true), (p, s) -> { }, () -> false);
+
+        assertThat(r.rejectedRows()).isEqualTo(6 + 3);
+        assertThat(r.imported()).isEqualTo(3_000 - 6);
+        var rows = ctx.database().dsl().select(DEVIATION.EXTERNAL_ID, DEVIATION.ID).from(DEVIATION).fetchMap(
+                DEVIATION.EXTERNAL_ID, DEVIATION.ID);
+        var causeRows = ctx.database().dsl().select(DEVIATION_CAUSE.DEVIATION_ID, CAUSE_CATEGORY.NAME)
+                .from(DEVIATION_CAUSE).join(CAUSE_CATEGORY).on(CAUSE_CATEGORY.ID.eq(DEVIATION_CAUSE.CAUSE_CATEGORY_ID))
+                .fetchGroups(DEVIATION_CAUSE.DEVIATION_ID, CAUSE_CATEGORY.NAME);
+        var measureRows = ctx.database().dsl().select(ACTION_ITEM.SOURCE_ID).from(ACTION_ITEM)
+                .where(ACTION_ITEM.SOURCE_TYPE.eq("DEVIATION")).fetchSet(ACTION_ITEM.SOURCE_ID);
+        for (int i = 1; i <= 3_000; i++) {
+            Long id = rows.get("K-" + i);
+            if (i % 500 == 0) {
+                assertThat(id).as("K-%d was rejected", i).isNull();
+                continue;
+            }
+            assertThat(causeRows.getOrDefault(id, List.of())).as("causes of K-%d", i)
+                    .isEqualTo(i % 3 == 0 ? List.of() : List.of(causes[i % causes.length]));
+            assertThat(measureRows.contains(id)).as("measure of K-%d", i).isEqualTo(i % 4 == 0);
+        }
+    }
 }
