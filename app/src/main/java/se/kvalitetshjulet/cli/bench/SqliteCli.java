@@ -111,6 +111,42 @@ final class SqliteCli {
         return new Batched(rounds, batch);
     }
 
+    private static final Pattern CPU_TIME = Pattern.compile("Run Time: real [0-9.]+ user ([0-9.]+) sys ([0-9.]+)");
+
+    /**
+     * CPU seconds (user + sys, as sqlite3's {@code .timer} reports them from getrusage) of one execution of the
+     * statements, per round: {@code repeats} rounds of {@code batch} executions in one process after one untimed round,
+     * each round's sum over its statements divided by {@code batch}. No process start, output or pipe is in it: on a
+     * loaded machine this is the figure that the other processes do not move (decision 0044).
+     */
+    List<Double> cpuPerExecution(Path db, List<String> statements, int batch, int repeats) throws IOException {
+        StringBuilder script = new StringBuilder(".timer on\n.output /dev/null\n");
+        int executions = 1 + batch * repeats;
+        for (int k = 0; k < executions; k++) {
+            for (String st : statements) {
+                script.append(st.strip()).append(";\n");
+            }
+        }
+        Matcher m = CPU_TIME.matcher(run(db, List.of(), script.toString()));
+        List<Double> each = new ArrayList<>();
+        while (m.find()) {
+            each.add(Double.parseDouble(m.group(1)) + Double.parseDouble(m.group(2)));
+        }
+        if (each.size() != executions * statements.size()) {
+            throw new IOException("sqlite3 gave " + each.size() + " CPU timings, expected " + executions * statements.size());
+        }
+        List<Double> rounds = new ArrayList<>();
+        for (int r = 0; r < repeats; r++) {
+            double sum = 0;
+            int from = (1 + r * batch) * statements.size();
+            for (int i = from; i < from + batch * statements.size(); i++) {
+                sum += each.get(i);
+            }
+            rounds.add(sum / batch);
+        }
+        return rounds;
+    }
+
     /** Seconds per execution of each round, and how many executions a round's batch had. */
     record Batched(List<Double> rounds, int batch) { }
 
@@ -170,10 +206,26 @@ final class SqliteCli {
             cmd.add(db.toString());
         }
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        try (var in = p.getOutputStream()) {
-            in.write(stdin.getBytes(StandardCharsets.UTF_8));
-        }
+        // the script is written by its own thread: a script whose output outgrows the pipe (a .timer line per
+        // statement of a long batch) would otherwise leave both sides waiting for each other
+        java.util.concurrent.atomic.AtomicReference<IOException> writeFailure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread writer = Thread.ofVirtual().start(() -> {
+            try (var in = p.getOutputStream()) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                writeFailure.set(e);
+            }
+        });
         String out = bounded(p.getInputStream());
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        if (writeFailure.get() != null && p.isAlive()) {
+            throw writeFailure.get();
+        }
         try {
             if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
                 throw new IOException("sqlite3 failed: " + out);

@@ -27,7 +27,7 @@ final class StartupBenchmark {
     private static final long TRAINING_MINUTES = 15;
 
     /** One start as the probe printed it; {@code cpuSeconds} NaN when the JVM could not say. */
-    record Start(double seconds, double cpuSeconds, String phases) {
+    record Start(double seconds, double cpuSeconds, String phases, String threads) {
     }
 
     private final List<String> prefix;
@@ -102,6 +102,9 @@ final class StartupBenchmark {
         o.println("  appens faser (ms från JVM-start, sista starten utan cache): " + appCold.getLast().phases());
         if (!appCached.isEmpty()) {
             o.println("  appens faser (sista starten med cache): " + appCached.getLast().phases());
+            // decision 0043: where the CPU time of the last cached start of each side went, thread by thread (ms)
+            o.println("  CPU-tid per tråd, sista starten med cache (ms): appen " + appCached.getLast().threads());
+            o.println("    minimalt fönster " + minimalCached.getLast().threads());
         }
         List<BenchCommand.Figure> figures = new ArrayList<>();
         if (trainingFailed == null) {
@@ -192,6 +195,7 @@ final class StartupBenchmark {
         Double wall = null;
         double cpu = Double.NaN;
         String phases = "";
+        String threads = "";
         for (String line : output.split("\n")) {
             String l = line.strip();
             if (l.startsWith(StartupProbe.PREFIX)) {
@@ -200,12 +204,14 @@ final class StartupBenchmark {
                 cpu = Long.parseLong(l.substring(StartupProbe.CPU_PREFIX.length())) / 1000.0;
             } else if (l.startsWith(StartupProbe.PHASES_PREFIX)) {
                 phases = l.substring(StartupProbe.PHASES_PREFIX.length());
+            } else if (l.startsWith(StartupProbe.THREADS_PREFIX)) {
+                threads = l.substring(StartupProbe.THREADS_PREFIX.length());
             }
         }
         if (wall == null) {
             throw new IOException("Start-up probe printed no time:\n" + output);
         }
-        return new Start(wall, cpu, phases);
+        return new Start(wall, cpu, phases, threads);
     }
 
     private static String lastLine(String output) {

@@ -161,7 +161,7 @@ public final class KvalitetshjuletApp extends Application {
                     StartupPhases.mark(StartupPhases.DATABASE);
                     StartupPhases.mark(StartupPhases.CONTEXT);
                     showMain(ctx);
-                    StartupProbe.reportIfRequested();
+                    StartupProbe.reportIfRequested(stage.getScene(), this::stopShownMain);
                     // h5: self-check drafts an earlier session kept while the server did not answer
                     tasks.run(i18n.get("h5.selfcheck.sending"), p -> {
                         ctx.offlineDrafts().resumeIfWaiting();
@@ -238,8 +238,8 @@ public final class KvalitetshjuletApp extends Application {
             return ctx;
         }, ctx -> {
             showMain(ctx).offerFirstStart(); // h2: the guide on an empty database (decision 0027)
-            StartupProbe.reportIfRequested();
-            dailyBackup(ctx);
+            StartupProbe.reportIfRequested(stage.getScene(), this::stopShownMain);
+            afterFirstFrame(() -> dailyBackup(ctx)); // decision 0043: not beside the window's first frame
         }, error -> {
             Throwable cause = error;
             if (file != null && cause instanceof DatabaseOpening.Refused r && !demo
@@ -372,12 +372,44 @@ public final class KvalitetshjuletApp extends Application {
         return DatabaseOpening.openFile(file, passphrase, Clock.systemDefaultZone());
     }
 
+    /** Set when the app is stopping (or the start-up probe has reported): nothing more is started. */
+    private boolean exiting;
+
+    /** The start-up probe's exit (decision 0043): the shown window loads nothing more. */
+    private void stopShownMain() {
+        exiting = true;
+        if (shownMain != null) {
+            shownMain.stopLiveRefresh();
+        }
+    }
+
+    /** Runs {@code r} once the window's next pulse has laid it out and handed its frame on, unless the app is stopping. */
+    private void afterFirstFrame(Runnable r) {
+        Scene scene = stage.getScene();
+        boolean[] queued = {false};
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (!queued[0]) {
+                queued[0] = true;
+                Platform.runLater(() -> {
+                    scene.removePostLayoutPulseListener(listener[0]);
+                    if (!exiting) {
+                        r.run();
+                    }
+                });
+            }
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+        Platform.requestNextPulse();
+    }
+
     public Optional<AppContext> context() {
         return Optional.ofNullable(context);
     }
 
     @Override
     public void stop() {
+        exiting = true;
         if (shownMain != null) {
             shownMain.stopLiveRefresh(); // decision 0039: its first screen's load may still be waiting for a frame
         }

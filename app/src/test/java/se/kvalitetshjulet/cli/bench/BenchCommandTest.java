@@ -174,6 +174,15 @@ class BenchCommandTest {
             assertThat(imp.get("met").isBoolean()).isTrue();
             assertThat(figures.keySet()).anyMatch(n -> n.endsWith(BenchCommand.IMPORT_BARE_SUFFIX));
         }
+        if (cli) {
+            // the register's searches also say their CPU time on both sides when sqlite3 was batched (decision 0044)
+            for (String name : List.of(BenchCommand.REGISTER_SUBTREE, BenchCommand.REGISTER_TEXT)) {
+                String detail = figures.get(name).get("detail").asText();
+                if (detail.contains("sqlite3 medel av")) {
+                    assertThat(detail).as(name).containsPattern("CPU: appen [0-9][0-9.,]* ms .*, sqlite3 [0-9][0-9.,]* ms .*, kvot [0-9]");
+                }
+            }
+        }
         // The existing rows count too, and the report/import/memory rows are still there.
         assertThat(figures.get("Registerfråga: fritextsökning, första sidan").get("count").asLong()).isPositive();
         assertThat(figures.keySet()).anyMatch(n -> n.startsWith("Import av CSV"))

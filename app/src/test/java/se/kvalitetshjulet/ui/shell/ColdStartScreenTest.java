@@ -120,6 +120,59 @@ class ColdStartScreenTest {
     }
 
     @Test
+    void theDailyBackupIsMadeOnceTheMainWindowHasItsFirstFrame() throws Exception {
+        // decision 0043: today's backup (decision 0020) no longer shares the processor with the window's first frame
+        Path dir = Files.createTempDirectory("kh-coldstart-backup");
+        Path file = dir.resolve("register.db");
+        se.kvalitetshjulet.data.Database.open(file).close(); // a new register of our own (the demo gets no backups)
+        Path home = Files.createTempDirectory("kh-coldstart-home");
+        String before = System.getProperty("kvalitetshjulet.home");
+        Thread.UncaughtExceptionHandler handler = Thread.getDefaultUncaughtExceptionHandler();
+        undo.add(() -> {
+            if (before == null) {
+                System.clearProperty("kvalitetshjulet.home");
+            } else {
+                System.setProperty("kvalitetshjulet.home", before);
+            }
+            Thread.setDefaultUncaughtExceptionHandler(handler);
+            DesktopLauncher.requestedDb = null;
+        });
+        System.setProperty("kvalitetshjulet.home", home.toString());
+        DesktopLauncher.requestedDb = file.toString();
+        DesktopLauncher.requestedDemo = false;
+        DesktopLauncher.requestedPassphrase = null;
+        DesktopLauncher.preopened = null;
+        StartupPhases.reset();
+        assertThat(se.kvalitetshjulet.data.Backups.list(file)).isEmpty();
+        unbindTitle(); // an earlier test's app may have bound the shared stage's title to its window
+
+        Application app = FxToolkit.setupApplication(KvalitetshjuletApp.class);
+        undo.add(() -> {
+            try {
+                FxToolkit.cleanupApplication(app);
+                unbindTitle();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> se.kvalitetshjulet.data.Backups.list(file).stream()
+                .anyMatch(b -> b.kind() == se.kvalitetshjulet.domain.backup.BackupKind.DAILY));
+        var daily = se.kvalitetshjulet.data.Backups.list(file).stream()
+                .filter(b -> b.kind() == se.kvalitetshjulet.domain.backup.BackupKind.DAILY).toList();
+        assertThat(daily).hasSize(1);
+        long window = StartupPhases.recorded().stream().filter(p -> p.name().equals(StartupPhases.WINDOW))
+                .findFirst().orElseThrow().epochMillis();
+        assertThat(Files.getLastModifiedTime(daily.getFirst().file()).toMillis())
+                .as("written after the main window was shown").isGreaterThanOrEqualTo(window);
+        assertThat(robot.lookup("#mainView").tryQuery()).isPresent();
+    }
+
+    private static void unbindTitle() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> FxToolkit.toolkitContext().getRegisteredStage().titleProperty().unbind())
+                .get(60, TimeUnit.SECONDS);
+    }
+
+    @Test
     void theHomeCountsSayLoadingUntilTheWindowIsShownThenShowTheNumbers() throws Exception {
         AppContext demo = SharedDemo.get();
         // built and styled in a scene, but in no shown window
