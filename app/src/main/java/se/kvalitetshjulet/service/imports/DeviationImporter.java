@@ -34,8 +34,8 @@ import se.kvalitetshjulet.data.repo.UnitRepository;
  *       the same source are "unchanged", never errors and never written again).</li>
  *   <li>Write, only when the check found nothing wrong (or the caller chose to skip rejected
  *       rows): the file is read again and the rows are inserted in one transaction with a
- *       batched multi-row insert on the transaction's connection; case references are set by one
- *       UPDATE over the new ids at the end, and one audit row (entity {@value #AUDIT_ENTITY})
+ *       batched multi-row insert on the transaction's connection, each row with its id and real case
+ *       reference (decision 0040: no UPDATE pass), and one audit row (entity {@value #AUDIT_ENTITY})
  *       records the import. A large import into a comparatively small register drops the
  *       deviation table's indexes inside the transaction and builds them again before commit.</li>
  * </ol>
