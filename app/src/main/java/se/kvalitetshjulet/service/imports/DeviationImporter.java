@@ -35,7 +35,7 @@ import se.kvalitetshjulet.data.repo.UnitRepository;
  *   <li>Write, only when the check found nothing wrong (or the caller chose to skip rejected
  *       rows): the file is read again and the rows are inserted in one transaction with a
  *       batched multi-row insert on the transaction's connection, each row with its id and real case
- *       reference (decision 0040: no UPDATE pass), and one audit row (entity {@value #AUDIT_ENTITY})
+ *       reference on a SQLite file (decision 0040; on a server one UPDATE over the new ids sets them), and one audit row (entity {@value #AUDIT_ENTITY})
  *       records the import. A large import into a comparatively small register drops the
  *       deviation table's indexes inside the transaction and builds them again before commit.</li>
  * </ol>
