@@ -242,6 +242,9 @@ public final class TrendViewModel {
         load();
     }
 
+    /** The key of the chart's load for {@link TaskRunner#runLatest}: this view model's own. */
+    private final Object chartKey = new Object();
+
     public void load() {
         if (SpcInput.points(excludedText.get()).isEmpty()) {
             message.set(i18n.get("trend.exclude.invalid"));
@@ -256,7 +259,8 @@ public final class TrendViewModel {
             message.set(i18n.get("trend.badPeriod"));
             return;
         }
-        tasks.run(i18n.get("trend.loading"), p -> build(s), data -> {
+        // latest wins: a chart asked for before the last change of the settings, answering after it, is never shown
+        tasks.runLatest(chartKey, i18n.get("trend.loading"), p -> build(s), data -> {
             chart.set(data);
             message.set("");
         }, t -> {
