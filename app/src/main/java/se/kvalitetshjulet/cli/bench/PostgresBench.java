@@ -190,9 +190,11 @@ final class PostgresBench {
                 typical}, new Object[] {"Registerfråga: fritextsökning, första sidan", text})) {
             DeviationFilter f = (DeviationFilter) register[1];
             List<String> sql = repo.searchSql(f, DeviationSort.REGISTERED_ON, false, 0, 100, today);
-            // what it counted: the total (the count query, the first statement); the page is timed, not summed
+            // what it counted: the total, checked by psql running the filter's count (the search may read its first
+            // page before the count and leave the count out when the page says it all, decision 0044); the search's
+            // own statements are what is timed
             compare((String) register[0], n, () -> repo.search(f, DeviationSort.REGISTERED_ON, false, 0, 100, today).total(),
-                    sql, sql.subList(0, 1), o);
+                    sql, List.of(repo.countSql(f, today, pg)), o);
         }
         compare("Trend: antal per kategori och månad, tre år", n, () -> repo.monthlyCountsByCategory(threeYears, today)
                         .stream().mapToLong(DeviationRepository.CategoryMonth::count).sum(),
